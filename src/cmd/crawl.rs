@@ -1,0 +1,141 @@
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, Write};
+use std::path::Path;
+
+use anyhow::Context;
+
+use crate::crawl::{CrawlOptions, CrawlReport, Outcome};
+
+/// Fetch every due source in feeds.toml and store what is new.
+///
+/// Feeds and pages are fetched with conditional GET; EDGAR sources list each company's new 8-K/6-K
+/// filings and fetch their documents and press-release exhibits; summary-only feed items get their
+/// article page fetched (robots.txt honoured). A failing source backs off (5 min, doubling, at most
+/// 24 h) and never stops the others.
+///
+/// Exit status: 0 all sources fine, 1 some failed, 2 usage or configuration error.
+///
+/// Examples:
+///   hashpivot crawl
+///   hashpivot crawl --source CoinDesk --source edgar:IREN --force
+///   hashpivot crawl --no-articles --json | jq '.sources[] | select(.outcome == "failed")'
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Crawl only this source (repeatable); EDGAR sources are named edgar:<TICKER>.
+    #[arg(long = "source", value_name = "NAME")]
+    pub sources: Vec<String>,
+    /// Fetch sources even while they are backing off after failures.
+    #[arg(long)]
+    pub force: bool,
+    /// Do not fetch article pages for summary-only items.
+    #[arg(long)]
+    pub no_articles: bool,
+    /// Print the crawl report as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Held for the whole crawl: a second crawl on the same data directory refuses to start.
+struct CrawlLock {
+    _file: File,
+}
+
+impl CrawlLock {
+    fn acquire(data_dir: &Path) -> anyhow::Result<CrawlLock> {
+        std::fs::create_dir_all(data_dir)
+            .with_context(|| format!("creating data directory {}", data_dir.display()))?;
+        let path = data_dir.join("crawl.lock");
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .with_context(|| format!("opening {}", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => {
+                file.set_len(0)?;
+                file.rewind()?;
+                write!(file, "{}", std::process::id())?;
+                file.flush()?;
+                Ok(CrawlLock { _file: file })
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut pid = String::new();
+                let _ = file.read_to_string(&mut pid);
+                let pid = pid.trim();
+                anyhow::bail!(
+                    "another crawl is running (pid {}) on {}",
+                    if pid.is_empty() { "unknown" } else { pid },
+                    data_dir.display()
+                )
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                Err(e).with_context(|| format!("locking {}", path.display()))
+            }
+        }
+    }
+}
+
+pub fn run(data_dir: &Path, config: &Path, args: Args) -> anyhow::Result<i32> {
+    let cfg = super::load_config(config)?;
+    let _lock = CrawlLock::acquire(data_dir)?;
+    let mut store = super::open_store(data_dir)?;
+    let opts = CrawlOptions {
+        sources: args.sources,
+        force: args.force,
+        articles: !args.no_articles,
+        progress: !args.json,
+    };
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    let report = rt.block_on(crate::crawl::crawl(&cfg, &mut store, &opts))?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        print_human(&report)?;
+    }
+    Ok(if report.count(Outcome::Failed) > 0 {
+        1
+    } else {
+        0
+    })
+}
+
+fn print_human(r: &CrawlReport) -> std::io::Result<()> {
+    let mut err = std::io::stderr().lock();
+    for s in r.sources.iter().filter(|s| s.outcome == Outcome::Failed) {
+        writeln!(
+            err,
+            "failed: {}: {}",
+            s.name,
+            s.error.as_deref().unwrap_or("unknown error")
+        )?;
+    }
+    let updated: usize = r.sources.iter().map(|s| s.updated).sum();
+    let mut line = format!(
+        "{} sources: {} fetched, {} unchanged, {} failed, {} backing off; {} new documents",
+        r.sources.len(),
+        r.count(Outcome::Fetched),
+        r.count(Outcome::Unchanged),
+        r.count(Outcome::Failed),
+        r.count(Outcome::Skipped),
+        r.documents_new
+    );
+    if updated > 0 {
+        line.push_str(&format!(", {updated} updated"));
+    }
+    let a = &r.articles;
+    if a.fetched + a.no_text + a.robots + a.failed + a.deferred > 0 {
+        line.push_str(&format!(
+            "; articles: {} fetched, {} without text, {} disallowed by robots.txt, {} failed, {} deferred",
+            a.fetched, a.no_text, a.robots, a.failed, a.deferred
+        ));
+    }
+    writeln!(std::io::stdout().lock(), "{line}")
+}

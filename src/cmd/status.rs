@@ -1,0 +1,65 @@
+use std::io::Write;
+use std::path::Path;
+
+/// Show each source's last fetch: status, new items, failures, back-off and last error.
+///
+/// Examples:
+///   hashpivot status
+///   hashpivot status --json | jq '.[] | select(.consecutive_failures > 0)'
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// One JSON array of sources on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<i32> {
+    let store = super::open_store(data_dir)?;
+    let rows = store.sources()?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &rows)?;
+        writeln!(out)?;
+        return Ok(0);
+    }
+    if rows.is_empty() {
+        writeln!(out, "no sources crawled yet: run `hashpivot crawl`")?;
+        return Ok(0);
+    }
+    writeln!(
+        out,
+        "{:<28} {:<6} {:<20} {:>4} {:>5} {:>5} {:>6} {:<20} LAST ERROR",
+        "SOURCE", "KIND", "LAST FETCH", "HTTP", "NEW", "FAILS", "DOCS", "NEXT DUE"
+    )?;
+    for r in rows {
+        writeln!(
+            out,
+            "{:<28} {:<6} {:<20} {:>4} {:>5} {:>5} {:>6} {:<20} {}",
+            truncate(&r.name, 28),
+            r.kind,
+            r.last_fetched_at.as_deref().unwrap_or("never"),
+            r.last_status
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| "-".into()),
+            r.last_new_items
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| "-".into()),
+            r.consecutive_failures,
+            r.documents,
+            r.next_due_at.as_deref().unwrap_or("now"),
+            r.last_error.as_deref().unwrap_or("")
+        )?;
+    }
+    Ok(0)
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}

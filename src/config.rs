@@ -1,0 +1,479 @@
+//! `feeds.toml`: crawl settings, the universe of companies, counterparties, sources and EDGAR settings.
+//!
+//! Every key has a default except the lists, so a minimal file is just a few `[[source]]` tables.
+//! Unknown keys are errors (a typo must not silently change behaviour), and every error names the
+//! file, the line and the key.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::UsageError;
+use crate::model::{DocKind, SourceKind};
+
+/// The `feeds.toml` shipped with hashpivot, written by `hashpivot init`.
+pub const STARTER: &str = include_str!("../feeds.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub crawl: CrawlConfig,
+    #[serde(default)]
+    pub edgar: EdgarConfig,
+    #[serde(default, rename = "company")]
+    pub companies: Vec<Company>,
+    #[serde(default, rename = "counterparty")]
+    pub counterparties: Vec<Counterparty>,
+    #[serde(default, rename = "source")]
+    pub sources: Vec<SourceConfig>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CrawlConfig {
+    /// Product token of the User-Agent; the contact is appended in parentheses.
+    pub user_agent: String,
+    /// Contact email sent in the User-Agent. SEC fair access requires one; overridden by the
+    /// `HASHPIVOT_CONTACT` environment variable.
+    pub contact: String,
+    /// Sources fetched at once (different hosts; one host is always served one request at a time).
+    pub concurrency: usize,
+    /// Minimum gap between two requests to the same host, in milliseconds.
+    pub per_host_interval_ms: u64,
+    pub connect_timeout_secs: f64,
+    /// Limit on a whole request, body included.
+    pub timeout_secs: f64,
+    /// Bodies larger than this are cut off while streaming and the fetch fails.
+    pub max_body_bytes: u64,
+    pub max_redirects: usize,
+    /// Fetch the linked page when a feed item carries only a summary.
+    pub fetch_articles: bool,
+    /// A feed item whose content has fewer characters than this counts as "summary only".
+    pub article_min_chars: usize,
+    /// First back-off after a failure, doubled per consecutive failure, capped at `backoff_max_secs`.
+    pub backoff_base_secs: u64,
+    pub backoff_max_secs: u64,
+}
+
+impl Default for CrawlConfig {
+    fn default() -> Self {
+        CrawlConfig {
+            user_agent: format!("hashpivot/{}", env!("CARGO_PKG_VERSION")),
+            contact: String::new(),
+            concurrency: 4,
+            per_host_interval_ms: 1000,
+            connect_timeout_secs: 10.0,
+            timeout_secs: 30.0,
+            max_body_bytes: 10_000_000,
+            max_redirects: 5,
+            fetch_articles: true,
+            article_min_chars: 600,
+            backoff_base_secs: 300,
+            backoff_max_secs: 86_400,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EdgarConfig {
+    /// Crawl every company's EDGAR submissions.
+    pub enabled: bool,
+    /// Base of `CIK##########.json`.
+    pub submissions_url: String,
+    /// Base of `<cik>/<accession>/...` filing documents.
+    pub archives_url: String,
+    /// Forms kept; everything else in the submissions list is ignored.
+    pub forms: Vec<String>,
+    /// SEC fair access: at most 10 requests per second to SEC hosts, all together.
+    pub requests_per_second: f64,
+    /// Filings before this date are ignored.
+    pub since: Option<NaiveDate>,
+    /// Newest filings fetched per company per crawl (the rest come on later crawls).
+    pub max_filings_per_company: usize,
+}
+
+impl Default for EdgarConfig {
+    fn default() -> Self {
+        EdgarConfig {
+            enabled: true,
+            submissions_url: "https://data.sec.gov/submissions".into(),
+            archives_url: "https://www.sec.gov/Archives/edgar/data".into(),
+            forms: vec!["8-K".into(), "8-K/A".into(), "6-K".into()],
+            requests_per_second: 10.0,
+            since: NaiveDate::from_ymd_opt(2024, 1, 1),
+            max_filings_per_company: 40,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Company {
+    pub ticker: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub former_names: Vec<String>,
+    /// SEC Central Index Key, digits only (leading zeros optional).
+    pub cik: String,
+    /// `8-K`, or `6-K` for foreign private issuers.
+    #[serde(default = "default_form")]
+    pub current_report_form: String,
+    /// Crawl this company's EDGAR filings.
+    #[serde(default = "yes")]
+    pub edgar: bool,
+}
+
+fn default_form() -> String {
+    "8-K".into()
+}
+fn yes() -> bool {
+    true
+}
+
+impl Company {
+    /// The CIK zero-padded to 10 digits, as EDGAR's submissions endpoint wants it.
+    pub fn cik10(&self) -> String {
+        format!("{:0>10}", self.cik.trim_start_matches('0'))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CounterpartyClass {
+    Hyperscaler,
+    Neocloud,
+    Chipmaker,
+    Other,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counterparty {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub class: CounterpartyClass,
+    #[serde(default)]
+    pub ticker: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceConfig {
+    pub name: String,
+    pub kind: SourceKind,
+    pub url: String,
+    /// What the source's items are: `news` (default) or `press_release`.
+    #[serde(default)]
+    pub doc_kind: DocKind,
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    /// For `page` sources: how to find items on the listing page.
+    #[serde(default)]
+    pub selectors: Option<Selectors>,
+}
+
+/// CSS selectors for a `page` source. `item` selects one element per press release; the others are
+/// evaluated inside it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Selectors {
+    pub item: String,
+    pub title: String,
+    /// Element whose `href` is the item's link (defaults to the title element).
+    #[serde(default)]
+    pub link: Option<String>,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+}
+
+/// A source as the crawler sees it: configured feeds and pages, plus one EDGAR source per company.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: String,
+    pub kind: SourceKind,
+    pub url: String,
+    pub doc_kind: DocKind,
+    pub selectors: Option<Selectors>,
+    /// For EDGAR sources: the company.
+    pub company: Option<Company>,
+}
+
+impl Config {
+    /// Read and validate a config file. Errors name the file, line and key.
+    pub fn load(path: &Path) -> Result<Config, UsageError> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            let hint = if e.kind() == std::io::ErrorKind::NotFound {
+                " (run `hashpivot init` to write the starter feeds.toml, or pass --config FILE)"
+            } else {
+                ""
+            };
+            UsageError(format!("{}: {e}{hint}", path.display()))
+        })?;
+        Config::parse(&text, &path.display().to_string())
+    }
+
+    /// Parse config text; `origin` names the file in error messages.
+    pub fn parse(text: &str, origin: &str) -> Result<Config, UsageError> {
+        let cfg: Config = toml::from_str(text).map_err(|e| {
+            let msg = e.message().trim().replace('\n', " ");
+            match e.span() {
+                Some(span) => {
+                    let (line, col) = line_col(text, span.start);
+                    UsageError(format!("{origin}:{line}:{col}: {msg}"))
+                }
+                None => UsageError(format!("{origin}: {msg}")),
+            }
+        })?;
+        cfg.validate()
+            .map_err(|m| UsageError(format!("{origin}: {m}")))?;
+        Ok(cfg)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        let mut seen = std::collections::HashSet::new();
+        for (i, c) in self.companies.iter().enumerate() {
+            if c.ticker.trim().is_empty() {
+                return Err(format!("company[{i}].ticker: must not be empty"));
+            }
+            if !seen.insert(c.ticker.to_ascii_uppercase()) {
+                return Err(format!("company[{i}].ticker: {} is listed twice", c.ticker));
+            }
+            if c.cik.is_empty() || c.cik.len() > 10 || !c.cik.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!(
+                    "company[{i}].cik: '{}' is not a CIK (up to 10 digits)",
+                    c.cik
+                ));
+            }
+            if c.current_report_form != "8-K" && c.current_report_form != "6-K" {
+                return Err(format!(
+                    "company[{i}].current_report_form: '{}' must be 8-K or 6-K",
+                    c.current_report_form
+                ));
+            }
+        }
+        let mut names = std::collections::HashSet::new();
+        for (i, s) in self.sources.iter().enumerate() {
+            if s.name.trim().is_empty() {
+                return Err(format!("source[{i}].name: must not be empty"));
+            }
+            if s.name.starts_with("edgar:") {
+                return Err(format!(
+                    "source[{i}].name: names starting with 'edgar:' are reserved for EDGAR sources"
+                ));
+            }
+            if !names.insert(s.name.clone()) {
+                return Err(format!("source[{i}].name: '{}' is used twice", s.name));
+            }
+            let url = url::Url::parse(&s.url)
+                .map_err(|e| format!("source[{i}].url: '{}': {e}", s.url))?;
+            if url.scheme() != "http" && url.scheme() != "https" {
+                return Err(format!("source[{i}].url: '{}' is not http(s)", s.url));
+            }
+            match (s.kind, &s.selectors) {
+                (SourceKind::Page, None) => {
+                    return Err(format!(
+                        "source[{i}] '{}': kind = \"page\" needs a [source.selectors] table",
+                        s.name
+                    ));
+                }
+                (SourceKind::Edgar, _) => {
+                    return Err(format!(
+                        "source[{i}].kind: EDGAR sources come from [[company]] entries, not [[source]]"
+                    ));
+                }
+                (_, Some(sel)) => {
+                    for (key, css) in [
+                        ("item", Some(&sel.item)),
+                        ("title", Some(&sel.title)),
+                        ("link", sel.link.as_ref()),
+                        ("date", sel.date.as_ref()),
+                        ("summary", sel.summary.as_ref()),
+                    ] {
+                        if let Some(css) = css {
+                            scraper::Selector::parse(css).map_err(|e| {
+                                format!(
+                                    "source[{i}].selectors.{key}: bad CSS selector '{css}': {e}"
+                                )
+                            })?;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (key, u) in [
+            ("edgar.submissions_url", &self.edgar.submissions_url),
+            ("edgar.archives_url", &self.edgar.archives_url),
+        ] {
+            url::Url::parse(u).map_err(|e| format!("{key}: '{u}': {e}"))?;
+        }
+        if !(self.edgar.requests_per_second > 0.0 && self.edgar.requests_per_second <= 10.0) {
+            return Err(format!(
+                "edgar.requests_per_second: {} must be above 0 and at most 10 (SEC fair access)",
+                self.edgar.requests_per_second
+            ));
+        }
+        if self.crawl.concurrency == 0 {
+            return Err("crawl.concurrency: must be at least 1".into());
+        }
+        if self.crawl.timeout_secs <= 0.0 || self.crawl.connect_timeout_secs <= 0.0 {
+            return Err("crawl.timeout_secs / crawl.connect_timeout_secs: must be positive".into());
+        }
+        Ok(())
+    }
+
+    /// Every source the crawler knows: the configured ones, then `edgar:<TICKER>` per company.
+    pub fn all_sources(&self) -> Vec<Source> {
+        let mut out: Vec<Source> = self
+            .sources
+            .iter()
+            .filter(|s| s.enabled)
+            .map(|s| Source {
+                name: s.name.clone(),
+                kind: s.kind,
+                url: s.url.clone(),
+                doc_kind: s.doc_kind,
+                selectors: s.selectors.clone(),
+                company: None,
+            })
+            .collect();
+        if self.edgar.enabled {
+            for c in self.companies.iter().filter(|c| c.edgar) {
+                out.push(Source {
+                    name: format!("edgar:{}", c.ticker),
+                    kind: SourceKind::Edgar,
+                    url: format!(
+                        "{}/CIK{}.json",
+                        self.edgar.submissions_url.trim_end_matches('/'),
+                        c.cik10()
+                    ),
+                    doc_kind: DocKind::Filing,
+                    selectors: None,
+                    company: Some(c.clone()),
+                });
+            }
+        }
+        out
+    }
+
+    /// The contact address: `HASHPIVOT_CONTACT` if set, else `[crawl] contact`.
+    pub fn contact(&self) -> String {
+        std::env::var("HASHPIVOT_CONTACT")
+            .ok()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| self.crawl.contact.clone())
+    }
+
+    /// The User-Agent sent with every request.
+    pub fn user_agent(&self) -> String {
+        let contact = self.contact();
+        if contact.trim().is_empty() {
+            self.crawl.user_agent.clone()
+        } else {
+            format!("{} ({})", self.crawl.user_agent, contact.trim())
+        }
+    }
+}
+
+/// Does the User-Agent carry an email address? SEC refuses anonymous clients.
+pub fn has_contact_email(user_agent: &str) -> bool {
+    user_agent
+        .split(|c: char| c.is_whitespace() || "()<>;,".contains(c))
+        .any(|w| {
+            let mut parts = w.splitn(2, '@');
+            let (local, domain) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+        })
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_config_parses_and_has_the_universe() {
+        let cfg = Config::parse(STARTER, "feeds.toml").unwrap();
+        let tickers: Vec<&str> = cfg.companies.iter().map(|c| c.ticker.as_str()).collect();
+        for t in [
+            "CORZ", "IREN", "CIFR", "WULF", "HUT", "CLSK", "RIOT", "MARA", "BITF", "BTDR", "HIVE",
+            "APLD", "GLXY", "BTBT", "WYFI", "CRWV",
+        ] {
+            assert!(tickers.contains(&t), "{t} missing from feeds.toml");
+        }
+        let iren = cfg.companies.iter().find(|c| c.ticker == "IREN").unwrap();
+        assert_eq!(iren.cik10(), "0001878848");
+        let clsk = cfg.companies.iter().find(|c| c.ticker == "CLSK").unwrap();
+        assert_eq!(clsk.cik10(), "0000827876");
+        assert_eq!(
+            cfg.all_sources()
+                .iter()
+                .filter(|s| s.kind == SourceKind::Edgar)
+                .count(),
+            cfg.companies.len()
+        );
+        let cps: Vec<&str> = cfg.counterparties.iter().map(|c| c.name.as_str()).collect();
+        for c in ["Microsoft", "Fluidstack", "CoreWeave", "Core42", "Crusoe"] {
+            assert!(cps.contains(&c), "{c} missing");
+        }
+    }
+
+    #[test]
+    fn type_error_names_line_and_key() {
+        let text = "[crawl]\nconcurrency = \"four\"\n";
+        let err = Config::parse(text, "f.toml").unwrap_err().0;
+        assert!(err.starts_with("f.toml:2:15: "), "{err}");
+        assert!(err.contains("invalid type"), "{err}");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error() {
+        let text = "[crawl]\nconcurency = 3\n";
+        let err = Config::parse(text, "f.toml").unwrap_err().0;
+        assert!(err.starts_with("f.toml:2:1: "), "{err}");
+        assert!(err.contains("concurency"), "{err}");
+    }
+
+    #[test]
+    fn bad_cik_and_bad_selector_are_named() {
+        let text = "[[company]]\nticker = \"X\"\nname = \"X\"\ncik = \"12ab\"\n";
+        let err = Config::parse(text, "f.toml").unwrap_err().0;
+        assert_eq!(
+            err,
+            "f.toml: company[0].cik: '12ab' is not a CIK (up to 10 digits)"
+        );
+        let text = "[[source]]\nname = \"ir\"\nkind = \"page\"\nurl = \"http://x/\"\n[source.selectors]\nitem = \"div[\"\ntitle = \"a\"\n";
+        let err = Config::parse(text, "f.toml").unwrap_err().0;
+        assert!(
+            err.starts_with("f.toml: source[0].selectors.item: bad CSS selector 'div['"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn contact_email_detection() {
+        assert!(has_contact_email("hashpivot/0.1 (ops@example.com)"));
+        assert!(has_contact_email("Acme Research admin@acme.co"));
+        assert!(!has_contact_email("hashpivot/0.1"));
+        assert!(!has_contact_email("hashpivot/0.1 (@example.com)"));
+        assert!(!has_contact_email("hashpivot/0.1 (me@localhost)"));
+    }
+}

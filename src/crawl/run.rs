@@ -1,0 +1,605 @@
+//! The crawl scheduler: sources fetched concurrently (one request at a time per host), results
+//! stored as they arrive, then the article pages of new summary-only items.
+
+use std::collections::{HashMap, HashSet};
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use tokio::sync::{OnceCell, Semaphore};
+use tokio::task::JoinSet;
+
+use super::http::{Client, Conditional, FetchError, Fetched, Lane, charset_of};
+use super::{article, edgar, feed, page};
+use crate::UsageError;
+use crate::config::{Config, Source, has_contact_email};
+use crate::model::{DocKind, NewDocument, SourceKind, fmt_time};
+use crate::store::{FetchLogEntry, SourceState, Store};
+
+#[derive(Debug, Clone, Default)]
+pub struct CrawlOptions {
+    /// Only these sources (by name); empty means all.
+    pub sources: Vec<String>,
+    /// Ignore `next_due_at` (back-off and Retry-After).
+    pub force: bool,
+    /// Fetch article pages for summary-only items (and the config allows it).
+    pub articles: bool,
+    /// Show a progress bar on stderr (only drawn when stderr is a terminal).
+    pub progress: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Fetched,
+    Unchanged,
+    Failed,
+    Skipped,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceReport {
+    pub name: String,
+    pub kind: &'static str,
+    pub outcome: Outcome,
+    pub http_status: Option<u16>,
+    pub new: usize,
+    pub updated: usize,
+    pub error: Option<String>,
+    pub next_due_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ArticleReport {
+    pub fetched: usize,
+    pub no_text: usize,
+    pub robots: usize,
+    pub failed: usize,
+    pub deferred: usize,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CrawlReport {
+    pub sources: Vec<SourceReport>,
+    pub documents_new: usize,
+    pub articles: ArticleReport,
+}
+
+impl CrawlReport {
+    pub fn count(&self, o: Outcome) -> usize {
+        self.sources.iter().filter(|s| s.outcome == o).count()
+    }
+}
+
+/// What fetching one source produced, before it is stored.
+struct SourceFetch {
+    source: Source,
+    state: SourceState,
+    started_at: DateTime<Utc>,
+    result: Result<Fetch, FetchError>,
+}
+
+enum Fetch {
+    NotModified,
+    Docs {
+        meta: Fetched,
+        docs: Vec<NewDocument>,
+        /// Parts that failed (EDGAR filings); the source is then recorded as failed so it is
+        /// retried in full, while what did work is kept.
+        partial: Vec<String>,
+    },
+}
+
+/// Crawl the configured sources into the store.
+pub async fn crawl(
+    cfg: &Config,
+    store: &mut Store,
+    opts: &CrawlOptions,
+) -> anyhow::Result<CrawlReport> {
+    let all = cfg.all_sources();
+    let selected: Vec<Source> = if opts.sources.is_empty() {
+        all
+    } else {
+        let names: HashSet<&str> = all.iter().map(|s| s.name.as_str()).collect();
+        for wanted in &opts.sources {
+            if !names.contains(wanted.as_str()) {
+                let mut known: Vec<&str> = names.iter().copied().collect();
+                known.sort();
+                return Err(UsageError(format!(
+                    "unknown source '{wanted}'; configured sources: {}",
+                    known.join(", ")
+                ))
+                .into());
+            }
+        }
+        all.into_iter()
+            .filter(|s| opts.sources.contains(&s.name))
+            .collect()
+    };
+    let list: Vec<(String, &str, String)> = selected
+        .iter()
+        .map(|s| (s.name.clone(), s.kind.as_str(), s.url.clone()))
+        .collect();
+    store.sync_sources(&list)?;
+
+    let client = Arc::new(Client::new(cfg)?);
+    let cfg = Arc::new(cfg.clone());
+    let now = Utc::now();
+    let mut report = CrawlReport::default();
+    let bar = progress_bar(opts.progress, selected.len() as u64, "sources");
+    let limit = Arc::new(Semaphore::new(cfg.crawl.concurrency));
+    let mut tasks = JoinSet::new();
+    for src in selected {
+        let state = store.source_state(&src.name)?;
+        if !opts.force
+            && let Some(due) = state.next_due_at
+            && due > now
+        {
+            report.sources.push(SourceReport {
+                name: src.name.clone(),
+                kind: src.kind.as_str(),
+                outcome: Outcome::Skipped,
+                http_status: None,
+                new: 0,
+                updated: 0,
+                error: Some(format!("backing off until {}", fmt_time(due))),
+                next_due_at: Some(fmt_time(due)),
+            });
+            bar.inc(1);
+            continue;
+        }
+        let known = match &src.company {
+            Some(c) => store.known_accessions(&c.cik10())?,
+            None => HashSet::new(),
+        };
+        let (client, cfg, limit) = (client.clone(), cfg.clone(), limit.clone());
+        tasks.spawn(async move {
+            let _permit = limit.acquire_owned().await;
+            let started_at = Utc::now();
+            let result = fetch_source(&client, &cfg, &src, &state, &known).await;
+            SourceFetch {
+                source: src,
+                state,
+                started_at,
+                result,
+            }
+        });
+    }
+    while let Some(joined) = tasks.join_next().await {
+        let f = match joined {
+            Ok(f) => f,
+            Err(e) => anyhow::bail!("a crawl task failed: {e}"),
+        };
+        bar.set_message(f.source.name.clone());
+        let r = store_fetch(store, &cfg, f)?;
+        report.documents_new += r.new;
+        report.sources.push(r);
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    report.sources.sort_by(|a, b| a.name.cmp(&b.name));
+
+    if opts.articles && cfg.crawl.fetch_articles {
+        report.articles = fetch_articles(store, &client, &cfg, opts.progress).await?;
+    }
+    Ok(report)
+}
+
+fn progress_bar(wanted: bool, len: u64, what: &str) -> indicatif::ProgressBar {
+    if !wanted || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    let style = indicatif::ProgressStyle::with_template(&format!(
+        "{{spinner}} {{pos}}/{{len}} {what} {{wide_msg}}"
+    ))
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+fn backoff(cfg: &Config, failures: i64) -> Duration {
+    let exp = (failures.max(1) - 1).min(30) as u32;
+    let secs = cfg
+        .crawl
+        .backoff_base_secs
+        .saturating_mul(2u64.saturating_pow(exp))
+        .min(cfg.crawl.backoff_max_secs);
+    Duration::from_secs(secs)
+}
+
+fn store_fetch(store: &mut Store, cfg: &Config, f: SourceFetch) -> anyhow::Result<SourceReport> {
+    let name = f.source.name.clone();
+    let kind = f.source.kind.as_str();
+    let mut entry = FetchLogEntry {
+        url: f.source.url.clone(),
+        started_at: f.started_at,
+        http_status: None,
+        bytes: None,
+        error: None,
+        etag: None,
+        last_modified: None,
+        next_due_at: None,
+    };
+    let fail_due = |extra: Option<Duration>| {
+        let wait = backoff(cfg, f.state.consecutive_failures + 1).max(extra.unwrap_or_default());
+        Utc::now() + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::hours(24))
+    };
+    match f.result {
+        Ok(Fetch::NotModified) => {
+            entry.http_status = Some(304);
+            store.record_fetch(&name, &entry)?;
+            Ok(SourceReport {
+                name,
+                kind,
+                outcome: Outcome::Unchanged,
+                http_status: Some(304),
+                new: 0,
+                updated: 0,
+                error: None,
+                next_due_at: None,
+            })
+        }
+        Ok(Fetch::Docs {
+            meta,
+            docs,
+            partial,
+        }) => {
+            entry.http_status = Some(meta.status);
+            entry.bytes = Some(meta.body.len() as u64);
+            entry.etag = meta.etag;
+            entry.last_modified = meta.last_modified;
+            if !partial.is_empty() {
+                entry.error = Some(format!(
+                    "{} part(s) failed, first: {}",
+                    partial.len(),
+                    partial[0]
+                ));
+                entry.next_due_at = Some(fail_due(None));
+            }
+            let out = store.commit_fetch(&name, &docs, &entry)?;
+            Ok(SourceReport {
+                name,
+                kind,
+                outcome: if partial.is_empty() {
+                    Outcome::Fetched
+                } else {
+                    Outcome::Failed
+                },
+                http_status: Some(meta.status),
+                new: out.new,
+                updated: out.updated,
+                error: entry.error.clone(),
+                next_due_at: entry.next_due_at.map(fmt_time),
+            })
+        }
+        Err(e) => {
+            let retry_after = match &e {
+                FetchError::RateLimited { retry_after, .. } => *retry_after,
+                _ => None,
+            };
+            entry.http_status = e.http_status();
+            entry.error = Some(e.to_string());
+            entry.next_due_at = Some(fail_due(retry_after));
+            store.record_fetch(&name, &entry)?;
+            Ok(SourceReport {
+                name,
+                kind,
+                outcome: Outcome::Failed,
+                http_status: e.http_status(),
+                new: 0,
+                updated: 0,
+                error: entry.error.clone(),
+                next_due_at: entry.next_due_at.map(fmt_time),
+            })
+        }
+    }
+}
+
+async fn fetch_source(
+    client: &Client,
+    cfg: &Config,
+    src: &Source,
+    state: &SourceState,
+    known: &HashSet<String>,
+) -> Result<Fetch, FetchError> {
+    if src.kind == SourceKind::Edgar {
+        return fetch_edgar(client, cfg, src, state, known).await;
+    }
+    let lane = Client::lane_for(&src.url);
+    let validators = Some((state.etag.as_deref(), state.last_modified.as_deref()));
+    let fetched = match client.get(&src.url, lane, validators).await? {
+        Conditional::NotModified => return Ok(Fetch::NotModified),
+        Conditional::Modified(f) => f,
+    };
+    let docs = match src.kind {
+        SourceKind::Feed => feed::parse(
+            &fetched.body,
+            charset_of(fetched.content_type.as_deref()).as_deref(),
+            &fetched.final_url,
+            src.doc_kind,
+            cfg.crawl.article_min_chars,
+        )?,
+        SourceKind::Page => {
+            let html = feed::decode(
+                &fetched.body,
+                charset_of(fetched.content_type.as_deref()).as_deref(),
+            );
+            let selectors = src
+                .selectors
+                .as_ref()
+                .ok_or_else(|| FetchError::Malformed("page source without selectors".into()))?;
+            page::parse(&html, &fetched.final_url, selectors, src.doc_kind)?
+        }
+        SourceKind::Edgar => unreachable!("handled above"),
+    };
+    Ok(Fetch::Docs {
+        meta: fetched,
+        docs,
+        partial: Vec::new(),
+    })
+}
+
+async fn fetch_edgar(
+    client: &Client,
+    cfg: &Config,
+    src: &Source,
+    state: &SourceState,
+    known: &HashSet<String>,
+) -> Result<Fetch, FetchError> {
+    if !has_contact_email(&client.user_agent) {
+        return Err(FetchError::Refused(
+            "EDGAR requires a contact email in the User-Agent (SEC fair access): set `contact` \
+             under [crawl] in feeds.toml or the HASHPIVOT_CONTACT environment variable"
+                .into(),
+        ));
+    }
+    let company = src
+        .company
+        .as_ref()
+        .ok_or_else(|| FetchError::Refused("EDGAR source without a company".into()))?;
+    let validators = Some((state.etag.as_deref(), state.last_modified.as_deref()));
+    // Every SEC request shares one lane, whatever host the config points at, so the 10/s budget
+    // holds (and is testable on loopback).
+    let meta = match client.get(&src.url, Lane::Sec, validators).await? {
+        Conditional::NotModified => return Ok(Fetch::NotModified),
+        Conditional::Modified(f) => f,
+    };
+    let filings = edgar::parse_submissions(&meta.body)?;
+    let wanted: Vec<_> = filings
+        .into_iter()
+        .filter(|f| {
+            cfg.edgar
+                .forms
+                .iter()
+                .any(|k| k.eq_ignore_ascii_case(&f.form))
+        })
+        .filter(|f| cfg.edgar.since.is_none_or(|d| f.filing_date >= d))
+        .filter(|f| !known.contains(&f.accession))
+        .take(cfg.edgar.max_filings_per_company)
+        .collect();
+    let mut docs = Vec::new();
+    let mut partial = Vec::new();
+    for f in wanted {
+        match fetch_filing(client, cfg, company, &f).await {
+            Ok(d) => docs.push(d),
+            Err(e) => partial.push(format!("{} {}: {e}", f.form, f.accession)),
+        }
+    }
+    Ok(Fetch::Docs {
+        meta,
+        docs,
+        partial,
+    })
+}
+
+async fn get_body(client: &Client, url: &str) -> Result<Vec<u8>, FetchError> {
+    match client.get(url, Lane::Sec, None).await? {
+        Conditional::Modified(f) => Ok(f.body),
+        Conditional::NotModified => Err(FetchError::Other("unexpected 304".into())),
+    }
+}
+
+async fn fetch_filing(
+    client: &Client,
+    cfg: &Config,
+    company: &crate::config::Company,
+    f: &edgar::FilingRef,
+) -> Result<NewDocument, FetchError> {
+    let folder = edgar::filing_folder(&cfg.edgar.archives_url, &company.cik, &f.accession);
+    let index_url = format!("{folder}{}-index.htm", f.accession);
+    let index_html = String::from_utf8_lossy(&get_body(client, &index_url).await?).into_owned();
+    let index = edgar::parse_index(&index_html, &index_url);
+    let primary = edgar::unwrap_ixbrl(&f.primary_document);
+    let primary_url = url::Url::parse(&folder)
+        .and_then(|b| b.join(&primary))
+        .map_err(|_| FetchError::BadUrl(format!("{folder}{primary}")))?
+        .to_string();
+    let primary_text = edgar::document_text(&get_body(client, &primary_url).await?);
+    let exhibit_text = match &index.exhibit_url {
+        Some(u) if *u != primary_url => Some(edgar::document_text(&get_body(client, u).await?)),
+        _ => None,
+    };
+    let (headline, lead) =
+        edgar::headline_and_lead(exhibit_text.as_deref().unwrap_or(&primary_text));
+    let title = match (&exhibit_text, headline) {
+        (Some(_), Some(h)) => h,
+        _ => format!(
+            "{} {}{}",
+            company.name,
+            f.form,
+            f.items
+                .as_deref()
+                .map(|i| format!(" (items {i})"))
+                .unwrap_or_default()
+        ),
+    };
+    let body = match &exhibit_text {
+        Some(ex) => format!("{ex}\n\n{primary_text}"),
+        None => primary_text,
+    };
+    let published_at = index
+        .accepted
+        .or(f.accepted_json)
+        .or_else(|| f.filing_date.and_hms_opt(0, 0, 0).map(|t| t.and_utc()));
+    Ok(NewDocument {
+        kind: DocKind::Filing,
+        url: Some(index_url),
+        guid: Some(f.accession.clone()),
+        title,
+        summary: lead,
+        body: Some(body),
+        author: Some(company.name.clone()),
+        published_at,
+        cik: Some(company.cik10()),
+        form_type: Some(f.form.clone()),
+        accession_no: Some(f.accession.clone()),
+        items: f.items.clone(),
+        needs_article: false,
+    })
+}
+
+/// How robots.txt answered for one origin.
+#[derive(Clone)]
+enum Robots {
+    Rules(Arc<texting_robots::Robot>),
+    AllowAll,
+    /// robots.txt could not be read (5xx, timeout): try again next crawl.
+    Unknown,
+}
+
+async fn fetch_articles(
+    store: &mut Store,
+    client: &Arc<Client>,
+    cfg: &Arc<Config>,
+    progress: bool,
+) -> anyhow::Result<ArticleReport> {
+    let pending = store.pending_articles(2_000)?;
+    let mut report = ArticleReport::default();
+    if pending.is_empty() {
+        return Ok(report);
+    }
+    let bar = progress_bar(progress, pending.len() as u64, "articles");
+    let robots: Arc<tokio::sync::Mutex<HashMap<String, Arc<OnceCell<Robots>>>>> = Arc::default();
+    let limit = Arc::new(Semaphore::new(cfg.crawl.concurrency));
+    let mut tasks = JoinSet::new();
+    for p in pending {
+        let (client, robots, limit) = (client.clone(), robots.clone(), limit.clone());
+        tasks.spawn(async move {
+            let _permit = limit.acquire_owned().await;
+            let r = fetch_article(&client, &robots, &p.url).await;
+            (p.id, r)
+        });
+    }
+    while let Some(joined) = tasks.join_next().await {
+        let (id, r) = match joined {
+            Ok(x) => x,
+            Err(e) => anyhow::bail!("an article task failed: {e}"),
+        };
+        match r {
+            Ok(Some(text)) => {
+                store.set_article(id, Some(&text), "done")?;
+                report.fetched += 1;
+            }
+            Ok(None) => {
+                store.set_article(id, None, "no_text")?;
+                report.no_text += 1;
+            }
+            Err(FetchError::Robots) => {
+                store.set_article(id, None, "robots")?;
+                report.robots += 1;
+            }
+            // passing trouble: the article stays pending for the next crawl
+            Err(
+                FetchError::Timeout(_)
+                | FetchError::ConnectTimeout(_)
+                | FetchError::Connect(_)
+                | FetchError::ServerError(_)
+                | FetchError::RobotsUnavailable
+                | FetchError::RateLimited { .. },
+            ) => report.deferred += 1,
+            Err(e) => {
+                store.set_article(id, None, &format!("failed: {e}"))?;
+                report.failed += 1;
+            }
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    Ok(report)
+}
+
+async fn fetch_article(
+    client: &Client,
+    robots: &tokio::sync::Mutex<HashMap<String, Arc<OnceCell<Robots>>>>,
+    url: &str,
+) -> Result<Option<String>, FetchError> {
+    let parsed = url::Url::parse(url).map_err(|_| FetchError::BadUrl(url.to_string()))?;
+    let origin = parsed.origin().ascii_serialization();
+    let cell = robots
+        .lock()
+        .await
+        .entry(origin.clone())
+        .or_default()
+        .clone();
+    let rules = cell
+        .get_or_init(|| async {
+            let robots_url = format!("{origin}/robots.txt");
+            match client
+                .get(&robots_url, Client::lane_for(&robots_url), None)
+                .await
+            {
+                Ok(Conditional::Modified(f)) => {
+                    match texting_robots::Robot::new("hashpivot", &f.body) {
+                        Ok(r) => Robots::Rules(Arc::new(r)),
+                        Err(_) => Robots::AllowAll,
+                    }
+                }
+                // no robots.txt (4xx) or an empty one: everything is allowed
+                Err(FetchError::Gone(_) | FetchError::ClientError(_) | FetchError::EmptyBody) => {
+                    Robots::AllowAll
+                }
+                Ok(Conditional::NotModified) => Robots::AllowAll,
+                Err(_) => Robots::Unknown,
+            }
+        })
+        .await
+        .clone();
+    match rules {
+        Robots::Rules(r) if !r.allowed(url) => return Err(FetchError::Robots),
+        Robots::Unknown => return Err(FetchError::RobotsUnavailable),
+        _ => {}
+    }
+    let fetched = match client.get(url, Client::lane_for(url), None).await? {
+        Conditional::Modified(f) => f,
+        Conditional::NotModified => return Ok(None),
+    };
+    let html = feed::decode(
+        &fetched.body,
+        charset_of(fetched.content_type.as_deref()).as_deref(),
+    );
+    let final_url = fetched.final_url.clone();
+    Ok(
+        tokio::task::spawn_blocking(move || article::extract(&html, &final_url))
+            .await
+            .unwrap_or(None),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_caps_at_a_day() {
+        let cfg = Config::parse("", "t").unwrap();
+        assert_eq!(backoff(&cfg, 1), Duration::from_secs(300));
+        assert_eq!(backoff(&cfg, 2), Duration::from_secs(600));
+        assert_eq!(backoff(&cfg, 4), Duration::from_secs(2400));
+        assert_eq!(backoff(&cfg, 12), Duration::from_secs(86_400));
+        assert_eq!(backoff(&cfg, 100), Duration::from_secs(86_400));
+    }
+}

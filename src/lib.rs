@@ -1,0 +1,18 @@
+//! hashpivot: crawl, store, index and study the news of bitcoin miners that are turning their power
+//! and data-center sites into AI/HPC hosting.
+//!
+//! Data flows one way through stages that each own a folder (see `DESIGN.md` in the project's shared
+//! docs): `config` → `crawl` (fetch + parse) → `store` (SQLite, the source of truth). The `cmd`
+//! module wires the stages into subcommands; `main.rs` only parses arguments and maps errors to exit
+//! codes.
+
+pub mod cmd;
+pub mod config;
+pub mod crawl;
+pub mod model;
+pub mod store;
+
+/// An error that is the user's to fix (a bad `feeds.toml`, a bad argument): the binary exits with 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);

@@ -1,0 +1,34 @@
+//! The `hashpivot` binary: parse arguments, run, print the error chain once, choose the exit code.
+//! Exit codes: 0 success, 1 failure (or some sources failed), 2 usage or configuration error.
+
+use clap::Parser;
+use hashpivot::UsageError;
+use hashpivot::cmd::{Cli, run};
+
+fn main() {
+    let cli = Cli::parse();
+    let code = match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            // `hashpivot ... | head` closes the pipe early: that is a normal end, not an error.
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                std::process::exit(0);
+            }
+            let msg = e
+                .chain()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(": ");
+            eprintln!("hashpivot: {msg}");
+            if e.chain().any(|c| c.is::<UsageError>()) {
+                2
+            } else {
+                1
+            }
+        }
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,171 @@
+//! Domain types shared by the stages.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What a stored document is, independent of where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// Journalism: a news outlet's article.
+    #[default]
+    News,
+    /// A company's own announcement (wire release, IR page).
+    PressRelease,
+    /// An SEC filing (8-K, 6-K ...) with its press-release exhibit.
+    Filing,
+}
+
+impl DocKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::News => "news",
+            DocKind::PressRelease => "press_release",
+            DocKind::Filing => "filing",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DocKind> {
+        match s {
+            "news" => Some(DocKind::News),
+            "press_release" => Some(DocKind::PressRelease),
+            "filing" => Some(DocKind::Filing),
+            _ => None,
+        }
+    }
+}
+
+/// How a source is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// RSS 0.9x/1.0/2.0, Atom (0.3 and 1.0), RDF or JSON Feed.
+    Feed,
+    /// SEC EDGAR submissions JSON of one company.
+    Edgar,
+    /// An HTML listing page read with CSS selectors.
+    Page,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Feed => "feed",
+            SourceKind::Edgar => "edgar",
+            SourceKind::Page => "page",
+        }
+    }
+}
+
+/// A document as a source produced it, before it is stored.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewDocument {
+    pub kind: DocKind,
+    pub url: Option<String>,
+    pub guid: Option<String>,
+    pub title: String,
+    pub summary: Option<String>,
+    pub body: Option<String>,
+    pub author: Option<String>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub cik: Option<String>,
+    pub form_type: Option<String>,
+    pub accession_no: Option<String>,
+    /// 8-K item numbers, comma separated as EDGAR writes them ("1.01,9.01").
+    pub items: Option<String>,
+    /// True when the source gave only a summary and the linked page should be fetched for the body.
+    pub needs_article: bool,
+}
+
+/// A stored document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub id: i64,
+    pub source: String,
+    pub kind: String,
+    pub url: Option<String>,
+    pub canonical_url: Option<String>,
+    pub guid: Option<String>,
+    pub title: String,
+    pub summary: Option<String>,
+    pub body: Option<String>,
+    pub author: Option<String>,
+    pub published_at: Option<String>,
+    pub fetched_at: String,
+    pub updated_at: Option<String>,
+    pub content_hash: String,
+    pub cik: Option<String>,
+    pub form_type: Option<String>,
+    pub accession_no: Option<String>,
+    pub items: Option<String>,
+    pub article_status: Option<String>,
+}
+
+/// Format a UTC time the way the store keeps it: RFC 3339 with seconds and a `Z`.
+pub fn fmt_time(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Query parameters that only track a click and never select content.
+fn is_tracking_param(key: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    k.starts_with("utm_")
+        || matches!(
+            k.as_str(),
+            "fbclid"
+                | "gclid"
+                | "dclid"
+                | "msclkid"
+                | "yclid"
+                | "mc_cid"
+                | "mc_eid"
+                | "_ga"
+                | "igshid"
+                | "ref_src"
+                | "cmpid"
+                | "ncid"
+                | "sr_share"
+                | "guccounter"
+        )
+}
+
+/// The URL that identifies a page: scheme and host lower-cased, default port, fragment and tracking
+/// parameters dropped, the remaining query parameters sorted. A string that is not a URL is kept
+/// as it is (trimmed).
+pub fn canonical_url(raw: &str) -> String {
+    let raw = raw.trim();
+    let Ok(mut u) = url::Url::parse(raw) else {
+        return raw.to_string();
+    };
+    u.set_fragment(None);
+    let mut pairs: Vec<(String, String)> = u
+        .query_pairs()
+        .filter(|(k, _)| !is_tracking_param(k))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if pairs.is_empty() {
+        u.set_query(None);
+    } else {
+        pairs.sort();
+        u.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    u.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_url_strips_tracking_and_fragment_and_sorts_query() {
+        assert_eq!(
+            canonical_url("HTTPS://Www.Example.com:443/a/b?utm_source=rss&z=1&a=2&fbclid=x#frag"),
+            "https://www.example.com/a/b?a=2&z=1"
+        );
+        assert_eq!(
+            canonical_url("https://example.com/p?utm_medium=feed"),
+            "https://example.com/p"
+        );
+        assert_eq!(canonical_url("  not a url "), "not a url");
+    }
+}

@@ -1,0 +1,252 @@
+//! SQLite, the source of truth. Only this module writes SQL.
+//!
+//! The database lives at `<data-dir>/hashpivot.db`, in WAL mode with foreign keys on. Migrations are
+//! numbered and recorded in `meta.schema_version`; each runs in its own transaction, so a crash
+//! mid-migration leaves the previous version intact.
+
+mod documents;
+mod sources;
+
+pub use documents::{InsertOutcome, PendingArticle, hash_content};
+pub use sources::{FetchLogEntry, SourceRow, SourceState};
+
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension};
+
+/// Errors of the store. Database errors carry the operation that failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("opening database {path}: {source}")]
+    Open {
+        path: String,
+        source: rusqlite::Error,
+    },
+    #[error(
+        "database {path} has schema version {found}, newer than this hashpivot knows ({known}); upgrade hashpivot"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("{context}: {source}")]
+    Sql {
+        context: &'static str,
+        source: rusqlite::Error,
+    },
+}
+
+pub(crate) trait Ctx<T> {
+    fn ctx(self, context: &'static str) -> Result<T, StoreError>;
+}
+
+impl<T> Ctx<T> for Result<T, rusqlite::Error> {
+    fn ctx(self, context: &'static str) -> Result<T, StoreError> {
+        self.map_err(|source| StoreError::Sql { context, source })
+    }
+}
+
+/// Schema migrations, applied in order. Never edit a released one: add a new one.
+const MIGRATIONS: &[&str] = &[
+    // 1: sources, documents, fetch_log (ingestion)
+    r#"
+    CREATE TABLE sources (
+        name                 TEXT PRIMARY KEY,
+        kind                 TEXT NOT NULL,
+        url                  TEXT NOT NULL,
+        etag                 TEXT,
+        last_modified        TEXT,
+        last_fetched_at      TEXT,
+        last_status          INTEGER,
+        last_error           TEXT,
+        last_new_items       INTEGER,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        next_due_at          TEXT
+    );
+    CREATE TABLE documents (
+        id             INTEGER PRIMARY KEY,
+        source         TEXT NOT NULL REFERENCES sources(name) ON UPDATE CASCADE,
+        kind           TEXT NOT NULL CHECK (kind IN ('news', 'press_release', 'filing')),
+        url            TEXT,
+        canonical_url  TEXT UNIQUE,
+        guid           TEXT,
+        title          TEXT NOT NULL,
+        summary        TEXT,
+        body           TEXT,
+        author         TEXT,
+        published_at   TEXT,
+        fetched_at     TEXT NOT NULL,
+        updated_at     TEXT,
+        content_hash   TEXT NOT NULL,
+        sentiment      REAL,
+        cik            TEXT,
+        form_type      TEXT,
+        accession_no   TEXT UNIQUE,
+        items          TEXT,
+        article_status TEXT,
+        UNIQUE (source, guid)
+    );
+    CREATE INDEX documents_content_hash ON documents(content_hash);
+    CREATE INDEX documents_published ON documents(published_at);
+    CREATE INDEX documents_article_pending ON documents(article_status) WHERE article_status = 'pending';
+    CREATE TABLE fetch_log (
+        id          INTEGER PRIMARY KEY,
+        source      TEXT NOT NULL,
+        url         TEXT NOT NULL,
+        started_at  TEXT NOT NULL,
+        http_status INTEGER,
+        bytes       INTEGER,
+        new_items   INTEGER,
+        error       TEXT
+    );
+    CREATE INDEX fetch_log_source ON fetch_log(source, started_at);
+    "#,
+];
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Open (creating if needed) the database in `data_dir` and bring its schema up to date.
+    pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        let path = data_dir.join("hashpivot.db");
+        let shown = path.display().to_string();
+        std::fs::create_dir_all(data_dir).map_err(|e| StoreError::Open {
+            path: shown.clone(),
+            source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
+        })?;
+        let conn = Connection::open(&path).map_err(|source| StoreError::Open {
+            path: shown.clone(),
+            source,
+        })?;
+        Self::setup(conn, &shown)
+    }
+
+    /// An in-memory store, for tests.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
+            path: ":memory:".into(),
+            source,
+        })?;
+        Self::setup(conn, ":memory:")
+    }
+
+    fn setup(conn: Connection, shown: &str) -> Result<Store, StoreError> {
+        let open_err = |source| StoreError::Open {
+            path: shown.to_string(),
+            source,
+        };
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(open_err)?;
+        // WAL: readers (status, search) never block the crawl's writer, and a killed writer leaves
+        // a database that recovers on the next open. NORMAL sync is durable across process crashes.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(open_err)?;
+        let mut store = Store { conn };
+        store.migrate(shown)?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self, shown: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute_batch(
+                "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            )
+            .ctx("creating meta table")?;
+        let version: i64 = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'schema_version'",
+                [],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()
+            .ctx("reading schema version")?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(StoreError::TooNew {
+                path: shown.to_string(),
+                found: version,
+                known,
+            });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = self.conn.transaction().ctx("starting migration")?;
+            tx.execute_batch(sql).ctx("applying migration")?;
+            tx.execute(
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?1)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [(i + 1).to_string()],
+            )
+            .ctx("recording schema version")?;
+            tx.commit().ctx("committing migration")?;
+        }
+        Ok(())
+    }
+
+    /// `PRAGMA integrity_check`: "ok" when the file is sound.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        self.conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .ctx("running integrity check")
+    }
+
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        let v: String = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'schema_version'",
+                [],
+                |r| r.get(0),
+            )
+            .ctx("reading schema version")?;
+        Ok(v.parse().unwrap_or(0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_apply_once_and_reopen_is_idempotent() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        drop(s);
+        let s = Store::open(dir.path()).unwrap();
+        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        assert_eq!(s.integrity_check().unwrap(), "ok");
+        let mode: String = s
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        s.conn
+            .execute(
+                "UPDATE meta SET value = '99' WHERE key = 'schema_version'",
+                [],
+            )
+            .unwrap();
+        drop(s);
+        let err = Store::open(dir.path()).err().unwrap().to_string();
+        assert!(
+            err.contains("schema version 99, newer than this hashpivot knows"),
+            "{err}"
+        );
+    }
+}
