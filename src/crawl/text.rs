@@ -1,15 +1,111 @@
 //! HTML to plain text, and the small text clean-ups every parser needs.
 
-/// Plain text of an HTML fragment or page: paragraphs kept as blank-line-separated blocks, no
-/// wrapping, no link footnotes, whitespace inside lines folded.
+/// Plain text of an HTML fragment or page: block elements (paragraphs, headings, list items,
+/// table rows, divs) become lines, a blank line between paragraphs; scripts, styles and the
+/// document head are dropped; whitespace inside lines is folded. No wrapping, no markup.
 pub fn html_to_text(html: &str) -> String {
-    let raw = html2text::config::plain_no_decorate()
-        .no_table_borders()
-        .allow_width_overflow()
-        .link_footnotes(false)
-        .string_from_read(html.as_bytes(), 100_000)
-        .unwrap_or_else(|_| strip_tags(html));
-    tidy(&raw)
+    let doc = scraper::Html::parse_fragment(html);
+    let mut raw = String::with_capacity(html.len() / 2);
+    walk(*doc.root_element(), &mut raw, false);
+    // Runs of break markers become one line break, or a blank line if any was a paragraph break.
+    let mut out = String::with_capacity(raw.len());
+    let mut pending: Option<bool> = None; // Some(is_paragraph)
+    for c in raw.chars() {
+        match c {
+            LINE => pending = Some(pending.unwrap_or(false)),
+            PARA => pending = Some(true),
+            _ => {
+                if let Some(p) = pending.take() {
+                    out.push_str(if p { "\n\n" } else { "\n" });
+                }
+                out.push(c);
+            }
+        }
+    }
+    tidy(&out)
+}
+
+const LINE: char = '\u{1}';
+const PARA: char = '\u{2}';
+
+fn walk(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String, pre: bool) {
+    for child in node.children() {
+        match child.value() {
+            // Source line breaks are plain whitespace in HTML, except inside <pre>.
+            scraper::Node::Text(t) if pre => {
+                out.extend(t.chars().map(|c| if c == '\n' { LINE } else { c }))
+            }
+            scraper::Node::Text(t) => out.extend(t.chars().map(|c| {
+                if c.is_whitespace() || c == LINE || c == PARA {
+                    ' '
+                } else {
+                    c
+                }
+            })),
+            scraper::Node::Element(e) => {
+                let name = e.name();
+                match name {
+                    "script" | "style" | "noscript" | "head" | "template" | "svg" | "iframe" => {
+                        continue;
+                    }
+                    "br" => {
+                        out.push(LINE);
+                        continue;
+                    }
+                    _ => {}
+                }
+                let para = matches!(
+                    name,
+                    "p" | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "h6"
+                        | "blockquote"
+                        | "pre"
+                        | "table"
+                        | "ul"
+                        | "ol"
+                        | "dl"
+                        | "section"
+                        | "article"
+                        | "header"
+                        | "footer"
+                        | "figure"
+                        | "hr"
+                );
+                let line = matches!(
+                    name,
+                    "div"
+                        | "li"
+                        | "tr"
+                        | "dt"
+                        | "dd"
+                        | "main"
+                        | "aside"
+                        | "nav"
+                        | "form"
+                        | "caption"
+                );
+                let cell = matches!(name, "td" | "th");
+                if para {
+                    out.push(PARA);
+                } else if line {
+                    out.push(LINE);
+                }
+                walk(child, out, pre || name == "pre");
+                if para {
+                    out.push(PARA);
+                } else if line {
+                    out.push(LINE);
+                } else if cell {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Fold runs of spaces inside lines, trim lines, and keep at most one blank line between blocks.
@@ -50,24 +146,6 @@ pub fn field_text(s: &str) -> String {
     }
 }
 
-/// Last-resort tag stripper for input html2text refuses.
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +156,14 @@ mod tests {
             "<p>TeraWulf signs <b>10-year</b> lease</p><p>Second&nbsp;para &amp; more</p>",
         );
         assert_eq!(t, "TeraWulf signs 10-year lease\n\nSecond para & more");
+    }
+
+    #[test]
+    fn headings_lists_tables_and_scripts() {
+        let t = html_to_text(
+            "<h1>Title</h1><script>var x=1;</script><ul><li>one</li><li>two</li></ul><table><tr><td>a</td><td>b</td></tr></table>x<br>y",
+        );
+        assert_eq!(t, "Title\n\none\ntwo\n\na b\n\nx\ny");
     }
 
     #[test]
