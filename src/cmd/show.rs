@@ -1,8 +1,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::UsageError;
-
 /// Show one stored document with its full text, by id or by URL.
 ///
 /// Examples:
@@ -25,7 +23,7 @@ pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<i32> {
         Err(_) => store.document_by_url(&args.target)?,
     };
     let Some(d) = doc else {
-        return Err(UsageError(format!("no stored document '{}'", args.target)).into());
+        anyhow::bail!("no stored document '{}'", args.target);
     };
     let mut out = std::io::stdout().lock();
     if args.json {

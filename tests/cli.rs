@@ -1,0 +1,174 @@
+//! The commands around the crawl: init, config errors, status, show, and exit codes.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+
+use common::*;
+
+#[test]
+fn init_writes_the_starter_config_once_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("feeds.toml");
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
+            .arg("--config")
+            .arg(&cfg)
+            .arg("init")
+            .output()
+            .unwrap()
+    };
+    let out = run();
+    assert_eq!(out.status.code(), Some(0));
+    let written = std::fs::read_to_string(&cfg).unwrap();
+    assert_eq!(
+        written,
+        std::fs::read_to_string(fixtures_dir().join("../../feeds.toml")).unwrap()
+    );
+    std::fs::write(&cfg, "# my edits\n").unwrap();
+    let out = run();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("already exists; left unchanged"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&cfg).unwrap(), "# my edits\n");
+}
+
+#[test]
+fn a_bad_config_names_file_line_and_key_and_exits_2() {
+    let ws = Workspace::new("[crawl]\nconcurrency = 4\ntimeout_secs = \"thirty\"\n");
+    let out = ws.run(&["crawl"]);
+    assert_eq!(out.status.code(), Some(2));
+    let cfg = ws.path().join("feeds.toml");
+    let msg = stderr(&out);
+    assert!(
+        msg.starts_with(&format!(
+            "hashpivot: {}:3:16: invalid type: string \"thirty\"",
+            cfg.display()
+        )),
+        "{msg}"
+    );
+    assert_eq!(msg.lines().count(), 1, "one line: {msg}");
+    // nothing was created
+    assert!(!ws.path().join("hashpivot.db").exists());
+}
+
+#[test]
+fn a_missing_config_says_how_to_get_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
+        .current_dir(dir.path())
+        .args(["crawl"])
+        .env_remove("HASHPIVOT_DATA")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let msg = stderr(&out);
+    assert!(
+        msg.starts_with("hashpivot: feeds.toml: No such file or directory"),
+        "{msg}"
+    );
+    assert!(msg.contains("run `hashpivot init`"), "{msg}");
+}
+
+#[test]
+fn an_unknown_source_is_a_usage_error_listing_the_known_ones() {
+    let ws = Workspace::new(
+        "[[source]]\nname = \"Decrypt\"\nkind = \"feed\"\nurl = \"http://127.0.0.1:9/feed\"\n",
+    );
+    let out = ws.run(&["crawl", "--source", "Decrpyt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out).trim(),
+        "hashpivot: unknown source 'Decrpyt'; configured sources: Decrypt"
+    );
+}
+
+#[test]
+fn status_and_show_present_what_was_stored() {
+    let s = Server::start();
+    s.fixture("/atom.xml", "crawl/atom.xml", "application/atom+xml");
+    let ws = Workspace::new(&format!(
+        "[[source]]\nname = \"DC news\"\nkind = \"feed\"\nurl = \"{}\"\n",
+        s.url("/atom.xml")
+    ));
+    let out = ws.run(&["status"]);
+    assert_eq!(
+        stdout(&out).trim(),
+        "no sources crawled yet: run `hashpivot crawl`"
+    );
+    assert_eq!(ws.run(&["crawl"]).status.code(), Some(0));
+    let out = ws.run(&["status"]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].starts_with("SOURCE"));
+    let cols: Vec<&str> = lines[1].split_whitespace().collect();
+    assert_eq!(cols[0..3], ["DC", "news", "feed"]);
+    assert_eq!(cols[4..9], ["200", "2", "0", "2", "now"]);
+
+    let id = ws.rows("SELECT id FROM documents WHERE title LIKE 'Applied Digital%'")[0][0].clone();
+    let out = ws.run(&["show", &id]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("Applied Digital signs two CoreWeave leases at Polaris Forge 1\n"),
+        "{text}"
+    );
+    assert!(text.contains("\nsource:    DC news (news)\n"));
+    assert!(text.contains("\npublished: 2025-06-02T12:15:00Z\n"));
+    assert!(text.contains(
+        "About $7 billion of revenue over roughly 15 years for 250 MW in Ellendale, North Dakota."
+    ));
+
+    // by URL, as JSON, with tracking parameters the stored URL never had
+    let url = format!("{}?utm_source=x", s.url("/articles/apld-coreweave.html"));
+    let out = ws.run(&["show", &url, "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"].to_string(), id);
+    assert_eq!(v["kind"], "news");
+    assert_eq!(v["author"], "Sample Desk");
+
+    let out = ws.run(&["show", "99999"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out).trim(), "hashpivot: no stored document '99999'");
+}
+
+#[test]
+fn piping_into_head_ends_quietly() {
+    let s = Server::start();
+    let long: String = (0..20_000)
+        .map(|i| format!("<p>Paragraph {i} about hosting deals.</p>"))
+        .collect();
+    let feed = format!(
+        "<rss version=\"2.0\"><channel><title>t</title><item><title>Long one</title><link>{}</link><guid>l1</guid><description><![CDATA[{long}]]></description></item></channel></rss>",
+        s.url("/long")
+    );
+    s.route("/feed.xml", Resp::ok(feed));
+    let ws = Workspace::new(&format!(
+        "{}\n[[source]]\nname = \"F\"\nkind = \"feed\"\nurl = \"{}\"\n",
+        test_crawl_section().replace("max_body_bytes = 200000", "max_body_bytes = 5000000"),
+        s.url("/feed.xml")
+    ));
+    assert_eq!(ws.run(&["crawl"]).status.code(), Some(0));
+    let id = ws.rows("SELECT id FROM documents")[0][0].clone();
+    let mut child = ws
+        .command(&["show", &id])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // the reader is dropped: the pipe is closed while show is still writing
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(first, "Long one\n");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
