@@ -1,1 +1,78 @@
-fn main() {}
+//! Crawl throughput: 100 feeds × 100 items served from loopback (4 hosts), article fetching off.
+//! Target (issue #2): ≥ 5,000 items/s parsed and stored, peak memory < 200 MB.
+//!
+//! Run: `cargo bench --bench crawl`. Prints items/s for a first crawl (everything new) and a
+//! re-crawl (everything known: the dedup path), and the crawl process's peak RSS.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::time::Instant;
+
+use common::{Resp, Server, Workspace, test_crawl_section};
+
+const FEEDS: usize = 100;
+const ITEMS: usize = 100;
+const HOSTS: usize = 4;
+
+fn feed_body(base: &str, f: usize) -> String {
+    let mut items = String::new();
+    for i in 0..ITEMS {
+        items.push_str(&format!(
+            "<item><title>Miner {f} signs {i} MW hosting deal with hyperscaler</title>\
+             <link>{base}/news/{f}/{i}?utm_source=rss</link><guid isPermaLink=\"false\">{f}-{i}</guid>\
+             <pubDate>Mon, 03 Nov 2025 12:{:02}:00 GMT</pubDate>\
+             <description><![CDATA[<p>The company said the <b>colocation</b> agreement covers {i} MW of critical IT load \
+             for a ten-year term, with two five-year extensions; revenue over the initial term is put at \
+             about ${f}.{i} billion. Shares rose in pre-market trading as the deal reduces exposure to bitcoin.</p>]]></description></item>",
+            i % 60
+        ));
+    }
+    format!("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Feed {f}</title><link>{base}/</link><description>bench</description>{items}</channel></rss>")
+}
+
+fn peak_rss_children_mb() -> f64 {
+    unsafe {
+        let mut u: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut u);
+        u.ru_maxrss as f64 / 1024.0
+    }
+}
+
+fn main() {
+    let servers: Vec<Server> = (0..HOSTS).map(|_| Server::start()).collect();
+    let mut cfg = test_crawl_section()
+        .replace("max_body_bytes = 200000", "max_body_bytes = 10000000")
+        .replace("timeout_secs = 2", "timeout_secs = 30");
+    let mut bytes = 0usize;
+    for f in 0..FEEDS {
+        let s = &servers[f % HOSTS];
+        let body = feed_body(&s.base, f);
+        bytes += body.len();
+        s.route(&format!("/feed{f}.xml"), Resp::ok(body));
+        cfg.push_str(&format!(
+            "[[source]]\nname = \"feed{f:03}\"\nkind = \"feed\"\nurl = \"{}\"\n",
+            s.url(&format!("/feed{f}.xml"))
+        ));
+    }
+    let ws = Workspace::new(&cfg);
+    println!(
+        "corpus: {FEEDS} feeds x {ITEMS} items on {HOSTS} loopback hosts, {:.1} MB of XML",
+        bytes as f64 / 1e6
+    );
+    for (label, expect_new) in [("first crawl (all new)", FEEDS * ITEMS), ("re-crawl (all known)", 0)] {
+        let t = Instant::now();
+        let out = ws.run(&["crawl", "--json"]);
+        let secs = t.elapsed().as_secs_f64();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["documents_new"], expect_new);
+        println!(
+            "{label}: {:.2} s, {:.0} items/s",
+            secs,
+            (FEEDS * ITEMS) as f64 / secs
+        );
+    }
+    assert_eq!(ws.count("SELECT count(*) FROM documents"), (FEEDS * ITEMS) as i64);
+    println!("peak RSS of a crawl process: {:.1} MB", peak_rss_children_mb());
+}
