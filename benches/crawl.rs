@@ -28,7 +28,9 @@ fn feed_body(base: &str, f: usize) -> String {
             i % 60
         ));
     }
-    format!("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Feed {f}</title><link>{base}/</link><description>bench</description>{items}</channel></rss>")
+    format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Feed {f}</title><link>{base}/</link><description>bench</description>{items}</channel></rss>"
+    )
 }
 
 fn peak_rss_children_mb() -> f64 {
@@ -60,11 +62,19 @@ fn main() {
         "corpus: {FEEDS} feeds x {ITEMS} items on {HOSTS} loopback hosts, {:.1} MB of XML",
         bytes as f64 / 1e6
     );
-    for (label, expect_new) in [("first crawl (all new)", FEEDS * ITEMS), ("re-crawl (all known)", 0)] {
+    for (label, expect_new) in [
+        ("first crawl (all new)", FEEDS * ITEMS),
+        ("re-crawl (all known)", 0),
+    ] {
         let t = Instant::now();
         let out = ws.run(&["crawl", "--json"]);
         let secs = t.elapsed().as_secs_f64();
-        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(report["documents_new"], expect_new);
         println!(
@@ -73,6 +83,12 @@ fn main() {
             (FEEDS * ITEMS) as f64 / secs
         );
     }
-    assert_eq!(ws.count("SELECT count(*) FROM documents"), (FEEDS * ITEMS) as i64);
-    println!("peak RSS of a crawl process: {:.1} MB", peak_rss_children_mb());
+    assert_eq!(
+        ws.count("SELECT count(*) FROM documents"),
+        (FEEDS * ITEMS) as i64
+    );
+    println!(
+        "peak RSS of a crawl process: {:.1} MB",
+        peak_rss_children_mb()
+    );
 }

@@ -8,7 +8,10 @@ use std::collections::HashMap;
 
 fn words(s: &str) -> HashMap<String, usize> {
     let mut m = HashMap::new();
-    for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         *m.entry(w.to_lowercase()).or_insert(0) += 1;
     }
     m
@@ -30,11 +33,23 @@ fn extraction_keeps_the_article_and_drops_the_boilerplate() {
         let want = words(&std::fs::read_to_string(txt).unwrap());
         let got_text = hashpivot::crawl::article::extract(&html, "http://example.test/a").unwrap();
         let got = words(&got_text);
-        let inter: usize = got.iter().map(|(k, n)| (*n).min(*want.get(k).unwrap_or(&0))).sum();
+        let inter: usize = got
+            .iter()
+            .map(|(k, n)| (*n).min(*want.get(k).unwrap_or(&0)))
+            .sum();
         let recall = inter as f64 / want.values().sum::<usize>() as f64;
         let precision = inter as f64 / got.values().sum::<usize>() as f64;
-        assert_eq!(recall, 1.0, "{}: article words lost:\n{got_text}", txt.display());
-        assert!(precision >= 0.85, "{}: precision {precision:.3}:\n{got_text}", txt.display());
+        assert_eq!(
+            recall,
+            1.0,
+            "{}: article words lost:\n{got_text}",
+            txt.display()
+        );
+        assert!(
+            precision >= 0.85,
+            "{}: precision {precision:.3}:\n{got_text}",
+            txt.display()
+        );
         precision_sum += precision;
     }
     let mean = precision_sum / pages.len() as f64;
@@ -44,5 +59,8 @@ fn extraction_keeps_the_article_and_drops_the_boilerplate() {
 #[test]
 fn a_page_without_an_article_gives_none() {
     let html = "<html><body><nav>Home | News</nav><p>Login</p></body></html>";
-    assert_eq!(hashpivot::crawl::article::extract(html, "http://example.test/"), None);
+    assert_eq!(
+        hashpivot::crawl::article::extract(html, "http://example.test/"),
+        None
+    );
 }

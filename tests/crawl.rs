@@ -866,3 +866,41 @@ impl CountOrZero for Workspace {
             .unwrap_or(0)
     }
 }
+
+#[test]
+fn robots_crawl_delay_spaces_article_requests() {
+    let s = Server::start();
+    s.route(
+        "/robots.txt",
+        Resp::ok("User-agent: *\nCrawl-delay: 1\nDisallow:\n"),
+    );
+    s.fixture("/a/1", "crawl/articles/short-riot.html", "text/html");
+    s.fixture("/a/2", "crawl/articles/wire-hut.html", "text/html");
+    let feed = format!(
+        "<rss version=\"2.0\"><channel><title>t</title><item><title>One</title><link>{b}/a/1</link></item><item><title>Two</title><link>{b}/a/2</link></item></channel></rss>",
+        b = s.base
+    );
+    s.route("/feed.xml", Resp::ok(feed));
+    let ws = Workspace::new(&format!(
+        "{}\n{}",
+        test_crawl_section().replace("fetch_articles = false", "fetch_articles = true"),
+        feed_source("F", &s.url("/feed.xml"))
+    ));
+    let out = ws.run(&["crawl"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        ws.count("SELECT count(*) FROM documents WHERE article_status = 'done'"),
+        2
+    );
+    let reqs: Vec<_> = s
+        .requests()
+        .into_iter()
+        .filter(|r| r.path.starts_with("/a/"))
+        .collect();
+    assert_eq!(reqs.len(), 2);
+    let gap = reqs[1].at.duration_since(reqs[0].at);
+    assert!(
+        gap >= Duration::from_millis(950),
+        "article requests {gap:?} apart despite Crawl-delay: 1"
+    );
+}

@@ -97,6 +97,13 @@ pub enum Lane {
     Host(String),
 }
 
+/// When a lane may next send, and its own gap if robots.txt asked for a longer one.
+#[derive(Default)]
+struct LaneState {
+    next: Option<Instant>,
+    gap: Option<Duration>,
+}
+
 pub struct Client {
     inner: reqwest::Client,
     timeout: Duration,
@@ -105,7 +112,7 @@ pub struct Client {
     max_redirects: usize,
     host_gap: Duration,
     sec_gap: Duration,
-    lanes: std::sync::Mutex<HashMap<Lane, Arc<Mutex<Option<Instant>>>>>,
+    lanes: std::sync::Mutex<HashMap<Lane, Arc<Mutex<LaneState>>>>,
     pub user_agent: String,
 }
 
@@ -155,7 +162,14 @@ impl Client {
         }
     }
 
-    fn lane(&self, lane: &Lane) -> Arc<Mutex<Option<Instant>>> {
+    /// Space a lane's requests at least `gap` apart (robots.txt `Crawl-delay`).
+    pub async fn slow_down(&self, lane: &Lane, gap: Duration) {
+        let slot = self.lane(lane);
+        let mut st = slot.lock().await;
+        st.gap = Some(st.gap.map_or(gap, |g| g.max(gap)));
+    }
+
+    fn lane(&self, lane: &Lane) -> Arc<Mutex<LaneState>> {
         let mut map = self.lanes.lock().unwrap_or_else(|e| e.into_inner());
         map.entry(lane.clone()).or_default().clone()
     }
@@ -177,10 +191,11 @@ impl Client {
         // next one starts no sooner than `gap` after this one started.
         let slot = self.lane(&lane);
         let mut next = slot.lock().await;
-        if let Some(at) = *next {
+        if let Some(at) = next.next {
             tokio::time::sleep_until(at).await;
         }
-        *next = Some(Instant::now() + gap);
+        let gap = next.gap.map_or(gap, |g| g.max(gap));
+        next.next = Some(Instant::now() + gap);
         let mut req = self.inner.get(parsed);
         if let Some((etag, lm)) = validators {
             if let Some(e) = etag {

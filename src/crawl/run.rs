@@ -173,7 +173,19 @@ pub async fn crawl(
             Err(e) => anyhow::bail!("a crawl task failed: {e}"),
         };
         bar.set_message(f.source.name.clone());
-        let r = store_fetch(store, &cfg, f)?;
+        let (name, kind) = (f.source.name.clone(), f.source.kind.as_str());
+        // A store error (a full disk, say) fails this source, not the crawl: its transaction was
+        // rolled back, so nothing stored before is touched.
+        let r = store_fetch(store, &cfg, f).unwrap_or_else(|e| SourceReport {
+            name,
+            kind,
+            outcome: Outcome::Failed,
+            http_status: None,
+            new: 0,
+            updated: 0,
+            error: Some(format!("storing: {e:#}")),
+            next_due_at: None,
+        });
         report.documents_new += r.new;
         report.sources.push(r);
         bar.inc(1);
@@ -554,7 +566,14 @@ async fn fetch_article(
             {
                 Ok(Conditional::Modified(f)) => {
                     match texting_robots::Robot::new("hashpivot", &f.body) {
-                        Ok(r) => Robots::Rules(Arc::new(r)),
+                        Ok(r) => {
+                            // Crawl-delay (capped at a minute) widens this host's gap
+                            if let Some(d) = r.delay.filter(|d| *d > 0.0) {
+                                let gap = Duration::from_secs_f32(d.min(60.0));
+                                client.slow_down(&Client::lane_for(url), gap).await;
+                            }
+                            Robots::Rules(Arc::new(r))
+                        }
                         Err(_) => Robots::AllowAll,
                     }
                 }

@@ -234,7 +234,8 @@ fn insert_documents(
         .prepare_cached(
             "INSERT INTO documents(source, kind, url, canonical_url, guid, title, summary, body, author,
                  published_at, fetched_at, content_hash, cik, form_type, accession_no, items, article_status)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+             ON CONFLICT DO NOTHING",
         )
         .ctx("preparing insert")?;
     let mut update = tx
@@ -300,7 +301,9 @@ fn insert_documents(
             continue;
         }
         let article_status = (d.needs_article && d.url.is_some()).then_some("pending");
-        insert
+        // A uniqueness conflict the chain above did not foresee (say, a guid reused with another
+        // URL that is already stored) is a duplicate, not a reason to lose the whole batch.
+        let inserted = insert
             .execute(params![
                 source,
                 d.kind.as_str(),
@@ -321,7 +324,11 @@ fn insert_documents(
                 article_status
             ])
             .ctx("inserting document")?;
-        out.new += 1;
+        if inserted == 1 {
+            out.new += 1;
+        } else {
+            out.unchanged += 1;
+        }
     }
     Ok(out)
 }
