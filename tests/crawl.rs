@@ -8,6 +8,15 @@ use std::time::{Duration, Instant};
 
 use common::*;
 
+/// One feed source "F" at `/feed.xml`, with article fetching on.
+fn articles_workspace(s: &Server) -> Workspace {
+    Workspace::new(&format!(
+        "{}\n{}",
+        test_crawl_section().replace("fetch_articles = false", "fetch_articles = true"),
+        feed_source("F", &s.url("/feed.xml"))
+    ))
+}
+
 fn feed_source(name: &str, url: &str) -> String {
     format!("[[source]]\nname = \"{name}\"\nkind = \"feed\"\nurl = \"{url}\"\n")
 }
@@ -533,11 +542,7 @@ fn summary_only_items_get_their_article_text_and_robots_txt_is_honoured() {
         b = s.base
     );
     s.route("/feed.xml", Resp::ok(feed));
-    let ws = Workspace::new(&format!(
-        "{}\n{}",
-        test_crawl_section().replace("fetch_articles = false", "fetch_articles = true"),
-        feed_source("F", &s.url("/feed.xml"))
-    ));
+    let ws = articles_workspace(&s);
     let out = ws.run(&["crawl"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
@@ -881,11 +886,7 @@ fn robots_crawl_delay_spaces_article_requests() {
         b = s.base
     );
     s.route("/feed.xml", Resp::ok(feed));
-    let ws = Workspace::new(&format!(
-        "{}\n{}",
-        test_crawl_section().replace("fetch_articles = false", "fetch_articles = true"),
-        feed_source("F", &s.url("/feed.xml"))
-    ));
+    let ws = articles_workspace(&s);
     let out = ws.run(&["crawl"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
