@@ -227,7 +227,10 @@ impl Config {
             match e.span() {
                 Some(span) => {
                     let (line, col) = line_col(text, span.start);
-                    UsageError(format!("{origin}:{line}:{col}: {msg}"))
+                    let key = key_at(text, span.start)
+                        .map(|k| format!("key `{k}`: "))
+                        .unwrap_or_default();
+                    UsageError(format!("{origin}:{line}:{col}: {key}{msg}"))
                 }
                 None => UsageError(format!("{origin}: {msg}")),
             }
@@ -398,6 +401,29 @@ pub fn has_contact_email(user_agent: &str) -> bool {
         })
 }
 
+/// The dotted key whose value sits at `offset`: the table header above (`[crawl]`, `[[company]]`)
+/// and the `name =` of the line.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next().unwrap_or("");
+    let (name, _) = line.split_once('=')?;
+    let name = name.trim().trim_matches('"');
+    if name.is_empty() || name.starts_with('[') {
+        return None;
+    }
+    let table = text[..start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string());
+    Some(match table {
+        Some(t) if !t.is_empty() => format!("{t}.{name}"),
+        _ => name.to_string(),
+    })
+}
+
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
@@ -440,8 +466,17 @@ mod tests {
     fn type_error_names_line_and_key() {
         let text = "[crawl]\nconcurrency = \"four\"\n";
         let err = Config::parse(text, "f.toml").unwrap_err().0;
-        assert!(err.starts_with("f.toml:2:15: "), "{err}");
-        assert!(err.contains("invalid type"), "{err}");
+        assert_eq!(
+            err,
+            "f.toml:2:15: key `crawl.concurrency`: invalid type: string \"four\", expected usize"
+        );
+        let text =
+            "[[company]]\nticker = \"X\"\nname = \"x\"\ncik = \"1\"\ncurrent_report_form = 8\n";
+        let err = Config::parse(text, "f.toml").unwrap_err().0;
+        assert_eq!(
+            err,
+            "f.toml:5:23: key `company.current_report_form`: invalid type: integer `8`, expected a string"
+        );
     }
 
     #[test]
