@@ -9,8 +9,10 @@
 pub mod cmd;
 pub mod config;
 pub mod crawl;
+pub mod market;
 pub mod model;
 pub mod store;
+pub mod study;
 
 /// An error that is the user's to fix (a bad `feeds.toml`, a bad argument): the binary exits with 2.
 #[derive(Debug, thiserror::Error)]

@@ -101,6 +101,27 @@ pub struct Document {
     pub article_status: Option<String>,
 }
 
+/// One daily bar of a ticker. `adj_close` (split- and dividend-adjusted) is what returns use when
+/// present; `close` otherwise.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PriceBar {
+    pub ticker: String,
+    pub date: chrono::NaiveDate,
+    pub open: Option<f64>,
+    pub high: Option<f64>,
+    pub low: Option<f64>,
+    pub close: f64,
+    pub adj_close: Option<f64>,
+    pub volume: Option<f64>,
+}
+
+impl PriceBar {
+    /// The price returns are computed from.
+    pub fn price(&self) -> f64 {
+        self.adj_close.unwrap_or(self.close)
+    }
+}
+
 /// Format a UTC time the way the store keeps it: RFC 3339 with seconds and a `Z`.
 pub fn fmt_time(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)

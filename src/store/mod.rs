@@ -5,9 +5,11 @@
 //! mid-migration leaves the previous version intact.
 
 mod documents;
+mod prices;
 mod sources;
 
 pub use documents::{InsertOutcome, PendingArticle, hash_content};
+pub use prices::{PriceImport, TickerCoverage};
 pub use sources::{FetchLogEntry, SourceRow, SourceState};
 
 use std::path::Path;
@@ -101,6 +103,21 @@ const MIGRATIONS: &[&str] = &[
         error       TEXT
     );
     CREATE INDEX fetch_log_source ON fetch_log(source, started_at);
+    "#,
+    // 2: daily prices (market)
+    r#"
+    CREATE TABLE prices (
+        ticker    TEXT NOT NULL,
+        date      TEXT NOT NULL,
+        open      REAL,
+        high      REAL,
+        low       REAL,
+        close     REAL NOT NULL CHECK (close > 0),
+        adj_close REAL CHECK (adj_close IS NULL OR adj_close > 0),
+        volume    REAL,
+        source    TEXT NOT NULL,
+        PRIMARY KEY (ticker, date)
+    ) WITHOUT ROWID;
     "#,
 ];
 

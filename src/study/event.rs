@@ -1,0 +1,325 @@
+//! One event: estimation, abnormal returns, and per-window CAR, Var(CAR), SCAR, BHAR.
+//!
+//! Conventions (Campbell, Lo & MacKinlay 1997, ch. 4; MacKinlay 1997):
+//! - the model is fitted by OLS on the complete cases of the estimation window; M = their count;
+//!   k = parameters including the constant (factor 3, market 2, mean 1; market-adjusted k = 1);
+//! - σ² = SSR/(M − k) (market-adjusted: the sample variance of the estimation-window ARs, M − 1);
+//! - AR_t = R_t − x_t'β, with forecast-error variance Var(AR_t) = σ²(1 + x_t'(X'X)⁻¹x_t) and
+//!   SAR_t = AR_t/√Var(AR_t) (market-adjusted: Var(AR_t) = σ², no leverage term);
+//! - for a window [a, b]: CAR = Σ AR_t over the days with an AR (L of them: missing days are
+//!   skipped, never filled), Var(CAR) = σ²(L + s'(X'X)⁻¹s) with s the sum of those days' regressor
+//!   rows, SCAR = CAR/√Var(CAR), CSAR = Σ SAR_t, BHAR = Π(1 + R_t) − Π(1 + E[R_t]).
+
+use serde::Serialize;
+
+use super::ols;
+use super::{Model, StudyParams, Window};
+
+/// Why an event is not in the averages.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Included,
+    Excluded(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WindowResult {
+    pub window: Window,
+    pub car: f64,
+    pub var_car: f64,
+    pub scar: f64,
+    pub bhar: f64,
+    /// Days of the window with an abnormal return.
+    pub l: usize,
+    /// Σ SAR_t over the window (for the Patell test).
+    #[serde(skip)]
+    pub csar: f64,
+}
+
+/// Everything the cross-section needs from one event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventResult {
+    pub status: Status,
+    pub alpha: Option<f64>,
+    pub betas: Vec<f64>,
+    pub sigma: Option<f64>,
+    pub m: usize,
+    pub k: usize,
+    /// Relative day of `ar[0]` (the first day of the event span).
+    #[serde(skip)]
+    pub span_start: i32,
+    #[serde(skip)]
+    pub ar: Vec<Option<f64>>,
+    #[serde(skip)]
+    pub sar: Vec<Option<f64>>,
+    /// Actual and expected returns over the span (for exports).
+    #[serde(skip)]
+    pub ret: Vec<Option<f64>>,
+    #[serde(skip)]
+    pub expected: Vec<Option<f64>>,
+    /// Estimation-window residuals by relative day from `params.estimation.start`.
+    #[serde(skip)]
+    pub est_resid: Vec<Option<f64>>,
+    /// Share of positive estimation residuals (generalized sign test).
+    #[serde(skip)]
+    pub pos_share: f64,
+    pub windows: Vec<Option<WindowResult>>,
+}
+
+impl EventResult {
+    fn excluded(why: String, k: usize) -> EventResult {
+        EventResult {
+            status: Status::Excluded(why),
+            alpha: None,
+            betas: vec![],
+            sigma: None,
+            m: 0,
+            k,
+            span_start: 0,
+            ar: vec![],
+            sar: vec![],
+            ret: vec![],
+            expected: vec![],
+            est_resid: vec![],
+            pos_share: 0.0,
+            windows: vec![],
+        }
+    }
+
+    pub fn is_included(&self) -> bool {
+        self.status == Status::Included
+    }
+
+    /// AR at relative day τ.
+    pub fn ar_at(&self, tau: i32) -> Option<f64> {
+        let i = usize::try_from(tau - self.span_start).ok()?;
+        self.ar.get(i).copied().flatten()
+    }
+
+    pub fn sar_at(&self, tau: i32) -> Option<f64> {
+        let i = usize::try_from(tau - self.span_start).ok()?;
+        self.sar.get(i).copied().flatten()
+    }
+
+    /// Q_i = (M − k)/(M − k − 2), the variance of a t-distributed SAR (Patell 1976).
+    pub fn q(&self) -> f64 {
+        let dof = self.m as f64 - self.k as f64;
+        dof / (dof - 2.0)
+    }
+}
+
+/// The market data of one study, aligned on the calendar: returns of the benchmark and, for the
+/// factor model, of the factor (bitcoin).
+pub struct Regressors<'a> {
+    pub market: &'a [Option<f64>],
+    pub factor: Option<&'a [Option<f64>]>,
+}
+
+impl Regressors<'_> {
+    /// The regressor row at session t (constant first), or None if a regressor is missing.
+    fn row(&self, model: Model, t: usize) -> Option<Vec<f64>> {
+        match model {
+            Model::Mean => Some(vec![1.0]),
+            Model::Market => Some(vec![1.0, self.market[t]?]),
+            Model::Factor => Some(vec![1.0, self.market[t]?, self.factor?[t]?]),
+            Model::MarketAdjusted => Some(vec![self.market[t]?]),
+        }
+    }
+}
+
+/// The normal-return model fitted on the estimation window.
+struct Estimate {
+    alpha: Option<f64>,
+    betas: Vec<f64>,
+    sigma2: f64,
+    /// (X'X)⁻¹; `None` for market-adjusted (no estimated parameters, no leverage term).
+    xtx_inv: Option<Vec<Vec<f64>>>,
+    resid: Vec<f64>,
+}
+
+/// Run one event. `ret` are the stock's returns on the calendar, `day0` its event day's index.
+pub fn run_event(
+    params: &StudyParams,
+    reg: &Regressors<'_>,
+    ret: &[Option<f64>],
+    day0: usize,
+) -> EventResult {
+    let model = params.model;
+    let k = model.k();
+    let n = ret.len() as i64;
+    let est = params.estimation;
+    let span = params.span();
+    let t0 = day0 as i64;
+    // returns exist from index 1 on
+    if t0 + (est.start as i64) < 1 {
+        return EventResult::excluded(
+            format!(
+                "estimation window [{}, {}] starts before the first return",
+                est.start, est.end
+            ),
+            k,
+        );
+    }
+    if t0 + span.end as i64 > n - 1 {
+        return EventResult::excluded(
+            format!(
+                "event window ends after the last session (needs day +{})",
+                span.end
+            ),
+            k,
+        );
+    }
+    let idx = |tau: i32| (t0 + tau as i64) as usize;
+
+    // Estimation: complete cases of R and the regressors.
+    let mut xs = Vec::new();
+    let mut ys = Vec::new();
+    let mut taus = Vec::new();
+    for tau in est.start..=est.end {
+        let t = idx(tau);
+        if let (Some(r), Some(x)) = (ret[t], reg.row(model, t)) {
+            xs.push(x);
+            ys.push(r);
+            taus.push(tau);
+        }
+    }
+    let m = ys.len();
+    if m < params.min_estimation {
+        return EventResult::excluded(
+            format!(
+                "only {m} valid returns in the estimation window (minimum {})",
+                params.min_estimation
+            ),
+            k,
+        );
+    }
+    let mut est_resid = vec![None; (est.end - est.start + 1) as usize];
+    // expected return and variance multiplier for a regressor row
+    let Estimate {
+        alpha,
+        betas,
+        sigma2,
+        xtx_inv,
+        resid,
+    } = if model == Model::MarketAdjusted {
+        let ars: Vec<f64> = ys.iter().zip(&xs).map(|(r, x)| r - x[0]).collect();
+        let mean = ars.iter().sum::<f64>() / m as f64;
+        let var = ars.iter().map(|a| (a - mean).powi(2)).sum::<f64>() / (m as f64 - 1.0);
+        Estimate {
+            alpha: None,
+            betas: vec![],
+            sigma2: var,
+            xtx_inv: None,
+            resid: ars,
+        }
+    } else {
+        let Some(fit) = ols::fit(&xs, &ys) else {
+            return EventResult::excluded(
+                "regressors are collinear in the estimation window".into(),
+                k,
+            );
+        };
+        Estimate {
+            alpha: Some(fit.beta[0]),
+            betas: fit.beta[1..].to_vec(),
+            sigma2: fit.ssr / (m as f64 - k as f64),
+            xtx_inv: Some(fit.xtx_inv),
+            resid: fit.residuals,
+        }
+    };
+    if sigma2.is_nan() || sigma2 <= 0.0 || m <= k + 2 {
+        return EventResult::excluded("no residual variance in the estimation window".into(), k);
+    }
+    for (tau, e) in taus.iter().zip(&resid) {
+        est_resid[(tau - est.start) as usize] = Some(*e);
+    }
+    let pos_share = resid.iter().filter(|e| **e > 0.0).count() as f64 / m as f64;
+    let beta_full: Vec<f64> = alpha.into_iter().chain(betas.iter().copied()).collect();
+
+    // Event span
+    let len = (span.end - span.start + 1) as usize;
+    let mut ar = vec![None; len];
+    let mut sar = vec![None; len];
+    let mut expected = vec![None; len];
+    let mut actual = vec![None; len];
+    let mut rows: Vec<Option<Vec<f64>>> = vec![None; len];
+    for (i, tau) in (span.start..=span.end).enumerate() {
+        let t = idx(tau);
+        actual[i] = ret[t];
+        let Some(x) = reg.row(model, t) else { continue };
+        let e = if model == Model::MarketAdjusted {
+            x[0]
+        } else {
+            ols::dot(&x, &beta_full)
+        };
+        expected[i] = Some(e);
+        if let Some(r) = ret[t] {
+            let a = r - e;
+            let var = match &xtx_inv {
+                Some(inv) => sigma2 * (1.0 + ols::quad_form(inv, &x)),
+                None => sigma2,
+            };
+            ar[i] = Some(a);
+            sar[i] = Some(a / var.sqrt());
+            rows[i] = Some(x);
+        }
+    }
+    let windows = params
+        .windows
+        .iter()
+        .map(|w| {
+            let mut car = 0.0;
+            let mut csar = 0.0;
+            let mut l = 0usize;
+            let mut s = vec![0.0; k];
+            let mut gross_r = 1.0;
+            let mut gross_e = 1.0;
+            for tau in w.start..=w.end {
+                let i = (tau - span.start) as usize;
+                if let (Some(a), Some(x)) = (ar[i], &rows[i]) {
+                    car += a;
+                    csar += sar[i].unwrap_or(0.0);
+                    l += 1;
+                    for (sj, xj) in s.iter_mut().zip(x) {
+                        *sj += xj;
+                    }
+                    gross_r *= 1.0 + actual[i].unwrap_or(0.0);
+                    gross_e *= 1.0 + expected[i].unwrap_or(0.0);
+                }
+            }
+            if l == 0 {
+                return None;
+            }
+            let var_car = match &xtx_inv {
+                Some(inv) => sigma2 * (l as f64 + ols::quad_form(inv, &s)),
+                None => sigma2 * l as f64,
+            };
+            Some(WindowResult {
+                window: *w,
+                car,
+                var_car,
+                scar: car / var_car.sqrt(),
+                bhar: gross_r - gross_e,
+                l,
+                csar,
+            })
+        })
+        .collect();
+    EventResult {
+        status: Status::Included,
+        alpha,
+        betas,
+        sigma: Some(sigma2.sqrt()),
+        m,
+        k,
+        span_start: span.start,
+        ar,
+        sar,
+        ret: actual,
+        expected,
+        est_resid,
+        pos_share,
+        windows,
+    }
+}

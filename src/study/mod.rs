@@ -1,0 +1,342 @@
+//! The event study: pure functions over aligned arrays, no I/O.
+//!
+//! `calendar` aligns prices onto the benchmark's sessions and takes returns; `event` estimates one
+//! event's model and its abnormal returns; `stats` holds the cross-sectional tests; `run_study`
+//! puts them together into average abnormal returns per day (AAR) and cumulative ones per window
+//! (CAAR), each with every test.
+
+pub mod calendar;
+pub mod event;
+pub mod ols;
+pub mod stats;
+
+use serde::Serialize;
+
+pub use calendar::{Calendar, returns};
+pub use event::{EventResult, Regressors, Status, WindowResult, run_event};
+pub use stats::Stat;
+
+/// The expected-return model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Model {
+    /// OLS on the market benchmark and the factor (bitcoin): the AI premium is what neither explains.
+    Factor,
+    /// OLS on the market benchmark.
+    Market,
+    /// AR = R − R_market, no estimation of betas.
+    MarketAdjusted,
+    /// Constant mean return.
+    Mean,
+}
+
+impl Model {
+    /// Parameters including the constant (market-adjusted: 1, for Patell's Q).
+    pub fn k(self) -> usize {
+        match self {
+            Model::Factor => 3,
+            Model::Market => 2,
+            Model::Mean | Model::MarketAdjusted => 1,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Model::Factor => "factor",
+            Model::Market => "market",
+            Model::MarketAdjusted => "market-adjusted",
+            Model::Mean => "mean",
+        }
+    }
+}
+
+/// A window of relative trading days, both ends included: [-1, +1] is three sessions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Window {
+    pub start: i32,
+    pub end: i32,
+}
+
+impl Window {
+    pub fn new(start: i32, end: i32) -> Window {
+        Window { start, end }
+    }
+
+    /// Parse "-1:1" or "-120:-11".
+    pub fn parse(s: &str) -> Result<Window, String> {
+        let (a, b) = s
+            .split_once(':')
+            .ok_or_else(|| format!("window '{s}': expected START:END, e.g. -1:1"))?;
+        let start: i32 = a
+            .trim()
+            .parse()
+            .map_err(|_| format!("window '{s}': '{a}' is not a whole number"))?;
+        let end: i32 = b
+            .trim()
+            .parse()
+            .map_err(|_| format!("window '{s}': '{b}' is not a whole number"))?;
+        if start > end {
+            return Err(format!("window '{s}': start is after end"));
+        }
+        Ok(Window { start, end })
+    }
+
+    pub fn len(&self) -> usize {
+        (self.end - self.start + 1) as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end < self.start
+    }
+}
+
+impl std::fmt::Display for Window {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "[{:+},{:+}]", self.start, self.end)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StudyParams {
+    pub model: Model,
+    /// [-120, -11] by default: long enough for stable betas, ending ten sessions before the event
+    /// so pre-announcement leakage does not contaminate the normal-return model.
+    pub estimation: Window,
+    pub windows: Vec<Window>,
+    /// Fewer valid estimation returns than this excludes the event (default 60).
+    pub min_estimation: usize,
+    pub log_returns: bool,
+}
+
+impl Default for StudyParams {
+    fn default() -> Self {
+        StudyParams {
+            model: Model::Factor,
+            estimation: Window::new(-120, -11),
+            windows: vec![
+                Window::new(-1, 1),
+                Window::new(0, 1),
+                Window::new(0, 5),
+                Window::new(-5, 5),
+            ],
+            min_estimation: 60,
+            log_returns: false,
+        }
+    }
+}
+
+impl StudyParams {
+    /// The smallest window covering every event window.
+    pub fn span(&self) -> Window {
+        Window {
+            start: self.windows.iter().map(|w| w.start).min().unwrap_or(0),
+            end: self.windows.iter().map(|w| w.end).max().unwrap_or(0),
+        }
+    }
+
+    pub fn validate(&self) -> Result<(), String> {
+        if self.windows.is_empty() {
+            return Err("at least one event window is needed".into());
+        }
+        if self.estimation.end >= self.span().start {
+            return Err(format!(
+                "the estimation window {} must end before the first event-window day ({:+})",
+                self.estimation,
+                self.span().start
+            ));
+        }
+        if self.min_estimation < self.model.k() + 3 {
+            return Err(format!(
+                "--min-estimation {} is too small for the {} model (at least {})",
+                self.min_estimation,
+                self.model.name(),
+                self.model.k() + 3
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Every test for one day or window.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Tests {
+    /// Cross-sectional t (p from t(N − 1)).
+    pub t: Option<Stat>,
+    pub patell: Option<Stat>,
+    pub bmp: Option<Stat>,
+    pub kp: Option<Stat>,
+    pub rank: Option<Stat>,
+    pub sign: Option<Stat>,
+    pub gsign: Option<Stat>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AarRow {
+    pub tau: i32,
+    pub n: usize,
+    pub aar: Option<f64>,
+    pub tests: Tests,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CaarRow {
+    pub window: Window,
+    pub n: usize,
+    pub caar: Option<f64>,
+    pub tests: Tests,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Aggregate {
+    pub aar: Vec<AarRow>,
+    pub caar: Vec<CaarRow>,
+    /// Mean pairwise correlation of estimation residuals (Kolari–Pynnönen).
+    pub r_bar: f64,
+}
+
+/// Average the included events into AAR per day and CAAR per window with every test.
+pub fn aggregate(params: &StudyParams, events: &[EventResult]) -> Aggregate {
+    let inc: Vec<&EventResult> = events.iter().filter(|e| e.is_included()).collect();
+    let resid: Vec<&[Option<f64>]> = inc.iter().map(|e| e.est_resid.as_slice()).collect();
+    let r_bar = stats::mean_pairwise_corr(&resid);
+    let span = params.span();
+
+    // Corrado per day: D = estimation window ∪ the whole event span.
+    let est_len = params.estimation.len();
+    let day_series: Vec<Vec<Option<f64>>> = inc
+        .iter()
+        .map(|e| {
+            e.est_resid
+                .iter()
+                .copied()
+                .chain(e.ar.iter().copied())
+                .collect()
+        })
+        .collect();
+
+    let mut aar = Vec::new();
+    for tau in span.start..=span.end {
+        let with: Vec<&&EventResult> = inc.iter().filter(|e| e.ar_at(tau).is_some()).collect();
+        let ars: Vec<f64> = with.iter().filter_map(|e| e.ar_at(tau)).collect();
+        let sars: Vec<f64> = with.iter().filter_map(|e| e.sar_at(tau)).collect();
+        let n = ars.len();
+        let positive = ars.iter().filter(|a| **a > 0.0).count();
+        let p_hat = if n > 0 {
+            with.iter().map(|e| e.pos_share).sum::<f64>() / n as f64
+        } else {
+            0.0
+        };
+        let bmp = stats::bmp(&sars);
+        let tests = Tests {
+            t: stats::cross_sectional_t(&ars),
+            patell: stats::patell_day(
+                &with
+                    .iter()
+                    .filter_map(|e| e.sar_at(tau).map(|s| (s, e.q())))
+                    .collect::<Vec<_>>(),
+            ),
+            bmp,
+            kp: bmp.and_then(|b| stats::kolari_pynnonen(b, n, r_bar)),
+            rank: stats::corrado(&day_series, &[est_len + (tau - span.start) as usize]),
+            sign: stats::sign_test(positive, n),
+            gsign: stats::generalized_sign(positive, n, p_hat),
+        };
+        aar.push(AarRow {
+            tau,
+            n,
+            aar: (n > 0).then(|| stats::mean(&ars)),
+            tests,
+        });
+    }
+
+    let mut caar = Vec::new();
+    for (wi, w) in params.windows.iter().enumerate() {
+        let with: Vec<(&EventResult, &WindowResult)> = inc
+            .iter()
+            .filter_map(|e| e.windows.get(wi).and_then(|r| r.as_ref()).map(|r| (*e, r)))
+            .collect();
+        let cars: Vec<f64> = with.iter().map(|(_, r)| r.car).collect();
+        let scars: Vec<f64> = with.iter().map(|(_, r)| r.scar).collect();
+        let n = cars.len();
+        let positive = cars.iter().filter(|c| **c > 0.0).count();
+        let p_hat = if n > 0 {
+            with.iter().map(|(e, _)| e.pos_share).sum::<f64>() / n as f64
+        } else {
+            0.0
+        };
+        // Corrado per window: D = estimation window ∪ W
+        let series: Vec<Vec<Option<f64>>> = with
+            .iter()
+            .map(|(e, _)| {
+                e.est_resid
+                    .iter()
+                    .copied()
+                    .chain((w.start..=w.end).map(|tau| e.ar_at(tau)))
+                    .collect()
+            })
+            .collect();
+        let test_days: Vec<usize> = (0..w.len()).map(|d| est_len + d).collect();
+        let bmp = stats::bmp(&scars);
+        let tests = Tests {
+            t: stats::cross_sectional_t(&cars),
+            patell: stats::patell_window(
+                &with
+                    .iter()
+                    .map(|(e, r)| (r.csar, r.l, e.q()))
+                    .collect::<Vec<_>>(),
+            ),
+            bmp,
+            kp: bmp.and_then(|b| stats::kolari_pynnonen(b, n, r_bar)),
+            rank: stats::corrado(&series, &test_days),
+            sign: stats::sign_test(positive, n),
+            gsign: stats::generalized_sign(positive, n, p_hat),
+        };
+        caar.push(CaarRow {
+            window: *w,
+            n,
+            caar: (n > 0).then(|| stats::mean(&cars)),
+            tests,
+        });
+    }
+    Aggregate { aar, caar, r_bar }
+}
+
+/// Other events on the same day 0 (clustering) and same-ticker events whose day 0 falls in this
+/// event's estimation window or event span (contamination), as indexes into `events`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Diagnostics {
+    pub same_day: Vec<usize>,
+    pub contaminating: Vec<usize>,
+}
+
+pub fn diagnostics(params: &StudyParams, events: &[(String, Option<usize>)]) -> Vec<Diagnostics> {
+    let span = params.span();
+    events
+        .iter()
+        .enumerate()
+        .map(|(i, (ticker, d0))| {
+            let mut d = Diagnostics::default();
+            let Some(d0) = *d0 else { return d };
+            for (j, (t2, e0)) in events.iter().enumerate() {
+                let Some(e0) = *e0 else { continue };
+                if i == j {
+                    continue;
+                }
+                if e0 == d0 {
+                    d.same_day.push(j);
+                }
+                let rel = e0 as i64 - d0 as i64;
+                let in_est =
+                    rel >= params.estimation.start as i64 && rel <= params.estimation.end as i64;
+                let in_span = rel >= span.start as i64 && rel <= span.end as i64;
+                if t2 == ticker && (in_est || in_span) {
+                    d.contaminating.push(j);
+                }
+            }
+            d
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
