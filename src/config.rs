@@ -28,6 +28,56 @@ pub struct Config {
     pub counterparties: Vec<Counterparty>,
     #[serde(default, rename = "source")]
     pub sources: Vec<SourceConfig>,
+    #[serde(default)]
+    pub study: StudyConfig,
+    #[serde(default)]
+    pub prices: PricesConfig,
+}
+
+/// Event-study defaults; every one can be overridden on the command line.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StudyConfig {
+    /// The market benchmark: its sessions are the trading calendar.
+    pub market: String,
+    /// The second factor of the factor model (bitcoin), or "none".
+    pub factor: String,
+    pub model: crate::study::Model,
+    /// Estimation window, "START:END" in trading days relative to day 0.
+    pub estimation: String,
+    pub windows: Vec<String>,
+    pub min_estimation: usize,
+}
+
+impl Default for StudyConfig {
+    fn default() -> Self {
+        StudyConfig {
+            market: "SPY".into(),
+            factor: "BTC-USD".into(),
+            model: crate::study::Model::Factor,
+            estimation: "-120:-11".into(),
+            windows: vec!["-1:1".into(), "0:1".into(), "0:5".into(), "-5:5".into()],
+            min_estimation: 60,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PricesConfig {
+    /// Base of the Yahoo chart API (`<base>/<SYMBOL>?period1=..&period2=..&interval=1d`).
+    pub yahoo_url: String,
+    /// First date fetched when a ticker has no stored prices.
+    pub from: NaiveDate,
+}
+
+impl Default for PricesConfig {
+    fn default() -> Self {
+        PricesConfig {
+            yahoo_url: "https://query1.finance.yahoo.com/v8/finance/chart".into(),
+            from: NaiveDate::from_ymd_opt(2023, 1, 1).expect("valid date"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -207,6 +257,16 @@ pub struct Source {
 }
 
 impl Config {
+    /// The config at `path`, or the built-in defaults (no sources, no companies) when `path` is the
+    /// default `feeds.toml` and it does not exist: commands that need no sources (prices, study) work
+    /// without one.
+    pub fn load_or_default(path: &Path, is_default_path: bool) -> Result<Config, UsageError> {
+        if is_default_path && !path.exists() {
+            return Config::parse("", "(defaults)");
+        }
+        Config::load(path)
+    }
+
     /// Read and validate a config file. Errors name the file, line and key.
     pub fn load(path: &Path) -> Result<Config, UsageError> {
         let text = std::fs::read_to_string(path).map_err(|e| {
@@ -324,6 +384,13 @@ impl Config {
                 self.edgar.requests_per_second
             ));
         }
+        crate::study::Window::parse(&self.study.estimation)
+            .map_err(|e| format!("study.estimation: {e}"))?;
+        for w in &self.study.windows {
+            crate::study::Window::parse(w).map_err(|e| format!("study.windows: {e}"))?;
+        }
+        url::Url::parse(&self.prices.yahoo_url)
+            .map_err(|e| format!("prices.yahoo_url: '{}': {e}", self.prices.yahoo_url))?;
         if self.crawl.concurrency == 0 {
             return Err("crawl.concurrency: must be at least 1".into());
         }

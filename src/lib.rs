@@ -11,6 +11,7 @@ pub mod config;
 pub mod crawl;
 pub mod market;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod study;
 

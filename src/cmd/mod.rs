@@ -3,8 +3,10 @@
 
 pub mod crawl;
 pub mod init;
+pub mod prices;
 pub mod show;
 pub mod status;
+pub mod study;
 
 use std::path::{Path, PathBuf};
 
@@ -23,15 +25,17 @@ use crate::store::Store;
 ///   hashpivot crawl                fetch every due source
 ///   hashpivot status               what each source did last time
 ///   hashpivot show 42              one stored document, full text
+///   hashpivot prices import data/*.csv
+///   hashpivot study --events my_events.csv
 #[derive(Debug, Parser)]
 #[command(name = "hashpivot", version, verbatim_doc_comment)]
 pub struct Cli {
     /// Folder holding hashpivot.db and index/.
     #[arg(long, global = true, env = "HASHPIVOT_DATA", default_value = ".")]
     pub data_dir: PathBuf,
-    /// The configuration file.
-    #[arg(long, global = true, default_value = "feeds.toml")]
-    pub config: PathBuf,
+    /// The configuration file [default: feeds.toml].
+    #[arg(long, global = true)]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -42,15 +46,46 @@ pub enum Command {
     Crawl(crawl::Args),
     Status(status::Args),
     Show(show::Args),
+    #[command(subcommand)]
+    Prices(prices::Command),
+    Study(study::Args),
 }
 
 /// Run a parsed command line; the result is the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
+    let explicit = cli.config.is_some();
+    let config = cli.config.unwrap_or_else(|| PathBuf::from("feeds.toml"));
+    let ctx = Ctx {
+        data_dir: cli.data_dir,
+        config,
+        explicit_config: explicit,
+    };
     match cli.command {
-        Command::Init(a) => init::run(&cli.config, a),
-        Command::Crawl(a) => crawl::run(&cli.data_dir, &cli.config, a),
-        Command::Status(a) => status::run(&cli.data_dir, a),
-        Command::Show(a) => show::run(&cli.data_dir, a),
+        Command::Init(a) => init::run(&ctx.config, a),
+        Command::Crawl(a) => crawl::run(&ctx.data_dir, &ctx.config, a),
+        Command::Status(a) => status::run(&ctx.data_dir, a),
+        Command::Show(a) => show::run(&ctx.data_dir, a),
+        Command::Prices(c) => prices::run(&ctx, c),
+        Command::Study(a) => study::run(&ctx, a),
+    }
+}
+
+/// Where a command finds its workspace.
+pub struct Ctx {
+    pub data_dir: PathBuf,
+    pub config: PathBuf,
+    /// `--config` was given: a missing file is then an error even for commands that can run on
+    /// the defaults.
+    pub explicit_config: bool,
+}
+
+impl Ctx {
+    /// The config, or the defaults when the default `feeds.toml` is absent.
+    pub fn config_or_default(&self) -> anyhow::Result<Config> {
+        Ok(Config::load_or_default(
+            &self.config,
+            !self.explicit_config,
+        )?)
     }
 }
 

@@ -68,7 +68,8 @@ pub struct EventResult {
 }
 
 impl EventResult {
-    fn excluded(why: String, k: usize) -> EventResult {
+    /// An event left out of the averages, with the reason.
+    pub fn excluded(why: String, k: usize) -> EventResult {
         EventResult {
             status: Status::Excluded(why),
             alpha: None,

@@ -7,6 +7,7 @@
 
 pub mod calendar;
 pub mod event;
+pub mod events;
 pub mod ols;
 pub mod stats;
 
@@ -14,6 +15,7 @@ use serde::Serialize;
 
 pub use calendar::{Calendar, returns};
 pub use event::{EventResult, Regressors, Status, WindowResult, run_event};
+pub use events::{EventSpec, parse_events_csv};
 pub use stats::Stat;
 
 /// The expected-return model.
@@ -299,6 +301,46 @@ pub fn aggregate(params: &StudyParams, events: &[EventResult]) -> Aggregate {
         });
     }
     Aggregate { aar, caar, r_bar }
+}
+
+/// One point of the average cumulative abnormal return path across event time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PathPoint {
+    pub tau: i32,
+    pub n: usize,
+    /// Mean over events of CAR_i(span start, τ).
+    pub caar: f64,
+    /// Its standard error: sd of the CAR_i(span start, τ) / √N.
+    pub se: f64,
+}
+
+/// CAAR from the first day of the event span to each τ, with a cross-sectional standard error (for
+/// the plot's 95% band). Days on which an event has no AR add nothing to its CAR.
+pub fn caar_path(params: &StudyParams, events: &[EventResult]) -> Vec<PathPoint> {
+    let inc: Vec<&EventResult> = events.iter().filter(|e| e.is_included()).collect();
+    let span = params.span();
+    let mut cum = vec![0.0; inc.len()];
+    let mut out = Vec::new();
+    for tau in span.start..=span.end {
+        for (c, e) in cum.iter_mut().zip(&inc) {
+            *c += e.ar_at(tau).unwrap_or(0.0);
+        }
+        let n = cum.len();
+        if n == 0 {
+            continue;
+        }
+        out.push(PathPoint {
+            tau,
+            n,
+            caar: stats::mean(&cum),
+            se: if n > 1 {
+                stats::sd(&cum) / (n as f64).sqrt()
+            } else {
+                f64::NAN
+            },
+        });
+    }
+    out
 }
 
 /// Other events on the same day 0 (clustering) and same-ticker events whose day 0 falls in this

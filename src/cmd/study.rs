@@ -1,0 +1,685 @@
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde::Serialize;
+
+use super::Ctx;
+use crate::UsageError;
+use crate::report::{chart, safe_cell};
+use crate::store::Store;
+use crate::study::{
+    self, Calendar, Diagnostics, EventResult, EventSpec, Model, Regressors, Stat, Status,
+    StudyParams, Tests, Window,
+};
+
+/// Event study: abnormal returns around events, beyond what the market and bitcoin explain.
+///
+/// The expected return comes from a model fitted on each event's estimation window (default the
+/// factor model: OLS on the market benchmark and bitcoin); abnormal returns are averaged across
+/// events per day (AAR) and per window (CAAR) and tested with the cross-sectional t, Patell, BMP,
+/// Kolari–Pynnönen, Corrado rank, sign and generalized sign tests. Day 0 is the first session on or
+/// after the event date, or with a time, the session whose close follows it (16:00 New York rule).
+///
+/// Events: --events FILE.csv with columns event_id,ticker,date[,time][,counterparty].
+///
+/// Examples:
+///   hashpivot study --events deals.csv
+///   hashpivot study --events deals.csv --model market --window=-1:1 --window=0:5 --json
+///   hashpivot study --events deals.csv --out results/ --plot caar.svg
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Expected-return model [default: [study] model, factor].
+    #[arg(long, value_enum)]
+    pub model: Option<Model>,
+    /// Market benchmark ticker; its sessions are the calendar [default: [study] market, SPY].
+    #[arg(long)]
+    pub market: Option<String>,
+    /// Factor ticker for the factor model, or "none" [default: [study] factor, BTC-USD].
+    #[arg(long)]
+    pub factor: Option<String>,
+    /// Estimation window START:END [default: -120:-11].
+    #[arg(long, allow_hyphen_values = true)]
+    pub estimation: Option<String>,
+    /// Event window START:END (repeatable) [default: -1:1, 0:1, 0:5, -5:5].
+    #[arg(long = "window", allow_hyphen_values = true)]
+    pub windows: Vec<String>,
+    /// Minimum valid returns in the estimation window [default: 60].
+    #[arg(long)]
+    pub min_estimation: Option<usize>,
+    /// Log returns instead of simple returns.
+    #[arg(long)]
+    pub log_returns: bool,
+    /// Events CSV: event_id,ticker,date[,time][,counterparty].
+    #[arg(long)]
+    pub events: Option<PathBuf>,
+    /// Only events of these tickers (repeatable).
+    #[arg(long = "ticker")]
+    pub tickers: Vec<String>,
+    /// Only deals of this type (stored deals).
+    #[arg(long = "type")]
+    pub deal_type: Option<String>,
+    /// Everything as one JSON document on stdout, full float precision.
+    #[arg(long)]
+    pub json: bool,
+    /// Write events.csv, ar.csv, car.csv, aar.csv and caar.csv into DIR.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Write an SVG of the CAAR across event time with a 95% band.
+    #[arg(long)]
+    pub plot: Option<PathBuf>,
+}
+
+/// One event's outcome, as `--json` and the tables show it.
+#[derive(Debug, Serialize)]
+struct EventOut {
+    event_id: String,
+    ticker: String,
+    date: String,
+    counterparty: Option<String>,
+    day0: Option<String>,
+    status: &'static str,
+    reason: Option<String>,
+    alpha: Option<f64>,
+    betas: Vec<f64>,
+    sigma: Option<f64>,
+    m: usize,
+    windows: Vec<Option<study::WindowResult>>,
+    same_day: Vec<String>,
+    contaminated_by: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Parameters {
+    model: Model,
+    market: String,
+    factor: Option<String>,
+    estimation: Window,
+    windows: Vec<Window>,
+    min_estimation: usize,
+    returns: &'static str,
+    events: usize,
+    included: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct Report<'a> {
+    parameters: Parameters,
+    events: Vec<EventOut>,
+    aar: &'a [study::AarRow],
+    caar: &'a [study::CaarRow],
+    r_bar: f64,
+}
+
+fn resolve_params(
+    cfg: &crate::config::Config,
+    a: &Args,
+) -> Result<(StudyParams, String, Option<String>), UsageError> {
+    let model = a.model.unwrap_or(cfg.study.model);
+    let estimation = Window::parse(a.estimation.as_deref().unwrap_or(&cfg.study.estimation))
+        .map_err(|e| UsageError(format!("--estimation: {e}")))?;
+    let windows = if a.windows.is_empty() {
+        cfg.study.windows.clone()
+    } else {
+        a.windows.clone()
+    };
+    let windows = windows
+        .iter()
+        .map(|w| Window::parse(w))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| UsageError(format!("--window: {e}")))?;
+    let params = StudyParams {
+        model,
+        estimation,
+        windows,
+        min_estimation: a.min_estimation.unwrap_or(cfg.study.min_estimation),
+        log_returns: a.log_returns,
+    };
+    params.validate().map_err(UsageError)?;
+    let market = a
+        .market
+        .clone()
+        .unwrap_or(cfg.study.market.clone())
+        .to_ascii_uppercase();
+    let factor = a.factor.clone().unwrap_or(cfg.study.factor.clone());
+    let factor = (!factor.eq_ignore_ascii_case("none")).then(|| factor.to_ascii_uppercase());
+    if model == Model::Factor && factor.is_none() {
+        return Err(UsageError(
+            "the factor model needs a factor series: pass --factor BTC-USD, or --model market"
+                .into(),
+        ));
+    }
+    Ok((params, market, factor))
+}
+
+/// A ticker's returns on the calendar.
+fn returns_of(
+    store: &Store,
+    cal: &Calendar,
+    ticker: &str,
+    log: bool,
+) -> anyhow::Result<Option<Vec<Option<f64>>>> {
+    let bars = store.prices(ticker)?;
+    if bars.is_empty() {
+        return Ok(None);
+    }
+    let series: Vec<(chrono::NaiveDate, f64)> = bars.iter().map(|b| (b.date, b.price())).collect();
+    Ok(Some(study::returns(&cal.align(&series), log)))
+}
+
+pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
+    let cfg = ctx.config_or_default()?;
+    let (params, market, factor) = resolve_params(&cfg, &a)?;
+    let mut events: Vec<EventSpec> = match &a.events {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            study::parse_events_csv(&text, &path.display().to_string()).map_err(UsageError)?
+        }
+        None => {
+            return Err(UsageError(
+                "no events to study: pass --events FILE.csv (event_id,ticker,date[,time]); studying stored deals \
+                 needs deal recognition, which is not built yet"
+                    .into(),
+            )
+            .into());
+        }
+    };
+    if a.deal_type.is_some() {
+        return Err(UsageError(
+            "--type filters stored deals; it does not apply to --events".into(),
+        )
+        .into());
+    }
+    if !a.tickers.is_empty() {
+        let want: Vec<String> = a.tickers.iter().map(|t| t.to_ascii_uppercase()).collect();
+        events.retain(|e| want.contains(&e.ticker));
+        if events.is_empty() {
+            return Err(UsageError(format!("no events for {}", want.join(", "))).into());
+        }
+    }
+
+    let store = super::open_store(&ctx.data_dir)?;
+    let bench = store.prices(&market)?;
+    if bench.is_empty() {
+        return Err(UsageError(format!(
+            "no prices for the market benchmark {market}: run `hashpivot prices import FILE` or `hashpivot prices fetch --ticker {market}`"
+        ))
+        .into());
+    }
+    let cal = Calendar::new(bench.iter().map(|b| b.date).collect());
+    let market_ret = returns_of(&store, &cal, &market, params.log_returns)?.unwrap_or_default();
+    let factor_ret = match (&factor, params.model) {
+        (Some(f), Model::Factor) => Some(returns_of(&store, &cal, f, params.log_returns)?.ok_or_else(|| {
+            UsageError(format!(
+                "no prices for the factor {f}: import them, or use --factor none with --model market"
+            ))
+        })?),
+        _ => None,
+    };
+    let reg = Regressors {
+        market: &market_ret,
+        factor: factor_ret.as_deref(),
+    };
+
+    let mut cache: HashMap<String, Option<Vec<Option<f64>>>> = HashMap::new();
+    let mut results = Vec::with_capacity(events.len());
+    let mut day0s = Vec::with_capacity(events.len());
+    for e in &events {
+        if !cache.contains_key(&e.ticker) {
+            let r = returns_of(&store, &cal, &e.ticker, params.log_returns)?;
+            cache.insert(e.ticker.clone(), r);
+        }
+        let d0 = cal.day0(e.date, e.time);
+        day0s.push(d0);
+        let res = match (&cache[&e.ticker], d0) {
+            (None, _) => EventResult::excluded(
+                format!("no prices stored for {}", e.ticker),
+                params.model.k(),
+            ),
+            (_, None) => EventResult::excluded(
+                format!("{} is after the last {market} session", e.date),
+                params.model.k(),
+            ),
+            (Some(ret), Some(d0)) => study::run_event(&params, &reg, ret, d0),
+        };
+        results.push(res);
+    }
+    let agg = study::aggregate(&params, &results);
+    let diag = study::diagnostics(
+        &params,
+        &events
+            .iter()
+            .zip(&day0s)
+            .zip(&results)
+            .map(|((e, d), r)| (e.ticker.clone(), if r.is_included() { *d } else { None }))
+            .collect::<Vec<_>>(),
+    );
+    let outs: Vec<EventOut> = events
+        .iter()
+        .zip(&results)
+        .zip(&day0s)
+        .zip(&diag)
+        .map(|(((e, r), d0), dg)| {
+            event_out(e, r, d0.map(|i| cal.dates[i].to_string()), dg, &events)
+        })
+        .collect();
+    let included = results.iter().filter(|r| r.is_included()).count();
+    let parameters = Parameters {
+        model: params.model,
+        market: market.clone(),
+        factor: if params.model == Model::Factor {
+            factor.clone()
+        } else {
+            None
+        },
+        estimation: params.estimation,
+        windows: params.windows.clone(),
+        min_estimation: params.min_estimation,
+        returns: if params.log_returns { "log" } else { "simple" },
+        events: events.len(),
+        included,
+    };
+    let report = Report {
+        parameters,
+        events: outs,
+        aar: &agg.aar,
+        caar: &agg.caar,
+        r_bar: agg.r_bar,
+    };
+    if let Some(dir) = &a.out {
+        write_csvs(dir, &report, &events, &results, &cal, &day0s, &params)?;
+    }
+    if let Some(path) = &a.plot {
+        let path_pts = study::caar_path(&params, &results);
+        let pts: Vec<(f64, f64, f64, f64)> = path_pts
+            .iter()
+            .map(|p| {
+                (
+                    p.tau as f64,
+                    p.caar,
+                    p.caar - 1.96 * p.se,
+                    p.caar + 1.96 * p.se,
+                )
+            })
+            .collect();
+        let title = format!(
+            "CAAR across event time, {} model, N = {included} (95% band)",
+            params.model.name()
+        );
+        let svg = chart::band_chart(&chart::BandChart {
+            title: &title,
+            x_label: "trading days relative to the announcement (day 0)",
+            y_label: "cumulative average abnormal return",
+            points: &pts,
+            percent: true,
+        });
+        std::fs::write(path, svg).with_context(|| format!("writing {}", path.display()))?;
+    }
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        print_human(&mut out, &report)?;
+    }
+    if included == 0 {
+        eprintln!("hashpivot: no event could be studied (see the reasons above)");
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+fn event_out(
+    e: &EventSpec,
+    r: &EventResult,
+    day0: Option<String>,
+    d: &Diagnostics,
+    all: &[EventSpec],
+) -> EventOut {
+    let (status, reason) = match &r.status {
+        Status::Included => ("included", None),
+        Status::Excluded(why) => ("excluded", Some(why.clone())),
+    };
+    EventOut {
+        event_id: e.id.clone(),
+        ticker: e.ticker.clone(),
+        date: e.date.to_string(),
+        counterparty: e.label.clone(),
+        day0,
+        status,
+        reason,
+        alpha: r.alpha,
+        betas: r.betas.clone(),
+        sigma: r.sigma,
+        m: r.m,
+        windows: r.windows.clone(),
+        same_day: d.same_day.iter().map(|&j| all[j].id.clone()).collect(),
+        contaminated_by: d.contaminating.iter().map(|&j| all[j].id.clone()).collect(),
+    }
+}
+
+fn stars(p: f64) -> &'static str {
+    if p < 0.01 {
+        "***"
+    } else if p < 0.05 {
+        "**"
+    } else if p < 0.1 {
+        "*"
+    } else {
+        ""
+    }
+}
+
+fn cell(s: Option<Stat>) -> String {
+    match s {
+        Some(s) => format!("{:+.2}{}", s.stat, stars(s.p)),
+        None => "-".into(),
+    }
+}
+
+fn pct(x: Option<f64>) -> String {
+    x.map_or_else(|| "-".into(), |v| format!("{:+.2}%", v * 100.0))
+}
+
+fn test_cells(t: &Tests) -> String {
+    format!(
+        "{:>9} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        cell(t.t),
+        t.t.map_or("-".into(), |s| format!("{:.3}", s.p)),
+        cell(t.patell),
+        cell(t.bmp),
+        cell(t.kp),
+        cell(t.rank),
+        cell(t.sign),
+        cell(t.gsign)
+    )
+}
+
+fn print_human(out: &mut impl Write, r: &Report<'_>) -> std::io::Result<()> {
+    let p = &r.parameters;
+    let model = match (&p.factor, p.model) {
+        (Some(f), Model::Factor) => format!("factor model ({} + {f})", p.market),
+        (_, Model::Market) => format!("market model ({})", p.market),
+        (_, Model::MarketAdjusted) => format!("market-adjusted returns ({})", p.market),
+        _ => "constant-mean model".to_string(),
+    };
+    writeln!(
+        out,
+        "Event study: {model}, estimation {} (min {} returns), {} returns; {} events, {} included, {} excluded; r̄ = {:.4}",
+        p.estimation,
+        p.min_estimation,
+        p.returns,
+        p.events,
+        p.included,
+        p.events - p.included,
+        r.r_bar
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:<9} {:>4} {:>9} {:>9} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "WINDOW", "N", "CAAR", "t", "p(t)", "Patell", "BMP", "KP", "Rank", "Sign", "GSign"
+    )?;
+    for c in r.caar {
+        writeln!(
+            out,
+            "{:<9} {:>4} {:>9} {}",
+            c.window.to_string(),
+            c.n,
+            pct(c.caar),
+            test_cells(&c.tests)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:<9} {:>4} {:>9} {:>9} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "DAY", "N", "AAR", "t", "p(t)", "Patell", "BMP", "KP", "Rank", "Sign", "GSign"
+    )?;
+    for a in r.aar {
+        writeln!(
+            out,
+            "{:<9} {:>4} {:>9} {}",
+            format!("{:+}", a.tau),
+            a.n,
+            pct(a.aar),
+            test_cells(&a.tests)
+        )?;
+    }
+    writeln!(
+        out,
+        "* p < 0.1, ** p < 0.05, *** p < 0.01 (two-sided; t from t(N-1), others from N(0,1))"
+    )?;
+    writeln!(out)?;
+    let wins: Vec<String> = p.windows.iter().map(|w| format!("CAR{w}")).collect();
+    write!(
+        out,
+        "{:<12} {:<7} {:<10} {:<14}",
+        "EVENT", "TICKER", "DAY 0", "COUNTERPARTY"
+    )?;
+    for w in &wins {
+        write!(out, " {:>12}", w)?;
+    }
+    writeln!(out, " {:>12}", format!("BHAR{}", p.windows[0]))?;
+    for e in r.events.iter().filter(|e| e.status == "included") {
+        write!(
+            out,
+            "{:<12} {:<7} {:<10} {:<14}",
+            trunc(&e.event_id, 12),
+            e.ticker,
+            e.day0.as_deref().unwrap_or("-"),
+            trunc(e.counterparty.as_deref().unwrap_or(""), 14)
+        )?;
+        for w in &e.windows {
+            write!(out, " {:>12}", pct(w.as_ref().map(|w| w.car)))?;
+        }
+        writeln!(
+            out,
+            " {:>12}",
+            pct(e.windows.first().and_then(|w| w.as_ref()).map(|w| w.bhar))
+        )?;
+    }
+    let excluded: Vec<&EventOut> = r.events.iter().filter(|e| e.status != "included").collect();
+    if !excluded.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Excluded:")?;
+        for e in excluded {
+            writeln!(
+                out,
+                "  {} {} {}: {}",
+                e.event_id,
+                e.ticker,
+                e.date,
+                e.reason.as_deref().unwrap_or("")
+            )?;
+        }
+    }
+    let flagged: Vec<&EventOut> = r
+        .events
+        .iter()
+        .filter(|e| !e.same_day.is_empty() || !e.contaminated_by.is_empty())
+        .collect();
+    if !flagged.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Diagnostics:")?;
+        for e in flagged {
+            if !e.same_day.is_empty() {
+                writeln!(
+                    out,
+                    "  {}: same day 0 as {}",
+                    e.event_id,
+                    e.same_day.join(", ")
+                )?;
+            }
+            if !e.contaminated_by.is_empty() {
+                writeln!(
+                    out,
+                    "  {}: {} also has events {} inside its estimation or event window",
+                    e.event_id,
+                    e.ticker,
+                    e.contaminated_by.join(", ")
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn trunc(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn num(x: Option<f64>) -> String {
+    x.map_or_else(String::new, |v| format!("{v:?}"))
+}
+
+fn stat_cols(t: &Tests) -> Vec<String> {
+    [t.t, t.patell, t.bmp, t.kp, t.rank, t.sign, t.gsign]
+        .iter()
+        .flat_map(|s| [num(s.map(|s| s.stat)), num(s.map(|s| s.p))])
+        .collect()
+}
+
+const TEST_HEADER: [&str; 14] = [
+    "t", "t_p", "patell", "patell_p", "bmp", "bmp_p", "kp", "kp_p", "rank", "rank_p", "sign",
+    "sign_p", "gsign", "gsign_p",
+];
+
+fn write_csvs(
+    dir: &Path,
+    r: &Report<'_>,
+    events: &[EventSpec],
+    results: &[EventResult],
+    cal: &Calendar,
+    day0s: &[Option<usize>],
+    params: &StudyParams,
+) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let open = |name: &str| -> anyhow::Result<csv::Writer<std::fs::File>> {
+        let p = dir.join(name);
+        csv::Writer::from_path(&p).with_context(|| format!("writing {}", p.display()))
+    };
+    let mut w = open("events.csv")?;
+    w.write_record([
+        "event_id",
+        "ticker",
+        "date",
+        "counterparty",
+        "day0",
+        "status",
+        "reason",
+        "alpha",
+        "beta_market",
+        "beta_factor",
+        "sigma",
+        "m",
+    ])?;
+    for e in &r.events {
+        w.write_record([
+            safe_cell(&e.event_id),
+            safe_cell(&e.ticker),
+            e.date.clone(),
+            safe_cell(e.counterparty.as_deref().unwrap_or("")),
+            e.day0.clone().unwrap_or_default(),
+            e.status.to_string(),
+            e.reason.clone().unwrap_or_default(),
+            num(e.alpha),
+            num(e.betas.first().copied()),
+            num(e.betas.get(1).copied()),
+            num(e.sigma),
+            if e.status == "included" {
+                e.m.to_string()
+            } else {
+                String::new()
+            },
+        ])?;
+    }
+    w.flush()?;
+    let mut w = open("ar.csv")?;
+    w.write_record([
+        "event_id", "ticker", "tau", "date", "return", "expected", "ar", "sar",
+    ])?;
+    let span = params.span();
+    for ((e, res), d0) in events.iter().zip(results).zip(day0s) {
+        let (Some(d0), true) = (d0, res.is_included()) else {
+            continue;
+        };
+        for (i, tau) in (span.start..=span.end).enumerate() {
+            let date = cal.dates[(*d0 as i64 + tau as i64) as usize].to_string();
+            w.write_record([
+                safe_cell(&e.id),
+                safe_cell(&e.ticker),
+                tau.to_string(),
+                date,
+                num(res.ret[i]),
+                num(res.expected[i]),
+                num(res.ar[i]),
+                num(res.sar[i]),
+            ])?;
+        }
+    }
+    w.flush()?;
+    let mut w = open("car.csv")?;
+    w.write_record([
+        "event_id",
+        "ticker",
+        "window_start",
+        "window_end",
+        "car",
+        "var_car",
+        "scar",
+        "bhar",
+        "l",
+    ])?;
+    for e in r.events.iter().filter(|e| e.status == "included") {
+        for wr in e.windows.iter().flatten() {
+            w.write_record([
+                safe_cell(&e.event_id),
+                safe_cell(&e.ticker),
+                wr.window.start.to_string(),
+                wr.window.end.to_string(),
+                num(Some(wr.car)),
+                num(Some(wr.var_car)),
+                num(Some(wr.scar)),
+                num(Some(wr.bhar)),
+                wr.l.to_string(),
+            ])?;
+        }
+    }
+    w.flush()?;
+    let mut w = open("aar.csv")?;
+    let mut head = vec!["tau", "n", "aar"];
+    head.extend(TEST_HEADER);
+    w.write_record(&head)?;
+    for a in r.aar {
+        let mut row = vec![a.tau.to_string(), a.n.to_string(), num(a.aar)];
+        row.extend(stat_cols(&a.tests));
+        w.write_record(&row)?;
+    }
+    w.flush()?;
+    let mut w = open("caar.csv")?;
+    let mut head = vec!["window_start", "window_end", "n", "caar"];
+    head.extend(TEST_HEADER);
+    w.write_record(&head)?;
+    for c in r.caar {
+        let mut row = vec![
+            c.window.start.to_string(),
+            c.window.end.to_string(),
+            c.n.to_string(),
+            num(c.caar),
+        ];
+        row.extend(stat_cols(&c.tests));
+        w.write_record(&row)?;
+    }
+    w.flush()?;
+    Ok(())
+}

@@ -1,0 +1,422 @@
+//! `prices import/list` and `study` end to end, with the numbers recomputed in the test from the
+//! price files by the closed-form simple-regression formulas (not the engine's matrix code).
+
+mod common;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use common::*;
+
+/// Weekday sessions from 2025-01-02, skipping the holidays listed.
+fn sessions(n: usize) -> Vec<NaiveDate> {
+    let holidays = [
+        "2025-01-09",
+        "2025-01-20",
+        "2025-02-17",
+        "2025-04-18",
+        "2025-05-26",
+        "2025-06-19",
+        "2025-07-04",
+        "2025-09-01",
+    ];
+    let mut d = NaiveDate::from_ymd_opt(2025, 1, 2).unwrap();
+    let mut out = Vec::new();
+    while out.len() < n {
+        let wd = d.weekday();
+        if wd != Weekday::Sat && wd != Weekday::Sun && !holidays.contains(&d.to_string().as_str()) {
+            out.push(d);
+        }
+        d = d.succ_opt().unwrap();
+    }
+    out
+}
+
+/// A deterministic wiggle in [-1, 1].
+fn wiggle(i: usize, k: u64) -> f64 {
+    let x = (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15 ^ k);
+    let x = (x ^ (x >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    ((x >> 11) as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
+}
+
+struct Data {
+    dates: Vec<NaiveDate>,
+    spy: Vec<f64>,
+    stock: Vec<f64>,
+}
+
+fn make_data(ws: &Workspace) -> Data {
+    let dates = sessions(200);
+    let mut spy = vec![500.0];
+    let mut stock = vec![20.0];
+    for i in 1..dates.len() {
+        let rm = 0.01 * wiggle(i, 1);
+        let mut r = 0.0005 + 1.4 * rm + 0.02 * wiggle(i, 2);
+        if dates[i].to_string() == "2025-08-14" {
+            r += 0.25; // the announcement
+        }
+        spy.push(spy[i - 1] * (1.0 + rm));
+        stock.push(stock[i - 1] * (1.0 + r));
+    }
+    // prices as the free sources write them, rounded to 4 decimals
+    let spy: Vec<f64> = spy
+        .iter()
+        .map(|p| (p * 10_000.0).round() / 10_000.0)
+        .collect();
+    let stock: Vec<f64> = stock
+        .iter()
+        .map(|p| (p * 10_000.0).round() / 10_000.0)
+        .collect();
+    let mut s = String::from("Date,Open,High,Low,Close,Volume\n");
+    for (d, p) in dates.iter().zip(&spy) {
+        s.push_str(&format!("{d},{p},{p},{p},{p},1000\n"));
+    }
+    std::fs::write(ws.path().join("spy.us.csv"), s).unwrap();
+    let mut s = String::from("Date,Open,High,Low,Close,Adj Close,Volume\n");
+    for (d, p) in dates.iter().zip(&stock) {
+        s.push_str(&format!("{d},{p},{p},{p},{},{p},500\n", p + 1.0));
+    }
+    std::fs::write(ws.path().join("WULF.csv"), s).unwrap();
+    Data { dates, spy, stock }
+}
+
+#[test]
+fn prices_import_reports_rejects_updates_in_place_and_lists_coverage() {
+    let ws = Workspace::new("");
+    let data = make_data(&ws);
+    let out = ws.run(&[
+        "prices",
+        "import",
+        ws.path().join("spy.us.csv").to_str().unwrap(),
+        ws.path().join("WULF.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| l.replace(&format!("{}/", ws.path().display()), ""))
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            "spy.us.csv: 200 rows for SPY (200 new, 0 updated)",
+            "WULF.csv: 200 rows for WULF (200 new, 0 updated)"
+        ]
+    );
+    // adjusted close is what returns use; close is kept too
+    assert_eq!(
+        ws.rows(
+            "SELECT close, adj_close FROM prices WHERE ticker = 'WULF' AND date = '2025-01-02'"
+        ),
+        vec![vec!["21".to_string(), "20".into()]]
+    );
+    // a file with bad rows: the good ones import (updating), each bad one is named with its line
+    let bad = format!(
+        "date,ticker,close\n{},WULF,21.5\n2025-13-01,WULF,3\n{},WULF,0\n{},WULF,22\n",
+        data.dates[0], data.dates[1], data.dates[0]
+    );
+    std::fs::write(ws.path().join("long.csv"), bad).unwrap();
+    let out = ws.run(&[
+        "prices",
+        "import",
+        ws.path().join("long.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr(&out).replace(&format!("{}/", ws.path().display()), "");
+    assert_eq!(
+        err,
+        format!(
+            "rejected: long.csv:3: bad date '2025-13-01'\nrejected: long.csv:4: non-positive close '0' on {}\nrejected: long.csv:5: duplicate date {} for WULF\n",
+            data.dates[1], data.dates[0]
+        )
+    );
+    assert!(
+        stdout(&out).ends_with("long.csv: 1 rows for WULF (0 new, 1 updated), 3 rejected\n"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(ws.count("SELECT count(*) FROM prices"), 400);
+    // an unreadable file stops everything before anything is stored
+    std::fs::write(ws.path().join("junk.csv"), "this is not a price file\n").unwrap();
+    std::fs::write(
+        ws.path().join("more.csv"),
+        "date,ticker,close\n2026-01-02,NEW,5\n",
+    )
+    .unwrap();
+    let out = ws.run(&[
+        "prices",
+        "import",
+        ws.path().join("more.csv").to_str().unwrap(),
+        ws.path().join("junk.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("junk.csv: not a price file this tool reads"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        ws.count("SELECT count(*) FROM prices WHERE ticker = 'NEW'"),
+        0
+    );
+    // coverage: drop two WULF sessions and list against SPY
+    ws.db()
+        .execute(
+            "DELETE FROM prices WHERE ticker = 'WULF' AND date IN (?1, ?2)",
+            [data.dates[10].to_string(), data.dates[11].to_string()],
+        )
+        .unwrap();
+    let out = ws.run(&["prices", "list", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[1]["ticker"], "WULF");
+    assert_eq!(v[1]["rows"], 198);
+    assert_eq!(v[1]["missing_sessions"], 2);
+    assert_eq!(v[1]["first"], "2025-01-02");
+    assert_eq!(v[0]["missing_sessions"], 0);
+}
+
+/// The market model done by hand: simple-regression closed forms.
+struct Hand {
+    car: f64,
+    var_car: f64,
+    alpha: f64,
+    beta: f64,
+    sigma: f64,
+    m: usize,
+}
+
+fn by_hand(data: &Data, d0: usize, est: (i64, i64), win: (i64, i64)) -> Hand {
+    let ret = |p: &[f64], t: usize| p[t] / p[t - 1] - 1.0;
+    let idx = |tau: i64| (d0 as i64 + tau) as usize;
+    let est_days: Vec<usize> = (est.0..=est.1).map(idx).collect();
+    let m = est_days.len();
+    let xs: Vec<f64> = est_days.iter().map(|&t| ret(&data.spy, t)).collect();
+    let ys: Vec<f64> = est_days.iter().map(|&t| ret(&data.stock, t)).collect();
+    let xm = xs.iter().sum::<f64>() / m as f64;
+    let ym = ys.iter().sum::<f64>() / m as f64;
+    let sxx: f64 = xs.iter().map(|x| (x - xm).powi(2)).sum();
+    let sxy: f64 = xs.iter().zip(&ys).map(|(x, y)| (x - xm) * (y - ym)).sum();
+    let beta = sxy / sxx;
+    let alpha = ym - beta * xm;
+    let ssr: f64 = xs
+        .iter()
+        .zip(&ys)
+        .map(|(x, y)| (y - alpha - beta * x).powi(2))
+        .sum();
+    let s2 = ssr / (m as f64 - 2.0);
+    let win_days: Vec<usize> = (win.0..=win.1).map(idx).collect();
+    let l = win_days.len() as f64;
+    let car: f64 = win_days
+        .iter()
+        .map(|&t| ret(&data.stock, t) - alpha - beta * ret(&data.spy, t))
+        .sum();
+    let sum_x: f64 = win_days.iter().map(|&t| ret(&data.spy, t)).sum();
+    // Var(CAR) = σ²(L + L²/M + (Σx − L·x̄)²/Sxx) for the simple regression
+    let var_car = s2 * (l + l * l / m as f64 + (sum_x - l * xm).powi(2) / sxx);
+    Hand {
+        car,
+        var_car,
+        alpha,
+        beta,
+        sigma: s2.sqrt(),
+        m,
+    }
+}
+
+#[test]
+fn study_end_to_end_matches_a_hand_computation_and_writes_csv_and_svg() {
+    let ws = Workspace::new("");
+    let data = make_data(&ws);
+    assert_eq!(
+        ws.run(&[
+            "prices",
+            "import",
+            ws.path().join("spy.us.csv").to_str().unwrap(),
+            ws.path().join("WULF.csv").to_str().unwrap()
+        ])
+        .status
+        .code(),
+        Some(0)
+    );
+    // E1 on a Thursday before the close; E2 published Saturday → Monday; E3 after 16:00 → next day;
+    // E4 too early for an estimation window; E5 a ticker without prices; E6 a formula-looking id
+    let events = "event_id,ticker,date,time,counterparty\n\
+        E1,WULF,2025-08-14,09:00,Fluidstack\n\
+        E2,WULF,2025-08-16,,\n\
+        E3,WULF,2025-08-13,16:30,\n\
+        E4,WULF,2025-03-03,,\n\
+        E5,IREN,2025-08-14,,Microsoft\n\
+        =E6,WULF,2025-09-02,,\"=HYPERLINK(\"\"x\"\")\"\n";
+    std::fs::write(ws.path().join("events.csv"), events).unwrap();
+    let out_dir = ws.path().join("out");
+    let plot = ws.path().join("caar.svg");
+    let out = ws.run(&[
+        "study",
+        "--events",
+        ws.path().join("events.csv").to_str().unwrap(),
+        "--model",
+        "market",
+        "--window=-1:1",
+        "--window=0:0",
+        "--json",
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--plot",
+        plot.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["parameters"]["model"], "market");
+    assert_eq!(v["parameters"]["factor"], serde_json::Value::Null);
+    assert_eq!(v["parameters"]["included"], 4);
+    let ev = |id: &str| {
+        v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["event_id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(ev("E1")["day0"], "2025-08-14");
+    assert_eq!(ev("E2")["day0"], "2025-08-18");
+    assert_eq!(ev("E3")["day0"], "2025-08-14");
+    assert_eq!(ev("E4")["status"], "excluded");
+    assert_eq!(
+        ev("E4")["reason"],
+        "estimation window [-120, -11] starts before the first return"
+    );
+    assert_eq!(ev("E5")["reason"], "no prices stored for IREN");
+    // clustering: E1 and E3 share day 0 (same ticker: also contamination); E2 (day +2) is outside the span [-1, +1]
+    assert_eq!(ev("E1")["same_day"], serde_json::json!(["E3"]));
+    assert_eq!(ev("E1")["contaminated_by"], serde_json::json!(["E3"]));
+
+    let d0 = data
+        .dates
+        .iter()
+        .position(|d| d.to_string() == "2025-08-14")
+        .unwrap();
+    let h = by_hand(&data, d0, (-120, -11), (-1, 1));
+    let e1 = ev("E1");
+    let close = |a: f64, b: f64, what: &str| {
+        assert!(
+            (a - b).abs() <= 1e-10 * b.abs().max(1e-6),
+            "{what}: {a} vs {b}"
+        )
+    };
+    close(e1["alpha"].as_f64().unwrap(), h.alpha, "alpha");
+    close(e1["betas"][0].as_f64().unwrap(), h.beta, "beta");
+    close(e1["sigma"].as_f64().unwrap(), h.sigma, "sigma");
+    assert_eq!(e1["m"].as_u64().unwrap() as usize, h.m);
+    close(
+        e1["windows"][0]["car"].as_f64().unwrap(),
+        h.car,
+        "CAR[-1,+1]",
+    );
+    close(
+        e1["windows"][0]["var_car"].as_f64().unwrap(),
+        h.var_car,
+        "Var(CAR)",
+    );
+    close(
+        e1["windows"][0]["scar"].as_f64().unwrap(),
+        h.car / h.var_car.sqrt(),
+        "SCAR",
+    );
+    assert!(h.car > 0.2, "the injected 25% shows: {}", h.car);
+    // the CAAR of [0,0] over the included events is the mean of their CARs there
+    let cars: Vec<f64> = ["E1", "E2", "E3", "=E6"]
+        .iter()
+        .map(|id| ev(id)["windows"][1]["car"].as_f64().unwrap())
+        .collect();
+    close(
+        v["caar"][1]["caar"].as_f64().unwrap(),
+        cars.iter().sum::<f64>() / 4.0,
+        "CAAR[0,0]",
+    );
+    assert_eq!(v["caar"][1]["n"], 4);
+
+    // CSV export: formula-looking text neutralised, numbers full precision
+    let events_csv = std::fs::read_to_string(out_dir.join("events.csv")).unwrap();
+    assert!(
+        events_csv.contains("\n'=E6,WULF,2025-09-02,\"'=HYPERLINK(\"\"x\"\")\","),
+        "{events_csv}"
+    );
+    let car_csv = std::fs::read_to_string(out_dir.join("car.csv")).unwrap();
+    let first = car_csv.lines().nth(1).unwrap();
+    assert!(first.starts_with("E1,WULF,-1,1,"), "{first}");
+    let car_field: f64 = first.split(',').nth(4).unwrap().parse().unwrap();
+    assert_eq!(car_field, e1["windows"][0]["car"].as_f64().unwrap());
+    let ar_csv = std::fs::read_to_string(out_dir.join("ar.csv")).unwrap();
+    assert_eq!(ar_csv.lines().count(), 1 + 4 * 3); // 4 included events × span [-1, +1]
+    assert!(ar_csv.contains("\nE1,WULF,0,2025-08-14,"));
+    for f in ["aar.csv", "caar.csv"] {
+        assert!(
+            std::fs::read_to_string(out_dir.join(f))
+                .unwrap()
+                .lines()
+                .next()
+                .unwrap()
+                .ends_with(",gsign,gsign_p")
+        );
+    }
+    let svg = std::fs::read_to_string(&plot).unwrap();
+    assert!(
+        svg.starts_with("<svg") && svg.contains("N = 4"),
+        "{}",
+        &svg[..200]
+    );
+    assert_eq!(svg.matches("<circle").count(), 3);
+
+    // the human table
+    let out = ws.run(&[
+        "study",
+        "--events",
+        ws.path().join("events.csv").to_str().unwrap(),
+        "--model",
+        "market",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.starts_with("Event study: market model (SPY), estimation [-120,-11] (min 60 returns), simple returns; 6 events, 4 included, 2 excluded"), "{text}");
+    assert!(
+        text.contains("\nWINDOW       N      CAAR         t    p(t)"),
+        "{text}"
+    );
+    assert!(text.contains("\nExcluded:\n  E4 WULF 2025-03-03: estimation window [-120, -11] starts before the first return\n  E5 IREN 2025-08-14: no prices stored for IREN\n"), "{text}");
+}
+
+#[test]
+fn study_errors_are_clear() {
+    let ws = Workspace::new("");
+    std::fs::write(
+        ws.path().join("ev.csv"),
+        "event_id,ticker,date\nA,WULF,2025-08-14\n",
+    )
+    .unwrap();
+    let ev = ws.path().join("ev.csv");
+    let out = ws.run(&["study", "--events", ev.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out).trim(),
+        "hashpivot: no prices for the market benchmark SPY: run `hashpivot prices import FILE` or `hashpivot prices fetch --ticker SPY`"
+    );
+    let out = ws.run(&["study", "--events", ev.to_str().unwrap(), "--window=3:1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out).trim(),
+        "hashpivot: --window: window '3:1': start is after end"
+    );
+    let out = ws.run(&[
+        "study",
+        "--events",
+        ev.to_str().unwrap(),
+        "--factor",
+        "none",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out).trim(),
+        "hashpivot: the factor model needs a factor series: pass --factor BTC-USD, or --model market"
+    );
+    let out = ws.run(&["study"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with("hashpivot: no events to study: pass --events FILE.csv"));
+}
