@@ -216,6 +216,7 @@ pub fn aggregate(params: &StudyParams, events: &[EventResult]) -> Aggregate {
         })
         .collect();
 
+    let day_k = stats::corrado_k(&day_series);
     let mut aar = Vec::new();
     for tau in span.start..=span.end {
         let with: Vec<&&EventResult> = inc.iter().filter(|e| e.ar_at(tau).is_some()).collect();
@@ -239,7 +240,9 @@ pub fn aggregate(params: &StudyParams, events: &[EventResult]) -> Aggregate {
             ),
             bmp,
             kp: bmp.and_then(|b| stats::kolari_pynnonen(b, n, r_bar)),
-            rank: stats::corrado(&day_series, &[est_len + (tau - span.start) as usize]),
+            rank: day_k.as_ref().and_then(|(k, s_u)| {
+                stats::corrado_z(k, *s_u, &[est_len + (tau - span.start) as usize])
+            }),
             sign: stats::sign_test(positive, n),
             gsign: stats::generalized_sign(positive, n, p_hat),
         };
