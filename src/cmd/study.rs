@@ -296,14 +296,7 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
         let path_pts = study::caar_path(&params, &results);
         let pts: Vec<(f64, f64, f64, f64)> = path_pts
             .iter()
-            .map(|p| {
-                (
-                    p.tau as f64,
-                    p.caar,
-                    p.caar - 1.96 * p.se,
-                    p.caar + 1.96 * p.se,
-                )
-            })
+            .map(|p| (p.tau as f64, p.caar, p.lo, p.hi))
             .collect();
         let title = format!(
             "CAAR across event time, {} model, N = {included} (95% band)",

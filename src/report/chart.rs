@@ -44,15 +44,26 @@ pub fn band_chart(c: &BandChart<'_>) -> String {
         y0 -= 0.01;
         y1 += 0.01;
     }
-    let pad = (y1 - y0) * 0.08;
+    let pad = (y1 - y0) * 0.05;
     y0 -= pad;
     y1 += pad;
+    // "nice" ticks: a step of 1, 2, 2.5 or 5 × 10^k, about five of them
+    let raw = (y1 - y0) / 5.0;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    y0 = (y0 / step).floor() * step;
+    y1 = (y1 / step).ceil() * step;
+    let n_ticks = ((y1 - y0) / step).round() as i64;
     let x_span = if x1 > x0 { x1 - x0 } else { 1.0 };
     let sx = |x: f64| left + (x - x0) / x_span * pw;
     let sy = |y: f64| top + (y1 - y) / (y1 - y0) * ph;
     let fmt_y = |y: f64| {
         if c.percent {
-            format!("{:.1}%", y * 100.0)
+            format!("{:.1}%", y * 100.0 + 0.0)
         } else {
             format!("{y:.3}")
         }
@@ -68,8 +79,8 @@ pub fn band_chart(c: &BandChart<'_>) -> String {
         escape_xml(c.title)
     );
     // grid and y ticks
-    for i in 0..=5 {
-        let y = y0 + (y1 - y0) * i as f64 / 5.0;
+    for i in 0..=n_ticks {
+        let y = y0 + step * i as f64;
         let py = sy(y);
         let _ = writeln!(
             s,

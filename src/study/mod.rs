@@ -315,10 +315,13 @@ pub struct PathPoint {
     pub caar: f64,
     /// Its standard error: sd of the CAR_i(span start, τ) / √N.
     pub se: f64,
+    /// The 95% interval caar ± t(0.975; N − 1) · se (NaN below two events).
+    pub lo: f64,
+    pub hi: f64,
 }
 
 /// CAAR from the first day of the event span to each τ, with a cross-sectional standard error (for
-/// the plot's 95% band). Days on which an event has no AR add nothing to its CAR.
+/// the plot's 95% band, from t(N − 1)). Days on which an event has no AR add nothing to its CAR.
 pub fn caar_path(params: &StudyParams, events: &[EventResult]) -> Vec<PathPoint> {
     let inc: Vec<&EventResult> = events.iter().filter(|e| e.is_included()).collect();
     let span = params.span();
@@ -332,15 +335,20 @@ pub fn caar_path(params: &StudyParams, events: &[EventResult]) -> Vec<PathPoint>
         if n == 0 {
             continue;
         }
+        let caar = stats::mean(&cum);
+        let se = if n > 1 {
+            stats::sd(&cum) / (n as f64).sqrt()
+        } else {
+            f64::NAN
+        };
+        let crit = stats::t_quantile(0.975, n as f64 - 1.0);
         out.push(PathPoint {
             tau,
             n,
-            caar: stats::mean(&cum),
-            se: if n > 1 {
-                stats::sd(&cum) / (n as f64).sqrt()
-            } else {
-                f64::NAN
-            },
+            caar,
+            se,
+            lo: caar - crit * se,
+            hi: caar + crit * se,
         });
     }
     out

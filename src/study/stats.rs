@@ -39,6 +39,14 @@ pub fn t_p(t: f64, dof: f64) -> f64 {
     }
 }
 
+/// The q-quantile of Student's t with `dof` degrees of freedom (NaN when dof < 1).
+pub fn t_quantile(q: f64, dof: f64) -> f64 {
+    match StudentsT::new(0.0, 1.0, dof) {
+        Ok(d) => d.inverse_cdf(q),
+        Err(_) => f64::NAN,
+    }
+}
+
 fn finite(s: Stat) -> Option<Stat> {
     (s.stat.is_finite() && s.p.is_finite()).then_some(s)
 }

@@ -417,3 +417,30 @@ fn windows_parse_and_params_validate() {
         )
     );
 }
+
+#[test]
+fn caar_path_band_uses_the_t_quantile() {
+    // two events with ARs on days -1..+1 of a [-1, 1] span; CARs cumulate day by day
+    let p = StudyParams {
+        windows: vec![Window::new(-1, 1)],
+        ..Default::default()
+    };
+    let mk = |ars: [f64; 3]| {
+        let mut e = EventResult::excluded(String::new(), 3);
+        e.status = Status::Included;
+        e.span_start = -1;
+        e.ar = ars.iter().map(|a| Some(*a)).collect();
+        e
+    };
+    let path = caar_path(&p, &[mk([0.01, 0.05, 0.0]), mk([0.03, 0.01, 0.02])]);
+    assert_eq!(path.len(), 3);
+    // day 0: CARs 0.06 and 0.04 → mean 0.05, sd 0.014142…, se 0.01; t(0.975; 1) = 12.70620473617469…
+    close(path[1].caar, 0.05, "caar");
+    close(path[1].se, 0.01, "se");
+    close(path[1].hi, 0.05 + 12.706_204_736_174_694 * 0.01, "hi");
+    close(
+        stats::t_quantile(0.975, 1.0),
+        12.706_204_736_174_694,
+        "t quantile",
+    );
+}
