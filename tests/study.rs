@@ -420,3 +420,67 @@ fn study_errors_are_clear() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).starts_with("hashpivot: no events to study: pass --events FILE.csv"));
 }
+
+#[test]
+fn prices_fetch_reads_the_yahoo_chart_api_from_loopback() {
+    let s = Server::start();
+    // 2025-11-03..05 at 14:30 UTC (09:30 New York); the middle day has no close
+    let body = r#"{"chart":{"result":[{"meta":{"symbol":"IREN","gmtoffset":-18000},
+        "timestamp":[1762180200,1762266600,1762353000],
+        "indicators":{"quote":[{"open":[60.1,null,66.0],"high":[75.0,null,67.0],"low":[59.0,null,64.0],"close":[70.5,null,65.25],"volume":[9000000,null,7000000]}],
+        "adjclose":[{"adjclose":[70.5,null,65.25]}]}}],"error":null}}"#;
+    s.route(
+        "/v8/finance/chart/IREN*",
+        Resp::ok(body).header("Content-Type", "application/json"),
+    );
+    s.route(
+        "/v8/finance/chart/NOPE*",
+        Resp::new(
+            404,
+            r#"{"chart":{"result":null,"error":{"code":"Not Found"}}}"#,
+        ),
+    );
+    let ws = Workspace::new(&format!(
+        "[prices]\nyahoo_url = \"{}/v8/finance/chart\"\n",
+        s.base
+    ));
+    let out = ws.run(&[
+        "prices",
+        "fetch",
+        "--ticker",
+        "IREN",
+        "--ticker",
+        "NOPE",
+        "--from",
+        "2025-11-01",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "one symbol failed");
+    assert_eq!(
+        stdout(&out),
+        "IREN: 2 rows from 2025-11-01 (2 new, 0 updated)\n"
+    );
+    assert!(
+        stderr(&out).starts_with("failed: NOPE: gone: HTTP 404"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        ws.rows("SELECT date, open, close, adj_close, volume, source FROM prices ORDER BY date"),
+        vec![
+            vec!["2025-11-03", "60.1", "70.5", "70.5", "9000000", "yahoo"],
+            vec!["2025-11-05", "66", "65.25", "65.25", "7000000", "yahoo"],
+        ]
+    );
+    let req = &s.requests_to_prefix("/v8/finance/chart/IREN")[0];
+    assert!(req.path.contains("period1=1761955200&"), "{}", req.path); // 2025-11-01 00:00 UTC
+    assert!(req.path.contains("interval=1d"));
+    // without --from: from the day after the last stored bar
+    let out = ws.run(&["prices", "fetch", "--ticker", "IREN"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let req = &s.requests_to_prefix("/v8/finance/chart/IREN")[1];
+    assert!(req.path.contains("period1=1762387200&"), "{}", req.path); // 2025-11-06
+    assert_eq!(
+        stdout(&out),
+        "IREN: 0 rows from 2025-11-06 (0 new, 0 updated)\n"
+    );
+}

@@ -8,7 +8,8 @@
 //!   SAR_t = AR_t/√Var(AR_t) (market-adjusted: Var(AR_t) = σ², no leverage term);
 //! - for a window [a, b]: CAR = Σ AR_t over the days with an AR (L of them: missing days are
 //!   skipped, never filled), Var(CAR) = σ²(L + s'(X'X)⁻¹s) with s the sum of those days' regressor
-//!   rows, SCAR = CAR/√Var(CAR), CSAR = Σ SAR_t, BHAR = Π(1 + R_t) − Π(1 + E[R_t]).
+//!   rows, SCAR = CAR/√Var(CAR), CSAR = Σ SAR_t, BHAR = Π(1 + R_t) − Π(1 + E[R_t]) (with log
+//!   returns the gross returns are e^r).
 
 use serde::Serialize;
 
@@ -266,6 +267,8 @@ pub fn run_event(
             rows[i] = Some(x);
         }
     }
+    // a period's gross return: 1 + R for simple returns, e^r for log returns
+    let growth = |r: f64| if params.log_returns { r.exp() } else { 1.0 + r };
     let windows = params
         .windows
         .iter()
@@ -285,8 +288,8 @@ pub fn run_event(
                     for (sj, xj) in s.iter_mut().zip(x) {
                         *sj += xj;
                     }
-                    gross_r *= 1.0 + actual[i].unwrap_or(0.0);
-                    gross_e *= 1.0 + expected[i].unwrap_or(0.0);
+                    gross_r *= growth(actual[i].unwrap_or(0.0));
+                    gross_e *= growth(expected[i].unwrap_or(0.0));
                 }
             }
             if l == 0 {

@@ -444,3 +444,41 @@ fn caar_path_band_uses_the_t_quantile() {
         "t quantile",
     );
 }
+
+#[test]
+fn bhar_compounds_simple_returns_and_exponentiates_log_returns() {
+    // mean model on a constant-return estimation window: E[R] = 0.001 exactly, σ² > 0 needs noise,
+    // so alternate ±0.0005 around 0.001 (mean 0.001 over an even number of days)
+    let n = 200;
+    let mut ret: Vec<Option<f64>> = (0..n)
+        .map(|t| (t > 0).then_some(if t % 2 == 0 { 0.0015 } else { 0.0005 }))
+        .collect();
+    let d0 = 150;
+    ret[d0 - 1] = Some(0.02);
+    ret[d0] = Some(0.10);
+    ret[d0 + 1] = Some(-0.05);
+    let market = vec![Some(0.0); n];
+    let reg = Regressors {
+        market: &market,
+        factor: None,
+    };
+    let mut p = StudyParams {
+        model: Model::Mean,
+        windows: vec![Window::new(-1, 1)],
+        ..Default::default()
+    };
+    // estimation [-120, -11] = t 30..=139: 110 days, 55 of each → mean exactly 0.001
+    let e = run_event(&p, &reg, &ret, d0);
+    close(e.alpha.unwrap(), 0.001, "mean");
+    let w = e.windows[0].as_ref().unwrap();
+    close(w.bhar, 1.02 * 1.10 * 0.95 - 1.001f64.powi(3), "simple BHAR");
+    close(w.car, 0.02 + 0.10 - 0.05 - 3.0 * 0.001, "CAR");
+    p.log_returns = true;
+    let e = run_event(&p, &reg, &ret, d0);
+    let w = e.windows[0].as_ref().unwrap();
+    close(
+        w.bhar,
+        (0.02f64 + 0.10 - 0.05).exp() - (3.0f64 * 0.001).exp(),
+        "log BHAR",
+    );
+}

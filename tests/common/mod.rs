@@ -128,6 +128,13 @@ impl Server {
             .collect()
     }
 
+    pub fn requests_to_prefix(&self, prefix: &str) -> Vec<Req> {
+        self.requests()
+            .into_iter()
+            .filter(|r| r.path.starts_with(prefix))
+            .collect()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
@@ -164,7 +171,19 @@ fn handle(mut conn: TcpStream, routes: &Mutex<HashMap<String, Handler>>, log: &M
         at: Instant::now(),
     };
     log.lock().unwrap().push(req.clone());
-    let handler = routes.lock().unwrap().get(&path).cloned();
+    // exact path first, then a route registered as "PREFIX*"
+    let handler = {
+        let r = routes.lock().unwrap();
+        r.get(&path).cloned().or_else(|| {
+            r.iter()
+                .filter_map(|(k, h)| {
+                    k.strip_suffix('*')
+                        .filter(|p| path.starts_with(p))
+                        .map(|_| h.clone())
+                })
+                .next()
+        })
+    };
     let resp = match handler {
         Some(h) => h(&req),
         None => Resp::new(404, "not found"),
