@@ -168,6 +168,10 @@ pub struct Company {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub former_names: Vec<String>,
+    /// Brand words that are also ordinary words ("Riot", "Cipher"): linked only in industry context
+    /// and not before a common-noun continuation ("Riot police").
+    #[serde(default)]
+    pub short_names: Vec<String>,
     /// SEC Central Index Key, digits only (leading zeros optional).
     pub cik: String,
     /// `8-K`, or `6-K` for foreign private issuers.

@@ -6,6 +6,7 @@
 //! module wires the stages into subcommands; `main.rs` only parses arguments and maps errors to exit
 //! codes.
 
+pub mod analyze;
 pub mod cmd;
 pub mod config;
 pub mod crawl;

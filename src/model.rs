@@ -122,6 +122,74 @@ impl PriceBar {
     }
 }
 
+/// A document's link to a company, as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionRecord {
+    pub ticker: String,
+    pub relevance: u8,
+    pub in_title: bool,
+    pub count: usize,
+}
+
+/// A recognised deal (or LOI, or termination) in one document, as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DetectionRecord {
+    /// "deal" | "loi" | "termination"
+    pub kind: String,
+    pub ticker: String,
+    pub counterparty: String,
+    pub counterparty_class: Option<String>,
+    pub deal_type: String,
+    pub value_usd: Option<f64>,
+    pub value_with_options_usd: Option<f64>,
+    pub rate_usd_per_mw_year: Option<f64>,
+    pub capacity_mw: Option<f64>,
+    pub capacity_basis: Option<String>,
+    pub term_years: Option<f64>,
+    pub confidence: f64,
+    pub evidence: String,
+}
+
+/// What analysing one document produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocAnalysis {
+    pub document_id: i64,
+    pub mentions: Vec<MentionRecord>,
+    pub sentiment: f64,
+    pub sentiment_method: String,
+    pub detection: Option<DetectionRecord>,
+}
+
+/// One real-world deal: the first report's time, its terms, and how many reports it has.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Deal {
+    pub id: i64,
+    pub ticker: String,
+    pub counterparty: String,
+    pub counterparty_class: Option<String>,
+    pub deal_type: String,
+    pub kind: String,
+    pub value_usd: Option<f64>,
+    pub value_with_options_usd: Option<f64>,
+    pub rate_usd_per_mw_year: Option<f64>,
+    pub capacity_mw: Option<f64>,
+    pub capacity_basis: Option<String>,
+    pub term_years: Option<f64>,
+    pub announced_at: String,
+    pub event_day: String,
+    pub n_documents: i64,
+    pub sentiment: Option<f64>,
+    pub confidence: Option<f64>,
+    /// "auto" (recognised) or "curated" (added or edited by hand: survives `analyze --all`)
+    pub origin: String,
+    /// "active" or "rejected"
+    pub status: String,
+    pub note: Option<String>,
+    pub first_document_id: Option<i64>,
+    pub first_source: Option<String>,
+    pub evidence: Option<String>,
+}
+
 /// Format a UTC time the way the store keeps it: RFC 3339 with seconds and a `Z`.
 pub fn fmt_time(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)

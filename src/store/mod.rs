@@ -4,10 +4,12 @@
 //! numbered and recorded in `meta.schema_version`; each runs in its own transaction, so a crash
 //! mid-migration leaves the previous version intact.
 
+mod analysis;
 mod documents;
 mod prices;
 mod sources;
 
+pub use analysis::{AnalysisDoc, ClusterInput, DealFilter, DealReport, NewDeal};
 pub use documents::{InsertOutcome, PendingArticle, hash_content};
 pub use prices::{PriceImport, TickerCoverage};
 pub use sources::{FetchLogEntry, SourceRow, SourceState};
@@ -118,6 +120,70 @@ const MIGRATIONS: &[&str] = &[
         source    TEXT NOT NULL,
         PRIMARY KEY (ticker, date)
     ) WITHOUT ROWID;
+    "#,
+    // 3: analysis (mentions, per-document detections, deals)
+    r#"
+    ALTER TABLE documents ADD COLUMN sentiment_method TEXT;
+    ALTER TABLE documents ADD COLUMN analyzed_at TEXT;
+    CREATE INDEX documents_unanalyzed ON documents(id) WHERE analyzed_at IS NULL;
+    CREATE TABLE mentions (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ticker      TEXT NOT NULL,
+        relevance   INTEGER NOT NULL,
+        in_title    INTEGER NOT NULL,
+        count       INTEGER NOT NULL,
+        PRIMARY KEY (document_id, ticker)
+    );
+    CREATE INDEX mentions_ticker ON mentions(ticker, relevance);
+    CREATE TABLE detections (
+        document_id            INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        kind                   TEXT NOT NULL,
+        ticker                 TEXT NOT NULL,
+        counterparty           TEXT NOT NULL,
+        counterparty_class     TEXT,
+        deal_type              TEXT NOT NULL,
+        value_usd              REAL,
+        value_with_options_usd REAL,
+        rate_usd_per_mw_year   REAL,
+        capacity_mw            REAL,
+        capacity_basis         TEXT,
+        term_years             REAL,
+        confidence             REAL NOT NULL,
+        evidence               TEXT NOT NULL
+    );
+    CREATE TABLE deals (
+        id                     INTEGER PRIMARY KEY,
+        ticker                 TEXT NOT NULL,
+        counterparty           TEXT NOT NULL,
+        counterparty_class     TEXT,
+        deal_type              TEXT NOT NULL,
+        kind                   TEXT NOT NULL DEFAULT 'deal',
+        value_usd              REAL,
+        value_with_options_usd REAL,
+        rate_usd_per_mw_year   REAL,
+        capacity_mw            REAL,
+        capacity_basis         TEXT,
+        term_years             REAL,
+        announced_at           TEXT NOT NULL,
+        event_day              TEXT NOT NULL,
+        n_documents            INTEGER NOT NULL DEFAULT 0,
+        sentiment              REAL,
+        confidence             REAL,
+        origin                 TEXT NOT NULL DEFAULT 'auto' CHECK (origin IN ('auto', 'curated')),
+        status                 TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'rejected')),
+        note                   TEXT,
+        first_document_id      INTEGER,
+        first_source           TEXT,
+        evidence               TEXT,
+        updated_at             TEXT
+    );
+    CREATE INDEX deals_ticker ON deals(ticker, event_day);
+    CREATE TABLE deal_documents (
+        deal_id     INTEGER NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        evidence    TEXT,
+        PRIMARY KEY (deal_id, document_id)
+    );
     "#,
 ];
 

@@ -1,0 +1,458 @@
+//! Deal recognition: does a document announce an AI/HPC deal by a company of the universe, with
+//! whom, of what kind, and on what terms? Every decision carries a confidence and its evidence
+//! sentence.
+//!
+//! Each sentence is scored for contract language (a signing verb with a contract noun), workload
+//! language (AI, HPC, GPU, data center, critical IT), a named counterparty (or an undisclosed one,
+//! "an investment-grade hyperscaler") and a company of the universe. The best sentence is the
+//! evidence. Documents whose evidence is a rumour, a non-binding LOI/MOU, a termination, or whose
+//! headline is about production, rig purchases, analyst ratings, note offerings or short reports
+//! are not deals (LOIs and terminations are flagged as such). An 8-K with Item 1.01 is strong
+//! evidence; 6-K filers have no items, so their text decides.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use super::entities::{CompanyLinker, Mention, NameMatcher, is_domain_text};
+use super::terms::{self, Terms};
+use crate::config::{Counterparty, CounterpartyClass};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DealType {
+    Colocation,
+    GpuCloud,
+    Hosting,
+    Expansion,
+    Acquisition,
+    Financing,
+}
+
+impl DealType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DealType::Colocation => "colocation",
+            DealType::GpuCloud => "gpu_cloud",
+            DealType::Hosting => "hosting",
+            DealType::Expansion => "expansion",
+            DealType::Acquisition => "acquisition",
+            DealType::Financing => "financing",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DealType> {
+        Some(match s {
+            "colocation" => DealType::Colocation,
+            "gpu_cloud" => DealType::GpuCloud,
+            "hosting" => DealType::Hosting,
+            "expansion" => DealType::Expansion,
+            "acquisition" => DealType::Acquisition,
+            "financing" => DealType::Financing,
+            _ => return None,
+        })
+    }
+}
+
+/// What a recognised document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A signed, binding AI/HPC deal.
+    Deal,
+    /// A non-binding letter of intent or MOU.
+    Loi,
+    /// A deal ended, voted down or cancelled.
+    Termination,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Deal => "deal",
+            Kind::Loi => "loi",
+            Kind::Termination => "termination",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Detection {
+    pub kind: Kind,
+    pub ticker: String,
+    pub counterparty: String,
+    pub counterparty_class: Option<String>,
+    pub deal_type: DealType,
+    pub terms: TermsOut,
+    pub confidence: f64,
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct TermsOut {
+    pub value_usd: Option<f64>,
+    pub value_with_options_usd: Option<f64>,
+    pub rate_usd_per_mw_year: Option<f64>,
+    pub capacity_mw: Option<f64>,
+    pub capacity_basis: Option<String>,
+    pub term_years: Option<f64>,
+}
+
+impl From<Terms> for TermsOut {
+    fn from(t: Terms) -> Self {
+        TermsOut {
+            value_usd: t.value_usd,
+            value_with_options_usd: t.value_with_options_usd,
+            rate_usd_per_mw_year: t.rate_usd_per_mw_year,
+            capacity_mw: t.capacity_mw,
+            capacity_basis: t.capacity_basis.map(str::to_string),
+            term_years: t.term_years,
+        }
+    }
+}
+
+struct Patterns {
+    verb: Regex,
+    noun: Regex,
+    workload: Regex,
+    undisclosed: Regex,
+    loi: Regex,
+    termination: Regex,
+    rumor: Regex,
+    noise_title: Regex,
+    acquisition: Regex,
+    expansion: Regex,
+    gpu_cloud: Regex,
+    colocation: Regex,
+    hosting: Regex,
+    financing: Regex,
+}
+
+fn pats() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let r = |s: &str| Regex::new(s).expect("static regex");
+        Patterns {
+            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed)? into|execut(?:es|ed)|agree(?:s|d)?|award(?:s|ed)|secur(?:es|ed)|land(?:s|ed)|wins?|won|strikes?|struck|inks?|inked|expand(?:s|ed)?|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed)|leases?|leased|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed)\b"),
+            noun: r(r"(?i)\b(lease|leases|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment)\b"),
+            workload: r(r"(?i)\b(HPC|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b"),
+            undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|counterparty|company|partner)|\ban? (?:large |leading |major |U\.S\.-based |US-based )*hyperscaler\b"),
+            loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
+            termination: r(r"(?i)\bterminat(?:e|es|ed|ing|ion)\b|\b(?:reject(?:s|ed)?|vot(?:e|ed|es) (?:down|against))\b|\bwalk(?:s|ed)? away\b|\bcancel(?:s|led|ed|lation)?\b|\bscrap(?:s|ped)\b"),
+            rumor: r(r"(?i)\bin (?:advanced |early )?(?:talks|discussions|negotiations)\b|\btalks (?:to|with)\b|\breportedly\b|\baccording to (?:people|sources|a person)|\bsources said\b|\bexploring\b|\bconsidering\b|\bweighing\b|\bmay sign\b|\bcould sign\b|\brumou?r|\bis said to\b|\bnearing a deal\b|\bpotential deal\b|\bin talks\b"),
+            noise_title: r(r"(?i)production update|bitcoin production|monthly update|operational update|hashrate|exahash|EH/s|price target|initiates coverage|\bupgrades?\b|\bdowngrades?\b|\banalyst|\brating\b|convertible|senior notes|\boffering\b|at-the-market|private placement|short report|short[- ]seller|\bminers? from\b|\bS21\b|\bS19\b|\bASICs?\b|\brigs?\b|purchase order|quarterly results|results for the|reports (?:first|second|third|fourth)|\bearnings\b|shareholder letter|annual meeting|to present at|conference"),
+            acquisition: r(r"(?i)\b(acquir(?:e|es|ed|ing|ition)|merger|merge[sd]?|all-stock|buyout|takeover|to buy|stake in|\d+% stake)\b"),
+            expansion: r(r"(?i)\b(exercis(?:e|es|ed|ing) (?:of )?(?:its |an |the |a )?(?:final |remaining |last |additional |second |third )?options?|expan(?:d|ds|ded|sion)|additional \d+ ?MW|adds? \d+ ?MW|second phase|phase 2|another \d+ ?MW|increase[sd]? (?:its |the )?(?:commitment|contract))\b"),
+            gpu_cloud: r(r"(?i)\b(GPU cloud|cloud services|AI cloud|cloud contract|GPU-as-a-service|compute contract|cloud capacity|GPU services)\b"),
+            colocation: r(r"(?i)\b(colocation|co-location|lease|leases|leased|data cent(?:er|re) lease)\b"),
+            hosting: r(r"(?i)\b(hosting|master services agreement|MSA)\b"),
+            financing: r(r"(?i)\b(project financing|financing|backstop|credit facility|loan|debt facility)\b"),
+        }
+    })
+}
+
+/// Split text into sentences (on . ! ? followed by a space and a capital or digit, and on line
+/// breaks), keeping abbreviations like "Inc." and "U.S." inside.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let end_here = if b == b'\n' {
+            true
+        } else if matches!(b, b'.' | b'!' | b'?') && i + 2 < bytes.len() && bytes[i + 1] == b' ' {
+            let next = bytes[i + 2];
+            let prev_word: String = text[start..i]
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("")
+                .to_string();
+            let abbrev = matches!(
+                prev_word.as_str(),
+                "Inc"
+                    | "Corp"
+                    | "Ltd"
+                    | "Co"
+                    | "Mr"
+                    | "Ms"
+                    | "Dr"
+                    | "St"
+                    | "U.S"
+                    | "No"
+                    | "approx"
+                    | "vs"
+                    | "Jan"
+                    | "Feb"
+                    | "Aug"
+                    | "Sept"
+                    | "Sep"
+                    | "Oct"
+                    | "Nov"
+                    | "Dec"
+            ) || prev_word.len() == 1;
+            !abbrev
+                && (next.is_ascii_uppercase()
+                    || next.is_ascii_digit()
+                    || next == b'"'
+                    || next == b'(')
+        } else {
+            false
+        };
+        if end_here {
+            let s = text[start..=i].trim();
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    let s = text[start..].trim();
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+/// The parts of a document the recogniser reads.
+pub struct DocText<'a> {
+    pub title: &'a str,
+    pub lead: &'a str,
+    pub body: &'a str,
+    pub is_filing: bool,
+    pub items: Option<&'a str>,
+    pub filer: Option<&'a str>,
+}
+
+pub struct Recognizer<'a> {
+    linker: &'a CompanyLinker,
+    cps: &'a [Counterparty],
+    cp_matcher: NameMatcher,
+}
+
+impl<'a> Recognizer<'a> {
+    pub fn new(linker: &'a CompanyLinker, cps: &'a [Counterparty]) -> Recognizer<'a> {
+        Recognizer {
+            linker,
+            cps,
+            cp_matcher: super::entities::counterparty_matcher(cps),
+        }
+    }
+
+    /// Decide whether a document announces a deal (or an LOI or a termination).
+    pub fn recognize(&self, d: &DocText<'_>, mentions: &[Mention]) -> Option<Detection> {
+        if mentions.is_empty() {
+            return None;
+        }
+        let p = pats();
+        let domain = is_domain_text(d.title) || is_domain_text(d.lead) || is_domain_text(d.body);
+        let mut cands: Vec<(&str, bool)> = vec![(d.title, true)];
+        cands.extend(sentences(d.lead).into_iter().map(|s| (s, false)));
+        // the body: its first 60 sentences carry the announcement
+        cands.extend(sentences(d.body).into_iter().take(60).map(|s| (s, false)));
+        let mut best: Option<(f64, &str)> = None;
+        for (s, is_title) in &cands {
+            let verb = p.verb.is_match(s);
+            let noun = p.noun.is_match(s);
+            let mut score = match (verb, noun) {
+                (true, true) => 0.45,
+                (false, true) => 0.2,
+                (true, false) => 0.1,
+                _ => 0.0,
+            };
+            if score == 0.0 {
+                continue;
+            }
+            if p.workload.is_match(s) {
+                score += 0.2;
+            }
+            let cp_hits = self.cp_matcher.find(s, true);
+            if !cp_hits.is_empty() {
+                score += 0.2;
+            } else if p.undisclosed.is_match(s) {
+                score += 0.15;
+            }
+            if !self.linker.find(s, domain).is_empty() {
+                score += 0.1;
+            }
+            if *is_title {
+                score += 0.05;
+            }
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, s));
+            }
+        }
+        let (mut score, evidence) = best?;
+        let title_noise = p.noise_title.is_match(d.title);
+        let loi = p.loi.is_match(evidence) || p.loi.is_match(d.title);
+        let termination = p.termination.is_match(evidence) || p.termination.is_match(d.title);
+        let rumor = p.rumor.is_match(evidence) || p.rumor.is_match(d.title);
+        let item_101 = d
+            .items
+            .is_some_and(|i| i.split(',').any(|x| x.trim() == "1.01"));
+        if d.is_filing && item_101 {
+            score += 0.15;
+        }
+        let kind = if termination {
+            Kind::Termination
+        } else if loi {
+            Kind::Loi
+        } else {
+            Kind::Deal
+        };
+        if rumor && kind == Kind::Deal {
+            return None;
+        }
+        if title_noise && kind == Kind::Deal && !(d.is_filing && item_101) {
+            // a results release or an offering may mention a lease in passing; it is not the
+            // announcement of one unless its headline says so
+            let title_has_deal = p.noun.is_match(d.title)
+                && p.verb.is_match(d.title)
+                && p.workload.is_match(d.title);
+            if !title_has_deal {
+                return None;
+            }
+        }
+        if score < 0.6 {
+            return None;
+        }
+        // whose deal: a company named in the evidence (not the counterparty), else the filer, else
+        // the most relevant company
+        let cp_hits = self.cp_matcher.find(evidence, true);
+        let cp_title = self.cp_matcher.find(d.title, true);
+        let company_hits = self.linker.find(evidence, domain);
+        let cp_names: Vec<&str> = cp_hits
+            .iter()
+            .chain(&cp_title)
+            .map(|h| self.cps[h.entity].name.as_str())
+            .collect();
+        let is_cp = |ticker: &str| {
+            self.cps
+                .iter()
+                .any(|c| c.ticker.as_deref() == Some(ticker) && cp_names.contains(&c.name.as_str()))
+        };
+        let ticker = company_hits
+            .iter()
+            .map(|h| self.linker.tickers[h.entity].as_str())
+            .find(|t| !is_cp(t))
+            .or(d.filer)
+            .or_else(|| {
+                let mut ms: Vec<&Mention> = mentions
+                    .iter()
+                    .filter(|m| m.relevance >= 70 && !is_cp(&m.ticker))
+                    .collect();
+                ms.sort_by_key(|m| std::cmp::Reverse(m.relevance));
+                ms.first().map(|m| m.ticker.as_str())
+            })?
+            .to_string();
+        // with whom: first counterparty in the evidence, then the headline, that is not the company
+        let own_name = |c: &Counterparty| c.ticker.as_deref() == Some(ticker.as_str());
+        let cp = cp_hits
+            .iter()
+            .chain(cp_title.iter())
+            .map(|h| &self.cps[h.entity])
+            .find(|c| !own_name(c));
+        let (counterparty, class) = match cp {
+            Some(c) => (c.name.clone(), Some(class_str(c.class).to_string())),
+            None => ("undisclosed".to_string(), None),
+        };
+        let context = format!("{} {}", d.title, evidence);
+        let deal_type = classify(&context);
+        let all = format!("{}\n{}\n{}", d.title, d.lead, d.body);
+        let t = terms::extract(evidence, &all);
+        let mut confidence = score;
+        if t.value_usd.is_some() || t.capacity_mw.is_some() {
+            confidence += 0.05;
+        }
+        Some(Detection {
+            kind,
+            ticker,
+            counterparty,
+            counterparty_class: class,
+            deal_type,
+            terms: t.into(),
+            confidence: (confidence.min(0.99) * 100.0).round() / 100.0,
+            evidence: evidence.chars().take(600).collect(),
+        })
+    }
+}
+
+fn class_str(c: CounterpartyClass) -> &'static str {
+    match c {
+        CounterpartyClass::Hyperscaler => "hyperscaler",
+        CounterpartyClass::Neocloud => "neocloud",
+        CounterpartyClass::Chipmaker => "chipmaker",
+        CounterpartyClass::Other => "other",
+    }
+}
+
+/// The deal type from the headline and the evidence: acquisition > expansion > GPU cloud >
+/// colocation lease > hosting > financing.
+pub fn classify(text: &str) -> DealType {
+    let p = pats();
+    let lease = p.colocation.is_match(text) || p.hosting.is_match(text);
+    if p.acquisition.is_match(text) && !lease {
+        DealType::Acquisition
+    } else if p.expansion.is_match(text) {
+        DealType::Expansion
+    } else if p.gpu_cloud.is_match(text) {
+        DealType::GpuCloud
+    } else if p.colocation.is_match(text) {
+        DealType::Colocation
+    } else if p.hosting.is_match(text) {
+        DealType::Hosting
+    } else if p.financing.is_match(text) {
+        DealType::Financing
+    } else {
+        DealType::Hosting
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_keep_abbreviations() {
+        let s = sentences(
+            "Core Scientific, Inc. signed a deal. Shares rose 5%. The U.S. market was open.\nNext line",
+        );
+        assert_eq!(
+            s,
+            [
+                "Core Scientific, Inc. signed a deal.",
+                "Shares rose 5%.",
+                "The U.S. market was open.",
+                "Next line"
+            ]
+        );
+    }
+
+    #[test]
+    fn deal_types() {
+        assert_eq!(
+            classify("TeraWulf signs ten-year colocation lease"),
+            DealType::Colocation
+        );
+        assert_eq!(
+            classify("IREN signs GPU cloud services contract"),
+            DealType::GpuCloud
+        );
+        assert_eq!(
+            classify("CoreWeave exercises final option for 120 MW"),
+            DealType::Expansion
+        );
+        assert_eq!(
+            classify("MARA to acquire 64% stake in Exaion"),
+            DealType::Acquisition
+        );
+        assert_eq!(classify("HPC hosting agreement"), DealType::Hosting);
+        assert_eq!(
+            classify("closes $1.4 billion project financing"),
+            DealType::Financing
+        );
+    }
+}

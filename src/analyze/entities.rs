@@ -1,0 +1,395 @@
+//! Entity linking: which companies of the universe (and which counterparties) a text names, where,
+//! and how prominently.
+//!
+//! Names are matched case-sensitively on word boundaries, longest match first, so "Core Scientific"
+//! never matches "scientific core", "Applied Digital" and "Galaxy Digital" never share the word
+//! "Digital", lower-case "riot", "hive" or "cipher" are never companies, and a person called Mara is
+//! not MARA. A name ending in a number ("Hut 8") must not run into a unit ("Hut 8 hours"). Short
+//! brand words that are also ordinary words ("Riot", "Cipher") count only when the next word is not
+//! a common-noun continuation ("Riot police", "Cipher suites") and the document is about the
+//! industry at all. Tickers count in context only: "(Nasdaq: IREN)", "(CIFR)", "$WULF".
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use crate::config::{Company, Counterparty};
+
+/// Words that turn a preceding short brand word into an ordinary phrase.
+const NOT_AFTER_SHORT: &[&str] = &[
+    "police", "gear", "act", "squad", "shield", "shields", "control", "suite", "suites", "text",
+    "texts", "block", "blocks", "key", "keys", "mode", "machine", "games", "game", "fest",
+];
+
+/// Units that make "Hut 8" into a quantity.
+const UNITS: &[&str] = &[
+    "hours",
+    "hour",
+    "hrs",
+    "minutes",
+    "minute",
+    "days",
+    "day",
+    "weeks",
+    "miles",
+    "mile",
+    "km",
+    "kilometers",
+    "percent",
+    "%",
+    "times",
+    "years",
+    "months",
+    "people",
+    "feet",
+];
+
+/// Words that show a text is about miners, data centers or markets (anchors for short names).
+const DOMAIN_WORDS: &[&str] = &[
+    "bitcoin",
+    "Bitcoin",
+    "miner",
+    "miners",
+    "mining",
+    "Mining",
+    "data center",
+    "data centre",
+    "HPC",
+    "AI ",
+    "hashrate",
+    "Nasdaq",
+    "NASDAQ",
+    "shares",
+    "stock",
+    "megawatt",
+    "MW",
+    "colocation",
+    "GPU",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameKind {
+    Full,
+    Short,
+}
+
+/// Case-sensitive, word-bounded, longest-first matching of a list of entities' names.
+pub struct NameMatcher {
+    ac: AhoCorasick,
+    /// pattern → (entity index, kind)
+    meta: Vec<(usize, NameKind)>,
+}
+
+/// One name found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub entity: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+impl NameMatcher {
+    /// `entities[i]` = (full names, short names).
+    pub fn new(entities: &[(Vec<String>, Vec<String>)]) -> NameMatcher {
+        let mut pats = Vec::new();
+        let mut meta = Vec::new();
+        for (i, (full, short)) in entities.iter().enumerate() {
+            for n in full.iter().filter(|n| !n.trim().is_empty()) {
+                pats.push(n.trim().to_string());
+                meta.push((i, NameKind::Full));
+            }
+            for n in short.iter().filter(|n| !n.trim().is_empty()) {
+                pats.push(n.trim().to_string());
+                meta.push((i, NameKind::Short));
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .expect("names build an automaton");
+        NameMatcher { ac, meta }
+    }
+
+    /// Every accepted name in `text`, in order. `domain` says whether the whole document is about the
+    /// industry (short names need it).
+    pub fn find(&self, text: &str, domain: bool) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        for m in self.ac.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if s > 0 && is_word_byte(bytes[s - 1]) || e < bytes.len() && is_word_byte(bytes[e]) {
+                continue;
+            }
+            // "Foo, Inc." is fine; "Foo-based" is fine; but not part of a longer hyphenated word
+            if s > 0 && bytes[s - 1] == b'-' && s > 1 && is_word_byte(bytes[s - 2]) {
+                continue;
+            }
+            let (entity, kind) = self.meta[m.pattern().as_usize()];
+            let next = next_word(&text[e..]);
+            if bytes[e - 1].is_ascii_digit() && UNITS.contains(&next.to_ascii_lowercase().as_str())
+            {
+                continue;
+            }
+            if kind == NameKind::Short
+                && (!domain || NOT_AFTER_SHORT.contains(&next.to_ascii_lowercase().as_str()))
+            {
+                continue;
+            }
+            out.push(Hit {
+                entity,
+                start: s,
+                end: e,
+            });
+        }
+        out
+    }
+}
+
+fn next_word(s: &str) -> &str {
+    let t = s.trim_start_matches([' ', '\u{a0}']);
+    let end = t
+        .find(|c: char| !(c.is_alphanumeric() || c == '%'))
+        .unwrap_or(t.len());
+    &t[..end]
+}
+
+/// Does the text talk about the industry at all?
+pub fn is_domain_text(text: &str) -> bool {
+    DOMAIN_WORDS.iter().any(|w| text.contains(w))
+}
+
+/// The universe as a matcher, plus ticker-in-context patterns.
+pub struct CompanyLinker {
+    pub tickers: Vec<String>,
+    ciks: Vec<String>,
+    names: NameMatcher,
+    ticker_ctx: Regex,
+}
+
+/// A document's link to one company.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub ticker: String,
+    /// 0–100: headline > lead > body > passing mention in a round-up; 100 for the filer of a filing.
+    pub relevance: u8,
+    pub in_title: bool,
+    pub count: usize,
+}
+
+/// The parts of a document, for relevance.
+pub struct Zones<'a> {
+    pub title: &'a str,
+    pub lead: &'a str,
+    pub body: &'a str,
+    pub cik: Option<&'a str>,
+}
+
+impl CompanyLinker {
+    pub fn new(companies: &[Company]) -> CompanyLinker {
+        let entities: Vec<(Vec<String>, Vec<String>)> = companies
+            .iter()
+            .map(|c| {
+                let mut full = vec![c.name.clone()];
+                full.extend(c.aliases.iter().cloned());
+                full.extend(c.former_names.iter().cloned());
+                (full, c.short_names.clone())
+            })
+            .collect();
+        CompanyLinker {
+            tickers: companies.iter().map(|c| c.ticker.clone()).collect(),
+            ciks: companies.iter().map(|c| c.cik10()).collect(),
+            names: NameMatcher::new(&entities),
+            ticker_ctx: Regex::new(
+                r"(?:(?:Nasdaq|NASDAQ|NYSE|Nyse|TSX|TSXV|TSX-V|NYSE American|OTC)(?:\s+\w+)?\s*:\s*([A-Z]{2,5})\b)|\(([A-Z]{2,5})\)|\$([A-Z]{2,5})\b",
+            )
+            .expect("static regex"),
+        }
+    }
+
+    /// Company indexes named in `text` (names and tickers in context), with positions.
+    pub fn find(&self, text: &str, domain: bool) -> Vec<Hit> {
+        let mut hits = self.names.find(text, domain);
+        for c in self.ticker_ctx.captures_iter(text) {
+            let Some(m) = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)) else {
+                continue;
+            };
+            if let Some(i) = self.tickers.iter().position(|t| t == m.as_str()) {
+                hits.push(Hit {
+                    entity: i,
+                    start: m.start(),
+                    end: m.end(),
+                });
+            }
+        }
+        hits.sort_by_key(|h| h.start);
+        hits
+    }
+
+    /// Link a document to the universe with a relevance per company.
+    pub fn link(&self, z: &Zones<'_>) -> Vec<Mention> {
+        let domain = is_domain_text(z.title) || is_domain_text(z.lead) || is_domain_text(z.body);
+        let n = self.tickers.len();
+        let mut title = vec![0usize; n];
+        let mut lead = vec![0usize; n];
+        let mut body = vec![0usize; n];
+        for h in self.find(z.title, domain) {
+            title[h.entity] += 1;
+        }
+        for h in self.find(z.lead, domain) {
+            lead[h.entity] += 1;
+        }
+        for h in self.find(z.body, domain) {
+            body[h.entity] += 1;
+        }
+        let filer = z
+            .cik
+            .and_then(|cik| self.ciks.iter().position(|c| c == cik));
+        let linked: Vec<usize> = (0..n)
+            .filter(|&i| title[i] + lead[i] + body[i] > 0 || Some(i) == filer)
+            .collect();
+        // a round-up: many companies, none of them in the headline
+        let roundup = linked.len() >= 4;
+        linked
+            .into_iter()
+            .map(|i| {
+                let count = title[i] + lead[i] + body[i];
+                let base: u32 = if Some(i) == filer {
+                    100
+                } else if title[i] > 0 {
+                    90
+                } else if lead[i] > 0 {
+                    70
+                } else {
+                    40
+                };
+                let bonus = 5 * (count.saturating_sub(1)).min(2) as u32;
+                let mut rel = (base + bonus).min(100);
+                if roundup && title[i] == 0 && Some(i) != filer {
+                    rel = rel.min(25);
+                }
+                Mention {
+                    ticker: self.tickers[i].clone(),
+                    relevance: rel as u8,
+                    in_title: title[i] > 0,
+                    count,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The counterparties as a matcher (names and aliases, case-sensitive, longest first).
+pub fn counterparty_matcher(cps: &[Counterparty]) -> NameMatcher {
+    let entities: Vec<(Vec<String>, Vec<String>)> = cps
+        .iter()
+        .map(|c| {
+            let mut full = vec![c.name.clone()];
+            full.extend(c.aliases.iter().cloned());
+            (full, vec![])
+        })
+        .collect();
+    NameMatcher::new(&entities)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Config, STARTER};
+
+    fn linker() -> CompanyLinker {
+        CompanyLinker::new(&Config::parse(STARTER, "feeds.toml").unwrap().companies)
+    }
+
+    fn tickers(text: &str) -> Vec<String> {
+        let l = linker();
+        let mut t: Vec<String> = l
+            .link(&Zones {
+                title: text,
+                lead: "",
+                body: "",
+                cik: None,
+            })
+            .into_iter()
+            .map(|m| m.ticker)
+            .collect();
+        t.sort();
+        t
+    }
+
+    #[test]
+    fn traps_do_not_link() {
+        assert!(tickers("Riot police fired tear gas as bitcoin protesters gathered").is_empty());
+        assert!(tickers("Mara Wilson says she never owned bitcoin").is_empty());
+        assert!(tickers("New cipher suites harden TLS for bitcoin nodes").is_empty());
+        assert!(tickers("Cipher suites in TLS 1.3 and the bitcoin network").is_empty());
+        assert!(tickers("Reaching the hut 8 hours later, the bitcoin miners rested").is_empty());
+        assert!(tickers("Hut 8 hours of downtime hit the bitcoin pool").is_empty());
+        assert!(tickers("The scientific core of the AI data center debate").is_empty());
+        assert!(
+            tickers("a hive of activity around the bitcoin halving; riot of colour").is_empty()
+        );
+    }
+
+    #[test]
+    fn names_aliases_former_names_and_tickers_in_context_link() {
+        assert_eq!(tickers("Applied Digital signs lease"), ["APLD"]);
+        assert_eq!(tickers("Galaxy Digital signs lease"), ["GLXY"]);
+        assert_eq!(tickers("Iris Energy expands Childress"), ["IREN"]);
+        assert_eq!(tickers("Marathon Digital buys more bitcoin"), ["MARA"]);
+        assert_eq!(
+            tickers("Riot leases Rockdale capacity to AMD for its AI data center"),
+            ["RIOT"]
+        );
+        assert_eq!(tickers("Hut 8 signs River Bend lease"), ["HUT"]);
+        assert_eq!(tickers("Shares of the miner (Nasdaq: WULF) rose"), ["WULF"]);
+        assert_eq!(
+            tickers("The miner (CIFR) fell; $BTDR rose; NASDAQ:CLSK flat"),
+            ["BTDR", "CIFR", "CLSK"]
+        );
+        assert_eq!(
+            tickers("Core Scientific, Inc. and CoreWeave"),
+            ["CORZ", "CRWV"]
+        );
+    }
+
+    #[test]
+    fn relevance_ranks_headline_over_lead_over_body_and_roundups_are_passing() {
+        let l = linker();
+        let m = l.link(&Zones {
+            title: "IREN signs $9.7 billion contract with Microsoft",
+            lead: "The bitcoin miner IREN said on Monday...",
+            body: "Peers such as Cipher Mining also rose. IREN will deploy GB300s.",
+            cik: None,
+        });
+        let rel = |t: &str| m.iter().find(|x| x.ticker == t).map(|x| x.relevance);
+        assert_eq!(rel("IREN"), Some(100)); // 90 + 2 extra mentions
+        assert_eq!(rel("CIFR"), Some(40));
+        let m = l.link(&Zones {
+            title: "Bitcoin miners rally",
+            lead: "Core Scientific led gains.",
+            body: "TeraWulf, Cipher Mining, IREN and Hut 8 followed.",
+            cik: None,
+        });
+        assert_eq!(m.iter().find(|x| x.ticker == "CORZ").unwrap().relevance, 25);
+        assert_eq!(m.iter().find(|x| x.ticker == "HUT").unwrap().relevance, 25);
+        // the filer of a filing
+        let m = l.link(&Zones {
+            title: "8-K",
+            lead: "",
+            body: "",
+            cik: Some("0001839341"),
+        });
+        assert_eq!(
+            m,
+            vec![Mention {
+                ticker: "CORZ".into(),
+                relevance: 100,
+                in_title: false,
+                count: 0
+            }]
+        );
+    }
+}

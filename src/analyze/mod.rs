@@ -1,0 +1,288 @@
+//! Analysis: entities → deals → tone → novelty (one event per deal) → event day.
+//!
+//! Runs over stored documents only (everything fetched is stored first), so it can be rerun
+//! offline at any time; `hashpivot analyze --all` redoes every document, and curated deals survive.
+
+pub mod calendar;
+pub mod cluster;
+pub mod deals;
+pub mod entities;
+pub mod sentiment;
+pub mod terms;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::model::{Deal, DetectionRecord, DocAnalysis, MentionRecord};
+use crate::store::{AnalysisDoc, NewDeal, Store, StoreError};
+
+pub use deals::{DealType, Detection, Kind, Recognizer};
+pub use entities::{CompanyLinker, Mention, Zones};
+
+/// What an analysis run did.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct AnalyzeReport {
+    pub documents: usize,
+    pub detections: usize,
+    pub deals_new: usize,
+    pub deals_updated: usize,
+    pub deals_removed: usize,
+    /// Dates where the rule-based NYSE calendar and the benchmark's stored sessions disagree.
+    pub calendar_disagreements: Vec<String>,
+}
+
+/// Everything analysis needs, built once from the config.
+pub struct Analyzer<'a> {
+    linker: CompanyLinker,
+    cfg: &'a Config,
+}
+
+impl<'a> Analyzer<'a> {
+    pub fn new(cfg: &'a Config) -> Analyzer<'a> {
+        Analyzer {
+            linker: CompanyLinker::new(&cfg.companies),
+            cfg,
+        }
+    }
+
+    /// Analyse one document (pure: no I/O).
+    pub fn analyze(&self, d: &AnalysisDoc) -> DocAnalysis {
+        let body = d.body.as_deref().unwrap_or("");
+        let (lead, rest): (&str, &str) = match d.summary.as_deref().filter(|s| !s.trim().is_empty())
+        {
+            Some(s) => (s, body),
+            None => match body.split_once("\n\n") {
+                Some((first, rest)) => (first, rest),
+                None => (body, ""),
+            },
+        };
+        let filer_cik = if d.kind == "filing" {
+            d.cik.as_deref()
+        } else {
+            None
+        };
+        let mentions = self.linker.link(&Zones {
+            title: &d.title,
+            lead,
+            body: rest,
+            cik: filer_cik,
+        });
+        let filer = filer_cik.and_then(|cik| {
+            self.cfg
+                .companies
+                .iter()
+                .find(|c| c.cik10() == cik)
+                .map(|c| c.ticker.as_str())
+        });
+        let recognizer = Recognizer::new(&self.linker, &self.cfg.counterparties);
+        let detection = recognizer.recognize(
+            &deals::DocText {
+                title: &d.title,
+                lead,
+                body: rest,
+                is_filing: d.kind == "filing",
+                items: d.items.as_deref(),
+                filer,
+            },
+            &mentions,
+        );
+        // tone of what a reader sees first: headline, lead and the first part of the body
+        let head: String = body.chars().take(4000).collect();
+        let tone_text = format!(
+            "{}. {}. {}",
+            d.title,
+            d.summary.as_deref().unwrap_or(""),
+            head
+        );
+        let lex = sentiment::lexicon();
+        DocAnalysis {
+            document_id: d.id,
+            mentions: mentions
+                .iter()
+                .map(|m| MentionRecord {
+                    ticker: m.ticker.clone(),
+                    relevance: m.relevance,
+                    in_title: m.in_title,
+                    count: m.count,
+                })
+                .collect(),
+            sentiment: lex.score(&tone_text),
+            sentiment_method: format!("{}/{}", sentiment::METHOD, lex.version),
+            detection: detection.map(|x| DetectionRecord {
+                kind: x.kind.as_str().to_string(),
+                ticker: x.ticker,
+                counterparty: x.counterparty,
+                counterparty_class: x.counterparty_class,
+                deal_type: x.deal_type.as_str().to_string(),
+                value_usd: x.terms.value_usd,
+                value_with_options_usd: x.terms.value_with_options_usd,
+                rate_usd_per_mw_year: x.terms.rate_usd_per_mw_year,
+                capacity_mw: x.terms.capacity_mw,
+                capacity_basis: x.terms.capacity_basis,
+                term_years: x.terms.term_years,
+                confidence: x.confidence,
+                evidence: x.evidence,
+            }),
+        }
+    }
+}
+
+/// Analyse the unanalysed documents (or all), then rebuild the deals from every detection.
+pub fn run(cfg: &Config, store: &mut Store, all: bool) -> Result<AnalyzeReport, StoreError> {
+    let analyzer = Analyzer::new(cfg);
+    let mut report = AnalyzeReport::default();
+    let mut after = 0;
+    loop {
+        let batch = store.documents_for_analysis(all, after, 500)?;
+        let Some(last) = batch.last() else { break };
+        after = last.id;
+        let results: Vec<DocAnalysis> = batch.iter().map(|d| analyzer.analyze(d)).collect();
+        report.documents += results.len();
+        report.detections += results.iter().filter(|r| r.detection.is_some()).count();
+        store.save_analyses(&results)?;
+    }
+    let clusters = build_deals(&store.cluster_inputs()?);
+    let (i, u, d) = store.reconcile_deals(&clusters)?;
+    report.deals_new = i;
+    report.deals_updated = u;
+    report.deals_removed = d;
+    report.calendar_disagreements = check_calendar(&store.price_dates(&cfg.study.market)?);
+    Ok(report)
+}
+
+fn parse_time(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// Cluster detections into deals: terms from the most confident report that states them.
+pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
+    let reports: Vec<cluster::Report> = inputs
+        .iter()
+        .map(|c| cluster::Report {
+            document_id: c.document_id,
+            at: parse_time(&c.at).unwrap_or_else(Utc::now),
+            ticker: c.detection.ticker.clone(),
+            kind: c.detection.kind.clone(),
+            counterparty: c.detection.counterparty.clone(),
+            deal_type: c.detection.deal_type.clone(),
+            shingles: cluster::shingles(&format!("{} {}", c.title, c.lead)),
+        })
+        .collect();
+    cluster::cluster(&reports)
+        .into_iter()
+        .map(|members| {
+            let first = &inputs[members[0]];
+            let at = reports[members[0]].at;
+            let mut by_conf: Vec<&crate::store::ClusterInput> =
+                members.iter().map(|&i| &inputs[i]).collect();
+            by_conf.sort_by(|a, b| b.detection.confidence.total_cmp(&a.detection.confidence));
+            let pick = |f: &dyn Fn(&DetectionRecord) -> Option<f64>| {
+                by_conf.iter().find_map(|c| f(&c.detection))
+            };
+            let named = by_conf
+                .iter()
+                .find(|c| c.detection.counterparty != "undisclosed")
+                .map(|c| {
+                    (
+                        c.detection.counterparty.clone(),
+                        c.detection.counterparty_class.clone(),
+                    )
+                });
+            let (counterparty, class) = named.unwrap_or(("undisclosed".into(), None));
+            let sentiments: Vec<f64> = members
+                .iter()
+                .filter_map(|&i| inputs[i].sentiment)
+                .collect();
+            let capacity = by_conf.iter().find(|c| c.detection.capacity_mw.is_some());
+            NewDeal {
+                deal: Deal {
+                    id: 0,
+                    ticker: first.detection.ticker.clone(),
+                    counterparty,
+                    counterparty_class: class,
+                    deal_type: first.detection.deal_type.clone(),
+                    kind: first.detection.kind.clone(),
+                    value_usd: pick(&|d| d.value_usd),
+                    value_with_options_usd: pick(&|d| d.value_with_options_usd),
+                    rate_usd_per_mw_year: pick(&|d| d.rate_usd_per_mw_year),
+                    capacity_mw: capacity.and_then(|c| c.detection.capacity_mw),
+                    capacity_basis: capacity.and_then(|c| c.detection.capacity_basis.clone()),
+                    term_years: pick(&|d| d.term_years),
+                    announced_at: crate::model::fmt_time(at),
+                    event_day: calendar::event_day(at).to_string(),
+                    n_documents: members.len() as i64,
+                    sentiment: (!sentiments.is_empty())
+                        .then(|| sentiments.iter().sum::<f64>() / sentiments.len() as f64),
+                    confidence: by_conf.first().map(|c| c.detection.confidence),
+                    origin: "auto".into(),
+                    status: "active".into(),
+                    note: None,
+                    first_document_id: Some(first.document_id),
+                    first_source: Some(first.source.clone()),
+                    evidence: by_conf.first().map(|c| c.detection.evidence.clone()),
+                },
+                documents: members
+                    .iter()
+                    .map(|&i| (inputs[i].document_id, inputs[i].detection.evidence.clone()))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Compare the rule-based calendar with the benchmark's stored sessions over the range they cover:
+/// each disagreement as "YYYY-MM-DD: rules say closed, prices say open" (or the reverse).
+pub fn check_calendar(price_dates: &[String]) -> Vec<String> {
+    let dates: Vec<NaiveDate> = price_dates
+        .iter()
+        .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .collect();
+    let (Some(first), Some(last)) = (dates.first().copied(), dates.last().copied()) else {
+        return vec![];
+    };
+    let have: HashMap<NaiveDate, ()> = dates.iter().map(|d| (*d, ())).collect();
+    let mut out = Vec::new();
+    let mut d = first;
+    while d <= last {
+        let rule = calendar::is_session(d);
+        let priced = have.contains_key(&d);
+        if rule && !priced {
+            out.push(format!(
+                "{d}: the NYSE rules say open, the benchmark has no price"
+            ));
+        } else if !rule && priced {
+            out.push(format!(
+                "{d}: the NYSE rules say closed, the benchmark has a price"
+            ));
+        }
+        d = d.succ_opt().expect("date in range");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_check_reports_both_directions() {
+        // 2025-01-08 (Wed) priced; 01-09 closed but priced; 01-10 open but missing
+        let dates = vec![
+            "2025-01-08".to_string(),
+            "2025-01-09".into(),
+            "2025-01-13".into(),
+        ];
+        assert_eq!(
+            check_calendar(&dates),
+            vec![
+                "2025-01-09: the NYSE rules say closed, the benchmark has a price".to_string(),
+                "2025-01-10: the NYSE rules say open, the benchmark has no price".into(),
+            ]
+        );
+    }
+}

@@ -1,0 +1,428 @@
+//! Deal terms from text: contract value (base and with options), a per-MW rate, capacity in MW
+//! (critical IT preferred over gross), and term in years.
+//!
+//! The cautions of the beat are rules here: a value "rising to" a larger one "with extensions" is
+//! the with-options value, the smaller the base; "$1.5 million per MW per year" is a rate, not a
+//! total; annual figures (ARR, "per year", "average annual") are not totals; amounts next to
+//! "backstop", "convertible", "notes" or "offering" are financing amounts, not contract values;
+//! "two five-year extensions" is not the term.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Terms found in one text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Terms {
+    pub value_usd: Option<f64>,
+    pub value_with_options_usd: Option<f64>,
+    pub rate_usd_per_mw_year: Option<f64>,
+    pub capacity_mw: Option<f64>,
+    /// "critical_it" or "gross" when the text says which.
+    pub capacity_basis: Option<&'static str>,
+    pub term_years: Option<f64>,
+}
+
+struct Res {
+    money: Regex,
+    mw: Regex,
+    term: Regex,
+}
+
+fn res() -> &'static Res {
+    static R: OnceLock<Res> = OnceLock::new();
+    R.get_or_init(|| Res {
+        money: Regex::new(
+            r"(?i)(?:US|C|CA|A)?\$\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(billion|bn|b|million|mn|mm|m|thousand|k)?\b",
+        )
+        .expect("static regex"),
+        mw: Regex::new(r"(?i)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-?\s?(MW|megawatts?|GW|gigawatts?)\b")
+            .expect("static regex"),
+        term: Regex::new(
+            r"(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-five|thirty)[- ](?:year|yr)s?\b",
+        )
+        .expect("static regex"),
+    })
+}
+
+pub fn word_number(w: &str) -> Option<f64> {
+    let n = match w.to_ascii_lowercase().as_str() {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "twenty-five" => 25,
+        "thirty" => 30,
+        other => return other.parse::<f64>().ok(),
+    };
+    Some(n as f64)
+}
+
+fn num(s: &str) -> Option<f64> {
+    s.replace(',', "").parse().ok()
+}
+
+fn before(text: &str, at: usize, n: usize) -> String {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    text[start..at].to_ascii_lowercase()
+}
+
+fn after(text: &str, at: usize, n: usize) -> String {
+    let end = text[at..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| at + i);
+    text[at..end].to_ascii_lowercase()
+}
+
+/// One amount of money with what surrounds it.
+#[derive(Debug, Clone, PartialEq)]
+struct Amount {
+    usd: f64,
+    rate: bool,
+    annual: bool,
+    financing: bool,
+    with_options: bool,
+}
+
+fn amounts(text: &str) -> Vec<Amount> {
+    let mut out = Vec::new();
+    for c in res().money.captures_iter(text) {
+        let Some(mut v) = c.get(1).and_then(|m| num(m.as_str())) else {
+            continue;
+        };
+        let unit = c.get(2).map(|m| m.as_str().to_ascii_lowercase());
+        let whole = c.get(0).expect("match");
+        v *= match unit.as_deref() {
+            Some("billion" | "bn" | "b") => 1e9,
+            Some("million" | "mn" | "mm" | "m") => 1e6,
+            Some("thousand" | "k") => 1e3,
+            _ => 1.0,
+        };
+        let pre = before(text, whole.start(), 60);
+        let post_full = after(text, whole.end(), 50);
+        // cues after an amount belong to it only up to the next amount
+        let post = match post_full.find('$') {
+            Some(i) => post_full[..i].to_string(),
+            None => post_full,
+        };
+        let rate = post.trim_start().starts_with("per mw")
+            || post.trim_start().starts_with("per megawatt")
+            || post.trim_start().starts_with("/mw")
+            || post.trim_start().starts_with("per kw")
+            || post.trim_start().starts_with("/kw");
+        let per_kw =
+            post.trim_start().starts_with("per kw") || post.trim_start().starts_with("/kw");
+        if per_kw {
+            // $125 per kW per month → per MW per year
+            v = v * 1000.0 * if post.contains("month") { 12.0 } else { 1.0 };
+        }
+        let annual = !rate
+            && (post.trim_start().starts_with("per year")
+                || post.trim_start().starts_with("a year")
+                || post.trim_start().starts_with("annually")
+                || post.contains(" arr")
+                || post.trim_start().starts_with("of arr")
+                || post.trim_start().starts_with("in annual")
+                || post.trim_start().starts_with("in average annual")
+                || post.trim_start().starts_with("of annual")
+                || pre.ends_with("annual revenue of ")
+                || pre.contains("average annual")
+                || pre.contains("annualized")
+                || pre.ends_with("arr of "));
+        let near_pre: String = pre
+            .chars()
+            .rev()
+            .take(40)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let financing = [
+            "backstop",
+            "convertible",
+            "notes",
+            "offering",
+            "loan",
+            "financing",
+            "facility",
+            "raise",
+            "raised",
+            "placement",
+        ]
+        .iter()
+        .any(|w| near_pre.contains(w) || post.split_whitespace().take(4).any(|p| p.contains(w)));
+        let with_options = [
+            "rising to",
+            "rise to",
+            "up to",
+            "increase to",
+            "increasing to",
+            "reach",
+            "grow to",
+            "total potential",
+            "potential total",
+            "if all",
+            "with extension",
+            "including extension",
+            "including renewal",
+            "with renewal",
+        ]
+        .iter()
+        .any(|w| near_pre.contains(w))
+            || post.contains("extension") && post.find("extension").is_some_and(|i| i < 45)
+            || post.contains("renewal") && post.find("renewal").is_some_and(|i| i < 45)
+            || post.contains("if all")
+            || post.contains("if both")
+            || post.contains("if the option");
+        out.push(Amount {
+            usd: v,
+            rate,
+            annual,
+            financing,
+            with_options,
+        });
+    }
+    out
+}
+
+/// Capacity mentions: (MW, basis).
+fn capacities(text: &str) -> Vec<(f64, Option<&'static str>)> {
+    let mut out = Vec::new();
+    for c in res().mw.captures_iter(text) {
+        let Some(v) = c.get(1).and_then(|m| num(m.as_str())) else {
+            continue;
+        };
+        let unit = c[2].to_ascii_lowercase();
+        let mw = if unit.starts_with('g') { v * 1000.0 } else { v };
+        let whole = c.get(0).expect("match");
+        let pre = before(text, whole.start(), 12);
+        if pre.trim_end().ends_with("per") || pre.ends_with('/') {
+            continue;
+        }
+        let post = after(text, whole.end(), 40);
+        let pre_wide = before(text, whole.start(), 30);
+        let basis = if post.contains("critical it")
+            || post.contains("it load")
+            || post.contains("it capacity")
+            || post.starts_with(" of it")
+            || pre_wide.contains("critical it")
+        {
+            Some("critical_it")
+        } else if post.contains("gross") || pre_wide.contains("gross") {
+            Some("gross")
+        } else {
+            None
+        };
+        out.push((mw, basis));
+    }
+    out
+}
+
+fn terms_years(text: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    for c in res().term.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let post = after(text, whole.end(), 25);
+        let pre = before(text, whole.start(), 12);
+        // "two five-year extensions", "5-year renewal options", "a 3-year history"
+        if post.trim_start().starts_with("extension")
+            || post.trim_start().starts_with("renewal")
+            || post.trim_start().starts_with("option")
+            || pre.trim_end().ends_with("two")
+            || pre.trim_end().ends_with("three")
+            || pre.trim_end().ends_with("four")
+            || post.trim_start().starts_with("high")
+            || post.trim_start().starts_with("low")
+            || post.trim_start().starts_with("history")
+            || post.trim_start().starts_with("old")
+            || post.trim_start().starts_with("anniversary")
+        {
+            continue;
+        }
+        if let Some(n) = word_number(&c[1]) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// Extract the terms of a deal. `focus` (the evidence sentence) is searched first; the rest of the
+/// document fills what it does not say.
+pub fn extract(focus: &str, doc: &str) -> Terms {
+    let mut t = Terms::default();
+    for text in [focus, doc] {
+        let amts = amounts(text);
+        if t.rate_usd_per_mw_year.is_none() {
+            t.rate_usd_per_mw_year = amts.iter().find(|a| a.rate).map(|a| a.usd);
+        }
+        let totals: Vec<&Amount> = amts
+            .iter()
+            .filter(|a| !a.rate && !a.annual && !a.financing)
+            .collect();
+        if t.value_usd.is_none() && t.value_with_options_usd.is_none() && !totals.is_empty() {
+            let base = totals.iter().find(|a| !a.with_options);
+            let opt = totals.iter().find(|a| a.with_options);
+            match (base, opt) {
+                (Some(b), Some(o)) if o.usd > b.usd => {
+                    t.value_usd = Some(b.usd);
+                    t.value_with_options_usd = Some(o.usd);
+                }
+                (Some(b), _) => t.value_usd = Some(b.usd),
+                (None, Some(o)) => t.value_with_options_usd = Some(o.usd),
+                (None, None) => {}
+            }
+        }
+        if t.capacity_mw.is_none() {
+            let caps = capacities(text);
+            if let Some((mw, basis)) = caps
+                .iter()
+                .find(|c| c.1 == Some("critical_it"))
+                .or(caps.first())
+            {
+                t.capacity_mw = Some(*mw);
+                t.capacity_basis = *basis;
+            }
+        }
+        if t.term_years.is_none() {
+            t.term_years = terms_years(text).first().copied();
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn x(s: &str) -> Terms {
+        extract(s, "")
+    }
+
+    #[test]
+    fn money_phrasings() {
+        assert_eq!(x("a $9.7 billion contract").value_usd, Some(9.7e9));
+        assert_eq!(x("worth US$5.5bn over 15 years").value_usd, Some(5.5e9));
+        assert_eq!(x("a $311.0 million contract").value_usd, Some(311.0e6));
+        assert_eq!(
+            x("approximately $3.7 billion in cumulative revenue over 12-year terms").value_usd,
+            Some(3.7e9)
+        );
+        assert_eq!(x("about $865M of revenue").value_usd, Some(865e6));
+        assert_eq!(x("$1,250,000,000 in revenue").value_usd, Some(1.25e9));
+    }
+
+    #[test]
+    fn base_and_with_options_values_are_kept_apart() {
+        let t = x(
+            "approximately $3.7 billion of contracted revenue, rising to about $8.7 billion with two five-year extensions",
+        );
+        assert_eq!(
+            (t.value_usd, t.value_with_options_usd),
+            (Some(3.7e9), Some(8.7e9))
+        );
+        let t = x(
+            "valued at about $7 billion, and roughly $17.7 billion if all three renewal options are exercised",
+        );
+        assert_eq!(
+            (t.value_usd, t.value_with_options_usd),
+            (Some(7e9), Some(17.7e9))
+        );
+        let t = x("$311 million over the initial term, or about $1.0 billion including extensions");
+        assert_eq!(
+            (t.value_usd, t.value_with_options_usd),
+            (Some(311e6), Some(1e9))
+        );
+    }
+
+    #[test]
+    fn rates_annual_figures_and_financing_amounts_are_not_totals() {
+        let t = x("rent of about $1.5 million per MW per year with a 3% escalator");
+        assert_eq!(t.value_usd, None);
+        assert_eq!(t.rate_usd_per_mw_year, Some(1.5e6));
+        let t = x("$125 per kW per month");
+        assert_eq!(t.rate_usd_per_mw_year, Some(1.5e6));
+        assert_eq!(x("adds $1.94 billion of ARR").value_usd, None);
+        assert_eq!(
+            x("over $1 billion in average annual revenue").value_usd,
+            None
+        );
+        let t =
+            x("Google will backstop $1.8 billion of lease obligations under a $3.7 billion lease");
+        assert_eq!(t.value_usd, Some(3.7e9));
+        assert_eq!(
+            x("priced an offering of $800 million of convertible senior notes").value_usd,
+            None
+        );
+    }
+
+    #[test]
+    fn capacity_prefers_critical_it_over_gross_and_ignores_rates() {
+        let t = x("72.5 MW of gross capacity, or 60 MW of critical IT load");
+        assert_eq!(
+            (t.capacity_mw, t.capacity_basis),
+            (Some(60.0), Some("critical_it"))
+        );
+        let t = x("a 1.3 GW campus");
+        assert_eq!(t.capacity_mw, Some(1300.0));
+        let t = x("$2 million per MW and 40 megawatts");
+        assert_eq!(t.capacity_mw, Some(40.0));
+        let t = x("244 MW gross");
+        assert_eq!(
+            (t.capacity_mw, t.capacity_basis),
+            (Some(244.0), Some("gross"))
+        );
+        assert_eq!(x("a 200-MW facility").capacity_mw, Some(200.0));
+    }
+
+    #[test]
+    fn terms_in_words_and_digits_but_not_extension_lengths() {
+        assert_eq!(x("a ten-year lease").term_years, Some(10.0));
+        assert_eq!(x("12-year contracts").term_years, Some(12.0));
+        assert_eq!(x("a 15 year lease").term_years, Some(15.0));
+        assert_eq!(
+            x("two five-year extensions of a 10-year lease").term_years,
+            Some(10.0)
+        );
+        assert_eq!(x("with 5-year renewal options").term_years, None);
+        assert_eq!(
+            x("shares hit a 52-week high, the 3-year high").term_years,
+            None
+        );
+        assert_eq!(
+            x("a twenty-five-year hosting commitment").term_years,
+            Some(25.0)
+        );
+    }
+
+    #[test]
+    fn focus_sentence_first_then_the_document() {
+        let t = extract(
+            "IREN signed a five-year contract with Microsoft.",
+            "The contract is worth $9.7 billion for 200 MW of critical IT load.",
+        );
+        assert_eq!(t.term_years, Some(5.0));
+        assert_eq!(t.value_usd, Some(9.7e9));
+        assert_eq!(t.capacity_mw, Some(200.0));
+    }
+}

@@ -1,0 +1,486 @@
+//! Analysis results: mentions, per-document detections, and deals with their reports.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use super::{Ctx, Store, StoreError};
+use crate::model::{Deal, DocAnalysis, fmt_time};
+
+/// The text of a document to analyse.
+#[derive(Debug, Clone)]
+pub struct AnalysisDoc {
+    pub id: i64,
+    pub kind: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub body: Option<String>,
+    pub cik: Option<String>,
+    pub items: Option<String>,
+}
+
+/// A stored detection with what clustering needs.
+#[derive(Debug, Clone)]
+pub struct ClusterInput {
+    pub document_id: i64,
+    pub source: String,
+    pub at: String,
+    pub title: String,
+    pub lead: String,
+    pub sentiment: Option<f64>,
+    pub detection: crate::model::DetectionRecord,
+}
+
+/// A deal as clustering built it (auto deals).
+#[derive(Debug, Clone)]
+pub struct NewDeal {
+    pub deal: Deal,
+    /// (document id, evidence)
+    pub documents: Vec<(i64, String)>,
+}
+
+/// Filters for `deals`.
+#[derive(Debug, Clone, Default)]
+pub struct DealFilter {
+    pub tickers: Vec<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub deal_type: Option<String>,
+    pub kind: Option<String>,
+    pub min_confidence: Option<f64>,
+    pub include_rejected: bool,
+}
+
+/// One report of a deal, for `deals show`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DealReport {
+    pub document_id: i64,
+    pub source: String,
+    pub kind: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub published_at: Option<String>,
+    pub evidence: Option<String>,
+}
+
+const DEAL_COLUMNS: &str = "id, ticker, counterparty, counterparty_class, deal_type, kind, value_usd, value_with_options_usd,
+    rate_usd_per_mw_year, capacity_mw, capacity_basis, term_years, announced_at, event_day, n_documents, sentiment,
+    confidence, origin, status, note, first_document_id, first_source, evidence";
+
+fn row_to_deal(r: &rusqlite::Row<'_>) -> rusqlite::Result<Deal> {
+    Ok(Deal {
+        id: r.get(0)?,
+        ticker: r.get(1)?,
+        counterparty: r.get(2)?,
+        counterparty_class: r.get(3)?,
+        deal_type: r.get(4)?,
+        kind: r.get(5)?,
+        value_usd: r.get(6)?,
+        value_with_options_usd: r.get(7)?,
+        rate_usd_per_mw_year: r.get(8)?,
+        capacity_mw: r.get(9)?,
+        capacity_basis: r.get(10)?,
+        term_years: r.get(11)?,
+        announced_at: r.get(12)?,
+        event_day: r.get(13)?,
+        n_documents: r.get(14)?,
+        sentiment: r.get(15)?,
+        confidence: r.get(16)?,
+        origin: r.get(17)?,
+        status: r.get(18)?,
+        note: r.get(19)?,
+        first_document_id: r.get(20)?,
+        first_source: r.get(21)?,
+        evidence: r.get(22)?,
+    })
+}
+
+impl Store {
+    /// Documents to analyse, in id order after `after_id`: the unanalysed ones, or all.
+    pub fn documents_for_analysis(
+        &self,
+        all: bool,
+        after_id: i64,
+        limit: usize,
+    ) -> Result<Vec<AnalysisDoc>, StoreError> {
+        let sql = format!(
+            "SELECT id, kind, title, summary, body, cik, items FROM documents WHERE id > ?1 {} ORDER BY id LIMIT ?2",
+            if all { "" } else { "AND analyzed_at IS NULL" }
+        );
+        let mut st = self
+            .conn
+            .prepare_cached(&sql)
+            .ctx("preparing analysis batch")?;
+        let rows = st
+            .query_map(params![after_id, limit as i64], |r| {
+                Ok(AnalysisDoc {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
+                    title: r.get(2)?,
+                    summary: r.get(3)?,
+                    body: r.get(4)?,
+                    cik: r.get(5)?,
+                    items: r.get(6)?,
+                })
+            })
+            .ctx("reading analysis batch")?;
+        rows.collect::<Result<Vec<_>, _>>()
+            .ctx("reading analysis batch")
+    }
+
+    /// Store a batch of analyses in one transaction (replacing earlier ones of those documents).
+    pub fn save_analyses(&mut self, batch: &[DocAnalysis]) -> Result<(), StoreError> {
+        let now = fmt_time(Utc::now());
+        let tx = self.conn.transaction().ctx("starting analysis batch")?;
+        {
+            let mut del_m = tx
+                .prepare_cached("DELETE FROM mentions WHERE document_id = ?1")
+                .ctx("preparing analysis")?;
+            let mut del_d = tx
+                .prepare_cached("DELETE FROM detections WHERE document_id = ?1")
+                .ctx("preparing analysis")?;
+            let mut ins_m = tx
+                .prepare_cached("INSERT INTO mentions(document_id, ticker, relevance, in_title, count) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .ctx("preparing analysis")?;
+            let mut ins_d = tx
+                .prepare_cached(
+                    "INSERT INTO detections(document_id, kind, ticker, counterparty, counterparty_class, deal_type, value_usd,
+                        value_with_options_usd, rate_usd_per_mw_year, capacity_mw, capacity_basis, term_years, confidence, evidence)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                )
+                .ctx("preparing analysis")?;
+            let mut upd = tx
+                .prepare_cached("UPDATE documents SET sentiment = ?2, sentiment_method = ?3, analyzed_at = ?4 WHERE id = ?1")
+                .ctx("preparing analysis")?;
+            for a in batch {
+                del_m.execute([a.document_id]).ctx("clearing mentions")?;
+                del_d.execute([a.document_id]).ctx("clearing detection")?;
+                for m in &a.mentions {
+                    ins_m
+                        .execute(params![
+                            a.document_id,
+                            m.ticker,
+                            m.relevance,
+                            m.in_title,
+                            m.count as i64
+                        ])
+                        .ctx("storing mention")?;
+                }
+                if let Some(d) = &a.detection {
+                    ins_d
+                        .execute(params![
+                            a.document_id,
+                            d.kind,
+                            d.ticker,
+                            d.counterparty,
+                            d.counterparty_class,
+                            d.deal_type,
+                            d.value_usd,
+                            d.value_with_options_usd,
+                            d.rate_usd_per_mw_year,
+                            d.capacity_mw,
+                            d.capacity_basis,
+                            d.term_years,
+                            d.confidence,
+                            d.evidence
+                        ])
+                        .ctx("storing detection")?;
+                }
+                upd.execute(params![a.document_id, a.sentiment, a.sentiment_method, now])
+                    .ctx("storing sentiment")?;
+            }
+        }
+        tx.commit().ctx("committing analysis batch")
+    }
+
+    /// Every stored detection, with its document's time and text, oldest first.
+    pub fn cluster_inputs(&self) -> Result<Vec<ClusterInput>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT d.id, d.source, coalesce(d.published_at, d.fetched_at), d.title, coalesce(d.summary, ''), d.sentiment,
+                        x.kind, x.ticker, x.counterparty, x.counterparty_class, x.deal_type, x.value_usd, x.value_with_options_usd,
+                        x.rate_usd_per_mw_year, x.capacity_mw, x.capacity_basis, x.term_years, x.confidence, x.evidence
+                 FROM detections x JOIN documents d ON d.id = x.document_id
+                 ORDER BY coalesce(d.published_at, d.fetched_at), d.id",
+            )
+            .ctx("preparing cluster inputs")?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(ClusterInput {
+                    document_id: r.get(0)?,
+                    source: r.get(1)?,
+                    at: r.get(2)?,
+                    title: r.get(3)?,
+                    lead: r.get(4)?,
+                    sentiment: r.get(5)?,
+                    detection: crate::model::DetectionRecord {
+                        kind: r.get(6)?,
+                        ticker: r.get(7)?,
+                        counterparty: r.get(8)?,
+                        counterparty_class: r.get(9)?,
+                        deal_type: r.get(10)?,
+                        value_usd: r.get(11)?,
+                        value_with_options_usd: r.get(12)?,
+                        rate_usd_per_mw_year: r.get(13)?,
+                        capacity_mw: r.get(14)?,
+                        capacity_basis: r.get(15)?,
+                        term_years: r.get(16)?,
+                        confidence: r.get(17)?,
+                        evidence: r.get(18)?,
+                    },
+                })
+            })
+            .ctx("reading cluster inputs")?;
+        rows.collect::<Result<Vec<_>, _>>()
+            .ctx("reading cluster inputs")
+    }
+
+    /// Make the auto deals match the clusters, keyed by their first report so ids stay stable:
+    /// existing auto deals are updated (a rejected one stays rejected), new clusters are inserted,
+    /// auto deals whose cluster vanished are deleted. Curated deals are never touched, and a cluster
+    /// whose first report is a curated deal's is left to it. Returns (inserted, updated, deleted).
+    pub fn reconcile_deals(
+        &mut self,
+        clusters: &[NewDeal],
+    ) -> Result<(usize, usize, usize), StoreError> {
+        let now = fmt_time(Utc::now());
+        let tx = self.conn.transaction().ctx("starting deal reconcile")?;
+        let existing: HashMap<i64, (i64, String)> = {
+            let mut st = tx
+                .prepare("SELECT first_document_id, id, origin FROM deals WHERE first_document_id IS NOT NULL")
+                .ctx("reading deals")?;
+            let rows = st
+                .query_map([], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        (r.get::<_, i64>(1)?, r.get::<_, String>(2)?),
+                    ))
+                })
+                .ctx("reading deals")?;
+            rows.collect::<Result<HashMap<_, _>, _>>()
+                .ctx("reading deals")?
+        };
+        let (mut ins, mut upd) = (0, 0);
+        let mut keep: Vec<i64> = Vec::new();
+        for c in clusters {
+            let d = &c.deal;
+            let first = d.first_document_id.unwrap_or_default();
+            let id = match existing.get(&first) {
+                Some((id, origin)) if origin == "curated" => {
+                    keep.push(*id);
+                    continue;
+                }
+                Some((id, _)) => {
+                    tx.execute(
+                        "UPDATE deals SET ticker = ?2, counterparty = ?3, counterparty_class = ?4, deal_type = ?5, kind = ?6,
+                            value_usd = ?7, value_with_options_usd = ?8, rate_usd_per_mw_year = ?9, capacity_mw = ?10,
+                            capacity_basis = ?11, term_years = ?12, announced_at = ?13, event_day = ?14, n_documents = ?15,
+                            sentiment = ?16, confidence = ?17, first_source = ?18, evidence = ?19, updated_at = ?20
+                         WHERE id = ?1",
+                        params![
+                            id, d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.value_usd,
+                            d.value_with_options_usd, d.rate_usd_per_mw_year, d.capacity_mw, d.capacity_basis, d.term_years,
+                            d.announced_at, d.event_day, d.n_documents, d.sentiment, d.confidence, d.first_source, d.evidence, now
+                        ],
+                    )
+                    .ctx("updating deal")?;
+                    upd += 1;
+                    *id
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO deals(ticker, counterparty, counterparty_class, deal_type, kind, value_usd, value_with_options_usd,
+                            rate_usd_per_mw_year, capacity_mw, capacity_basis, term_years, announced_at, event_day, n_documents,
+                            sentiment, confidence, origin, status, first_document_id, first_source, evidence, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'auto', 'active', ?17, ?18, ?19, ?20)",
+                        params![
+                            d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.value_usd,
+                            d.value_with_options_usd, d.rate_usd_per_mw_year, d.capacity_mw, d.capacity_basis, d.term_years,
+                            d.announced_at, d.event_day, d.n_documents, d.sentiment, d.confidence, first, d.first_source,
+                            d.evidence, now
+                        ],
+                    )
+                    .ctx("inserting deal")?;
+                    ins += 1;
+                    tx.last_insert_rowid()
+                }
+            };
+            keep.push(id);
+            tx.execute("DELETE FROM deal_documents WHERE deal_id = ?1", [id])
+                .ctx("relinking deal")?;
+            for (doc, ev) in &c.documents {
+                tx.execute(
+                    "INSERT OR IGNORE INTO deal_documents(deal_id, document_id, evidence) VALUES (?1, ?2, ?3)",
+                    params![id, doc, ev],
+                )
+                .ctx("linking deal report")?;
+            }
+        }
+        let stale: Vec<i64> = {
+            let mut st = tx
+                .prepare("SELECT id FROM deals WHERE origin = 'auto'")
+                .ctx("reading deals")?;
+            let rows = st
+                .query_map([], |r| r.get::<_, i64>(0))
+                .ctx("reading deals")?;
+            rows.collect::<Result<Vec<_>, _>>()
+                .ctx("reading deals")?
+                .into_iter()
+                .filter(|id| !keep.contains(id))
+                .collect()
+        };
+        for id in &stale {
+            tx.execute("DELETE FROM deals WHERE id = ?1", [id])
+                .ctx("deleting stale deal")?;
+        }
+        tx.commit().ctx("committing deal reconcile")?;
+        Ok((ins, upd, stale.len()))
+    }
+
+    pub fn deals(&self, f: &DealFilter) -> Result<Vec<Deal>, StoreError> {
+        let mut sql = format!("SELECT {DEAL_COLUMNS} FROM deals WHERE 1 = 1");
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        if !f.include_rejected {
+            sql.push_str(" AND status = 'active'");
+        }
+        if !f.tickers.is_empty() {
+            sql.push_str(&format!(
+                " AND ticker IN ({})",
+                vec!["?"; f.tickers.len()].join(", ")
+            ));
+            args.extend(f.tickers.iter().map(|t| t.clone().into()));
+        }
+        if let Some(s) = &f.since {
+            sql.push_str(" AND event_day >= ?");
+            args.push(s.clone().into());
+        }
+        if let Some(u) = &f.until {
+            sql.push_str(" AND event_day <= ?");
+            args.push(u.clone().into());
+        }
+        if let Some(t) = &f.deal_type {
+            sql.push_str(" AND deal_type = ?");
+            args.push(t.clone().into());
+        }
+        match &f.kind {
+            Some(k) if k == "all" => {}
+            Some(k) => {
+                sql.push_str(" AND kind = ?");
+                args.push(k.clone().into());
+            }
+            None => sql.push_str(" AND kind = 'deal'"),
+        }
+        if let Some(c) = f.min_confidence {
+            sql.push_str(" AND coalesce(confidence, 1.0) >= ?");
+            args.push(c.into());
+        }
+        sql.push_str(" ORDER BY event_day, id");
+        let mut st = self.conn.prepare(&sql).ctx("preparing deal list")?;
+        let rows = st
+            .query_map(rusqlite::params_from_iter(args), row_to_deal)
+            .ctx("listing deals")?;
+        rows.collect::<Result<Vec<_>, _>>().ctx("listing deals")
+    }
+
+    pub fn deal(&self, id: i64) -> Result<Option<Deal>, StoreError> {
+        self.conn
+            .query_row(
+                &format!("SELECT {DEAL_COLUMNS} FROM deals WHERE id = ?1"),
+                [id],
+                row_to_deal,
+            )
+            .optional()
+            .ctx("reading deal")
+    }
+
+    pub fn deal_reports(&self, id: i64) -> Result<Vec<DealReport>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT d.id, d.source, d.kind, d.title, d.url, d.published_at, dd.evidence
+                 FROM deal_documents dd JOIN documents d ON d.id = dd.document_id
+                 WHERE dd.deal_id = ?1 ORDER BY coalesce(d.published_at, d.fetched_at), d.id",
+            )
+            .ctx("preparing deal reports")?;
+        let rows = st
+            .query_map([id], |r| {
+                Ok(DealReport {
+                    document_id: r.get(0)?,
+                    source: r.get(1)?,
+                    kind: r.get(2)?,
+                    title: r.get(3)?,
+                    url: r.get(4)?,
+                    published_at: r.get(5)?,
+                    evidence: r.get(6)?,
+                })
+            })
+            .ctx("reading deal reports")?;
+        rows.collect::<Result<Vec<_>, _>>()
+            .ctx("reading deal reports")
+    }
+
+    /// Add a curated deal; returns its id.
+    pub fn add_deal(&mut self, d: &Deal) -> Result<i64, StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO deals(ticker, counterparty, counterparty_class, deal_type, kind, value_usd, value_with_options_usd,
+                    rate_usd_per_mw_year, capacity_mw, capacity_basis, term_years, announced_at, event_day, n_documents,
+                    sentiment, confidence, origin, status, note, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, NULL, 1.0, 'curated', 'active', ?14, ?15)",
+                params![
+                    d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.value_usd, d.value_with_options_usd,
+                    d.rate_usd_per_mw_year, d.capacity_mw, d.capacity_basis, d.term_years, d.announced_at, d.event_day, d.note,
+                    fmt_time(Utc::now())
+                ],
+            )
+            .ctx("adding deal")?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Replace a deal's fields (it becomes curated, so `analyze --all` keeps it).
+    pub fn update_deal(&mut self, d: &Deal) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE deals SET ticker = ?2, counterparty = ?3, counterparty_class = ?4, deal_type = ?5, kind = ?6, value_usd = ?7,
+                    value_with_options_usd = ?8, rate_usd_per_mw_year = ?9, capacity_mw = ?10, capacity_basis = ?11,
+                    term_years = ?12, announced_at = ?13, event_day = ?14, note = ?15, status = ?16, origin = 'curated',
+                    updated_at = ?17
+                 WHERE id = ?1",
+                params![
+                    d.id, d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.value_usd,
+                    d.value_with_options_usd, d.rate_usd_per_mw_year, d.capacity_mw, d.capacity_basis, d.term_years,
+                    d.announced_at, d.event_day, d.note, d.status, fmt_time(Utc::now())
+                ],
+            )
+            .ctx("updating deal")?;
+        Ok(())
+    }
+
+    /// Mark a deal rejected (kept, hidden from lists and studies; stays rejected on re-analysis).
+    pub fn reject_deal(&mut self, id: i64) -> Result<bool, StoreError> {
+        let n = self
+            .conn
+            .execute(
+                "UPDATE deals SET status = 'rejected', updated_at = ?2 WHERE id = ?1",
+                params![id, fmt_time(Utc::now())],
+            )
+            .ctx("rejecting deal")?;
+        Ok(n == 1)
+    }
+
+    /// Sessions of the market benchmark between two dates (to check the rule-based calendar).
+    pub fn price_dates(&self, ticker: &str) -> Result<Vec<String>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare("SELECT date FROM prices WHERE ticker = ?1 ORDER BY date")
+            .ctx("preparing price dates")?;
+        let rows = st
+            .query_map([ticker], |r| r.get::<_, String>(0))
+            .ctx("reading price dates")?;
+        rows.collect::<Result<Vec<_>, _>>()
+            .ctx("reading price dates")
+    }
+}
