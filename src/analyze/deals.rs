@@ -127,6 +127,7 @@ struct Patterns {
     colocation: Regex,
     hosting: Regex,
     financing: Regex,
+    negated: Regex,
 }
 
 fn pats() -> &'static Patterns {
@@ -134,8 +135,8 @@ fn pats() -> &'static Patterns {
     P.get_or_init(|| {
         let r = |s: &str| Regex::new(s).expect("static regex");
         Patterns {
-            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed)? into|execut(?:es|ed)|agree(?:s|d)?|award(?:s|ed)|secur(?:es|ed)|land(?:s|ed)|wins?|won|strikes?|struck|inks?|inked|expand(?:s|ed)?|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed)|leases?|leased|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed)\b"),
-            noun: r(r"(?i)\b(lease|leases|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment)\b"),
+            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed)? into|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed)|land(?:s|ed)|wins?|won|strikes?|struck|inks?|inked|expand(?:s|ed)?|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed)|leases?|leased|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed)\b"),
+            noun: r(r"(?i)\b(lease|leases|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|takeover|buyout|proposal|bid|offer)\b"),
             workload: r(r"(?i)\b(HPC|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b"),
             undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|counterparty|company|partner)|\ban? (?:large |leading |major |U\.S\.-based |US-based )*hyperscaler\b"),
             loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
@@ -148,6 +149,7 @@ fn pats() -> &'static Patterns {
             colocation: r(r"(?i)\b(colocation|co-location|lease|leases|leased|data cent(?:er|re) lease)\b"),
             hosting: r(r"(?i)\b(hosting|master services agreement|MSA)\b"),
             financing: r(r"(?i)\b(project financing|financing|backstop|credit facility|loan|debt facility)\b"),
+            negated: r(r"(?i)\b(did not|didn't|does not|doesn't|has not|hasn't|have not|no new|not yet|without any)\b"),
         }
     })
 }
@@ -255,6 +257,9 @@ impl<'a> Recognizer<'a> {
         cands.extend(sentences(d.body).into_iter().take(60).map(|s| (s, false)));
         let mut best: Option<(f64, &str)> = None;
         for (s, is_title) in &cands {
+            if p.negated.is_match(s) {
+                continue;
+            }
             let verb = p.verb.is_match(s);
             let noun = p.noun.is_match(s);
             let mut score = match (verb, noun) {
@@ -286,7 +291,14 @@ impl<'a> Recognizer<'a> {
             }
         }
         let (mut score, evidence) = best?;
-        let title_noise = p.noise_title.is_match(d.title);
+        // a filing's headline is generic ("8-K (items ...)"): its lead says what it is about
+        let title_noise = p.noise_title.is_match(d.title)
+            || d.is_filing && p.noise_title.is_match(d.lead)
+            || d.items.is_some_and(|i| {
+                let items: Vec<&str> = i.split(',').map(str::trim).collect();
+                items.contains(&"2.02") && !items.contains(&"1.01")
+            });
+        let has_verb = p.verb.is_match(evidence);
         let loi = p.loi.is_match(evidence) || p.loi.is_match(d.title);
         let termination = p.termination.is_match(evidence) || p.termination.is_match(d.title);
         let rumor = p.rumor.is_match(evidence) || p.rumor.is_match(d.title);
@@ -316,7 +328,9 @@ impl<'a> Recognizer<'a> {
                 return None;
             }
         }
-        if score < 0.6 {
+        // a deal needs a signing verb in its evidence and a strong score; an LOI or a termination
+        // is flagged on less (it is recorded so a user can see it, never studied as a deal)
+        if kind == Kind::Deal && (score < 0.6 || !has_verb) || score < 0.3 {
             return None;
         }
         // whose deal: a company named in the evidence (not the counterparty), else the filer, else
@@ -340,29 +354,43 @@ impl<'a> Recognizer<'a> {
             .find(|t| !is_cp(t))
             .or(d.filer)
             .or_else(|| {
-                let mut ms: Vec<&Mention> = mentions
-                    .iter()
-                    .filter(|m| m.relevance >= 70 && !is_cp(&m.ticker))
-                    .collect();
+                let others: Vec<&Mention> = mentions.iter().filter(|m| !is_cp(&m.ticker)).collect();
+                if others.len() == 1 {
+                    return Some(others[0].ticker.as_str());
+                }
+                let mut ms: Vec<&Mention> =
+                    others.into_iter().filter(|m| m.relevance >= 70).collect();
                 ms.sort_by_key(|m| std::cmp::Reverse(m.relevance));
                 ms.first().map(|m| m.ticker.as_str())
             })?
             .to_string();
-        // with whom: first counterparty in the evidence, then the headline, that is not the company
-        let own_name = |c: &Counterparty| c.ticker.as_deref() == Some(ticker.as_str());
-        let cp = cp_hits
+        // a passing mention in a round-up of many companies is not the announcement
+        if mentions
             .iter()
-            .chain(cp_title.iter())
-            .map(|h| &self.cps[h.entity])
-            .find(|c| !own_name(c));
+            .find(|m| m.ticker == ticker)
+            .is_some_and(|m| m.relevance <= 25)
+        {
+            return None;
+        }
+        // with whom: the first counterparty of the headline, then of the evidence, the lead, the body
+        // ("Google-backed" and other modifiers are not parties)
+        let own_name = |c: &Counterparty| c.ticker.as_deref() == Some(ticker.as_str());
+        let cp = [d.title, evidence, d.lead, d.body].iter().find_map(|text| {
+            self.cp_matcher
+                .find(text, true)
+                .iter()
+                .map(|h| &self.cps[h.entity])
+                .find(|c| !own_name(c))
+        });
         let (counterparty, class) = match cp {
             Some(c) => (c.name.clone(), Some(class_str(c.class).to_string())),
             None => ("undisclosed".to_string(), None),
         };
-        let context = format!("{} {}", d.title, evidence);
-        let deal_type = classify(&context);
+        let deal_type = classify_opt(&format!("{} {}", d.title, evidence))
+            .or_else(|| classify_opt(&format!("{} {}", d.lead, d.body)))
+            .unwrap_or(DealType::Hosting);
         let all = format!("{}\n{}\n{}", d.title, d.lead, d.body);
-        let t = terms::extract(evidence, &all);
+        let t = terms::extract_with(evidence, &all, deal_type == DealType::Financing);
         let mut confidence = score;
         if t.value_usd.is_some() || t.capacity_mw.is_some() {
             confidence += 0.05;
@@ -389,12 +417,12 @@ fn class_str(c: CounterpartyClass) -> &'static str {
     }
 }
 
-/// The deal type from the headline and the evidence: acquisition > expansion > GPU cloud >
-/// colocation lease > hosting > financing.
-pub fn classify(text: &str) -> DealType {
+/// The deal type a text states, by precedence: acquisition > expansion > GPU cloud > colocation
+/// lease > hosting > financing; `None` when it states none.
+pub fn classify_opt(text: &str) -> Option<DealType> {
     let p = pats();
     let lease = p.colocation.is_match(text) || p.hosting.is_match(text);
-    if p.acquisition.is_match(text) && !lease {
+    Some(if p.acquisition.is_match(text) && !lease {
         DealType::Acquisition
     } else if p.expansion.is_match(text) {
         DealType::Expansion
@@ -407,8 +435,13 @@ pub fn classify(text: &str) -> DealType {
     } else if p.financing.is_match(text) {
         DealType::Financing
     } else {
-        DealType::Hosting
-    }
+        return None;
+    })
+}
+
+/// As `classify_opt`, hosting when the text states no type.
+pub fn classify(text: &str) -> DealType {
+    classify_opt(text).unwrap_or(DealType::Hosting)
 }
 
 #[cfg(test)]

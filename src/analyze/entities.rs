@@ -77,6 +77,8 @@ pub struct NameMatcher {
     ac: AhoCorasick,
     /// pattern → (entity index, kind)
     meta: Vec<(usize, NameKind)>,
+    /// Skip "Google-backed", "Anthropic-linked": a name used as a modifier is not the party.
+    pub skip_modifiers: bool,
 }
 
 /// One name found in a text.
@@ -110,7 +112,11 @@ impl NameMatcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&pats)
             .expect("names build an automaton");
-        NameMatcher { ac, meta }
+        NameMatcher {
+            ac,
+            meta,
+            skip_modifiers: false,
+        }
     }
 
     /// Every accepted name in `text`, in order. `domain` says whether the whole document is about the
@@ -125,6 +131,12 @@ impl NameMatcher {
             }
             // "Foo, Inc." is fine; "Foo-based" is fine; but not part of a longer hyphenated word
             if s > 0 && bytes[s - 1] == b'-' && s > 1 && is_word_byte(bytes[s - 2]) {
+                continue;
+            }
+            if self.skip_modifiers
+                && bytes.get(e) == Some(&b'-')
+                && bytes.get(e + 1).is_some_and(|b| b.is_ascii_lowercase())
+            {
                 continue;
             }
             let (entity, kind) = self.meta[m.pattern().as_usize()];
@@ -291,7 +303,9 @@ pub fn counterparty_matcher(cps: &[Counterparty]) -> NameMatcher {
             (full, vec![])
         })
         .collect();
-    NameMatcher::new(&entities)
+    let mut m = NameMatcher::new(&entities);
+    m.skip_modifiers = true;
+    m
 }
 
 #[cfg(test)]

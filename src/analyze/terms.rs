@@ -102,12 +102,14 @@ struct Amount {
     rate: bool,
     annual: bool,
     financing: bool,
+    running: bool,
     with_options: bool,
 }
 
 fn amounts(text: &str) -> Vec<Amount> {
     let mut out = Vec::new();
-    for c in res().money.captures_iter(text) {
+    let matches: Vec<regex::Captures<'_>> = res().money.captures_iter(text).collect();
+    for (k, c) in matches.iter().enumerate() {
         let Some(mut v) = c.get(1).and_then(|m| num(m.as_str())) else {
             continue;
         };
@@ -119,13 +121,21 @@ fn amounts(text: &str) -> Vec<Amount> {
             Some("thousand" | "k") => 1e3,
             _ => 1.0,
         };
-        let pre = before(text, whole.start(), 60);
+        // the words around an amount belong to it only as far as the neighbouring amounts
+        let prev_end = k
+            .checked_sub(1)
+            .map_or(0, |j| matches[j].get(0).expect("match").end());
+        let next_start = matches
+            .get(k + 1)
+            .map_or(text.len(), |m| m.get(0).expect("match").start());
+        let pre_full = before(text, whole.start(), 60);
+        let keep = pre_full
+            .len()
+            .min(whole.start() - prev_end.min(whole.start()));
+        let pre = pre_full[pre_full.len() - keep..].to_string();
         let post_full = after(text, whole.end(), 50);
-        // cues after an amount belong to it only up to the next amount
-        let post = match post_full.find('$') {
-            Some(i) => post_full[..i].to_string(),
-            None => post_full,
-        };
+        let post =
+            post_full[..post_full.len().min(next_start.saturating_sub(whole.end()))].to_string();
         let rate = post.trim_start().starts_with("per mw")
             || post.trim_start().starts_with("per megawatt")
             || post.trim_start().starts_with("/mw")
@@ -180,8 +190,6 @@ fn amounts(text: &str) -> Vec<Amount> {
             "increasing to",
             "reach",
             "grow to",
-            "total potential",
-            "potential total",
             "if all",
             "with extension",
             "including extension",
@@ -195,11 +203,33 @@ fn amounts(text: &str) -> Vec<Amount> {
             || post.contains("if all")
             || post.contains("if both")
             || post.contains("if the option");
+        // "... from $311 million initially", "$3 billion over the initial term": the base
+        let base_cue = near_pre.trim_end().ends_with("from")
+            || post.trim_start().starts_with("initially")
+            || post.contains("initial term")
+            || post.contains("base term");
+        let with_options = with_options && !base_cue;
+        // a running total across contracts ("bringing total revenue to", "is now about") is not
+        // this deal's value
+        let wide_full = before(text, whole.start(), 140);
+        let wide = &wide_full[wide_full.len()
+            - wide_full
+                .len()
+                .min(whole.start() - prev_end.min(whole.start()))..];
+        let running = (wide.contains("bring")
+            || wide.contains("lift")
+            || wide.contains("rais")
+            || wide.contains("across"))
+            && wide.contains("total")
+            || near_pre.contains("is now")
+            || near_pre.contains("now about")
+            || near_pre.contains("now approximately");
         out.push(Amount {
             usd: v,
             rate,
             annual,
             financing,
+            running,
             with_options,
         });
     }
@@ -244,14 +274,10 @@ fn terms_years(text: &str) -> Vec<f64> {
     for c in res().term.captures_iter(text) {
         let whole = c.get(0).expect("match");
         let post = after(text, whole.end(), 25);
-        let pre = before(text, whole.start(), 12);
         // "two five-year extensions", "5-year renewal options", "a 3-year history"
         if post.trim_start().starts_with("extension")
             || post.trim_start().starts_with("renewal")
             || post.trim_start().starts_with("option")
-            || pre.trim_end().ends_with("two")
-            || pre.trim_end().ends_with("three")
-            || pre.trim_end().ends_with("four")
             || post.trim_start().starts_with("high")
             || post.trim_start().starts_with("low")
             || post.trim_start().starts_with("history")
@@ -270,6 +296,12 @@ fn terms_years(text: &str) -> Vec<f64> {
 /// Extract the terms of a deal. `focus` (the evidence sentence) is searched first; the rest of the
 /// document fills what it does not say.
 pub fn extract(focus: &str, doc: &str) -> Terms {
+    extract_with(focus, doc, false)
+}
+
+/// As `extract`; with `financing`, amounts next to financing words count (for a financing deal
+/// they are its value).
+pub fn extract_with(focus: &str, doc: &str, financing: bool) -> Terms {
     let mut t = Terms::default();
     for text in [focus, doc] {
         let amts = amounts(text);
@@ -278,20 +310,16 @@ pub fn extract(focus: &str, doc: &str) -> Terms {
         }
         let totals: Vec<&Amount> = amts
             .iter()
-            .filter(|a| !a.rate && !a.annual && !a.financing)
+            .filter(|a| !a.rate && !a.annual && !a.running && (financing || !a.financing))
             .collect();
-        if t.value_usd.is_none() && t.value_with_options_usd.is_none() && !totals.is_empty() {
-            let base = totals.iter().find(|a| !a.with_options);
-            let opt = totals.iter().find(|a| a.with_options);
-            match (base, opt) {
-                (Some(b), Some(o)) if o.usd > b.usd => {
-                    t.value_usd = Some(b.usd);
-                    t.value_with_options_usd = Some(o.usd);
-                }
-                (Some(b), _) => t.value_usd = Some(b.usd),
-                (None, Some(o)) => t.value_with_options_usd = Some(o.usd),
-                (None, None) => {}
-            }
+        if t.value_usd.is_none() {
+            t.value_usd = totals.iter().find(|a| !a.with_options).map(|a| a.usd);
+        }
+        if t.value_with_options_usd.is_none() {
+            t.value_with_options_usd = totals
+                .iter()
+                .find(|a| a.with_options && t.value_usd.is_none_or(|v| a.usd > v))
+                .map(|a| a.usd);
         }
         if t.capacity_mw.is_none() {
             let caps = capacities(text);
@@ -374,6 +402,24 @@ mod tests {
             x("priced an offering of $800 million of convertible senior notes").value_usd,
             None
         );
+    }
+
+    #[test]
+    fn running_totals_are_not_this_deals_value() {
+        let t = x(
+            "adds about $2.0 billion, bringing total potential revenue across all contracts to approximately $8.7 billion",
+        );
+        assert_eq!((t.value_usd, t.value_with_options_usd), (Some(2.0e9), None));
+        assert_eq!(
+            x("total revenue across its agreements is now about $8.7 billion").value_usd,
+            None
+        );
+        let t = x("could grow to about $1 billion with extensions from $311 million initially");
+        assert_eq!(
+            (t.value_usd, t.value_with_options_usd),
+            (Some(311e6), Some(1e9))
+        );
+        assert_eq!(x("two ten-year leases").term_years, Some(10.0));
     }
 
     #[test]
