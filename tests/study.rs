@@ -418,7 +418,11 @@ fn study_errors_are_clear() {
     );
     let out = ws.run(&["study"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).starts_with("hashpivot: no events to study: pass --events FILE.csv"));
+    assert!(
+        stderr(&out).starts_with("hashpivot: no deals stored to study: run `hashpivot crawl`"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -483,4 +487,75 @@ fn prices_fetch_reads_the_yahoo_chart_api_from_loopback() {
         stdout(&out),
         "IREN: 0 rows from 2025-11-06 (0 new, 0 updated)\n"
     );
+}
+
+#[test]
+fn study_defaults_to_the_stored_deals() {
+    let ws =
+        Workspace::new("[[company]]\nticker = \"WULF\"\nname = \"TeraWulf\"\ncik = \"1083301\"\n");
+    make_data(&ws);
+    assert_eq!(
+        ws.run(&[
+            "prices",
+            "import",
+            ws.path().join("spy.us.csv").to_str().unwrap(),
+            ws.path().join("WULF.csv").to_str().unwrap()
+        ])
+        .status
+        .code(),
+        Some(0)
+    );
+    // announced 07:05 New York on 2025-08-14 → day 0 that session
+    let out = ws.run(&[
+        "deals",
+        "add",
+        "--ticker",
+        "WULF",
+        "--date",
+        "2025-08-14",
+        "--time",
+        "07:05",
+        "--counterparty",
+        "Fluidstack",
+        "--type",
+        "colocation",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // after the close on Friday 2025-08-15 → Monday
+    let out = ws.run(&[
+        "deals",
+        "add",
+        "--ticker",
+        "WULF",
+        "--date",
+        "2025-08-15",
+        "--time",
+        "16:30",
+        "--counterparty",
+        "Fluidstack",
+        "--type",
+        "expansion",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = ws.run(&["study", "--model", "market", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let events = v["events"].as_array().unwrap();
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[0]["event_id"], "D1");
+    assert_eq!(events[0]["counterparty"], "Fluidstack");
+    assert_eq!(events[0]["day0"], "2025-08-14");
+    assert_eq!(events[1]["day0"], "2025-08-18");
+    // --type filters the deals
+    let out = ws.run(&[
+        "study",
+        "--model",
+        "market",
+        "--json",
+        "--type",
+        "expansion",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["events"].as_array().unwrap().len(), 1);
+    assert_eq!(v["events"][0]["event_id"], "D2");
 }

@@ -31,6 +31,9 @@ pub struct Args {
     /// Do not fetch article pages for summary-only items.
     #[arg(long)]
     pub no_articles: bool,
+    /// Do not analyse the new documents afterwards (run `hashpivot analyze` later).
+    #[arg(long)]
+    pub no_analyze: bool,
     /// Print the crawl report as JSON on stdout.
     #[arg(long)]
     pub json: bool,
@@ -93,12 +96,27 @@ pub fn run(data_dir: &Path, config: &Path, args: Args) -> anyhow::Result<i32> {
         .build()
         .context("starting the async runtime")?;
     let report = rt.block_on(crate::crawl::crawl(&cfg, &mut store, &opts))?;
+    // everything fetched is stored first; analysis then runs on the store
+    let analysis = if args.no_analyze {
+        None
+    } else {
+        Some(crate::analyze::run(&cfg, &mut store, false)?)
+    };
     let mut out = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
+        let mut v = serde_json::to_value(&report)?;
+        if let (Some(obj), Some(a)) = (v.as_object_mut(), &analysis) {
+            obj.insert("analysis".into(), serde_json::to_value(a)?);
+        }
+        serde_json::to_writer_pretty(&mut out, &v)?;
         writeln!(out)?;
     } else {
         print_human(&report)?;
+        if let Some(a) = &analysis
+            && a.documents > 0
+        {
+            writeln!(out, "{}", super::analyze::summary(a))?;
+        }
     }
     Ok(if report.count(Outcome::Failed) > 0 {
         1

@@ -1,7 +1,9 @@
 //! One file per subcommand. Each has its own `Args` (whose doc comment is its help text) and a
 //! `run` that reads like the description, over the stages.
 
+pub mod analyze;
 pub mod crawl;
+pub mod deals;
 pub mod init;
 pub mod prices;
 pub mod show;
@@ -25,6 +27,7 @@ use crate::store::Store;
 ///   hashpivot crawl                fetch every due source
 ///   hashpivot status               what each source did last time
 ///   hashpivot show 42              one stored document, full text
+///   hashpivot deals                the AI/HPC deals recognised in what was crawled
 ///   hashpivot prices import data/*.csv
 ///   hashpivot study --events my_events.csv
 #[derive(Debug, Parser)]
@@ -46,6 +49,8 @@ pub enum Command {
     Crawl(crawl::Args),
     Status(status::Args),
     Show(show::Args),
+    Analyze(analyze::Args),
+    Deals(deals::Args),
     #[command(subcommand)]
     Prices(prices::Command),
     Study(study::Args),
@@ -65,6 +70,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Crawl(a) => crawl::run(&ctx.data_dir, &ctx.config, a),
         Command::Status(a) => status::run(&ctx.data_dir, a),
         Command::Show(a) => show::run(&ctx.data_dir, a),
+        Command::Analyze(a) => analyze::run(&ctx, a),
+        Command::Deals(a) => deals::run(&ctx, a),
         Command::Prices(c) => prices::run(&ctx, c),
         Command::Study(a) => study::run(&ctx, a),
     }

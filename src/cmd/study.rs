@@ -22,7 +22,8 @@ use crate::study::{
 /// Kolari–Pynnönen, Corrado rank, sign and generalized sign tests. Day 0 is the first session on or
 /// after the event date, or with a time, the session whose close follows it (16:00 New York rule).
 ///
-/// Events: --events FILE.csv with columns event_id,ticker,date[,time][,counterparty].
+/// Events: the stored deals (default; --type and --ticker filter them), or --events FILE.csv with
+/// columns event_id,ticker,date[,time][,counterparty].
 ///
 /// Examples:
 ///   hashpivot study --events deals.csv
@@ -179,15 +180,36 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
             study::parse_events_csv(&text, &path.display().to_string()).map_err(UsageError)?
         }
         None => {
-            return Err(UsageError(
-                "no events to study: pass --events FILE.csv (event_id,ticker,date[,time]); studying stored deals \
-                 needs deal recognition, which is not built yet"
-                    .into(),
-            )
-            .into());
+            // the stored deals: day 0 from the first report's time (16:00 New York rule)
+            let store = super::open_store(&ctx.data_dir)?;
+            let deals = store.deals(&crate::store::DealFilter {
+                deal_type: a.deal_type.clone(),
+                ..Default::default()
+            })?;
+            if deals.is_empty() {
+                return Err(UsageError(
+                    "no deals stored to study: run `hashpivot crawl` (deals are recognised after each crawl), \
+                     add them with `hashpivot deals add`, or pass --events FILE.csv"
+                        .into(),
+                )
+                .into());
+            }
+            deals
+                .iter()
+                .map(|d| EventSpec {
+                    id: format!("D{}", d.id),
+                    ticker: d.ticker.clone(),
+                    date: chrono::NaiveDate::parse_from_str(&d.event_day, "%Y-%m-%d")
+                        .unwrap_or_default(),
+                    time: chrono::DateTime::parse_from_rfc3339(&d.announced_at)
+                        .ok()
+                        .map(|t| t.with_timezone(&chrono::Utc)),
+                    label: Some(d.counterparty.clone()),
+                })
+                .collect()
         }
     };
-    if a.deal_type.is_some() {
+    if a.deal_type.is_some() && a.events.is_some() {
         return Err(UsageError(
             "--type filters stored deals; it does not apply to --events".into(),
         )

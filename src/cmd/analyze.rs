@@ -1,0 +1,48 @@
+use std::io::Write;
+
+use super::Ctx;
+
+/// Recognise deals in the stored documents: companies mentioned (with relevance), AI/HPC deals and
+/// their terms, tone, one deal per real-world event, and each deal's event day.
+///
+/// Runs automatically after every crawl on the new documents; `--all` redoes every document (after
+/// a new hashpivot version or a feeds.toml change). Curated deals (`deals add`, `deals edit`) and
+/// rejections (`deals reject`) survive.
+///
+/// Examples:
+///   hashpivot analyze
+///   hashpivot analyze --all --json
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Re-analyse every document, not only new ones.
+    #[arg(long)]
+    pub all: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
+    let cfg = ctx.config_or_default()?;
+    let mut store = super::open_store(&ctx.data_dir)?;
+    let report = crate::analyze::run(&cfg, &mut store, a.all)?;
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        writeln!(out, "{}", summary(&report))?;
+        for d in &report.calendar_disagreements {
+            eprintln!("calendar: {d}");
+        }
+    }
+    Ok(0)
+}
+
+/// One line for humans.
+pub fn summary(r: &crate::analyze::AnalyzeReport) -> String {
+    format!(
+        "analyzed {} documents, {} with a deal, LOI or termination; deals: {} new, {} updated, {} removed",
+        r.documents, r.detections, r.deals_new, r.deals_updated, r.deals_removed
+    )
+}

@@ -1,0 +1,224 @@
+//! End to end: crawl fixtures from loopback → analysis → `deals`, curation that survives
+//! `analyze --all`, and `study` on the stored deals.
+
+mod common;
+
+use common::*;
+
+/// The shipped universe and counterparties, with loopback sources.
+fn universe() -> String {
+    let starter = std::fs::read_to_string(fixtures_dir().join("../../feeds.toml")).unwrap();
+    let start = starter.find("[[company]]").unwrap();
+    let end = starter.find("[[source]]").unwrap();
+    starter[start..end].to_string()
+}
+
+fn feed(name: &str, url: &str) -> String {
+    format!("[[source]]\nname = \"{name}\"\nkind = \"feed\"\nurl = \"{url}\"\n")
+}
+
+fn workspace(s: &Server) -> Workspace {
+    s.fixture("/rss2.xml", "crawl/rss2.xml", "application/rss+xml");
+    s.fixture("/atom.xml", "crawl/atom.xml", "application/atom+xml");
+    s.fixture("/feed.json", "crawl/feed.json", "application/feed+json");
+    s.fixture("/rdf.xml", "crawl/rdf.xml", "application/rdf+xml");
+    s.fixture("/dup.xml", "crawl/dup_feed.xml", "application/rss+xml");
+    s.fixture(
+        "/third.xml",
+        "crawl/second_outlet.xml",
+        "application/rss+xml",
+    );
+    Workspace::new(&format!(
+        "{}\n[edgar]\nenabled = false\n\n{}\n{}{}{}{}{}{}",
+        test_crawl_section(),
+        universe(),
+        feed("Wire", &s.url("/rss2.xml")),
+        feed("DC", &s.url("/atom.xml")),
+        feed("JSON", &s.url("/feed.json")),
+        feed("RDF", &s.url("/rdf.xml")),
+        feed("Other", &s.url("/dup.xml")),
+        feed("Third", &s.url("/third.xml")),
+    ))
+}
+
+#[test]
+fn crawl_recognises_deals_and_deals_lists_them() {
+    let s = Server::start();
+    let ws = workspace(&s);
+    let out = ws.run(&["crawl", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // 11 items, one of them the same IREN article as another outlet's (same URL): 10 documents
+    assert_eq!(v["documents_new"], 10);
+    assert_eq!(v["analysis"]["documents"], 10);
+    let out = ws.run(&["deals", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let deals: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows: Vec<(String, String, String, String, i64)> = deals
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["event_day"].as_str().unwrap().to_string(),
+                d["ticker"].as_str().unwrap().to_string(),
+                d["counterparty"].as_str().unwrap().to_string(),
+                d["deal_type"].as_str().unwrap().to_string(),
+                d["n_documents"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    let r = |a: &str, b: &str, c: &str, d: &str, n: i64| {
+        (
+            a.to_string(),
+            b.to_string(),
+            c.to_string(),
+            d.to_string(),
+            n,
+        )
+    };
+    assert_eq!(
+        rows,
+        vec![
+            // Core Scientific's 2024-06-03 20:40 UTC (16:40 New York) report → next session
+            r("2024-06-04", "CORZ", "CoreWeave", "hosting", 1),
+            r("2024-12-23", "WULF", "Core42", "colocation", 1),
+            r("2025-06-02", "APLD", "CoreWeave", "colocation", 1),
+            r("2025-08-14", "WULF", "Fluidstack", "colocation", 1),
+            // the IREN deal reported by two outlets (two articles) is one deal with two reports
+            r("2025-11-03", "CIFR", "Amazon", "colocation", 1),
+            r("2025-11-03", "IREN", "Microsoft", "gpu_cloud", 2),
+            r("2025-12-17", "HUT", "Fluidstack", "colocation", 1),
+            r("2026-01-16", "RIOT", "AMD", "colocation", 1),
+        ]
+    );
+    let wulf = deals
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["counterparty"] == "Fluidstack" && d["ticker"] == "WULF")
+        .unwrap();
+    assert_eq!(wulf["value_usd"], 3.7e9);
+    assert_eq!(wulf["value_with_options_usd"], 8.7e9);
+    assert_eq!(wulf["capacity_mw"], 200.0);
+    assert_eq!(wulf["term_years"], 10.0);
+    assert!(wulf["sentiment"].as_f64().unwrap() > 0.0);
+    // the monthly production update is no deal; its document still got a tone and mentions
+    assert_eq!(ws.count("SELECT count(*) FROM mentions m JOIN documents d ON d.id = m.document_id WHERE d.guid = 'sample-wire-1003' AND m.ticker = 'CLSK'"), 1);
+    assert_eq!(
+        ws.count("SELECT count(*) FROM documents WHERE sentiment_method = 'hashpivot-lexicon/1'"),
+        10
+    );
+
+    // the human table and `deals show`
+    let out = ws.run(&["deals", "--ticker", "iren"]);
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .nth(1)
+            .unwrap()
+            .contains("2025-11-03 IREN   Microsoft      gpu_cloud      $9.70B"),
+        "{text}"
+    );
+    let id = ws.rows("SELECT id FROM deals WHERE ticker = 'IREN'")[0][0].clone();
+    let out = ws.run(&["deals", "show", &id]);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(&format!("deal {id}: IREN × Microsoft (gpu_cloud, deal)\n")),
+        "{text}"
+    );
+    assert_eq!(text.matches("  evidence: \"").count(), 2, "{text}");
+}
+
+#[test]
+fn curated_and_rejected_deals_survive_analyze_all() {
+    let s = Server::start();
+    let ws = workspace(&s);
+    assert_eq!(ws.run(&["crawl"]).status.code(), Some(0));
+    let riot = ws.rows("SELECT id FROM deals WHERE ticker = 'RIOT'")[0][0].clone();
+    let hut = ws.rows("SELECT id FROM deals WHERE ticker = 'HUT'")[0][0].clone();
+    assert_eq!(ws.run(&["deals", "reject", &riot]).status.code(), Some(0));
+    let out = ws.run(&[
+        "deals",
+        "edit",
+        &hut,
+        "--value",
+        "7bn",
+        "--value-with-options",
+        "17.7bn",
+        "--note",
+        "checked against the release",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = ws.run(&[
+        "deals",
+        "add",
+        "--ticker",
+        "glxy",
+        "--date",
+        "2025-08-15",
+        "--counterparty",
+        "CoreWeave",
+        "--type",
+        "financing",
+        "--value",
+        "1.4bn",
+        "--mw",
+        "800",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = ws.run(&["analyze", "--all"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // 8 clusters: the curated HUT deal is left alone, the other 7 (the rejected one too) are updated
+    assert_eq!(
+        stdout(&out),
+        "analyzed 10 documents, 9 with a deal, LOI or termination; deals: 0 new, 7 updated, 0 removed\n"
+    );
+    assert_eq!(
+        ws.rows(&format!(
+            "SELECT status, origin FROM deals WHERE id = {riot}"
+        )),
+        vec![vec!["rejected", "auto"]]
+    );
+    assert_eq!(
+        ws.rows(&format!(
+            "SELECT origin, value_usd, value_with_options_usd, note FROM deals WHERE id = {hut}"
+        )),
+        vec![vec![
+            "curated",
+            "7000000000",
+            "17700000000",
+            "checked against the release"
+        ]]
+    );
+    assert_eq!(
+        ws.rows("SELECT ticker, counterparty, counterparty_class, deal_type, event_day, origin FROM deals WHERE ticker = 'GLXY'"),
+        vec![vec!["GLXY", "CoreWeave", "neocloud", "financing", "2025-08-15", "curated"]]
+    );
+    // the list hides the rejected deal
+    let out = ws.run(&["deals", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 8);
+    assert!(v.as_array().unwrap().iter().all(|d| d["ticker"] != "RIOT"));
+    // bad input
+    let out = ws.run(&[
+        "deals",
+        "add",
+        "--ticker",
+        "XXXX",
+        "--date",
+        "2025-01-02",
+        "--counterparty",
+        "AMD",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "hashpivot: unknown ticker XXXX: not a [[company]] in feeds.toml\n"
+    );
+    let out = ws.run(&["deals", "--type", "lease"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = ws.run(&["deals", "reject", "9999"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out), "hashpivot: no deal 9999\n");
+}
