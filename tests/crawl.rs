@@ -50,7 +50,8 @@ fn crawl_stores_every_feed_format_with_exact_fields() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out).trim(),
-        "5 sources: 5 fetched, 0 unchanged, 0 failed, 0 backing off; 9 new documents"
+        "5 sources: 5 fetched, 0 unchanged, 0 failed, 0 backing off; 9 new documents\n\
+         analyzed 9 documents, 0 with a deal, LOI or termination; deals: 0 new, 0 updated, 0 removed"
     );
     let b = &s.base;
     let rows = ws.rows(
@@ -547,7 +548,8 @@ fn summary_only_items_get_their_article_text_and_robots_txt_is_honoured() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out).trim(),
-        "1 sources: 1 fetched, 0 unchanged, 0 failed, 0 backing off; 4 new documents; articles: 2 fetched, 0 without text, 1 disallowed by robots.txt, 1 failed, 0 deferred"
+        "1 sources: 1 fetched, 0 unchanged, 0 failed, 0 backing off; 4 new documents; articles: 2 fetched, 0 without text, 1 disallowed by robots.txt, 1 failed, 0 deferred\n\
+         analyzed 4 documents, 0 with a deal, LOI or termination; deals: 0 new, 0 updated, 0 removed"
     );
     let rows = ws.rows("SELECT guid, article_status, body FROM documents ORDER BY guid");
     assert_eq!(rows[0][1], "done");
