@@ -26,6 +26,7 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
     let cfg = ctx.config_or_default()?;
     let mut store = super::open_store(&ctx.data_dir)?;
     let report = crate::analyze::run(&cfg, &mut store, a.all)?;
+    super::update_index(&ctx.data_dir, &mut store);
     let mut out = std::io::stdout().lock();
     if a.json {
         serde_json::to_writer_pretty(&mut out, &report)?;

@@ -1,5 +1,4 @@
-use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, Write};
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
@@ -39,51 +38,9 @@ pub struct Args {
     pub json: bool,
 }
 
-/// Held for the whole crawl: a second crawl on the same data directory refuses to start.
-struct CrawlLock {
-    _file: File,
-}
-
-impl CrawlLock {
-    fn acquire(data_dir: &Path) -> anyhow::Result<CrawlLock> {
-        std::fs::create_dir_all(data_dir)
-            .with_context(|| format!("creating data directory {}", data_dir.display()))?;
-        let path = data_dir.join("crawl.lock");
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .with_context(|| format!("opening {}", path.display()))?;
-        match file.try_lock() {
-            Ok(()) => {
-                file.set_len(0)?;
-                file.rewind()?;
-                write!(file, "{}", std::process::id())?;
-                file.flush()?;
-                Ok(CrawlLock { _file: file })
-            }
-            Err(std::fs::TryLockError::WouldBlock) => {
-                let mut pid = String::new();
-                let _ = file.read_to_string(&mut pid);
-                let pid = pid.trim();
-                anyhow::bail!(
-                    "another crawl is running (pid {}) on {}",
-                    if pid.is_empty() { "unknown" } else { pid },
-                    data_dir.display()
-                )
-            }
-            Err(std::fs::TryLockError::Error(e)) => {
-                Err(e).with_context(|| format!("locking {}", path.display()))
-            }
-        }
-    }
-}
-
 pub fn run(data_dir: &Path, config: &Path, args: Args) -> anyhow::Result<i32> {
     let cfg = super::load_config(config)?;
-    let _lock = CrawlLock::acquire(data_dir)?;
+    let _lock = super::CrawlLock::acquire(data_dir)?;
     let mut store = super::open_store(data_dir)?;
     let opts = CrawlOptions {
         sources: args.sources,
@@ -102,11 +59,15 @@ pub fn run(data_dir: &Path, config: &Path, args: Args) -> anyhow::Result<i32> {
     } else {
         Some(crate::analyze::run(&cfg, &mut store, false)?)
     };
+    let indexed = super::update_index(data_dir, &mut store);
     let mut out = std::io::stdout().lock();
     if args.json {
         let mut v = serde_json::to_value(&report)?;
         if let (Some(obj), Some(a)) = (v.as_object_mut(), &analysis) {
             obj.insert("analysis".into(), serde_json::to_value(a)?);
+        }
+        if let (Some(obj), Some(n)) = (v.as_object_mut(), indexed) {
+            obj.insert("indexed".into(), n.into());
         }
         serde_json::to_writer_pretty(&mut out, &v)?;
         writeln!(out)?;

@@ -6,11 +6,17 @@ pub mod crawl;
 pub mod deals;
 pub mod init;
 pub mod prices;
+pub mod reindex;
+pub mod search;
 pub mod show;
 pub mod status;
 pub mod study;
 
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
+
+use anyhow::Context;
 
 use clap::{Parser, Subcommand};
 
@@ -28,6 +34,7 @@ use crate::store::Store;
 ///   hashpivot status               what each source did last time
 ///   hashpivot show 42              one stored document, full text
 ///   hashpivot deals                the AI/HPC deals recognised in what was crawled
+///   hashpivot search '$IREN lease' full-text search
 ///   hashpivot prices import data/*.csv
 ///   hashpivot study --events my_events.csv
 #[derive(Debug, Parser)]
@@ -51,6 +58,8 @@ pub enum Command {
     Show(show::Args),
     Analyze(analyze::Args),
     Deals(deals::Args),
+    Search(search::Args),
+    Reindex(reindex::Args),
     #[command(subcommand)]
     Prices(prices::Command),
     Study(study::Args),
@@ -72,6 +81,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Show(a) => show::run(&ctx.data_dir, a),
         Command::Analyze(a) => analyze::run(&ctx, a),
         Command::Deals(a) => deals::run(&ctx, a),
+        Command::Search(a) => search::run(&ctx, a),
+        Command::Reindex(a) => reindex::run(&ctx, a),
         Command::Prices(c) => prices::run(&ctx, c),
         Command::Study(a) => study::run(&ctx, a),
     }
@@ -102,4 +113,58 @@ pub(crate) fn load_config(path: &Path) -> anyhow::Result<Config> {
 
 pub(crate) fn open_store(data_dir: &Path) -> anyhow::Result<Store> {
     Ok(Store::open(data_dir)?)
+}
+
+/// Held for the whole crawl: a second crawl on the same data directory refuses to start.
+pub(crate) struct CrawlLock {
+    _file: File,
+}
+
+impl CrawlLock {
+    pub(crate) fn acquire(data_dir: &Path) -> anyhow::Result<CrawlLock> {
+        std::fs::create_dir_all(data_dir)
+            .with_context(|| format!("creating data directory {}", data_dir.display()))?;
+        let path = data_dir.join("crawl.lock");
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .with_context(|| format!("opening {}", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => {
+                file.set_len(0)?;
+                file.rewind()?;
+                write!(file, "{}", std::process::id())?;
+                file.flush()?;
+                Ok(CrawlLock { _file: file })
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut pid = String::new();
+                let _ = file.read_to_string(&mut pid);
+                let pid = pid.trim();
+                anyhow::bail!(
+                    "another crawl is running (pid {}) on {}",
+                    if pid.is_empty() { "unknown" } else { pid },
+                    data_dir.display()
+                )
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                Err(e).with_context(|| format!("locking {}", path.display()))
+            }
+        }
+    }
+}
+
+/// Bring the search index up to date after new documents or analysis. A failure is reported on
+/// stderr and does not fail the command: everything is stored, and `reindex` rebuilds the index.
+pub(crate) fn update_index(data_dir: &Path, store: &mut Store) -> Option<usize> {
+    match crate::index::update(data_dir, store) {
+        Ok(n) => Some(n),
+        Err(e) => {
+            eprintln!("hashpivot: search index not updated: {e}");
+            None
+        }
+    }
 }

@@ -65,6 +65,18 @@ pub struct DealReport {
     pub evidence: Option<String>,
 }
 
+/// document → deal links.
+fn deal_links(tx: &rusqlite::Transaction<'_>) -> Result<HashMap<i64, i64>, StoreError> {
+    let mut st = tx
+        .prepare("SELECT document_id, min(deal_id) FROM deal_documents GROUP BY document_id")
+        .ctx("reading deal links")?;
+    let rows = st
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
+        .ctx("reading deal links")?;
+    rows.collect::<Result<HashMap<_, _>, _>>()
+        .ctx("reading deal links")
+}
+
 const DEAL_COLUMNS: &str = "id, ticker, counterparty, counterparty_class, deal_type, kind, value_usd, value_with_options_usd,
     rate_usd_per_mw_year, capacity_mw, capacity_basis, term_years, announced_at, event_day, n_documents, sentiment,
     confidence, origin, status, note, first_document_id, first_source, evidence";
@@ -152,7 +164,7 @@ impl Store {
                 )
                 .ctx("preparing analysis")?;
             let mut upd = tx
-                .prepare_cached("UPDATE documents SET sentiment = ?2, sentiment_method = ?3, analyzed_at = ?4 WHERE id = ?1")
+                .prepare_cached("UPDATE documents SET sentiment = ?2, sentiment_method = ?3, analyzed_at = ?4, indexed_at = NULL WHERE id = ?1")
                 .ctx("preparing analysis")?;
             for a in batch {
                 del_m.execute([a.document_id]).ctx("clearing mentions")?;
@@ -248,6 +260,7 @@ impl Store {
     ) -> Result<(usize, usize, usize), StoreError> {
         let now = fmt_time(Utc::now());
         let tx = self.conn.transaction().ctx("starting deal reconcile")?;
+        let links_before = deal_links(&tx)?;
         let existing: HashMap<i64, (i64, String)> = {
             let mut st = tx
                 .prepare("SELECT first_document_id, id, origin FROM deals WHERE first_document_id IS NOT NULL")
@@ -335,6 +348,17 @@ impl Store {
         for id in &stale {
             tx.execute("DELETE FROM deals WHERE id = ?1", [id])
                 .ctx("deleting stale deal")?;
+        }
+        // a document whose deal changed must be reindexed (its deal id is a search field)
+        let links_after = deal_links(&tx)?;
+        for doc in links_before.keys().chain(links_after.keys()) {
+            if links_before.get(doc) != links_after.get(doc) {
+                tx.execute(
+                    "UPDATE documents SET indexed_at = NULL WHERE id = ?1",
+                    [doc],
+                )
+                .ctx("marking for reindex")?;
+            }
         }
         tx.commit().ctx("committing deal reconcile")?;
         Ok((ins, upd, stale.len()))
@@ -468,6 +492,13 @@ impl Store {
                 params![id, fmt_time(Utc::now())],
             )
             .ctx("rejecting deal")?;
+        self.conn
+            .execute(
+                "UPDATE documents SET indexed_at = NULL
+                 WHERE id IN (SELECT document_id FROM deal_documents WHERE deal_id = ?1)",
+                [id],
+            )
+            .ctx("marking for reindex")?;
         Ok(n == 1)
     }
 

@@ -134,7 +134,8 @@ impl Store {
             .conn
             .execute(
                 "UPDATE documents SET body = coalesce(?2, body), article_status = ?3,
-                        updated_at = CASE WHEN ?2 IS NULL THEN updated_at ELSE ?4 END
+                        updated_at = CASE WHEN ?2 IS NULL THEN updated_at ELSE ?4 END,
+                        indexed_at = CASE WHEN ?2 IS NULL THEN indexed_at ELSE NULL END
                  WHERE id = ?1",
                 params![id, body, status, now],
             )
@@ -241,7 +242,8 @@ fn insert_documents(
     let mut update = tx
         .prepare_cached(
             "UPDATE documents SET title = ?2, summary = ?3, body = coalesce(?4, body),
-                    published_at = coalesce(published_at, ?5), content_hash = ?6, updated_at = ?7
+                    published_at = coalesce(published_at, ?5), content_hash = ?6, updated_at = ?7,
+                    indexed_at = NULL
              WHERE id = ?1",
         )
         .ctx("preparing update")?;

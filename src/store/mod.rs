@@ -7,11 +7,13 @@
 mod analysis;
 mod documents;
 mod prices;
+mod search;
 mod sources;
 
 pub use analysis::{AnalysisDoc, ClusterInput, DealFilter, DealReport, NewDeal};
 pub use documents::{InsertOutcome, PendingArticle, hash_content};
 pub use prices::{PriceImport, TickerCoverage};
+pub use search::IndexDoc;
 pub use sources::{FetchLogEntry, SourceRow, SourceState};
 
 use std::path::Path;
@@ -184,6 +186,11 @@ const MIGRATIONS: &[&str] = &[
         evidence    TEXT,
         PRIMARY KEY (deal_id, document_id)
     );
+    "#,
+    // 4: search index bookkeeping (the tantivy index is derived; NULL = to be (re)indexed)
+    r#"
+    ALTER TABLE documents ADD COLUMN indexed_at TEXT;
+    CREATE INDEX documents_unindexed ON documents(id) WHERE indexed_at IS NULL;
     "#,
 ];
 

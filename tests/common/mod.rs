@@ -394,3 +394,89 @@ impl Drop for BlackHole {
         }
     }
 }
+
+pub fn edgar_config(s: &Server, contact: bool) -> String {
+    let mut c = test_crawl_section();
+    if !contact {
+        c = c.replace("contact = \"tests@hashpivot.example\"\n", "");
+    }
+    format!(
+        "{c}
+[edgar]
+submissions_url = \"{b}/submissions\"
+archives_url = \"{b}/Archives/edgar/data\"
+forms = [\"8-K\", \"6-K\"]
+requests_per_second = 5
+since = \"2024-01-01\"
+
+[[company]]
+ticker = \"CORZ\"
+name = \"Core Scientific\"
+cik = \"1839341\"
+
+[[company]]
+ticker = \"BTDR\"
+name = \"Bitdeer\"
+cik = \"0001899123\"
+current_report_form = \"6-K\"
+",
+        b = s.base
+    )
+}
+
+pub fn serve_edgar(s: &Server) {
+    let e = "crawl/edgar/";
+    s.fixture(
+        "/submissions/CIK0001839341.json",
+        &format!("{e}CIK0001839341.json"),
+        "application/json",
+    );
+    let corz24 = "/Archives/edgar/data/1839341/000162828024043341/";
+    s.fixture(
+        &format!("{corz24}0001628280-24-043341-index.htm"),
+        &format!("{e}corz-2024-index.htm"),
+        "text/html",
+    );
+    s.fixture(
+        &format!("{corz24}corz-20241022.htm"),
+        &format!("{e}corz-20241022.htm"),
+        "text/html",
+    );
+    s.fixture(
+        &format!("{corz24}corescientifichpcoption3re.htm"),
+        &format!("{e}corescientifichpcoption3re.htm"),
+        "text/html",
+    );
+    let corz25 = "/Archives/edgar/data/1839341/000183934125000101/";
+    s.fixture(
+        &format!("{corz25}0001839341-25-000101-index.htm"),
+        &format!("{e}corz-2025-index.htm"),
+        "text/html",
+    );
+    s.fixture(
+        &format!("{corz25}corz-20251030.htm"),
+        &format!("{e}corz-20251030.htm"),
+        "text/html",
+    );
+    s.fixture(
+        "/submissions/CIK0001899123.json",
+        &format!("{e}CIK0001899123.json"),
+        "application/json",
+    );
+    let btdr = "/Archives/edgar/data/1899123/000121390026061234/";
+    s.fixture(
+        &format!("{btdr}0001213900-26-061234-index.htm"),
+        &format!("{e}btdr-index.htm"),
+        "text/html",
+    );
+    s.fixture(
+        &format!("{btdr}ea0261234-6k_bitdeer.htm"),
+        &format!("{e}ea0261234-6k_bitdeer.htm"),
+        "text/html",
+    );
+    s.fixture(
+        &format!("{btdr}ea026123401ex99-1_bitdeer.htm"),
+        &format!("{e}ea026123401ex99-1_bitdeer.htm"),
+        "text/html",
+    );
+}

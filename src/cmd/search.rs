@@ -1,0 +1,189 @@
+use std::io::{IsTerminal, Write};
+
+use chrono::{Duration, NaiveDate, Utc};
+
+use super::Ctx;
+use crate::UsageError;
+use crate::index::{self, IndexError, Request, Sort};
+
+/// Search the stored articles, releases and filings.
+///
+/// Free text searches titles (weighted most), summaries and bodies; "quoted phrases"; AND, OR, NOT
+/// and parentheses; field prefixes ticker:IREN, kind:filing (news, press_release, filing),
+/// source:"The Block", title:lease, form:8-K, published:[2025-01-01 TO 2025-06-30]; a cashtag
+/// $IREN means ticker:IREN. Terms are stemmed (lease matches leases).
+///
+/// Examples:
+///   hashpivot search '$IREN microsoft'
+///   hashpivot search 'colocation AND (fluidstack OR google)' --since 30d --sort date
+///   hashpivot search --ticker WULF --deals-only --json | jq -r .title
+///   hashpivot search 'form:8-K "material definitive agreement"' --kind filing
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// The query (words are joined with spaces).
+    pub query: Vec<String>,
+    /// Only documents about this ticker (repeatable: any of them).
+    #[arg(long = "ticker")]
+    pub tickers: Vec<String>,
+    /// From this date: YYYY-MM-DD, or 7d / 4w / 3m / 1y ago.
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Until this date, inclusive: YYYY-MM-DD, or 7d / 4w / 3m / 1y ago.
+    #[arg(long)]
+    pub until: Option<String>,
+    /// news, press_release or filing.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Exact source name, as in feeds.toml (EDGAR sources are edgar:<TICKER>).
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Only documents that report a recognised deal.
+    #[arg(long)]
+    pub deals_only: bool,
+    #[arg(long, value_enum, default_value = "relevance")]
+    pub sort: Sort,
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// One JSON object per hit (id, title, url, published, source, kind, tickers, score, snippet).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// "2025-01-31", or "7d", "4w", "3m", "1y" before today.
+pub fn parse_when(s: &str, flag: &str) -> Result<NaiveDate, UsageError> {
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Ok(d);
+    }
+    let bad = || {
+        UsageError(format!(
+            "{flag} '{s}': expected YYYY-MM-DD or a span like 7d, 4w, 3m, 1y"
+        ))
+    };
+    let (n, unit) = s.split_at(s.len().saturating_sub(1));
+    let n: i64 = n.parse().map_err(|_| bad())?;
+    let days = match unit {
+        "d" => n,
+        "w" => n * 7,
+        "m" => n * 30,
+        "y" => n * 365,
+        _ => return Err(bad()),
+    };
+    Ok(Utc::now().date_naive() - Duration::days(days))
+}
+
+pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
+    let query = a.query.join(" ");
+    if let Some(k) = &a.kind
+        && !["news", "press_release", "filing"].contains(&k.as_str())
+    {
+        return Err(UsageError(format!(
+            "--kind {k}: expected news, press_release or filing"
+        ))
+        .into());
+    }
+    if query.trim().is_empty()
+        && a.tickers.is_empty()
+        && a.kind.is_none()
+        && a.source.is_none()
+        && !a.deals_only
+    {
+        return Err(UsageError("nothing to search for: give a query or a filter (--ticker, --kind, --source, --deals-only)".into()).into());
+    }
+    let req = Request {
+        query,
+        tickers: a.tickers.clone(),
+        since: a
+            .since
+            .as_deref()
+            .map(|s| parse_when(s, "--since"))
+            .transpose()?,
+        until: a
+            .until
+            .as_deref()
+            .map(|s| parse_when(s, "--until"))
+            .transpose()?,
+        kind: a.kind.clone(),
+        source: a.source.clone(),
+        deals_only: a.deals_only,
+        sort: a.sort,
+        limit: a.limit,
+        offset: a.offset,
+    };
+    let idx = index::open(&ctx.data_dir)?;
+    let hits = match idx.search(&req) {
+        Ok(h) => h,
+        Err(IndexError::Query(e)) => return Err(UsageError(e.to_string()).into()),
+        Err(e) => return Err(e.into()),
+    };
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        for h in &hits {
+            serde_json::to_writer(
+                &mut out,
+                &serde_json::json!({
+                    "id": h.id,
+                    "title": h.title,
+                    "url": h.url,
+                    "published": h.published,
+                    "source": h.source,
+                    "kind": h.kind,
+                    "tickers": h.tickers,
+                    "score": h.score,
+                    "snippet": h.snippet.marked("**", "**"),
+                    "deal_id": h.deal_id,
+                }),
+            )?;
+            writeln!(out)?;
+        }
+        return Ok(0);
+    }
+    if hits.is_empty() {
+        eprintln!("no matches");
+        return Ok(0);
+    }
+    let color = std::io::stdout().is_terminal();
+    let (open, close) = if color {
+        ("\x1b[1;33m", "\x1b[0m")
+    } else {
+        ("**", "**")
+    };
+    for h in &hits {
+        let date = h
+            .published
+            .as_deref()
+            .map(|p| &p[..10.min(p.len())])
+            .unwrap_or("????-??-??");
+        let tickers = if h.tickers.is_empty() {
+            "-".to_string()
+        } else {
+            h.tickers.join(",")
+        };
+        writeln!(
+            out,
+            "{date}  {:<12} {:<20} {}  [{}]{}",
+            trunc(&tickers, 12),
+            trunc(&h.source, 20),
+            h.title,
+            h.id,
+            if h.deal_id.is_some() { " (deal)" } else { "" }
+        )?;
+        let snip = h.snippet.marked(open, close).replace('\n', " ");
+        if !snip.trim().is_empty() {
+            writeln!(out, "            {snip}")?;
+        }
+    }
+    Ok(0)
+}
+
+fn trunc(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}

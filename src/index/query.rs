@@ -1,0 +1,373 @@
+//! The query language: free text over title (boosted), summary and body; "phrases"; AND, OR, NOT
+//! and parentheses; field prefixes `ticker:IREN`, `kind:filing`, `source:"The Block"`,
+//! `title:lease`, `form:8-K`, `published:[2025-01-01 TO 2025-06-30]`; cashtags (`$IREN` means the
+//! ticker). This module checks a query and rewrites it into tantivy's grammar, so that errors name
+//! the position (1-based, in characters) and the problem.
+
+use chrono::NaiveDate;
+
+/// A query the user must fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryError {
+    pub position: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for QueryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "bad query at position {}: {}",
+            self.position, self.message
+        )
+    }
+}
+
+/// Field prefixes users may write, and the index field each means.
+pub const FIELDS: &[(&str, &str)] = &[
+    ("title", "title"),
+    ("summary", "summary"),
+    ("body", "body"),
+    ("ticker", "tickers"),
+    ("tickers", "tickers"),
+    ("source", "source"),
+    ("kind", "kind"),
+    ("form", "form"),
+    ("published", "published"),
+    ("date", "published"),
+];
+
+/// A checked query: tantivy text, and the tickers it names (for ranking).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    pub text: String,
+    pub tickers: Vec<String>,
+}
+
+fn err(position: usize, message: impl Into<String>) -> QueryError {
+    QueryError {
+        position: position + 1,
+        message: message.into(),
+    }
+}
+
+fn is_op(w: &str) -> bool {
+    matches!(w, "AND" | "OR" | "NOT")
+}
+
+/// Check and rewrite a query.
+pub fn parse(q: &str) -> Result<Parsed, QueryError> {
+    let c: Vec<char> = q.chars().collect();
+    let mut out = String::with_capacity(q.len() + 16);
+    let mut tickers = Vec::new();
+    let mut parens: Vec<usize> = Vec::new();
+    // what the previous token was: None (start / after "("), an operand, or a binary operator
+    #[derive(PartialEq, Clone, Copy)]
+    enum Prev {
+        Start,
+        Operand,
+        Binary(usize),
+        Not(usize),
+    }
+    let mut prev = Prev::Start;
+    let mut i = 0;
+    while i < c.len() {
+        let ch = c[i];
+        if ch.is_whitespace() {
+            out.push(ch);
+            i += 1;
+            continue;
+        }
+        if ch == '(' {
+            parens.push(i);
+            out.push(ch);
+            prev = Prev::Start;
+            i += 1;
+            continue;
+        }
+        if ch == ')' {
+            if parens.pop().is_none() {
+                return Err(err(i, "')' without a matching '('"));
+            }
+            match prev {
+                Prev::Binary(p) | Prev::Not(p) => {
+                    return Err(err(p, "an operator needs a term after it"));
+                }
+                Prev::Start => return Err(err(i, "empty parentheses")),
+                Prev::Operand => {}
+            }
+            out.push(ch);
+            prev = Prev::Operand;
+            i += 1;
+            continue;
+        }
+        if ch == '"' {
+            let start = i;
+            let end = (i + 1..c.len())
+                .find(|&j| c[j] == '"')
+                .ok_or_else(|| err(start, "unclosed quote"))?;
+            if end == start + 1 {
+                return Err(err(start, "empty phrase"));
+            }
+            out.extend(&c[start..=end]);
+            prev = Prev::Operand;
+            i = end + 1;
+            continue;
+        }
+        // a word, possibly with a field prefix
+        let start = i;
+        let mut j = i;
+        while j < c.len()
+            && !c[j].is_whitespace()
+            && c[j] != '('
+            && c[j] != ')'
+            && c[j] != '"'
+            && c[j] != ':'
+        {
+            j += 1;
+        }
+        let word: String = c[start..j].iter().collect();
+        if j < c.len()
+            && c[j] == ':'
+            && !word.is_empty()
+            && word.chars().all(|x| x.is_ascii_alphanumeric() || x == '_')
+        {
+            let name = word.to_ascii_lowercase();
+            let Some(&(_, field)) = FIELDS.iter().find(|(n, _)| *n == name) else {
+                let known: Vec<&str> = FIELDS.iter().map(|(n, _)| *n).collect();
+                return Err(err(
+                    start,
+                    format!("unknown field '{word}' (known: {})", known.join(", ")),
+                ));
+            };
+            // the value: "phrase", [range], or a word
+            let vstart = j + 1;
+            let (value, next) = if vstart < c.len() && c[vstart] == '"' {
+                let end = (vstart + 1..c.len())
+                    .find(|&k| c[k] == '"')
+                    .ok_or_else(|| err(vstart, "unclosed quote"))?;
+                (c[vstart..=end].iter().collect::<String>(), end + 1)
+            } else if vstart < c.len() && (c[vstart] == '[' || c[vstart] == '{') {
+                let end = (vstart + 1..c.len())
+                    .find(|&k| c[k] == ']' || c[k] == '}')
+                    .ok_or_else(|| err(vstart, "unclosed range: expected [FROM TO UNTIL]"))?;
+                (c[vstart..=end].iter().collect::<String>(), end + 1)
+            } else {
+                let mut k = vstart;
+                while k < c.len() && !c[k].is_whitespace() && c[k] != ')' && c[k] != '(' {
+                    k += 1;
+                }
+                (c[vstart..k].iter().collect::<String>(), k)
+            };
+            if value.is_empty() {
+                return Err(err(start, format!("'{word}:' needs a value")));
+            }
+            let rewritten = match field {
+                "tickers" => {
+                    let t = value
+                        .trim_matches('"')
+                        .trim_start_matches('$')
+                        .to_ascii_uppercase();
+                    tickers.push(t.clone());
+                    format!("tickers:\"{t}\"")
+                }
+                "kind" => {
+                    let k = value
+                        .trim_matches('"')
+                        .to_ascii_lowercase()
+                        .replace(['-', ' '], "_");
+                    if !["news", "press_release", "filing"].contains(&k.as_str()) {
+                        return Err(err(
+                            vstart,
+                            format!(
+                                "kind '{}' is not news, press_release or filing",
+                                value.trim_matches('"')
+                            ),
+                        ));
+                    }
+                    format!("kind:\"{k}\"")
+                }
+                "form" => format!("form:\"{}\"", value.trim_matches('"').to_ascii_uppercase()),
+                "source" => format!("source:\"{}\"", value.trim_matches('"')),
+                "published" => format!("published:{}", date_value(&value, vstart)?),
+                _ => format!("{field}:{value}"),
+            };
+            out.push_str(&rewritten);
+            prev = Prev::Operand;
+            i = next;
+            continue;
+        }
+        if j < c.len() && c[j] == ':' {
+            return Err(err(j, "':' must follow a field name, e.g. ticker:IREN"));
+        }
+        if is_op(&word) {
+            match (word.as_str(), prev) {
+                ("AND" | "OR", Prev::Start | Prev::Binary(_) | Prev::Not(_)) => {
+                    return Err(err(start, format!("{word} needs a term before it")));
+                }
+                ("NOT", Prev::Not(_)) => return Err(err(start, "NOT NOT")),
+                _ => {}
+            }
+            prev = if word == "NOT" {
+                Prev::Not(start)
+            } else {
+                Prev::Binary(start)
+            };
+            out.push_str(&word);
+            i = j;
+            continue;
+        }
+        // $TICKER
+        if let Some(t) = word.strip_prefix('$')
+            && !t.is_empty()
+            && t.len() <= 6
+            && t.chars().all(|x| x.is_ascii_alphabetic())
+        {
+            let t = t.to_ascii_uppercase();
+            out.push_str(&format!("tickers:\"{t}\""));
+            tickers.push(t);
+            prev = Prev::Operand;
+            i = j;
+            continue;
+        }
+        // a plain term: drop characters tantivy's grammar treats as syntax
+        let clean: String = word
+            .chars()
+            .map(|x| {
+                if "[]{}^~*\\!&|<>=:".contains(x) {
+                    ' '
+                } else {
+                    x
+                }
+            })
+            .collect();
+        out.push_str(&clean);
+        prev = Prev::Operand;
+        i = j;
+    }
+    if let Some(p) = parens.pop() {
+        return Err(err(p, "'(' is never closed"));
+    }
+    match prev {
+        Prev::Binary(p) | Prev::Not(p) => return Err(err(p, "an operator needs a term after it")),
+        Prev::Start if !out.trim().is_empty() => {}
+        _ => {}
+    }
+    Ok(Parsed {
+        text: out.trim().to_string(),
+        tickers,
+    })
+}
+
+/// A date or a date range for `published:`, as tantivy's RFC 3339 range (a whole day for a single
+/// date; the end date of a range is included in full).
+fn date_value(v: &str, pos: usize) -> Result<String, QueryError> {
+    let day = |s: &str| {
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map_err(|_| err(pos, format!("'{}' is not a date (YYYY-MM-DD)", s.trim())))
+    };
+    if let Some(inner) = v.strip_prefix('[').or_else(|| v.strip_prefix('{')) {
+        let inner = inner.trim_end_matches([']', '}']);
+        let (a, b) = inner.split_once(" TO ").ok_or_else(|| {
+            err(
+                pos,
+                "a date range is [FROM TO UNTIL], e.g. [2025-01-01 TO 2025-06-30]",
+            )
+        })?;
+        let from = if a.trim() == "*" {
+            "*".to_string()
+        } else {
+            format!("{}T00:00:00Z", day(a)?)
+        };
+        let until = if b.trim() == "*" {
+            "*".to_string()
+        } else {
+            format!(
+                "{}T00:00:00Z",
+                day(b)?
+                    .succ_opt()
+                    .ok_or_else(|| err(pos, "date out of range"))?
+            )
+        };
+        Ok(format!("[{from} TO {until}}}"))
+    } else {
+        let d = day(v.trim_matches('"'))?;
+        let next = d.succ_opt().ok_or_else(|| err(pos, "date out of range"))?;
+        Ok(format!("[{d}T00:00:00Z TO {next}T00:00:00Z}}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(q: &str) -> String {
+        parse(q).unwrap().text
+    }
+
+    fn bad(q: &str) -> (usize, String) {
+        let e = parse(q).unwrap_err();
+        (e.position, e.message)
+    }
+
+    #[test]
+    fn rewrites_prefixes_cashtags_and_dates() {
+        assert_eq!(ok("$iren lease"), "tickers:\"IREN\" lease");
+        assert_eq!(
+            ok("ticker:wulf AND kind:filing"),
+            "tickers:\"WULF\" AND kind:\"filing\""
+        );
+        assert_eq!(
+            ok("source:\"The Block\" form:8-K"),
+            "source:\"The Block\" form:\"8-K\""
+        );
+        assert_eq!(
+            ok("title:lease \"critical IT\""),
+            "title:lease \"critical IT\""
+        );
+        assert_eq!(
+            ok("published:[2025-01-01 TO 2025-06-30]"),
+            "published:[2025-01-01T00:00:00Z TO 2025-07-01T00:00:00Z}"
+        );
+        assert_eq!(
+            ok("date:2025-11-03"),
+            "published:[2025-11-03T00:00:00Z TO 2025-11-04T00:00:00Z}"
+        );
+        assert_eq!(
+            ok("(lease OR colocation) NOT bitcoin"),
+            "(lease OR colocation) NOT bitcoin"
+        );
+        assert_eq!(
+            parse("$CIFR OR ticker:IREN").unwrap().tickers,
+            vec!["CIFR", "IREN"]
+        );
+    }
+
+    #[test]
+    fn errors_name_the_position_and_the_problem() {
+        assert_eq!(
+            bad("lease AND"),
+            (7, "an operator needs a term after it".into())
+        );
+        assert_eq!(bad("OR lease"), (1, "OR needs a term before it".into()));
+        assert_eq!(
+            bad("(lease OR colocation"),
+            (1, "'(' is never closed".into())
+        );
+        assert_eq!(bad("lease)"), (6, "')' without a matching '('".into()));
+        assert_eq!(bad("\"critical IT"), (1, "unclosed quote".into()));
+        assert_eq!(
+            bad("lease tikcer:IREN"),
+            (7, "unknown field 'tikcer' (known: title, summary, body, ticker, tickers, source, kind, form, published, date)".into())
+        );
+        assert_eq!(
+            bad("kind:blog"),
+            (6, "kind 'blog' is not news, press_release or filing".into())
+        );
+        assert_eq!(
+            bad("published:[2025-13-01 TO 2025-12-31]"),
+            (11, "'2025-13-01' is not a date (YYYY-MM-DD)".into())
+        );
+        assert_eq!(bad("ticker:"), (1, "'ticker:' needs a value".into()));
+    }
+}

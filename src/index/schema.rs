@@ -1,0 +1,75 @@
+//! The search schema, field by field.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions,
+};
+
+/// Bump when the schema or its tokenization changes: an index built by another version is refused
+/// with "run `hashpivot reindex`".
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The fields, by name.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    pub id: Field,
+    pub title: Field,
+    pub summary: Field,
+    pub body: Field,
+    pub tickers: Field,
+    pub ticker_rel: Field,
+    pub source: Field,
+    pub kind: Field,
+    pub form: Field,
+    pub published: Field,
+    pub sentiment: Field,
+    pub deal: Field,
+    pub deal_id: Field,
+    pub url: Field,
+}
+
+/// The schema:
+/// - `id` (u64, indexed, stored, fast): the SQLite document id, to update and delete by.
+/// - `title`, `summary`, `body` (text, English stemming, positions for phrases, stored for display
+///   and snippets); the query parser boosts `title` ×3 and `summary` ×1.5 over `body`.
+/// - `tickers` (raw strings, multi-valued, fast, stored): every company the document is linked to.
+/// - `ticker_rel` (raw strings, not stored): "IREN#hi" (relevance ≥ 70) or "IREN#mid" (≥ 40), so a
+///   query about a ticker can rank headline and lead mentions above passing ones.
+/// - `source`, `kind` (news / press_release / filing), `form` (8-K, 6-K ...): raw strings, stored.
+/// - `published` (date, seconds, indexed, fast, stored): publication time, or first-seen time.
+/// - `sentiment` (f64, fast, stored): the document's tone.
+/// - `deal` (raw "1" when the document reports an active deal) and `deal_id` (u64, stored).
+/// - `url` (stored only).
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("en_stem")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let fields = Fields {
+        id: b.add_u64_field("id", INDEXED | STORED | FAST),
+        title: b.add_text_field("title", text.clone()),
+        summary: b.add_text_field("summary", text.clone()),
+        body: b.add_text_field("body", text),
+        tickers: b.add_text_field("tickers", STRING | STORED | FAST),
+        ticker_rel: b.add_text_field("ticker_rel", STRING),
+        source: b.add_text_field("source", STRING | STORED),
+        kind: b.add_text_field("kind", STRING | STORED),
+        form: b.add_text_field("form", STRING | STORED),
+        published: b.add_date_field(
+            "published",
+            DateOptions::from(INDEXED)
+                .set_stored()
+                .set_fast()
+                .set_precision(DateTimePrecision::Seconds),
+        ),
+        sentiment: b.add_f64_field("sentiment", STORED | FAST),
+        deal: b.add_text_field("deal", STRING),
+        deal_id: b.add_u64_field("deal_id", STORED),
+        url: b.add_text_field("url", STORED),
+    };
+    (b.build(), fields)
+}

@@ -1,0 +1,125 @@
+//! What the search index is built from, and which documents it has seen.
+
+use std::collections::HashMap;
+
+use rusqlite::params;
+
+use super::{Ctx, Store, StoreError};
+
+/// A document as the search index takes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexDoc {
+    pub id: i64,
+    pub source: String,
+    pub kind: String,
+    pub url: Option<String>,
+    pub title: String,
+    pub summary: Option<String>,
+    pub body: Option<String>,
+    /// published_at, else fetched_at (RFC 3339)
+    pub published: String,
+    pub form_type: Option<String>,
+    pub sentiment: Option<f64>,
+    /// (ticker, relevance)
+    pub tickers: Vec<(String, u8)>,
+    /// The active deal this document reports, if any.
+    pub deal_id: Option<i64>,
+}
+
+impl Store {
+    /// Documents to index after `after_id`: those not indexed since they last changed, or all.
+    pub fn documents_to_index(
+        &self,
+        all: bool,
+        after_id: i64,
+        limit: usize,
+    ) -> Result<Vec<IndexDoc>, StoreError> {
+        let sql = format!(
+            "SELECT d.id, d.source, d.kind, d.url, d.title, d.summary, d.body, coalesce(d.published_at, d.fetched_at),
+                    d.form_type, d.sentiment,
+                    (SELECT min(dd.deal_id) FROM deal_documents dd JOIN deals k ON k.id = dd.deal_id
+                      WHERE dd.document_id = d.id AND k.status = 'active' AND k.kind = 'deal')
+             FROM documents d WHERE d.id > ?1 {} ORDER BY d.id LIMIT ?2",
+            if all { "" } else { "AND d.indexed_at IS NULL" }
+        );
+        let mut st = self
+            .conn
+            .prepare_cached(&sql)
+            .ctx("preparing index batch")?;
+        let rows = st
+            .query_map(params![after_id, limit as i64], |r| {
+                Ok(IndexDoc {
+                    id: r.get(0)?,
+                    source: r.get(1)?,
+                    kind: r.get(2)?,
+                    url: r.get(3)?,
+                    title: r.get(4)?,
+                    summary: r.get(5)?,
+                    body: r.get(6)?,
+                    published: r.get(7)?,
+                    form_type: r.get(8)?,
+                    sentiment: r.get(9)?,
+                    tickers: vec![],
+                    deal_id: r.get(10)?,
+                })
+            })
+            .ctx("reading index batch")?;
+        let mut docs = rows
+            .collect::<Result<Vec<_>, _>>()
+            .ctx("reading index batch")?;
+        if let (Some(first), Some(last)) = (docs.first().map(|d| d.id), docs.last().map(|d| d.id)) {
+            let mut st = self
+                .conn
+                .prepare_cached(
+                    "SELECT document_id, ticker, relevance FROM mentions WHERE document_id BETWEEN ?1 AND ?2
+                     ORDER BY document_id, relevance DESC, ticker",
+                )
+                .ctx("preparing mention batch")?;
+            let rows = st
+                .query_map(params![first, last], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, u8>(2)?,
+                    ))
+                })
+                .ctx("reading mention batch")?;
+            let mut by_doc: HashMap<i64, Vec<(String, u8)>> = HashMap::new();
+            for row in rows {
+                let (d, t, rel) = row.ctx("reading mention batch")?;
+                by_doc.entry(d).or_default().push((t, rel));
+            }
+            for d in docs.iter_mut() {
+                if let Some(t) = by_doc.remove(&d.id) {
+                    d.tickers = t;
+                }
+            }
+        }
+        Ok(docs)
+    }
+
+    /// Record that these documents are in the index as of `at`.
+    pub fn mark_indexed(&mut self, ids: &[i64], at: &str) -> Result<(), StoreError> {
+        let tx = self.conn.transaction().ctx("starting index bookkeeping")?;
+        {
+            let mut st = tx
+                .prepare_cached("UPDATE documents SET indexed_at = ?2 WHERE id = ?1")
+                .ctx("preparing index bookkeeping")?;
+            for id in ids {
+                st.execute(params![id, at]).ctx("marking indexed")?;
+            }
+        }
+        tx.commit().ctx("committing index bookkeeping")
+    }
+
+    /// Documents not yet in the index (for status and tests).
+    pub fn count_unindexed(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM documents WHERE indexed_at IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .ctx("counting unindexed documents")
+    }
+}
