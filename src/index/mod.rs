@@ -84,6 +84,8 @@ pub struct SearchIndex {
     index: Index,
     fields: Fields,
     path: PathBuf,
+    /// Opened on first search and reused (opening a reader per query costs milliseconds).
+    reader: std::sync::OnceLock<tantivy::IndexReader>,
 }
 
 /// Open the live generation for searching or updating.
@@ -109,6 +111,7 @@ pub fn open(data_dir: &Path) -> Result<SearchIndex, IndexError> {
         index,
         fields,
         path,
+        reader: std::sync::OnceLock::new(),
     })
 }
 
@@ -127,6 +130,7 @@ fn create_gen(data_dir: &Path, gen_name: &str) -> Result<SearchIndex, IndexError
         index,
         fields,
         path,
+        reader: std::sync::OnceLock::new(),
     })
 }
 
@@ -179,16 +183,20 @@ impl SearchIndex {
             .map_err(|e| ierr(&self.path, e))
     }
 
-    /// Add (or replace) documents in one commit.
+    /// Add (or, with `replace`, replace) documents in one commit. A fresh generation has nothing to
+    /// replace, so a rebuild skips the deletes.
     fn write(
         &self,
+        replace: bool,
         docs: &mut dyn FnMut() -> Result<Option<Vec<IndexDoc>>, IndexError>,
     ) -> Result<Vec<i64>, IndexError> {
         let mut w = self.writer()?;
         let mut ids = Vec::new();
         while let Some(batch) = docs()? {
             for d in &batch {
-                w.delete_term(Term::from_field_u64(self.fields.id, d.id as u64));
+                if replace {
+                    w.delete_term(Term::from_field_u64(self.fields.id, d.id as u64));
+                }
                 w.add_document(to_doc(&self.fields, d))
                     .map_err(|e| ierr(&self.path, e))?;
                 ids.push(d.id);
@@ -199,9 +207,16 @@ impl SearchIndex {
         Ok(ids)
     }
 
+    fn reader(&self) -> Result<&tantivy::IndexReader, IndexError> {
+        if let Some(r) = self.reader.get() {
+            return Ok(r);
+        }
+        let r = self.index.reader().map_err(|e| ierr(&self.path, e))?;
+        Ok(self.reader.get_or_init(|| r))
+    }
+
     pub fn num_docs(&self) -> Result<u64, IndexError> {
-        let reader = self.index.reader().map_err(|e| ierr(&self.path, e))?;
-        Ok(reader.searcher().num_docs())
+        Ok(self.reader()?.searcher().num_docs())
     }
 }
 
@@ -220,7 +235,7 @@ pub fn update(data_dir: &Path, store: &mut Store) -> Result<usize, IndexError> {
     let mut after = 0;
     let ids = {
         let store_ref: &Store = store;
-        idx.write(&mut || {
+        idx.write(true, &mut || {
             let batch = store_ref.documents_to_index(false, after, 1000)?;
             Ok(batch.last().map(|l| l.id).map(|l| {
                 after = l;
@@ -257,7 +272,7 @@ pub fn reindex(data_dir: &Path, store: &mut Store) -> Result<ReindexReport, Inde
     let mut after = 0;
     let ids = {
         let store_ref: &Store = store;
-        idx.write(&mut || {
+        idx.write(false, &mut || {
             let batch = store_ref.documents_to_index(true, after, 1000)?;
             Ok(batch.last().map(|l| l.id).map(|l| {
                 after = l;
@@ -438,8 +453,7 @@ impl SearchIndex {
             ));
         }
         let q = BooleanQuery::new(clauses);
-        let reader = self.index.reader().map_err(|e| ierr(&self.path, e))?;
-        let searcher = reader.searcher();
+        let searcher = self.reader()?.searcher();
         let limit = req.limit.max(1);
         // Ties are broken by document id (older first), never by where a document happens to sit
         // in the index's segments, so an incremental index and a rebuilt one list the same order.

@@ -192,6 +192,10 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE documents ADD COLUMN indexed_at TEXT;
     CREATE INDEX documents_unindexed ON documents(id) WHERE indexed_at IS NULL;
     "#,
+    // 5: find a document's deal without scanning every link
+    r#"
+    CREATE INDEX deal_documents_document ON deal_documents(document_id);
+    "#,
 ];
 
 pub struct Store {

@@ -1,0 +1,311 @@
+//! Search benchmark (issue #4): 100,000 generated documents of about 2 KB. Measures indexing
+//! throughput (a full `reindex`, target < 30 s), and the latency of 20 typical queries (target
+//! p50 < 5 ms, p99 < 50 ms), then runs the same corpus and queries through SQLite FTS5 (porter
+//! stemming, bm25 with the same field weights) and prints both side by side.
+//!
+//! Run: `cargo bench --bench search`
+
+use std::time::Instant;
+
+use hashpivot::config::{Config, STARTER};
+use hashpivot::index::{self, Request, Sort};
+use hashpivot::model::{DocKind, NewDocument};
+use hashpivot::store::{FetchLogEntry, Store};
+
+const DOCS: usize = 100_000;
+
+const WORDS: &[&str] = &[
+    "bitcoin",
+    "miners",
+    "hashrate",
+    "power",
+    "grid",
+    "substation",
+    "interconnection",
+    "cooling",
+    "liquid",
+    "racks",
+    "tenant",
+    "lease",
+    "colocation",
+    "hyperscaler",
+    "GPU",
+    "inference",
+    "training",
+    "campus",
+    "megawatts",
+    "capacity",
+    "revenue",
+    "margin",
+    "financing",
+    "notes",
+    "warrants",
+    "backstop",
+    "energization",
+    "turbines",
+    "curtailment",
+    "transformer",
+    "permits",
+    "zoning",
+    "water",
+    "fiber",
+    "latency",
+    "cluster",
+    "Blackwell",
+    "contract",
+    "extension",
+    "renewal",
+    "escalator",
+    "quarter",
+    "guidance",
+    "analysts",
+    "shares",
+    "premium",
+    "halving",
+    "difficulty",
+    "fees",
+];
+
+fn text(i: usize, n: usize, salt: usize) -> String {
+    let mut s = String::with_capacity(n * 8);
+    let mut x = (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ salt as u64;
+    for k in 0..n {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        s.push_str(WORDS[(x % WORDS.len() as u64) as usize]);
+        s.push(if k % 14 == 13 { '.' } else { ' ' });
+        if k % 14 == 13 {
+            s.push(' ');
+        }
+    }
+    s
+}
+
+fn doc(i: usize) -> NewDocument {
+    let companies = [
+        "TeraWulf",
+        "Cipher Mining",
+        "IREN",
+        "Hut 8",
+        "Core Scientific",
+        "Applied Digital",
+        "Riot Platforms",
+        "CleanSpark",
+        "Galaxy Digital",
+        "Bitdeer",
+    ];
+    let cps = [
+        "Fluidstack",
+        "Microsoft",
+        "CoreWeave",
+        "Amazon Web Services",
+        "AMD",
+        "Nscale",
+        "Core42",
+    ];
+    let c = companies[i % companies.len()];
+    let title = if i.is_multiple_of(7) {
+        format!(
+            "{c} signs {}-year colocation lease with {}",
+            5 + i % 11,
+            cps[i % cps.len()]
+        )
+    } else {
+        format!(
+            "{c} {} update: {}",
+            ["weekly", "monthly", "market", "operations"][i % 4],
+            text(i, 6, 1)
+        )
+    };
+    NewDocument {
+        kind: if i.is_multiple_of(10) {
+            DocKind::PressRelease
+        } else {
+            DocKind::News
+        },
+        url: Some(format!("https://bench.example/{i}")),
+        guid: Some(format!("g{i}")),
+        title,
+        summary: Some(format!("{c} said {}", text(i, 25, 2))),
+        body: Some(text(i, 270, 3)),
+        published_at: chrono::DateTime::from_timestamp(1_704_067_200 + (i as i64) * 600, 0),
+        ..Default::default()
+    }
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let k = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[k]
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    store
+        .sync_sources(&[(
+            "bench".to_string(),
+            "feed",
+            "https://bench.example/feed".to_string(),
+        )])
+        .unwrap();
+    let entry = FetchLogEntry {
+        url: "https://bench.example/feed".into(),
+        started_at: chrono::Utc::now(),
+        http_status: Some(200),
+        bytes: None,
+        error: None,
+        etag: None,
+        last_modified: None,
+        next_due_at: None,
+    };
+    let t = Instant::now();
+    let mut bytes = 0usize;
+    for start in (0..DOCS).step_by(2000) {
+        let docs: Vec<NewDocument> = (start..(start + 2000).min(DOCS)).map(doc).collect();
+        bytes += docs
+            .iter()
+            .map(|d| {
+                d.title.len() + d.summary.as_ref().unwrap().len() + d.body.as_ref().unwrap().len()
+            })
+            .sum::<usize>();
+        store.commit_fetch("bench", &docs, &entry).unwrap();
+    }
+    println!(
+        "corpus: {DOCS} documents, {:.2} KB each, stored in {:.1} s",
+        bytes as f64 / DOCS as f64 / 1024.0,
+        t.elapsed().as_secs_f64()
+    );
+    let cfg = Config::parse(STARTER, "feeds.toml").unwrap();
+    let t = Instant::now();
+    let a = hashpivot::analyze::run(&cfg, &mut store, true).unwrap();
+    println!(
+        "analysis (mentions, deals): {:.1} s, {} deals",
+        t.elapsed().as_secs_f64(),
+        a.deals_new
+    );
+
+    let t = Instant::now();
+    let r = index::reindex(dir.path(), &mut store).unwrap();
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "tantivy reindex: {} documents in {:.2} s ({:.0} documents/s)",
+        r.documents,
+        secs,
+        r.documents as f64 / secs
+    );
+
+    let queries: Vec<(&str, Vec<&str>)> = vec![
+        ("lease", vec![]),
+        ("colocation lease", vec![]),
+        ("\"colocation lease\"", vec![]),
+        ("hyperscaler AND backstop", vec![]),
+        ("fluidstack OR coreweave", vec![]),
+        ("GPU inference cluster", vec![]),
+        ("title:lease", vec![]),
+        ("$IREN", vec![]),
+        ("$WULF lease", vec![]),
+        ("microsoft", vec!["IREN"]),
+        ("interconnection substation", vec![]),
+        ("curtailment NOT bitcoin", vec![]),
+        ("(renewal OR extension) AND escalator", vec![]),
+        ("transformer permits zoning", vec![]),
+        ("kind:press_release lease", vec![]),
+        ("financing notes warrants", vec![]),
+        ("\"liquid cooling\"", vec![]),
+        ("Blackwell", vec![]),
+        ("halving difficulty fees", vec![]),
+        ("", vec!["CIFR"]),
+    ];
+    let idx = index::open(dir.path()).unwrap();
+    let mut lat = Vec::new();
+    let mut total_hits = 0;
+    for round in 0..6 {
+        for (q, tickers) in &queries {
+            let req = Request {
+                query: q.to_string(),
+                tickers: tickers.iter().map(|s| s.to_string()).collect(),
+                sort: Sort::Relevance,
+                limit: 20,
+                ..Default::default()
+            };
+            let t = Instant::now();
+            let h = idx.search(&req).unwrap();
+            let ms = t.elapsed().as_secs_f64() * 1000.0;
+            if round > 0 {
+                lat.push(ms);
+                total_hits += h.len();
+            }
+        }
+    }
+    lat.sort_by(f64::total_cmp);
+    println!(
+        "tantivy: 20 queries x 5 rounds (limit 20, with snippets): p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms ({} hits)",
+        percentile(&lat, 0.5),
+        percentile(&lat, 0.99),
+        lat.last().unwrap(),
+        total_hits
+    );
+
+    // The same corpus and queries through SQLite FTS5.
+    let db = rusqlite::Connection::open(dir.path().join("hashpivot.db")).unwrap();
+    let t = Instant::now();
+    db.execute_batch(
+        "CREATE VIRTUAL TABLE fts USING fts5(title, summary, body, tokenize = 'porter unicode61');
+         INSERT INTO fts(rowid, title, summary, body) SELECT id, title, coalesce(summary, ''), coalesce(body, '') FROM documents;",
+    )
+    .unwrap();
+    println!("FTS5 build: {:.2} s", t.elapsed().as_secs_f64());
+    let fts_queries: Vec<String> = vec![
+        "lease",
+        "colocation lease",
+        "\"colocation lease\"",
+        "hyperscaler AND backstop",
+        "fluidstack OR coreweave",
+        "GPU inference cluster",
+        "title:lease",
+        "IREN",
+        "WULF lease",
+        "microsoft IREN",
+        "interconnection substation",
+        "curtailment NOT bitcoin",
+        "(renewal OR extension) AND escalator",
+        "transformer permits zoning",
+        "lease",
+        "financing notes warrants",
+        "\"liquid cooling\"",
+        "Blackwell",
+        "halving difficulty fees",
+        "Cipher",
+    ]
+    .into_iter()
+    .map(str::to_string)
+    .collect();
+    let mut st = db
+        .prepare(
+            "SELECT rowid, snippet(fts, 2, '**', '**', '…', 30) FROM fts WHERE fts MATCH ?1
+             ORDER BY bm25(fts, 3.0, 1.5, 1.0) LIMIT 20",
+        )
+        .unwrap();
+    let mut flat = Vec::new();
+    let mut fts_hits = 0;
+    for round in 0..6 {
+        for q in &fts_queries {
+            let t = Instant::now();
+            let n = st.query_map([q], |r| r.get::<_, i64>(0)).unwrap().count();
+            let ms = t.elapsed().as_secs_f64() * 1000.0;
+            if round > 0 {
+                flat.push(ms);
+                fts_hits += n;
+            }
+        }
+    }
+    flat.sort_by(f64::total_cmp);
+    println!(
+        "FTS5:    20 queries x 5 rounds (limit 20, with snippets): p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms ({} hits)",
+        percentile(&flat, 0.5),
+        percentile(&flat, 0.99),
+        flat.last().unwrap(),
+        fts_hits
+    );
+}
