@@ -152,6 +152,10 @@ fn to_doc(f: &Fields, d: &IndexDoc) -> TantivyDocument {
             doc.add_text(f.ticker_rel, format!("{t}#mid"));
         }
     }
+    doc.add_u64(
+        f.relevance,
+        d.tickers.iter().map(|(_, r)| *r as u64).max().unwrap_or(0),
+    );
     doc.add_text(f.source, &d.source);
     doc.add_text(f.kind, &d.kind);
     if let Some(form) = &d.form_type {

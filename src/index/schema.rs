@@ -25,6 +25,7 @@ pub struct Fields {
     pub sentiment: Field,
     pub deal: Field,
     pub deal_id: Field,
+    pub relevance: Field,
     pub url: Field,
 }
 
@@ -39,6 +40,7 @@ pub struct Fields {
 /// - `published` (date, seconds, indexed, fast, stored): publication time, or first-seen time.
 /// - `sentiment` (f64, fast, stored): the document's tone.
 /// - `deal` (raw "1" when the document reports an active deal) and `deal_id` (u64, stored).
+/// - `relevance` (u64, fast, stored): the highest relevance of any linked company (0–100).
 /// - `url` (stored only).
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
@@ -69,6 +71,7 @@ pub fn build() -> (Schema, Fields) {
         sentiment: b.add_f64_field("sentiment", STORED | FAST),
         deal: b.add_text_field("deal", STRING),
         deal_id: b.add_u64_field("deal_id", STORED),
+        relevance: b.add_u64_field("relevance", STORED | FAST),
         url: b.add_text_field("url", STORED),
     };
     (b.build(), fields)
