@@ -559,3 +559,170 @@ fn study_defaults_to_the_stored_deals() {
     assert_eq!(v["events"].as_array().unwrap().len(), 1);
     assert_eq!(v["events"][0]["event_id"], "D2");
 }
+
+#[test]
+fn export_writes_every_table_readable_back_with_a_data_dictionary() {
+    let s = Server::start();
+    s.route(
+        "/feed.xml",
+        Resp::ok(format!(
+            "<rss version=\"2.0\"><channel><title>t</title>\
+             <item><title>=HYPERLINK(\"http://evil\",\"TeraWulf signs lease\")</title><link>{b}/a</link><guid>h1</guid>\
+             <pubDate>Thu, 14 Aug 2025 11:05:00 GMT</pubDate><description>TeraWulf (Nasdaq: WULF) signed a ten-year colocation lease with Fluidstack for 200 MW of critical IT load.</description></item>\
+             </channel></rss>",
+            b = s.base
+        )),
+    );
+    let ws = Workspace::new(&format!(
+        "{}\n[[company]]\nticker = \"WULF\"\nname = \"TeraWulf\"\ncik = \"1083301\"\nedgar = false\n\n[[counterparty]]\nname = \"Fluidstack\"\nclass = \"neocloud\"\n\n[[source]]\nname = \"Wire\"\nkind = \"feed\"\nurl = \"{}\"\n",
+        test_crawl_section(),
+        s.url("/feed.xml")
+    ));
+    assert_eq!(ws.run(&["crawl"]).status.code(), Some(0));
+    make_data(&ws);
+    assert_eq!(
+        ws.run(&[
+            "prices",
+            "import",
+            ws.path().join("spy.us.csv").to_str().unwrap(),
+            ws.path().join("WULF.csv").to_str().unwrap()
+        ])
+        .status
+        .code(),
+        Some(0)
+    );
+    let out = ws.run(&["deals", "edit", "1", "--note", "@check the 8-K"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = ws.path().join("export");
+    let out = ws.run(&[
+        "export",
+        "--out",
+        dir.to_str().unwrap(),
+        "--model",
+        "market",
+        "--window=-1:1",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "wrote 1 documents, 1 deals, 3 abnormal-return rows and 1 event windows to {}\n",
+            dir.display()
+        )
+    );
+    // documents.csv: the hostile title is neutralised, the tickers and relevance lists line up
+    let mut rdr = csv::Reader::from_path(dir.join("documents.csv")).unwrap();
+    let headers = rdr.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    let get = |r: &csv::StringRecord, name: &str| {
+        r.get(headers.iter().position(|h| h == name).unwrap())
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        get(&rows[0], "title"),
+        "'=HYPERLINK(\"http://evil\",\"TeraWulf signs lease\")"
+    );
+    assert_eq!(get(&rows[0], "tickers"), "WULF");
+    assert_eq!(get(&rows[0], "relevance"), "100"); // headline 90, +5 for each of two more mentions
+    assert_eq!(get(&rows[0], "day0"), "2025-08-14");
+    assert_eq!(get(&rows[0], "novelty"), "first");
+    assert_eq!(get(&rows[0], "deal_id"), "1");
+    // deals.csv: the analyst note starts with @ and is neutralised
+    let mut rdr = csv::Reader::from_path(dir.join("deals.csv")).unwrap();
+    let headers = rdr.headers().unwrap().clone();
+    let deal: csv::StringRecord = rdr.records().next().unwrap().unwrap();
+    let get = |name: &str| {
+        deal.get(headers.iter().position(|h| h == name).unwrap())
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(get("note"), "'@check the 8-K");
+    assert_eq!(get("capacity_mw"), "200.0");
+    assert_eq!(get("term_years"), "10.0");
+    assert_eq!(get("event_day"), "2025-08-14");
+    // abnormal returns: three days of the [-1, +1] span; their CAR to date ends at the window CAR
+    let mut rdr = csv::Reader::from_path(dir.join("abnormal_returns.csv")).unwrap();
+    let ar: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(
+        ar.iter().map(|r| r[2].to_string()).collect::<Vec<_>>(),
+        ["-1", "0", "1"]
+    );
+    assert_eq!(ar[1][3].to_string(), "2025-08-14");
+    let sum: f64 = ar.iter().map(|r| r[8].parse::<f64>().unwrap()).sum();
+    assert!((ar[2][9].parse::<f64>().unwrap() - sum).abs() < 1e-15);
+    assert_eq!(
+        ar[1][6].to_string(),
+        "",
+        "no bitcoin return in the market model"
+    );
+    let mut rdr = csv::Reader::from_path(dir.join("event_windows.csv")).unwrap();
+    let w: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(w.len(), 1);
+    assert_eq!(
+        w[0][4].parse::<f64>().unwrap(),
+        ar[2][9].parse::<f64>().unwrap()
+    );
+    // dataset.json: parameters and a data dictionary covering every column
+    let meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("dataset.json")).unwrap()).unwrap();
+    assert_eq!(meta["parameters"]["study"]["model"], "market");
+    assert_eq!(meta["tables"][0]["rows"], 1);
+    for t in meta["tables"].as_array().unwrap() {
+        let file = dir.join(t["file"].as_str().unwrap());
+        let header: Vec<String> = csv::Reader::from_path(&file)
+            .unwrap()
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_string)
+            .collect();
+        let names: Vec<String> = t["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(header, names, "{}", file.display());
+        for c in t["columns"].as_array().unwrap() {
+            assert!(!c["meaning"].as_str().unwrap().is_empty());
+        }
+    }
+    // JSON Lines: the same rows with real types
+    let jdir = ws.path().join("export-jsonl");
+    assert_eq!(
+        ws.run(&[
+            "export",
+            "--out",
+            jdir.to_str().unwrap(),
+            "--format",
+            "jsonl",
+            "--model",
+            "market",
+            "--window=-1:1"
+        ])
+        .status
+        .code(),
+        Some(0)
+    );
+    let doc: serde_json::Value = serde_json::from_str(
+        std::fs::read_to_string(jdir.join("documents.jsonl"))
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        doc["title"],
+        "=HYPERLINK(\"http://evil\",\"TeraWulf signs lease\")"
+    );
+    assert_eq!(doc["tickers"], serde_json::json!(["WULF"]));
+    assert_eq!(doc["relevance"], serde_json::json!([100]));
+    let lines = std::fs::read_to_string(jdir.join("abnormal_returns.jsonl")).unwrap();
+    assert_eq!(lines.lines().count(), 3);
+    let first: serde_json::Value = serde_json::from_str(lines.lines().next().unwrap()).unwrap();
+    assert_eq!(first["tau"], -1);
+    assert!(first["ar"].is_f64());
+}

@@ -4,6 +4,7 @@
 pub mod analyze;
 pub mod crawl;
 pub mod deals;
+pub mod export;
 pub mod init;
 pub mod prices;
 pub mod reindex;
@@ -63,6 +64,7 @@ pub enum Command {
     #[command(subcommand)]
     Prices(prices::Command),
     Study(study::Args),
+    Export(export::Args),
 }
 
 /// Run a parsed command line; the result is the process exit code.
@@ -85,6 +87,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Reindex(a) => reindex::run(&ctx, a),
         Command::Prices(c) => prices::run(&ctx, c),
         Command::Study(a) => study::run(&ctx, a),
+        Command::Export(a) => export::run(&ctx, a),
     }
 }
 

@@ -32,6 +32,22 @@ use crate::study::{
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
+    #[command(flatten)]
+    pub opts: Options,
+    /// Everything as one JSON document on stdout, full float precision.
+    #[arg(long)]
+    pub json: bool,
+    /// Write events.csv, ar.csv, car.csv, aar.csv and caar.csv into DIR.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Write an SVG of the CAAR across event time with a 95% band.
+    #[arg(long)]
+    pub plot: Option<PathBuf>,
+}
+
+/// The study options shared by `study`, `export` and `premium`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Options {
     /// Expected-return model [default: [study] model, factor].
     #[arg(long, value_enum)]
     pub model: Option<Model>,
@@ -62,15 +78,12 @@ pub struct Args {
     /// Only deals of this type (stored deals).
     #[arg(long = "type")]
     pub deal_type: Option<String>,
-    /// Everything as one JSON document on stdout, full float precision.
+    /// Only events on or after this date (YYYY-MM-DD).
     #[arg(long)]
-    pub json: bool,
-    /// Write events.csv, ar.csv, car.csv, aar.csv and caar.csv into DIR.
+    pub since: Option<chrono::NaiveDate>,
+    /// Only events on or before this date (YYYY-MM-DD).
     #[arg(long)]
-    pub out: Option<PathBuf>,
-    /// Write an SVG of the CAAR across event time with a 95% band.
-    #[arg(long)]
-    pub plot: Option<PathBuf>,
+    pub until: Option<chrono::NaiveDate>,
 }
 
 /// One event's outcome, as `--json` and the tables show it.
@@ -116,7 +129,7 @@ struct Report<'a> {
 
 fn resolve_params(
     cfg: &crate::config::Config,
-    a: &Args,
+    a: &Options,
 ) -> Result<(StudyParams, String, Option<String>), UsageError> {
     let model = a.model.unwrap_or(cfg.study.model);
     let estimation = Window::parse(a.estimation.as_deref().unwrap_or(&cfg.study.estimation))
@@ -170,9 +183,25 @@ fn returns_of(
     Ok(Some(study::returns(&cal.align(&series), log)))
 }
 
-pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
+/// A computed study: the inputs as resolved and every result.
+pub(crate) struct StudyRun {
+    pub params: StudyParams,
+    pub market: String,
+    pub factor: Option<String>,
+    pub events: Vec<EventSpec>,
+    pub results: Vec<EventResult>,
+    pub day0s: Vec<Option<usize>>,
+    pub cal: Calendar,
+    pub market_ret: Vec<Option<f64>>,
+    pub factor_ret: Option<Vec<Option<f64>>>,
+    pub agg: study::Aggregate,
+    pub diag: Vec<Diagnostics>,
+}
+
+/// Resolve the options, load events and prices, and run the study.
+pub(crate) fn compute(ctx: &Ctx, a: &Options) -> anyhow::Result<StudyRun> {
     let cfg = ctx.config_or_default()?;
-    let (params, market, factor) = resolve_params(&cfg, &a)?;
+    let (params, market, factor) = resolve_params(&cfg, a)?;
     let mut events: Vec<EventSpec> = match &a.events {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -214,6 +243,10 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
             "--type filters stored deals; it does not apply to --events".into(),
         )
         .into());
+    }
+    events.retain(|e| a.since.is_none_or(|d| e.date >= d) && a.until.is_none_or(|d| e.date <= d));
+    if events.is_empty() {
+        return Err(UsageError("no events between --since and --until".into()).into());
     }
     if !a.tickers.is_empty() {
         let want: Vec<String> = a.tickers.iter().map(|t| t.to_ascii_uppercase()).collect();
@@ -279,6 +312,35 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
             .map(|((e, d), r)| (e.ticker.clone(), if r.is_included() { *d } else { None }))
             .collect::<Vec<_>>(),
     );
+    Ok(StudyRun {
+        params,
+        market,
+        factor,
+        events,
+        results,
+        day0s,
+        cal,
+        market_ret,
+        factor_ret,
+        agg,
+        diag,
+    })
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
+    let StudyRun {
+        params,
+        market,
+        factor,
+        events,
+        results,
+        day0s,
+        cal,
+        agg,
+        diag,
+        ..
+    } = compute(ctx, &args.opts)?;
+    let a = &args;
     let outs: Vec<EventOut> = events
         .iter()
         .zip(&results)

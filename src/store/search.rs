@@ -123,3 +123,81 @@ impl Store {
             .ctx("counting unindexed documents")
     }
 }
+
+/// A document as the dataset export writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportDoc {
+    pub id: i64,
+    pub source: String,
+    pub kind: String,
+    pub url: Option<String>,
+    pub title: String,
+    pub published_at: Option<String>,
+    pub fetched_at: String,
+    pub sentiment: Option<f64>,
+    pub sentiment_method: Option<String>,
+    pub form_type: Option<String>,
+    pub items: Option<String>,
+    pub tickers: Vec<(String, u8)>,
+    pub deal_id: Option<i64>,
+    /// The deal's first report is this document.
+    pub first_report: bool,
+}
+
+impl Store {
+    /// Documents published (or first seen) between two dates, inclusive, oldest first.
+    pub fn documents_for_export(
+        &self,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> Result<Vec<ExportDoc>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT d.id, d.source, d.kind, d.url, d.title, d.published_at, d.fetched_at, d.sentiment,
+                        d.sentiment_method, d.form_type, d.items,
+                        (SELECT min(dd.deal_id) FROM deal_documents dd JOIN deals k ON k.id = dd.deal_id
+                          WHERE dd.document_id = d.id AND k.status = 'active'),
+                        EXISTS(SELECT 1 FROM deals k WHERE k.first_document_id = d.id AND k.status = 'active')
+                 FROM documents d
+                 WHERE (?1 IS NULL OR substr(coalesce(d.published_at, d.fetched_at), 1, 10) >= ?1)
+                   AND (?2 IS NULL OR substr(coalesce(d.published_at, d.fetched_at), 1, 10) <= ?2)
+                 ORDER BY coalesce(d.published_at, d.fetched_at), d.id",
+            )
+            .ctx("preparing export")?;
+        let rows = st
+            .query_map(params![since, until], |r| {
+                Ok(ExportDoc {
+                    id: r.get(0)?,
+                    source: r.get(1)?,
+                    kind: r.get(2)?,
+                    url: r.get(3)?,
+                    title: r.get(4)?,
+                    published_at: r.get(5)?,
+                    fetched_at: r.get(6)?,
+                    sentiment: r.get(7)?,
+                    sentiment_method: r.get(8)?,
+                    form_type: r.get(9)?,
+                    items: r.get(10)?,
+                    tickers: vec![],
+                    deal_id: r.get(11)?,
+                    first_report: r.get(12)?,
+                })
+            })
+            .ctx("reading export")?;
+        let mut docs = rows.collect::<Result<Vec<_>, _>>().ctx("reading export")?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT ticker, relevance FROM mentions WHERE document_id = ?1 ORDER BY relevance DESC, ticker")
+            .ctx("preparing export mentions")?;
+        for d in docs.iter_mut() {
+            let rows = st
+                .query_map([d.id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u8>(1)?)))
+                .ctx("reading export mentions")?;
+            d.tickers = rows
+                .collect::<Result<Vec<_>, _>>()
+                .ctx("reading export mentions")?;
+        }
+        Ok(docs)
+    }
+}
