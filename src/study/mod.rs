@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod event;
 pub mod events;
 pub mod ols;
+pub mod premium;
 pub mod stats;
 
 use serde::Serialize;
