@@ -6,6 +6,7 @@ pub mod crawl;
 pub mod deals;
 pub mod export;
 pub mod init;
+pub mod premium;
 pub mod prices;
 pub mod reindex;
 pub mod search;
@@ -65,6 +66,7 @@ pub enum Command {
     Prices(prices::Command),
     Study(study::Args),
     Export(export::Args),
+    Premium(premium::Args),
 }
 
 /// Run a parsed command line; the result is the process exit code.
@@ -88,6 +90,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Prices(c) => prices::run(&ctx, c),
         Command::Study(a) => study::run(&ctx, a),
         Command::Export(a) => export::run(&ctx, a),
+        Command::Premium(a) => premium::run(&ctx, a),
     }
 }
 

@@ -127,7 +127,7 @@ struct Report<'a> {
     r_bar: f64,
 }
 
-fn resolve_params(
+pub(crate) fn resolve_params(
     cfg: &crate::config::Config,
     a: &Options,
 ) -> Result<(StudyParams, String, Option<String>), UsageError> {
@@ -169,7 +169,7 @@ fn resolve_params(
 }
 
 /// A ticker's returns on the calendar.
-fn returns_of(
+pub(crate) fn returns_of(
     store: &Store,
     cal: &Calendar,
     ticker: &str,
@@ -201,7 +201,8 @@ pub(crate) struct StudyRun {
 /// Resolve the options, load events and prices, and run the study.
 pub(crate) fn compute(ctx: &Ctx, a: &Options) -> anyhow::Result<StudyRun> {
     let cfg = ctx.config_or_default()?;
-    let (params, market, factor) = resolve_params(&cfg, a)?;
+    // options are checked before anything is loaded
+    resolve_params(&cfg, a)?;
     let mut events: Vec<EventSpec> = match &a.events {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -256,6 +257,17 @@ pub(crate) fn compute(ctx: &Ctx, a: &Options) -> anyhow::Result<StudyRun> {
         }
     }
 
+    compute_with(ctx, a, events)
+}
+
+/// Run the study on a given list of events (the options' event source is ignored).
+pub(crate) fn compute_with(
+    ctx: &Ctx,
+    a: &Options,
+    events: Vec<EventSpec>,
+) -> anyhow::Result<StudyRun> {
+    let cfg = ctx.config_or_default()?;
+    let (params, market, factor) = resolve_params(&cfg, a)?;
     let store = super::open_store(&ctx.data_dir)?;
     let bench = store.prices(&market)?;
     if bench.is_empty() {

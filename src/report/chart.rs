@@ -4,26 +4,83 @@ use std::fmt::Write;
 
 use super::escape_xml;
 
-/// A line with an optional band around it (e.g. a 95% interval), over integer x values.
+/// One line, with an optional band around it.
+pub struct Series<'a> {
+    pub name: &'a str,
+    /// (x, y, band low, band high); non-finite band values draw no band at that x.
+    pub points: Vec<(f64, f64, f64, f64)>,
+}
+
+/// A chart of one or more lines over numeric x values.
+pub struct LineChart<'a> {
+    pub title: &'a str,
+    pub x_label: &'a str,
+    pub y_label: &'a str,
+    pub series: Vec<Series<'a>>,
+    /// Draw y values as percentages.
+    pub percent: bool,
+    /// Draw a dashed vertical line at x = 0 (day 0).
+    pub mark_zero: bool,
+}
+
+/// A single line with a band (kept for the study plot).
 pub struct BandChart<'a> {
     pub title: &'a str,
     pub x_label: &'a str,
     pub y_label: &'a str,
-    /// (x, y, band low, band high); non-finite band values draw no band at that x.
     pub points: &'a [(f64, f64, f64, f64)],
-    /// Draw y values as percentages.
     pub percent: bool,
 }
 
-/// Render the chart as an SVG document.
+const COLORS: &[&str] = &[
+    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf", "#e377c2",
+    "#7f7f7f", "#bcbd22",
+];
+
+pub const WIDTH: f64 = 720.0;
+pub const HEIGHT: f64 = 420.0;
+
+/// Render a single-line chart as an SVG document.
 pub fn band_chart(c: &BandChart<'_>) -> String {
-    let (w, h) = (720.0, 420.0);
+    svg_document(&[line_chart(&LineChart {
+        title: c.title,
+        x_label: c.x_label,
+        y_label: c.y_label,
+        series: vec![Series {
+            name: "",
+            points: c.points.to_vec(),
+        }],
+        percent: c.percent,
+        mark_zero: true,
+    })])
+}
+
+/// Stack charts (each from `line_chart`) vertically in one SVG document.
+pub fn svg_document(charts: &[String]) -> String {
+    let h = HEIGHT * charts.len() as f64;
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{h}\" viewBox=\"0 0 {WIDTH} {h}\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+    );
+    for (i, c) in charts.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "<g transform=\"translate(0,{})\">\n{c}</g>",
+            HEIGHT * i as f64
+        );
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+/// The body of one chart (place it with `svg_document`).
+pub fn line_chart(c: &LineChart<'_>) -> String {
+    let (w, h) = (WIDTH, HEIGHT);
     let (left, right, top, bottom) = (70.0, 20.0, 40.0, 50.0);
     let pw = w - left - right;
     let ph = h - top - bottom;
-    let xs: Vec<f64> = c.points.iter().map(|p| p.0).collect();
-    let mut ys: Vec<f64> = c.points.iter().map(|p| p.1).collect();
-    for p in c.points {
+    let all: Vec<&(f64, f64, f64, f64)> = c.series.iter().flat_map(|s| s.points.iter()).collect();
+    let mut ys: Vec<f64> = all.iter().map(|p| p.1).filter(|v| v.is_finite()).collect();
+    for p in &all {
         if p.2.is_finite() {
             ys.push(p.2);
         }
@@ -32,10 +89,15 @@ pub fn band_chart(c: &BandChart<'_>) -> String {
         }
     }
     ys.push(0.0);
-    let (x0, x1) = (
-        xs.iter().cloned().fold(f64::INFINITY, f64::min),
-        xs.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
-    );
+    let xs: Vec<f64> = all.iter().map(|p| p.0).collect();
+    let (x0, x1) = if xs.is_empty() {
+        (-1.0, 1.0)
+    } else {
+        (
+            xs.iter().cloned().fold(f64::INFINITY, f64::min),
+            xs.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
+        )
+    };
     let (mut y0, mut y1) = (
         ys.iter().cloned().fold(f64::INFINITY, f64::min),
         ys.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
@@ -65,20 +127,16 @@ pub fn band_chart(c: &BandChart<'_>) -> String {
         if c.percent {
             format!("{:.1}%", y * 100.0 + 0.0)
         } else {
-            format!("{y:.3}")
+            format!("{:.2}", y + 0.0)
         }
     };
     let mut s = String::new();
-    let _ = write!(
+    let _ = writeln!(
         s,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="DejaVu Sans, Arial, sans-serif" font-size="12">
-<rect width="100%" height="100%" fill="#ffffff"/>
-<text x="{}" y="22" text-anchor="middle" font-size="15" font-weight="bold">{}</text>
-"##,
+        r##"<text x="{}" y="22" text-anchor="middle" font-size="15" font-weight="bold">{}</text>"##,
         w / 2.0,
         escape_xml(c.title)
     );
-    // grid and y ticks
     for i in 0..=n_ticks {
         let y = y0 + step * i as f64;
         let py = sy(y);
@@ -91,8 +149,7 @@ pub fn band_chart(c: &BandChart<'_>) -> String {
             escape_xml(&fmt_y(y))
         );
     }
-    // x ticks at each integer
-    let step = ((x_span / 12.0).ceil()).max(1.0) as i64;
+    let xstep = ((x_span / 12.0).ceil()).max(1.0) as i64;
     let mut x = x0.ceil() as i64;
     while x as f64 <= x1 {
         let px = sx(x as f64);
@@ -103,9 +160,8 @@ pub fn band_chart(c: &BandChart<'_>) -> String {
             top + ph + 4.0,
             top + ph + 18.0
         );
-        x += step;
+        x += xstep;
     }
-    // zero line and day-0 line
     let _ = writeln!(
         s,
         r##"<line x1="{left}" x2="{}" y1="{:.1}" y2="{:.1}" stroke="#555" stroke-dasharray="4 3"/>"##,
@@ -113,7 +169,7 @@ pub fn band_chart(c: &BandChart<'_>) -> String {
         sy(0.0),
         sy(0.0)
     );
-    if x0 <= 0.0 && x1 >= 0.0 {
+    if c.mark_zero && x0 <= 0.0 && x1 >= 0.0 {
         let _ = writeln!(
             s,
             r##"<line x1="{:.1}" x2="{:.1}" y1="{top}" y2="{}" stroke="#555" stroke-dasharray="4 3"/>"##,
@@ -122,60 +178,80 @@ pub fn band_chart(c: &BandChart<'_>) -> String {
             top + ph
         );
     }
-    // band
-    let band: Vec<&(f64, f64, f64, f64)> = c
-        .points
-        .iter()
-        .filter(|p| p.2.is_finite() && p.3.is_finite())
-        .collect();
-    if band.len() >= 2 {
+    for (k, ser) in c.series.iter().enumerate() {
+        let color = COLORS[k % COLORS.len()];
+        let band: Vec<&(f64, f64, f64, f64)> = ser
+            .points
+            .iter()
+            .filter(|p| p.2.is_finite() && p.3.is_finite())
+            .collect();
+        if band.len() >= 2 {
+            let mut d = String::new();
+            for (i, p) in band.iter().enumerate() {
+                let _ = write!(
+                    d,
+                    "{}{:.1},{:.1} ",
+                    if i == 0 { "M" } else { "L" },
+                    sx(p.0),
+                    sy(p.3)
+                );
+            }
+            for p in band.iter().rev() {
+                let _ = write!(d, "L{:.1},{:.1} ", sx(p.0), sy(p.2));
+            }
+            let _ = writeln!(
+                s,
+                r##"<path d="{d}Z" fill="{color}" fill-opacity="0.18" stroke="none"/>"##
+            );
+        }
+        // the line, broken where a value is missing
         let mut d = String::new();
-        for (i, p) in band.iter().enumerate() {
+        let mut pen_down = false;
+        for p in &ser.points {
+            if !p.1.is_finite() {
+                pen_down = false;
+                continue;
+            }
             let _ = write!(
                 d,
                 "{}{:.1},{:.1} ",
-                if i == 0 { "M" } else { "L" },
+                if pen_down { "L" } else { "M" },
                 sx(p.0),
-                sy(p.3)
+                sy(p.1)
+            );
+            pen_down = true;
+        }
+        let _ = writeln!(
+            s,
+            r##"<path d="{d}" fill="none" stroke="{color}" stroke-width="2"/>"##
+        );
+        if ser.points.len() <= 40 {
+            for p in ser.points.iter().filter(|p| p.1.is_finite()) {
+                let _ = writeln!(
+                    s,
+                    r##"<circle cx="{:.1}" cy="{:.1}" r="2.5" fill="{color}"/>"##,
+                    sx(p.0),
+                    sy(p.1)
+                );
+            }
+        }
+        if !ser.name.is_empty() {
+            let ly = top + 14.0 + 16.0 * k as f64;
+            let _ = writeln!(
+                s,
+                r##"<line x1="{}" x2="{}" y1="{ly}" y2="{ly}" stroke="{color}" stroke-width="3"/><text x="{}" y="{}">{}</text>"##,
+                left + 10.0,
+                left + 30.0,
+                left + 36.0,
+                ly + 4.0,
+                escape_xml(ser.name)
             );
         }
-        for p in band.iter().rev() {
-            let _ = write!(d, "L{:.1},{:.1} ", sx(p.0), sy(p.2));
-        }
-        let _ = writeln!(
-            s,
-            r##"<path d="{}Z" fill="#1f77b4" fill-opacity="0.18" stroke="none"/>"##,
-            d
-        );
-    }
-    // line and points
-    let mut d = String::new();
-    for (i, p) in c.points.iter().enumerate() {
-        let _ = write!(
-            d,
-            "{}{:.1},{:.1} ",
-            if i == 0 { "M" } else { "L" },
-            sx(p.0),
-            sy(p.1)
-        );
-    }
-    let _ = writeln!(
-        s,
-        r##"<path d="{d}" fill="none" stroke="#1f77b4" stroke-width="2"/>"##
-    );
-    for p in c.points {
-        let _ = writeln!(
-            s,
-            r##"<circle cx="{:.1}" cy="{:.1}" r="2.5" fill="#1f77b4"/>"##,
-            sx(p.0),
-            sy(p.1)
-        );
     }
     let _ = writeln!(
         s,
         r##"<text x="{}" y="{}" text-anchor="middle">{}</text>
-<text transform="translate(16,{}) rotate(-90)" text-anchor="middle">{}</text>
-</svg>"##,
+<text transform="translate(16,{}) rotate(-90)" text-anchor="middle">{}</text>"##,
         left + pw / 2.0,
         h - 10.0,
         escape_xml(c.x_label),
@@ -208,5 +284,39 @@ mod tests {
         assert!(svg.contains("CAAR &lt;AI deals&gt;"));
         assert_eq!(svg.matches("<circle").count(), 3);
         assert_eq!(svg.matches("fill-opacity=\"0.18\"").count(), 1);
+    }
+
+    #[test]
+    fn multi_series_with_legend_and_gaps() {
+        let c = line_chart(&LineChart {
+            title: "t",
+            x_label: "x",
+            y_label: "y",
+            series: vec![
+                Series {
+                    name: "AI <deals>",
+                    points: vec![
+                        (0.0, 0.1, f64::NAN, f64::NAN),
+                        (1.0, f64::NAN, f64::NAN, f64::NAN),
+                        (2.0, 0.2, f64::NAN, f64::NAN),
+                    ],
+                },
+                Series {
+                    name: "control",
+                    points: vec![(0.0, 0.0, f64::NAN, f64::NAN)],
+                },
+            ],
+            percent: false,
+            mark_zero: false,
+        });
+        assert!(c.contains("AI &lt;deals&gt;"));
+        // the first line is broken at the missing value: two "M" moves
+        let first_path = c
+            .lines()
+            .find(|l| l.starts_with("<path d=\"M") && l.contains("stroke=\"#1f77b4\""))
+            .unwrap();
+        assert_eq!(first_path.matches('M').count(), 2, "{first_path}");
+        let doc = svg_document(&[c.clone(), c]);
+        assert_eq!(doc.matches("<g transform=").count(), 2);
     }
 }

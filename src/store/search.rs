@@ -201,3 +201,31 @@ impl Store {
         Ok(docs)
     }
 }
+
+impl Store {
+    /// The control group of the premium report: press releases and 8-K/6-K filings that report no
+    /// deal, with their company (the filer, or the press release's most relevant company at
+    /// relevance ≥ 70) and time. (document id, ticker, time)
+    pub fn control_announcements(&self) -> Result<Vec<(i64, String, String)>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT d.id, m.ticker, coalesce(d.published_at, d.fetched_at)
+                 FROM documents d
+                 JOIN mentions m ON m.document_id = d.id
+                   AND m.ticker = (SELECT m2.ticker FROM mentions m2 WHERE m2.document_id = d.id
+                                   ORDER BY m2.relevance DESC, m2.ticker LIMIT 1)
+                 WHERE (d.kind = 'press_release' OR (d.kind = 'filing' AND d.form_type IN ('8-K', '8-K/A', '6-K')))
+                   AND m.relevance >= 70
+                   AND NOT EXISTS (SELECT 1 FROM detections x WHERE x.document_id = d.id AND x.kind = 'deal')
+                   AND NOT EXISTS (SELECT 1 FROM deal_documents dd WHERE dd.document_id = d.id)
+                 ORDER BY coalesce(d.published_at, d.fetched_at), d.id",
+            )
+            .ctx("preparing control announcements")?;
+        let rows = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .ctx("reading control announcements")?;
+        rows.collect::<Result<Vec<_>, _>>()
+            .ctx("reading control announcements")
+    }
+}
