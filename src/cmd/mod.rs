@@ -4,6 +4,7 @@
 pub mod analyze;
 pub mod crawl;
 pub mod deals;
+pub mod digest;
 pub mod export;
 pub mod init;
 pub mod premium;
@@ -67,6 +68,7 @@ pub enum Command {
     Study(study::Args),
     Export(export::Args),
     Premium(premium::Args),
+    Digest(digest::Args),
 }
 
 /// Run a parsed command line; the result is the process exit code.
@@ -91,6 +93,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Study(a) => study::run(&ctx, a),
         Command::Export(a) => export::run(&ctx, a),
         Command::Premium(a) => premium::run(&ctx, a),
+        Command::Digest(a) => digest::run(&ctx, a),
     }
 }
 

@@ -1,6 +1,7 @@
 //! What users take away: CSV files and SVG charts (digests and exports come later).
 
 pub mod chart;
+pub mod digest;
 pub mod export;
 
 /// A CSV cell from untrusted text, neutralised against spreadsheet formula injection: a cell

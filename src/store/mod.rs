@@ -13,7 +13,7 @@ mod sources;
 pub use analysis::{AnalysisDoc, ClusterInput, DealFilter, DealReport, NewDeal};
 pub use documents::{InsertOutcome, PendingArticle, hash_content};
 pub use prices::{PriceImport, TickerCoverage};
-pub use search::{ExportDoc, IndexDoc};
+pub use search::{ExportDoc, FetchSummary, IndexDoc};
 pub use sources::{FetchLogEntry, SourceRow, SourceState};
 
 use std::path::Path;

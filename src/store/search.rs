@@ -132,6 +132,7 @@ pub struct ExportDoc {
     pub kind: String,
     pub url: Option<String>,
     pub title: String,
+    pub summary: Option<String>,
     pub published_at: Option<String>,
     pub fetched_at: String,
     pub sentiment: Option<f64>,
@@ -158,7 +159,8 @@ impl Store {
                         d.sentiment_method, d.form_type, d.items,
                         (SELECT min(dd.deal_id) FROM deal_documents dd JOIN deals k ON k.id = dd.deal_id
                           WHERE dd.document_id = d.id AND k.status = 'active'),
-                        EXISTS(SELECT 1 FROM deals k WHERE k.first_document_id = d.id AND k.status = 'active')
+                        EXISTS(SELECT 1 FROM deals k WHERE k.first_document_id = d.id AND k.status = 'active'),
+                        d.summary
                  FROM documents d
                  WHERE (?1 IS NULL OR substr(coalesce(d.published_at, d.fetched_at), 1, 10) >= ?1)
                    AND (?2 IS NULL OR substr(coalesce(d.published_at, d.fetched_at), 1, 10) <= ?2)
@@ -182,6 +184,7 @@ impl Store {
                     tickers: vec![],
                     deal_id: r.get(11)?,
                     first_report: r.get(12)?,
+                    summary: r.get(13)?,
                 })
             })
             .ctx("reading export")?;
@@ -227,5 +230,44 @@ impl Store {
             .ctx("reading control announcements")?;
         rows.collect::<Result<Vec<_>, _>>()
             .ctx("reading control announcements")
+    }
+}
+
+/// Fetching in a period, for the digest header.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FetchSummary {
+    pub sources_polled: usize,
+    /// (source, last error in the period) for sources whose last fetch in the period failed
+    pub failing: Vec<(String, String)>,
+}
+
+impl Store {
+    /// Which sources were fetched between two times (RFC 3339, inclusive start, exclusive end), and
+    /// which of them failed on their last fetch in that period.
+    pub fn fetch_summary(&self, from: &str, to: &str) -> Result<FetchSummary, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT f.source, f.error FROM fetch_log f
+                 WHERE f.started_at >= ?1 AND f.started_at < ?2
+                   AND f.id = (SELECT max(g.id) FROM fetch_log g WHERE g.source = f.source AND g.started_at >= ?1 AND g.started_at < ?2)
+                 ORDER BY f.source",
+            )
+            .ctx("preparing fetch summary")?;
+        let rows = st
+            .query_map(params![from, to], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+            })
+            .ctx("reading fetch summary")?;
+        let rows = rows
+            .collect::<Result<Vec<_>, _>>()
+            .ctx("reading fetch summary")?;
+        Ok(FetchSummary {
+            sources_polled: rows.len(),
+            failing: rows
+                .into_iter()
+                .filter_map(|(s, e)| e.map(|e| (s, e)))
+                .collect(),
+        })
     }
 }
