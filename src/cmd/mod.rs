@@ -4,6 +4,7 @@
 pub mod analyze;
 pub mod crawl;
 pub mod deals;
+pub mod demo;
 pub mod digest;
 pub mod export;
 pub mod init;
@@ -32,6 +33,7 @@ use crate::store::Store;
 /// SQLite database (<data-dir>/hashpivot.db).
 ///
 /// Examples:
+///   hashpivot demo                 see everything work offline on sample data
 ///   hashpivot init                 write the starter feeds.toml
 ///   hashpivot crawl                fetch every due source
 ///   hashpivot status               what each source did last time
@@ -69,6 +71,7 @@ pub enum Command {
     Export(export::Args),
     Premium(premium::Args),
     Digest(digest::Args),
+    Demo(demo::Args),
 }
 
 /// Run a parsed command line; the result is the process exit code.
@@ -94,6 +97,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Export(a) => export::run(&ctx, a),
         Command::Premium(a) => premium::run(&ctx, a),
         Command::Digest(a) => digest::run(&ctx, a),
+        Command::Demo(a) => demo::run(&ctx, a),
     }
 }
 

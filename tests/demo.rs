@@ -1,0 +1,94 @@
+//! `hashpivot demo`: the whole pipeline offline on the bundled sample data, in its own folder,
+//! leaving the user's data directory untouched.
+
+mod common;
+
+#[test]
+fn demo_runs_the_whole_pipeline_offline_and_touches_nothing_else() {
+    let home = tempfile::tempdir().unwrap();
+    let user_data = home.path().join("my-data");
+    std::fs::create_dir_all(&user_data).unwrap();
+    let demo_dir = home.path().join("demo");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
+        .current_dir(home.path())
+        .env("HASHPIVOT_DATA", &user_data)
+        .env_remove("HASHPIVOT_CONTACT")
+        .args(["demo", "--dir", demo_dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}\n{}",
+        text,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.starts_with("hashpivot demo — SAMPLE DATA, offline; workspace: "),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "7 sources: 7 fetched, 0 unchanged, 0 failed, 0 backing off; 19 new documents"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("deals: 8 new"), "{text}");
+    assert!(
+        text.contains("Event study: factor model (SPY + BTC-USD)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("AI narrative premium — factor model"),
+        "{text}"
+    );
+    for f in [
+        "hashpivot.db",
+        "feeds.toml",
+        "caar.svg",
+        "premium.svg",
+        "digest-2025-W45.html",
+        "study/caar.csv",
+        "export/documents.csv",
+        "export/deals.csv",
+        "export/abnormal_returns.csv",
+        "export/event_windows.csv",
+        "export/dataset.json",
+        "index/CURRENT",
+    ] {
+        assert!(demo_dir.join(f).exists(), "{f} missing");
+    }
+    // the recognised deals include the CoreWeave option exercise from the sample 8-K
+    let db = rusqlite::Connection::open(demo_dir.join("hashpivot.db")).unwrap();
+    let corz: Vec<(String, String)> = db
+        .prepare("SELECT event_day, deal_type FROM deals WHERE ticker = 'CORZ' ORDER BY event_day")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        corz,
+        vec![
+            ("2024-06-04".to_string(), "hosting".to_string()),
+            ("2024-10-22".into(), "expansion".into())
+        ]
+    );
+    // nothing in the user's data directory or the working directory
+    assert_eq!(std::fs::read_dir(&user_data).unwrap().count(), 0);
+    let names: Vec<String> = std::fs::read_dir(home.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    let mut names = names;
+    names.sort();
+    assert_eq!(names, ["demo", "my-data"]);
+    // a second run into the same folder is refused rather than mixed in
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
+        .args(["demo", "--dir", demo_dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already holds a hashpivot workspace"));
+}
