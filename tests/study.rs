@@ -725,4 +725,107 @@ fn export_writes_every_table_readable_back_with_a_data_dictionary() {
     let first: serde_json::Value = serde_json::from_str(lines.lines().next().unwrap()).unwrap();
     assert_eq!(first["tau"], -1);
     assert!(first["ar"].is_f64());
+    // Parquet, with real types, when built with the feature
+    let pdir = ws.path().join("export-parquet");
+    let out = ws.run(&[
+        "export",
+        "--out",
+        pdir.to_str().unwrap(),
+        "--format",
+        "parquet",
+        "--model",
+        "market",
+        "--window=-1:1",
+    ]);
+    #[cfg(feature = "parquet")]
+    {
+        use arrow_array::{
+            Array, Date32Array, Float64Array, Int64Array, ListArray, StringArray,
+            TimestampSecondArray,
+        };
+        use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let read = |name: &str| {
+            let f = std::fs::File::open(pdir.join(name)).unwrap();
+            let batches: Vec<_> = ParquetRecordBatchReaderBuilder::try_new(f)
+                .unwrap()
+                .build()
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            assert_eq!(batches.len(), 1);
+            batches.into_iter().next().unwrap()
+        };
+        let docs = read("documents.parquet");
+        assert_eq!(docs.num_rows(), 1);
+        let title = docs
+            .column_by_name("title")
+            .unwrap()
+            .as_any()
+            .downcast_ref::<StringArray>()
+            .unwrap();
+        assert_eq!(
+            title.value(0),
+            "=HYPERLINK(\"http://evil\",\"TeraWulf signs lease\")"
+        );
+        let day0 = docs
+            .column_by_name("day0")
+            .unwrap()
+            .as_any()
+            .downcast_ref::<Date32Array>()
+            .unwrap();
+        assert_eq!(day0.value_as_date(0).unwrap().to_string(), "2025-08-14");
+        let published = docs
+            .column_by_name("published_at")
+            .unwrap()
+            .as_any()
+            .downcast_ref::<TimestampSecondArray>()
+            .unwrap();
+        assert_eq!(published.value(0), 1_755_169_500); // 2025-08-14T11:05:00Z
+        let tickers = docs
+            .column_by_name("tickers")
+            .unwrap()
+            .as_any()
+            .downcast_ref::<ListArray>()
+            .unwrap();
+        let t0 = tickers.value(0);
+        assert_eq!(
+            t0.as_any().downcast_ref::<StringArray>().unwrap().value(0),
+            "WULF"
+        );
+        let ar = read("abnormal_returns.parquet");
+        assert_eq!(ar.num_rows(), 3);
+        let tau = ar
+            .column_by_name("tau")
+            .unwrap()
+            .as_any()
+            .downcast_ref::<Int64Array>()
+            .unwrap();
+        assert_eq!((tau.value(0), tau.value(2)), (-1, 1));
+        let car = ar
+            .column_by_name("car_to_date")
+            .unwrap()
+            .as_any()
+            .downcast_ref::<Float64Array>()
+            .unwrap();
+        let w: Vec<csv::StringRecord> = csv::Reader::from_path(dir.join("event_windows.csv"))
+            .unwrap()
+            .records()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(car.value(2), w[0][4].parse::<f64>().unwrap());
+        let btc = ar.column_by_name("bitcoin_return").unwrap();
+        assert_eq!(btc.null_count(), 3, "no bitcoin in the market model");
+        assert_eq!(read("deals.parquet").num_rows(), 1);
+        assert_eq!(read("event_windows.parquet").num_rows(), 1);
+    }
+    #[cfg(not(feature = "parquet"))]
+    {
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            stderr(&out).contains("--features parquet"),
+            "{}",
+            stderr(&out)
+        );
+    }
 }

@@ -40,9 +40,9 @@ fn day0_of(published: Option<&str>, fetched: &str) -> Option<String> {
 }
 
 pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
-    if a.format == Format::Parquet {
+    if a.format == Format::Parquet && !cfg!(feature = "parquet") {
         return Err(UsageError(
-            "parquet export is not built into this binary: export csv or jsonl, or build with `--features parquet` once available".into(),
+            "parquet export is not built into this binary: rebuild with `cargo install --path . --features parquet`, or export csv or jsonl".into(),
         )
         .into());
     }

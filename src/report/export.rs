@@ -122,8 +122,15 @@ pub fn write_table(dir: &Path, t: &Table, format: Format) -> std::io::Result<Str
         Format::Csv => (format!("{}.csv", t.name), "csv"),
         Format::Jsonl => (format!("{}.jsonl", t.name), "jsonl"),
         Format::Parquet => {
+            #[cfg(feature = "parquet")]
+            {
+                let file = format!("{}.parquet", t.name);
+                parquet_out::write(&dir.join(&file), t)?;
+                return Ok(file);
+            }
+            #[cfg(not(feature = "parquet"))]
             return Err(std::io::Error::other(
-                "parquet export is not built into this binary",
+                "parquet export is not built into this binary (build with --features parquet)",
             ));
         }
     };
@@ -151,6 +158,168 @@ pub fn write_table(dir: &Path, t: &Table, format: Format) -> std::io::Result<Str
         w.flush()?;
     }
     Ok(file)
+}
+
+/// Parquet with real types: integers as INT64, floats as DOUBLE, dates as DATE, times as UTC
+/// timestamps (seconds), lists as LIST, text as UTF8.
+#[cfg(feature = "parquet")]
+mod parquet_out {
+    use std::sync::Arc;
+
+    use arrow_array::builder::{Int64Builder, ListBuilder, StringBuilder};
+    use arrow_array::{
+        ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray,
+        TimestampSecondArray,
+    };
+    use arrow_schema::{DataType, Field, Schema, TimeUnit};
+    use chrono::{DateTime, NaiveDate};
+    use parquet::arrow::ArrowWriter;
+
+    use super::{Cell, Table};
+
+    fn err(e: impl std::fmt::Display) -> std::io::Error {
+        std::io::Error::other(e.to_string())
+    }
+
+    fn text(c: &Cell) -> Option<String> {
+        match c {
+            Cell::Plain(s) | Cell::Untrusted(s) => Some(s.clone()),
+            Cell::Null => None,
+            other => Some(other.csv_raw()),
+        }
+    }
+
+    pub fn write(path: &std::path::Path, t: &Table) -> std::io::Result<()> {
+        let mut fields = Vec::new();
+        let mut arrays: Vec<ArrayRef> = Vec::new();
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch");
+        for (ci, c) in t.columns.iter().enumerate() {
+            let cells: Vec<&Cell> = t.rows.iter().map(|r| &r[ci]).collect();
+            let (ty, arr): (DataType, ArrayRef) = match c.ty {
+                "integer" => (
+                    DataType::Int64,
+                    Arc::new(Int64Array::from(
+                        cells
+                            .iter()
+                            .map(|v| if let Cell::Int(i) = v { Some(*i) } else { None })
+                            .collect::<Vec<_>>(),
+                    )),
+                ),
+                "float" => (
+                    DataType::Float64,
+                    Arc::new(Float64Array::from(
+                        cells
+                            .iter()
+                            .map(|v| {
+                                if let Cell::Float(f) = v {
+                                    f.is_finite().then_some(*f)
+                                } else {
+                                    None
+                                }
+                            })
+                            .collect::<Vec<_>>(),
+                    )),
+                ),
+                "boolean" => (
+                    DataType::Boolean,
+                    Arc::new(BooleanArray::from(
+                        cells
+                            .iter()
+                            .map(|v| {
+                                if let Cell::Bool(b) = v {
+                                    Some(*b)
+                                } else {
+                                    None
+                                }
+                            })
+                            .collect::<Vec<_>>(),
+                    )),
+                ),
+                "date" => (
+                    DataType::Date32,
+                    Arc::new(Date32Array::from(
+                        cells
+                            .iter()
+                            .map(|v| {
+                                text(v)
+                                    .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+                                    .map(|d| (d - epoch).num_days() as i32)
+                            })
+                            .collect::<Vec<_>>(),
+                    )),
+                ),
+                "datetime" => (
+                    DataType::Timestamp(TimeUnit::Second, Some("UTC".into())),
+                    Arc::new(
+                        TimestampSecondArray::from(
+                            cells
+                                .iter()
+                                .map(|v| {
+                                    text(v)
+                                        .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
+                                        .map(|t| t.timestamp())
+                                })
+                                .collect::<Vec<_>>(),
+                        )
+                        .with_timezone("UTC"),
+                    ),
+                ),
+                "list<string>" => {
+                    let mut b = ListBuilder::new(StringBuilder::new());
+                    for v in &cells {
+                        if let Cell::List(items) = v {
+                            for i in items {
+                                b.values().append_option(text(i));
+                            }
+                            b.append(true);
+                        } else {
+                            b.append(false);
+                        }
+                    }
+                    (
+                        DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
+                        Arc::new(b.finish()),
+                    )
+                }
+                "list<integer>" => {
+                    let mut b = ListBuilder::new(Int64Builder::new());
+                    for v in &cells {
+                        if let Cell::List(items) = v {
+                            for i in items {
+                                b.values().append_option(if let Cell::Int(x) = i {
+                                    Some(*x)
+                                } else {
+                                    None
+                                });
+                            }
+                            b.append(true);
+                        } else {
+                            b.append(false);
+                        }
+                    }
+                    (
+                        DataType::List(Arc::new(Field::new("item", DataType::Int64, true))),
+                        Arc::new(b.finish()),
+                    )
+                }
+                _ => (
+                    DataType::Utf8,
+                    Arc::new(StringArray::from(
+                        cells.iter().map(|v| text(v)).collect::<Vec<_>>(),
+                    )),
+                ),
+            };
+            fields.push(Field::new(c.name, ty, true));
+            arrays.push(arr);
+        }
+        let schema = Arc::new(Schema::new(fields));
+        let batch = RecordBatch::try_new(schema.clone(), arrays).map_err(err)?;
+        let file = std::fs::File::create(path)?;
+        let mut w = ArrowWriter::try_new(file, schema, None).map_err(err)?;
+        w.write(&batch).map_err(err)?;
+        w.close().map_err(err)?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
