@@ -741,7 +741,7 @@ fn export_writes_every_table_readable_back_with_a_data_dictionary() {
     {
         use arrow_array::{
             Array, Date32Array, Float64Array, Int64Array, ListArray, StringArray,
-            TimestampSecondArray,
+            TimestampMillisecondArray,
         };
         use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -779,9 +779,9 @@ fn export_writes_every_table_readable_back_with_a_data_dictionary() {
             .column_by_name("published_at")
             .unwrap()
             .as_any()
-            .downcast_ref::<TimestampSecondArray>()
+            .downcast_ref::<TimestampMillisecondArray>()
             .unwrap();
-        assert_eq!(published.value(0), 1_755_169_500); // 2025-08-14T11:05:00Z
+        assert_eq!(published.value(0), 1_755_169_500_000); // 2025-08-14T11:05:00Z
         let tickers = docs
             .column_by_name("tickers")
             .unwrap()

@@ -161,7 +161,7 @@ pub fn write_table(dir: &Path, t: &Table, format: Format) -> std::io::Result<Str
 }
 
 /// Parquet with real types: integers as INT64, floats as DOUBLE, dates as DATE, times as UTC
-/// timestamps (seconds), lists as LIST, text as UTF8.
+/// timestamps (milliseconds), lists as LIST, text as UTF8.
 #[cfg(feature = "parquet")]
 mod parquet_out {
     use std::sync::Arc;
@@ -169,7 +169,7 @@ mod parquet_out {
     use arrow_array::builder::{Int64Builder, ListBuilder, StringBuilder};
     use arrow_array::{
         ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray,
-        TimestampSecondArray,
+        TimestampMillisecondArray,
     };
     use arrow_schema::{DataType, Field, Schema, TimeUnit};
     use chrono::{DateTime, NaiveDate};
@@ -248,16 +248,17 @@ mod parquet_out {
                             .collect::<Vec<_>>(),
                     )),
                 ),
+                // milliseconds: Parquet has no seconds unit, and every reader agrees on millis
                 "datetime" => (
-                    DataType::Timestamp(TimeUnit::Second, Some("UTC".into())),
+                    DataType::Timestamp(TimeUnit::Millisecond, Some("UTC".into())),
                     Arc::new(
-                        TimestampSecondArray::from(
+                        TimestampMillisecondArray::from(
                             cells
                                 .iter()
                                 .map(|v| {
                                     text(v)
                                         .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
-                                        .map(|t| t.timestamp())
+                                        .map(|t| t.timestamp_millis())
                                 })
                                 .collect::<Vec<_>>(),
                         )
