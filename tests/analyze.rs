@@ -5,18 +5,6 @@ mod common;
 
 use common::*;
 
-/// The shipped universe and counterparties, with loopback sources.
-fn universe() -> String {
-    let starter = std::fs::read_to_string(fixtures_dir().join("../../feeds.toml")).unwrap();
-    let start = starter.find("[[company]]").unwrap();
-    let end = starter.find("[[source]]").unwrap();
-    starter[start..end].to_string()
-}
-
-fn feed(name: &str, url: &str) -> String {
-    format!("[[source]]\nname = \"{name}\"\nkind = \"feed\"\nurl = \"{url}\"\n")
-}
-
 fn workspace(s: &Server) -> Workspace {
     s.fixture("/rss2.xml", "crawl/rss2.xml", "application/rss+xml");
     s.fixture("/atom.xml", "crawl/atom.xml", "application/atom+xml");

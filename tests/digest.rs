@@ -7,23 +7,6 @@ mod common;
 use chrono::{Datelike, NaiveDate, Weekday};
 use common::*;
 
-fn universe() -> String {
-    let starter = std::fs::read_to_string(fixtures_dir().join("../../feeds.toml")).unwrap();
-    let start = starter.find("[[company]]").unwrap();
-    let end = starter.find("[[source]]").unwrap();
-    starter[start..end].to_string()
-}
-
-fn feed(name: &str, url: &str) -> String {
-    format!("[[source]]\nname = \"{name}\"\nkind = \"feed\"\nurl = \"{url}\"\n")
-}
-
-fn wiggle(i: usize, k: u64) -> f64 {
-    let x = (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15 ^ k);
-    let x = (x ^ (x >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    ((x >> 11) as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
-}
-
 fn prices(ws: &Workspace) {
     let mut d = NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
     let mut i = 0;

@@ -29,10 +29,6 @@ fn universe() -> String {
         )
 }
 
-fn feed(name: &str, url: &str) -> String {
-    format!("[[source]]\nname = \"{name}\"\nkind = \"feed\"\nurl = \"{url}\"\n")
-}
-
 const RANKING: &str = r#"<rss version="2.0"><channel><title>Ranking</title>
 <item><title>Colocation demand keeps rising</title><link>{{BASE}}/r/title</link><guid>r1</guid>
 <pubDate>Tue, 04 Nov 2025 10:00:00 GMT</pubDate><description>Operators report full order books for bitcoin mining sites.</description></item>

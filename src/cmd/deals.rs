@@ -1,5 +1,6 @@
 use std::io::Write;
 
+use super::text::trunc;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::America::New_York;
 
@@ -232,16 +233,6 @@ fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<i32> {
         )?;
     }
     Ok(0)
-}
-
-fn trunc(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n - 1).collect();
-        t.push('…');
-        t
-    }
 }
 
 fn show(ctx: &Ctx, id: i64, json: bool) -> anyhow::Result<i32> {

@@ -15,6 +15,7 @@ pub mod search;
 pub mod show;
 pub mod status;
 pub mod study;
+mod text;
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, Write};

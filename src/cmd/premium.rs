@@ -1,3 +1,4 @@
+use super::text::{pct, stars};
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
@@ -480,20 +481,4 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
         a.bootstrap, a.seed
     )?;
     Ok(0)
-}
-
-fn stars(p: f64) -> &'static str {
-    if p < 0.01 {
-        "***"
-    } else if p < 0.05 {
-        "**"
-    } else if p < 0.1 {
-        "*"
-    } else {
-        ""
-    }
-}
-
-fn pct(x: Option<f64>) -> String {
-    x.map_or_else(|| "-".into(), |v| format!("{:+.2}%", v * 100.0))
 }

@@ -1,5 +1,6 @@
 use std::io::{IsTerminal, Write};
 
+use super::text::trunc;
 use chrono::{Duration, NaiveDate, Utc};
 
 use super::Ctx;
@@ -176,14 +177,4 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
         }
     }
     Ok(0)
-}
-
-fn trunc(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n - 1).collect();
-        t.push('…');
-        t
-    }
 }

@@ -1,3 +1,4 @@
+use super::text::trunc;
 use std::io::Write;
 use std::path::Path;
 
@@ -36,7 +37,7 @@ pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<i32> {
         writeln!(
             out,
             "{:<28} {:<6} {:<20} {:>4} {:>5} {:>5} {:>6} {:<20} {}",
-            truncate(&r.name, 28),
+            trunc(&r.name, 28),
             r.kind,
             r.last_fetched_at.as_deref().unwrap_or("never"),
             r.last_status
@@ -52,14 +53,4 @@ pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<i32> {
         )?;
     }
     Ok(0)
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n - 1).collect();
-        t.push('…');
-        t
-    }
 }

@@ -1,3 +1,4 @@
+use super::text::{pct, stars, trunc};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -450,27 +451,11 @@ fn event_out(
     }
 }
 
-fn stars(p: f64) -> &'static str {
-    if p < 0.01 {
-        "***"
-    } else if p < 0.05 {
-        "**"
-    } else if p < 0.1 {
-        "*"
-    } else {
-        ""
-    }
-}
-
 fn cell(s: Option<Stat>) -> String {
     match s {
         Some(s) => format!("{:+.2}{}", s.stat, stars(s.p)),
         None => "-".into(),
     }
-}
-
-fn pct(x: Option<f64>) -> String {
-    x.map_or_else(|| "-".into(), |v| format!("{:+.2}%", v * 100.0))
 }
 
 fn test_cells(t: &Tests) -> String {
@@ -615,16 +600,6 @@ fn print_human(out: &mut impl Write, r: &Report<'_>) -> std::io::Result<()> {
         }
     }
     Ok(())
-}
-
-fn trunc(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n - 1).collect();
-        t.push('…');
-        t
-    }
 }
 
 fn num(x: Option<f64>) -> String {

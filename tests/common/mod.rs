@@ -480,3 +480,23 @@ pub fn serve_edgar(s: &Server) {
         "text/html",
     );
 }
+
+/// The shipped universe and counterparties of feeds.toml (its [[company]] and [[counterparty]] tables).
+pub fn universe() -> String {
+    let starter = std::fs::read_to_string(fixtures_dir().join("../../feeds.toml")).unwrap();
+    let start = starter.find("[[company]]").unwrap();
+    let end = starter.find("[[source]]").unwrap();
+    starter[start..end].to_string()
+}
+
+/// A `[[source]]` table for a feed.
+pub fn feed(name: &str, url: &str) -> String {
+    format!("[[source]]\nname = \"{name}\"\nkind = \"feed\"\nurl = \"{url}\"\n")
+}
+
+/// A deterministic wiggle in [-1, 1] for synthetic price series.
+pub fn wiggle(i: usize, k: u64) -> f64 {
+    let x = (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15 ^ k);
+    let x = (x ^ (x >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    ((x >> 11) as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
+}

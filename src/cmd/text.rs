@@ -1,0 +1,47 @@
+//! Small formatting helpers shared by the commands' human output.
+
+/// At most `n` characters, with an ellipsis when cut.
+pub fn trunc(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// Significance stars for a two-sided p-value: * < 0.1, ** < 0.05, *** < 0.01.
+pub fn stars(p: f64) -> &'static str {
+    if p < 0.01 {
+        "***"
+    } else if p < 0.05 {
+        "**"
+    } else if p < 0.1 {
+        "*"
+    } else {
+        ""
+    }
+}
+
+/// A fraction as a signed percentage with two decimals, "-" when absent.
+pub fn pct(x: Option<f64>) -> String {
+    x.map_or_else(|| "-".into(), |v| format!("{:+.2}%", v * 100.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helpers() {
+        assert_eq!(trunc("Cipher Mining", 6), "Ciphe…");
+        assert_eq!(trunc("IREN", 6), "IREN");
+        assert_eq!(stars(0.009), "***");
+        assert_eq!(stars(0.04), "**");
+        assert_eq!(stars(0.09), "*");
+        assert_eq!(stars(0.2), "");
+        assert_eq!(pct(Some(0.2056)), "+20.56%");
+        assert_eq!(pct(None), "-");
+    }
+}
