@@ -277,18 +277,18 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
     tickers.dedup();
     let factor = (!cfg.study.factor.eq_ignore_ascii_case("none"))
         .then(|| cfg.study.factor.to_ascii_uppercase());
-    let week_return = |ticker: &str| -> anyhow::Result<Option<f64>> {
-        let bars = store.prices(ticker)?;
+    // the week's return: last close in the period over the last close before it
+    let week_return = |bars: &[crate::model::PriceBar]| -> Option<f64> {
         let before = bars.iter().rev().find(|b| b.date < from).map(|b| b.price());
         let last = bars
             .iter()
             .rev()
             .find(|b| b.date <= to && b.date >= from)
             .map(|b| b.price());
-        Ok(before.zip(last).map(|(b, l)| l / b - 1.0))
+        before.zip(last).map(|(b, l)| l / b - 1.0)
     };
     let btc_ret = match &factor {
-        Some(f) => week_return(f)?,
+        Some(f) => week_return(&store.prices(f)?),
         None => None,
     };
     let mut companies = Vec::new();
@@ -342,7 +342,7 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
                     )
                 })
                 .collect(),
-            stock_return: week_return(t)?,
+            stock_return: week_return(&bars),
             bitcoin_return: btc_ret,
             spark,
             spark_label,

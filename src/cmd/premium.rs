@@ -324,7 +324,7 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
             });
         }
         let top = chart::line_chart(&chart::LineChart {
-            title: "CAAR: AI-deal announcements vs the same companies' other announcements (95% bands)",
+            title: "CAAR: AI deals vs the same companies' other announcements (95% bands)",
             x_label: "trading days relative to the announcement (day 0)",
             y_label: "cumulative average abnormal return",
             series,
