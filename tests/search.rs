@@ -210,6 +210,22 @@ fn search_ranks_filters_and_snippets() {
     let text = stdout(&out);
     assert!(text.starts_with("2025-11-03  IREN"), "{text}");
     assert!(text.contains("**Microsoft**"), "{text}");
+    // piping into `head`: the reader goes away after one line; no panic, no error
+    use std::io::BufRead;
+    let mut child = ws
+        .command(&["search", "--kind", "news", "--limit", "1000"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(!first.is_empty());
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
 
 #[test]

@@ -44,10 +44,19 @@ fn walk(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String, pre: bool)
             })),
             scraper::Node::Element(e) => {
                 let name = e.name();
+                // hidden content: scripts, styles, and the inline-XBRL header that 8-K/6-K
+                // documents carry in a display:none block
+                let hidden = e.attr("style").is_some_and(|st| {
+                    st.replace(' ', "")
+                        .to_ascii_lowercase()
+                        .contains("display:none")
+                });
                 match name {
-                    "script" | "style" | "noscript" | "head" | "template" | "svg" | "iframe" => {
+                    "script" | "style" | "noscript" | "head" | "template" | "svg" | "iframe"
+                    | "ix:header" => {
                         continue;
                     }
+                    _ if hidden => continue,
                     "br" => {
                         out.push(LINE);
                         continue;
@@ -164,6 +173,14 @@ mod tests {
             "<h1>Title</h1><script>var x=1;</script><ul><li>one</li><li>two</li></ul><table><tr><td>a</td><td>b</td></tr></table>x<br>y",
         );
         assert_eq!(t, "Title\n\none\ntwo\n\na b\n\nx\ny");
+    }
+
+    #[test]
+    fn hidden_blocks_and_the_inline_xbrl_header_are_dropped() {
+        let t = html_to_text(
+            "<div style=\"display: none\"><ix:header><ix:hidden>dei:EntityCentralIndexKey 0001839341</ix:hidden></ix:header></div><p>Item 1.01 Entry into a Material Definitive Agreement.</p>",
+        );
+        assert_eq!(t, "Item 1.01 Entry into a Material Definitive Agreement.");
     }
 
     #[test]
