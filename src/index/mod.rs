@@ -74,11 +74,6 @@ fn set_current(data_dir: &Path, gen_name: &str) -> Result<(), IndexError> {
     std::fs::rename(&tmp, r.join("CURRENT")).map_err(|e| ierr(&r, e))
 }
 
-fn register_tokenizers(index: &Index) {
-    // en_stem is built in; nothing custom to register, but keep one place to do it
-    let _ = index.tokenizers();
-}
-
 /// An open index.
 pub struct SearchIndex {
     index: Index,
@@ -105,7 +100,6 @@ pub fn open(data_dir: &Path) -> Result<SearchIndex, IndexError> {
         });
     }
     let index = Index::open_in_dir(&path).map_err(|e| ierr(&path, e))?;
-    register_tokenizers(&index);
     let (_, fields) = schema::build();
     Ok(SearchIndex {
         index,
@@ -123,7 +117,6 @@ fn create_gen(data_dir: &Path, gen_name: &str) -> Result<SearchIndex, IndexError
     std::fs::create_dir_all(&path).map_err(|e| ierr(&path, e))?;
     let (schema, fields) = schema::build();
     let index = Index::create_in_dir(&path, schema).map_err(|e| ierr(&path, e))?;
-    register_tokenizers(&index);
     std::fs::write(path.join("HASHPIVOT_SCHEMA"), SCHEMA_VERSION.to_string())
         .map_err(|e| ierr(&path, e))?;
     Ok(SearchIndex {
@@ -262,7 +255,6 @@ pub struct ReindexReport {
 pub fn reindex(data_dir: &Path, store: &mut Store) -> Result<ReindexReport, IndexError> {
     let r = root(data_dir);
     std::fs::create_dir_all(&r).map_err(|e| ierr(&r, e))?;
-    let current = current_gen(data_dir);
     let next_n = std::fs::read_dir(&r)
         .map_err(|e| ierr(&r, e))?
         .filter_map(|e| e.ok())
@@ -294,7 +286,6 @@ pub fn reindex(data_dir: &Path, store: &mut Store) -> Result<ReindexReport, Inde
             let _ = std::fs::remove_dir_all(e.path());
         }
     }
-    let _ = current;
     Ok(ReindexReport {
         documents: ids.len(),
         generation: gen_name,
