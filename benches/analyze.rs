@@ -10,7 +10,13 @@ use hashpivot::config::{Config, STARTER};
 use hashpivot::model::{DocKind, NewDocument};
 use hashpivot::store::{FetchLogEntry, Store};
 
-const DOCS: usize = 20_000;
+/// 20,000 by default; `HASHPIVOT_BENCH_DOCS` changes it (for profiling runs).
+fn docs_count() -> usize {
+    std::env::var("HASHPIVOT_BENCH_DOCS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000)
+}
 
 const FILLER: &str = "Bitcoin miners have spent the past year repositioning their power portfolios. \
 Analysts note that interconnection queues, transformer lead times and the cost of liquid cooling now \
@@ -98,7 +104,8 @@ fn main() {
             "https://bench.example/feed".to_string(),
         )])
         .unwrap();
-    let docs: Vec<NewDocument> = (0..DOCS).map(doc).collect();
+    let n = docs_count();
+    let docs: Vec<NewDocument> = (0..n).map(doc).collect();
     let entry = FetchLogEntry {
         url: "https://bench.example/feed".into(),
         started_at: chrono::Utc::now(),
@@ -122,8 +129,8 @@ fn main() {
         })
         .sum();
     println!(
-        "{DOCS} documents, {:.1} KB each on average",
-        bytes as f64 / DOCS as f64 / 1024.0
+        "{n} documents, {:.1} KB each on average",
+        bytes as f64 / n as f64 / 1024.0
     );
     for run in ["first analysis", "analyze --all again"] {
         let t = Instant::now();

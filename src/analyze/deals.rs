@@ -232,15 +232,21 @@ pub struct DocText<'a> {
 pub struct Recognizer<'a> {
     linker: &'a CompanyLinker,
     cps: &'a [Counterparty],
-    cp_matcher: NameMatcher,
+    cp_matcher: &'a NameMatcher,
 }
 
 impl<'a> Recognizer<'a> {
-    pub fn new(linker: &'a CompanyLinker, cps: &'a [Counterparty]) -> Recognizer<'a> {
+    /// `cp_matcher` is `entities::counterparty_matcher(cps)`, built once (building the automaton
+    /// costs more than recognising a document).
+    pub fn new(
+        linker: &'a CompanyLinker,
+        cps: &'a [Counterparty],
+        cp_matcher: &'a NameMatcher,
+    ) -> Recognizer<'a> {
         Recognizer {
             linker,
             cps,
-            cp_matcher: super::entities::counterparty_matcher(cps),
+            cp_matcher,
         }
     }
 

@@ -37,6 +37,7 @@ pub struct AnalyzeReport {
 /// Everything analysis needs, built once from the config.
 pub struct Analyzer<'a> {
     linker: CompanyLinker,
+    cp_matcher: entities::NameMatcher,
     cfg: &'a Config,
 }
 
@@ -44,6 +45,7 @@ impl<'a> Analyzer<'a> {
     pub fn new(cfg: &'a Config) -> Analyzer<'a> {
         Analyzer {
             linker: CompanyLinker::new(&cfg.companies),
+            cp_matcher: entities::counterparty_matcher(&cfg.counterparties),
             cfg,
         }
     }
@@ -77,7 +79,7 @@ impl<'a> Analyzer<'a> {
                 .find(|c| c.cik10() == cik)
                 .map(|c| c.ticker.as_str())
         });
-        let recognizer = Recognizer::new(&self.linker, &self.cfg.counterparties);
+        let recognizer = Recognizer::new(&self.linker, &self.cfg.counterparties, &self.cp_matcher);
         let detection = recognizer.recognize(
             &deals::DocText {
                 title: &d.title,

@@ -18,6 +18,8 @@ pub struct Lexicon {
     /// phrase (as words) → score; the longest phrase is tried first
     terms: HashMap<String, f64>,
     max_words: usize,
+    /// First words of the multi-word phrases: only these start a phrase lookup.
+    phrase_starts: std::collections::HashSet<String>,
     negators: Vec<String>,
     boosters: HashMap<String, f64>,
 }
@@ -34,6 +36,7 @@ impl Lexicon {
             version: "unversioned".into(),
             terms: HashMap::new(),
             max_words: 1,
+            phrase_starts: std::collections::HashSet::new(),
             negators: vec![],
             boosters: HashMap::new(),
         };
@@ -56,7 +59,12 @@ impl Lexicon {
                 [term, score] => {
                     if let Ok(s) = score.trim().parse::<f64>() {
                         let key = term.trim().to_lowercase();
-                        lex.max_words = lex.max_words.max(key.split(' ').count());
+                        let words = key.split(' ').count();
+                        lex.max_words = lex.max_words.max(words);
+                        if words > 1 {
+                            lex.phrase_starts
+                                .insert(key.split(' ').next().unwrap_or("").to_string());
+                        }
                         lex.terms.insert(key, s);
                     }
                 }
@@ -77,12 +85,17 @@ impl Lexicon {
         let mut i = 0;
         while i < words.len() {
             let mut matched = None;
-            for n in (1..=self.max_words.min(words.len() - i)).rev() {
-                let phrase = words[i..i + n].join(" ");
-                if let Some(s) = self.terms.get(&phrase) {
-                    matched = Some((n, *s));
-                    break;
+            if self.phrase_starts.contains(words[i]) {
+                for n in (2..=self.max_words.min(words.len() - i)).rev() {
+                    let phrase = words[i..i + n].join(" ");
+                    if let Some(s) = self.terms.get(&phrase) {
+                        matched = Some((n, *s));
+                        break;
+                    }
                 }
+            }
+            if matched.is_none() {
+                matched = self.terms.get(words[i]).map(|s| (1, *s));
             }
             let Some((n, mut s)) = matched else {
                 i += 1;
