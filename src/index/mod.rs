@@ -516,12 +516,13 @@ impl SearchIndex {
                     .and_then(|v| v.as_str())
                     .map(str::to_string)
             };
+            // the summary's snippet when it shows a matched term; the body's only otherwise
             let mut snip = summary_snips.snippet_from_doc(&doc);
-            let body_snip = body_snips.snippet_from_doc(&doc);
-            if snip.highlighted().is_empty() && !body_snip.highlighted().is_empty()
-                || snip.fragment().is_empty()
-            {
-                snip = body_snip;
+            if snip.highlighted().is_empty() {
+                let body_snip = body_snips.snippet_from_doc(&doc);
+                if !body_snip.highlighted().is_empty() || snip.fragment().is_empty() {
+                    snip = body_snip;
+                }
             }
             let snippet = if snip.fragment().is_empty() {
                 let lead = text(f.summary).or_else(|| text(f.body)).unwrap_or_default();
