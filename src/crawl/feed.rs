@@ -103,21 +103,24 @@ fn prepare(text: &str) -> Cow<'_, str> {
 /// feed-rs only accepts `<rss version="2.0">`, "0.91" or "0.92"; RSS 0.93/0.94 or a missing version
 /// are read as 2.0 (a superset).
 fn fix_rss_version(s: &str) -> Option<String> {
-    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"<rss(\s[^>]*)?>").expect("static regex"));
-    let m = re.find(s)?;
+    static RE: std::sync::OnceLock<(Regex, Regex)> = std::sync::OnceLock::new();
+    let (tag_re, version_re) = RE.get_or_init(|| {
+        (
+            Regex::new(r"<rss(\s[^>]*)?>").expect("static regex"),
+            Regex::new(r#"version\s*=\s*["']([^"']*)["']"#).expect("static regex"),
+        )
+    });
+    let m = tag_re.find(s)?;
     let tag = m.as_str();
-    let version = Regex::new(r#"version\s*=\s*["']([^"']*)["']"#)
-        .expect("static regex")
-        .captures(tag)
-        .map(|c| c[1].to_string());
-    match version.as_deref() {
-        Some("2.0") | Some("0.91") | Some("0.92") | Some("") => None,
-        Some(_) => {
-            let new_tag = Regex::new(r#"version\s*=\s*["'][^"']*["']"#)
-                .expect("static regex")
-                .replace(tag, "version=\"2.0\"")
-                .into_owned();
+    match version_re.captures(tag) {
+        Some(c) if matches!(&c[1], "2.0" | "0.91" | "0.92" | "") => None,
+        Some(c) => {
+            let whole = c.get(0).expect("match");
+            let new_tag = format!(
+                "{}version=\"2.0\"{}",
+                &tag[..whole.start()],
+                &tag[whole.end()..]
+            );
             Some(format!("{}{}{}", &s[..m.start()], new_tag, &s[m.end()..]))
         }
         None => Some(format!(
