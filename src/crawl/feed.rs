@@ -148,6 +148,16 @@ pub fn parse(
     let parsed = std::panic::catch_unwind(move || {
         feed_rs::parser::Builder::new()
             .base_uri(Some(base.as_str()))
+            // feed-rs invents a random UUID for an entry without id or link: a new "guid" on every
+            // crawl. Derive one from the link or the title instead, so a re-crawl recognises it.
+            .id_generator(|links, title, _| match (links.first(), title) {
+                (Some(l), _) => format!("hp-gen:{}", l.href.trim()),
+                (None, Some(t)) => format!(
+                    "hp-gen:{}",
+                    crate::store::hash_content(&t.content, None, None)
+                ),
+                (None, None) => String::new(),
+            })
             .build()
             .parse(input.as_slice())
     });
@@ -324,6 +334,21 @@ mod tests {
             let docs = parse(text.as_bytes(), None, "http://x/", DocKind::News, 0).unwrap();
             assert_eq!(docs.len(), 1, "{head}");
         }
+    }
+
+    #[test]
+    fn entries_without_id_or_link_get_a_stable_guid() {
+        let text = "<rss version=\"2.0\"><channel><title>t</title><item><title>No id, no link</title><description>Text.</description></item><item><description>Only text here.</description></item></channel></rss>";
+        let a = parse(text.as_bytes(), None, "http://x/", DocKind::News, 0).unwrap();
+        let b = parse(text.as_bytes(), None, "http://x/", DocKind::News, 0).unwrap();
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].guid, b[0].guid);
+        assert!(a[0].guid.as_deref().unwrap().starts_with("hp-gen:"));
+        assert_eq!(
+            a[1].guid, None,
+            "nothing to derive a guid from: the text hash deduplicates it"
+        );
+        assert_eq!(a[1].title, "Only text here.");
     }
 
     #[test]
