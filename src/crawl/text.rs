@@ -142,8 +142,12 @@ pub fn looks_like_html(s: &str) -> bool {
     t.starts_with('<')
         || s.contains("</")
         || s.contains("<br")
-        || s.contains("&lt;")
-        || s.contains("&amp;")
+        || s.contains("<p>")
+        // entities left over from double-escaped feeds (WordPress: "&amp;#8217;" → "&#8217;")
+        || s.contains("&#")
+        || ["&lt;", "&gt;", "&amp;", "&quot;", "&nbsp;", "&rsquo;", "&ldquo;", "&rdquo;", "&mdash;", "&ndash;"]
+            .iter()
+            .any(|e| s.contains(e))
 }
 
 /// Text of a feed field that may or may not be HTML.
@@ -181,6 +185,15 @@ mod tests {
             "<div style=\"display: none\"><ix:header><ix:hidden>dei:EntityCentralIndexKey 0001839341</ix:hidden></ix:header></div><p>Item 1.01 Entry into a Material Definitive Agreement.</p>",
         );
         assert_eq!(t, "Item 1.01 Entry into a Material Definitive Agreement.");
+    }
+
+    #[test]
+    fn leftover_entities_are_decoded() {
+        assert_eq!(
+            field_text("Hut 8&#8217;s lease &ndash; a &quot;first&quot;"),
+            "Hut 8’s lease – a \"first\""
+        );
+        assert_eq!(field_text("AT&T and R&D"), "AT&T and R&D");
     }
 
     #[test]
