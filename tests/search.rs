@@ -284,6 +284,12 @@ fn bad_queries_old_indexes_and_missing_indexes_are_explained() {
         "{}",
         stderr(&out)
     );
+    let out = ws.run(&["search", "NOT bitcoin"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "hashpivot: bad query at position 1: a query needs at least one term that is not excluded with NOT\n"
+    );
     let out = ws.run(&["search", "--since", "yesterday", "lease"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(

@@ -379,7 +379,13 @@ impl SearchIndex {
             parser.parse_query(&parsed.text).map_err(|e| {
                 IndexError::Query(query::QueryError {
                     position: 1,
-                    message: e.to_string(),
+                    message: match e {
+                        tantivy::query::QueryParserError::AllButQueryForbidden => {
+                            "a query needs at least one term that is not excluded with NOT"
+                                .to_string()
+                        }
+                        other => other.to_string(),
+                    },
                 })
             })?
         };
