@@ -5,16 +5,16 @@
 //! mid-migration leaves the previous version intact.
 
 mod analysis;
+mod document_views;
 mod documents;
 mod prices;
-mod search;
 mod sources;
 
 pub use analysis::{AnalysisDoc, ClusterInput, DealFilter, DealReport, NewDeal};
+pub use document_views::{ExportDoc, IndexDoc};
 pub use documents::{InsertOutcome, PendingArticle, hash_content};
 pub use prices::{PriceImport, TickerCoverage};
-pub use search::{ExportDoc, FetchSummary, IndexDoc};
-pub use sources::{FetchLogEntry, SourceRow, SourceState};
+pub use sources::{FetchLogEntry, FetchSummary, SourceRow, SourceState};
 
 use std::path::Path;
 

@@ -181,3 +181,42 @@ impl Store {
         tx.commit().ctx("committing fetch record")
     }
 }
+
+/// Fetching in a period, for the digest header.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FetchSummary {
+    pub sources_polled: usize,
+    /// (source, last error in the period) for sources whose last fetch in the period failed
+    pub failing: Vec<(String, String)>,
+}
+
+impl Store {
+    /// Which sources were fetched between two times (RFC 3339, inclusive start, exclusive end), and
+    /// which of them failed on their last fetch in that period.
+    pub fn fetch_summary(&self, from: &str, to: &str) -> Result<FetchSummary, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT f.source, f.error FROM fetch_log f
+                 WHERE f.started_at >= ?1 AND f.started_at < ?2
+                   AND f.id = (SELECT max(g.id) FROM fetch_log g WHERE g.source = f.source AND g.started_at >= ?1 AND g.started_at < ?2)
+                 ORDER BY f.source",
+            )
+            .ctx("preparing fetch summary")?;
+        let rows = st
+            .query_map(params![from, to], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+            })
+            .ctx("reading fetch summary")?;
+        let rows = rows
+            .collect::<Result<Vec<_>, _>>()
+            .ctx("reading fetch summary")?;
+        Ok(FetchSummary {
+            sources_polled: rows.len(),
+            failing: rows
+                .into_iter()
+                .filter_map(|(s, e)| e.map(|e| (s, e)))
+                .collect(),
+        })
+    }
+}
