@@ -1,0 +1,290 @@
+//! Searching: a request with its filters, ranking, snippets.
+
+use chrono::{DateTime, NaiveDate};
+use serde::Serialize;
+use tantivy::collector::TopDocs;
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
+};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{TantivyDocument, Term};
+
+use super::{IndexError, SearchIndex, ierr, query};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Date,
+}
+
+/// A search with its filters.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    pub query: String,
+    pub tickers: Vec<String>,
+    pub since: Option<NaiveDate>,
+    /// Inclusive: the whole day.
+    pub until: Option<NaiveDate>,
+    pub kind: Option<String>,
+    pub source: Option<String>,
+    pub deals_only: bool,
+    pub sort: Sort,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+/// A snippet: text with the byte ranges of matched terms.
+#[derive(Debug, Clone, Serialize)]
+pub struct Snippet {
+    pub text: String,
+    #[serde(skip)]
+    pub highlights: Vec<std::ops::Range<usize>>,
+}
+
+impl Snippet {
+    /// The snippet with matched terms wrapped in `open` … `close`.
+    pub fn marked(&self, open: &str, close: &str) -> String {
+        let mut s = String::with_capacity(self.text.len() + 16);
+        let mut at = 0;
+        for r in &self.highlights {
+            if r.start < at || r.end > self.text.len() {
+                continue;
+            }
+            s.push_str(&self.text[at..r.start]);
+            s.push_str(open);
+            s.push_str(&self.text[r.clone()]);
+            s.push_str(close);
+            at = r.end;
+        }
+        s.push_str(&self.text[at..]);
+        s
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub id: i64,
+    pub title: String,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub source: String,
+    pub kind: String,
+    pub tickers: Vec<String>,
+    pub score: Option<f32>,
+    pub snippet: Snippet,
+    pub deal_id: Option<i64>,
+}
+
+fn day_term(f: tantivy::schema::Field, d: NaiveDate) -> Term {
+    let ts = d
+        .and_hms_opt(0, 0, 0)
+        .map_or(0, |t| t.and_utc().timestamp());
+    Term::from_field_date_for_search(f, tantivy::DateTime::from_timestamp_secs(ts))
+}
+
+impl SearchIndex {
+    pub fn search(&self, req: &Request) -> Result<Vec<Hit>, IndexError> {
+        let f = &self.fields;
+        let parsed = query::parse(&req.query).map_err(IndexError::Query)?;
+        let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.summary, f.body]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(f.title, 3.0);
+        parser.set_field_boost(f.summary, 1.5);
+        let main: Box<dyn Query> = if parsed.text.is_empty() {
+            Box::new(AllQuery)
+        } else {
+            parser.parse_query(&parsed.text).map_err(|e| {
+                IndexError::Query(query::QueryError {
+                    position: 1,
+                    message: match e {
+                        tantivy::query::QueryParserError::AllButQueryForbidden => {
+                            "a query needs at least one term that is not excluded with NOT"
+                                .to_string()
+                        }
+                        other => other.to_string(),
+                    },
+                })
+            })?
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, main.box_clone())];
+        let term = |field, text: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, text),
+                IndexRecordOption::Basic,
+            ))
+        };
+        if !req.tickers.is_empty() {
+            let any: Vec<(Occur, Box<dyn Query>)> = req
+                .tickers
+                .iter()
+                .map(|t| (Occur::Should, term(f.tickers, &t.to_ascii_uppercase())))
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        if req.since.is_some() || req.until.is_some() {
+            use std::ops::Bound;
+            let lo = req.since.map_or(Bound::Unbounded, |d| {
+                Bound::Included(day_term(f.published, d))
+            });
+            let hi = req
+                .until
+                .and_then(|d| d.succ_opt())
+                .map_or(Bound::Unbounded, |d| {
+                    Bound::Excluded(day_term(f.published, d))
+                });
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+        }
+        if let Some(k) = &req.kind {
+            clauses.push((Occur::Must, term(f.kind, k)));
+        }
+        if let Some(s) = &req.source {
+            clauses.push((Occur::Must, term(f.source, s)));
+        }
+        if req.deals_only {
+            clauses.push((Occur::Must, term(f.deal, "1")));
+        }
+        // ranking: for the tickers asked about, headline/lead mentions and deal reports first
+        let mut asked: Vec<String> = req.tickers.iter().map(|t| t.to_ascii_uppercase()).collect();
+        asked.extend(parsed.tickers.iter().cloned());
+        asked.sort();
+        asked.dedup();
+        for t in &asked {
+            clauses.push((
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(
+                    term(f.ticker_rel, &format!("{t}#hi")),
+                    4.0,
+                )),
+            ));
+            clauses.push((
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(
+                    term(f.ticker_rel, &format!("{t}#mid")),
+                    1.0,
+                )),
+            ));
+        }
+        if !asked.is_empty() {
+            clauses.push((
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(term(f.deal, "1"), 2.0)),
+            ));
+        }
+        let q = BooleanQuery::new(clauses);
+        let searcher = self.reader()?.searcher();
+        let limit = req.limit.max(1);
+        // Ties are broken by document id (older first), never by where a document happens to sit
+        // in the index's segments, so an incremental index and a rebuilt one list the same order.
+        let addrs: Vec<(Option<f32>, tantivy::DocAddress)> = match req.sort {
+            Sort::Relevance => searcher
+                .search(
+                    &q,
+                    &TopDocs::with_limit(limit)
+                        .and_offset(req.offset)
+                        .tweak_score(move |seg: &tantivy::SegmentReader| {
+                            let ids = seg
+                                .fast_fields()
+                                .u64("id")
+                                .ok()
+                                .map(|c| c.first_or_default_col(0));
+                            move |doc: tantivy::DocId, score: tantivy::Score| {
+                                let id = ids.as_ref().map_or(0, |c| c.get_val(doc));
+                                (score, u64::MAX - id)
+                            }
+                        }),
+                )
+                .map_err(|e| ierr(&self.path, e))?
+                .into_iter()
+                .map(|((s, _), a)| (Some(s), a))
+                .collect(),
+            Sort::Date => searcher
+                .search(
+                    &q,
+                    &TopDocs::with_limit(limit)
+                        .and_offset(req.offset)
+                        .tweak_score(move |seg: &tantivy::SegmentReader| {
+                            let ids = seg
+                                .fast_fields()
+                                .u64("id")
+                                .ok()
+                                .map(|c| c.first_or_default_col(0));
+                            let dates = seg.fast_fields().date("published").ok().map(|c| {
+                                c.first_or_default_col(tantivy::DateTime::from_timestamp_secs(0))
+                            });
+                            move |doc: tantivy::DocId, _score: tantivy::Score| {
+                                let id = ids.as_ref().map_or(0, |c| c.get_val(doc));
+                                let t = dates
+                                    .as_ref()
+                                    .map_or(0, |c| c.get_val(doc).into_timestamp_secs());
+                                (t, u64::MAX - id)
+                            }
+                        }),
+                )
+                .map_err(|e| ierr(&self.path, e))?
+                .into_iter()
+                .map(|(_, a)| (None, a))
+                .collect(),
+        };
+        let mut body_snips =
+            SnippetGenerator::create(&searcher, &*main, f.body).map_err(|e| ierr(&self.path, e))?;
+        body_snips.set_max_num_chars(220);
+        let mut summary_snips = SnippetGenerator::create(&searcher, &*main, f.summary)
+            .map_err(|e| ierr(&self.path, e))?;
+        summary_snips.set_max_num_chars(220);
+        let mut hits = Vec::with_capacity(addrs.len());
+        for (score, addr) in addrs {
+            let doc: TantivyDocument = searcher.doc(addr).map_err(|e| ierr(&self.path, e))?;
+            let text = |field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            };
+            // the summary's snippet when it shows a matched term; the body's only otherwise
+            let mut snip = summary_snips.snippet_from_doc(&doc);
+            if snip.highlighted().is_empty() {
+                let body_snip = body_snips.snippet_from_doc(&doc);
+                if !body_snip.highlighted().is_empty() || snip.fragment().is_empty() {
+                    snip = body_snip;
+                }
+            }
+            let snippet = if snip.fragment().is_empty() {
+                let lead = text(f.summary).or_else(|| text(f.body)).unwrap_or_default();
+                Snippet {
+                    text: lead.chars().take(220).collect(),
+                    highlights: vec![],
+                }
+            } else {
+                Snippet {
+                    text: snip.fragment().to_string(),
+                    highlights: snip.highlighted().to_vec(),
+                }
+            };
+            hits.push(Hit {
+                id: doc.get_first(f.id).and_then(|v| v.as_u64()).unwrap_or(0) as i64,
+                title: text(f.title).unwrap_or_default(),
+                url: text(f.url),
+                published: doc
+                    .get_first(f.published)
+                    .and_then(|v| v.as_datetime())
+                    .and_then(|d| DateTime::from_timestamp(d.into_timestamp_secs(), 0))
+                    .map(crate::model::fmt_time),
+                source: text(f.source).unwrap_or_default(),
+                kind: text(f.kind).unwrap_or_default(),
+                tickers: doc
+                    .get_all(f.tickers)
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
+                score,
+                snippet,
+                deal_id: doc
+                    .get_first(f.deal_id)
+                    .and_then(|v| v.as_u64())
+                    .map(|v| v as i64),
+            });
+        }
+        Ok(hits)
+    }
+}
