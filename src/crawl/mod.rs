@@ -5,6 +5,7 @@
 //! writes each source's documents in one transaction.
 
 pub mod article;
+mod articles;
 pub mod edgar;
 pub mod feed;
 pub mod http;

@@ -1,18 +1,18 @@
 //! The crawl scheduler: sources fetched concurrently (one request at a time per host), results
 //! stored as they arrive, then the article pages of new summary-only items.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use tokio::sync::{OnceCell, Semaphore};
+use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use super::http::{Client, Conditional, FetchError, Fetched, Lane, charset_of};
-use super::{article, edgar, feed, page};
+use super::{edgar, feed, page};
 use crate::UsageError;
 use crate::config::{Config, Source, has_contact_email};
 use crate::model::{DocKind, NewDocument, SourceKind, fmt_time};
@@ -194,12 +194,13 @@ pub async fn crawl(
     report.sources.sort_by(|a, b| a.name.cmp(&b.name));
 
     if opts.articles && cfg.crawl.fetch_articles {
-        report.articles = fetch_articles(store, &client, &cfg, opts.progress).await?;
+        report.articles =
+            super::articles::fetch_articles(store, &client, &cfg, opts.progress).await?;
     }
     Ok(report)
 }
 
-fn progress_bar(wanted: bool, len: u64, what: &str) -> indicatif::ProgressBar {
+pub(super) fn progress_bar(wanted: bool, len: u64, what: &str) -> indicatif::ProgressBar {
     if !wanted || !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
@@ -472,140 +473,6 @@ async fn fetch_filing(
         items: f.items.clone(),
         needs_article: false,
     })
-}
-
-/// How robots.txt answered for one origin.
-#[derive(Clone)]
-enum Robots {
-    Rules(Arc<texting_robots::Robot>),
-    AllowAll,
-    /// robots.txt could not be read (5xx, timeout): try again next crawl.
-    Unknown,
-}
-
-async fn fetch_articles(
-    store: &mut Store,
-    client: &Arc<Client>,
-    cfg: &Arc<Config>,
-    progress: bool,
-) -> anyhow::Result<ArticleReport> {
-    let pending = store.pending_articles(2_000)?;
-    let mut report = ArticleReport::default();
-    if pending.is_empty() {
-        return Ok(report);
-    }
-    let bar = progress_bar(progress, pending.len() as u64, "articles");
-    let robots: Arc<tokio::sync::Mutex<HashMap<String, Arc<OnceCell<Robots>>>>> = Arc::default();
-    let limit = Arc::new(Semaphore::new(cfg.crawl.concurrency));
-    let mut tasks = JoinSet::new();
-    for p in pending {
-        let (client, robots, limit) = (client.clone(), robots.clone(), limit.clone());
-        tasks.spawn(async move {
-            let _permit = limit.acquire_owned().await;
-            let r = fetch_article(&client, &robots, &p.url).await;
-            (p.id, r)
-        });
-    }
-    while let Some(joined) = tasks.join_next().await {
-        let (id, r) = match joined {
-            Ok(x) => x,
-            Err(e) => anyhow::bail!("an article task failed: {e}"),
-        };
-        match r {
-            Ok(Some(text)) => {
-                store.set_article(id, Some(&text), "done")?;
-                report.fetched += 1;
-            }
-            Ok(None) => {
-                store.set_article(id, None, "no_text")?;
-                report.no_text += 1;
-            }
-            Err(FetchError::Robots) => {
-                store.set_article(id, None, "robots")?;
-                report.robots += 1;
-            }
-            // passing trouble: the article stays pending for the next crawl
-            Err(
-                FetchError::Timeout(_)
-                | FetchError::ConnectTimeout(_)
-                | FetchError::Connect(_)
-                | FetchError::ServerError(_)
-                | FetchError::RobotsUnavailable
-                | FetchError::RateLimited { .. },
-            ) => report.deferred += 1,
-            Err(e) => {
-                store.set_article(id, None, &format!("failed: {e}"))?;
-                report.failed += 1;
-            }
-        }
-        bar.inc(1);
-    }
-    bar.finish_and_clear();
-    Ok(report)
-}
-
-async fn fetch_article(
-    client: &Client,
-    robots: &tokio::sync::Mutex<HashMap<String, Arc<OnceCell<Robots>>>>,
-    url: &str,
-) -> Result<Option<String>, FetchError> {
-    let parsed = url::Url::parse(url).map_err(|_| FetchError::BadUrl(url.to_string()))?;
-    let origin = parsed.origin().ascii_serialization();
-    let cell = robots
-        .lock()
-        .await
-        .entry(origin.clone())
-        .or_default()
-        .clone();
-    let rules = cell
-        .get_or_init(|| async {
-            let robots_url = format!("{origin}/robots.txt");
-            match client
-                .get(&robots_url, Client::lane_for(&robots_url), None)
-                .await
-            {
-                Ok(Conditional::Modified(f)) => {
-                    match texting_robots::Robot::new("hashpivot", &f.body) {
-                        Ok(r) => {
-                            // Crawl-delay (capped at a minute) widens this host's gap
-                            if let Some(d) = r.delay.filter(|d| *d > 0.0) {
-                                let gap = Duration::from_secs_f32(d.min(60.0));
-                                client.slow_down(&Client::lane_for(url), gap).await;
-                            }
-                            Robots::Rules(Arc::new(r))
-                        }
-                        Err(_) => Robots::AllowAll,
-                    }
-                }
-                // no robots.txt (4xx) or an empty one: everything is allowed
-                Err(FetchError::Gone(_) | FetchError::ClientError(_) | FetchError::EmptyBody) => {
-                    Robots::AllowAll
-                }
-                Ok(Conditional::NotModified) => Robots::AllowAll,
-                Err(_) => Robots::Unknown,
-            }
-        })
-        .await
-        .clone();
-    match rules {
-        Robots::Rules(r) if !r.allowed(url) => return Err(FetchError::Robots),
-        Robots::Unknown => return Err(FetchError::RobotsUnavailable),
-        _ => {}
-    }
-    let fetched = match client.get(url, Client::lane_for(url), None).await? {
-        Conditional::Modified(f) => f,
-        Conditional::NotModified => return Ok(None),
-    };
-    let html = feed::decode(
-        &fetched.body,
-        charset_of(fetched.content_type.as_deref()).as_deref(),
-    );
-    let final_url = fetched.final_url.clone();
-    Ok(
-        tokio::task::spawn_blocking(move || article::extract(&html, &final_url))
-            .await
-            .unwrap_or(None),
-    )
 }
 
 #[cfg(test)]
