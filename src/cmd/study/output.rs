@@ -1,0 +1,381 @@
+//! What `study` prints and writes: the tables, the JSON document and the CSV files.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
+use serde::Serialize;
+
+use super::super::text::{pct, stars, trunc};
+use crate::report::safe_cell;
+use crate::study::{
+    self, Calendar, Diagnostics, EventResult, EventSpec, Model, Stat, Status, StudyParams, Tests,
+    Window,
+};
+
+/// One event's outcome, as `--json` and the tables show it.
+#[derive(Debug, Serialize)]
+pub(super) struct EventOut {
+    pub(super) event_id: String,
+    pub(super) ticker: String,
+    pub(super) date: String,
+    pub(super) counterparty: Option<String>,
+    pub(super) day0: Option<String>,
+    pub(super) status: &'static str,
+    pub(super) reason: Option<String>,
+    pub(super) alpha: Option<f64>,
+    pub(super) betas: Vec<f64>,
+    pub(super) sigma: Option<f64>,
+    pub(super) m: usize,
+    pub(super) windows: Vec<Option<study::WindowResult>>,
+    pub(super) same_day: Vec<String>,
+    pub(super) contaminated_by: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct Parameters {
+    pub(super) model: Model,
+    pub(super) market: String,
+    pub(super) factor: Option<String>,
+    pub(super) estimation: Window,
+    pub(super) windows: Vec<Window>,
+    pub(super) min_estimation: usize,
+    pub(super) returns: &'static str,
+    pub(super) events: usize,
+    pub(super) included: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct Report<'a> {
+    pub(super) parameters: Parameters,
+    pub(super) events: Vec<EventOut>,
+    pub(super) aar: &'a [study::AarRow],
+    pub(super) caar: &'a [study::CaarRow],
+    pub(super) r_bar: f64,
+}
+
+pub(super) fn event_out(
+    e: &EventSpec,
+    r: &EventResult,
+    day0: Option<String>,
+    d: &Diagnostics,
+    all: &[EventSpec],
+) -> EventOut {
+    let (status, reason) = match &r.status {
+        Status::Included => ("included", None),
+        Status::Excluded(why) => ("excluded", Some(why.clone())),
+    };
+    EventOut {
+        event_id: e.id.clone(),
+        ticker: e.ticker.clone(),
+        date: e.date.to_string(),
+        counterparty: e.label.clone(),
+        day0,
+        status,
+        reason,
+        alpha: r.alpha,
+        betas: r.betas.clone(),
+        sigma: r.sigma,
+        m: r.m,
+        windows: r.windows.clone(),
+        same_day: d.same_day.iter().map(|&j| all[j].id.clone()).collect(),
+        contaminated_by: d.contaminating.iter().map(|&j| all[j].id.clone()).collect(),
+    }
+}
+
+fn cell(s: Option<Stat>) -> String {
+    match s {
+        Some(s) => format!("{:+.2}{}", s.stat, stars(s.p)),
+        None => "-".into(),
+    }
+}
+
+fn test_cells(t: &Tests) -> String {
+    format!(
+        "{:>9} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        cell(t.t),
+        t.t.map_or("-".into(), |s| format!("{:.3}", s.p)),
+        cell(t.patell),
+        cell(t.bmp),
+        cell(t.kp),
+        cell(t.rank),
+        cell(t.sign),
+        cell(t.gsign)
+    )
+}
+
+pub(super) fn print_human(out: &mut impl Write, r: &Report<'_>) -> std::io::Result<()> {
+    let p = &r.parameters;
+    let model = match (&p.factor, p.model) {
+        (Some(f), Model::Factor) => format!("factor model ({} + {f})", p.market),
+        (_, Model::Market) => format!("market model ({})", p.market),
+        (_, Model::MarketAdjusted) => format!("market-adjusted returns ({})", p.market),
+        _ => "constant-mean model".to_string(),
+    };
+    writeln!(
+        out,
+        "Event study: {model}, estimation {} (min {} returns), {} returns; {} events, {} included, {} excluded; r̄ = {:.4}",
+        p.estimation,
+        p.min_estimation,
+        p.returns,
+        p.events,
+        p.included,
+        p.events - p.included,
+        r.r_bar
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:<9} {:>4} {:>9} {:>9} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "WINDOW", "N", "CAAR", "t", "p(t)", "Patell", "BMP", "KP", "Rank", "Sign", "GSign"
+    )?;
+    for c in r.caar {
+        writeln!(
+            out,
+            "{:<9} {:>4} {:>9} {}",
+            c.window.to_string(),
+            c.n,
+            pct(c.caar),
+            test_cells(&c.tests)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:<9} {:>4} {:>9} {:>9} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "DAY", "N", "AAR", "t", "p(t)", "Patell", "BMP", "KP", "Rank", "Sign", "GSign"
+    )?;
+    for a in r.aar {
+        writeln!(
+            out,
+            "{:<9} {:>4} {:>9} {}",
+            format!("{:+}", a.tau),
+            a.n,
+            pct(a.aar),
+            test_cells(&a.tests)
+        )?;
+    }
+    writeln!(
+        out,
+        "* p < 0.1, ** p < 0.05, *** p < 0.01 (two-sided; t from t(N-1), others from N(0,1))"
+    )?;
+    writeln!(out)?;
+    let wins: Vec<String> = p.windows.iter().map(|w| format!("CAR{w}")).collect();
+    write!(
+        out,
+        "{:<12} {:<7} {:<10} {:<14}",
+        "EVENT", "TICKER", "DAY 0", "COUNTERPARTY"
+    )?;
+    for w in &wins {
+        write!(out, " {:>12}", w)?;
+    }
+    writeln!(out, " {:>12}", format!("BHAR{}", p.windows[0]))?;
+    for e in r.events.iter().filter(|e| e.status == "included") {
+        write!(
+            out,
+            "{:<12} {:<7} {:<10} {:<14}",
+            trunc(&e.event_id, 12),
+            e.ticker,
+            e.day0.as_deref().unwrap_or("-"),
+            trunc(e.counterparty.as_deref().unwrap_or(""), 14)
+        )?;
+        for w in &e.windows {
+            write!(out, " {:>12}", pct(w.as_ref().map(|w| w.car)))?;
+        }
+        writeln!(
+            out,
+            " {:>12}",
+            pct(e.windows.first().and_then(|w| w.as_ref()).map(|w| w.bhar))
+        )?;
+    }
+    let excluded: Vec<&EventOut> = r.events.iter().filter(|e| e.status != "included").collect();
+    if !excluded.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Excluded:")?;
+        for e in excluded {
+            writeln!(
+                out,
+                "  {} {} {}: {}",
+                e.event_id,
+                e.ticker,
+                e.date,
+                e.reason.as_deref().unwrap_or("")
+            )?;
+        }
+    }
+    let flagged: Vec<&EventOut> = r
+        .events
+        .iter()
+        .filter(|e| !e.same_day.is_empty() || !e.contaminated_by.is_empty())
+        .collect();
+    if !flagged.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Diagnostics:")?;
+        for e in flagged {
+            if !e.same_day.is_empty() {
+                writeln!(
+                    out,
+                    "  {}: same day 0 as {}",
+                    e.event_id,
+                    e.same_day.join(", ")
+                )?;
+            }
+            if !e.contaminated_by.is_empty() {
+                writeln!(
+                    out,
+                    "  {}: {} also has events {} inside its estimation or event window",
+                    e.event_id,
+                    e.ticker,
+                    e.contaminated_by.join(", ")
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn num(x: Option<f64>) -> String {
+    x.map_or_else(String::new, |v| format!("{v:?}"))
+}
+
+fn stat_cols(t: &Tests) -> Vec<String> {
+    [t.t, t.patell, t.bmp, t.kp, t.rank, t.sign, t.gsign]
+        .iter()
+        .flat_map(|s| [num(s.map(|s| s.stat)), num(s.map(|s| s.p))])
+        .collect()
+}
+
+const TEST_HEADER: [&str; 14] = [
+    "t", "t_p", "patell", "patell_p", "bmp", "bmp_p", "kp", "kp_p", "rank", "rank_p", "sign",
+    "sign_p", "gsign", "gsign_p",
+];
+
+pub(super) fn write_csvs(
+    dir: &Path,
+    r: &Report<'_>,
+    events: &[EventSpec],
+    results: &[EventResult],
+    cal: &Calendar,
+    day0s: &[Option<usize>],
+    params: &StudyParams,
+) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let open = |name: &str| -> anyhow::Result<csv::Writer<std::fs::File>> {
+        let p = dir.join(name);
+        csv::Writer::from_path(&p).with_context(|| format!("writing {}", p.display()))
+    };
+    let mut w = open("events.csv")?;
+    w.write_record([
+        "event_id",
+        "ticker",
+        "date",
+        "counterparty",
+        "day0",
+        "status",
+        "reason",
+        "alpha",
+        "beta_market",
+        "beta_factor",
+        "sigma",
+        "m",
+    ])?;
+    for e in &r.events {
+        w.write_record([
+            safe_cell(&e.event_id),
+            safe_cell(&e.ticker),
+            e.date.clone(),
+            safe_cell(e.counterparty.as_deref().unwrap_or("")),
+            e.day0.clone().unwrap_or_default(),
+            e.status.to_string(),
+            e.reason.clone().unwrap_or_default(),
+            num(e.alpha),
+            num(e.betas.first().copied()),
+            num(e.betas.get(1).copied()),
+            num(e.sigma),
+            if e.status == "included" {
+                e.m.to_string()
+            } else {
+                String::new()
+            },
+        ])?;
+    }
+    w.flush()?;
+    let mut w = open("ar.csv")?;
+    w.write_record([
+        "event_id", "ticker", "tau", "date", "return", "expected", "ar", "sar",
+    ])?;
+    let span = params.span();
+    for ((e, res), d0) in events.iter().zip(results).zip(day0s) {
+        let (Some(d0), true) = (d0, res.is_included()) else {
+            continue;
+        };
+        for (i, tau) in (span.start..=span.end).enumerate() {
+            let date = cal.dates[(*d0 as i64 + tau as i64) as usize].to_string();
+            w.write_record([
+                safe_cell(&e.id),
+                safe_cell(&e.ticker),
+                tau.to_string(),
+                date,
+                num(res.ret[i]),
+                num(res.expected[i]),
+                num(res.ar[i]),
+                num(res.sar[i]),
+            ])?;
+        }
+    }
+    w.flush()?;
+    let mut w = open("car.csv")?;
+    w.write_record([
+        "event_id",
+        "ticker",
+        "window_start",
+        "window_end",
+        "car",
+        "var_car",
+        "scar",
+        "bhar",
+        "l",
+    ])?;
+    for e in r.events.iter().filter(|e| e.status == "included") {
+        for wr in e.windows.iter().flatten() {
+            w.write_record([
+                safe_cell(&e.event_id),
+                safe_cell(&e.ticker),
+                wr.window.start.to_string(),
+                wr.window.end.to_string(),
+                num(Some(wr.car)),
+                num(Some(wr.var_car)),
+                num(Some(wr.scar)),
+                num(Some(wr.bhar)),
+                wr.l.to_string(),
+            ])?;
+        }
+    }
+    w.flush()?;
+    let mut w = open("aar.csv")?;
+    let mut head = vec!["tau", "n", "aar"];
+    head.extend(TEST_HEADER);
+    w.write_record(&head)?;
+    for a in r.aar {
+        let mut row = vec![a.tau.to_string(), a.n.to_string(), num(a.aar)];
+        row.extend(stat_cols(&a.tests));
+        w.write_record(&row)?;
+    }
+    w.flush()?;
+    let mut w = open("caar.csv")?;
+    let mut head = vec!["window_start", "window_end", "n", "caar"];
+    head.extend(TEST_HEADER);
+    w.write_record(&head)?;
+    for c in r.caar {
+        let mut row = vec![
+            c.window.start.to_string(),
+            c.window.end.to_string(),
+            c.n.to_string(),
+            num(c.caar),
+        ];
+        row.extend(stat_cols(&c.tests));
+        w.write_record(&row)?;
+    }
+    w.flush()?;
+    Ok(())
+}
