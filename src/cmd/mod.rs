@@ -31,7 +31,9 @@ use crate::store::Store;
 /// hashpivot: follow the bitcoin miners turning into AI/HPC hosts.
 ///
 /// Crawls news feeds, press releases and SEC filings about the miners in feeds.toml into a local
-/// SQLite database (<data-dir>/hashpivot.db).
+/// SQLite database (<data-dir>/hashpivot.db), recognises their AI/HPC deals, indexes everything for
+/// search, and measures how the stocks moved around the deals beyond what the market and bitcoin
+/// explain (event study, AI premium), with a weekly digest and a dataset export.
 ///
 /// Examples:
 ///   hashpivot demo                 see everything work offline on sample data
@@ -42,7 +44,8 @@ use crate::store::Store;
 ///   hashpivot deals                the AI/HPC deals recognised in what was crawled
 ///   hashpivot search '$IREN lease' full-text search
 ///   hashpivot prices import data/*.csv
-///   hashpivot study --events my_events.csv
+///   hashpivot study                event study of the stored deals
+///   hashpivot premium              the AI narrative premium, in one screen
 #[derive(Debug, Parser)]
 #[command(name = "hashpivot", version, verbatim_doc_comment)]
 pub struct Cli {
