@@ -373,9 +373,15 @@ fn edgar_without_a_contact_email_is_refused_but_feeds_still_crawl() {
         "no SEC request without a contact"
     );
     assert_eq!(ws.count("SELECT count(*) FROM documents"), 2);
+    // a refusal made here, before any request, is a configuration problem: no back-off, so the
+    // next crawl (without --force) tries again once the contact is set
+    assert_eq!(
+        ws.count("SELECT count(*) FROM sources WHERE name = 'edgar:CORZ' AND next_due_at IS NULL"),
+        1
+    );
     // the environment variable supplies it
     let out = ws
-        .command(&["crawl", "--force"])
+        .command(&["crawl"])
         .env("HASHPIVOT_CONTACT", "ops@fund.example")
         .output()
         .unwrap();

@@ -296,7 +296,12 @@ fn store_fetch(store: &mut Store, cfg: &Config, f: SourceFetch) -> anyhow::Resul
             };
             entry.http_status = e.http_status();
             entry.error = Some(e.to_string());
-            entry.next_due_at = Some(fail_due(retry_after));
+            // A refusal made here, before any request (no contact email, say), is the user's to
+            // fix, not the server's to recover from: no back-off, so the next crawl tries again.
+            entry.next_due_at = match e {
+                FetchError::Refused(_) => None,
+                _ => Some(fail_due(retry_after)),
+            };
             store.record_fetch(&name, &entry)?;
             Ok(SourceReport {
                 name,
