@@ -11,8 +11,9 @@ use crate::index::{self, IndexError, Request, Sort};
 ///
 /// Free text searches titles (weighted most), summaries and bodies; "quoted phrases"; AND, OR, NOT
 /// and parentheses; field prefixes ticker:IREN, kind:filing (news, press_release, filing),
-/// source:"The Block", title:lease, form:8-K, published:[2025-01-01 TO 2025-06-30]; a cashtag
-/// $IREN means ticker:IREN. Terms are stemmed (lease matches leases).
+/// source:"The Block", title:lease, form:8-K, published:[2025-01-01 TO 2025-06-30], and for a
+/// group, title:(lease OR "critical IT"); a cashtag $IREN means ticker:IREN. Terms are stemmed
+/// (lease matches leases).
 ///
 /// Examples:
 ///   hashpivot search '$IREN microsoft'

@@ -1,6 +1,7 @@
 //! The query language: free text over title (boosted), summary and body; "phrases"; AND, OR, NOT
 //! and parentheses; field prefixes `ticker:IREN`, `kind:filing`, `source:"The Block"`,
-//! `title:lease`, `form:8-K`, `published:[2025-01-01 TO 2025-06-30]`; cashtags (`$IREN` means the
+//! `title:lease`, `form:8-K`, `published:[2025-01-01 TO 2025-06-30]`, and for a whole group,
+//! `title:(lease OR "critical IT")`; cashtags (`$IREN` means the
 //! ticker). This module checks a query and rewrites it into tantivy's grammar, so that errors name
 //! the position (1-based, in characters) and the problem.
 
@@ -60,7 +61,9 @@ pub fn parse(q: &str) -> Result<Parsed, QueryError> {
     let c: Vec<char> = q.chars().collect();
     let mut out = String::with_capacity(q.len() + 16);
     let mut tickers = Vec::new();
-    let mut parens: Vec<usize> = Vec::new();
+    // open parentheses: where each opened, and the field a `field:(...)` group gives its terms
+    let mut parens: Vec<(usize, Option<&'static str>)> = Vec::new();
+    let scope = |parens: &[(usize, Option<&'static str>)]| parens.iter().rev().find_map(|p| p.1);
     // what the previous token was: None (start / after "("), an operand, or a binary operator
     #[derive(PartialEq, Clone, Copy)]
     enum Prev {
@@ -79,7 +82,7 @@ pub fn parse(q: &str) -> Result<Parsed, QueryError> {
             continue;
         }
         if ch == '(' {
-            parens.push(i);
+            parens.push((i, None));
             out.push(ch);
             prev = Prev::Start;
             i += 1;
@@ -109,7 +112,11 @@ pub fn parse(q: &str) -> Result<Parsed, QueryError> {
             if end == start + 1 {
                 return Err(err(start, "empty phrase"));
             }
-            out.extend(&c[start..=end]);
+            let phrase: String = c[start..=end].iter().collect();
+            match scope(&parens) {
+                Some(field) => out.push_str(&rewrite(field, &phrase, start, &mut tickers)?),
+                None => out.push_str(&phrase),
+            }
             prev = Prev::Operand;
             i = end + 1;
             continue;
@@ -140,8 +147,15 @@ pub fn parse(q: &str) -> Result<Parsed, QueryError> {
                     format!("unknown field '{word}' (known: {})", known.join(", ")),
                 ));
             };
-            // the value: "phrase", [range], or a word
+            // the value: "phrase", [range], (group), or a word
             let vstart = j + 1;
+            if vstart < c.len() && c[vstart] == '(' {
+                parens.push((vstart, Some(field)));
+                out.push('(');
+                prev = Prev::Start;
+                i = vstart + 1;
+                continue;
+            }
             let (value, next) = if vstart < c.len() && c[vstart] == '"' {
                 let end = (vstart + 1..c.len())
                     .find(|&k| c[k] == '"')
@@ -162,36 +176,7 @@ pub fn parse(q: &str) -> Result<Parsed, QueryError> {
             if value.is_empty() {
                 return Err(err(start, format!("'{word}:' needs a value")));
             }
-            let rewritten = match field {
-                "tickers" => {
-                    let t = value
-                        .trim_matches('"')
-                        .trim_start_matches('$')
-                        .to_ascii_uppercase();
-                    tickers.push(t.clone());
-                    format!("tickers:\"{t}\"")
-                }
-                "kind" => {
-                    let k = value
-                        .trim_matches('"')
-                        .to_ascii_lowercase()
-                        .replace(['-', ' '], "_");
-                    if !["news", "press_release", "filing"].contains(&k.as_str()) {
-                        return Err(err(
-                            vstart,
-                            format!(
-                                "kind '{}' is not news, press_release or filing",
-                                value.trim_matches('"')
-                            ),
-                        ));
-                    }
-                    format!("kind:\"{k}\"")
-                }
-                "form" => format!("form:\"{}\"", value.trim_matches('"').to_ascii_uppercase()),
-                "source" => format!("source:\"{}\"", value.trim_matches('"')),
-                "published" => format!("published:{}", date_value(&value, vstart)?),
-                _ => format!("{field}:{value}"),
-            };
+            let rewritten = rewrite(field, &value, vstart, &mut tickers)?;
             out.push_str(&rewritten);
             prev = Prev::Operand;
             i = next;
@@ -214,6 +199,13 @@ pub fn parse(q: &str) -> Result<Parsed, QueryError> {
                 Prev::Binary(start)
             };
             out.push_str(&word);
+            i = j;
+            continue;
+        }
+        // a term inside a `field:(...)` group
+        if let Some(field) = scope(&parens) {
+            out.push_str(&rewrite(field, &word, start, &mut tickers)?);
+            prev = Prev::Operand;
             i = j;
             continue;
         }
@@ -245,7 +237,7 @@ pub fn parse(q: &str) -> Result<Parsed, QueryError> {
         prev = Prev::Operand;
         i = j;
     }
-    if let Some(p) = parens.pop() {
+    if let Some((p, _)) = parens.pop() {
         return Err(err(p, "'(' is never closed"));
     }
     match prev {
@@ -256,6 +248,46 @@ pub fn parse(q: &str) -> Result<Parsed, QueryError> {
     Ok(Parsed {
         text: out.trim().to_string(),
         tickers,
+    })
+}
+
+/// One value of a field (`ticker:iren`, a term inside `kind:(...)`), in tantivy's grammar; the
+/// field's own checks report at `pos`, where the value starts.
+fn rewrite(
+    field: &str,
+    value: &str,
+    pos: usize,
+    tickers: &mut Vec<String>,
+) -> Result<String, QueryError> {
+    Ok(match field {
+        "tickers" => {
+            let t = value
+                .trim_matches('"')
+                .trim_start_matches('$')
+                .to_ascii_uppercase();
+            tickers.push(t.clone());
+            format!("tickers:\"{t}\"")
+        }
+        "kind" => {
+            let k = value
+                .trim_matches('"')
+                .to_ascii_lowercase()
+                .replace(['-', ' '], "_");
+            if !["news", "press_release", "filing"].contains(&k.as_str()) {
+                return Err(err(
+                    pos,
+                    format!(
+                        "kind '{}' is not news, press_release or filing",
+                        value.trim_matches('"')
+                    ),
+                ));
+            }
+            format!("kind:\"{k}\"")
+        }
+        "form" => format!("form:\"{}\"", value.trim_matches('"').to_ascii_uppercase()),
+        "source" => format!("source:\"{}\"", value.trim_matches('"')),
+        "published" => format!("published:{}", date_value(value, pos)?),
+        _ => format!("{field}:{value}"),
     })
 }
 
@@ -341,6 +373,37 @@ mod tests {
             parse("$CIFR OR ticker:IREN").unwrap().tickers,
             vec!["CIFR", "IREN"]
         );
+    }
+
+    #[test]
+    fn a_field_prefix_applies_to_a_parenthesised_group() {
+        assert_eq!(
+            ok("title:(lease OR \"critical IT\") NOT bitcoin"),
+            "(title:lease OR title:\"critical IT\") NOT bitcoin"
+        );
+        assert_eq!(
+            ok("ticker:(iren OR $wulf) kind:(filing OR news)"),
+            "(tickers:\"IREN\" OR tickers:\"WULF\") (kind:\"filing\" OR kind:\"news\")"
+        );
+        // nested groups keep the field; an explicit prefix inside wins
+        assert_eq!(
+            ok("title:((lease AND gpu) OR form:8-k)"),
+            "((title:lease AND title:gpu) OR form:\"8-K\")"
+        );
+        assert_eq!(
+            parse("ticker:(CIFR OR HUT)").unwrap().tickers,
+            vec!["CIFR", "HUT"]
+        );
+        // the field's own checks still apply, at the term's position
+        assert_eq!(
+            bad("kind:(news OR blog)"),
+            (
+                15,
+                "kind 'blog' is not news, press_release or filing".into()
+            )
+        );
+        assert_eq!(bad("title:()"), (8, "empty parentheses".into()));
+        assert_eq!(bad("title:(lease"), (7, "'(' is never closed".into()));
     }
 
     #[test]
