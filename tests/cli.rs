@@ -94,6 +94,7 @@ fn status_and_show_present_what_was_stored() {
         "[[source]]\nname = \"DC news\"\nkind = \"feed\"\nurl = \"{}\"\n",
         s.url("/atom.xml")
     ));
+    drop(ws.db()); // a database with nothing crawled yet
     let out = ws.run(&["status"]);
     assert_eq!(
         stdout(&out).trim(),
@@ -170,4 +171,34 @@ fn piping_into_head_ends_quietly() {
     assert_eq!(first, "Long one\n");
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn reading_commands_in_a_folder_without_a_database_say_so_and_create_nothing() {
+    let ws = Workspace::new("");
+    let shown = ws.path().join("hashpivot.db").display().to_string();
+    for args in [
+        vec!["status"],
+        vec!["show", "1"],
+        vec!["deals"],
+        vec!["deals", "show", "1"],
+        vec!["digest", "--week", "2025-W45"],
+        vec!["export", "--out", "x"],
+        vec!["prices", "list"],
+        vec!["study"],
+        vec!["premium"],
+    ] {
+        let out = ws.run(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "hashpivot: no database at {shown}: run `hashpivot crawl` there first, or pass \
+                 --data-dir\n"
+            ),
+            "{args:?}"
+        );
+    }
+    assert!(!ws.path().join("hashpivot.db").exists());
+    assert!(!ws.path().join("x").exists());
 }

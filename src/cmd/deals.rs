@@ -132,7 +132,7 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
         Some(Sub::Show { id, json }) => show(ctx, id, json),
         Some(Sub::Add(e)) => add(ctx, e),
         Some(Sub::Reject { id }) => {
-            let mut store = super::open_store(&ctx.data_dir)?;
+            let mut store = super::open_existing_store(&ctx.data_dir)?;
             if !store.reject_deal(id)? {
                 anyhow::bail!("no deal {id}");
             }
@@ -172,7 +172,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<i32> {
         ))
         .into());
     }
-    let store = super::open_store(&ctx.data_dir)?;
+    let store = super::open_existing_store(&ctx.data_dir)?;
     let deals = store.deals(&DealFilter {
         tickers: a.tickers.iter().map(|t| t.to_ascii_uppercase()).collect(),
         since: a.since.map(|d| d.to_string()),
@@ -236,7 +236,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<i32> {
 }
 
 fn show(ctx: &Ctx, id: i64, json: bool) -> anyhow::Result<i32> {
-    let store = super::open_store(&ctx.data_dir)?;
+    let store = super::open_existing_store(&ctx.data_dir)?;
     let Some(d) = store.deal(id)? else {
         anyhow::bail!("no deal {id}");
     };
@@ -420,7 +420,7 @@ fn add(ctx: &Ctx, e: EditArgs) -> anyhow::Result<i32> {
 
 fn edit(ctx: &Ctx, id: i64, e: EditArgs) -> anyhow::Result<i32> {
     let cfg = ctx.config_or_default()?;
-    let mut store = super::open_store(&ctx.data_dir)?;
+    let mut store = super::open_existing_store(&ctx.data_dir)?;
     let Some(mut d) = store.deal(id)? else {
         anyhow::bail!("no deal {id}");
     };

@@ -124,7 +124,7 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
         }
     };
     let cfg = ctx.config_or_default()?;
-    let store = super::open_store(&ctx.data_dir)?;
+    let store = super::open_existing_store(&ctx.data_dir)?;
     let start_utc = Utc.from_utc_datetime(&from.and_hms_opt(0, 0, 0).expect("midnight"));
     let end_utc = Utc.from_utc_datetime(
         &(to + Duration::days(1))

@@ -47,7 +47,7 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
         .into());
     }
     std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
-    let store = super::open_store(&ctx.data_dir)?;
+    let store = super::open_existing_store(&ctx.data_dir)?;
     let since = a.opts.since.map(|d| d.to_string());
     let until = a.opts.until.map(|d| d.to_string());
 

@@ -128,7 +128,21 @@ pub(crate) fn load_config(path: &Path) -> anyhow::Result<Config> {
     Ok(Config::load(path)?)
 }
 
+/// Open the database, creating it if needed: for commands that store something.
 pub(crate) fn open_store(data_dir: &Path) -> anyhow::Result<Store> {
+    Ok(Store::open(data_dir)?)
+}
+
+/// Open an existing database: for commands that only read (or change what is stored), so that
+/// running one in the wrong folder says so instead of leaving an empty database behind.
+pub(crate) fn open_existing_store(data_dir: &Path) -> anyhow::Result<Store> {
+    let path = data_dir.join("hashpivot.db");
+    if !path.exists() {
+        anyhow::bail!(
+            "no database at {}: run `hashpivot crawl` there first, or pass --data-dir",
+            path.display()
+        );
+    }
     Ok(Store::open(data_dir)?)
 }
 

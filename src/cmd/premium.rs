@@ -83,7 +83,7 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
     let ai_tickers: HashSet<String> = ai.events.iter().map(|e| e.ticker.clone()).collect();
 
     // control: the same companies' other announcements, one per company and day
-    let store = super::open_store(&ctx.data_dir)?;
+    let store = super::open_existing_store(&ctx.data_dir)?;
     let mut seen = HashSet::new();
     let control_events: Vec<EventSpec> = store
         .control_announcements()?

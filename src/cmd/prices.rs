@@ -172,7 +172,7 @@ fn fetch(ctx: &Ctx, a: FetchArgs) -> anyhow::Result<i32> {
 fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<i32> {
     let cfg = ctx.config_or_default()?;
     let market = a.market.unwrap_or(cfg.study.market).to_ascii_uppercase();
-    let store = super::open_store(&ctx.data_dir)?;
+    let store = super::open_existing_store(&ctx.data_dir)?;
     let rows = store.price_coverage(&market)?;
     let mut out = std::io::stdout().lock();
     if a.json {

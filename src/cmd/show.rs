@@ -17,7 +17,7 @@ pub struct Args {
 }
 
 pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<i32> {
-    let store = super::open_store(data_dir)?;
+    let store = super::open_existing_store(data_dir)?;
     let doc = match args.target.parse::<i64>() {
         Ok(id) => store.document(id)?,
         Err(_) => store.document_by_url(&args.target)?,

@@ -16,7 +16,7 @@ pub struct Args {
 }
 
 pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<i32> {
-    let store = super::open_store(data_dir)?;
+    let store = super::open_existing_store(data_dir)?;
     let rows = store.sources()?;
     let mut out = std::io::stdout().lock();
     if args.json {

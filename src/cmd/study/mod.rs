@@ -171,7 +171,7 @@ pub(crate) fn compute(ctx: &Ctx, a: &Options) -> anyhow::Result<StudyRun> {
         }
         None => {
             // the stored deals: day 0 from the first report's time (16:00 New York rule)
-            let store = super::open_store(&ctx.data_dir)?;
+            let store = super::open_existing_store(&ctx.data_dir)?;
             let deals = store.deals(&crate::store::DealFilter {
                 deal_type: a.deal_type.clone(),
                 ..Default::default()
@@ -228,7 +228,7 @@ pub(crate) fn compute_with(
 ) -> anyhow::Result<StudyRun> {
     let cfg = ctx.config_or_default()?;
     let (params, market, factor) = resolve_params(&cfg, a)?;
-    let store = super::open_store(&ctx.data_dir)?;
+    let store = super::open_existing_store(&ctx.data_dir)?;
     let bench = store.prices(&market)?;
     if bench.is_empty() {
         return Err(UsageError(format!(
