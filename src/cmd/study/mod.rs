@@ -171,7 +171,7 @@ pub(crate) fn compute(ctx: &Ctx, a: &Options) -> anyhow::Result<StudyRun> {
         }
         None => {
             // the stored deals: day 0 from the first report's time (16:00 New York rule)
-            let store = super::open_existing_store(&ctx.data_dir)?;
+            let store = stored_or_empty(ctx)?;
             let deals = store.deals(&crate::store::DealFilter {
                 deal_type: a.deal_type.clone(),
                 ..Default::default()
@@ -220,6 +220,17 @@ pub(crate) fn compute(ctx: &Ctx, a: &Options) -> anyhow::Result<StudyRun> {
     compute_with(ctx, a, events)
 }
 
+/// The database, or with none yet an empty in-memory store: nothing is stored, so the study's own
+/// messages say what is missing (deals, prices) and how to add it, and no empty database is left
+/// behind in a folder the user did not mean.
+fn stored_or_empty(ctx: &Ctx) -> anyhow::Result<Store> {
+    if ctx.data_dir.join("hashpivot.db").exists() {
+        super::open_existing_store(&ctx.data_dir)
+    } else {
+        Ok(Store::open_in_memory()?)
+    }
+}
+
 /// Run the study on a given list of events (the options' event source is ignored).
 pub(crate) fn compute_with(
     ctx: &Ctx,
@@ -228,7 +239,7 @@ pub(crate) fn compute_with(
 ) -> anyhow::Result<StudyRun> {
     let cfg = ctx.config_or_default()?;
     let (params, market, factor) = resolve_params(&cfg, a)?;
-    let store = super::open_existing_store(&ctx.data_dir)?;
+    let store = stored_or_empty(ctx)?;
     let bench = store.prices(&market)?;
     if bench.is_empty() {
         return Err(UsageError(format!(
