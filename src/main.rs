@@ -11,10 +11,14 @@ fn main() {
         Ok(code) => code,
         Err(e) => {
             // `hashpivot ... | head` closes the pipe early: that is a normal end, not an error.
-            if e.chain().any(|c| {
+            // (serde_json reports a failed write as its own error, carrying the io error's kind)
+            let broken_pipe = |c: &(dyn std::error::Error + 'static)| {
                 c.downcast_ref::<std::io::Error>()
                     .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            }) {
+                    || c.downcast_ref::<serde_json::Error>()
+                        .is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
+            };
+            if e.chain().any(broken_pipe) {
                 std::process::exit(0);
             }
             let msg = e

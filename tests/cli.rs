@@ -204,3 +204,33 @@ fn reading_commands_in_a_folder_without_a_database_say_so_and_create_nothing() {
     assert!(!ws.path().join("hashpivot.db").exists());
     assert!(!ws.path().join("x").exists());
 }
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_ends_the_command_quietly() {
+    let ws = Workspace::new("");
+    // enough prices that `prices list --json` is far larger than stdout's buffer
+    let mut csv = String::from("date,ticker,close\n");
+    for i in 0..200 {
+        csv.push_str(&format!("2025-11-03,T{i:03},10\n"));
+    }
+    let file = ws.path().join("p.csv");
+    std::fs::write(&file, csv).unwrap();
+    let out = ws.run(&["prices", "import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for args in [
+        &["status", "--json"][..],
+        &["prices", "list"],
+        &["prices", "list", "--json"],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader); // like `| head` that has already exited
+        let out = ws
+            .command(&args)
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(stderr(&out), "", "{args:?}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+    }
+}

@@ -18,6 +18,7 @@ pub struct Args {
     /// Re-analyse every document, not only new ones.
     #[arg(long)]
     pub all: bool,
+    /// The analysis report as JSON on stdout.
     #[arg(long)]
     pub json: bool,
 }

@@ -45,11 +45,13 @@ pub struct ListArgs {
     /// deal (default), loi, termination or all.
     #[arg(long)]
     pub kind: Option<String>,
+    /// Only deals recognised with at least this confidence (0 to 1).
     #[arg(long)]
     pub min_confidence: Option<f64>,
     /// Include rejected deals.
     #[arg(long)]
     pub rejected: bool,
+    /// The deals as one JSON array.
     #[arg(long)]
     pub json: bool,
 }
@@ -59,10 +61,16 @@ pub enum Sub {
     /// Every report of a deal, with source, time and evidence sentence.
     Show {
         id: i64,
+        /// The deal and its reports as one JSON object.
         #[arg(long)]
         json: bool,
     },
     /// Add a deal by hand (curated: kept by `analyze --all`).
+    ///
+    /// Example:
+    ///   hashpivot deals add --ticker RIOT --date 2026-01-16 --time 08:00 --counterparty AMD \
+    ///     --type colocation --value 311e6 --mw 25 --years 10
+    #[command(verbatim_doc_comment)]
     Add(EditArgs),
     /// Reject a deal: hidden from lists and studies, and it stays rejected on re-analysis.
     Reject { id: i64 },
@@ -76,6 +84,7 @@ pub enum Sub {
 
 #[derive(Debug, clap::Args)]
 pub struct EditArgs {
+    /// The miner's ticker (a [[company]] in feeds.toml).
     #[arg(long)]
     pub ticker: Option<String>,
     /// Announcement date (YYYY-MM-DD, New York).
@@ -84,8 +93,10 @@ pub struct EditArgs {
     /// Announcement time (HH:MM New York); without it the deal counts as announced before the open.
     #[arg(long)]
     pub time: Option<String>,
+    /// Who the deal is with (CoreWeave, Microsoft, Fluidstack, ...).
     #[arg(long)]
     pub counterparty: Option<String>,
+    /// colocation, gpu_cloud, hosting, expansion, acquisition or financing [default: colocation].
     #[arg(long = "type")]
     pub deal_type: Option<String>,
     /// Contract value in USD: 311e6, 311000000, 3.7bn, 865m.
@@ -94,10 +105,13 @@ pub struct EditArgs {
     /// Value with extension options exercised.
     #[arg(long)]
     pub value_with_options: Option<String>,
+    /// Capacity in MW (critical IT where the release says so).
     #[arg(long)]
     pub mw: Option<f64>,
+    /// Contract term in years (base term, without extension options).
     #[arg(long)]
     pub years: Option<f64>,
+    /// A free-text note kept with the deal.
     #[arg(long)]
     pub note: Option<String>,
 }

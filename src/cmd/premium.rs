@@ -34,6 +34,7 @@ use crate::study::{self, CaarRow, EventSpec, Model, Status, Window};
 pub struct Args {
     #[command(flatten)]
     pub opts: Options,
+    /// Everything (every test, the regression, the betas) as one JSON document on stdout.
     #[arg(long)]
     pub json: bool,
     /// SVG: CAAR paths of AI deals vs control, and rolling bitcoin betas around the first deal.

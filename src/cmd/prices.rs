@@ -58,6 +58,7 @@ pub struct FetchArgs {
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct ListArgs {
+    /// The coverage as one JSON array.
     #[arg(long)]
     pub json: bool,
     /// Benchmark the missing sessions are counted against [default: [study] market].

@@ -11,6 +11,7 @@ use super::Ctx;
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
+    /// The rebuild report as JSON on stdout.
     #[arg(long)]
     pub json: bool,
 }
