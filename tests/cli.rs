@@ -225,7 +225,7 @@ fn a_reader_that_closes_the_pipe_early_ends_the_command_quietly() {
         let (reader, writer) = std::io::pipe().unwrap();
         drop(reader); // like `| head` that has already exited
         let out = ws
-            .command(&args)
+            .command(args)
             .stdout(writer)
             .stderr(Stdio::piped())
             .output()
