@@ -155,12 +155,40 @@ fn curated_and_rejected_deals_survive_analyze_all() {
         "800",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // one automatic deal made stale by hand: re-analysis puts it right and counts it
+    let stale = "(SELECT min(id) FROM deals WHERE origin = 'auto' AND status = 'active')";
+    let before = ws.rows(&format!(
+        "SELECT id, value_usd, updated_at FROM deals WHERE id = {stale}"
+    ));
+    ws.db()
+        .execute(
+            &format!("UPDATE deals SET value_usd = 1 WHERE id = {stale}"),
+            [],
+        )
+        .unwrap();
     let out = ws.run(&["analyze", "--all"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    // 8 clusters: the curated HUT deal is left alone, the other 7 (the rejected one too) are updated
+    // 8 clusters: the curated HUT deal is left alone; of the other 7 (the rejected one too) only
+    // the stale one changes
     assert_eq!(
         stdout(&out),
-        "analyzed 10 documents, 9 with a deal, LOI or termination; deals: 0 new, 7 updated, 0 removed\n"
+        "analyzed 10 documents, 9 with a deal, LOI or termination; deals: 0 new, 1 updated, 0 removed\n"
+    );
+    let after = ws.rows(&format!(
+        "SELECT id, value_usd, updated_at FROM deals WHERE id = {}",
+        before[0][0]
+    ));
+    assert_eq!(after[0][1], before[0][1]);
+    // re-analysing what has not changed changes nothing, not even updated_at
+    let unchanged = ws.rows("SELECT id, updated_at FROM deals ORDER BY id");
+    let out = ws.run(&["analyze", "--all"]);
+    assert_eq!(
+        stdout(&out),
+        "analyzed 10 documents, 9 with a deal, LOI or termination; deals: 0 new, 0 updated, 0 removed\n"
+    );
+    assert_eq!(
+        ws.rows("SELECT id, updated_at FROM deals ORDER BY id"),
+        unchanged
     );
     assert_eq!(
         ws.rows(&format!(

@@ -287,12 +287,17 @@ impl Store {
                     continue;
                 }
                 Some((id, _)) => {
-                    tx.execute(
+                    // only a deal that differs is rewritten (and counted, and its updated_at moved)
+                    let changed = tx.execute(
                         "UPDATE deals SET ticker = ?2, counterparty = ?3, counterparty_class = ?4, deal_type = ?5, kind = ?6,
                             value_usd = ?7, value_with_options_usd = ?8, rate_usd_per_mw_year = ?9, capacity_mw = ?10,
                             capacity_basis = ?11, term_years = ?12, announced_at = ?13, event_day = ?14, n_documents = ?15,
                             sentiment = ?16, confidence = ?17, first_source = ?18, evidence = ?19, updated_at = ?20
-                         WHERE id = ?1",
+                         WHERE id = ?1 AND NOT (ticker IS ?2 AND counterparty IS ?3 AND counterparty_class IS ?4
+                            AND deal_type IS ?5 AND kind IS ?6 AND value_usd IS ?7 AND value_with_options_usd IS ?8
+                            AND rate_usd_per_mw_year IS ?9 AND capacity_mw IS ?10 AND capacity_basis IS ?11
+                            AND term_years IS ?12 AND announced_at IS ?13 AND event_day IS ?14 AND n_documents IS ?15
+                            AND sentiment IS ?16 AND confidence IS ?17 AND first_source IS ?18 AND evidence IS ?19)",
                         params![
                             id, d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.value_usd,
                             d.value_with_options_usd, d.rate_usd_per_mw_year, d.capacity_mw, d.capacity_basis, d.term_years,
@@ -300,7 +305,7 @@ impl Store {
                         ],
                     )
                     .ctx("updating deal")?;
-                    upd += 1;
+                    upd += changed;
                     *id
                 }
                 None => {
