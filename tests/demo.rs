@@ -59,6 +59,17 @@ fn demo_runs_the_whole_pipeline_offline_and_touches_nothing_else() {
     ] {
         assert!(demo_dir.join(f).exists(), "{f} missing");
     }
+    // the synthetic prices keep the NYSE calendar: no session on a day the exchange was closed
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
+        .arg("--data-dir")
+        .arg(&demo_dir)
+        .arg("--config")
+        .arg(demo_dir.join("feeds.toml"))
+        .args(["analyze", "--json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["calendar_disagreements"], serde_json::json!([]));
     // the recognised deals include the CoreWeave option exercise from the sample 8-K
     let db = rusqlite::Connection::open(demo_dir.join("hashpivot.db")).unwrap();
     let corz: Vec<(String, String)> = db
