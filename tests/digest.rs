@@ -192,3 +192,27 @@ fn digest_golden_in_markdown_html_and_text() {
         "hashpivot: --week '2025-45': expected an ISO week like 2025-W45\n"
     );
 }
+
+#[test]
+fn a_quiet_week_says_so_in_every_section_and_format() {
+    let ws = Workspace::new("");
+    drop(ws.db());
+    let run = |format: &str| {
+        let out = ws.run(&["digest", "--week", "2020-W01", "--format", format]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let md = run("md");
+    assert!(
+        md.contains("## By company\n\nNo company in the news this week.\n"),
+        "{md}"
+    );
+    let html = run("html");
+    assert!(
+        html.contains("<h2>By company</h2>\n<p>No company in the news this week.</p>\n"),
+        "{html}"
+    );
+    let txt = run("txt");
+    assert!(txt.contains("\nTOP STORIES\n  none\n"), "{txt}");
+    assert!(txt.contains("\nBY COMPANY\n  none\n"), "{txt}");
+}

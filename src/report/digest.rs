@@ -204,6 +204,9 @@ pub fn to_markdown(d: &Digest) -> String {
         }
     }
     let _ = writeln!(s, "\n## By company\n");
+    if d.companies.is_empty() {
+        let _ = writeln!(s, "No company in the news this week.");
+    }
     for c in &d.companies {
         let _ = writeln!(s, "### {}\n", md(&c.ticker));
         let _ = writeln!(
@@ -293,6 +296,9 @@ pub fn to_text(d: &Digest) -> String {
         );
     }
     let _ = writeln!(s, "\nTOP STORIES");
+    if d.stories.is_empty() {
+        let _ = writeln!(s, "  none");
+    }
     for (i, st) in d.stories.iter().enumerate() {
         let _ = writeln!(
             s,
@@ -312,6 +318,9 @@ pub fn to_text(d: &Digest) -> String {
         }
     }
     let _ = writeln!(s, "\nBY COMPANY");
+    if d.companies.is_empty() {
+        let _ = writeln!(s, "  none");
+    }
     for c in &d.companies {
         let _ = writeln!(
             s,
@@ -476,6 +485,9 @@ pub fn to_html(d: &Digest) -> String {
         let _ = writeln!(s, "</ol>");
     }
     let _ = writeln!(s, "<h2>By company</h2>");
+    if d.companies.is_empty() {
+        let _ = writeln!(s, "<p>No company in the news this week.</p>");
+    }
     for c in &d.companies {
         let _ = writeln!(
             s,
