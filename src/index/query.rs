@@ -202,6 +202,11 @@ pub fn parse(q: &str) -> Result<Parsed, QueryError> {
             i = j;
             continue;
         }
+        // punctuation alone could never match (the tokenizer keeps letters and digits): drop it
+        if !word.chars().any(char::is_alphanumeric) {
+            i = j;
+            continue;
+        }
         // a term inside a `field:(...)` group
         if let Some(field) = scope(&parens) {
             out.push_str(&rewrite(field, &word, start, &mut tickers)?);
@@ -244,6 +249,12 @@ pub fn parse(q: &str) -> Result<Parsed, QueryError> {
         Prev::Binary(p) | Prev::Not(p) => return Err(err(p, "an operator needs a term after it")),
         Prev::Start if !out.trim().is_empty() => {}
         _ => {}
+    }
+    if out.trim().is_empty() && !q.trim().is_empty() {
+        return Err(err(
+            0,
+            "nothing to search for: a term needs letters or digits",
+        ));
     }
     Ok(Parsed {
         text: out.trim().to_string(),
@@ -404,6 +415,30 @@ mod tests {
         );
         assert_eq!(bad("title:()"), (8, "empty parentheses".into()));
         assert_eq!(bad("title:(lease"), (7, "'(' is never closed".into()));
+    }
+
+    #[test]
+    fn punctuation_alone_is_not_a_term() {
+        // it could never match (the tokenizer keeps letters and digits), so it is dropped
+        assert_eq!(ok("lease *** & colocation"), "lease   colocation");
+        assert_eq!(
+            bad("***"),
+            (
+                1,
+                "nothing to search for: a term needs letters or digits".into()
+            )
+        );
+        assert_eq!(
+            bad("$ --"),
+            (
+                1,
+                "nothing to search for: a term needs letters or digits".into()
+            )
+        );
+        assert_eq!(
+            bad("lease AND ***"),
+            (7, "an operator needs a term after it".into())
+        );
     }
 
     #[test]
