@@ -84,32 +84,9 @@ pub struct Detection {
     pub counterparty: String,
     pub counterparty_class: Option<String>,
     pub deal_type: DealType,
-    pub terms: TermsOut,
+    pub terms: Terms,
     pub confidence: f64,
     pub evidence: String,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct TermsOut {
-    pub value_usd: Option<f64>,
-    pub value_with_options_usd: Option<f64>,
-    pub rate_usd_per_mw_year: Option<f64>,
-    pub capacity_mw: Option<f64>,
-    pub capacity_basis: Option<String>,
-    pub term_years: Option<f64>,
-}
-
-impl From<Terms> for TermsOut {
-    fn from(t: Terms) -> Self {
-        TermsOut {
-            value_usd: t.value_usd,
-            value_with_options_usd: t.value_with_options_usd,
-            rate_usd_per_mw_year: t.rate_usd_per_mw_year,
-            capacity_mw: t.capacity_mw,
-            capacity_basis: t.capacity_basis.map(str::to_string),
-            term_years: t.term_years,
-        }
-    }
 }
 
 struct Patterns {
@@ -407,7 +384,7 @@ impl<'a> Recognizer<'a> {
             counterparty,
             counterparty_class: class,
             deal_type,
-            terms: t.into(),
+            terms: t,
             confidence: (confidence.min(0.99) * 100.0).round() / 100.0,
             evidence: evidence.chars().take(600).collect(),
         })

@@ -123,7 +123,7 @@ impl<'a> Analyzer<'a> {
                 value_with_options_usd: x.terms.value_with_options_usd,
                 rate_usd_per_mw_year: x.terms.rate_usd_per_mw_year,
                 capacity_mw: x.terms.capacity_mw,
-                capacity_basis: x.terms.capacity_basis,
+                capacity_basis: x.terms.capacity_basis.map(str::to_string),
                 term_years: x.terms.term_years,
                 confidence: x.confidence,
                 evidence: x.evidence,

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 /// Terms found in one text.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Terms {
     pub value_usd: Option<f64>,
     pub value_with_options_usd: Option<f64>,
