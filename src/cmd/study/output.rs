@@ -104,6 +104,23 @@ fn test_cells(t: &Tests) -> String {
     )
 }
 
+/// A table of one measure (CAAR per window, AAR per day) with every test beside it.
+fn tests_table<'a>(
+    out: &mut impl Write,
+    (label, measure): (&str, &str),
+    rows: impl Iterator<Item = (String, usize, String, &'a Tests)>,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{:<9} {:>4} {:>9} {:>9} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        label, "N", measure, "t", "p(t)", "Patell", "BMP", "KP", "Rank", "Sign", "GSign"
+    )?;
+    for (name, n, value, tests) in rows {
+        writeln!(out, "{name:<9} {n:>4} {value:>9} {}", test_cells(tests))?;
+    }
+    Ok(())
+}
+
 pub(super) fn print_human(out: &mut impl Write, r: &Report<'_>) -> std::io::Result<()> {
     let p = &r.parameters;
     let model = match (&p.factor, p.model) {
@@ -124,37 +141,21 @@ pub(super) fn print_human(out: &mut impl Write, r: &Report<'_>) -> std::io::Resu
         r.r_bar
     )?;
     writeln!(out)?;
-    writeln!(
+    tests_table(
         out,
-        "{:<9} {:>4} {:>9} {:>9} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
-        "WINDOW", "N", "CAAR", "t", "p(t)", "Patell", "BMP", "KP", "Rank", "Sign", "GSign"
+        ("WINDOW", "CAAR"),
+        r.caar
+            .iter()
+            .map(|c| (c.window.to_string(), c.n, pct(c.caar), &c.tests)),
     )?;
-    for c in r.caar {
-        writeln!(
-            out,
-            "{:<9} {:>4} {:>9} {}",
-            c.window.to_string(),
-            c.n,
-            pct(c.caar),
-            test_cells(&c.tests)
-        )?;
-    }
     writeln!(out)?;
-    writeln!(
+    tests_table(
         out,
-        "{:<9} {:>4} {:>9} {:>9} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
-        "DAY", "N", "AAR", "t", "p(t)", "Patell", "BMP", "KP", "Rank", "Sign", "GSign"
+        ("DAY", "AAR"),
+        r.aar
+            .iter()
+            .map(|a| (format!("{:+}", a.tau), a.n, pct(a.aar), &a.tests)),
     )?;
-    for a in r.aar {
-        writeln!(
-            out,
-            "{:<9} {:>4} {:>9} {}",
-            format!("{:+}", a.tau),
-            a.n,
-            pct(a.aar),
-            test_cells(&a.tests)
-        )?;
-    }
     writeln!(
         out,
         "* p < 0.1, ** p < 0.05, *** p < 0.01 (two-sided; t from t(N-1), others from N(0,1))"
