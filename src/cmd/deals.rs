@@ -1,6 +1,6 @@
 use std::io::Write;
 
-use super::text::trunc;
+use crate::report::text::{trunc, usd};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::America::New_York;
 
@@ -157,14 +157,6 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
     }
 }
 
-fn fmt_usd(v: Option<f64>) -> String {
-    match v {
-        None => "-".into(),
-        Some(v) if v >= 1e9 => format!("${:.2}B", v / 1e9),
-        Some(v) => format!("${:.0}M", v / 1e6),
-    }
-}
-
 fn opt(v: Option<f64>, digits: usize) -> String {
     v.map_or_else(|| "-".into(), |v| format!("{v:.digits$}"))
 }
@@ -233,7 +225,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<i32> {
             d.ticker,
             trunc(&d.counterparty, 14),
             d.deal_type,
-            fmt_usd(d.value_usd),
+            usd(d.value_usd),
             opt(d.capacity_mw, 0),
             opt(d.term_years, 0),
             d.n_documents,
@@ -280,9 +272,9 @@ fn show(ctx: &Ctx, id: i64, json: bool) -> anyhow::Result<i32> {
     writeln!(
         out,
         "value {} (with options {}), rate {} per MW-year, {} MW{}, {} years, tone {}",
-        fmt_usd(d.value_usd),
-        fmt_usd(d.value_with_options_usd),
-        fmt_usd(d.rate_usd_per_mw_year),
+        usd(d.value_usd),
+        usd(d.value_with_options_usd),
+        usd(d.rate_usd_per_mw_year),
         opt(d.capacity_mw, 0),
         d.capacity_basis
             .as_deref()

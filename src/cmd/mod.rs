@@ -2,6 +2,7 @@
 //! `run` that reads like the description, over the stages.
 
 pub mod analyze;
+pub mod args;
 pub mod crawl;
 pub mod deals;
 pub mod demo;
@@ -15,7 +16,6 @@ pub mod search;
 pub mod show;
 pub mod status;
 pub mod study;
-mod text;
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, Write};
@@ -115,6 +115,17 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The database, or with none yet an empty in-memory store: for commands that only compute
+    /// from what is stored, so their own messages say what is missing (deals, prices) and how to
+    /// add it, and no empty database is left behind in a folder the user did not mean.
+    pub fn store_or_empty(&self) -> anyhow::Result<Store> {
+        if self.data_dir.join("hashpivot.db").exists() {
+            open_existing_store(&self.data_dir)
+        } else {
+            Ok(Store::open_in_memory()?)
+        }
+    }
+
     /// The config, or the defaults when the default `feeds.toml` is absent.
     pub fn config_or_default(&self) -> anyhow::Result<Config> {
         Ok(Config::load_or_default(

@@ -1,6 +1,6 @@
 use std::io::{IsTerminal, Write};
 
-use super::text::trunc;
+use crate::report::text::trunc;
 use chrono::{Duration, NaiveDate, Utc};
 
 use super::Ctx;

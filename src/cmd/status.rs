@@ -1,4 +1,4 @@
-use super::text::trunc;
+use crate::report::text::trunc;
 use std::io::Write;
 use std::path::Path;
 

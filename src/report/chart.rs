@@ -4,11 +4,43 @@ use std::fmt::Write;
 
 use super::escape_xml;
 
+/// One point of a line: its value at `x`, and the band around it (non-finite `lo`/`hi` draw no
+/// band at that x; a non-finite `y` breaks the line there).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+    pub lo: f64,
+    pub hi: f64,
+}
+
+impl Point {
+    /// A point without a band.
+    pub fn bare(x: f64, y: f64) -> Point {
+        Point {
+            x,
+            y,
+            lo: f64::NAN,
+            hi: f64::NAN,
+        }
+    }
+}
+
+impl From<&crate::study::PathPoint> for Point {
+    fn from(p: &crate::study::PathPoint) -> Point {
+        Point {
+            x: p.tau as f64,
+            y: p.caar,
+            lo: p.lo,
+            hi: p.hi,
+        }
+    }
+}
+
 /// One line, with an optional band around it.
 pub struct Series<'a> {
     pub name: &'a str,
-    /// (x, y, band low, band high); non-finite band values draw no band at that x.
-    pub points: Vec<(f64, f64, f64, f64)>,
+    pub points: Vec<Point>,
 }
 
 /// A chart of one or more lines over numeric x values.
@@ -28,7 +60,7 @@ pub struct BandChart<'a> {
     pub title: &'a str,
     pub x_label: &'a str,
     pub y_label: &'a str,
-    pub points: &'a [(f64, f64, f64, f64)],
+    pub points: &'a [Point],
     pub percent: bool,
 }
 
@@ -78,18 +110,18 @@ pub fn line_chart(c: &LineChart<'_>) -> String {
     let (left, right, top, bottom) = (70.0, 20.0, 40.0, 50.0);
     let pw = w - left - right;
     let ph = h - top - bottom;
-    let all: Vec<&(f64, f64, f64, f64)> = c.series.iter().flat_map(|s| s.points.iter()).collect();
-    let mut ys: Vec<f64> = all.iter().map(|p| p.1).filter(|v| v.is_finite()).collect();
+    let all: Vec<&Point> = c.series.iter().flat_map(|s| s.points.iter()).collect();
+    let mut ys: Vec<f64> = all.iter().map(|p| p.y).filter(|v| v.is_finite()).collect();
     for p in &all {
-        if p.2.is_finite() {
-            ys.push(p.2);
+        if p.lo.is_finite() {
+            ys.push(p.lo);
         }
-        if p.3.is_finite() {
-            ys.push(p.3);
+        if p.hi.is_finite() {
+            ys.push(p.hi);
         }
     }
     ys.push(0.0);
-    let xs: Vec<f64> = all.iter().map(|p| p.0).collect();
+    let xs: Vec<f64> = all.iter().map(|p| p.x).collect();
     let (x0, x1) = if xs.is_empty() {
         (-1.0, 1.0)
     } else {
@@ -180,10 +212,10 @@ pub fn line_chart(c: &LineChart<'_>) -> String {
     }
     for (k, ser) in c.series.iter().enumerate() {
         let color = COLORS[k % COLORS.len()];
-        let band: Vec<&(f64, f64, f64, f64)> = ser
+        let band: Vec<&Point> = ser
             .points
             .iter()
-            .filter(|p| p.2.is_finite() && p.3.is_finite())
+            .filter(|p| p.lo.is_finite() && p.hi.is_finite())
             .collect();
         if band.len() >= 2 {
             let mut d = String::new();
@@ -192,12 +224,12 @@ pub fn line_chart(c: &LineChart<'_>) -> String {
                     d,
                     "{}{:.1},{:.1} ",
                     if i == 0 { "M" } else { "L" },
-                    sx(p.0),
-                    sy(p.3)
+                    sx(p.x),
+                    sy(p.hi)
                 );
             }
             for p in band.iter().rev() {
-                let _ = write!(d, "L{:.1},{:.1} ", sx(p.0), sy(p.2));
+                let _ = write!(d, "L{:.1},{:.1} ", sx(p.x), sy(p.lo));
             }
             let _ = writeln!(
                 s,
@@ -208,7 +240,7 @@ pub fn line_chart(c: &LineChart<'_>) -> String {
         let mut d = String::new();
         let mut pen_down = false;
         for p in &ser.points {
-            if !p.1.is_finite() {
+            if !p.y.is_finite() {
                 pen_down = false;
                 continue;
             }
@@ -216,8 +248,8 @@ pub fn line_chart(c: &LineChart<'_>) -> String {
                 d,
                 "{}{:.1},{:.1} ",
                 if pen_down { "L" } else { "M" },
-                sx(p.0),
-                sy(p.1)
+                sx(p.x),
+                sy(p.y)
             );
             pen_down = true;
         }
@@ -226,12 +258,12 @@ pub fn line_chart(c: &LineChart<'_>) -> String {
             r##"<path d="{d}" fill="none" stroke="{color}" stroke-width="2"/>"##
         );
         if ser.points.len() <= 40 {
-            for p in ser.points.iter().filter(|p| p.1.is_finite()) {
+            for p in ser.points.iter().filter(|p| p.y.is_finite()) {
                 let _ = writeln!(
                     s,
                     r##"<circle cx="{:.1}" cy="{:.1}" r="2.5" fill="{color}"/>"##,
-                    sx(p.0),
-                    sy(p.1)
+                    sx(p.x),
+                    sy(p.y)
                 );
             }
         }
@@ -265,13 +297,18 @@ pub fn line_chart(c: &LineChart<'_>) -> String {
 mod tests {
     use super::*;
 
+    fn pt((x, y, lo, hi): (f64, f64, f64, f64)) -> Point {
+        Point { x, y, lo, hi }
+    }
+
     #[test]
     fn chart_is_svg_with_escaped_text_and_one_point_per_day() {
         let pts = [
             (-1.0, 0.0, -0.01, 0.01),
             (0.0, 0.05, 0.03, 0.07),
             (1.0, 0.06, 0.03, 0.09),
-        ];
+        ]
+        .map(pt);
         let svg = band_chart(&BandChart {
             title: "CAAR <AI deals>",
             x_label: "day",
@@ -295,15 +332,17 @@ mod tests {
             series: vec![
                 Series {
                     name: "AI <deals>",
-                    points: vec![
+                    points: [
                         (0.0, 0.1, f64::NAN, f64::NAN),
                         (1.0, f64::NAN, f64::NAN, f64::NAN),
                         (2.0, 0.2, f64::NAN, f64::NAN),
-                    ],
+                    ]
+                    .map(pt)
+                    .to_vec(),
                 },
                 Series {
                     name: "control",
-                    points: vec![(0.0, 0.0, f64::NAN, f64::NAN)],
+                    points: vec![pt((0.0, 0.0, f64::NAN, f64::NAN))],
                 },
             ],
             percent: false,

@@ -9,27 +9,76 @@ use serde_json::Value;
 
 use super::safe_cell;
 
+/// A column's type, as the data dictionary names it and as Parquet stores it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ColType {
+    #[serde(rename = "integer")]
+    Integer,
+    #[serde(rename = "float")]
+    Float,
+    #[serde(rename = "boolean")]
+    Boolean,
+    #[serde(rename = "string")]
+    String,
+    /// YYYY-MM-DD
+    #[serde(rename = "date")]
+    Date,
+    /// RFC 3339, UTC
+    #[serde(rename = "datetime")]
+    DateTime,
+    #[serde(rename = "list<string>")]
+    ListString,
+    #[serde(rename = "list<integer>")]
+    ListInteger,
+}
+
 /// A column: name, type, unit and meaning (the data dictionary).
 #[derive(Debug, Clone, Serialize)]
 pub struct Column {
     pub name: &'static str,
     #[serde(rename = "type")]
-    pub ty: &'static str,
+    pub ty: ColType,
     pub unit: &'static str,
     pub meaning: &'static str,
 }
 
-pub const fn col(
-    name: &'static str,
-    ty: &'static str,
-    unit: &'static str,
-    meaning: &'static str,
-) -> Column {
-    Column {
-        name,
-        ty,
-        unit,
-        meaning,
+/// A column declared once: its dictionary entry and how to get its cell from a row of type `R`.
+pub struct ColumnDef<R> {
+    pub name: &'static str,
+    pub ty: ColType,
+    pub unit: &'static str,
+    pub meaning: &'static str,
+    pub get: fn(&R) -> Cell,
+}
+
+/// A table declared once: the writers and the data dictionary both come from this.
+pub struct TableDef<R: 'static> {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub columns: &'static [ColumnDef<R>],
+}
+
+impl<R> TableDef<R> {
+    /// The table of these rows, every cell got through its column's declaration.
+    pub fn table(&self, rows: &[R]) -> Table {
+        Table {
+            name: self.name,
+            description: self.description,
+            columns: self
+                .columns
+                .iter()
+                .map(|c| Column {
+                    name: c.name,
+                    ty: c.ty,
+                    unit: c.unit,
+                    meaning: c.meaning,
+                })
+                .collect(),
+            rows: rows
+                .iter()
+                .map(|r| self.columns.iter().map(|c| (c.get)(r)).collect())
+                .collect(),
+        }
     }
 }
 
@@ -100,7 +149,7 @@ pub fn opt_p(v: Option<&str>) -> Cell {
     v.map_or(Cell::Null, |s| Cell::Plain(s.to_string()))
 }
 
-/// A table to export.
+/// A table to export, made by [`TableDef::table`].
 pub struct Table {
     pub name: &'static str,
     pub description: &'static str,
@@ -175,7 +224,7 @@ mod parquet_out {
     use chrono::{DateTime, NaiveDate};
     use parquet::arrow::ArrowWriter;
 
-    use super::{Cell, Table};
+    use super::{Cell, ColType, Table};
 
     fn err(e: impl std::fmt::Display) -> std::io::Error {
         std::io::Error::other(e.to_string())
@@ -196,7 +245,7 @@ mod parquet_out {
         for (ci, c) in t.columns.iter().enumerate() {
             let cells: Vec<&Cell> = t.rows.iter().map(|r| &r[ci]).collect();
             let (ty, arr): (DataType, ArrayRef) = match c.ty {
-                "integer" => (
+                ColType::Integer => (
                     DataType::Int64,
                     Arc::new(Int64Array::from(
                         cells
@@ -205,7 +254,7 @@ mod parquet_out {
                             .collect::<Vec<_>>(),
                     )),
                 ),
-                "float" => (
+                ColType::Float => (
                     DataType::Float64,
                     Arc::new(Float64Array::from(
                         cells
@@ -220,7 +269,7 @@ mod parquet_out {
                             .collect::<Vec<_>>(),
                     )),
                 ),
-                "boolean" => (
+                ColType::Boolean => (
                     DataType::Boolean,
                     Arc::new(BooleanArray::from(
                         cells
@@ -235,7 +284,7 @@ mod parquet_out {
                             .collect::<Vec<_>>(),
                     )),
                 ),
-                "date" => (
+                ColType::Date => (
                     DataType::Date32,
                     Arc::new(Date32Array::from(
                         cells
@@ -249,7 +298,7 @@ mod parquet_out {
                     )),
                 ),
                 // milliseconds: Parquet has no seconds unit, and every reader agrees on millis
-                "datetime" => (
+                ColType::DateTime => (
                     DataType::Timestamp(TimeUnit::Millisecond, Some("UTC".into())),
                     Arc::new(
                         TimestampMillisecondArray::from(
@@ -265,7 +314,7 @@ mod parquet_out {
                         .with_timezone("UTC"),
                     ),
                 ),
-                "list<string>" => {
+                ColType::ListString => {
                     let mut b = ListBuilder::new(StringBuilder::new());
                     for v in &cells {
                         if let Cell::List(items) = v {
@@ -282,7 +331,7 @@ mod parquet_out {
                         Arc::new(b.finish()),
                     )
                 }
-                "list<integer>" => {
+                ColType::ListInteger => {
                     let mut b = ListBuilder::new(Int64Builder::new());
                     for v in &cells {
                         if let Cell::List(items) = v {
@@ -303,7 +352,7 @@ mod parquet_out {
                         Arc::new(b.finish()),
                     )
                 }
-                _ => (
+                ColType::String => (
                     DataType::Utf8,
                     Arc::new(StringArray::from(
                         cells.iter().map(|v| text(v)).collect::<Vec<_>>(),

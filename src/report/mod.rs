@@ -1,8 +1,14 @@
-//! What users take away: CSV files and SVG charts (digests and exports come later).
+//! What users take away, rendered from the stages' results: the study's tables and CSV files, the
+//! premium report, the weekly digest (Markdown, text, HTML), the dataset export (CSV, JSON Lines,
+//! Parquet) and SVG charts. Every piece of untrusted text is escaped or neutralised here.
 
 pub mod chart;
+pub mod dataset;
 pub mod digest;
 pub mod export;
+pub mod premium;
+pub mod study;
+pub mod text;
 
 /// A CSV cell from untrusted text, neutralised against spreadsheet formula injection: a cell
 /// starting with `=`, `+`, `-`, `@`, tab or CR gets a leading apostrophe. Numbers are written by

@@ -10,17 +10,19 @@ pub mod event;
 pub mod events;
 pub mod ols;
 pub mod premium;
+pub mod run;
 pub mod stats;
 
 use serde::Serialize;
 
 pub use calendar::{Calendar, returns};
 pub use event::{EventResult, Regressors, Status, WindowResult, run_event};
-pub use events::{EventSpec, parse_events_csv};
+pub use events::{BadDealDate, EventSpec, parse_events_csv};
+pub use run::{Overrides, Selection, Setup, StudyRun, returns_of, run, select_events};
 pub use stats::Stat;
 
 /// The expected-return model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Model {
     /// OLS on the market benchmark and the factor (bitcoin): the AI premium is what neither explains.
@@ -250,7 +252,7 @@ pub fn aggregate(params: &StudyParams, events: &[EventResult]) -> Aggregate {
         aar.push(AarRow {
             tau,
             n,
-            aar: (n > 0).then(|| stats::mean(&ars)),
+            aar: stats::mean(&ars),
             tests,
         });
     }
@@ -300,7 +302,7 @@ pub fn aggregate(params: &StudyParams, events: &[EventResult]) -> Aggregate {
         caar.push(CaarRow {
             window: *w,
             n,
-            caar: (n > 0).then(|| stats::mean(&cars)),
+            caar: stats::mean(&cars),
             tests,
         });
     }
@@ -333,10 +335,9 @@ pub fn caar_path(params: &StudyParams, events: &[EventResult]) -> Vec<PathPoint>
             *c += e.ar_at(tau).unwrap_or(0.0);
         }
         let n = cum.len();
-        if n == 0 {
+        let Some(caar) = stats::mean(&cum) else {
             continue;
-        }
-        let caar = stats::mean(&cum);
+        };
         let se = if n > 1 {
             stats::sd(&cum) / (n as f64).sqrt()
         } else {

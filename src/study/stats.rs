@@ -51,13 +51,14 @@ fn finite(s: Stat) -> Option<Stat> {
     (s.stat.is_finite() && s.p.is_finite()).then_some(s)
 }
 
-pub fn mean(x: &[f64]) -> f64 {
-    x.iter().sum::<f64>() / x.len() as f64
+/// The arithmetic mean; None for no values. The one mean of the code base.
+pub fn mean(x: &[f64]) -> Option<f64> {
+    (!x.is_empty()).then(|| x.iter().sum::<f64>() / x.len() as f64)
 }
 
 /// Sample standard deviation (N − 1).
 pub fn sd(x: &[f64]) -> f64 {
-    let m = mean(x);
+    let m = mean(x).unwrap_or(f64::NAN);
     (x.iter().map(|v| (v - m).powi(2)).sum::<f64>() / (x.len() as f64 - 1.0)).sqrt()
 }
 
@@ -67,7 +68,7 @@ pub fn cross_sectional_t(x: &[f64]) -> Option<Stat> {
         return None;
     }
     let n = x.len() as f64;
-    let t = n.sqrt() * mean(x) / sd(x);
+    let t = n.sqrt() * mean(x).unwrap_or(f64::NAN) / sd(x);
     finite(Stat {
         stat: t,
         p: t_p(t, n - 1.0),
@@ -110,7 +111,7 @@ pub fn bmp(s: &[f64]) -> Option<Stat> {
         return None;
     }
     let n = s.len() as f64;
-    let z = n.sqrt() * mean(s) / sd(s);
+    let z = n.sqrt() * mean(s).unwrap_or(f64::NAN) / sd(s);
     finite(Stat {
         stat: z,
         p: normal_p(z),

@@ -1,4 +1,4 @@
-//! Small formatting helpers shared by the commands' human output.
+//! Small formatting helpers shared by every human-readable output (tables, digests).
 
 /// At most `n` characters, with an ellipsis when cut.
 pub fn trunc(s: &str, n: usize) -> String {
@@ -29,6 +29,15 @@ pub fn pct(x: Option<f64>) -> String {
     x.map_or_else(|| "-".into(), |v| format!("{:+.2}%", v * 100.0))
 }
 
+/// A dollar amount the way tables show it: `$3.70B` from a billion up, else `$311M`; "-" when absent.
+pub fn usd(v: Option<f64>) -> String {
+    match v {
+        None => "-".into(),
+        Some(v) if v >= 1e9 => format!("${:.2}B", v / 1e9),
+        Some(v) => format!("${:.0}M", v / 1e6),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,5 +52,8 @@ mod tests {
         assert_eq!(stars(0.2), "");
         assert_eq!(pct(Some(0.2056)), "+20.56%");
         assert_eq!(pct(None), "-");
+        assert_eq!(usd(Some(3.7e9)), "$3.70B");
+        assert_eq!(usd(Some(311e6)), "$311M");
+        assert_eq!(usd(None), "-");
     }
 }

@@ -2,8 +2,8 @@
 //! between two groups' mean CARs, OLS with heteroskedasticity-robust (HC1) standard errors, and
 //! rolling betas.
 
-use super::ols;
-use super::stats::{mean, t_p};
+use crate::study::ols;
+use crate::study::stats::{mean, t_p};
 
 /// Welch's unequal-variance t-test of mean(a) − mean(b).
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -22,7 +22,7 @@ pub fn welch(a: &[f64], b: &[f64]) -> Option<Welch> {
         return None;
     }
     let var = |x: &[f64]| {
-        let m = mean(x);
+        let m = mean(x).unwrap_or(f64::NAN);
         x.iter().map(|v| (v - m).powi(2)).sum::<f64>() / (x.len() as f64 - 1.0)
     };
     let (va, vb) = (var(a) / a.len() as f64, var(b) / b.len() as f64);
@@ -30,7 +30,7 @@ pub fn welch(a: &[f64], b: &[f64]) -> Option<Welch> {
     if se2 <= 0.0 {
         return None;
     }
-    let diff = mean(a) - mean(b);
+    let diff = mean(a).unwrap_or(f64::NAN) - mean(b).unwrap_or(f64::NAN);
     let t = diff / se2.sqrt();
     let df = se2 * se2 / (va * va / (a.len() as f64 - 1.0) + vb * vb / (b.len() as f64 - 1.0));
     Some(Welch {
@@ -135,7 +135,7 @@ pub fn ols_hc1(names: &[&str], x: &[Vec<f64>], y: &[f64]) -> Option<Regression> 
     let se: Vec<f64> = (0..k).map(|i| (cov[i][i] * scale).sqrt()).collect();
     let t: Vec<f64> = fit.beta.iter().zip(&se).map(|(b, s)| b / s).collect();
     let p: Vec<f64> = t.iter().map(|t| t_p(*t, (n - k) as f64)).collect();
-    let ym = mean(y);
+    let ym = mean(y).unwrap_or(f64::NAN);
     let sst: f64 = y.iter().map(|v| (v - ym).powi(2)).sum();
     Some(Regression {
         names: names.iter().map(|s| s.to_string()).collect(),
@@ -185,7 +185,7 @@ mod tests {
     use super::*;
     use serde_json::Value;
 
-    const REF: &str = include_str!("../../tests/fixtures/study/premium_reference.json");
+    const REF: &str = include_str!("../../../tests/fixtures/study/premium_reference.json");
 
     fn close(a: f64, b: f64, what: &str) {
         assert!(

@@ -1,4 +1,5 @@
-//! What `study` prints and writes: the tables, the JSON document and the CSV files.
+//! What `study` prints and writes: the tables, the JSON document, the CSV files and the CAAR chart,
+//! all from one [`Report`] built from a [`StudyRun`].
 
 use std::io::Write;
 use std::path::Path;
@@ -6,55 +7,120 @@ use std::path::Path;
 use anyhow::Context;
 use serde::Serialize;
 
-use super::super::text::{pct, stars, trunc};
-use crate::report::safe_cell;
+use super::chart;
+use super::safe_cell;
+use super::text::{pct, stars, trunc};
 use crate::study::{
-    self, Calendar, Diagnostics, EventResult, EventSpec, Model, Stat, Status, StudyParams, Tests,
-    Window,
+    self, Diagnostics, EventResult, EventSpec, Model, Stat, Status, StudyRun, Tests, Window,
 };
 
 /// One event's outcome, as `--json` and the tables show it.
 #[derive(Debug, Serialize)]
-pub(super) struct EventOut {
-    pub(super) event_id: String,
-    pub(super) ticker: String,
-    pub(super) date: String,
-    pub(super) counterparty: Option<String>,
-    pub(super) day0: Option<String>,
-    pub(super) status: &'static str,
-    pub(super) reason: Option<String>,
-    pub(super) alpha: Option<f64>,
-    pub(super) betas: Vec<f64>,
-    pub(super) sigma: Option<f64>,
-    pub(super) m: usize,
-    pub(super) windows: Vec<Option<study::WindowResult>>,
-    pub(super) same_day: Vec<String>,
-    pub(super) contaminated_by: Vec<String>,
+pub struct EventOut {
+    pub event_id: String,
+    pub ticker: String,
+    pub date: String,
+    pub counterparty: Option<String>,
+    pub day0: Option<String>,
+    pub status: &'static str,
+    pub reason: Option<String>,
+    pub alpha: Option<f64>,
+    pub betas: Vec<f64>,
+    pub sigma: Option<f64>,
+    pub m: usize,
+    pub windows: Vec<Option<study::WindowResult>>,
+    pub same_day: Vec<String>,
+    pub contaminated_by: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub(super) struct Parameters {
-    pub(super) model: Model,
-    pub(super) market: String,
-    pub(super) factor: Option<String>,
-    pub(super) estimation: Window,
-    pub(super) windows: Vec<Window>,
-    pub(super) min_estimation: usize,
-    pub(super) returns: &'static str,
-    pub(super) events: usize,
-    pub(super) included: usize,
+pub struct Parameters {
+    pub model: Model,
+    pub market: String,
+    pub factor: Option<String>,
+    pub estimation: Window,
+    pub windows: Vec<Window>,
+    pub min_estimation: usize,
+    pub returns: &'static str,
+    pub events: usize,
+    pub included: usize,
 }
 
 #[derive(Debug, Serialize)]
-pub(super) struct Report<'a> {
-    pub(super) parameters: Parameters,
-    pub(super) events: Vec<EventOut>,
-    pub(super) aar: &'a [study::AarRow],
-    pub(super) caar: &'a [study::CaarRow],
-    pub(super) r_bar: f64,
+pub struct Report<'a> {
+    pub parameters: Parameters,
+    pub events: Vec<EventOut>,
+    pub aar: &'a [study::AarRow],
+    pub caar: &'a [study::CaarRow],
+    pub r_bar: f64,
 }
 
-pub(super) fn event_out(
+impl<'a> Report<'a> {
+    /// The report of a computed study: every event (excluded ones with their reason), the AAR
+    /// and CAAR tables, and the parameters as resolved.
+    pub fn from_run(run: &'a StudyRun) -> Report<'a> {
+        let p = &run.params;
+        let events = run
+            .events
+            .iter()
+            .zip(&run.results)
+            .zip(&run.diag)
+            .enumerate()
+            .map(|(i, ((e, r), dg))| {
+                event_out(
+                    e,
+                    r,
+                    run.day0_date(i).map(|d| d.to_string()),
+                    dg,
+                    &run.events,
+                )
+            })
+            .collect();
+        Report {
+            parameters: Parameters {
+                model: p.model,
+                market: run.market.clone(),
+                factor: if p.model == Model::Factor {
+                    run.factor.clone()
+                } else {
+                    None
+                },
+                estimation: p.estimation,
+                windows: p.windows.clone(),
+                min_estimation: p.min_estimation,
+                returns: if p.log_returns { "log" } else { "simple" },
+                events: run.events.len(),
+                included: run.included(),
+            },
+            events,
+            aar: &run.agg.aar,
+            caar: &run.agg.caar,
+            r_bar: run.agg.r_bar,
+        }
+    }
+}
+
+/// The SVG of the CAAR across event time with its 95% band.
+pub fn caar_svg(run: &StudyRun) -> String {
+    let points: Vec<chart::Point> = study::caar_path(&run.params, &run.results)
+        .iter()
+        .map(chart::Point::from)
+        .collect();
+    let title = format!(
+        "CAAR across event time, {} model, N = {} (95% band)",
+        run.params.model.name(),
+        run.included()
+    );
+    chart::band_chart(&chart::BandChart {
+        title: &title,
+        x_label: "trading days relative to the announcement (day 0)",
+        y_label: "cumulative average abnormal return",
+        points: &points,
+        percent: true,
+    })
+}
+
+pub fn event_out(
     e: &EventSpec,
     r: &EventResult,
     day0: Option<String>,
@@ -121,7 +187,7 @@ fn tests_table<'a>(
     Ok(())
 }
 
-pub(super) fn print_human(out: &mut impl Write, r: &Report<'_>) -> std::io::Result<()> {
+pub fn print_human(out: &mut impl Write, r: &Report<'_>) -> std::io::Result<()> {
     let p = &r.parameters;
     let model = match (&p.factor, p.model) {
         (Some(f), Model::Factor) => format!("factor model ({} + {f})", p.market),
@@ -251,15 +317,10 @@ const TEST_HEADER: [&str; 14] = [
     "sign_p", "gsign", "gsign_p",
 ];
 
-pub(super) fn write_csvs(
-    dir: &Path,
-    r: &Report<'_>,
-    events: &[EventSpec],
-    results: &[EventResult],
-    cal: &Calendar,
-    day0s: &[Option<usize>],
-    params: &StudyParams,
-) -> anyhow::Result<()> {
+/// Write events.csv, ar.csv, car.csv, aar.csv and caar.csv into `dir`.
+pub fn write_csvs(dir: &Path, r: &Report<'_>, run: &StudyRun) -> anyhow::Result<()> {
+    let (events, results, cal, day0s, params) =
+        (&run.events, &run.results, &run.cal, &run.day0s, &run.params);
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let open = |name: &str| -> anyhow::Result<csv::Writer<std::fs::File>> {
         let p = dir.join(name);
