@@ -51,8 +51,24 @@ fn write_prices(ws: &Workspace, dates: &[NaiveDate], jumps: &[(&str, &str, f64)]
     std::fs::write(ws.path().join("prices.csv"), long).unwrap();
 }
 
-#[test]
-fn premium_compares_ai_deals_with_other_announcements() {
+/// The premium's study options in these tests.
+const ARGS: [&str; 7] = [
+    "--model",
+    "factor",
+    "--window=-1:1",
+    "--window=0:5",
+    "--estimation=-100:-11",
+    "--min-estimation",
+    "50",
+];
+
+/// Two companies with eight curated AI deals (each with a jump in the stock on its day) and six
+/// press releases that announce nothing (the control group), with 330 sessions of prices.
+fn scenario() -> (
+    Server,
+    Workspace,
+    [(&'static str, &'static str, &'static str); 6],
+) {
     let s = Server::start();
     // the control group: press releases of the same companies that announce no deal
     let control = [
@@ -179,15 +195,13 @@ fn premium_compares_ai_deals_with_other_announcements() {
         Some(0)
     );
 
-    let args = [
-        "--model",
-        "factor",
-        "--window=-1:1",
-        "--window=0:5",
-        "--estimation=-100:-11",
-        "--min-estimation",
-        "50",
-    ];
+    (s, ws, control)
+}
+
+#[test]
+fn premium_compares_ai_deals_with_other_announcements() {
+    let (_s, ws, control) = scenario();
+    let args = ARGS;
     let mut pa = vec!["premium", "--json"];
     pa.extend(args);
     let out = ws.run(&pa);
@@ -308,4 +322,190 @@ fn premium_compares_ai_deals_with_other_announcements() {
     let svg = std::fs::read_to_string(&plot).unwrap();
     assert_eq!(svg.matches("<g transform=").count(), 2);
     assert!(svg.contains("other announcements") && svg.contains(">WULF<"));
+}
+
+/// Gauss–Jordan inverse of a small matrix (the test's own, independent of the library's solver).
+fn inverse(m: &[Vec<f64>]) -> Vec<Vec<f64>> {
+    let k = m.len();
+    let mut a: Vec<Vec<f64>> = m
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut row = r.clone();
+            row.extend((0..k).map(|j| if i == j { 1.0 } else { 0.0 }));
+            row
+        })
+        .collect();
+    for c in 0..k {
+        let p = (c..k)
+            .max_by(|&i, &j| a[i][c].abs().total_cmp(&a[j][c].abs()))
+            .unwrap();
+        a.swap(c, p);
+        let d = a[c][c];
+        a[c].iter_mut().for_each(|v| *v /= d);
+        for i in 0..k {
+            if i != c {
+                let f = a[i][c];
+                let pivot_row = a[c].clone();
+                a[i].iter_mut()
+                    .zip(&pivot_row)
+                    .for_each(|(v, p)| *v -= f * p);
+            }
+        }
+    }
+    a.into_iter().map(|r| r[k..].to_vec()).collect()
+}
+
+#[test]
+fn the_premium_is_recomputed_from_the_exported_files_alone() {
+    let (_s, ws, _) = scenario();
+    let mut pa = vec!["premium", "--json"];
+    pa.extend(ARGS);
+    let out = ws.run(&pa);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dir = ws.path().join("export");
+    let mut ea = vec!["export", "--out", dir.to_str().unwrap()];
+    ea.extend(ARGS);
+    let out = ws.run(&ea);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    // event_windows.csv: CAR per event and window, with the group of each event
+    let mut rdr = csv::Reader::from_path(dir.join("event_windows.csv")).unwrap();
+    let h = rdr.headers().unwrap().clone();
+    let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let (id_c, g_c, s_c, car_c) = (
+        col("event_id"),
+        col("group"),
+        col("window_start"),
+        col("car"),
+    );
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let cars = |group: &str, start: &str| -> Vec<(String, f64)> {
+        rows.iter()
+            .filter(|r| &r[g_c] == group && &r[s_c] == start)
+            .map(|r| (r[id_c].to_string(), r[car_c].parse().unwrap()))
+            .collect()
+    };
+    // the premium's JSON lists the same events of each group as the export holds
+    for (group, key) in [("ai", "ai"), ("control", "control")] {
+        let listed: Vec<String> = v["events"][key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["included"] == true)
+            .map(|e| e["event_id"].as_str().unwrap().to_string())
+            .collect();
+        let exported: Vec<String> = cars(group, "-1").into_iter().map(|(id, _)| id).collect();
+        assert_eq!(listed, exported, "{group}");
+    }
+    assert_eq!(cars("ai", "-1").len(), 8);
+    assert_eq!(cars("control", "-1").len(), 6);
+    // every control event names the press release it came from
+    for e in v["events"]["control"].as_array().unwrap() {
+        assert_eq!(
+            e["event_id"].as_str().unwrap(),
+            format!("C{}", e["document_id"])
+        );
+    }
+
+    // Welch's t per window from the exported CARs
+    for (w, start) in ["-1", "0"].iter().enumerate() {
+        let x: Vec<f64> = cars("ai", start).into_iter().map(|c| c.1).collect();
+        let y: Vec<f64> = cars("control", start).into_iter().map(|c| c.1).collect();
+        let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+        let var = |v: &[f64]| {
+            let m = mean(v);
+            v.iter().map(|a| (a - m).powi(2)).sum::<f64>() / (v.len() as f64 - 1.0)
+        };
+        let (sa, sb) = (var(&x) / x.len() as f64, var(&y) / y.len() as f64);
+        let t = (mean(&x) - mean(&y)) / (sa + sb).sqrt();
+        let df = (sa + sb).powi(2)
+            / (sa * sa / (x.len() as f64 - 1.0) + sb * sb / (y.len() as f64 - 1.0));
+        let welch = &v["windows"][w]["welch"];
+        assert!(
+            (welch["t"].as_f64().unwrap() - t).abs() < 1e-12 * t.abs(),
+            "window {w}: {welch} vs t {t}"
+        );
+        assert!(
+            (welch["df"].as_f64().unwrap() - df).abs() < 1e-9 * df,
+            "window {w}"
+        );
+    }
+
+    // the regression of CAR[-1,+1] on the deals' terms, from deals.csv and event_windows.csv
+    let mut rdr = csv::Reader::from_path(dir.join("deals.csv")).unwrap();
+    let h = rdr.headers().unwrap().clone();
+    let dc = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let deals: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let (mut xs, mut ys) = (Vec::new(), Vec::new());
+    for (id, car) in cars("ai", "-1") {
+        let d = deals
+            .iter()
+            .find(|d| format!("D{}", &d[dc("id")]) == id)
+            .unwrap();
+        let num = |n: &str| d[dc(n)].parse::<f64>().unwrap();
+        let class = &d[dc("counterparty_class")];
+        xs.push(vec![
+            1.0,
+            num("value_usd").ln(),
+            num("capacity_mw"),
+            num("term_years"),
+            f64::from(class == "hyperscaler"),
+            f64::from(class == "neocloud"),
+        ]);
+        ys.push(car);
+    }
+    let (n, k) = (xs.len(), xs[0].len());
+    let xtx: Vec<Vec<f64>> = (0..k)
+        .map(|a| {
+            (0..k)
+                .map(|b| xs.iter().map(|r| r[a] * r[b]).sum())
+                .collect()
+        })
+        .collect();
+    let inv = inverse(&xtx);
+    let xty: Vec<f64> = (0..k)
+        .map(|a| xs.iter().zip(&ys).map(|(r, y)| r[a] * y).sum())
+        .collect();
+    let beta: Vec<f64> = (0..k)
+        .map(|a| (0..k).map(|b| inv[a][b] * xty[b]).sum())
+        .collect();
+    let e: Vec<f64> = xs
+        .iter()
+        .zip(&ys)
+        .map(|(r, y)| y - r.iter().zip(&beta).map(|(x, b)| x * b).sum::<f64>())
+        .collect();
+    let meat: Vec<Vec<f64>> = (0..k)
+        .map(|a| {
+            (0..k)
+                .map(|b| xs.iter().zip(&e).map(|(r, e)| e * e * r[a] * r[b]).sum())
+                .collect()
+        })
+        .collect();
+    let mul = |p: &[Vec<f64>], q: &[Vec<f64>]| -> Vec<Vec<f64>> {
+        (0..k)
+            .map(|i| {
+                (0..k)
+                    .map(|j| (0..k).map(|m| p[i][m] * q[m][j]).sum())
+                    .collect()
+            })
+            .collect()
+    };
+    let cov = mul(&mul(&inv, &meat), &inv);
+    let reg = &v["regression"];
+    assert_eq!(reg["n"], n);
+    for j in 0..k {
+        let se = (cov[j][j] * n as f64 / (n - k) as f64).sqrt();
+        let (got_b, got_se) = (
+            reg["coef"][j].as_f64().unwrap(),
+            reg["se"][j].as_f64().unwrap(),
+        );
+        assert!(
+            (got_b - beta[j]).abs() <= 1e-6 * beta[j].abs().max(1e-6),
+            "coef {j}: {got_b} vs {}",
+            beta[j]
+        );
+        assert!((got_se - se).abs() <= 1e-6 * se, "se {j}: {got_se} vs {se}");
+    }
 }

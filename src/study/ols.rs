@@ -1,6 +1,8 @@
-//! Ordinary least squares for the 1–3 regressors of the event-study models, by the normal
-//! equations. With k ≤ 3 and well-scaled daily returns this is exact to rounding; a pivot that
-//! vanishes relative to the matrix's scale reports collinearity instead of a meaningless fit.
+//! Ordinary least squares by the normal equations, for small designs: the 1–3 regressors of the
+//! event-study models (daily returns, all of one scale: exact to rounding) and the six columns of
+//! the premium's regression on deal terms, which `premium::ols_hc1` first scales to columns of
+//! comparable size. A pivot that vanishes relative to the matrix's scale reports collinearity
+//! instead of a meaningless fit, which is why the columns must be of comparable scale.
 
 /// A fitted regression: coefficients (constant first), (X'X)⁻¹, residuals and SSR.
 #[derive(Debug, Clone, PartialEq)]

@@ -105,16 +105,32 @@ pub struct Regression {
 
 /// β = (X'X)⁻¹X'y; HC1 covariance = n/(n−k) · (X'X)⁻¹ (Σ e_i² x_i x_i') (X'X)⁻¹ (MacKinnon & White
 /// 1985); t = β/se with p from t(n − k). Rows of `x` include the constant.
+///
+/// The design mixes scales (log dollars near 20, MW in the hundreds, dummies of 0 and 1), so each
+/// column is first divided by its largest absolute value: the normal equations are then solved on
+/// columns of comparable size, where the solver's collinearity test means what it says, and the
+/// coefficients and their covariance are scaled back (β_j = β̃_j / s_j, Cov_ij = Coṽ_ij / (s_i s_j)).
+/// Residuals, and so the HC1 meat, are the same either way.
 pub fn ols_hc1(names: &[&str], x: &[Vec<f64>], y: &[f64]) -> Option<Regression> {
     let k = x.first()?.len();
     let n = y.len();
     if n <= k {
         return None;
     }
-    let fit = ols::fit(x, y)?;
+    let scales: Vec<f64> = (0..k)
+        .map(|j| {
+            let m = x.iter().fold(0.0f64, |m, r| m.max(r[j].abs()));
+            if m > 0.0 { m } else { 1.0 }
+        })
+        .collect();
+    let xs: Vec<Vec<f64>> = x
+        .iter()
+        .map(|r| r.iter().zip(&scales).map(|(v, s)| v / s).collect())
+        .collect();
+    let fit = ols::fit(&xs, y)?;
     let inv = &fit.xtx_inv;
     let mut meat = vec![vec![0.0; k]; k];
-    for (row, e) in x.iter().zip(&fit.residuals) {
+    for (row, e) in xs.iter().zip(&fit.residuals) {
         for a in 0..k {
             for b in 0..k {
                 meat[a][b] += e * e * row[a] * row[b];
@@ -132,14 +148,17 @@ pub fn ols_hc1(names: &[&str], x: &[Vec<f64>], y: &[f64]) -> Option<Regression> 
     };
     let cov = mul(&mul(inv, &meat), inv);
     let scale = n as f64 / (n - k) as f64;
-    let se: Vec<f64> = (0..k).map(|i| (cov[i][i] * scale).sqrt()).collect();
-    let t: Vec<f64> = fit.beta.iter().zip(&se).map(|(b, s)| b / s).collect();
+    let se: Vec<f64> = (0..k)
+        .map(|i| (cov[i][i] * scale).sqrt() / scales[i])
+        .collect();
+    let coef: Vec<f64> = fit.beta.iter().zip(&scales).map(|(b, s)| b / s).collect();
+    let t: Vec<f64> = coef.iter().zip(&se).map(|(b, s)| b / s).collect();
     let p: Vec<f64> = t.iter().map(|t| t_p(*t, (n - k) as f64)).collect();
     let ym = mean(y).unwrap_or(f64::NAN);
     let sst: f64 = y.iter().map(|v| (v - ym).powi(2)).sum();
     Some(Regression {
         names: names.iter().map(|s| s.to_string()).collect(),
-        coef: fit.beta,
+        coef,
         se,
         t,
         p,
@@ -211,6 +230,28 @@ mod tests {
         close(got.t, w["t"].as_f64().unwrap(), "t");
         close(got.df, w["df"].as_f64().unwrap(), "df");
         close(got.p, w["p"].as_f64().unwrap(), "p");
+    }
+
+    #[test]
+    fn hc1_regression_scales_columns_so_a_tiny_regressor_is_not_taken_for_collinear() {
+        // x of order 1e-7: X'X has an entry of order 1e-14 next to n = 6, which the solver's
+        // relative pivot test would call singular without scaling
+        let xv = [1.0, 2.0, 4.0, 3.0, 6.0, 5.0].map(|v| v * 1e-7);
+        let noise = [0.01, -0.02, 0.015, -0.005, 0.0, 0.002];
+        let x: Vec<Vec<f64>> = xv.iter().map(|v| vec![1.0, *v]).collect();
+        let y: Vec<f64> = xv
+            .iter()
+            .zip(&noise)
+            .map(|(v, e)| 2.0 + 3e5 * v + e)
+            .collect();
+        let r = ols_hc1(&["const", "x"], &x, &y).expect("a fit");
+        // the same fit with x in units of 1e-7 (a well-scaled design), slope scaled back
+        let x1: Vec<Vec<f64>> = xv.iter().map(|v| vec![1.0, v * 1e7]).collect();
+        let r1 = ols_hc1(&["const", "x"], &x1, &y).expect("a fit");
+        assert!((r.coef[0] - r1.coef[0]).abs() < 1e-12);
+        assert!((r.coef[1] - r1.coef[1] * 1e7).abs() < 1e-6 * r.coef[1].abs());
+        assert!((r.se[1] - r1.se[1] * 1e7).abs() < 1e-6 * r.se[1]);
+        assert!((r.t[1] - r1.t[1]).abs() < 1e-9);
     }
 
     #[test]
