@@ -10,6 +10,7 @@ pub mod analyze;
 pub mod cmd;
 pub mod config;
 pub mod crawl;
+pub mod http;
 pub mod index;
 pub mod market;
 pub mod model;

@@ -31,7 +31,8 @@ fn extraction_keeps_the_article_and_drops_the_boilerplate() {
     for txt in &pages {
         let html = std::fs::read_to_string(txt.with_extension("html")).unwrap();
         let want = words(&std::fs::read_to_string(txt).unwrap());
-        let got_text = hashpivot::crawl::article::extract(&html, "http://example.test/a").unwrap();
+        let got_text =
+            hashpivot::crawl::main_text::extract(&html, "http://example.test/a").unwrap();
         let got = words(&got_text);
         let inter: usize = got
             .iter()
@@ -60,7 +61,7 @@ fn extraction_keeps_the_article_and_drops_the_boilerplate() {
 fn a_page_without_an_article_gives_none() {
     let html = "<html><body><nav>Home | News</nav><p>Login</p></body></html>";
     assert_eq!(
-        hashpivot::crawl::article::extract(html, "http://example.test/"),
+        hashpivot::crawl::main_text::extract(html, "http://example.test/"),
         None
     );
 }

@@ -1,6 +1,6 @@
 use std::io::Write;
 
-use super::Ctx;
+use super::Workspace;
 
 /// Recognise deals in the stored documents: companies mentioned (with relevance), AI/HPC deals and
 /// their terms, tone, one deal per real-world event, and each deal's event day.
@@ -23,7 +23,7 @@ pub struct Args {
     pub json: bool,
 }
 
-pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
+pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     let cfg = ctx.config_or_default()?;
     let mut store = super::open_store(&ctx.data_dir)?;
     let report = crate::analyze::run(&cfg, &mut store, a.all)?;

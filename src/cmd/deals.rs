@@ -4,7 +4,7 @@ use crate::report::text::{trunc, usd};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::America::New_York;
 
-use super::Ctx;
+use super::Workspace;
 use crate::UsageError;
 use crate::analyze::{DealType, calendar};
 use crate::model::{Deal, fmt_time};
@@ -140,7 +140,7 @@ pub fn parse_usd(s: &str) -> Result<f64, String> {
     }
 }
 
-pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
+pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     match a.command {
         None => list(ctx, a.list),
         Some(Sub::Show { id, json }) => show(ctx, id, json),
@@ -161,7 +161,7 @@ fn opt(v: Option<f64>, digits: usize) -> String {
     v.map_or_else(|| "-".into(), |v| format!("{v:.digits$}"))
 }
 
-fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<i32> {
+fn list(ctx: &Workspace, a: ListArgs) -> anyhow::Result<i32> {
     if let Some(t) = &a.deal_type
         && DealType::parse(t).is_none()
     {
@@ -241,7 +241,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-fn show(ctx: &Ctx, id: i64, json: bool) -> anyhow::Result<i32> {
+fn show(ctx: &Workspace, id: i64, json: bool) -> anyhow::Result<i32> {
     let store = super::open_existing_store(&ctx.data_dir)?;
     let Some(d) = store.deal(id)? else {
         anyhow::bail!("no deal {id}");
@@ -382,7 +382,7 @@ fn apply(d: &mut Deal, e: &EditArgs, cfg: &crate::config::Config) -> Result<(), 
     Ok(())
 }
 
-fn add(ctx: &Ctx, e: EditArgs) -> anyhow::Result<i32> {
+fn add(ctx: &Workspace, e: EditArgs) -> anyhow::Result<i32> {
     let (Some(_), Some(_), Some(_)) = (&e.ticker, &e.date, &e.counterparty) else {
         return Err(
             UsageError("deals add needs --ticker, --date and --counterparty".into()).into(),
@@ -424,7 +424,7 @@ fn add(ctx: &Ctx, e: EditArgs) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-fn edit(ctx: &Ctx, id: i64, e: EditArgs) -> anyhow::Result<i32> {
+fn edit(ctx: &Workspace, id: i64, e: EditArgs) -> anyhow::Result<i32> {
     let cfg = ctx.config_or_default()?;
     let mut store = super::open_existing_store(&ctx.data_dir)?;
     let Some(mut d) = store.deal(id)? else {

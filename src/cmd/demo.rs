@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
-use super::Ctx;
+use super::Workspace;
 use crate::config::STARTER;
 
 /// Run the whole pipeline offline on bundled sample data, in a fresh folder.
@@ -182,7 +182,7 @@ fn step(title: &str) {
     println!("\n==> {title}");
 }
 
-pub fn run(_ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
+pub fn run(_ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     let started = Instant::now();
     let dir = match a.dir {
         Some(d) => d,
@@ -207,7 +207,7 @@ pub fn run(_ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
     let cfg_path = dir.join("feeds.toml");
     std::fs::write(&cfg_path, config(&base))
         .with_context(|| format!("writing {}", cfg_path.display()))?;
-    let ctx = Ctx {
+    let ctx = Workspace {
         data_dir: dir.clone(),
         config: cfg_path.clone(),
         explicit_config: true,

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use chrono::{Datelike, Duration, NaiveDate, Utc, Weekday};
 
-use super::Ctx;
+use super::Workspace;
 use crate::UsageError;
 use crate::report::digest::{self, Period};
 
@@ -84,7 +84,7 @@ fn period(a: &Args) -> Result<Period, UsageError> {
     Ok(Period { from, to, label })
 }
 
-pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
+pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     let period = period(&a)?;
     let cfg = ctx.config_or_default()?;
     let store = super::open_existing_store(&ctx.data_dir)?;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use serde_json::json;
 
-use super::Ctx;
+use super::Workspace;
 use super::args::StudyOptions;
 use crate::UsageError;
 use crate::report::dataset;
@@ -38,7 +38,7 @@ pub struct Args {
 
 /// The AI events' study and the control group's, as `premium` draws them.
 fn studies(
-    ctx: &Ctx,
+    ctx: &Workspace,
     store: &Store,
     o: &StudyOptions,
 ) -> anyhow::Result<(StudyRun, Option<StudyRun>)> {
@@ -49,7 +49,7 @@ fn studies(
     Ok((ai, control))
 }
 
-pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
+pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     if a.format == Format::Parquet && !cfg!(feature = "parquet") {
         return Err(UsageError(
             "parquet export is not built into this binary: rebuild with `cargo install --path . --features parquet`, or export csv or jsonl".into(),

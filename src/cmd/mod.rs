@@ -82,7 +82,7 @@ pub enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
     let explicit = cli.config.is_some();
     let config = cli.config.unwrap_or_else(|| PathBuf::from("feeds.toml"));
-    let ctx = Ctx {
+    let ctx = Workspace {
         data_dir: cli.data_dir,
         config,
         explicit_config: explicit,
@@ -105,8 +105,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     }
 }
 
-/// Where a command finds its workspace.
-pub struct Ctx {
+/// Where a command finds its data directory and configuration.
+pub struct Workspace {
     pub data_dir: PathBuf,
     pub config: PathBuf,
     /// `--config` was given: a missing file is then an error even for commands that can run on
@@ -114,7 +114,7 @@ pub struct Ctx {
     pub explicit_config: bool,
 }
 
-impl Ctx {
+impl Workspace {
     /// The database, or with none yet an empty in-memory store: for commands that only compute
     /// from what is stored, so their own messages say what is missing (deals, prices) and how to
     /// add it, and no empty database is left behind in a folder the user did not mean.

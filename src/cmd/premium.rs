@@ -3,7 +3,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use super::Ctx;
+use super::Workspace;
 use super::args::StudyOptions;
 use crate::report::premium::{Settings, print_human, to_json, to_svg};
 use crate::study::{self, premium};
@@ -42,7 +42,7 @@ pub struct Args {
     pub seed: u64,
 }
 
-pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
+pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     let cfg = ctx.config_or_default()?;
     let setup = a.opts.setup(&cfg)?;
     let store = ctx.store_or_empty()?;

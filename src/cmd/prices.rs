@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use super::Ctx;
+use super::Workspace;
 use crate::UsageError;
 use crate::market::{Format, parse_file, ticker_from_path};
 
@@ -66,7 +66,7 @@ pub struct ListArgs {
     pub market: Option<String>,
 }
 
-pub fn run(ctx: &Ctx, cmd: Command) -> anyhow::Result<i32> {
+pub fn run(ctx: &Workspace, cmd: Command) -> anyhow::Result<i32> {
     match cmd {
         Command::Import(a) => import(ctx, a),
         Command::Fetch(a) => fetch(ctx, a),
@@ -74,7 +74,7 @@ pub fn run(ctx: &Ctx, cmd: Command) -> anyhow::Result<i32> {
     }
 }
 
-fn import(ctx: &Ctx, a: ImportArgs) -> anyhow::Result<i32> {
+fn import(ctx: &Workspace, a: ImportArgs) -> anyhow::Result<i32> {
     // Parse everything first: one unreadable file stops the import before anything is stored.
     let mut parsed = Vec::new();
     for f in &a.files {
@@ -120,7 +120,7 @@ fn import(ctx: &Ctx, a: ImportArgs) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-fn fetch(ctx: &Ctx, a: FetchArgs) -> anyhow::Result<i32> {
+fn fetch(ctx: &Workspace, a: FetchArgs) -> anyhow::Result<i32> {
     let cfg = ctx.config_or_default()?;
     let mut tickers: Vec<String> = if a.tickers.is_empty() {
         let mut t: Vec<String> = cfg.companies.iter().map(|c| c.ticker.clone()).collect();
@@ -134,7 +134,7 @@ fn fetch(ctx: &Ctx, a: FetchArgs) -> anyhow::Result<i32> {
     };
     tickers.dedup();
     let mut store = super::open_store(&ctx.data_dir)?;
-    let client = crate::crawl::http::Client::new(&cfg)?;
+    let client = crate::http::Client::new(&cfg)?;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -170,7 +170,7 @@ fn fetch(ctx: &Ctx, a: FetchArgs) -> anyhow::Result<i32> {
     Ok(if failed > 0 { 1 } else { 0 })
 }
 
-fn list(ctx: &Ctx, a: ListArgs) -> anyhow::Result<i32> {
+fn list(ctx: &Workspace, a: ListArgs) -> anyhow::Result<i32> {
     let cfg = ctx.config_or_default()?;
     let market = a.market.unwrap_or(cfg.study.market).to_ascii_uppercase();
     let store = super::open_existing_store(&ctx.data_dir)?;

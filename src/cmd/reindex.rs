@@ -1,6 +1,6 @@
 use std::io::Write;
 
-use super::Ctx;
+use super::Workspace;
 
 /// Rebuild the search index from SQLite into a fresh directory and swap it in when complete.
 ///
@@ -16,7 +16,7 @@ pub struct Args {
     pub json: bool,
 }
 
-pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
+pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     let _lock = super::CrawlLock::acquire(&ctx.data_dir)?;
     let mut store = super::open_store(&ctx.data_dir)?;
     let t = std::time::Instant::now();

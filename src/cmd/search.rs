@@ -3,7 +3,7 @@ use std::io::{IsTerminal, Write};
 use crate::report::text::trunc;
 use chrono::{Duration, NaiveDate, Utc};
 
-use super::Ctx;
+use super::Workspace;
 use crate::UsageError;
 use crate::index::{self, IndexError, Request, Sort};
 
@@ -76,7 +76,7 @@ pub fn parse_when(s: &str, flag: &str) -> Result<NaiveDate, UsageError> {
     Ok(Utc::now().date_naive() - Duration::days(days))
 }
 
-pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
+pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     let query = a.query.join(" ");
     if let Some(k) = &a.kind
         && !["news", "press_release", "filing"].contains(&k.as_str())

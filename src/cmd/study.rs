@@ -3,7 +3,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use super::Ctx;
+use super::Workspace;
 use super::args::StudyOptions;
 use crate::report::study::{Report, caar_svg, print_human, write_csvs};
 use crate::study;
@@ -39,7 +39,7 @@ pub struct Args {
     pub plot: Option<PathBuf>,
 }
 
-pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<i32> {
+pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     let cfg = ctx.config_or_default()?;
     // options are checked before anything is loaded
     let setup = a.opts.setup(&cfg)?;

@@ -5,14 +5,26 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
+use serde::Serialize;
 use tokio::sync::{OnceCell, Semaphore};
 use tokio::task::JoinSet;
 
-use super::http::{Client, Conditional, FetchError, charset_of};
-use super::run::{ArticleReport, progress_bar};
-use super::{article, feed};
+use super::decode::{Markup, charset_of, decode};
+use super::main_text;
+use super::progress::progress_bar;
 use crate::config::Config;
+use crate::http::{Client, Conditional, FetchError};
 use crate::store::Store;
+
+/// What the article phase did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ArticleReport {
+    pub fetched: usize,
+    pub no_text: usize,
+    pub robots: usize,
+    pub failed: usize,
+    pub deferred: usize,
+}
 
 /// How robots.txt answered for one origin.
 #[derive(Clone)]
@@ -136,13 +148,14 @@ async fn fetch_article(
         Conditional::Modified(f) => f,
         Conditional::NotModified => return Ok(None),
     };
-    let html = feed::decode(
+    let html = decode(
         &fetched.body,
         charset_of(fetched.content_type.as_deref()).as_deref(),
+        Markup::Html,
     );
     let final_url = fetched.final_url.clone();
     Ok(
-        tokio::task::spawn_blocking(move || article::extract(&html, &final_url))
+        tokio::task::spawn_blocking(move || main_text::extract(&html, &final_url))
             .await
             .unwrap_or(None),
     )

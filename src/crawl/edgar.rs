@@ -13,8 +13,8 @@ use chrono_tz::America::New_York;
 use scraper::{Html, Selector};
 use serde::Deserialize;
 
-use super::http::FetchError;
 use super::text::html_to_text;
+use crate::http::FetchError;
 
 /// One filing from the submissions JSON.
 #[derive(Debug, Clone, PartialEq)]

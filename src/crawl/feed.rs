@@ -9,68 +9,12 @@
 
 use std::borrow::Cow;
 
-use encoding_rs::Encoding;
 use regex::Regex;
 
-use super::http::FetchError;
+use super::decode::{Markup, decode};
 use super::text::field_text;
+use crate::http::FetchError;
 use crate::model::{DocKind, NewDocument};
-
-/// Decode feed bytes to UTF-8 text. `header_charset` is the charset of the HTTP Content-Type.
-pub fn decode(bytes: &[u8], header_charset: Option<&str>) -> String {
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return text.into_owned();
-    }
-    // UTF-16 without a BOM: a '<' followed or preceded by a NUL.
-    if bytes.len() >= 2 && bytes[0] == b'<' && bytes[1] == 0 {
-        return encoding_rs::UTF_16LE
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned();
-    }
-    if bytes.len() >= 2 && bytes[0] == 0 && bytes[1] == b'<' {
-        return encoding_rs::UTF_16BE
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned();
-    }
-    let declared = prolog_encoding(bytes);
-    let enc = header_charset
-        .and_then(|c| Encoding::for_label(c.as_bytes()))
-        .or_else(|| declared.and_then(|c| Encoding::for_label(c.as_bytes())))
-        .unwrap_or(encoding_rs::UTF_8);
-    // A UTF-8 label on bytes that are not UTF-8 is a common lie: fall back to windows-1252, the
-    // WHATWG default for legacy Western text, rather than replacing characters.
-    if enc == encoding_rs::UTF_8 && std::str::from_utf8(bytes).is_err() && declared.is_none() {
-        return encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned();
-    }
-    enc.decode_without_bom_handling(bytes).0.into_owned()
-}
-
-/// The `encoding="..."` of an XML prolog, if the bytes start with one.
-fn prolog_encoding(bytes: &[u8]) -> Option<&str> {
-    let head = &bytes[..bytes.len().min(200)];
-    let head = std::str::from_utf8(head).ok().or_else(|| {
-        // cut at the last valid boundary
-        let valid = std::str::from_utf8(head).err()?.valid_up_to();
-        std::str::from_utf8(&head[..valid]).ok()
-    })?;
-    let start = head.find("<?xml")?;
-    let end = head[start..].find("?>")? + start;
-    let decl = &head[start..end];
-    let i = decl.find("encoding")?;
-    let rest = decl[i + 8..].trim_start().strip_prefix('=')?.trim_start();
-    let quote = rest.chars().next()?;
-    if quote != '"' && quote != '\'' {
-        return None;
-    }
-    let rest = &rest[1..];
-    Some(&rest[..rest.find(quote)?])
-}
 
 /// Make decoded text acceptable to feed-rs: a UTF-8 prolog, Atom 0.3 as Atom 1.0, RSS without a
 /// version as RSS 2.0.
@@ -141,7 +85,7 @@ pub fn parse(
     kind: DocKind,
     min_chars: usize,
 ) -> Result<Vec<NewDocument>, FetchError> {
-    let text = decode(bytes, header_charset);
+    let text = decode(bytes, header_charset, Markup::Xml);
     let prepared = prepare(&text);
     let input = prepared.as_bytes().to_vec();
     let base = base_url.to_string();

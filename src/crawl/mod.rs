@@ -1,17 +1,21 @@
 //! Crawling: fetch every due source politely, parse it, and store what is new.
 //!
-//! `http` turns every HTTP outcome into a named error; `feed`, `edgar` and `page` parse the three
-//! source kinds; `article` extracts the main text of linked pages; `run` schedules it all and
-//! writes each source's documents in one transaction.
+//! The HTTP client (`crate::http`) turns every outcome into a named error; `decode` turns bytes
+//! into text (BOM, HTTP charset, XML prolog, `<meta charset>`); `feed`, `edgar` and `page` parse
+//! the three source kinds; `main_text` extracts the main text of a linked page and `articles` is
+//! the crawl phase that fetches those pages; `run` schedules it all and writes each source's
+//! documents in one transaction.
 
-pub mod article;
 mod articles;
+pub mod decode;
 pub mod edgar;
 pub mod feed;
-pub mod http;
+pub mod main_text;
 pub mod page;
+mod progress;
 mod run;
 pub mod text;
 
-pub use http::FetchError;
-pub use run::{ArticleReport, CrawlOptions, CrawlReport, Outcome, SourceReport, crawl};
+pub use crate::http::FetchError;
+pub use articles::ArticleReport;
+pub use run::{CrawlOptions, CrawlReport, Outcome, SourceReport, crawl};

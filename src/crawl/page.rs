@@ -4,9 +4,9 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use scraper::{ElementRef, Html, Selector};
 
-use super::http::FetchError;
 use super::text::tidy;
 use crate::config::Selectors;
+use crate::http::FetchError;
 use crate::model::{DocKind, NewDocument};
 
 fn sel(css: &str) -> Result<Selector, FetchError> {

@@ -2,7 +2,6 @@
 //! stored as they arrive, then the article pages of new summary-only items.
 
 use std::collections::HashSet;
-use std::io::IsTerminal;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -11,10 +10,13 @@ use serde::Serialize;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-use super::http::{Client, Conditional, FetchError, Fetched, Lane, charset_of};
+use super::articles::ArticleReport;
+use super::decode::{Markup, charset_of, decode};
+use super::progress::progress_bar;
 use super::{edgar, feed, page};
 use crate::UsageError;
 use crate::config::{Config, Source, has_contact_email};
+use crate::http::{Client, Conditional, FetchError, Fetched, Lane};
 use crate::model::{DocKind, NewDocument, SourceKind, fmt_time};
 use crate::store::{FetchLogEntry, SourceState, Store};
 
@@ -49,15 +51,6 @@ pub struct SourceReport {
     pub updated: usize,
     pub error: Option<String>,
     pub next_due_at: Option<String>,
-}
-
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct ArticleReport {
-    pub fetched: usize,
-    pub no_text: usize,
-    pub robots: usize,
-    pub failed: usize,
-    pub deferred: usize,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -200,20 +193,6 @@ pub async fn crawl(
     Ok(report)
 }
 
-pub(super) fn progress_bar(wanted: bool, len: u64, what: &str) -> indicatif::ProgressBar {
-    if !wanted || !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(len);
-    let style = indicatif::ProgressStyle::with_template(&format!(
-        "{{spinner}} {{pos}}/{{len}} {what} {{wide_msg}}"
-    ))
-    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
-    bar.set_style(style);
-    bar.enable_steady_tick(Duration::from_millis(200));
-    bar
-}
-
 fn backoff(cfg: &Config, failures: i64) -> Duration {
     let exp = (failures.max(1) - 1).min(30) as u32;
     let secs = cfg
@@ -342,9 +321,10 @@ async fn fetch_source(
             cfg.crawl.article_min_chars,
         )?,
         SourceKind::Page => {
-            let html = feed::decode(
+            let html = decode(
                 &fetched.body,
                 charset_of(fetched.content_type.as_deref()).as_deref(),
+                Markup::Html,
             );
             let selectors = src
                 .selectors

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, Utc};
 
 use super::import::{Parsed, parse_yahoo_json};
 use crate::config::Config;
-use crate::crawl::http::{Client, Conditional};
+use crate::http::{Client, Conditional};
 
 /// Fetch one symbol's bars from `from` to today.
 pub async fn fetch_symbol(

@@ -6,7 +6,7 @@ use chrono::Utc;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use super::{Ctx, Store, StoreError};
+use super::{SqlContext, Store, StoreError};
 use crate::model::{Deal, DocAnalysis, fmt_time};
 
 /// The text of a document to analyse.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::params;
 
-use super::{Ctx, Store, StoreError};
+use super::{SqlContext, Store, StoreError};
 
 /// A document as the search index takes it.
 #[derive(Debug, Clone, PartialEq)]

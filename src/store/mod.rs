@@ -43,11 +43,11 @@ pub enum StoreError {
     },
 }
 
-pub(crate) trait Ctx<T> {
+pub(crate) trait SqlContext<T> {
     fn ctx(self, context: &'static str) -> Result<T, StoreError>;
 }
 
-impl<T> Ctx<T> for Result<T, rusqlite::Error> {
+impl<T> SqlContext<T> for Result<T, rusqlite::Error> {
     fn ctx(self, context: &'static str) -> Result<T, StoreError> {
         self.map_err(|source| StoreError::Sql { context, source })
     }

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 use serde::Serialize;
 
-use super::{Ctx, Store, StoreError};
+use super::{SqlContext, Store, StoreError};
 use crate::model::PriceBar;
 
 /// What one import wrote.

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use super::{Ctx, Store, StoreError};
+use super::{SqlContext, Store, StoreError};
 use crate::model::fmt_time;
 
 /// What the crawler needs to know before fetching a source.

@@ -5,9 +5,9 @@
 //! puts them together into average abnormal returns per day (AAR) and cumulative ones per window
 //! (CAAR), each with every test.
 
+pub mod abnormal;
 pub mod calendar;
-pub mod event;
-pub mod events;
+pub mod event_list;
 pub mod ols;
 pub mod premium;
 pub mod run;
@@ -15,9 +15,9 @@ pub mod stats;
 
 use serde::Serialize;
 
+pub use abnormal::{EventResult, Regressors, Status, WindowResult, run_event};
 pub use calendar::{Calendar, returns};
-pub use event::{EventResult, Regressors, Status, WindowResult, run_event};
-pub use events::{BadDealDate, EventSpec, parse_events_csv};
+pub use event_list::{BadDealDate, EventSpec, parse_events_csv};
 pub use run::{Overrides, Selection, Setup, StudyRun, returns_of, run, select_events};
 pub use stats::Stat;
 

@@ -307,16 +307,6 @@ pub fn parse_retry_after(v: &str, now: DateTime<Utc>) -> Option<Duration> {
     Some((when - now).to_std().unwrap_or(Duration::ZERO))
 }
 
-/// The charset named in a Content-Type header, if any.
-pub fn charset_of(content_type: Option<&str>) -> Option<String> {
-    let ct = content_type?;
-    ct.split(';').skip(1).find_map(|p| {
-        let (k, v) = p.split_once('=')?;
-        (k.trim().eq_ignore_ascii_case("charset"))
-            .then(|| v.trim().trim_matches('"').to_ascii_lowercase())
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,14 +341,5 @@ mod tests {
             Client::lane_for("https://notsec.gov.example.com/"),
             Lane::Host("notsec.gov.example.com:443".into())
         );
-    }
-
-    #[test]
-    fn charset_from_content_type() {
-        assert_eq!(
-            charset_of(Some("application/rss+xml; charset=\"Windows-1252\"")),
-            Some("windows-1252".into())
-        );
-        assert_eq!(charset_of(Some("text/xml")), None);
     }
 }
