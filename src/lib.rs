@@ -7,6 +7,7 @@
 //! codes.
 
 pub mod analyze;
+pub mod calendar;
 pub mod cmd;
 pub mod config;
 pub mod crawl;

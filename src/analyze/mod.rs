@@ -3,18 +3,16 @@
 //! Runs over stored documents only (everything fetched is stored first), so it can be rerun
 //! offline at any time; `hashpivot analyze --all` redoes every document, and curated deals survive.
 
-pub mod calendar;
 pub mod cluster;
 pub mod deals;
 pub mod entities;
 pub mod sentiment;
 pub mod terms;
 
-use std::collections::HashMap;
-
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::calendar;
 use crate::config::Config;
 use crate::model::{Deal, DetectionRecord, DocAnalysis, MentionRecord};
 use crate::store::{AnalysisDoc, NewDeal, Store, StoreError};
@@ -151,7 +149,7 @@ pub fn run(cfg: &Config, store: &mut Store, all: bool) -> Result<AnalyzeReport, 
     report.deals_new = i;
     report.deals_updated = u;
     report.deals_removed = d;
-    report.calendar_disagreements = check_calendar(&store.price_dates(&cfg.study.market)?);
+    report.calendar_disagreements = calendar::disagreements(&store.price_dates(&cfg.study.market)?);
     Ok(report)
 }
 
@@ -235,56 +233,4 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             }
         })
         .collect()
-}
-
-/// Compare the rule-based calendar with the benchmark's stored sessions over the range they cover:
-/// each disagreement as "YYYY-MM-DD: rules say closed, prices say open" (or the reverse).
-pub fn check_calendar(price_dates: &[String]) -> Vec<String> {
-    let dates: Vec<NaiveDate> = price_dates
-        .iter()
-        .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .collect();
-    let (Some(first), Some(last)) = (dates.first().copied(), dates.last().copied()) else {
-        return vec![];
-    };
-    let have: HashMap<NaiveDate, ()> = dates.iter().map(|d| (*d, ())).collect();
-    let mut out = Vec::new();
-    let mut d = first;
-    while d <= last {
-        let rule = calendar::is_session(d);
-        let priced = have.contains_key(&d);
-        if rule && !priced {
-            out.push(format!(
-                "{d}: the NYSE rules say open, the benchmark has no price"
-            ));
-        } else if !rule && priced {
-            out.push(format!(
-                "{d}: the NYSE rules say closed, the benchmark has a price"
-            ));
-        }
-        d = d.succ_opt().expect("date in range");
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn calendar_check_reports_both_directions() {
-        // 2025-01-08 (Wed) priced; 01-09 closed but priced; 01-10 open but missing
-        let dates = vec![
-            "2025-01-08".to_string(),
-            "2025-01-09".into(),
-            "2025-01-13".into(),
-        ];
-        assert_eq!(
-            check_calendar(&dates),
-            vec![
-                "2025-01-09: the NYSE rules say closed, the benchmark has a price".to_string(),
-                "2025-01-10: the NYSE rules say open, the benchmark has no price".into(),
-            ]
-        );
-    }
 }

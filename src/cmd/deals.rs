@@ -6,7 +6,8 @@ use chrono_tz::America::New_York;
 
 use super::Workspace;
 use crate::UsageError;
-use crate::analyze::{DealType, calendar};
+use crate::analyze::DealType;
+use crate::calendar;
 use crate::model::{Deal, fmt_time};
 use crate::store::DealFilter;
 

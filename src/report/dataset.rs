@@ -46,7 +46,7 @@ fn p(v: Option<&str>) -> Cell {
 fn day0_of(d: &ExportDoc) -> Option<String> {
     let t =
         DateTime::parse_from_rfc3339(d.published_at.as_deref().unwrap_or(&d.fetched_at)).ok()?;
-    Some(crate::analyze::calendar::event_day(t.with_timezone(&Utc)).to_string())
+    Some(crate::calendar::event_day(t.with_timezone(&Utc)).to_string())
 }
 
 pub static DOCUMENTS: TableDef<ExportDoc> = TableDef {

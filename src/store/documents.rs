@@ -6,7 +6,7 @@ use chrono::Utc;
 use rusqlite::{OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 
-use super::{SqlContext, FetchLogEntry, Store, StoreError};
+use super::{FetchLogEntry, SqlContext, Store, StoreError};
 use crate::model::{Document, NewDocument, canonical_url, fmt_time};
 
 /// What storing one batch of documents did.

@@ -6,18 +6,19 @@
 //! (CAAR), each with every test.
 
 pub mod abnormal;
-pub mod calendar;
 pub mod event_list;
 pub mod ols;
 pub mod premium;
+pub mod returns;
 pub mod run;
 pub mod stats;
 
 use serde::Serialize;
 
+pub use crate::calendar::Calendar;
 pub use abnormal::{EventResult, Regressors, Status, WindowResult, run_event};
-pub use calendar::{Calendar, returns};
 pub use event_list::{BadDealDate, EventSpec, parse_events_csv};
+pub use returns::returns;
 pub use run::{Overrides, Selection, Setup, StudyRun, returns_of, run, select_events};
 pub use stats::Stat;
 

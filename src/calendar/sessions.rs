@@ -1,13 +1,9 @@
-//! The trading calendar and returns on it.
-//!
-//! The calendar is the set of dates on which the market benchmark has a bar. Every series, bitcoin
-//! included, is re-indexed onto it before returns are taken, so a stock's Monday return and
-//! bitcoin's Monday return span the same Friday-close-to-Monday-close interval. A return is missing
-//! when either close is missing: a gap is never bridged, since a two-day return posing as a one-day
-//! return would inflate that day's abnormal return and its variance estimate.
+//! The study's calendar: the sessions on which the market benchmark has a bar. Every series,
+//! bitcoin included, is re-indexed onto it before returns are taken (see `study::returns`), so a
+//! stock's Monday return and bitcoin's Monday return span the same Friday-close-to-Monday-close
+//! interval.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use chrono_tz::America::New_York;
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// Sorted, distinct session dates.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,11 +39,9 @@ impl Calendar {
         match time {
             None => self.on_or_after(date),
             Some(t) => {
-                let ny = t.with_timezone(&New_York);
-                let local_date = ny.date_naive();
-                let close = NaiveTime::from_hms_opt(16, 0, 0).expect("valid time");
+                let (local_date, after_close) = super::against_the_close(t);
                 let i = self.on_or_after(local_date)?;
-                if self.dates[i] == local_date && ny.time() >= close {
+                if self.dates[i] == local_date && after_close {
                     (i + 1 < self.dates.len()).then_some(i + 1)
                 } else {
                     Some(i)
@@ -72,18 +66,6 @@ impl Calendar {
         }
         out
     }
-}
-
-/// Simple returns P_t/P_{t−1} − 1 (or log returns ln(P_t/P_{t−1})) on aligned prices; the first
-/// session and any session where either close is missing have none.
-pub fn returns(prices: &[Option<f64>], log: bool) -> Vec<Option<f64>> {
-    let mut out = vec![None; prices.len()];
-    for t in 1..prices.len() {
-        if let (Some(p0), Some(p1)) = (prices[t - 1], prices[t]) {
-            out[t] = Some(if log { (p1 / p0).ln() } else { p1 / p0 - 1.0 });
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -129,36 +111,5 @@ mod tests {
         let w = Calendar::new(vec![d("2025-12-17"), d("2025-12-18")]);
         assert_eq!(w.day0(d("2025-12-17"), t("2025-12-17T20:30:00Z")), Some(0));
         assert_eq!(w.day0(d("2025-12-17"), t("2025-12-17T21:00:00Z")), Some(1));
-    }
-
-    #[test]
-    fn bitcoin_is_reindexed_and_gaps_are_never_bridged() {
-        let c = cal();
-        // BTC trades every day: Monday's return runs from Thursday's close (Fri is a holiday)
-        let btc = vec![
-            (d("2025-07-02"), 100.0),
-            (d("2025-07-03"), 110.0),
-            (d("2025-07-04"), 130.0),
-            (d("2025-07-05"), 90.0),
-            (d("2025-07-06"), 120.0),
-            (d("2025-07-07"), 121.0),
-            (d("2025-07-08"), 99.0),
-        ];
-        let r = returns(&c.align(&btc), false);
-        assert_eq!(r[0], None);
-        assert!((r[1].unwrap() - 0.1).abs() < 1e-15);
-        assert!((r[2].unwrap() - (121.0 / 110.0 - 1.0)).abs() < 1e-15);
-        // a stock with no bar on Monday: Monday's and Tuesday's returns are both missing
-        let stock = vec![
-            (d("2025-07-02"), 10.0),
-            (d("2025-07-03"), 11.0),
-            (d("2025-07-08"), 12.0),
-        ];
-        assert_eq!(
-            returns(&c.align(&stock), false),
-            vec![None, Some(0.10000000000000009), None, None]
-        );
-        let lr = returns(&c.align(&stock), true);
-        assert!((lr[1].unwrap() - (1.1f64).ln()).abs() < 1e-15);
     }
 }

@@ -4,8 +4,7 @@
 //! Christmas, with NYSE's weekend rules (Sunday → Monday; Saturday → Friday, except New Year's Day,
 //! which is then not made up); and the one-off closures since 2001.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
-use chrono_tz::America::New_York;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 
 /// Closures for national days of mourning and emergencies.
 const ONE_OFF_CLOSURES: &[&str] = &[
@@ -117,10 +116,8 @@ pub fn session_on_or_after(mut d: NaiveDate) -> NaiveDate {
 /// still treated by the 16:00 rule: the closing auction was over, but after-hours trading and the
 /// next day's open price it, and the rule stays simple and documented.)
 pub fn event_day(at: DateTime<Utc>) -> NaiveDate {
-    let ny = at.with_timezone(&New_York);
-    let date = ny.date_naive();
-    let close = NaiveTime::from_hms_opt(16, 0, 0).expect("valid time");
-    if is_session(date) && ny.time() < close {
+    let (date, after_close) = super::against_the_close(at);
+    if is_session(date) && !after_close {
         date
     } else {
         session_on_or_after(date + Duration::days(1))
