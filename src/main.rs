@@ -21,12 +21,7 @@ fn main() {
             if e.chain().any(broken_pipe) {
                 std::process::exit(0);
             }
-            let msg = e
-                .chain()
-                .map(|c| c.to_string())
-                .collect::<Vec<_>>()
-                .join(": ");
-            eprintln!("hashpivot: {msg}");
+            eprintln!("hashpivot: {}", hashpivot::cmd::error_line(&e));
             if e.chain().any(|c| c.is::<UsageError>()) {
                 2
             } else {

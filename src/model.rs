@@ -131,21 +131,137 @@ pub struct MentionRecord {
     pub count: usize,
 }
 
-/// A recognised deal (or LOI, or termination) in one document, as stored.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DetectionRecord {
-    /// "deal" | "loi" | "termination"
-    pub kind: String,
-    pub ticker: String,
-    pub counterparty: String,
-    pub counterparty_class: Option<String>,
-    pub deal_type: String,
+/// Declares a closed set of names stored as text: the enum, its text, parsing, serde and SQLite.
+macro_rules! stored_names {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vm])* #[serde(rename = $s)] $v),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$v),+];
+
+            /// The name as stored and printed.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$v => $s),+
+                }
+            }
+
+            pub fn parse(s: &str) -> Option<$name> {
+                match s {
+                    $($s => Some($name::$v),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+
+        impl rusqlite::types::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.as_str().into())
+            }
+        }
+
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                let s = v.as_str()?;
+                $name::parse(s).ok_or_else(|| {
+                    rusqlite::types::FromSqlError::Other(
+                        format!("'{s}' is not a {}", stringify!($name)).into(),
+                    )
+                })
+            }
+        }
+    };
+}
+
+stored_names! {
+    /// What a recognised announcement is.
+    DealKind {
+        /// A signed, binding AI/HPC deal.
+        Deal = "deal",
+        /// A non-binding letter of intent or MOU.
+        Loi = "loi",
+        /// A deal ended, voted down or cancelled.
+        Termination = "termination",
+    }
+}
+
+stored_names! {
+    /// What a deal is about.
+    DealType {
+        Colocation = "colocation",
+        GpuCloud = "gpu_cloud",
+        Hosting = "hosting",
+        Expansion = "expansion",
+        Acquisition = "acquisition",
+        Financing = "financing",
+    }
+}
+
+stored_names! {
+    /// Whether a deal counts.
+    DealStatus {
+        Active = "active",
+        /// Hidden from lists and studies; stays rejected on re-analysis.
+        Rejected = "rejected",
+    }
+}
+
+stored_names! {
+    /// Who made a deal.
+    DealOrigin {
+        /// Recognised in the documents (rewritten by `analyze --all`).
+        Auto = "auto",
+        /// Added or edited by hand: survives `analyze --all`.
+        Curated = "curated",
+    }
+}
+
+stored_names! {
+    /// What a capacity figure measures.
+    CapacityBasis {
+        /// The IT load the contract covers.
+        CriticalIt = "critical_it",
+        /// The site's gross power.
+        Gross = "gross",
+    }
+}
+
+/// A deal's terms, declared once: what a text states, what a detection stores, what a deal has.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct DealTerms {
+    /// Contract value over the base term.
     pub value_usd: Option<f64>,
+    /// Contract value with extension options exercised.
     pub value_with_options_usd: Option<f64>,
     pub rate_usd_per_mw_year: Option<f64>,
     pub capacity_mw: Option<f64>,
-    pub capacity_basis: Option<String>,
+    /// What `capacity_mw` measures, when the text says.
+    pub capacity_basis: Option<CapacityBasis>,
+    /// Base term.
     pub term_years: Option<f64>,
+}
+
+/// A recognised deal (or LOI, or termination) in one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DetectionRecord {
+    pub kind: DealKind,
+    pub ticker: String,
+    pub counterparty: String,
+    pub counterparty_class: Option<String>,
+    pub deal_type: DealType,
+    #[serde(flatten)]
+    pub terms: DealTerms,
     pub confidence: f64,
     pub evidence: String,
 }
@@ -167,27 +283,32 @@ pub struct Deal {
     pub ticker: String,
     pub counterparty: String,
     pub counterparty_class: Option<String>,
-    pub deal_type: String,
-    pub kind: String,
-    pub value_usd: Option<f64>,
-    pub value_with_options_usd: Option<f64>,
-    pub rate_usd_per_mw_year: Option<f64>,
-    pub capacity_mw: Option<f64>,
-    pub capacity_basis: Option<String>,
-    pub term_years: Option<f64>,
+    pub deal_type: DealType,
+    pub kind: DealKind,
+    #[serde(flatten)]
+    pub terms: DealTerms,
     pub announced_at: String,
-    pub event_day: String,
+    /// Trading day 0: the NYSE session whose close follows the first report.
+    pub event_day: chrono::NaiveDate,
     pub n_documents: i64,
     pub sentiment: Option<f64>,
     pub confidence: Option<f64>,
-    /// "auto" (recognised) or "curated" (added or edited by hand: survives `analyze --all`)
-    pub origin: String,
-    /// "active" or "rejected"
-    pub status: String,
+    pub origin: DealOrigin,
+    pub status: DealStatus,
     pub note: Option<String>,
     pub first_document_id: Option<i64>,
     pub first_source: Option<String>,
     pub evidence: Option<String>,
+}
+
+/// A stored deal whose date or time does not read: an error naming the deal, never a deal moved to
+/// another day.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("deal {deal_id}: its {what} '{value}' is not a valid date")]
+pub struct BadDealDate {
+    pub deal_id: i64,
+    pub what: &'static str,
+    pub value: String,
 }
 
 /// Format a UTC time the way the store keeps it: RFC 3339 with seconds and a `Z`.

@@ -99,11 +99,11 @@ fn deal_recognition_meets_precision_recall_and_field_accuracy() {
             items: d.items.clone(),
         });
         let det = a.detection.as_ref();
-        let predicted_deal = det.is_some_and(|x| x.kind == "deal");
+        let predicted_deal = det.is_some_and(|x| x.kind.as_str() == "deal");
         let e = &d.expect;
         if let Some(flag) = &e.flag {
             flags_total += 1;
-            if det.is_some_and(|x| &x.kind == flag) {
+            if det.is_some_and(|x| x.kind.as_str() == flag) {
                 flags_right += 1;
             } else {
                 problems.push(format!(
@@ -128,12 +128,12 @@ fn deal_recognition_meets_precision_recall_and_field_accuracy() {
                 tp += 1;
                 let checks = [
                     Some(&x.counterparty) == e.counterparty.as_ref(),
-                    Some(&x.deal_type) == e.deal_type.as_ref(),
-                    same(x.value_usd, e.value),
-                    same(x.value_with_options_usd, e.value_options),
-                    same(x.rate_usd_per_mw_year, e.rate),
-                    same(x.capacity_mw, e.mw),
-                    same(x.term_years, e.years),
+                    Some(x.deal_type.as_str()) == e.deal_type.as_deref(),
+                    same(x.terms.value_usd, e.value),
+                    same(x.terms.value_with_options_usd, e.value_options),
+                    same(x.terms.rate_usd_per_mw_year, e.rate),
+                    same(x.terms.capacity_mw, e.mw),
+                    same(x.terms.term_years, e.years),
                 ];
                 for (k, ok) in checks.iter().enumerate() {
                     if *ok {

@@ -554,6 +554,60 @@ fn study_defaults_to_the_stored_deals() {
 }
 
 #[test]
+fn a_stored_deal_whose_date_does_not_read_is_an_error_naming_the_deal() {
+    let ws =
+        Workspace::new("[[company]]\nticker = \"WULF\"\nname = \"TeraWulf\"\ncik = \"1083301\"\n");
+    let out = ws.run(&[
+        "deals",
+        "add",
+        "--ticker",
+        "WULF",
+        "--date",
+        "2025-08-14",
+        "--counterparty",
+        "Fluidstack",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // a damaged event day: before, the study moved the event to 1970-01-01 (and the digest to the
+    // start of its week)
+    ws.db()
+        .execute(
+            "UPDATE deals SET event_day = '2025-08-15x' WHERE id = 1",
+            [],
+        )
+        .unwrap();
+    for args in [
+        &["study"][..],
+        &["premium"],
+        &["digest", "--week", "2025-W33"],
+    ] {
+        let out = ws.run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("deal 1: its event day '2025-08-15x' is not a valid date"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    // a damaged announcement time
+    ws.db()
+        .execute(
+            "UPDATE deals SET event_day = '2025-08-14', announced_at = 'yesterday' WHERE id = 1",
+            [],
+        )
+        .unwrap();
+    for args in [&["study"][..], &["digest", "--week", "2025-W33"]] {
+        let out = ws.run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("deal 1: its announcement time 'yesterday' is not a valid date"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
 fn export_writes_every_table_readable_back_with_a_data_dictionary() {
     let s = Server::start();
     s.route(

@@ -14,9 +14,9 @@ pub struct Report {
     pub document_id: i64,
     pub at: DateTime<Utc>,
     pub ticker: String,
-    pub kind: String,
+    pub kind: crate::model::DealKind,
     pub counterparty: String,
-    pub deal_type: String,
+    pub deal_type: crate::model::DealType,
     /// Word 3-shingles of the title and lead, for near-duplicate text.
     pub shingles: HashSet<u64>,
 }
@@ -95,9 +95,9 @@ mod tests {
                 .unwrap()
                 .with_timezone(&Utc),
             ticker: ticker.into(),
-            kind: "deal".into(),
+            kind: crate::model::DealKind::Deal,
             counterparty: cp.into(),
-            deal_type: ty.into(),
+            deal_type: crate::model::DealType::parse(ty).unwrap(),
             shingles: shingles(text),
         }
     }

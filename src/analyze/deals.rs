@@ -13,81 +13,12 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
-use serde::Serialize;
 
 use super::entities::{CompanyLinker, Mention, NameMatcher, is_domain_text};
-use super::terms::{self, Terms};
+use super::terms;
 use crate::config::{Counterparty, CounterpartyClass};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DealType {
-    Colocation,
-    GpuCloud,
-    Hosting,
-    Expansion,
-    Acquisition,
-    Financing,
-}
-
-impl DealType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DealType::Colocation => "colocation",
-            DealType::GpuCloud => "gpu_cloud",
-            DealType::Hosting => "hosting",
-            DealType::Expansion => "expansion",
-            DealType::Acquisition => "acquisition",
-            DealType::Financing => "financing",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<DealType> {
-        Some(match s {
-            "colocation" => DealType::Colocation,
-            "gpu_cloud" => DealType::GpuCloud,
-            "hosting" => DealType::Hosting,
-            "expansion" => DealType::Expansion,
-            "acquisition" => DealType::Acquisition,
-            "financing" => DealType::Financing,
-            _ => return None,
-        })
-    }
-}
-
-/// What a recognised document is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// A signed, binding AI/HPC deal.
-    Deal,
-    /// A non-binding letter of intent or MOU.
-    Loi,
-    /// A deal ended, voted down or cancelled.
-    Termination,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Deal => "deal",
-            Kind::Loi => "loi",
-            Kind::Termination => "termination",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Detection {
-    pub kind: Kind,
-    pub ticker: String,
-    pub counterparty: String,
-    pub counterparty_class: Option<String>,
-    pub deal_type: DealType,
-    pub terms: Terms,
-    pub confidence: f64,
-    pub evidence: String,
-}
+pub use crate::model::{DealKind as Kind, DealType, DetectionRecord as Detection};
 
 struct Patterns {
     verb: Regex,

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::calendar;
 use crate::config::Config;
-use crate::model::{Deal, DetectionRecord, DocAnalysis, MentionRecord};
+use crate::model::{Deal, DealOrigin, DealStatus, DealTerms, DocAnalysis, MentionRecord};
 use crate::store::{AnalysisDoc, NewDeal, Store, StoreError};
 
 pub use deals::{DealType, Detection, Kind, Recognizer};
@@ -111,21 +111,7 @@ impl<'a> Analyzer<'a> {
                 .collect(),
             sentiment: lex.score(&tone_text),
             sentiment_method: format!("{}/{}", sentiment::METHOD, lex.version),
-            detection: detection.map(|x| DetectionRecord {
-                kind: x.kind.as_str().to_string(),
-                ticker: x.ticker,
-                counterparty: x.counterparty,
-                counterparty_class: x.counterparty_class,
-                deal_type: x.deal_type.as_str().to_string(),
-                value_usd: x.terms.value_usd,
-                value_with_options_usd: x.terms.value_with_options_usd,
-                rate_usd_per_mw_year: x.terms.rate_usd_per_mw_year,
-                capacity_mw: x.terms.capacity_mw,
-                capacity_basis: x.terms.capacity_basis.map(str::to_string),
-                term_years: x.terms.term_years,
-                confidence: x.confidence,
-                evidence: x.evidence,
-            }),
+            detection,
         }
     }
 }
@@ -167,9 +153,9 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             document_id: c.document_id,
             at: parse_time(&c.at).unwrap_or_else(Utc::now),
             ticker: c.detection.ticker.clone(),
-            kind: c.detection.kind.clone(),
+            kind: c.detection.kind,
             counterparty: c.detection.counterparty.clone(),
-            deal_type: c.detection.deal_type.clone(),
+            deal_type: c.detection.deal_type,
             shingles: cluster::shingles(&format!("{} {}", c.title, c.lead)),
         })
         .collect();
@@ -181,8 +167,8 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             let mut by_conf: Vec<&crate::store::ClusterInput> =
                 members.iter().map(|&i| &inputs[i]).collect();
             by_conf.sort_by(|a, b| b.detection.confidence.total_cmp(&a.detection.confidence));
-            let pick = |f: &dyn Fn(&DetectionRecord) -> Option<f64>| {
-                by_conf.iter().find_map(|c| f(&c.detection))
+            let pick = |f: &dyn Fn(&DealTerms) -> Option<f64>| {
+                by_conf.iter().find_map(|c| f(&c.detection.terms))
             };
             let named = by_conf
                 .iter()
@@ -198,29 +184,33 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
                 .iter()
                 .filter_map(|&i| inputs[i].sentiment)
                 .collect();
-            let capacity = by_conf.iter().find(|c| c.detection.capacity_mw.is_some());
+            let capacity = by_conf
+                .iter()
+                .find(|c| c.detection.terms.capacity_mw.is_some());
             NewDeal {
                 deal: Deal {
                     id: 0,
                     ticker: first.detection.ticker.clone(),
                     counterparty,
                     counterparty_class: class,
-                    deal_type: first.detection.deal_type.clone(),
-                    kind: first.detection.kind.clone(),
-                    value_usd: pick(&|d| d.value_usd),
-                    value_with_options_usd: pick(&|d| d.value_with_options_usd),
-                    rate_usd_per_mw_year: pick(&|d| d.rate_usd_per_mw_year),
-                    capacity_mw: capacity.and_then(|c| c.detection.capacity_mw),
-                    capacity_basis: capacity.and_then(|c| c.detection.capacity_basis.clone()),
-                    term_years: pick(&|d| d.term_years),
+                    deal_type: first.detection.deal_type,
+                    kind: first.detection.kind,
+                    terms: DealTerms {
+                        value_usd: pick(&|t| t.value_usd),
+                        value_with_options_usd: pick(&|t| t.value_with_options_usd),
+                        rate_usd_per_mw_year: pick(&|t| t.rate_usd_per_mw_year),
+                        capacity_mw: capacity.and_then(|c| c.detection.terms.capacity_mw),
+                        capacity_basis: capacity.and_then(|c| c.detection.terms.capacity_basis),
+                        term_years: pick(&|t| t.term_years),
+                    },
                     announced_at: crate::model::fmt_time(at),
-                    event_day: calendar::event_day(at).to_string(),
+                    event_day: calendar::event_day(at),
                     n_documents: members.len() as i64,
                     sentiment: (!sentiments.is_empty())
                         .then(|| sentiments.iter().sum::<f64>() / sentiments.len() as f64),
                     confidence: by_conf.first().map(|c| c.detection.confidence),
-                    origin: "auto".into(),
-                    status: "active".into(),
+                    origin: DealOrigin::Auto,
+                    status: DealStatus::Active,
                     note: None,
                     first_document_id: Some(first.document_id),
                     first_source: Some(first.source.clone()),

@@ -11,17 +11,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-/// Terms found in one text.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
-pub struct Terms {
-    pub value_usd: Option<f64>,
-    pub value_with_options_usd: Option<f64>,
-    pub rate_usd_per_mw_year: Option<f64>,
-    pub capacity_mw: Option<f64>,
-    /// "critical_it" or "gross" when the text says which.
-    pub capacity_basis: Option<&'static str>,
-    pub term_years: Option<f64>,
-}
+use crate::model::CapacityBasis;
+pub use crate::model::DealTerms as Terms;
 
 struct Res {
     money: Regex,
@@ -237,7 +228,7 @@ fn amounts(text: &str) -> Vec<Amount> {
 }
 
 /// Capacity mentions: (MW, basis).
-fn capacities(text: &str) -> Vec<(f64, Option<&'static str>)> {
+fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>)> {
     let mut out = Vec::new();
     for c in res().mw.captures_iter(text) {
         let Some(v) = c.get(1).and_then(|m| num(m.as_str())) else {
@@ -258,9 +249,9 @@ fn capacities(text: &str) -> Vec<(f64, Option<&'static str>)> {
             || post.starts_with(" of it")
             || pre_wide.contains("critical it")
         {
-            Some("critical_it")
+            Some(CapacityBasis::CriticalIt)
         } else if post.contains("gross") || pre_wide.contains("gross") {
-            Some("gross")
+            Some(CapacityBasis::Gross)
         } else {
             None
         };
@@ -325,7 +316,7 @@ pub fn extract_with(focus: &str, doc: &str, financing: bool) -> Terms {
             let caps = capacities(text);
             if let Some((mw, basis)) = caps
                 .iter()
-                .find(|c| c.1 == Some("critical_it"))
+                .find(|c| c.1 == Some(CapacityBasis::CriticalIt))
                 .or(caps.first())
             {
                 t.capacity_mw = Some(*mw);
@@ -427,7 +418,7 @@ mod tests {
         let t = x("72.5 MW of gross capacity, or 60 MW of critical IT load");
         assert_eq!(
             (t.capacity_mw, t.capacity_basis),
-            (Some(60.0), Some("critical_it"))
+            (Some(60.0), Some(CapacityBasis::CriticalIt))
         );
         let t = x("a 1.3 GW campus");
         assert_eq!(t.capacity_mw, Some(1300.0));
@@ -436,7 +427,7 @@ mod tests {
         let t = x("244 MW gross");
         assert_eq!(
             (t.capacity_mw, t.capacity_basis),
-            (Some(244.0), Some("gross"))
+            (Some(244.0), Some(CapacityBasis::Gross))
         );
         assert_eq!(x("a 200-MW facility").capacity_mw, Some(200.0));
     }

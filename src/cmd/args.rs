@@ -89,17 +89,21 @@ impl StudyOptions {
     }
 
     /// Which events the options select.
-    pub fn selection(&self) -> study::Selection {
-        study::Selection {
+    pub fn selection(&self) -> Result<study::Selection, UsageError> {
+        Ok(study::Selection {
             events_file: self.events.clone(),
             tickers: self
                 .tickers
                 .iter()
                 .map(|t| t.to_ascii_uppercase())
                 .collect(),
-            deal_type: self.deal_type.clone(),
+            deal_type: self
+                .deal_type
+                .as_deref()
+                .map(super::deals::parse_type)
+                .transpose()?,
             since: self.since,
             until: self.until,
-        }
+        })
     }
 }

@@ -8,8 +8,8 @@ use super::Workspace;
 use crate::UsageError;
 use crate::analyze::DealType;
 use crate::calendar;
-use crate::model::{Deal, fmt_time};
-use crate::store::DealFilter;
+use crate::model::{Deal, DealKind, DealOrigin, DealStatus, DealTerms, fmt_time};
+use crate::store::{DealFilter, KindFilter};
 
 /// The deals: one row per real-world AI/HPC deal, from the first report on.
 ///
@@ -162,30 +162,33 @@ fn opt(v: Option<f64>, digits: usize) -> String {
     v.map_or_else(|| "-".into(), |v| format!("{v:.digits$}"))
 }
 
-fn list(ctx: &Workspace, a: ListArgs) -> anyhow::Result<i32> {
-    if let Some(t) = &a.deal_type
-        && DealType::parse(t).is_none()
-    {
-        return Err(UsageError(format!(
+/// A `--type` value.
+pub(crate) fn parse_type(t: &str) -> Result<DealType, UsageError> {
+    DealType::parse(t).ok_or_else(|| {
+        UsageError(format!(
             "--type {t}: expected colocation, gpu_cloud, hosting, expansion, acquisition or financing"
         ))
-        .into());
-    }
-    if let Some(k) = &a.kind
-        && !["deal", "loi", "termination", "all"].contains(&k.as_str())
-    {
-        return Err(UsageError(format!(
-            "--kind {k}: expected deal, loi, termination or all"
-        ))
-        .into());
-    }
+    })
+}
+
+fn list(ctx: &Workspace, a: ListArgs) -> anyhow::Result<i32> {
+    let deal_type = a.deal_type.as_deref().map(parse_type).transpose()?;
+    let kind = match a.kind.as_deref() {
+        None => KindFilter::Deals,
+        Some("all") => KindFilter::All,
+        Some(k) => KindFilter::Only(DealKind::parse(k).ok_or_else(|| {
+            UsageError(format!(
+                "--kind {k}: expected deal, loi, termination or all"
+            ))
+        })?),
+    };
     let store = super::open_existing_store(&ctx.data_dir)?;
     let deals = store.deals(&DealFilter {
         tickers: a.tickers.iter().map(|t| t.to_ascii_uppercase()).collect(),
-        since: a.since.map(|d| d.to_string()),
-        until: a.until.map(|d| d.to_string()),
-        deal_type: a.deal_type,
-        kind: a.kind,
+        since: a.since,
+        until: a.until,
+        deal_type,
+        kind,
         min_confidence: a.min_confidence,
         include_rejected: a.rejected,
     })?;
@@ -222,19 +225,19 @@ fn list(ctx: &Workspace, a: ListArgs) -> anyhow::Result<i32> {
             out,
             "{:>4} {:<10} {:<6} {:<14} {:<11} {:>9} {:>6} {:>5} {:>7} {:>6} {:>5}{}",
             d.id,
-            d.event_day,
+            d.event_day.to_string(),
             d.ticker,
             trunc(&d.counterparty, 14),
             d.deal_type,
-            usd(d.value_usd),
-            opt(d.capacity_mw, 0),
-            opt(d.term_years, 0),
+            usd(d.terms.value_usd),
+            opt(d.terms.capacity_mw, 0),
+            opt(d.terms.term_years, 0),
             d.n_documents,
             opt(d.sentiment, 2),
             opt(d.confidence, 2),
-            match (d.origin.as_str(), d.status.as_str()) {
-                (_, "rejected") => "  (rejected)",
-                ("curated", _) => "  (curated)",
+            match (d.origin, d.status) {
+                (_, DealStatus::Rejected) => "  (rejected)",
+                (DealOrigin::Curated, _) => "  (curated)",
                 _ => "",
             }
         )?;
@@ -273,15 +276,15 @@ fn show(ctx: &Workspace, id: i64, json: bool) -> anyhow::Result<i32> {
     writeln!(
         out,
         "value {} (with options {}), rate {} per MW-year, {} MW{}, {} years, tone {}",
-        usd(d.value_usd),
-        usd(d.value_with_options_usd),
-        usd(d.rate_usd_per_mw_year),
-        opt(d.capacity_mw, 0),
-        d.capacity_basis
-            .as_deref()
-            .map(|b| format!(" ({})", b.replace('_', " ")))
+        usd(d.terms.value_usd),
+        usd(d.terms.value_with_options_usd),
+        usd(d.terms.rate_usd_per_mw_year),
+        opt(d.terms.capacity_mw, 0),
+        d.terms
+            .capacity_basis
+            .map(|b| format!(" ({})", b.as_str().replace('_', " ")))
             .unwrap_or_default(),
-        opt(d.term_years, 0),
+        opt(d.terms.term_years, 0),
         opt(d.sentiment, 2)
     )?;
     if let Some(n) = &d.note {
@@ -346,23 +349,20 @@ fn apply(d: &mut Deal, e: &EditArgs, cfg: &crate::config::Config) -> Result<(), 
             .map(|k| format!("{:?}", k.class).to_ascii_lowercase());
     }
     if let Some(t) = &e.deal_type {
-        DealType::parse(t).ok_or_else(|| {
-            UsageError(format!("--type {t}: expected colocation, gpu_cloud, hosting, expansion, acquisition or financing"))
-        })?;
-        d.deal_type = t.clone();
+        d.deal_type = parse_type(t)?;
     }
     if let Some(v) = &e.value {
-        d.value_usd = Some(parse_usd(v).map_err(|m| UsageError(format!("--value: {m}")))?);
+        d.terms.value_usd = Some(parse_usd(v).map_err(|m| UsageError(format!("--value: {m}")))?);
     }
     if let Some(v) = &e.value_with_options {
-        d.value_with_options_usd =
+        d.terms.value_with_options_usd =
             Some(parse_usd(v).map_err(|m| UsageError(format!("--value-with-options: {m}")))?);
     }
     if let Some(m) = e.mw {
-        d.capacity_mw = Some(m);
+        d.terms.capacity_mw = Some(m);
     }
     if let Some(y) = e.years {
-        d.term_years = Some(y);
+        d.terms.term_years = Some(y);
     }
     if let Some(n) = &e.note {
         d.note = Some(n.clone());
@@ -378,7 +378,7 @@ fn apply(d: &mut Deal, e: &EditArgs, cfg: &crate::config::Config) -> Result<(), 
         };
         let at = announced(date, e.time.as_deref())?;
         d.announced_at = fmt_time(at);
-        d.event_day = calendar::event_day(at).to_string();
+        d.event_day = calendar::event_day(at);
     }
     Ok(())
 }
@@ -395,21 +395,16 @@ fn add(ctx: &Workspace, e: EditArgs) -> anyhow::Result<i32> {
         ticker: String::new(),
         counterparty: String::new(),
         counterparty_class: None,
-        deal_type: "colocation".into(),
-        kind: "deal".into(),
-        value_usd: None,
-        value_with_options_usd: None,
-        rate_usd_per_mw_year: None,
-        capacity_mw: None,
-        capacity_basis: None,
-        term_years: None,
+        deal_type: DealType::Colocation,
+        kind: DealKind::Deal,
+        terms: DealTerms::default(),
         announced_at: String::new(),
-        event_day: String::new(),
+        event_day: NaiveDate::MIN,
         n_documents: 0,
         sentiment: None,
         confidence: Some(1.0),
-        origin: "curated".into(),
-        status: "active".into(),
+        origin: DealOrigin::Curated,
+        status: DealStatus::Active,
         note: None,
         first_document_id: None,
         first_source: None,

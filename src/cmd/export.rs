@@ -9,7 +9,7 @@ use super::args::StudyOptions;
 use crate::UsageError;
 use crate::report::dataset;
 use crate::report::export::Format;
-use crate::store::{DealFilter, Store};
+use crate::store::{DealFilter, KindFilter, Store};
 use crate::study::{self, StudyRun, premium};
 
 /// Export an event-study-ready dataset: documents, deals, abnormal returns and event windows, one
@@ -43,7 +43,7 @@ fn studies(
     o: &StudyOptions,
 ) -> anyhow::Result<(StudyRun, Option<StudyRun>)> {
     let setup = o.setup(&ctx.config_or_default()?)?;
-    let events = study::select_events(store, &o.selection())?;
+    let events = study::select_events(store, &o.selection()?)?;
     let ai = study::run(store, &setup, events)?;
     let control = premium::control_study(store, &setup, &ai, o.since, o.until)?;
     Ok((ai, control))
@@ -62,9 +62,9 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     let until = a.opts.until.map(|d| d.to_string());
     let docs = store.documents_for_export(since.as_deref(), until.as_deref())?;
     let deals = store.deals(&DealFilter {
-        since: since.clone(),
-        until: until.clone(),
-        kind: Some("all".into()),
+        since: a.opts.since,
+        until: a.opts.until,
+        kind: KindFilter::All,
         ..Default::default()
     })?;
     // the study: abnormal returns and windows (empty, with the reason, when it cannot run)

@@ -105,6 +105,23 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     }
 }
 
+/// An error and its causes on one line, each cause once: an error whose message already quotes its
+/// cause (a store error, rusqlite's conversion errors) does not get it repeated.
+pub fn error_line(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for c in e.chain() {
+        let msg = c.to_string();
+        if line.ends_with(&msg) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&msg);
+    }
+    line
+}
+
 /// Where a command finds its data directory and configuration.
 pub struct Workspace {
     pub data_dir: PathBuf,
@@ -208,5 +225,31 @@ pub(crate) fn update_index(data_dir: &Path, store: &mut Store) -> Option<usize> 
             eprintln!("hashpivot: search index not updated: {e}");
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_line_names_each_cause_once() {
+        // a store error quotes rusqlite's message and also chains it
+        let sql = rusqlite::Error::InvalidColumnName("evnt_day".into());
+        let e = anyhow::Error::from(crate::store::StoreError::Sql {
+            context: "listing deals",
+            source: sql,
+        })
+        .context("study");
+        assert_eq!(
+            error_line(&e),
+            "study: listing deals: Invalid column name: evnt_day"
+        );
+        // distinct causes are all kept
+        let e = anyhow::anyhow!("line 14: bad date").context("reading prices from MARA.csv");
+        assert_eq!(
+            error_line(&e),
+            "reading prices from MARA.csv: line 14: bad date"
+        );
     }
 }

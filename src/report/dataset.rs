@@ -68,7 +68,7 @@ pub static DOCUMENTS: TableDef<ExportDoc> = TableDef {
             T::String,
             "",
             "news | press_release | filing",
-            |d| Cell::Plain(d.kind.clone()),
+            |d| Cell::Plain(d.kind.as_str().into()),
         ),
         c("url", T::String, "", "link to the document", |d| {
             t(d.url.as_deref())
@@ -197,48 +197,48 @@ pub static DEALS: TableDef<Deal> = TableDef {
             T::String,
             "",
             "colocation | gpu_cloud | hosting | expansion | acquisition | financing",
-            |d| Cell::Plain(d.deal_type.clone()),
+            |d| Cell::Plain(d.deal_type.as_str().into()),
         ),
         c("kind", T::String, "", "deal | loi | termination", |d| {
-            Cell::Plain(d.kind.clone())
+            Cell::Plain(d.kind.as_str().into())
         }),
         c(
             "value_usd",
             T::Float,
             "USD",
             "contract value over the base term",
-            |d| f(d.value_usd),
+            |d| f(d.terms.value_usd),
         ),
         c(
             "value_with_options_usd",
             T::Float,
             "USD",
             "value with extension options exercised",
-            |d| f(d.value_with_options_usd),
+            |d| f(d.terms.value_with_options_usd),
         ),
         c(
             "rate_usd_per_mw_year",
             T::Float,
             "USD per MW per year",
             "stated rate, when the deal is priced per MW",
-            |d| f(d.rate_usd_per_mw_year),
+            |d| f(d.terms.rate_usd_per_mw_year),
         ),
         c(
             "capacity_mw",
             T::Float,
             "MW",
             "capacity (critical IT when stated)",
-            |d| f(d.capacity_mw),
+            |d| f(d.terms.capacity_mw),
         ),
         c(
             "capacity_basis",
             T::String,
             "",
             "critical_it | gross | empty when not stated",
-            |d| p(d.capacity_basis.as_deref()),
+            |d| p(d.terms.capacity_basis.map(|b| b.as_str())),
         ),
         c("term_years", T::Float, "years", "base term", |d| {
-            f(d.term_years)
+            f(d.terms.term_years)
         }),
         c(
             "announced_at",
@@ -252,7 +252,7 @@ pub static DEALS: TableDef<Deal> = TableDef {
             T::Date,
             "YYYY-MM-DD",
             "trading day 0 (NYSE rules, 16:00 New York)",
-            |d| Cell::Plain(d.event_day.clone()),
+            |d| Cell::Plain(d.event_day.to_string()),
         ),
         c("n_documents", T::Integer, "", "number of reports", |d| {
             Cell::Int(d.n_documents)
@@ -279,10 +279,10 @@ pub static DEALS: TableDef<Deal> = TableDef {
             |d| f(d.confidence),
         ),
         c("origin", T::String, "", "auto | curated", |d| {
-            Cell::Plain(d.origin.clone())
+            Cell::Plain(d.origin.as_str().into())
         }),
         c("status", T::String, "", "active | rejected", |d| {
-            Cell::Plain(d.status.clone())
+            Cell::Plain(d.status.as_str().into())
         }),
         c("note", T::String, "", "analyst note", |d| {
             t(d.note.as_deref())

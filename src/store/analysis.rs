@@ -7,7 +7,9 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::{SqlContext, Store, StoreError};
-use crate::model::{Deal, DocAnalysis, fmt_time};
+use crate::model::{
+    BadDealDate, Deal, DealKind, DealOrigin, DealTerms, DealType, DocAnalysis, fmt_time,
+};
 
 /// The text of a document to analyse.
 #[derive(Debug, Clone)]
@@ -41,14 +43,26 @@ pub struct NewDeal {
     pub documents: Vec<(i64, String)>,
 }
 
+/// Which kinds of deal a listing keeps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum KindFilter {
+    /// Signed deals only (not LOIs or terminations).
+    #[default]
+    Deals,
+    Only(DealKind),
+    All,
+}
+
 /// Filters for `deals`.
 #[derive(Debug, Clone, Default)]
 pub struct DealFilter {
     pub tickers: Vec<String>,
-    pub since: Option<String>,
-    pub until: Option<String>,
-    pub deal_type: Option<String>,
-    pub kind: Option<String>,
+    /// Event days from this date on.
+    pub since: Option<chrono::NaiveDate>,
+    /// Event days up to this date, inclusive.
+    pub until: Option<chrono::NaiveDate>,
+    pub deal_type: Option<DealType>,
+    pub kind: KindFilter,
     pub min_confidence: Option<f64>,
     pub include_rejected: bool,
 }
@@ -82,21 +96,36 @@ const DEAL_COLUMNS: &str = "id, ticker, counterparty, counterparty_class, deal_t
     confidence, origin, status, note, first_document_id, first_source, evidence";
 
 fn row_to_deal(r: &rusqlite::Row<'_>) -> rusqlite::Result<Deal> {
+    let id: i64 = r.get(0)?;
+    let day: String = r.get(13)?;
+    let event_day = chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").map_err(|_| {
+        rusqlite::Error::FromSqlConversionFailure(
+            13,
+            rusqlite::types::Type::Text,
+            Box::new(BadDealDate {
+                deal_id: id,
+                what: "event day",
+                value: day.clone(),
+            }),
+        )
+    })?;
     Ok(Deal {
-        id: r.get(0)?,
+        id,
         ticker: r.get(1)?,
         counterparty: r.get(2)?,
         counterparty_class: r.get(3)?,
         deal_type: r.get(4)?,
         kind: r.get(5)?,
-        value_usd: r.get(6)?,
-        value_with_options_usd: r.get(7)?,
-        rate_usd_per_mw_year: r.get(8)?,
-        capacity_mw: r.get(9)?,
-        capacity_basis: r.get(10)?,
-        term_years: r.get(11)?,
+        terms: DealTerms {
+            value_usd: r.get(6)?,
+            value_with_options_usd: r.get(7)?,
+            rate_usd_per_mw_year: r.get(8)?,
+            capacity_mw: r.get(9)?,
+            capacity_basis: r.get(10)?,
+            term_years: r.get(11)?,
+        },
         announced_at: r.get(12)?,
-        event_day: r.get(13)?,
+        event_day,
         n_documents: r.get(14)?,
         sentiment: r.get(15)?,
         confidence: r.get(16)?,
@@ -189,12 +218,12 @@ impl Store {
                             d.counterparty,
                             d.counterparty_class,
                             d.deal_type,
-                            d.value_usd,
-                            d.value_with_options_usd,
-                            d.rate_usd_per_mw_year,
-                            d.capacity_mw,
-                            d.capacity_basis,
-                            d.term_years,
+                            d.terms.value_usd,
+                            d.terms.value_with_options_usd,
+                            d.terms.rate_usd_per_mw_year,
+                            d.terms.capacity_mw,
+                            d.terms.capacity_basis,
+                            d.terms.term_years,
                             d.confidence,
                             d.evidence
                         ])
@@ -234,12 +263,14 @@ impl Store {
                         counterparty: r.get(8)?,
                         counterparty_class: r.get(9)?,
                         deal_type: r.get(10)?,
-                        value_usd: r.get(11)?,
-                        value_with_options_usd: r.get(12)?,
-                        rate_usd_per_mw_year: r.get(13)?,
-                        capacity_mw: r.get(14)?,
-                        capacity_basis: r.get(15)?,
-                        term_years: r.get(16)?,
+                        terms: DealTerms {
+                            value_usd: r.get(11)?,
+                            value_with_options_usd: r.get(12)?,
+                            rate_usd_per_mw_year: r.get(13)?,
+                            capacity_mw: r.get(14)?,
+                            capacity_basis: r.get(15)?,
+                            term_years: r.get(16)?,
+                        },
                         confidence: r.get(17)?,
                         evidence: r.get(18)?,
                     },
@@ -261,7 +292,7 @@ impl Store {
         let now = fmt_time(Utc::now());
         let tx = self.conn.transaction().ctx("starting deal reconcile")?;
         let links_before = deal_links(&tx)?;
-        let existing: HashMap<i64, (i64, String)> = {
+        let existing: HashMap<i64, (i64, DealOrigin)> = {
             let mut st = tx
                 .prepare("SELECT first_document_id, id, origin FROM deals WHERE first_document_id IS NOT NULL")
                 .ctx("reading deals")?;
@@ -269,7 +300,7 @@ impl Store {
                 .query_map([], |r| {
                     Ok((
                         r.get::<_, i64>(0)?,
-                        (r.get::<_, i64>(1)?, r.get::<_, String>(2)?),
+                        (r.get::<_, i64>(1)?, r.get::<_, DealOrigin>(2)?),
                     ))
                 })
                 .ctx("reading deals")?;
@@ -282,7 +313,7 @@ impl Store {
             let d = &c.deal;
             let first = d.first_document_id.unwrap_or_default();
             let id = match existing.get(&first) {
-                Some((id, origin)) if origin == "curated" => {
+                Some((id, DealOrigin::Curated)) => {
                     keep.push(*id);
                     continue;
                 }
@@ -299,8 +330,8 @@ impl Store {
                             AND term_years IS ?12 AND announced_at IS ?13 AND event_day IS ?14 AND n_documents IS ?15
                             AND sentiment IS ?16 AND confidence IS ?17 AND first_source IS ?18 AND evidence IS ?19)",
                         params![
-                            id, d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.value_usd,
-                            d.value_with_options_usd, d.rate_usd_per_mw_year, d.capacity_mw, d.capacity_basis, d.term_years,
+                            id, d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.terms.value_usd,
+                            d.terms.value_with_options_usd, d.terms.rate_usd_per_mw_year, d.terms.capacity_mw, d.terms.capacity_basis, d.terms.term_years,
                             d.announced_at, d.event_day, d.n_documents, d.sentiment, d.confidence, d.first_source, d.evidence, now
                         ],
                     )
@@ -315,8 +346,8 @@ impl Store {
                             sentiment, confidence, origin, status, first_document_id, first_source, evidence, updated_at)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'auto', 'active', ?17, ?18, ?19, ?20)",
                         params![
-                            d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.value_usd,
-                            d.value_with_options_usd, d.rate_usd_per_mw_year, d.capacity_mw, d.capacity_basis, d.term_years,
+                            d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.terms.value_usd,
+                            d.terms.value_with_options_usd, d.terms.rate_usd_per_mw_year, d.terms.capacity_mw, d.terms.capacity_basis, d.terms.term_years,
                             d.announced_at, d.event_day, d.n_documents, d.sentiment, d.confidence, first, d.first_source,
                             d.evidence, now
                         ],
@@ -382,25 +413,26 @@ impl Store {
             ));
             args.extend(f.tickers.iter().map(|t| t.clone().into()));
         }
-        if let Some(s) = &f.since {
+        if let Some(s) = f.since {
             sql.push_str(" AND event_day >= ?");
-            args.push(s.clone().into());
+            args.push(s.to_string().into());
         }
-        if let Some(u) = &f.until {
+        if let Some(u) = f.until {
             sql.push_str(" AND event_day <= ?");
-            args.push(u.clone().into());
+            args.push(u.to_string().into());
         }
-        if let Some(t) = &f.deal_type {
+        if let Some(t) = f.deal_type {
             sql.push_str(" AND deal_type = ?");
-            args.push(t.clone().into());
+            args.push(t.as_str().to_string().into());
         }
-        match &f.kind {
-            Some(k) if k == "all" => {}
-            Some(k) => {
-                sql.push_str(" AND kind = ?");
-                args.push(k.clone().into());
-            }
-            None => sql.push_str(" AND kind = 'deal'"),
+        let kind = match f.kind {
+            KindFilter::All => None,
+            KindFilter::Deals => Some(DealKind::Deal),
+            KindFilter::Only(k) => Some(k),
+        };
+        if let Some(k) = kind {
+            sql.push_str(" AND kind = ?");
+            args.push(k.as_str().to_string().into());
         }
         if let Some(c) = f.min_confidence {
             sql.push_str(" AND coalesce(confidence, 1.0) >= ?");
@@ -460,8 +492,8 @@ impl Store {
                     sentiment, confidence, origin, status, note, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, NULL, 1.0, 'curated', 'active', ?14, ?15)",
                 params![
-                    d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.value_usd, d.value_with_options_usd,
-                    d.rate_usd_per_mw_year, d.capacity_mw, d.capacity_basis, d.term_years, d.announced_at, d.event_day, d.note,
+                    d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.terms.value_usd, d.terms.value_with_options_usd,
+                    d.terms.rate_usd_per_mw_year, d.terms.capacity_mw, d.terms.capacity_basis, d.terms.term_years, d.announced_at, d.event_day, d.note,
                     fmt_time(Utc::now())
                 ],
             )
@@ -479,8 +511,8 @@ impl Store {
                     updated_at = ?17
                  WHERE id = ?1",
                 params![
-                    d.id, d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.value_usd,
-                    d.value_with_options_usd, d.rate_usd_per_mw_year, d.capacity_mw, d.capacity_basis, d.term_years,
+                    d.id, d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.terms.value_usd,
+                    d.terms.value_with_options_usd, d.terms.rate_usd_per_mw_year, d.terms.capacity_mw, d.terms.capacity_basis, d.terms.term_years,
                     d.announced_at, d.event_day, d.note, d.status, fmt_time(Utc::now())
                 ],
             )

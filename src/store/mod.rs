@@ -10,7 +10,7 @@ mod documents;
 mod prices;
 mod sources;
 
-pub use analysis::{AnalysisDoc, ClusterInput, DealFilter, DealReport, NewDeal};
+pub use analysis::{AnalysisDoc, ClusterInput, DealFilter, DealReport, KindFilter, NewDeal};
 pub use document_views::{ExportDoc, IndexDoc};
 pub use documents::{InsertOutcome, PendingArticle, hash_content};
 pub use prices::{PriceImport, TickerCoverage};

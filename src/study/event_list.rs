@@ -23,35 +23,24 @@ impl EventSpec {
     /// first report's time (so the 16:00 New York rule decides day 0 again on the study's own
     /// calendar), the counterparty as label. A date that does not read is an error naming the deal:
     /// an event silently moved to another day would be studied on the wrong day.
-    pub fn from_deal(d: &crate::model::Deal) -> Result<EventSpec, BadDealDate> {
-        let bad = |what: &'static str, value: &str| BadDealDate {
+    pub fn from_deal(d: &crate::model::Deal) -> Result<EventSpec, crate::model::BadDealDate> {
+        let bad = |what: &'static str, value: &str| crate::model::BadDealDate {
             deal_id: d.id,
             what,
             value: value.to_string(),
         };
-        let date = NaiveDate::parse_from_str(&d.event_day, "%Y-%m-%d")
-            .map_err(|_| bad("event day", &d.event_day))?;
         let time = DateTime::parse_from_rfc3339(&d.announced_at)
             .map_err(|_| bad("announcement time", &d.announced_at))?
             .with_timezone(&Utc);
         Ok(EventSpec {
             id: format!("D{}", d.id),
             ticker: d.ticker.clone(),
-            date,
+            date: d.event_day,
             time: Some(time),
             label: Some(d.counterparty.clone()),
             document_id: d.first_document_id,
         })
     }
-}
-
-/// A stored deal whose date or time does not read.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("deal {deal_id}: its {what} '{value}' is not a valid date")]
-pub struct BadDealDate {
-    pub deal_id: i64,
-    pub what: &'static str,
-    pub value: String,
 }
 
 /// Parse an events CSV. Any bad row fails the whole list, naming file and line: a silently dropped

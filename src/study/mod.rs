@@ -17,7 +17,7 @@ use serde::Serialize;
 
 pub use crate::calendar::Calendar;
 pub use abnormal::{EventResult, Regressors, Status, WindowResult, run_event};
-pub use event_list::{BadDealDate, EventSpec, parse_events_csv};
+pub use event_list::{EventSpec, parse_events_csv};
 pub use returns::returns;
 pub use run::{Overrides, Selection, Setup, StudyRun, returns_of, run, select_events};
 pub use stats::Stat;

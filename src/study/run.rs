@@ -98,7 +98,7 @@ pub struct Selection {
     /// Upper-case tickers; empty keeps all.
     pub tickers: Vec<String>,
     /// Only stored deals of this type (an error with `events_file`).
-    pub deal_type: Option<String>,
+    pub deal_type: Option<crate::model::DealType>,
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
 }
@@ -151,7 +151,7 @@ pub fn select_events(store: &Store, sel: &Selection) -> anyhow::Result<Vec<Event
         }
         None => {
             let deals = store.deals(&DealFilter {
-                deal_type: sel.deal_type.clone(),
+                deal_type: sel.deal_type,
                 ..Default::default()
             })?;
             if deals.is_empty() {

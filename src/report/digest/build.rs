@@ -49,8 +49,8 @@ pub fn build(store: &Store, cfg: &Config, period: &Period) -> anyhow::Result<Dig
         &crate::model::fmt_time(end_utc),
     )?;
     let deals = store.deals(&DealFilter {
-        since: Some(from.to_string()),
-        until: Some(to.to_string()),
+        since: Some(from),
+        until: Some(to),
         ..Default::default()
     })?;
     let deal_lines = deal_lines(store, cfg, &deals)?;
@@ -109,11 +109,11 @@ fn deal_lines(store: &Store, cfg: &Config, deals: &[Deal]) -> anyhow::Result<Vec
             DealLine {
                 ticker: d.ticker.clone(),
                 counterparty: d.counterparty.clone(),
-                deal_type: d.deal_type.clone(),
-                value_usd: d.value_usd,
-                capacity_mw: d.capacity_mw,
-                term_years: d.term_years,
-                day0: d.event_day.clone(),
+                deal_type: d.deal_type,
+                value_usd: d.terms.value_usd,
+                capacity_mw: d.terms.capacity_mw,
+                term_years: d.terms.term_years,
+                day0: d.event_day,
                 car: c.map(|c| c.0),
                 t: c.map(|c| c.1),
             }

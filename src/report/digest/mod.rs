@@ -16,11 +16,11 @@ pub type Headline = (String, Option<String>);
 pub struct DealLine {
     pub ticker: String,
     pub counterparty: String,
-    pub deal_type: String,
+    pub deal_type: crate::model::DealType,
     pub value_usd: Option<f64>,
     pub capacity_mw: Option<f64>,
     pub term_years: Option<f64>,
-    pub day0: String,
+    pub day0: chrono::NaiveDate,
     pub car: Option<f64>,
     /// SCAR = CAR / sd(CAR), the event's own t-statistic.
     pub t: Option<f64>,

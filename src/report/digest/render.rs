@@ -382,11 +382,11 @@ pub fn to_html(d: &Digest) -> String {
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n{class}\">{}</td><td class=\"n\">{}</td></tr>",
                 escape_xml(&l.ticker),
                 escape_xml(&l.counterparty),
-                escape_xml(&l.deal_type),
+                escape_xml(l.deal_type.as_str()),
                 usd(l.value_usd),
                 num(l.capacity_mw, 0),
                 num(l.term_years, 0),
-                escape_xml(&l.day0),
+                escape_xml(&l.day0.to_string()),
                 pct(l.car),
                 num(l.t, 2)
             );

@@ -234,9 +234,9 @@ fn regress_on_terms(
             continue;
         }
         let (Some(v), Some(mw), Some(yr)) = (
-            d.value_usd.filter(|v| *v > 0.0),
-            d.capacity_mw,
-            d.term_years,
+            d.terms.value_usd.filter(|v| *v > 0.0),
+            d.terms.capacity_mw,
+            d.terms.term_years,
         ) else {
             continue;
         };
