@@ -13,6 +13,7 @@ pub mod config;
 pub mod crawl;
 pub mod http;
 pub mod index;
+pub mod loopback;
 pub mod market;
 pub mod model;
 pub mod report;

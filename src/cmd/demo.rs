@@ -1,12 +1,12 @@
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use anyhow::Context;
 
 use super::Workspace;
 use crate::config::STARTER;
+use crate::loopback::{Resp, Server, with_base};
 
 /// Run the whole pipeline offline on bundled sample data, in a fresh folder.
 ///
@@ -90,54 +90,17 @@ const FILES: &[(&str, &str, &str)] = &[
 
 const PRICES: &str = include_str!("../../data/demo/prices.csv");
 
-/// A loopback server for the bundled files; runs until the process ends.
-fn serve() -> anyhow::Result<String> {
-    let listener =
-        TcpListener::bind("127.0.0.1:0").context("starting the demo's loopback server")?;
-    let base = format!("http://{}", listener.local_addr()?);
-    let b = base.clone();
-    std::thread::spawn(move || {
-        for conn in listener.incoming().flatten() {
-            let b = b.clone();
-            std::thread::spawn(move || answer(conn, &b));
-        }
-    });
-    Ok(base)
-}
-
-fn answer(mut conn: TcpStream, base: &str) {
-    let _ = conn.set_read_timeout(Some(Duration::from_secs(5)));
-    let Ok(clone) = conn.try_clone() else { return };
-    let mut reader = BufReader::new(clone);
-    let mut line = String::new();
-    if reader.read_line(&mut line).is_err() {
-        return;
+/// A loopback server for the bundled files, `{{BASE}}` in them replaced by its address; it serves
+/// until dropped.
+fn serve() -> anyhow::Result<Server> {
+    let server = Server::start().context("starting the demo's loopback server")?;
+    for (path, content_type, body) in FILES {
+        server.route(
+            path,
+            Resp::ok(with_base(body.as_bytes(), &server.base)).header("Content-Type", content_type),
+        );
     }
-    let path = line
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or("/")
-        .split('?')
-        .next()
-        .unwrap_or("/")
-        .to_string();
-    loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h).map_or(true, |n| n == 0) || h.trim().is_empty() {
-            break;
-        }
-    }
-    let (status, ctype, body) = match FILES.iter().find(|(p, ..)| *p == path) {
-        Some((_, ct, body)) => ("200 OK", *ct, body.replace("{{BASE}}", base)),
-        None => ("404 Not Found", "text/plain", "not found".to_string()),
-    };
-    let _ = write!(
-        conn,
-        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    let _ = conn.flush();
-    let _ = conn.read(&mut [0u8; 64]);
+    Ok(server)
 }
 
 fn config(base: &str) -> String {
@@ -178,20 +141,154 @@ fn config(base: &str) -> String {
     )
 }
 
-fn step(title: &str) {
-    println!("\n==> {title}");
+/// One step of the demo: its title and the command it runs, which returns an exit code.
+type Step<'a> = (&'a str, Box<dyn Fn(&Workspace) -> anyhow::Result<i32> + 'a>);
+
+/// The pipeline, in order, on the workspace in `dir`.
+fn steps(dir: &Path) -> Vec<Step<'_>> {
+    use super::{crawl, deals, digest, export, premium, prices, search, study};
+    vec![
+        (
+            "crawl: sample feeds, IR releases and SEC filings from a loopback server (then analysis and indexing)",
+            Box::new(|ctx| {
+                crawl::run(
+                    &ctx.data_dir,
+                    &ctx.config,
+                    crawl::Args {
+                        sources: vec![],
+                        force: false,
+                        no_articles: true,
+                        no_analyze: false,
+                        json: false,
+                    },
+                )
+            }),
+        ),
+        (
+            "prices: import the bundled synthetic prices (not market data)",
+            Box::new(move |ctx| {
+                let path = dir.join("sample-prices.csv");
+                std::fs::write(&path, PRICES)
+                    .with_context(|| format!("writing {}", path.display()))?;
+                prices::run(
+                    ctx,
+                    prices::Command::Import(prices::ImportArgs {
+                        files: vec![path],
+                        ticker: None,
+                        format: crate::market::Format::Long,
+                    }),
+                )
+            }),
+        ),
+        (
+            "deals recognised",
+            Box::new(|ctx| {
+                deals::run(
+                    ctx,
+                    deals::Args {
+                        command: None,
+                        list: deals::ListArgs {
+                            tickers: vec![],
+                            since: None,
+                            until: None,
+                            deal_type: None,
+                            kind: None,
+                            min_confidence: None,
+                            rejected: false,
+                            json: false,
+                        },
+                    },
+                )
+            }),
+        ),
+        (
+            "search: hashpivot search 'lease fluidstack' --limit 3",
+            Box::new(|ctx| {
+                search::run(
+                    ctx,
+                    search::Args {
+                        query: vec!["lease fluidstack".into()],
+                        tickers: vec![],
+                        since: None,
+                        until: None,
+                        kind: None,
+                        source: None,
+                        deals_only: false,
+                        sort: crate::index::Sort::Relevance,
+                        limit: 3,
+                        offset: 0,
+                        json: false,
+                    },
+                )
+            }),
+        ),
+        (
+            "event study on the recognised deals (factor model: market + bitcoin)",
+            Box::new(move |ctx| {
+                study::run(
+                    ctx,
+                    study::Args {
+                        opts: Default::default(),
+                        json: false,
+                        out: Some(dir.join("study")),
+                        plot: Some(dir.join("caar.svg")),
+                    },
+                )
+            }),
+        ),
+        (
+            "the AI premium: AI deals vs the same companies' other announcements",
+            Box::new(move |ctx| {
+                premium::run(
+                    ctx,
+                    premium::Args {
+                        opts: Default::default(),
+                        json: false,
+                        plot: Some(dir.join("premium.svg")),
+                        bootstrap: 2000,
+                        seed: 20_251_103,
+                    },
+                )
+            }),
+        ),
+        (
+            "digest for 2025-W45 and dataset export",
+            Box::new(move |ctx| {
+                let code = digest::run(
+                    ctx,
+                    digest::Args {
+                        week: Some("2025-W45".into()),
+                        from: None,
+                        to: None,
+                        format: digest::Format::Html,
+                        out: Some(dir.join("digest-2025-W45.html")),
+                    },
+                )?;
+                if code != 0 {
+                    return Ok(code);
+                }
+                export::run(
+                    ctx,
+                    export::Args {
+                        out: dir.join("export"),
+                        format: crate::report::export::Format::Csv,
+                        opts: Default::default(),
+                    },
+                )
+            }),
+        ),
+    ]
 }
 
-pub fn run(_ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
-    let started = Instant::now();
-    let dir = match a.dir {
-        Some(d) => d,
-        None => std::env::temp_dir().join(format!(
+/// The demo's folder: the one asked for (which must not hold a workspace yet), or a new one.
+fn workspace_dir(asked: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    let dir = asked.unwrap_or_else(|| {
+        std::env::temp_dir().join(format!(
             "hashpivot-demo-{}-{}",
             std::process::id(),
             chrono::Utc::now().format("%Y%m%d%H%M%S")
-        )),
-    };
+        ))
+    });
     if dir.join("hashpivot.db").exists() {
         anyhow::bail!(
             "{} already holds a hashpivot workspace; give the demo an empty folder",
@@ -199,144 +296,57 @@ pub fn run(_ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
         );
     }
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-    println!(
+    Ok(dir)
+}
+
+pub fn run(_ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
+    let started = Instant::now();
+    let dir = workspace_dir(a.dir)?;
+    let mut out = std::io::stdout();
+    writeln!(
+        out,
         "hashpivot demo — SAMPLE DATA, offline; workspace: {}",
         dir.display()
-    );
-    let base = serve()?;
+    )?;
+    let server = serve()?;
     let cfg_path = dir.join("feeds.toml");
-    std::fs::write(&cfg_path, config(&base))
+    std::fs::write(&cfg_path, config(&server.base))
         .with_context(|| format!("writing {}", cfg_path.display()))?;
     let ctx = Workspace {
         data_dir: dir.clone(),
         config: cfg_path.clone(),
         explicit_config: true,
     };
-
-    step(
-        "crawl: sample feeds, IR releases and SEC filings from a loopback server (then analysis and indexing)",
-    );
-    super::crawl::run(
-        &ctx.data_dir,
-        &ctx.config,
-        super::crawl::Args {
-            sources: vec![],
-            force: false,
-            no_articles: true,
-            no_analyze: false,
-            json: false,
-        },
+    for (title, step) in steps(&dir) {
+        writeln!(out, "\n==> {title}")?;
+        out.flush()?;
+        let code = step(&ctx)?;
+        if code != 0 {
+            // a step that failed leaves nothing for the next ones to show
+            eprintln!("hashpivot: the demo stopped: step \"{title}\" exited with {code}");
+            return Ok(code);
+        }
+    }
+    writeln!(
+        out,
+        "\nDone in {:.1} s. Files:",
+        started.elapsed().as_secs_f64()
     )?;
-
-    step("prices: import the bundled synthetic prices (not market data)");
-    let prices_path = dir.join("sample-prices.csv");
-    std::fs::write(&prices_path, PRICES)?;
-    super::prices::run(
-        &ctx,
-        super::prices::Command::Import(super::prices::ImportArgs {
-            files: vec![prices_path],
-            ticker: None,
-            format: crate::market::Format::Long,
-        }),
-    )?;
-
-    step("deals recognised");
-    super::deals::run(
-        &ctx,
-        super::deals::Args {
-            command: None,
-            list: super::deals::ListArgs {
-                tickers: vec![],
-                since: None,
-                until: None,
-                deal_type: None,
-                kind: None,
-                min_confidence: None,
-                rejected: false,
-                json: false,
-            },
-        },
-    )?;
-
-    step("search: hashpivot search 'lease fluidstack' --limit 3");
-    super::search::run(
-        &ctx,
-        super::search::Args {
-            query: vec!["lease fluidstack".into()],
-            tickers: vec![],
-            since: None,
-            until: None,
-            kind: None,
-            source: None,
-            deals_only: false,
-            sort: crate::index::Sort::Relevance,
-            limit: 3,
-            offset: 0,
-            json: false,
-        },
-    )?;
-
-    step("event study on the recognised deals (factor model: market + bitcoin)");
-    let plot = dir.join("caar.svg");
-    super::study::run(
-        &ctx,
-        super::study::Args {
-            opts: Default::default(),
-            json: false,
-            out: Some(dir.join("study")),
-            plot: Some(plot.clone()),
-        },
-    )?;
-
-    step("the AI premium: AI deals vs the same companies' other announcements");
-    let premium_svg = dir.join("premium.svg");
-    super::premium::run(
-        &ctx,
-        super::premium::Args {
-            opts: Default::default(),
-            json: false,
-            plot: Some(premium_svg.clone()),
-            bootstrap: 2000,
-            seed: 20_251_103,
-        },
-    )?;
-
-    step("digest for 2025-W45 and dataset export");
-    let digest = dir.join("digest-2025-W45.html");
-    super::digest::run(
-        &ctx,
-        super::digest::Args {
-            week: Some("2025-W45".into()),
-            from: None,
-            to: None,
-            format: super::digest::Format::Html,
-            out: Some(digest.clone()),
-        },
-    )?;
-    super::export::run(
-        &ctx,
-        super::export::Args {
-            out: dir.join("export"),
-            format: crate::report::export::Format::Csv,
-            opts: Default::default(),
-        },
-    )?;
-
-    println!("\nDone in {:.1} s. Files:", started.elapsed().as_secs_f64());
     for (what, p) in [
         ("workspace (config, database, index)", dir.clone()),
         ("event-study CSVs", dir.join("study")),
-        ("CAAR plot", plot),
-        ("premium plot", premium_svg),
-        ("weekly digest", digest),
+        ("CAAR plot", dir.join("caar.svg")),
+        ("premium plot", dir.join("premium.svg")),
+        ("weekly digest", dir.join("digest-2025-W45.html")),
         ("dataset export", dir.join("export")),
     ] {
-        println!("  {what:<36} {}", p.display());
+        writeln!(out, "  {what:<36} {}", p.display())?;
     }
-    println!(
+    writeln!(
+        out,
         "Try: hashpivot --data-dir {} --config {} search '$IREN'",
         dir.display(),
         cfg_path.display()
-    );
+    )?;
     Ok(0)
 }
