@@ -2,6 +2,9 @@
 //! `analyze --all`, and `study` on the stored deals.
 
 mod common;
+/// Deal recognition on the labelled corpus.
+#[path = "analyze/corpus.rs"]
+mod corpus;
 
 use common::*;
 

@@ -2,6 +2,9 @@
 //! every HTTP failure mode, conditional GET, dedup, EDGAR, pages, articles, kill -9 recovery and
 //! the concurrent-crawl refusal.
 
+/// Main-text extraction on labelled pages.
+#[path = "crawl/article.rs"]
+mod article;
 mod common;
 
 use std::time::{Duration, Instant};

@@ -607,8 +607,9 @@ fn a_stored_deal_whose_date_does_not_read_is_an_error_naming_the_deal() {
     }
 }
 
-#[test]
-fn export_writes_every_table_readable_back_with_a_data_dictionary() {
+/// A crawled headline with a formula for a title, a deal with a note starting with @, and prices:
+/// what every export test reads back.
+fn export_scenario() -> (Server, Workspace) {
     let s = Server::start();
     s.route(
         "/feed.xml",
@@ -640,6 +641,12 @@ fn export_writes_every_table_readable_back_with_a_data_dictionary() {
     );
     let out = ws.run(&["deals", "edit", "1", "--note", "@check the 8-K"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    (s, ws)
+}
+
+#[test]
+fn export_writes_every_table_readable_back_with_a_data_dictionary() {
+    let (_s, ws) = export_scenario();
     let dir = ws.path().join("export");
     let out = ws.run(&[
         "export",
@@ -736,6 +743,11 @@ fn export_writes_every_table_readable_back_with_a_data_dictionary() {
             assert!(!c["meaning"].as_str().unwrap().is_empty());
         }
     }
+}
+
+#[test]
+fn export_as_json_lines_keeps_the_rows_with_real_types() {
+    let (_s, ws) = export_scenario();
     // JSON Lines: the same rows with real types
     let jdir = ws.path().join("export-jsonl");
     assert_eq!(
@@ -772,6 +784,22 @@ fn export_writes_every_table_readable_back_with_a_data_dictionary() {
     let first: serde_json::Value = serde_json::from_str(lines.lines().next().unwrap()).unwrap();
     assert_eq!(first["tau"], -1);
     assert!(first["ar"].is_f64());
+}
+
+#[test]
+fn export_as_parquet_has_real_types() {
+    let (_s, ws) = export_scenario();
+    let dir = ws.path().join("export");
+    let out = ws.run(&[
+        "export",
+        "--out",
+        dir.to_str().unwrap(),
+        "--model",
+        "market",
+        "--window=-1:1",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // Parquet, with real types, when built with the feature
     let pdir = ws.path().join("export-parquet");
     let out = ws.run(&[

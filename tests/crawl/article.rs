@@ -2,7 +2,7 @@
 //! text written out in the matching `.txt`): every word of the article is kept (recall 1.0) and
 //! little boilerplate gets in (precision ≥ 0.85 on each page, ≥ 0.95 on average).
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 

@@ -2,7 +2,7 @@
 //! phrasings and source kinds, 43 hard negatives). Prints precision, recall and per-field accuracy;
 //! fails below 0.95 precision, 0.90 recall, or 0.90 accuracy on any field.
 
-mod common;
+use crate::common;
 
 use hashpivot::analyze::Analyzer;
 use hashpivot::config::{Config, STARTER};
