@@ -141,143 +141,134 @@ fn config(base: &str) -> String {
     )
 }
 
-/// One step of the demo: its title and the command it runs, which returns an exit code.
-type Step<'a> = (&'a str, Box<dyn Fn(&Workspace) -> anyhow::Result<i32> + 'a>);
+/// One step of the demo: its title and the command it runs on the workspace in a folder, which
+/// returns an exit code.
+type Step = (&'static str, fn(&Workspace, &Path) -> anyhow::Result<i32>);
 
-/// The pipeline, in order, on the workspace in `dir`.
-fn steps(dir: &Path) -> Vec<Step<'_>> {
-    use super::{crawl, deals, digest, export, premium, prices, search, study};
-    vec![
-        (
-            "crawl: sample feeds, IR releases and SEC filings from a loopback server (then analysis and indexing)",
-            Box::new(|ctx| {
-                crawl::run(
-                    &ctx.data_dir,
-                    &ctx.config,
-                    crawl::Args {
-                        sources: vec![],
-                        force: false,
-                        no_articles: true,
-                        no_analyze: false,
-                        json: false,
-                    },
-                )
-            }),
-        ),
-        (
-            "prices: import the bundled synthetic prices (not market data)",
-            Box::new(move |ctx| {
-                let path = dir.join("sample-prices.csv");
-                std::fs::write(&path, PRICES)
-                    .with_context(|| format!("writing {}", path.display()))?;
-                prices::run(
-                    ctx,
-                    prices::Command::Import(prices::ImportArgs {
-                        files: vec![path],
-                        ticker: None,
-                        format: crate::market::Format::Long,
-                    }),
-                )
-            }),
-        ),
-        (
-            "deals recognised",
-            Box::new(|ctx| {
-                deals::run(
-                    ctx,
-                    deals::Args {
-                        command: None,
-                        list: deals::ListArgs {
-                            tickers: vec![],
-                            since: None,
-                            until: None,
-                            deal_type: None,
-                            kind: None,
-                            min_confidence: None,
-                            rejected: false,
-                            json: false,
-                        },
-                    },
-                )
-            }),
-        ),
-        (
-            "search: hashpivot search 'lease fluidstack' --limit 3",
-            Box::new(|ctx| {
-                search::run(
-                    ctx,
-                    search::Args {
-                        query: vec!["lease fluidstack".into()],
-                        tickers: vec![],
-                        since: None,
-                        until: None,
-                        kind: None,
-                        source: None,
-                        deals_only: false,
-                        sort: crate::index::Sort::Relevance,
-                        limit: 3,
-                        offset: 0,
-                        json: false,
-                    },
-                )
-            }),
-        ),
-        (
-            "event study on the recognised deals (factor model: market + bitcoin)",
-            Box::new(move |ctx| {
-                study::run(
-                    ctx,
-                    study::Args {
-                        opts: Default::default(),
-                        json: false,
-                        out: Some(dir.join("study")),
-                        plot: Some(dir.join("caar.svg")),
-                    },
-                )
-            }),
-        ),
-        (
-            "the AI premium: AI deals vs the same companies' other announcements",
-            Box::new(move |ctx| {
-                premium::run(
-                    ctx,
-                    premium::Args {
-                        opts: Default::default(),
-                        json: false,
-                        plot: Some(dir.join("premium.svg")),
-                        bootstrap: 2000,
-                        seed: 20_251_103,
-                    },
-                )
-            }),
-        ),
-        (
-            "digest for 2025-W45 and dataset export",
-            Box::new(move |ctx| {
-                let code = digest::run(
-                    ctx,
-                    digest::Args {
-                        week: Some("2025-W45".into()),
-                        from: None,
-                        to: None,
-                        format: digest::Format::Html,
-                        out: Some(dir.join("digest-2025-W45.html")),
-                    },
-                )?;
-                if code != 0 {
-                    return Ok(code);
-                }
-                export::run(
-                    ctx,
-                    export::Args {
-                        out: dir.join("export"),
-                        format: crate::report::export::Format::Csv,
-                        opts: Default::default(),
-                    },
-                )
-            }),
-        ),
-    ]
+/// The pipeline, in order.
+const STEPS: &[Step] = &[
+    (
+        "crawl: sample feeds, IR releases and SEC filings from a loopback server (then analysis and indexing)",
+        crawl,
+    ),
+    (
+        "prices: import the bundled synthetic prices (not market data)",
+        prices,
+    ),
+    ("deals recognised", deals),
+    (
+        "search: hashpivot search 'lease fluidstack' --limit 3",
+        search,
+    ),
+    (
+        "event study on the recognised deals (factor model: market + bitcoin)",
+        study,
+    ),
+    (
+        "the AI premium: AI deals vs the same companies' other announcements",
+        premium,
+    ),
+    ("digest for 2025-W45 and dataset export", digest_and_export),
+];
+
+fn crawl(ctx: &Workspace, _dir: &Path) -> anyhow::Result<i32> {
+    let args = super::crawl::Args {
+        sources: vec![],
+        force: false,
+        no_articles: true,
+        no_analyze: false,
+        json: false,
+    };
+    super::crawl::run(&ctx.data_dir, &ctx.config, args)
+}
+
+fn prices(ctx: &Workspace, dir: &Path) -> anyhow::Result<i32> {
+    let path = dir.join("sample-prices.csv");
+    std::fs::write(&path, PRICES).with_context(|| format!("writing {}", path.display()))?;
+    let args = super::prices::ImportArgs {
+        files: vec![path],
+        ticker: None,
+        format: crate::market::Format::Long,
+    };
+    super::prices::run(ctx, super::prices::Command::Import(args))
+}
+
+fn deals(ctx: &Workspace, _dir: &Path) -> anyhow::Result<i32> {
+    let list = super::deals::ListArgs {
+        tickers: vec![],
+        since: None,
+        until: None,
+        deal_type: None,
+        kind: None,
+        min_confidence: None,
+        rejected: false,
+        json: false,
+    };
+    super::deals::run(
+        ctx,
+        super::deals::Args {
+            command: None,
+            list,
+        },
+    )
+}
+
+fn search(ctx: &Workspace, _dir: &Path) -> anyhow::Result<i32> {
+    let args = super::search::Args {
+        query: vec!["lease fluidstack".into()],
+        tickers: vec![],
+        since: None,
+        until: None,
+        kind: None,
+        source: None,
+        deals_only: false,
+        sort: crate::index::Sort::Relevance,
+        limit: 3,
+        offset: 0,
+        json: false,
+    };
+    super::search::run(ctx, args)
+}
+
+fn study(ctx: &Workspace, dir: &Path) -> anyhow::Result<i32> {
+    let args = super::study::Args {
+        opts: Default::default(),
+        json: false,
+        out: Some(dir.join("study")),
+        plot: Some(dir.join("caar.svg")),
+    };
+    super::study::run(ctx, args)
+}
+
+fn premium(ctx: &Workspace, dir: &Path) -> anyhow::Result<i32> {
+    let args = super::premium::Args {
+        opts: Default::default(),
+        json: false,
+        plot: Some(dir.join("premium.svg")),
+        bootstrap: 2000,
+        seed: 20_251_103,
+    };
+    super::premium::run(ctx, args)
+}
+
+fn digest_and_export(ctx: &Workspace, dir: &Path) -> anyhow::Result<i32> {
+    let args = super::digest::Args {
+        week: Some("2025-W45".into()),
+        from: None,
+        to: None,
+        format: super::digest::Format::Html,
+        out: Some(dir.join("digest-2025-W45.html")),
+    };
+    let code = super::digest::run(ctx, args)?;
+    if code != 0 {
+        return Ok(code);
+    }
+    let args = super::export::Args {
+        out: dir.join("export"),
+        format: crate::report::export::Format::Csv,
+        opts: Default::default(),
+    };
+    super::export::run(ctx, args)
 }
 
 /// The demo's folder: the one asked for (which must not hold a workspace yet), or a new one.
@@ -317,10 +308,10 @@ pub fn run(_ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
         config: cfg_path.clone(),
         explicit_config: true,
     };
-    for (title, step) in steps(&dir) {
+    for (title, step) in STEPS {
         writeln!(out, "\n==> {title}")?;
         out.flush()?;
-        let code = step(&ctx)?;
+        let code = step(&ctx, &dir)?;
         if code != 0 {
             // a step that failed leaves nothing for the next ones to show
             eprintln!("hashpivot: the demo stopped: step \"{title}\" exited with {code}");

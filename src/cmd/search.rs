@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveDate, Utc};
 
 use super::Workspace;
 use crate::UsageError;
-use crate::index::{self, IndexError, Request, Sort};
+use crate::index::{self, Hit, IndexError, Request, Sort};
 
 /// Search the stored articles, releases and filings.
 ///
@@ -76,15 +76,15 @@ pub fn parse_when(s: &str, flag: &str) -> Result<NaiveDate, UsageError> {
     Ok(Utc::now().date_naive() - Duration::days(days))
 }
 
-pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
+/// The index request the arguments describe, checked.
+fn request(a: &Args) -> Result<Request, UsageError> {
     let query = a.query.join(" ");
     if let Some(k) = &a.kind
         && !["news", "press_release", "filing"].contains(&k.as_str())
     {
         return Err(UsageError(format!(
             "--kind {k}: expected news, press_release or filing"
-        ))
-        .into());
+        )));
     }
     if query.trim().is_empty()
         && a.tickers.is_empty()
@@ -92,9 +92,9 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
         && a.source.is_none()
         && !a.deals_only
     {
-        return Err(UsageError("nothing to search for: give a query or a filter (--ticker, --kind, --source, --deals-only)".into()).into());
+        return Err(UsageError("nothing to search for: give a query or a filter (--ticker, --kind, --source, --deals-only)".into()));
     }
-    let req = Request {
+    Ok(Request {
         query,
         tickers: a.tickers.clone(),
         since: a
@@ -113,7 +113,11 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
         sort: a.sort,
         limit: a.limit,
         offset: a.offset,
-    };
+    })
+}
+
+pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
+    let req = request(&a)?;
     let idx = index::open(&ctx.data_dir)?;
     let hits = match idx.search(&req) {
         Ok(h) => h,
@@ -122,37 +126,48 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     };
     let mut out = std::io::stdout().lock();
     if a.json {
-        for h in &hits {
-            serde_json::to_writer(
-                &mut out,
-                &serde_json::json!({
-                    "id": h.id,
-                    "title": h.title,
-                    "url": h.url,
-                    "published": h.published,
-                    "source": h.source,
-                    "kind": h.kind,
-                    "tickers": h.tickers,
-                    "score": h.score,
-                    "snippet": h.snippet.marked("**", "**"),
-                    "deal_id": h.deal_id,
-                }),
-            )?;
-            writeln!(out)?;
-        }
-        return Ok(0);
-    }
-    if hits.is_empty() {
+        print_json(&mut out, &hits)?;
+    } else if hits.is_empty() {
         eprintln!("no matches");
-        return Ok(0);
+    } else {
+        print_human(&mut out, &hits)?;
     }
+    Ok(0)
+}
+
+/// One JSON object per hit and line.
+fn print_json(out: &mut impl Write, hits: &[Hit]) -> anyhow::Result<()> {
+    for h in hits {
+        serde_json::to_writer(
+            &mut *out,
+            &serde_json::json!({
+                "id": h.id,
+                "title": h.title,
+                "url": h.url,
+                "published": h.published,
+                "source": h.source,
+                "kind": h.kind,
+                "tickers": h.tickers,
+                "score": h.score,
+                "snippet": h.snippet.marked("**", "**"),
+                "deal_id": h.deal_id,
+            }),
+        )?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// A line per hit (date, tickers, source, title, id) and its snippet, matched terms in bold on a
+/// terminal and between ** otherwise.
+fn print_human(out: &mut impl Write, hits: &[Hit]) -> std::io::Result<()> {
     let color = std::io::stdout().is_terminal();
     let (open, close) = if color {
         ("\x1b[1;33m", "\x1b[0m")
     } else {
         ("**", "**")
     };
-    for h in &hits {
+    for h in hits {
         let date = h
             .published
             .as_deref()
@@ -177,5 +192,5 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
             writeln!(out, "            {snip}")?;
         }
     }
-    Ok(0)
+    Ok(())
 }
