@@ -1,10 +1,11 @@
 //! hashpivot: crawl, store, index and study the news of bitcoin miners that are turning their power
 //! and data-center sites into AI/HPC hosting.
 //!
-//! Data flows one way through stages that each own a folder (see `DESIGN.md` in the project's shared
-//! docs): `config` → `crawl` (fetch + parse) → `store` (SQLite, the source of truth). The `cmd`
-//! module wires the stages into subcommands; `main.rs` only parses arguments and maps errors to exit
-//! codes.
+//! Data flows one way, commands → stages → store/config/model: `config` and `http` feed `crawl`,
+//! which writes to `store` (SQLite, the source of truth); `analyze` recognises deals in what is
+//! stored, `index` makes it searchable, `study` measures the market's reaction on the `calendar`,
+//! and `report` renders the results. `cmd` wires the stages into subcommands; `main.rs` only parses
+//! arguments and maps errors to exit codes. `ARCHITECTURE.md` in the repository is the map.
 
 pub mod analyze;
 pub mod calendar;

@@ -151,7 +151,7 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
             if !store.reject_deal(id)? {
                 anyhow::bail!("no deal {id}");
             }
-            println!("deal {id} rejected");
+            writeln!(std::io::stdout().lock(), "deal {id} rejected")?;
             Ok(0)
         }
         Some(Sub::Edit { id, fields }) => edit(ctx, id, fields),
@@ -413,10 +413,14 @@ fn add(ctx: &Workspace, e: EditArgs) -> anyhow::Result<i32> {
     apply(&mut d, &e, &cfg)?;
     let mut store = super::open_store(&ctx.data_dir)?;
     let id = store.add_deal(&d)?;
-    println!(
+    writeln!(
+        std::io::stdout().lock(),
         "added deal {id}: {} × {} ({}), event day {}",
-        d.ticker, d.counterparty, d.deal_type, d.event_day
-    );
+        d.ticker,
+        d.counterparty,
+        d.deal_type,
+        d.event_day
+    )?;
     Ok(0)
 }
 
@@ -428,7 +432,7 @@ fn edit(ctx: &Workspace, id: i64, e: EditArgs) -> anyhow::Result<i32> {
     };
     apply(&mut d, &e, &cfg)?;
     store.update_deal(&d)?;
-    println!("deal {id} updated (curated)");
+    writeln!(std::io::stdout().lock(), "deal {id} updated (curated)")?;
     Ok(0)
 }
 
