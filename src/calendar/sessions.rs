@@ -112,4 +112,35 @@ mod tests {
         assert_eq!(w.day0(d("2025-12-17"), t("2025-12-17T20:30:00Z")), Some(0));
         assert_eq!(w.day0(d("2025-12-17"), t("2025-12-17T21:00:00Z")), Some(1));
     }
+
+    #[test]
+    fn bitcoin_is_reindexed_and_gaps_are_never_bridged() {
+        let c = cal();
+        // BTC trades every day: Monday's return runs from Thursday's close (Fri is a holiday)
+        let btc = vec![
+            (d("2025-07-02"), 100.0),
+            (d("2025-07-03"), 110.0),
+            (d("2025-07-04"), 130.0),
+            (d("2025-07-05"), 90.0),
+            (d("2025-07-06"), 120.0),
+            (d("2025-07-07"), 121.0),
+            (d("2025-07-08"), 99.0),
+        ];
+        let r = crate::study::returns(&c.align(&btc), false);
+        assert_eq!(r[0], None);
+        assert!((r[1].unwrap() - 0.1).abs() < 1e-15);
+        assert!((r[2].unwrap() - (121.0 / 110.0 - 1.0)).abs() < 1e-15);
+        // a stock with no bar on Monday: Monday's and Tuesday's returns are both missing
+        let stock = vec![
+            (d("2025-07-02"), 10.0),
+            (d("2025-07-03"), 11.0),
+            (d("2025-07-08"), 12.0),
+        ];
+        assert_eq!(
+            crate::study::returns(&c.align(&stock), false),
+            vec![None, Some(0.10000000000000009), None, None]
+        );
+        let lr = crate::study::returns(&c.align(&stock), true);
+        assert!((lr[1].unwrap() - (1.1f64).ln()).abs() < 1e-15);
+    }
 }
