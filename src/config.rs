@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::UsageError;
 use crate::model::{DocKind, SourceKind};
@@ -15,7 +15,7 @@ use crate::model::{DocKind, SourceKind};
 /// The `feeds.toml` shipped with hashpivot, written by `hashpivot init`.
 pub const STARTER: &str = include_str!("../feeds.toml");
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     #[serde(default)]
@@ -35,7 +35,7 @@ pub struct Config {
 }
 
 /// Event-study defaults; every one can be overridden on the command line.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct StudyConfig {
     /// The market benchmark: its sessions are the trading calendar.
@@ -62,7 +62,7 @@ impl Default for StudyConfig {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct PricesConfig {
     /// Base of the Yahoo chart API (`<base>/<SYMBOL>?period1=..&period2=..&interval=1d`).
@@ -80,7 +80,7 @@ impl Default for PricesConfig {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CrawlConfig {
     /// Product token of the User-Agent; the contact is appended in parentheses.
@@ -126,7 +126,7 @@ impl Default for CrawlConfig {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct EdgarConfig {
     /// Crawl every company's EDGAR submissions.
@@ -159,7 +159,7 @@ impl Default for EdgarConfig {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Company {
     pub ticker: String,
@@ -196,7 +196,7 @@ impl Company {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CounterpartyClass {
     Hyperscaler,
@@ -205,7 +205,7 @@ pub enum CounterpartyClass {
     Other,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Counterparty {
     pub name: String,
@@ -216,7 +216,7 @@ pub struct Counterparty {
     pub ticker: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceConfig {
     pub name: String,
@@ -234,7 +234,7 @@ pub struct SourceConfig {
 
 /// CSS selectors for a `page` source. `item` selects one element per press release; the others are
 /// evaluated inside it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Selectors {
     pub item: String,
@@ -282,6 +282,12 @@ impl Config {
             UsageError(format!("{}: {e}{hint}", path.display()))
         })?;
         Config::parse(&text, &path.display().to_string())
+    }
+
+    /// The configuration as `feeds.toml` text, every key written out. Generated configurations (the
+    /// demo's, the tests') are built as values and written with this, never by editing TOML text.
+    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
+        toml::to_string(self)
     }
 
     /// Parse config text; `origin` names the file in error messages.
@@ -505,6 +511,20 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_configuration_written_as_toml_reads_back_the_same() {
+        let mut cfg = Config::parse(STARTER, "feeds.toml").unwrap();
+        cfg.crawl.contact = "analyst@example.com".into();
+        cfg.edgar.since = chrono::NaiveDate::from_ymd_opt(2023, 6, 1);
+        cfg.study.model = crate::study::Model::MarketAdjusted;
+        let text = cfg.to_toml().unwrap();
+        assert_eq!(Config::parse(&text, "written").unwrap(), cfg);
+        assert_eq!(
+            Config::parse(&Config::default().to_toml().unwrap(), "defaults").unwrap(),
+            Config::parse("", "empty").unwrap()
+        );
+    }
 
     #[test]
     fn shipped_config_parses_and_has_the_universe() {

@@ -151,7 +151,10 @@ fn piping_into_head_ends_quietly() {
     s.route("/feed.xml", Resp::ok(feed));
     let ws = Workspace::new(&format!(
         "{}\n[[source]]\nname = \"F\"\nkind = \"feed\"\nurl = \"{}\"\n",
-        test_crawl_section().replace("max_body_bytes = 200000", "max_body_bytes = 5000000"),
+        crawl_section(&hashpivot::config::CrawlConfig {
+            max_body_bytes: 5_000_000,
+            ..test_crawl()
+        }),
         s.url("/feed.xml")
     ));
     assert_eq!(ws.run(&["crawl"]).status.code(), Some(0));

@@ -15,7 +15,10 @@ use common::*;
 fn articles_workspace(s: &Server) -> Workspace {
     Workspace::new(&format!(
         "{}\n{}",
-        test_crawl_section().replace("fetch_articles = false", "fetch_articles = true"),
+        crawl_section(&hashpivot::config::CrawlConfig {
+            fetch_articles: true,
+            ..test_crawl()
+        }),
         feed_source("F", &s.url("/feed.xml"))
     ))
 }
@@ -272,7 +275,7 @@ fn the_same_article_in_two_feeds_is_one_document() {
 fn edgar_filings_are_stored_with_form_items_accession_and_eastern_acceptance_time() {
     let s = Server::start();
     serve_edgar(&s);
-    let ws = Workspace::new(&edgar_config(&s, true));
+    let ws = Workspace::with_config(&edgar_config(&s, true));
     let out = ws.run(&["crawl"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let b = &s.base;
@@ -345,12 +348,10 @@ fn edgar_without_a_contact_email_is_refused_but_feeds_still_crawl() {
     let s = Server::start();
     serve_edgar(&s);
     s.fixture("/atom.xml", "crawl/atom.xml", "application/atom+xml");
-    let cfg = format!(
-        "{}\n{}",
-        edgar_config(&s, false),
-        feed_source("Atom", &s.url("/atom.xml"))
-    );
-    let ws = Workspace::new(&cfg);
+    let mut cfg = edgar_config(&s, false);
+    cfg.sources
+        .push(common::feed_source("Atom", &s.url("/atom.xml")));
+    let ws = Workspace::with_config(&cfg);
     let out = ws.run(&["crawl", "--json"]);
     assert_eq!(out.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -678,7 +679,10 @@ fn every_failure_mode_has_a_named_error_and_one_bad_source_never_stops_the_other
 fn a_killed_crawl_leaves_a_sound_database_and_the_next_crawl_completes_without_duplicates() {
     let s = Server::start();
     let n_feeds = 30;
-    let mut cfg = test_crawl_section().replace("concurrency = 4", "concurrency = 1");
+    let mut cfg = crawl_section(&hashpivot::config::CrawlConfig {
+        concurrency: 1,
+        ..test_crawl()
+    });
     for i in 0..n_feeds {
         let mut items = String::new();
         for j in 0..20 {

@@ -5,30 +5,6 @@ mod common;
 
 use common::*;
 
-fn universe() -> String {
-    let starter = std::fs::read_to_string(fixtures_dir().join("../../feeds.toml")).unwrap();
-    let start = starter.find("[[company]]").unwrap();
-    let end = starter.find("[[source]]").unwrap();
-    // only the EDGAR companies served from loopback keep EDGAR on
-    starter[start..end]
-        .replace(
-            "current_report_form = \"8-K\"",
-            "current_report_form = \"8-K\"\nedgar = false",
-        )
-        .replace(
-            "current_report_form = \"6-K\"",
-            "current_report_form = \"6-K\"\nedgar = false",
-        )
-        .replace(
-            "ticker = \"CORZ\"\nname = \"Core Scientific\"",
-            "ticker = \"CORZ\"\nname = \"Core Scientific\"\nedgar = true",
-        )
-        .replace(
-            "cik = \"0001839341\"\ncurrent_report_form = \"8-K\"\nedgar = false",
-            "cik = \"0001839341\"\ncurrent_report_form = \"8-K\"",
-        )
-}
-
 const RANKING: &str = r#"<rss version="2.0"><channel><title>Ranking</title>
 <item><title>Colocation demand keeps rising</title><link>{{BASE}}/r/title</link><guid>r1</guid>
 <pubDate>Tue, 04 Nov 2025 10:00:00 GMT</pubDate><description>Operators report full order books for bitcoin mining sites.</description></item>
@@ -53,20 +29,29 @@ fn workspace() -> (Server, Workspace) {
         Resp::ok(RANKING.replace("{{BASE}}", &s.base)),
     );
     serve_edgar(&s);
-    let edgar = edgar_config(&s, true);
-    let edgar_section = &edgar[edgar.find("[edgar]").unwrap()..edgar.find("[[company]]").unwrap()];
-    let cfg = format!(
-        "{}\n{}\n{}\n{}{}{}{}{}",
-        test_crawl_section(),
-        edgar_section,
-        universe(),
-        feed("Wire", &s.url("/rss2.xml")),
-        feed("DC", &s.url("/atom.xml")),
-        feed("JSON", &s.url("/feed.json")),
-        feed("Third", &s.url("/third.xml")),
-        feed("Ranking", &s.url("/ranking.xml")),
-    );
-    let ws = Workspace::new(&cfg);
+    // the shipped universe; only Core Scientific, whose filings are served, keeps EDGAR on
+    let (mut companies, counterparties) = universe_config();
+    for c in &mut companies {
+        c.edgar = c.ticker == "CORZ";
+    }
+    let cfg = hashpivot::config::Config {
+        crawl: test_crawl(),
+        edgar: edgar_config(&s, true).edgar,
+        companies,
+        counterparties,
+        sources: [
+            ("Wire", "/rss2.xml"),
+            ("DC", "/atom.xml"),
+            ("JSON", "/feed.json"),
+            ("Third", "/third.xml"),
+            ("Ranking", "/ranking.xml"),
+        ]
+        .iter()
+        .map(|(name, path)| feed_source(name, &s.url(path)))
+        .collect(),
+        ..Default::default()
+    };
+    let ws = Workspace::with_config(&cfg);
     let out = ws.run(&["crawl", "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

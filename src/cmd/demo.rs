@@ -5,8 +5,9 @@ use std::time::Instant;
 use anyhow::Context;
 
 use super::Workspace;
-use crate::config::STARTER;
+use crate::config::{Config, STARTER, SourceConfig};
 use crate::loopback::{Resp, Server, with_base};
+use crate::model::{DocKind, SourceKind};
 
 /// Run the whole pipeline offline on bundled sample data, in a fresh folder.
 ///
@@ -103,42 +104,45 @@ fn serve() -> anyhow::Result<Server> {
     Ok(server)
 }
 
-fn config(base: &str) -> String {
-    let start = STARTER.find("[[company]]").unwrap_or(0);
-    let end = STARTER.find("[[source]]").unwrap_or(STARTER.len());
-    // EDGAR only for Core Scientific, whose sample filings are bundled
-    let universe = STARTER[start..end]
-        .replace(
-            "current_report_form = \"8-K\"",
-            "current_report_form = \"8-K\"\nedgar = false",
-        )
-        .replace(
-            "current_report_form = \"6-K\"",
-            "current_report_form = \"6-K\"\nedgar = false",
-        )
-        .replacen(
-            "cik = \"0001839341\"\ncurrent_report_form = \"8-K\"\nedgar = false",
-            "cik = \"0001839341\"\ncurrent_report_form = \"8-K\"",
-            1,
-        );
-    let feed = |name: &str, path: &str, kind: &str| {
-        format!(
-            "[[source]]\nname = \"{name}\"\nkind = \"feed\"\ndoc_kind = \"{kind}\"\nurl = \"{base}{path}\"\n\n"
-        )
+/// The demo's configuration: the shipped universe and counterparties, EDGAR only for Core
+/// Scientific (whose sample filings are bundled), and six sample feeds, all on the loopback server.
+fn config(base: &str) -> anyhow::Result<String> {
+    let starter = Config::parse(STARTER, "the shipped feeds.toml")?;
+    let mut cfg = Config {
+        companies: starter.companies,
+        counterparties: starter.counterparties,
+        ..Config::default()
     };
-    format!(
-        "# hashpivot demo workspace: SAMPLE DATA served from loopback\n\
-         [crawl]\nuser_agent = \"hashpivot-demo/{v}\"\ncontact = \"demo@example.com\"\nper_host_interval_ms = 0\nfetch_articles = false\n\n\
-         [edgar]\nsubmissions_url = \"{base}/submissions\"\narchives_url = \"{base}/Archives/edgar/data\"\nsince = \"2024-01-01\"\n\n\
-         {universe}\n{}{}{}{}{}{}",
-        feed("Sample crypto news", "/feeds/news.xml", "news"),
-        feed("Sample data-centre news", "/feeds/dc.xml", "news"),
-        feed("Sample wire", "/feeds/wire.json", "news"),
-        feed("Sample second outlet", "/feeds/other.xml", "news"),
-        feed("Sample third outlet", "/feeds/third.xml", "news"),
-        feed("Sample IR releases", "/feeds/ir.xml", "press_release"),
-        v = env!("CARGO_PKG_VERSION"),
-    )
+    for c in &mut cfg.companies {
+        c.edgar = c.cik.trim_start_matches('0') == "1839341";
+    }
+    cfg.crawl.user_agent = format!("hashpivot-demo/{}", env!("CARGO_PKG_VERSION"));
+    cfg.crawl.contact = "demo@example.com".into();
+    cfg.crawl.per_host_interval_ms = 0;
+    cfg.crawl.fetch_articles = false;
+    cfg.edgar.submissions_url = format!("{base}/submissions");
+    cfg.edgar.archives_url = format!("{base}/Archives/edgar/data");
+    cfg.edgar.since = chrono::NaiveDate::from_ymd_opt(2024, 1, 1);
+    let feed = |name: &str, path: &str, doc_kind: DocKind| SourceConfig {
+        name: name.into(),
+        kind: SourceKind::Feed,
+        url: format!("{base}{path}"),
+        doc_kind,
+        enabled: true,
+        selectors: None,
+    };
+    cfg.sources = vec![
+        feed("Sample crypto news", "/feeds/news.xml", DocKind::News),
+        feed("Sample data-centre news", "/feeds/dc.xml", DocKind::News),
+        feed("Sample wire", "/feeds/wire.json", DocKind::News),
+        feed("Sample second outlet", "/feeds/other.xml", DocKind::News),
+        feed("Sample third outlet", "/feeds/third.xml", DocKind::News),
+        feed("Sample IR releases", "/feeds/ir.xml", DocKind::PressRelease),
+    ];
+    Ok(format!(
+        "# hashpivot demo workspace: SAMPLE DATA served from loopback\n{}",
+        cfg.to_toml()?
+    ))
 }
 
 /// One step of the demo: its title and the command it runs on the workspace in a folder, which
@@ -301,7 +305,7 @@ pub fn run(_ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     )?;
     let server = serve()?;
     let cfg_path = dir.join("feeds.toml");
-    std::fs::write(&cfg_path, config(&server.base))
+    std::fs::write(&cfg_path, config(&server.base)?)
         .with_context(|| format!("writing {}", cfg_path.display()))?;
     let ctx = Workspace {
         data_dir: dir.clone(),

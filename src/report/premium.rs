@@ -23,7 +23,7 @@ pub struct Settings {
 pub struct GroupEvent {
     pub event_id: String,
     pub ticker: String,
-    pub day0: Option<String>,
+    pub day0: Option<chrono::NaiveDate>,
     pub document_id: Option<i64>,
     pub included: bool,
     /// CAR per window, in the order of `parameters.windows` (null where not computed).
@@ -39,7 +39,7 @@ pub fn group_events(run: &StudyRun) -> Vec<GroupEvent> {
         .map(|(i, (e, r))| GroupEvent {
             event_id: e.id.clone(),
             ticker: e.ticker.clone(),
-            day0: run.day0_date(i).map(|d| d.to_string()),
+            day0: run.day0_date(i),
             document_id: e.document_id,
             included: r.is_included(),
             car: r

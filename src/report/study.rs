@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::chart;
@@ -19,9 +20,9 @@ use crate::study::{
 pub struct EventOut {
     pub event_id: String,
     pub ticker: String,
-    pub date: String,
+    pub date: NaiveDate,
     pub counterparty: Option<String>,
-    pub day0: Option<String>,
+    pub day0: Option<NaiveDate>,
     pub status: &'static str,
     pub reason: Option<String>,
     pub alpha: Option<f64>,
@@ -66,15 +67,7 @@ impl<'a> Report<'a> {
             .zip(&run.results)
             .zip(&run.diag)
             .enumerate()
-            .map(|(i, ((e, r), dg))| {
-                event_out(
-                    e,
-                    r,
-                    run.day0_date(i).map(|d| d.to_string()),
-                    dg,
-                    &run.events,
-                )
-            })
+            .map(|(i, ((e, r), dg))| event_out(e, r, run.day0_date(i), dg, &run.events))
             .collect();
         Report {
             parameters: Parameters {
@@ -123,7 +116,7 @@ pub fn caar_svg(run: &StudyRun) -> String {
 pub fn event_out(
     e: &EventSpec,
     r: &EventResult,
-    day0: Option<String>,
+    day0: Option<NaiveDate>,
     d: &Diagnostics,
     all: &[EventSpec],
 ) -> EventOut {
@@ -134,7 +127,7 @@ pub fn event_out(
     EventOut {
         event_id: e.id.clone(),
         ticker: e.ticker.clone(),
-        date: e.date.to_string(),
+        date: e.date,
         counterparty: e.label.clone(),
         day0,
         status,
@@ -243,7 +236,7 @@ pub fn print_human(out: &mut impl Write, r: &Report<'_>) -> std::io::Result<()> 
             "{:<12} {:<7} {:<10} {:<14}",
             trunc(&e.event_id, 12),
             e.ticker,
-            e.day0.as_deref().unwrap_or("-"),
+            e.day0.map_or("-".into(), |d| d.to_string()),
             trunc(e.counterparty.as_deref().unwrap_or(""), 14)
         )?;
         for w in &e.windows {
@@ -345,9 +338,9 @@ pub fn write_csvs(dir: &Path, r: &Report<'_>, run: &StudyRun) -> anyhow::Result<
         w.write_record([
             safe_cell(&e.event_id),
             safe_cell(&e.ticker),
-            e.date.clone(),
+            e.date.to_string(),
             safe_cell(e.counterparty.as_deref().unwrap_or("")),
-            e.day0.clone().unwrap_or_default(),
+            e.day0.map(|d| d.to_string()).unwrap_or_default(),
             e.status.to_string(),
             e.reason.clone().unwrap_or_default(),
             num(e.alpha),

@@ -1,9 +1,12 @@
-//! The event study: pure functions over aligned arrays, no I/O.
+//! The event study. Pure functions over aligned arrays, no I/O, except `run.rs`, the stage that
+//! loads events and prices from the store and calls them.
 //!
-//! `calendar` aligns prices onto the benchmark's sessions and takes returns; `event` estimates one
-//! event's model and its abnormal returns; `stats` holds the cross-sectional tests; `run_study`
-//! puts them together into average abnormal returns per day (AAR) and cumulative ones per window
-//! (CAAR), each with every test.
+//! `returns` takes returns on the benchmark's calendar (`crate::calendar::Calendar`); `abnormal`
+//! estimates one event's model and its abnormal returns; `stats` holds the cross-sectional tests;
+//! `aggregate` (here) puts events together into average abnormal returns per day (AAR) and
+//! cumulative ones per window (CAAR), each with every test; `diagnostics` finds clustered and
+//! contaminated events; `event_list` reads events CSVs and converts stored deals into events;
+//! `premium` compares AI deals with the same companies' other announcements.
 
 pub mod abnormal;
 pub mod event_list;

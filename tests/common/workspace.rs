@@ -25,6 +25,14 @@ impl Workspace {
         Workspace { dir }
     }
 
+    /// A workspace whose feeds.toml is `config`, written out.
+    pub fn with_config(config: &hashpivot::config::Config) -> Workspace {
+        let dir = tempfile::tempdir().unwrap();
+        let body = config.to_toml().expect("the configuration as TOML");
+        std::fs::write(dir.path().join("feeds.toml"), body).unwrap();
+        Workspace { dir }
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }

@@ -56,7 +56,7 @@ pub struct WindowComparison {
 #[derive(Debug, Clone, Serialize)]
 pub struct BetaShift {
     pub ticker: String,
-    pub first_deal_day0: String,
+    pub first_deal_day0: NaiveDate,
     pub bitcoin_before: Option<f64>,
     pub bitcoin_after: Option<f64>,
     pub market_before: Option<f64>,
@@ -321,7 +321,7 @@ fn beta_shifts(
         let (bb_b, bb_a) = bb.as_ref().map(|b| split(b)).unwrap_or_default();
         betas.push(BetaShift {
             ticker: t.to_string(),
-            first_deal_day0: ai.cal.dates[d0].to_string(),
+            first_deal_day0: ai.cal.dates[d0],
             bitcoin_before: mean(&bb_b),
             bitcoin_after: mean(&bb_a),
             market_before: mean(&mb),
