@@ -9,7 +9,7 @@ mod common;
 
 use std::time::Instant;
 
-use common::{Resp, Server, Workspace, test_crawl_section};
+use common::{Resp, Server, Workspace, feed_source, test_config};
 
 const FEEDS: usize = 100;
 const ITEMS: usize = 100;
@@ -43,21 +43,21 @@ fn peak_rss_children_mb() -> f64 {
 
 fn main() {
     let servers: Vec<Server> = (0..HOSTS).map(|_| Server::start()).collect();
-    let mut cfg = test_crawl_section()
-        .replace("max_body_bytes = 200000", "max_body_bytes = 10000000")
-        .replace("timeout_secs = 2", "timeout_secs = 30");
+    let mut cfg = test_config();
+    cfg.crawl.max_body_bytes = 10_000_000;
+    cfg.crawl.timeout_secs = 30.0;
     let mut bytes = 0usize;
     for f in 0..FEEDS {
         let s = &servers[f % HOSTS];
         let body = feed_body(&s.base, f);
         bytes += body.len();
         s.route(&format!("/feed{f}.xml"), Resp::ok(body));
-        cfg.push_str(&format!(
-            "[[source]]\nname = \"feed{f:03}\"\nkind = \"feed\"\nurl = \"{}\"\n",
-            s.url(&format!("/feed{f}.xml"))
+        cfg.sources.push(feed_source(
+            &format!("feed{f:03}"),
+            &s.url(&format!("/feed{f}.xml")),
         ));
     }
-    let ws = Workspace::new(&cfg);
+    let ws = Workspace::with_config(&cfg);
     println!(
         "corpus: {FEEDS} feeds x {ITEMS} items on {HOSTS} loopback hosts, {:.1} MB of XML",
         bytes as f64 / 1e6

@@ -206,8 +206,7 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
                     announced_at: crate::model::fmt_time(at),
                     event_day: calendar::event_day(at),
                     n_documents: members.len() as i64,
-                    sentiment: (!sentiments.is_empty())
-                        .then(|| sentiments.iter().sum::<f64>() / sentiments.len() as f64),
+                    sentiment: crate::study::stats::mean(&sentiments),
                     confidence: by_conf.first().map(|c| c.detection.confidence),
                     origin: DealOrigin::Auto,
                     status: DealStatus::Active,

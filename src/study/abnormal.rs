@@ -206,7 +206,8 @@ pub fn run_event(
         resid,
     } = if model == Model::MarketAdjusted {
         let ars: Vec<f64> = ys.iter().zip(&xs).map(|(r, x)| r - x[0]).collect();
-        let mean = ars.iter().sum::<f64>() / m as f64;
+        // m = ars.len(), at least min_estimation
+        let mean = super::stats::mean(&ars).unwrap_or(f64::NAN);
         let var = ars.iter().map(|a| (a - mean).powi(2)).sum::<f64>() / (m as f64 - 1.0);
         Estimate {
             alpha: None,
