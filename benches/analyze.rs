@@ -107,6 +107,7 @@ fn main() {
     let n = docs_count();
     let docs: Vec<NewDocument> = (0..n).map(doc).collect();
     let entry = FetchLogEntry {
+        note: None,
         url: "https://bench.example/feed".into(),
         started_at: chrono::Utc::now(),
         http_status: Some(200),

@@ -150,6 +150,7 @@ fn main() {
         )])
         .unwrap();
     let entry = FetchLogEntry {
+        note: None,
         url: "https://bench.example/feed".into(),
         started_at: chrono::Utc::now(),
         http_status: Some(200),

@@ -6,6 +6,12 @@
 #[path = "crawl/article.rs"]
 mod article;
 mod common;
+/// Coverage on a corpus of real-world feed oddities (ignored unless pointed at one).
+#[path = "crawl/corpus.rs"]
+mod corpus;
+/// Feeds the strict parser refuses, one per oddity.
+#[path = "crawl/recovery.rs"]
+mod recovery;
 
 use std::time::{Duration, Instant};
 

@@ -30,7 +30,7 @@ pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<i32> {
     }
     writeln!(
         out,
-        "{:<28} {:<6} {:<20} {:>4} {:>5} {:>5} {:>6} {:<20} LAST ERROR",
+        "{:<28} {:<6} {:<20} {:>4} {:>5} {:>5} {:>6} {:<20} LAST ERROR OR NOTE",
         "SOURCE", "KIND", "LAST FETCH", "HTTP", "NEW", "FAILS", "DOCS", "NEXT DUE"
     )?;
     for r in rows {
@@ -49,7 +49,11 @@ pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<i32> {
             r.consecutive_failures,
             r.documents,
             r.next_due_at.as_deref().unwrap_or("now"),
-            r.last_error.as_deref().unwrap_or("")
+            match (&r.last_error, &r.last_note) {
+                (Some(e), _) => e.clone(),
+                (None, Some(n)) => format!("note: {n}"),
+                (None, None) => String::new(),
+            }
         )?;
     }
     Ok(0)

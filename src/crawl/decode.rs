@@ -20,40 +20,81 @@ pub enum Markup {
 /// Content-Type's, see [`charset_of`]), else the document's own declaration, else UTF-8, with
 /// windows-1252 for undeclared bytes that are not UTF-8.
 pub fn decode(bytes: &[u8], header_charset: Option<&str>, markup: Markup) -> String {
+    decode_noting(bytes, header_charset, markup).0
+}
+
+/// [`decode`], and a note when a declared charset was wrong and another was used: a UTF-16
+/// declaration on bytes that are not UTF-16, or a UTF-8 one on bytes that are not UTF-8 and hold
+/// no UTF-8 character at all (legacy single-byte text, read as windows-1252).
+pub fn decode_noting(
+    bytes: &[u8],
+    header_charset: Option<&str>,
+    markup: Markup,
+) -> (String, Option<String>) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return text.into_owned();
+        return (text.into_owned(), None);
     }
     // UTF-16 without a BOM: a '<' followed or preceded by a NUL.
     if bytes.len() >= 2 && bytes[0] == b'<' && bytes[1] == 0 {
-        return encoding_rs::UTF_16LE
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned();
+        let text = encoding_rs::UTF_16LE.decode_without_bom_handling(bytes).0;
+        return (text.into_owned(), None);
     }
     if bytes.len() >= 2 && bytes[0] == 0 && bytes[1] == b'<' {
-        return encoding_rs::UTF_16BE
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned();
+        let text = encoding_rs::UTF_16BE.decode_without_bom_handling(bytes).0;
+        return (text.into_owned(), None);
     }
     let declared = match markup {
         Markup::Xml => prolog_encoding(bytes),
         Markup::Html => meta_charset(bytes).or_else(|| prolog_encoding(bytes)),
     };
-    let enc = header_charset
-        .and_then(|c| Encoding::for_label(c.as_bytes()))
-        .or_else(|| declared.and_then(|c| Encoding::for_label(c.as_bytes())))
-        .unwrap_or(encoding_rs::UTF_8);
-    // A UTF-8 label on bytes that are not UTF-8 is a common lie: fall back to windows-1252, the
-    // WHATWG default for legacy Western text, rather than replacing characters.
-    if enc == encoding_rs::UTF_8 && std::str::from_utf8(bytes).is_err() && declared.is_none() {
-        return encoding_rs::WINDOWS_1252
+    let labelled = |c: &str| Encoding::for_label(c.trim().as_bytes());
+    let (enc, label) = match header_charset.and_then(|c| labelled(c).map(|e| (e, c))) {
+        Some(x) => (x.0, Some(x.1)),
+        None => match declared.and_then(|c| labelled(c).map(|e| (e, c))) {
+            Some(x) => (x.0, Some(x.1)),
+            None => (encoding_rs::UTF_8, None),
+        },
+    };
+    let windows_1252 = |bytes: &[u8]| {
+        encoding_rs::WINDOWS_1252
             .decode_without_bom_handling(bytes)
             .0
-            .into_owned();
+            .into_owned()
+    };
+    // Bytes that were read as ASCII-compatible to find the declaration are not UTF-16.
+    if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+        let note = format!(
+            "encoding declared as {} but the bytes are not UTF-16",
+            label.unwrap_or("UTF-16")
+        );
+        return match std::str::from_utf8(bytes) {
+            Ok(t) => (t.to_string(), Some(note)),
+            Err(_) => (windows_1252(bytes), Some(note)),
+        };
     }
-    enc.decode_without_bom_handling(bytes).0.into_owned()
+    if enc == encoding_rs::UTF_8
+        && let Err(e) = std::str::from_utf8(bytes)
+    {
+        // A UTF-8 label on bytes that are not UTF-8 is a common lie: legacy single-byte text
+        // (no valid multi-byte character anywhere) is windows-1252, the WHATWG default for
+        // Western text; UTF-8 with a few broken bytes keeps its characters.
+        let has_utf8_chars = std::str::from_utf8(&bytes[..e.valid_up_to()])
+            .map(|t| !t.is_ascii())
+            .unwrap_or(false)
+            || String::from_utf8_lossy(bytes)
+                .chars()
+                .any(|c| !c.is_ascii() && c != char::REPLACEMENT_CHARACTER);
+        if !has_utf8_chars {
+            let note = label.map(|l| {
+                format!(
+                    "encoding declared as {l} but the bytes are not UTF-8: read as windows-1252"
+                )
+            });
+            return (windows_1252(bytes), note);
+        }
+    }
+    (enc.decode_without_bom_handling(bytes).0.into_owned(), None)
 }
 
 /// The `encoding="..."` of an XML prolog, if the bytes start with one.
@@ -128,5 +169,33 @@ mod tests {
         let xml =
             b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><title>caf\xe9</title></rss>";
         assert!(decode(xml, None, Markup::Xml).contains("café"));
+    }
+
+    #[test]
+    fn wrongly_declared_encodings_are_noted_and_overridden() {
+        let latin = b"<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><title>caf\xe9</title></rss>";
+        let (text, note) = decode_noting(latin, None, Markup::Xml);
+        assert!(text.contains("café"), "{text}");
+        assert_eq!(
+            note.as_deref(),
+            Some("encoding declared as utf-8 but the bytes are not UTF-8: read as windows-1252")
+        );
+        let ascii = b"<?xml version=\"1.0\" encoding=\"utf-16\"?><rss><title>plain</title></rss>";
+        let (text, note) = decode_noting(ascii, None, Markup::Xml);
+        assert!(text.contains("<title>plain</title>"), "{text}");
+        assert_eq!(
+            note.as_deref(),
+            Some("encoding declared as utf-16 but the bytes are not UTF-16")
+        );
+        // real UTF-8 with one broken byte keeps its characters
+        let mixed = "<?xml version=\"1.0\" encoding=\"utf-8\"?><t>é \u{fffd}</t>"
+            .as_bytes()
+            .iter()
+            .copied()
+            .chain([0xff])
+            .collect::<Vec<u8>>();
+        let (text, note) = decode_noting(&mixed, None, Markup::Xml);
+        assert!(text.contains("<t>é"), "{text}");
+        assert_eq!(note, None);
     }
 }

@@ -11,7 +11,11 @@ use std::borrow::Cow;
 
 use regex::Regex;
 
-use super::decode::{Markup, decode};
+use chrono::{DateTime, Utc};
+
+use super::dates::parse_date;
+use super::decode::{Markup, decode_noting};
+use super::lenient;
 use super::text::field_text;
 use crate::http::FetchError;
 use crate::model::{DocKind, NewDocument};
@@ -36,12 +40,47 @@ fn prepare(text: &str) -> Cow<'_, str> {
             .replace("</modified>", "</updated>")
             .replace("<created>", "<published>")
             .replace("</created>", "</published>");
-        s = Cow::Owned(t);
+        s = Cow::Owned(decode_base64_elements(&t));
     }
     if let Some(fixed) = fix_rss_version(&s) {
         s = Cow::Owned(fixed);
     }
     s
+}
+
+/// Atom 0.3 `mode="base64"` content (feed-rs would keep the base64 text): decoded and escaped
+/// in place, so the element carries the text it encodes.
+fn decode_base64_elements(s: &str) -> String {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r#"(?s)<(content|summary|title)(\s[^>]*?)\bmode\s*=\s*["']base64["']([^>]*)>([^<]*)</(content|summary|title)>"#)
+            .expect("static regex")
+    });
+    if !re.is_match(s) {
+        return s.to_string();
+    }
+    re.replace_all(s, |c: &regex::Captures| {
+        use base64::Engine;
+        let compact: String = c[4].chars().filter(|c| !c.is_whitespace()).collect();
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(compact.as_bytes())
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok());
+        match decoded {
+            Some(text) if c[1] == c[5] => format!(
+                "<{}{}{}>{}</{}>",
+                &c[1],
+                &c[2],
+                &c[3],
+                text.replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;"),
+                &c[5]
+            ),
+            _ => c[0].to_string(),
+        }
+    })
+    .into_owned()
 }
 
 /// feed-rs only accepts `<rss version="2.0">`, "0.91" or "0.92"; RSS 0.93/0.94 or a missing version
@@ -76,22 +115,118 @@ fn fix_rss_version(s: &str) -> Option<String> {
     }
 }
 
+/// A parsed feed: its documents and, when the strict parser refused the feed, how it was read
+/// instead (the recovery note recorded in the fetch log and shown by `status`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParsedFeed {
+    pub docs: Vec<NewDocument>,
+    pub recovery: Option<String>,
+}
+
+/// One item, whichever reader found it.
+struct Item {
+    title: String,
+    link: Option<String>,
+    id: Option<String>,
+    published: Option<DateTime<Utc>>,
+    summary: Option<String>,
+    content: Option<String>,
+    authors: Vec<String>,
+}
+
 /// Parse a fetched feed into documents. `base_url` resolves relative links. `min_chars`: items
 /// whose content is shorter are marked for article fetching.
+///
+/// The strict parser (feed-rs) reads the feed first. When it refuses it, what can be normalised
+/// is normalised (entity spellings, undeclared HTML entities, bare `&`, DOCTYPEs, Atom 0.3
+/// content types and modes) and the strict parser tries again; if it still refuses, the lenient
+/// reader (`lenient`) reads the feed item by item, so one bad element never loses the feed. Only
+/// a feed with no recoverable item is an error, the strict parser's.
 pub fn parse(
     bytes: &[u8],
     header_charset: Option<&str>,
     base_url: &str,
     kind: DocKind,
     min_chars: usize,
-) -> Result<Vec<NewDocument>, FetchError> {
-    let text = decode(bytes, header_charset, Markup::Xml);
+) -> Result<ParsedFeed, FetchError> {
+    let (text, encoding_note) = decode_noting(bytes, header_charset, Markup::Xml);
     let prepared = prepare(&text);
-    let input = prepared.as_bytes().to_vec();
+    let base = url::Url::parse(base_url).ok();
+    let docs = |items: Vec<Item>| -> Vec<NewDocument> {
+        items
+            .into_iter()
+            .filter_map(|i| to_document(i, base.as_ref(), kind, min_chars))
+            .collect()
+    };
+    let strict_error = match strict(&prepared, base_url) {
+        Ok(items) => {
+            let found = docs(items);
+            if !found.is_empty() {
+                return Ok(ParsedFeed {
+                    docs: found,
+                    recovery: encoding_note,
+                });
+            }
+            // A feed the strict parser reads as empty may hold items it does not see (items
+            // outside the channel, an unknown root): the lenient reader has the last word.
+            let lenient = docs(lenient_items(&prepared));
+            let recovery = (!lenient.is_empty())
+                .then(|| "read item by item: the strict parser found no items".to_string());
+            return Ok(ParsedFeed {
+                docs: if lenient.is_empty() { found } else { lenient },
+                recovery,
+            });
+        }
+        Err(e) => e,
+    };
+    let (normalised, fixes) = normalise(&prepared);
+    if !fixes.is_empty()
+        && let Ok(items) = strict(&normalised, base_url)
+    {
+        let found = docs(items);
+        if !found.is_empty() {
+            return Ok(ParsedFeed {
+                docs: found,
+                recovery: Some(format!(
+                    "normalised {} (strict parser: {})",
+                    fixes.join(", "),
+                    short(&strict_error.to_string())
+                )),
+            });
+        }
+    }
+    let mut found = docs(lenient_items(&normalised));
+    if found.is_empty() && !fixes.is_empty() {
+        found = docs(lenient_items(&prepared));
+    }
+    if found.is_empty() {
+        return Err(strict_error);
+    }
+    Ok(ParsedFeed {
+        docs: found,
+        recovery: Some(format!(
+            "read item by item (strict parser: {})",
+            short(&strict_error.to_string())
+        )),
+    })
+}
+
+fn short(s: &str) -> String {
+    let s = s.trim();
+    match s.char_indices().nth(160) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// feed-rs, under `catch_unwind`, with the lenient date reader.
+fn strict(text: &str, base_url: &str) -> Result<Vec<Item>, FetchError> {
+    let input = text.as_bytes().to_vec();
     let base = base_url.to_string();
     let parsed = std::panic::catch_unwind(move || {
         feed_rs::parser::Builder::new()
             .base_uri(Some(base.as_str()))
+            .timestamp_parser(parse_date)
             // feed-rs invents a random UUID for an entry without id or link: a new "guid" on every
             // crawl. Derive one from the link or the title instead, so a re-crawl recognises it.
             .id_generator(|links, title, _| match (links.first(), title) {
@@ -117,62 +252,230 @@ pub fn parse(
             return Err(FetchError::ParserPanic(msg));
         }
     };
-    let base = url::Url::parse(base_url).ok();
-    let mut out = Vec::with_capacity(feed.entries.len());
-    for e in feed.entries {
-        let link = e
-            .links
-            .iter()
-            .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
-            .or(e.links.first())
-            .map(|l| resolve(base.as_ref(), &l.href));
-        let title = e
-            .title
-            .as_ref()
-            .map(|t| field_text(&t.content))
-            .unwrap_or_default();
-        let summary = e
-            .summary
-            .as_ref()
-            .map(|t| field_text(&t.content))
-            .filter(|s| !s.is_empty());
-        let content = e
-            .content
-            .as_ref()
-            .and_then(|c| c.body.as_deref())
-            .map(field_text)
-            .filter(|s| !s.is_empty());
-        if title.is_empty() && summary.is_none() && content.is_none() {
-            continue;
-        }
-        let title = if title.is_empty() {
-            first_words(summary.as_deref().or(content.as_deref()).unwrap_or(""), 12)
-        } else {
-            title
-        };
-        let body_len = content.as_ref().map_or(0, |c| c.chars().count());
-        let needs_article = body_len < min_chars && link.is_some();
-        let author = e
-            .authors
-            .iter()
-            .filter_map(|p| p.name.as_deref().map(str::trim))
-            .filter(|n| !n.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ");
-        out.push(NewDocument {
-            kind,
-            url: link,
-            guid: Some(e.id).filter(|g| !g.is_empty()),
-            title,
-            summary: summary.or_else(|| content.as_deref().map(|c| first_words(c, 60))),
-            body: content,
-            author: Some(author).filter(|a| !a.is_empty()),
-            published_at: e.published.or(e.updated),
-            needs_article,
-            ..Default::default()
-        });
+    Ok(feed
+        .entries
+        .into_iter()
+        .map(|e| Item {
+            link: e
+                .links
+                .iter()
+                .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+                .or(e.links.first())
+                .map(|l| l.href.clone()),
+            title: e
+                .title
+                .as_ref()
+                .map(|t| field_text(&t.content))
+                .unwrap_or_default(),
+            summary: e.summary.as_ref().map(|t| field_text(&t.content)),
+            content: e
+                .content
+                .as_ref()
+                .and_then(|c| c.body.as_deref())
+                .map(field_text),
+            authors: e.authors.iter().filter_map(|p| p.name.clone()).collect(),
+            published: e.published.or(e.updated),
+            id: Some(e.id),
+        })
+        .collect())
+}
+
+fn lenient_items(text: &str) -> Vec<Item> {
+    lenient::read_items(text)
+        .into_iter()
+        .map(|r| Item {
+            published: r
+                .published
+                .as_deref()
+                .and_then(parse_date)
+                .or_else(|| r.updated.as_deref().and_then(parse_date)),
+            title: r.title,
+            link: r.link,
+            id: r.id.map(|i| i.trim().to_string()),
+            summary: r.summary,
+            content: r.content,
+            authors: r.authors,
+        })
+        .collect()
+}
+
+/// Normalise what the strict parser refuses; returns the text and what was changed.
+fn normalise(text: &str) -> (String, Vec<&'static str>) {
+    let mut fixes = Vec::new();
+    let mut s = text.to_string();
+    if let Some(t) = without_prolog_doctype(&s) {
+        s = t;
+        fixes.push("DOCTYPE removed");
     }
-    Ok(out)
+    let (t, changed) = fix_entities(&s);
+    if changed {
+        s = t;
+        fixes.push("entities");
+    }
+    let types = Regex::new(
+        r#"(?i)\b(type|mode)\s*=\s*["'](text/plain|text/html|application/xhtml\+xml|escaped|xml|base64)["']"#,
+    )
+    .expect("static regex");
+    if types.is_match(&s) {
+        s = types
+            .replace_all(&s, |c: &regex::Captures| {
+                match (
+                    c[1].to_ascii_lowercase().as_str(),
+                    c[2].to_ascii_lowercase().as_str(),
+                ) {
+                    ("type", "text/plain") => r#"type="text""#.to_string(),
+                    ("type", "text/html") => r#"type="html""#.to_string(),
+                    ("type", "application/xhtml+xml") => r#"type="xhtml""#.to_string(),
+                    (_, v) => format!(r#"data-mode="{v}""#),
+                }
+            })
+            .into_owned();
+        fixes.push("content types");
+    }
+    (s, fixes)
+}
+
+/// The text without a DOCTYPE declaration (internal subset included) before the root element;
+/// `None` when there is none. A DOCTYPE-like text elsewhere is content, left alone.
+fn without_prolog_doctype(s: &str) -> Option<String> {
+    let start = s.find("<!DOCTYPE").or_else(|| s.find("<!doctype"))?;
+    let before = &s[..start];
+    // only the prolog may come before it: the XML declaration, comments, processing instructions
+    let mut rest = before.trim();
+    while !rest.is_empty() {
+        let end = if rest.starts_with("<?") {
+            rest.find("?>")? + 2
+        } else if rest.starts_with("<!--") {
+            rest.find("-->")? + 3
+        } else {
+            return None;
+        };
+        rest = rest[end..].trim_start();
+    }
+    let mut depth = 0usize;
+    for (i, c) in s[start..].char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            '>' if depth == 0 => {
+                return Some(format!("{before}{}", &s[start + i + 1..]));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Outside CDATA sections: `&#X..;` → `&#x..;`, named HTML entities → their characters (XML
+/// knows only five), a bare `&` → `&amp;`.
+fn fix_entities(s: &str) -> (String, bool) {
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut changed = false;
+    let mut rest = s;
+    loop {
+        let (plain, cdata) = match rest.find("<![CDATA[") {
+            Some(i) => {
+                let end = rest[i..].find("]]>").map_or(rest.len(), |e| i + e + 3);
+                (&rest[..i], &rest[i..end])
+            }
+            None => (rest, ""),
+        };
+        let mut p = plain;
+        while let Some(amp) = p.find('&') {
+            out.push_str(&p[..amp]);
+            let after = &p[amp + 1..];
+            let name_end = after.find(';').filter(|&i| i <= 40);
+            let name = name_end.map(|i| &after[..i]);
+            match name {
+                Some("amp" | "lt" | "gt" | "quot" | "apos") => out.push('&'),
+                Some(n) if n.starts_with("#x") || (n.starts_with('#') && !n.starts_with("#X")) => {
+                    match lenient::entity(after) {
+                        Some(_) => out.push('&'),
+                        None => {
+                            out.push_str("&amp;");
+                            changed = true;
+                        }
+                    }
+                }
+                _ => match lenient::entity(after) {
+                    Some((t, len)) => {
+                        for c in t.chars() {
+                            match c {
+                                '<' => out.push_str("&lt;"),
+                                '&' => out.push_str("&amp;"),
+                                c => out.push(c),
+                            }
+                        }
+                        p = &after[len..];
+                        changed = true;
+                        continue;
+                    }
+                    None => {
+                        out.push_str("&amp;");
+                        changed = true;
+                    }
+                },
+            }
+            p = after;
+        }
+        out.push_str(p);
+        out.push_str(cdata);
+        rest = &rest[plain.len() + cdata.len()..];
+        if rest.is_empty() {
+            break;
+        }
+    }
+    (out, changed)
+}
+
+fn to_document(
+    i: Item,
+    base: Option<&url::Url>,
+    kind: DocKind,
+    min_chars: usize,
+) -> Option<NewDocument> {
+    let link = i.link.as_deref().map(|l| resolve(base, l));
+    let summary = i.summary.filter(|s| !s.is_empty());
+    let content = i.content.filter(|s| !s.is_empty());
+    if i.title.is_empty() && summary.is_none() && content.is_none() {
+        return None;
+    }
+    // An item without an id gets the one the strict reader's generator gives (see `strict`), so
+    // a feed read once strictly and once leniently keeps its items' identities.
+    let guid = i.id.filter(|g| !g.is_empty()).or_else(|| match &link {
+        Some(l) => Some(format!("hp-gen:{}", l.trim())),
+        None if !i.title.is_empty() => Some(format!(
+            "hp-gen:{}",
+            crate::store::hash_content(&i.title, None, None)
+        )),
+        None => None,
+    });
+    let title = if i.title.is_empty() {
+        first_words(summary.as_deref().or(content.as_deref()).unwrap_or(""), 12)
+    } else {
+        i.title
+    };
+    let body_len = content.as_ref().map_or(0, |c| c.chars().count());
+    let needs_article = body_len < min_chars && link.is_some();
+    let author = i
+        .authors
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(NewDocument {
+        kind,
+        url: link,
+        guid,
+        title,
+        summary: summary.or_else(|| content.as_deref().map(|c| first_words(c, 60))),
+        body: content,
+        author: Some(author).filter(|a| !a.is_empty()),
+        published_at: i.published,
+        needs_article,
+        ..Default::default()
+    })
 }
 
 fn resolve(base: Option<&url::Url>, href: &str) -> String {
@@ -215,7 +518,8 @@ mod tests {
             DocKind::News,
             600,
         )
-        .unwrap();
+        .unwrap()
+        .docs;
         assert_eq!(docs.len(), 1);
         let d = &docs[0];
         assert_eq!(d.title, "IREN signs $9.7 billion deal");
@@ -235,11 +539,15 @@ mod tests {
     #[test]
     fn windows_1252_declared_in_prolog_and_in_header() {
         let mut bytes = b"<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss version=\"2.0\"><channel><title>t</title><item><title>Caf\xe9 \x93quoted\x94</title><link>http://x/1</link></item></channel></rss>".to_vec();
-        let docs = parse(&bytes, None, "http://x/", DocKind::News, 0).unwrap();
+        let docs = parse(&bytes, None, "http://x/", DocKind::News, 0)
+            .unwrap()
+            .docs;
         assert_eq!(docs[0].title, "Café “quoted”");
         // same bytes, no prolog encoding, charset from the HTTP header
         bytes = b"<rss version=\"2.0\"><channel><title>t</title><item><title>Caf\xe9</title><link>http://x/1</link></item></channel></rss>".to_vec();
-        let docs = parse(&bytes, Some("iso-8859-1"), "http://x/", DocKind::News, 0).unwrap();
+        let docs = parse(&bytes, Some("iso-8859-1"), "http://x/", DocKind::News, 0)
+            .unwrap()
+            .docs;
         assert_eq!(docs[0].title, "Café");
     }
 
@@ -250,7 +558,9 @@ mod tests {
         for u in text.encode_utf16() {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
-        let docs = parse(&bytes, None, "http://x/", DocKind::News, 0).unwrap();
+        let docs = parse(&bytes, None, "http://x/", DocKind::News, 0)
+            .unwrap()
+            .docs;
         assert_eq!(docs[0].title, "Hut 8 ☀");
     }
 
@@ -260,7 +570,9 @@ mod tests {
 <title>old</title><entry><title>Old-style entry</title><link rel="alternate" type="text/html" href="http://x/a"/>
 <id>tag:x,2024:1</id><issued>2024-06-03T20:05:00Z</issued><modified>2024-06-03T20:05:00Z</modified>
 <summary>text</summary></entry></feed>"#;
-        let docs = parse(text.as_bytes(), None, "http://x/", DocKind::News, 0).unwrap();
+        let docs = parse(text.as_bytes(), None, "http://x/", DocKind::News, 0)
+            .unwrap()
+            .docs;
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].title, "Old-style entry");
         assert_eq!(
@@ -275,7 +587,9 @@ mod tests {
             let text = format!(
                 "{head}<channel><title>t</title><item><title>A</title><link>http://x/a</link></item></channel></rss>"
             );
-            let docs = parse(text.as_bytes(), None, "http://x/", DocKind::News, 0).unwrap();
+            let docs = parse(text.as_bytes(), None, "http://x/", DocKind::News, 0)
+                .unwrap()
+                .docs;
             assert_eq!(docs.len(), 1, "{head}");
         }
     }
@@ -283,8 +597,12 @@ mod tests {
     #[test]
     fn entries_without_id_or_link_get_a_stable_guid() {
         let text = "<rss version=\"2.0\"><channel><title>t</title><item><title>No id, no link</title><description>Text.</description></item><item><description>Only text here.</description></item></channel></rss>";
-        let a = parse(text.as_bytes(), None, "http://x/", DocKind::News, 0).unwrap();
-        let b = parse(text.as_bytes(), None, "http://x/", DocKind::News, 0).unwrap();
+        let a = parse(text.as_bytes(), None, "http://x/", DocKind::News, 0)
+            .unwrap()
+            .docs;
+        let b = parse(text.as_bytes(), None, "http://x/", DocKind::News, 0)
+            .unwrap()
+            .docs;
         assert_eq!(a.len(), 2);
         assert_eq!(a[0].guid, b[0].guid);
         assert!(a[0].guid.as_deref().unwrap().starts_with("hp-gen:"));

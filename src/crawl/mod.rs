@@ -7,9 +7,11 @@
 //! documents in one transaction.
 
 mod articles;
+pub mod dates;
 pub mod decode;
 pub mod edgar;
 pub mod feed;
+pub mod lenient;
 pub mod main_text;
 pub mod page;
 mod progress;

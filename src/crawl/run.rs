@@ -82,6 +82,8 @@ enum Fetch {
         /// Parts that failed (EDGAR filings); the source is then recorded as failed so it is
         /// retried in full, while what did work is kept.
         partial: Vec<String>,
+        /// How the response was read when it needed recovery.
+        note: Option<String>,
     },
 }
 
@@ -215,6 +217,7 @@ fn store_fetch(store: &mut Store, cfg: &Config, f: SourceFetch) -> anyhow::Resul
         etag: None,
         last_modified: None,
         next_due_at: None,
+        note: None,
     };
     let fail_due = |extra: Option<Duration>| {
         let wait = backoff(cfg, f.state.consecutive_failures + 1).max(extra.unwrap_or_default());
@@ -239,7 +242,9 @@ fn store_fetch(store: &mut Store, cfg: &Config, f: SourceFetch) -> anyhow::Resul
             meta,
             docs,
             partial,
+            note,
         }) => {
+            entry.note = note;
             entry.http_status = Some(meta.status);
             entry.bytes = Some(meta.body.len() as u64);
             entry.etag = meta.etag;
@@ -312,14 +317,17 @@ async fn fetch_source(
         Conditional::NotModified => return Ok(Fetch::NotModified),
         Conditional::Modified(f) => f,
     };
-    let docs = match src.kind {
-        SourceKind::Feed => feed::parse(
-            &fetched.body,
-            charset_of(fetched.content_type.as_deref()).as_deref(),
-            &fetched.final_url,
-            src.doc_kind,
-            cfg.crawl.article_min_chars,
-        )?,
+    let (docs, note) = match src.kind {
+        SourceKind::Feed => {
+            let parsed = feed::parse(
+                &fetched.body,
+                charset_of(fetched.content_type.as_deref()).as_deref(),
+                &fetched.final_url,
+                src.doc_kind,
+                cfg.crawl.article_min_chars,
+            )?;
+            (parsed.docs, parsed.recovery)
+        }
         SourceKind::Page => {
             let html = decode(
                 &fetched.body,
@@ -330,7 +338,10 @@ async fn fetch_source(
                 .selectors
                 .as_ref()
                 .ok_or_else(|| FetchError::Malformed("page source without selectors".into()))?;
-            page::parse(&html, &fetched.final_url, selectors, src.doc_kind)?
+            (
+                page::parse(&html, &fetched.final_url, selectors, src.doc_kind)?,
+                None,
+            )
         }
         SourceKind::Edgar => unreachable!("handled above"),
     };
@@ -338,6 +349,7 @@ async fn fetch_source(
         meta: fetched,
         docs,
         partial: Vec::new(),
+        note,
     })
 }
 
@@ -391,6 +403,7 @@ async fn fetch_edgar(
         meta,
         docs,
         partial,
+        note: None,
     })
 }
 

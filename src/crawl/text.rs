@@ -151,12 +151,26 @@ pub fn looks_like_html(s: &str) -> bool {
 }
 
 /// Text of a feed field that may or may not be HTML.
+///
+/// HTML whose text comes out empty although it holds more than tags (a stray `<!DOCTYPE` or
+/// `<!'` in a description, a title inside inline SVG) keeps that text, tags removed, as a
+/// lenient feed reader does.
 pub fn field_text(s: &str) -> String {
-    if looks_like_html(s) {
-        html_to_text(s)
-    } else {
-        tidy(s)
+    if !looks_like_html(s) {
+        return tidy(s);
     }
+    markup_text(s)
+}
+
+/// Text of a field known to be HTML, with the same fallback as [`field_text`].
+pub fn markup_text(s: &str) -> String {
+    let text = html_to_text(s);
+    if !text.is_empty() {
+        return text;
+    }
+    static TAG: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let tag = TAG.get_or_init(|| regex::Regex::new(r"</?[A-Za-z][^<>]*>").expect("static regex"));
+    tidy(&tag.replace_all(s, " "))
 }
 
 #[cfg(test)]

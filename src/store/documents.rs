@@ -359,6 +359,7 @@ mod tests {
 
     fn entry() -> FetchLogEntry {
         FetchLogEntry {
+            note: None,
             url: "http://x/feed".into(),
             started_at: Utc::now(),
             http_status: Some(200),

@@ -196,6 +196,11 @@ const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX deal_documents_document ON deal_documents(document_id);
     "#,
+    // 6: how a fetch was read when it needed recovery (a feed the strict parser refused)
+    r#"
+    ALTER TABLE fetch_log ADD COLUMN note TEXT;
+    ALTER TABLE sources ADD COLUMN last_note TEXT;
+    "#,
 ];
 
 pub struct Store {

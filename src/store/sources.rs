@@ -28,6 +28,8 @@ pub struct SourceRow {
     pub consecutive_failures: i64,
     pub next_due_at: Option<String>,
     pub last_error: Option<String>,
+    /// How the last successful fetch was read when it needed recovery (`None`: normally).
+    pub last_note: Option<String>,
     pub documents: i64,
 }
 
@@ -45,6 +47,8 @@ pub struct FetchLogEntry {
     pub last_modified: Option<String>,
     /// When the source may be fetched again (`None`: at the next crawl).
     pub next_due_at: Option<DateTime<Utc>>,
+    /// How the response was read when it needed recovery (a feed read item by item, say).
+    pub note: Option<String>,
 }
 
 impl Store {
@@ -96,7 +100,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT s.name, s.kind, s.url, s.last_fetched_at, s.last_status, s.last_new_items,
-                        s.consecutive_failures, s.next_due_at, s.last_error,
+                        s.consecutive_failures, s.next_due_at, s.last_error, s.last_note,
                         (SELECT count(*) FROM documents d WHERE d.source = s.name)
                  FROM sources s ORDER BY s.kind, s.name",
             )
@@ -113,7 +117,8 @@ impl Store {
                     consecutive_failures: r.get(6)?,
                     next_due_at: r.get(7)?,
                     last_error: r.get(8)?,
-                    documents: r.get(9)?,
+                    last_note: r.get(9)?,
+                    documents: r.get(10)?,
                 })
             })
             .ctx("listing sources")?;
@@ -130,8 +135,8 @@ impl Store {
     ) -> Result<(), StoreError> {
         let started = fmt_time(entry.started_at);
         tx.execute(
-            "INSERT INTO fetch_log(source, url, started_at, http_status, bytes, new_items, error)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO fetch_log(source, url, started_at, http_status, bytes, new_items, error, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 source,
                 entry.url,
@@ -139,7 +144,8 @@ impl Store {
                 entry.http_status,
                 entry.bytes.map(|b| b as i64),
                 new_items,
-                entry.error
+                entry.error,
+                entry.note
             ],
         )
         .ctx("writing fetch log")?;
@@ -157,7 +163,8 @@ impl Store {
             tx.execute(
                 "UPDATE sources SET last_fetched_at = ?2, last_status = ?3, last_error = NULL,
                         last_new_items = ?4, consecutive_failures = 0, next_due_at = ?5,
-                        etag = coalesce(?6, etag), last_modified = coalesce(?7, last_modified)
+                        etag = coalesce(?6, etag), last_modified = coalesce(?7, last_modified),
+                        last_note = ?8
                  WHERE name = ?1",
                 params![
                     source,
@@ -166,7 +173,8 @@ impl Store {
                     new_items.unwrap_or(0),
                     due,
                     entry.etag,
-                    entry.last_modified
+                    entry.last_modified,
+                    entry.note
                 ],
             )
             .ctx("recording fetch success")?;
