@@ -151,7 +151,7 @@ impl Default for EdgarConfig {
             enabled: true,
             submissions_url: "https://data.sec.gov/submissions".into(),
             archives_url: "https://www.sec.gov/Archives/edgar/data".into(),
-            forms: vec!["8-K".into(), "8-K/A".into(), "6-K".into()],
+            forms: vec!["8-K".into(), "8-K/A".into(), "6-K".into(), "6-K/A".into()],
             requests_per_second: 10.0,
             since: NaiveDate::from_ymd_opt(2024, 1, 1),
             max_filings_per_company: 40,

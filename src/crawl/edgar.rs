@@ -35,12 +35,15 @@ struct Submissions {
 
 #[derive(Deserialize)]
 struct Filings {
-    recent: Recent,
+    recent: Columns,
+    #[serde(default)]
+    files: Vec<OlderPage>,
 }
 
+/// The parallel arrays of filings, in `filings.recent` and at the top level of an older page.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Recent {
+struct Columns {
     accession_number: Vec<String>,
     filing_date: Vec<String>,
     #[serde(default)]
@@ -51,11 +54,49 @@ struct Recent {
     primary_document: Vec<String>,
 }
 
+/// A further page of older filings named in `filings.files[]`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OlderPage {
+    /// The file name, beside the submissions JSON (`CIK0001318605-submissions-001.json`).
+    pub name: String,
+    #[serde(default)]
+    pub filing_from: Option<NaiveDate>,
+    #[serde(default)]
+    pub filing_to: Option<NaiveDate>,
+}
+
+/// A company's submissions JSON: its recent filings (newest first, up to 1,000) and the pages
+/// that hold the older ones.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubmissionList {
+    pub filings: Vec<FilingRef>,
+    pub older: Vec<OlderPage>,
+}
+
 /// Parse a submissions JSON into filings, newest first as EDGAR lists them.
 pub fn parse_submissions(bytes: &[u8]) -> Result<Vec<FilingRef>, FetchError> {
+    Ok(parse_submission_list(bytes)?.filings)
+}
+
+/// Parse a submissions JSON with the list of its older pages.
+pub fn parse_submission_list(bytes: &[u8]) -> Result<SubmissionList, FetchError> {
     let s: Submissions = serde_json::from_slice(bytes)
         .map_err(|e| FetchError::Malformed(format!("submissions JSON: {e}")))?;
-    let r = s.filings.recent;
+    Ok(SubmissionList {
+        filings: columns_to_filings(s.filings.recent, "filings.recent")?,
+        older: s.filings.files,
+    })
+}
+
+/// Parse an older page (`filings.files[].name`): the same columns at the top level.
+pub fn parse_older_page(bytes: &[u8], name: &str) -> Result<Vec<FilingRef>, FetchError> {
+    let c: Columns = serde_json::from_slice(bytes)
+        .map_err(|e| FetchError::Malformed(format!("submissions page {name}: {e}")))?;
+    columns_to_filings(c, name)
+}
+
+fn columns_to_filings(r: Columns, at: &str) -> Result<Vec<FilingRef>, FetchError> {
     let n = r.accession_number.len();
     let lens = [
         ("filingDate", r.filing_date.len()),
@@ -65,7 +106,7 @@ pub fn parse_submissions(bytes: &[u8]) -> Result<Vec<FilingRef>, FetchError> {
     for (name, len) in lens {
         if len != n {
             return Err(FetchError::Malformed(format!(
-                "submissions JSON: filings.recent.{name} has {len} entries, accessionNumber has {n}"
+                "submissions JSON: {at}.{name} has {len} entries, accessionNumber has {n}"
             )));
         }
     }
@@ -93,6 +134,39 @@ pub fn parse_submissions(bytes: &[u8]) -> Result<Vec<FilingRef>, FetchError> {
     Ok(out)
 }
 
+/// The older pages to read for filings on or after `since`: those whose range reaches it, and
+/// only when the recent list stops after `since` (it holds everything newer).
+pub fn pages_reaching(list: &SubmissionList, since: Option<NaiveDate>) -> Vec<OlderPage> {
+    let Some(since) = since else {
+        return Vec::new();
+    };
+    let oldest_recent = list.filings.iter().map(|f| f.filing_date).min();
+    if oldest_recent.is_some_and(|d| d <= since) {
+        return Vec::new();
+    }
+    list.older
+        .iter()
+        .filter(|p| p.filing_to.is_none_or(|to| to >= since))
+        .cloned()
+        .collect()
+}
+
+/// The filing index page inside the accession folder (`<folder>/<acc>-index.htm`), and the one
+/// EDGAR also serves at the company folder (`<archives>/<cik>/<acc>-index.html`).
+pub fn index_urls(archives_url: &str, cik: &str, accession: &str) -> [String; 2] {
+    [
+        format!(
+            "{}{accession}-index.htm",
+            filing_folder(archives_url, cik, accession)
+        ),
+        format!(
+            "{}/{}/{accession}-index.html",
+            archives_url.trim_end_matches('/'),
+            cik.trim_start_matches('0')
+        ),
+    ]
+}
+
 /// `<archives>/<cik without leading zeros>/<accession without dashes>/`.
 pub fn filing_folder(archives_url: &str, cik: &str, accession: &str) -> String {
     format!(
@@ -110,6 +184,9 @@ pub struct FilingIndex {
     pub accepted: Option<DateTime<Utc>>,
     /// Absolute URL of the press-release exhibit (EX-99.1, else the first EX-99.x).
     pub exhibit_url: Option<String>,
+    /// The exhibit's description in the index ("PRESS RELEASE DATED JUNE 25, 2026"): its caption
+    /// when the exhibit itself is only images.
+    pub exhibit_description: Option<String>,
 }
 
 /// Read a filing index page (`<acc>-index.htm`).
@@ -132,7 +209,7 @@ pub fn parse_index(html: &str, index_url: &str) -> FilingIndex {
     let cell = Selector::parse("td").expect("static selector");
     let link = Selector::parse("a[href]").expect("static selector");
     let base = url::Url::parse(index_url).ok();
-    let mut best: Option<(u8, String)> = None;
+    let mut best: Option<(u8, String, String)> = None;
     for tr in doc.select(&row) {
         let cells: Vec<_> = tr.select(&cell).collect();
         if cells.len() < 4 {
@@ -162,13 +239,19 @@ pub fn parse_index(html: &str, index_url: &str) -> FilingIndex {
             Some(b) => b.join(&href).map(|u| u.to_string()).unwrap_or(href),
             None => href,
         };
-        if best.as_ref().is_none_or(|(r, _)| rank < *r) {
-            best = Some((rank, abs));
+        let description = cells[1].text().collect::<String>().trim().to_string();
+        if best.as_ref().is_none_or(|(r, _, _)| rank < *r) {
+            best = Some((rank, abs, description));
         }
     }
+    let (exhibit_url, exhibit_description) = match best {
+        Some((_, u, d)) => (Some(u), Some(d).filter(|d| !d.is_empty())),
+        None => (None, None),
+    };
     FilingIndex {
         accepted,
-        exhibit_url: best.map(|(_, u)| u),
+        exhibit_url,
+        exhibit_description,
     }
 }
 
@@ -250,6 +333,24 @@ mod tests {
                     .into()
             )
         );
+    }
+
+    #[test]
+    fn older_pages_are_read_only_when_since_reaches_past_the_recent_list() {
+        let j = br#"{"filings":{"recent":{"accessionNumber":["a"],"filingDate":["2018-02-13"],"form":["8-K"],"primaryDocument":["x"]},
+            "files":[{"name":"p-001.json","filingCount":2,"filingFrom":"2005-02-17","filingTo":"2018-02-11"},
+                     {"name":"p-002.json","filingCount":2,"filingFrom":"2001-01-01","filingTo":"2005-02-16"}]}}"#;
+        let list = parse_submission_list(j).unwrap();
+        let names = |since: Option<&str>| -> Vec<String> {
+            pages_reaching(&list, since.map(|s| s.parse().unwrap()))
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        assert_eq!(names(None), Vec::<String>::new());
+        assert_eq!(names(Some("2018-02-13")), Vec::<String>::new());
+        assert_eq!(names(Some("2017-01-01")), vec!["p-001.json"]);
+        assert_eq!(names(Some("2004-06-30")), vec!["p-001.json", "p-002.json"]);
     }
 
     #[test]

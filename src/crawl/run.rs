@@ -378,7 +378,16 @@ async fn fetch_edgar(
         Conditional::NotModified => return Ok(Fetch::NotModified),
         Conditional::Modified(f) => f,
     };
-    let filings = edgar::parse_submissions(&meta.body)?;
+    let list = edgar::parse_submission_list(&meta.body)?;
+    let mut filings = list.filings.clone();
+    // `since` before the recent list's oldest filing: the older pages hold the rest
+    for page in edgar::pages_reaching(&list, cfg.edgar.since) {
+        let url = url::Url::parse(&src.url)
+            .and_then(|u| u.join(&page.name))
+            .map_err(|_| FetchError::BadUrl(format!("{} + {}", src.url, page.name)))?;
+        let body = get_body(client, url.as_str()).await?;
+        filings.extend(edgar::parse_older_page(&body, &page.name)?);
+    }
     let wanted: Vec<_> = filings
         .into_iter()
         .filter(|f| {
@@ -421,8 +430,17 @@ async fn fetch_filing(
     f: &edgar::FilingRef,
 ) -> Result<NewDocument, FetchError> {
     let folder = edgar::filing_folder(&cfg.edgar.archives_url, &company.cik, &f.accession);
-    let index_url = format!("{folder}{}-index.htm", f.accession);
-    let index_html = String::from_utf8_lossy(&get_body(client, &index_url).await?).into_owned();
+    let [in_folder, at_company] =
+        edgar::index_urls(&cfg.edgar.archives_url, &company.cik, &f.accession);
+    let (index_url, index_body) = match get_body(client, &in_folder).await {
+        Ok(b) => (in_folder, b),
+        Err(FetchError::Gone(_)) => {
+            let b = get_body(client, &at_company).await?;
+            (at_company, b)
+        }
+        Err(e) => return Err(e),
+    };
+    let index_html = String::from_utf8_lossy(&index_body).into_owned();
     let index = edgar::parse_index(&index_html, &index_url);
     let primary = edgar::unwrap_ixbrl(&f.primary_document);
     let primary_url = url::Url::parse(&folder)
@@ -431,13 +449,24 @@ async fn fetch_filing(
         .to_string();
     let primary_text = edgar::document_text(&get_body(client, &primary_url).await?);
     let exhibit_text = match &index.exhibit_url {
-        Some(u) if *u != primary_url => Some(edgar::document_text(&get_body(client, u).await?)),
+        Some(u) if *u != primary_url => {
+            let text = edgar::document_text(&get_body(client, u).await?);
+            // an exhibit of images only has no text: its description in the index is its caption
+            match (&text, &index.exhibit_description) {
+                (t, Some(d)) if t.is_empty() => Some(format!("Exhibit 99.1 (images only): {d}")),
+                (t, None) if t.is_empty() => None,
+                _ => Some(text),
+            }
+        }
         _ => None,
     };
     let (headline, lead) =
         edgar::headline_and_lead(exhibit_text.as_deref().unwrap_or(&primary_text));
+    let images_only = exhibit_text
+        .as_deref()
+        .is_some_and(|t| t.starts_with("Exhibit 99.1 (images only)"));
     let title = match (&exhibit_text, headline) {
-        (Some(_), Some(h)) => h,
+        (Some(_), Some(h)) if !images_only => h,
         _ => format!(
             "{} {}{}",
             company.name,

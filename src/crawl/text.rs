@@ -52,8 +52,10 @@ fn walk(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String, pre: bool)
                         .contains("display:none")
                 });
                 match name {
-                    "script" | "style" | "noscript" | "head" | "template" | "svg" | "iframe"
-                    | "ix:header" => {
+                    // `title` too: a fragment parse keeps a page's <title> (an SEC document's
+                    // is a file name such as "meta-20251219"), which is not its text
+                    "script" | "style" | "noscript" | "head" | "title" | "template" | "svg"
+                    | "iframe" | "ix:header" => {
                         continue;
                     }
                     _ if hidden => continue,

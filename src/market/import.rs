@@ -245,9 +245,13 @@ struct ChartResult {
 #[serde(rename_all = "camelCase")]
 struct ChartMeta {
     symbol: Option<String>,
-    /// Seconds east of UTC of the exchange: a bar's date is its timestamp in exchange time.
+    /// Seconds east of UTC of the exchange now (a fallback: it ignores daylight saving).
     #[serde(default)]
     gmtoffset: i64,
+    /// The exchange's time zone (`America/New_York`, `UTC`): a bar's date is its timestamp there.
+    exchange_timezone_name: Option<String>,
+    /// `1d` for daily bars; intraday (`1m`, `1h`) and other granularities are refused.
+    data_granularity: Option<String>,
 }
 #[derive(Deserialize)]
 struct Indicators {
@@ -279,7 +283,14 @@ pub fn parse_yahoo_json(shown: &str, text: &str, ticker: &str) -> Result<Parsed,
     let chart: Chart =
         serde_json::from_str(text).map_err(|e| format!("{shown}: not Yahoo chart JSON: {e}"))?;
     if let Some(err) = chart.chart.error.filter(|e| !e.is_null()) {
-        return Err(format!("{shown}: the chart API returned an error: {err}"));
+        let part = |k: &str| err.get(k).and_then(|v| v.as_str()).map(str::trim);
+        let said = match (part("code"), part("description")) {
+            (Some(c), Some(d)) if !d.is_empty() => format!("{c}: {d}"),
+            (Some(c), _) => c.to_string(),
+            (None, Some(d)) => d.to_string(),
+            (None, None) => err.to_string(),
+        };
+        return Err(format!("{shown}: the chart API returned an error: {said}"));
     }
     let r = chart
         .chart
@@ -291,6 +302,18 @@ pub fn parse_yahoo_json(shown: &str, text: &str, ticker: &str) -> Result<Parsed,
         .quote
         .first()
         .ok_or_else(|| format!("{shown}: no indicators.quote"))?;
+    if let Some(g) = r.meta.data_granularity.as_deref()
+        && g != "1d"
+    {
+        return Err(format!(
+            "{shown}: bars of {g}, not daily: only daily bars (interval=1d) are stored"
+        ));
+    }
+    let zone: Option<chrono_tz::Tz> = r
+        .meta
+        .exchange_timezone_name
+        .as_deref()
+        .and_then(|z| z.parse().ok());
     let n = r.timestamp.len();
     if q.close.len() != n {
         return Err(format!(
@@ -308,14 +331,19 @@ pub fn parse_yahoo_json(shown: &str, text: &str, ticker: &str) -> Result<Parsed,
     let mut out = Parsed::default();
     let mut seen = std::collections::HashSet::new();
     for i in 0..n {
-        let Some(t) = DateTime::from_timestamp(r.timestamp[i] + r.meta.gmtoffset, 0) else {
+        let date = match zone {
+            Some(z) => DateTime::from_timestamp(r.timestamp[i], 0)
+                .map(|t| t.with_timezone(&z).date_naive()),
+            None => DateTime::from_timestamp(r.timestamp[i] + r.meta.gmtoffset, 0)
+                .map(|t| t.date_naive()),
+        };
+        let Some(date) = date else {
             out.rejected.push(format!(
                 "{shown}: timestamp[{i}]: bad timestamp {}",
                 r.timestamp[i]
             ));
             continue;
         };
-        let date = t.date_naive();
         let Some(close) = q.close[i] else {
             out.empty_days += 1;
             continue;
