@@ -6,6 +6,9 @@
 //! first: any BOM removed, the charset taken from the BOM, the HTTP header or the prolog (in that
 //! order), everything transcoded to UTF-8 and the prolog rewritten to say so; Atom 0.3 namespaces
 //! and dates are mapped to Atom 1.0; and the parser runs under `catch_unwind`.
+//!
+//! A feed the strict parser still refuses is not lost: see [`parse`] for the normalisation and the
+//! lenient item-by-item reading (`super::lenient`) that follow, and the note that records it.
 
 use std::borrow::Cow;
 
