@@ -100,6 +100,9 @@ pub struct CrawlConfig {
     pub max_redirects: usize,
     /// Fetch the linked page when a feed item carries only a summary.
     pub fetch_articles: bool,
+    /// Links found in feeds and pages may lead to loopback, private and link-local addresses on
+    /// any host (by default only on the source's own host: see `http::Client::get_link`).
+    pub allow_private_addresses: bool,
     /// A feed item whose content has fewer characters than this counts as "summary only".
     pub article_min_chars: usize,
     /// First back-off after a failure, doubled per consecutive failure, capped at `backoff_max_secs`.
@@ -118,6 +121,7 @@ impl Default for CrawlConfig {
             timeout_secs: 30.0,
             max_body_bytes: 10_000_000,
             max_redirects: 5,
+            allow_private_addresses: false,
             fetch_articles: true,
             article_min_chars: 600,
             backoff_base_secs: 300,

@@ -106,6 +106,10 @@ struct LaneState {
 
 pub struct Client {
     inner: reqwest::Client,
+    /// The same client without automatic redirects, for links from untrusted text: each hop is
+    /// checked by [`Client::get_link`] before it is requested.
+    no_redirects: reqwest::Client,
+    allow_private: bool,
     timeout: Duration,
     connect_timeout: Duration,
     max_body: u64,
@@ -124,16 +128,24 @@ impl Client {
         let timeout = Duration::from_secs_f64(cfg.crawl.timeout_secs);
         let connect_timeout = Duration::from_secs_f64(cfg.crawl.connect_timeout_secs);
         let user_agent = cfg.user_agent();
-        let inner = reqwest::Client::builder()
-            .user_agent(user_agent.clone())
-            .timeout(timeout)
-            .connect_timeout(connect_timeout)
+        let builder = || {
+            reqwest::Client::builder()
+                .user_agent(user_agent.clone())
+                .timeout(timeout)
+                .connect_timeout(connect_timeout)
+                .gzip(true)
+                .brotli(true)
+        };
+        let inner = builder()
             .redirect(reqwest::redirect::Policy::limited(cfg.crawl.max_redirects))
-            .gzip(true)
-            .brotli(true)
+            .build()?;
+        let no_redirects = builder()
+            .redirect(reqwest::redirect::Policy::none())
             .build()?;
         Ok(Client {
             inner,
+            no_redirects,
+            allow_private: cfg.crawl.allow_private_addresses,
             timeout,
             connect_timeout,
             max_body: cfg.crawl.max_body_bytes,
@@ -210,8 +222,60 @@ impl Client {
         result
     }
 
+    /// GET a link found in untrusted text (an article or listing link from a feed anyone can
+    /// write). Only `http` and `https`, no credentials in the URL, and no address that is
+    /// loopback, private, link-local or otherwise non-public, unless it is the host of the source
+    /// the link came from (`own_host`: a local test server, an intranet feed) or the
+    /// configuration allows private addresses; every redirect hop is checked the same way.
+    pub async fn get_link(
+        &self,
+        url: &str,
+        own_host: Option<&str>,
+    ) -> Result<Conditional, FetchError> {
+        let mut current = url::Url::parse(url).map_err(|_| FetchError::BadUrl(url.to_string()))?;
+        for _ in 0..=self.max_redirects {
+            check_link(&current, own_host, self.allow_private).await?;
+            let lane = Client::lane_for(current.as_str());
+            let slot = self.lane(&lane);
+            let mut next = slot.lock().await;
+            if let Some(at) = next.next {
+                tokio::time::sleep_until(at).await;
+            }
+            next.next =
+                Some(Instant::now() + next.gap.map_or(self.host_gap, |g| g.max(self.host_gap)));
+            let req = self.no_redirects.get(current.clone());
+            let resp = req.send().await.map_err(|e| self.classify(e));
+            drop(next);
+            let resp = resp?;
+            if resp.status().is_redirection()
+                && let Some(loc) = resp.headers().get(header::LOCATION)
+            {
+                let loc = loc.to_str().unwrap_or("");
+                current = current
+                    .join(loc)
+                    .map_err(|_| FetchError::BadUrl(loc.to_string()))?;
+                continue;
+            }
+            return self.read(resp).await;
+        }
+        Err(FetchError::TooManyRedirects(self.max_redirects))
+    }
+
+    /// Would [`Client::get_link`] request this URL (its first hop)?
+    pub async fn check_link(
+        &self,
+        url: &url::Url,
+        own_host: Option<&str>,
+    ) -> Result<(), FetchError> {
+        check_link(url, own_host, self.allow_private).await
+    }
+
     async fn send(&self, req: reqwest::RequestBuilder) -> Result<Conditional, FetchError> {
-        let mut resp = req.send().await.map_err(|e| self.classify(e))?;
+        let resp = req.send().await.map_err(|e| self.classify(e))?;
+        self.read(resp).await
+    }
+
+    async fn read(&self, mut resp: reqwest::Response) -> Result<Conditional, FetchError> {
         let status = resp.status();
         let headers = resp.headers().clone();
         if status == StatusCode::NOT_MODIFIED {
@@ -273,6 +337,90 @@ impl Client {
     }
 }
 
+/// May a link from untrusted text be requested? See [`Client::get_link`].
+async fn check_link(
+    url: &url::Url,
+    own_host: Option<&str>,
+    allow_private: bool,
+) -> Result<(), FetchError> {
+    let refused = |why: String| Err(FetchError::Refused(format!("link {url} refused: {why}")));
+    if !matches!(url.scheme(), "http" | "https") {
+        return refused(format!(
+            "the {} scheme is never fetched (only http and https)",
+            url.scheme()
+        ));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return refused("credentials in a link are never sent".into());
+    }
+    let Some(host) = url.host() else {
+        return refused("no host".into());
+    };
+    let host_text = url.host_str().unwrap_or("");
+    if allow_private || own_host.is_some_and(|h| h.eq_ignore_ascii_case(host_text)) {
+        return Ok(());
+    }
+    let why = |ip: std::net::IpAddr| {
+        format!(
+            "{ip} is not a public address (only the source's own host may be; set \
+             allow_private_addresses under [crawl] to allow every private address)"
+        )
+    };
+    match host {
+        url::Host::Ipv4(ip) if !is_public(ip.into()) => return refused(why(ip.into())),
+        url::Host::Ipv6(ip) if !is_public(ip.into()) => return refused(why(ip.into())),
+        url::Host::Ipv4(_) | url::Host::Ipv6(_) => return Ok(()),
+        url::Host::Domain(name) => {
+            let port = url.port_or_known_default().unwrap_or(80);
+            // a name that does not resolve fails later, in the request, with its own error
+            if let Ok(addrs) = tokio::net::lookup_host((name, port)).await {
+                for a in addrs {
+                    if !is_public(a.ip()) {
+                        return refused(format!("{name} resolves to {}", why(a.ip())));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A globally routable address: not loopback, private, link-local, shared (CGNAT), documentation,
+/// benchmarking, multicast, broadcast, reserved or unspecified; IPv4-mapped IPv6 as its IPv4.
+pub fn is_public(ip: std::net::IpAddr) -> bool {
+    use std::net::IpAddr;
+    match ip {
+        IpAddr::V4(v4) => {
+            let o = v4.octets();
+            !(v4.is_loopback()
+                || v4.is_private()
+                || v4.is_link_local()
+                || v4.is_broadcast()
+                || v4.is_documentation()
+                || v4.is_unspecified()
+                || v4.is_multicast()
+                || o[0] == 0
+                || (o[0] == 100 && (o[1] & 0xc0) == 64)
+                || (o[0] == 192 && o[1] == 0 && o[2] == 0)
+                || (o[0] == 198 && (o[1] & 0xfe) == 18)
+                || o[0] >= 240)
+        }
+        IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return is_public(IpAddr::V4(v4));
+            }
+            let seg = v6.segments();
+            !(v6.is_loopback()
+                || v6.is_unspecified()
+                || v6.is_multicast()
+                || (seg[0] & 0xfe00) == 0xfc00
+                || (seg[0] & 0xffc0) == 0xfe80
+                || (seg[0] == 0x2001 && seg[1] == 0x0db8)
+                || (seg[0] == 0x64 && seg[1] == 0xff9b))
+        }
+    }
+}
+
 fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     let mut cur = e;
     while let Some(next) = cur.source() {
@@ -325,6 +473,81 @@ mod tests {
             Some(Duration::from_secs(90))
         );
         assert_eq!(parse_retry_after("soon", now), None);
+    }
+
+    #[test]
+    fn public_and_non_public_addresses() {
+        for a in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "0.0.0.0",
+            "255.255.255.255",
+            "198.18.0.1",
+            "192.0.2.1",
+            "224.0.0.1",
+            "240.0.0.1",
+            "::1",
+            "::",
+            "fc00::1",
+            "fd12::1",
+            "fe80::1",
+            "::ffff:127.0.0.1",
+            "2001:db8::1",
+            "ff02::1",
+        ] {
+            assert!(!is_public(a.parse().unwrap()), "{a}");
+        }
+        for a in [
+            "8.8.8.8",
+            "151.101.1.1",
+            "2606:4700::1111",
+            "::ffff:8.8.8.8",
+        ] {
+            assert!(is_public(a.parse().unwrap()), "{a}");
+        }
+    }
+
+    #[tokio::test]
+    async fn links_are_checked_before_any_request() {
+        async fn check(u: &str, own: Option<&str>, allow: bool) -> Result<(), FetchError> {
+            check_link(&url::Url::parse(u).unwrap(), own, allow).await
+        }
+        let refused = |r: Result<(), FetchError>| match r {
+            Err(FetchError::Refused(m)) => m,
+            other => panic!("{other:?}"),
+        };
+        assert!(
+            refused(check("file:///etc/passwd", None, false).await)
+                .ends_with("the file scheme is never fetched (only http and https)")
+        );
+        assert!(refused(check("data:text/html,hi", None, true).await).contains("data scheme"));
+        assert!(
+            refused(check("http://u:p@example.com/", None, true).await)
+                .ends_with("credentials in a link are never sent")
+        );
+        assert!(
+            refused(check("http://10.0.0.1/x", None, false).await)
+                .contains("10.0.0.1 is not a public address")
+        );
+        assert!(
+            refused(check("http://[::1]:8080/", None, false).await)
+                .contains("::1 is not a public address")
+        );
+        assert!(
+            refused(check("http://localhost:9/", Some("127.0.0.1"), false).await)
+                .contains("localhost resolves to 127.0.0.1 is not a public address")
+        );
+        // the source's own host, and everything when the configuration says so
+        assert_eq!(
+            check("http://127.0.0.1:9/a", Some("127.0.0.1"), false).await,
+            Ok(())
+        );
+        assert_eq!(check("http://10.0.0.1/a", None, true).await, Ok(()));
+        assert_eq!(check("https://93.184.215.14/a", None, false).await, Ok(()));
     }
 
     #[test]

@@ -237,3 +237,58 @@ fn a_reader_that_closes_the_pipe_early_ends_the_command_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}");
     }
 }
+
+#[test]
+fn a_damaged_database_is_named_once_and_never_a_panic() {
+    let ws = Workspace::new("");
+    // a real database first, then cut short; and one of random bytes
+    let out = ws.run(&[
+        "deals",
+        "add",
+        "--ticker",
+        "IREN",
+        "--date",
+        "2025-11-03",
+        "--counterparty",
+        "Microsoft",
+        "--type",
+        "gpu_cloud",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let db = ws.path().join("hashpivot.db");
+    let whole = std::fs::read(&db).unwrap();
+    let shown = db.display().to_string();
+    let garbage: Vec<u8> = (0..8192u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    for (bytes, detail) in [
+        (
+            whole[..whole.len().min(5000)].to_vec(),
+            "database disk image is malformed",
+        ),
+        (garbage, "file is not a database"),
+    ] {
+        for f in ["hashpivot.db-wal", "hashpivot.db-shm"] {
+            let _ = std::fs::remove_file(ws.path().join(f));
+        }
+        std::fs::write(&db, &bytes).unwrap();
+        for args in [
+            &["status"][..],
+            &["deals"],
+            &["digest"],
+            &["crawl"],
+            &["prices", "list"],
+        ] {
+            let out = ws.run(args);
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+            assert_eq!(
+                stderr(&out),
+                format!(
+                    "hashpivot: the database at {shown} is damaged: {detail} (restore it from a \
+                     backup, or move it aside and crawl again into a new one)\n"
+                ),
+                "{args:?}"
+            );
+        }
+    }
+}

@@ -12,6 +12,9 @@ mod corpus;
 /// Feeds the strict parser refuses, one per oddity.
 #[path = "crawl/recovery.rs"]
 mod recovery;
+/// Links from untrusted feeds.
+#[path = "crawl/untrusted.rs"]
+mod untrusted;
 
 use std::time::{Duration, Instant};
 

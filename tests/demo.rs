@@ -103,3 +103,88 @@ fn demo_runs_the_whole_pipeline_offline_and_touches_nothing_else() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("already holds a hashpivot workspace"));
 }
+
+/// Run hashpivot on the demo workspace with stdout a pipe whose reader has already gone (`| head`
+/// that exited): the command ends quietly with 0.
+fn closed_pipe(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("--config")
+        .arg(dir.join("feeds.toml"))
+        .args(args)
+        .env_remove("HASHPIVOT_CONTACT")
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn every_command_into_a_closed_pipe_ends_quietly_with_0() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("demo");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
+        .args(["demo", "--dir", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let export = home.path().join("export");
+    let digest = home.path().join("d.html");
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["--help"],
+        vec!["status"],
+        vec!["status", "--json"],
+        vec!["show", "1"],
+        vec!["show", "1", "--json"],
+        vec!["analyze"],
+        vec!["analyze", "--all", "--json"],
+        vec!["deals"],
+        vec!["deals", "--json"],
+        vec!["deals", "show", "1"],
+        vec!["search", "lease"],
+        vec!["search", "lease", "--json"],
+        vec!["reindex"],
+        vec!["prices", "list"],
+        vec!["prices", "list", "--json"],
+        vec!["study"],
+        vec!["study", "--json"],
+        vec!["premium"],
+        vec!["premium", "--json"],
+        vec!["digest", "--week", "2025-W45"],
+        vec!["digest", "--week", "2025-W45", "--format", "html"],
+        vec![
+            "digest",
+            "--week",
+            "2025-W45",
+            "--out",
+            digest.to_str().unwrap(),
+        ],
+        vec!["export", "--out", export.to_str().unwrap()],
+    ];
+    for args in &commands {
+        let out = closed_pipe(&dir, args);
+        assert_eq!(
+            (
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr).to_string()
+            ),
+            (Some(0), String::new()),
+            "{args:?}"
+        );
+    }
+    // the demo itself, into a closed pipe
+    let out = closed_pipe(
+        &home.path().join("unused"),
+        &["demo", "--dir", home.path().join("demo2").to_str().unwrap()],
+    );
+    assert_eq!(
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).to_string()
+        ),
+        (Some(0), String::new())
+    );
+}

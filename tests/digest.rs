@@ -216,3 +216,45 @@ fn a_quiet_week_says_so_in_every_section_and_format() {
     assert!(txt.contains("\nTOP STORIES\n  none\n"), "{txt}");
     assert!(txt.contains("\nBY COMPANY\n  none\n"), "{txt}");
 }
+
+#[test]
+fn a_study_that_cannot_run_is_said_in_the_digest_and_on_stderr() {
+    let ws = Workspace::new("");
+    let out = ws.run(&[
+        "deals",
+        "add",
+        "--ticker",
+        "IREN",
+        "--date",
+        "2025-11-03",
+        "--time",
+        "08:00",
+        "--counterparty",
+        "Microsoft",
+        "--type",
+        "gpu_cloud",
+        "--value",
+        "9.7bn",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let why = "market reaction not computed: no prices for the market benchmark SPY: run \
+               `hashpivot prices import FILE` or `hashpivot prices fetch --ticker SPY`";
+    let out = ws.run(&["digest", "--week", "2025-W45"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), format!("hashpivot: digest: {why}\n"));
+    assert!(
+        stdout(&out).contains(&format!(
+            "- **Not computed:** {}\n",
+            why.replace('`', "\\`")
+        )),
+        "{}",
+        stdout(&out)
+    );
+    let out = ws.run(&["digest", "--week", "2025-W45", "--format", "txt"]);
+    assert!(stdout(&out).contains(&format!("  - NOT COMPUTED: {why}\n")));
+    let out = ws.run(&["digest", "--week", "2025-W45", "--format", "html"]);
+    assert!(stdout(&out).contains(&format!(
+        "<li><strong>Not computed:</strong> {}</li>",
+        why.replace('&', "&amp;")
+    )));
+}

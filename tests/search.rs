@@ -281,6 +281,31 @@ fn bad_queries_old_indexes_and_missing_indexes_are_explained() {
         stderr(&out),
         "hashpivot: --since 'yesterday': expected YYYY-MM-DD or a span like 7d, 4w, 3m, 1y\n"
     );
+    // a multi-byte last character, a negative span and one past the calendar: errors, not panics
+    for (flag, value, message) in [
+        (
+            "--since",
+            "7é",
+            "expected YYYY-MM-DD or a span like 7d, 4w, 3m, 1y",
+        ),
+        (
+            "--until",
+            "-3d",
+            "expected YYYY-MM-DD or a span like 7d, 4w, 3m, 1y",
+        ),
+        (
+            "--since",
+            "99999999999999y",
+            "a span that reaches before the calendar begins",
+        ),
+    ] {
+        let out = ws.run(&["search", &format!("{flag}={value}"), "lease"]);
+        assert_eq!(out.status.code(), Some(2), "{flag} {value}");
+        assert_eq!(
+            stderr(&out),
+            format!("hashpivot: {flag} '{value}': {message}\n")
+        );
+    }
     // an index built by another schema version
     let live = std::fs::read_to_string(ws.path().join("index/CURRENT")).unwrap();
     std::fs::write(

@@ -904,3 +904,39 @@ fn export_as_parquet_has_real_types() {
         );
     }
 }
+
+#[test]
+fn prices_fetch_asks_once_for_a_ticker_named_twice_apart() {
+    let s = Server::start();
+    let body = r#"{"chart":{"result":[{"meta":{"symbol":"IREN","gmtoffset":-18000},
+        "timestamp":[1762180200],"indicators":{"quote":[{"close":[70.5]}],"adjclose":[{"adjclose":[70.5]}]}}],"error":null}}"#;
+    for t in ["IREN", "SPY"] {
+        s.route(
+            &format!("/v8/finance/chart/{t}*"),
+            Resp::ok(body).header("Content-Type", "application/json"),
+        );
+    }
+    let ws = Workspace::new(&format!(
+        "[prices]\nyahoo_url = \"{}/v8/finance/chart\"\n",
+        s.base
+    ));
+    let out = ws.run(&[
+        "prices",
+        "fetch",
+        "--ticker",
+        "IREN",
+        "--ticker",
+        "SPY",
+        "--ticker",
+        "iren",
+        "--from",
+        "2025-11-01",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(s.requests_to_prefix("/v8/finance/chart/IREN").len(), 1);
+    assert_eq!(s.requests_to_prefix("/v8/finance/chart/SPY").len(), 1);
+    assert_eq!(
+        stdout(&out),
+        "IREN: 1 rows from 2025-11-01 (1 new, 0 updated)\nSPY: 1 rows from 2025-11-01 (1 new, 0 updated)\n"
+    );
+}

@@ -89,6 +89,9 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     let cfg = ctx.config_or_default()?;
     let store = super::open_existing_store(&ctx.data_dir)?;
     let d = digest::build(&store, &cfg, &period)?;
+    for w in &d.warnings {
+        eprintln!("hashpivot: digest: {w}");
+    }
     let text = match a.format {
         Format::Md => digest::to_markdown(&d),
         Format::Html => digest::to_html(&d),

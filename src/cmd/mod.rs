@@ -111,7 +111,13 @@ pub fn error_line(e: &anyhow::Error) -> String {
     let mut line = String::new();
     for c in e.chain() {
         let msg = c.to_string();
-        if line.ends_with(&msg) {
+        // a cause that only repeats what is said (SQLite's "Error code 26: file is not a
+        // database" under rusqlite's "file is not a database") is said once
+        let said = msg
+            .strip_prefix("Error code ")
+            .and_then(|r| r.split_once(": "))
+            .map_or(msg.as_str(), |(_, rest)| rest);
+        if line.ends_with(&msg) || (!said.is_empty() && line.contains(said)) {
             continue;
         }
         if !line.is_empty() {

@@ -132,7 +132,9 @@ fn fetch(ctx: &Workspace, a: FetchArgs) -> anyhow::Result<i32> {
     } else {
         a.tickers.iter().map(|t| t.to_ascii_uppercase()).collect()
     };
-    tickers.dedup();
+    // each ticker once, in the order given (a ticker named twice is fetched once)
+    let mut seen = std::collections::HashSet::new();
+    tickers.retain(|t| seen.insert(t.clone()));
     let mut store = super::open_store(&ctx.data_dir)?;
     let client = crate::http::Client::new(&cfg)?;
     let rt = tokio::runtime::Builder::new_current_thread()

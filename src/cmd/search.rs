@@ -64,16 +64,28 @@ pub fn parse_when(s: &str, flag: &str) -> Result<NaiveDate, UsageError> {
             "{flag} '{s}': expected YYYY-MM-DD or a span like 7d, 4w, 3m, 1y"
         ))
     };
-    let (n, unit) = s.split_at(s.len().saturating_sub(1));
-    let n: i64 = n.parse().map_err(|_| bad())?;
-    let days = match unit {
-        "d" => n,
-        "w" => n * 7,
-        "m" => n * 30,
-        "y" => n * 365,
+    // the unit is the last character, whatever its width ("7é" is an error, not a panic)
+    let unit = s.chars().last().ok_or_else(bad)?;
+    let n: i64 = s[..s.len() - unit.len_utf8()]
+        .parse()
+        .ok()
+        .filter(|n| *n >= 0)
+        .ok_or_else(bad)?;
+    let per = match unit {
+        'd' => 1,
+        'w' => 7,
+        'm' => 30,
+        'y' => 365,
         _ => return Err(bad()),
     };
-    Ok(Utc::now().date_naive() - Duration::days(days))
+    n.checked_mul(per)
+        .and_then(Duration::try_days)
+        .and_then(|d| Utc::now().date_naive().checked_sub_signed(d))
+        .ok_or_else(|| {
+            UsageError(format!(
+                "{flag} '{s}': a span that reaches before the calendar begins"
+            ))
+        })
 }
 
 /// The index request the arguments describe, checked.

@@ -49,12 +49,22 @@ pub(super) async fn fetch_articles(
     let bar = progress_bar(progress, pending.len() as u64, "articles");
     let robots: Arc<tokio::sync::Mutex<HashMap<String, Arc<OnceCell<Robots>>>>> = Arc::default();
     let limit = Arc::new(Semaphore::new(cfg.crawl.concurrency));
+    // the host each source is configured at: its own links may stay on it even when it is local
+    let hosts: HashMap<String, String> = cfg
+        .all_sources()
+        .into_iter()
+        .filter_map(|s| {
+            let host = url::Url::parse(&s.url).ok()?.host_str()?.to_string();
+            Some((s.name, host))
+        })
+        .collect();
     let mut tasks = JoinSet::new();
     for p in pending {
         let (client, robots, limit) = (client.clone(), robots.clone(), limit.clone());
+        let own_host = hosts.get(&p.source).cloned();
         tasks.spawn(async move {
             let _permit = limit.acquire_owned().await;
-            let r = fetch_article(&client, &robots, &p.url).await;
+            let r = fetch_article(&client, &robots, &p.url, own_host.as_deref()).await;
             (p.id, r)
         });
     }
@@ -100,8 +110,12 @@ async fn fetch_article(
     client: &Client,
     robots: &tokio::sync::Mutex<HashMap<String, Arc<OnceCell<Robots>>>>,
     url: &str,
+    own_host: Option<&str>,
 ) -> Result<Option<String>, FetchError> {
     let parsed = url::Url::parse(url).map_err(|_| FetchError::BadUrl(url.to_string()))?;
+    // a link from a feed is untrusted: refused here, before robots.txt is asked, if it leads
+    // somewhere it must not (the article request checks every redirect hop again)
+    client.check_link(&parsed, own_host).await?;
     let origin = parsed.origin().ascii_serialization();
     let cell = robots
         .lock()
@@ -112,10 +126,7 @@ async fn fetch_article(
     let rules = cell
         .get_or_init(|| async {
             let robots_url = format!("{origin}/robots.txt");
-            match client
-                .get(&robots_url, Client::lane_for(&robots_url), None)
-                .await
-            {
+            match client.get_link(&robots_url, own_host).await {
                 Ok(Conditional::Modified(f)) => {
                     match texting_robots::Robot::new("hashpivot", &f.body) {
                         Ok(r) => {
@@ -144,7 +155,7 @@ async fn fetch_article(
         Robots::Unknown => return Err(FetchError::RobotsUnavailable),
         _ => {}
     }
-    let fetched = match client.get(url, Client::lane_for(url), None).await? {
+    let fetched = match client.get_link(url, own_host).await? {
         Conditional::Modified(f) => f,
         Conditional::NotModified => return Ok(None),
     };

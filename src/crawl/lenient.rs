@@ -141,7 +141,7 @@ fn start_tag(rest: &str) -> Option<(StartTag, usize)> {
         return None;
     }
     let name_len = body
-        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
         .unwrap_or(body.len());
     let name = body[..name_len].to_string();
     let mut attrs = Vec::new();
@@ -179,10 +179,11 @@ fn start_tag(rest: &str) -> Option<(StartTag, usize)> {
             _ => {}
         }
         let key_len = body[j..]
-            .find(|c: char| c.is_whitespace() || c == '=' || c == '>' || c == '/' || c == '<')
+            .find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '>' || c == '/' || c == '<')
             .unwrap_or(body.len() - j);
         if key_len == 0 {
-            j += 1; // a stray '/' or '='
+            // a stray '/' or '=': step over it (one whole character)
+            j += body[j..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
         let key = body[j..j + key_len].to_ascii_lowercase();
@@ -203,7 +204,7 @@ fn start_tag(rest: &str) -> Option<(StartTag, usize)> {
                 j = close + 1;
             } else {
                 let len = body[j..]
-                    .find(|c: char| c.is_whitespace() || c == '>')
+                    .find(|c: char| c.is_ascii_whitespace() || c == '>')
                     .unwrap_or(body.len() - j);
                 value = decode_entities(&body[j..j + len]);
                 j += len;
@@ -487,6 +488,14 @@ mod tests {
             decode_entities("a&nbsp;b &eacute; &#X41;&#66; &bogus; & x &#0;"),
             "a\u{a0}b é AB &bogus; & x &#0;"
         );
+    }
+
+    #[test]
+    fn a_non_ascii_space_inside_a_tag_is_no_panic() {
+        // found by the property tests: U+00A0 after an attribute was stepped into byte by byte
+        let items = read_items("<item a=\"1\"\u{a0}/\u{a0}><title>x</title></item>");
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].title, "x");
     }
 
     #[test]

@@ -112,7 +112,11 @@ pub fn parse(q: &str) -> Result<Parsed, QueryError> {
             if end == start + 1 {
                 return Err(err(start, "empty phrase"));
             }
-            let phrase: String = c[start..=end].iter().collect();
+            // a backslash would escape the closing quote in tantivy's grammar
+            let phrase: String = c[start..=end]
+                .iter()
+                .map(|&x| if x == '\\' { ' ' } else { x })
+                .collect();
             match scope(&parens) {
                 Some(field) => out.push_str(&rewrite(field, &phrase, start, &mut tickers)?),
                 None => out.push_str(&phrase),
@@ -168,7 +172,12 @@ pub fn parse(q: &str) -> Result<Parsed, QueryError> {
                 (c[vstart..=end].iter().collect::<String>(), end + 1)
             } else {
                 let mut k = vstart;
-                while k < c.len() && !c[k].is_whitespace() && c[k] != ')' && c[k] != '(' {
+                while k < c.len()
+                    && !c[k].is_whitespace()
+                    && c[k] != ')'
+                    && c[k] != '('
+                    && c[k] != '"'
+                {
                     k += 1;
                 }
                 (c[vstart..k].iter().collect::<String>(), k)
@@ -272,8 +281,7 @@ fn rewrite(
 ) -> Result<String, QueryError> {
     Ok(match field {
         "tickers" => {
-            let t = value
-                .trim_matches('"')
+            let t = raw_value(value)
                 .trim_start_matches('$')
                 .to_ascii_uppercase();
             tickers.push(t.clone());
@@ -295,11 +303,42 @@ fn rewrite(
             }
             format!("kind:\"{k}\"")
         }
-        "form" => format!("form:\"{}\"", value.trim_matches('"').to_ascii_uppercase()),
-        "source" => format!("source:\"{}\"", value.trim_matches('"')),
+        "form" => format!("form:\"{}\"", raw_value(value).to_ascii_uppercase()),
+        "source" => format!("source:\"{}\"", raw_value(value)),
         "published" => format!("published:{}", date_value(value, pos)?),
-        _ => format!("{field}:{value}"),
+        // a text field: the value as a phrase of its words, so no character of it is syntax
+        _ => {
+            let words = phrase_words(value);
+            if words.is_empty() {
+                return Err(err(
+                    pos,
+                    format!("'{field}:' needs a value with letters or digits"),
+                ));
+            }
+            if words.chars().all(char::is_alphanumeric) {
+                format!("{field}:{words}")
+            } else {
+                format!("{field}:\"{words}\"")
+            }
+        }
     })
+}
+
+/// The value of an untokenized field (ticker, form, source) without its quotes, and without any
+/// quote or backslash inside (tantivy's grammar would read them as syntax).
+fn raw_value(value: &str) -> String {
+    value.trim_matches('"').replace(['"', '\\'], "")
+}
+
+/// The words of a value, as tantivy's tokenizer will see them: letters and digits kept, every
+/// other character a separator (so quotes, backslashes and operators inside never reach the
+/// grammar).
+fn phrase_words(value: &str) -> String {
+    value
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A date or a date range for `published:`, as tantivy's RFC 3339 range (a whole day for a single
@@ -351,6 +390,28 @@ mod tests {
     fn bad(q: &str) -> (usize, String) {
         let e = parse(q).unwrap_err();
         (e.position, e.message)
+    }
+
+    #[test]
+    fn syntax_characters_in_values_never_reach_tantivy() {
+        // found by the property tests: each of these reached tantivy's parser as a syntax error
+        assert_eq!(
+            bad("body:!\""),
+            (
+                6,
+                "'body:' needs a value with letters or digits".to_string()
+            )
+        );
+        assert_eq!(ok("title:a*b"), "title:\"a b\"");
+        assert_eq!(ok("body:x^2~"), "body:\"x 2\"");
+        assert_eq!(ok("\"a\\\" b"), "\"a \" b");
+        assert_eq!(
+            bad("title:***"),
+            (
+                7,
+                "'title:' needs a value with letters or digits".to_string()
+            )
+        );
     }
 
     #[test]

@@ -23,6 +23,13 @@ use rusqlite::{Connection, OptionalExtension};
 /// Errors of the store. Database errors carry the operation that failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// Not a database, or a damaged one (SQLite's NOTADB and CORRUPT): said plainly, with what
+    /// to do, never a panic.
+    #[error(
+        "the database at {path} is damaged: {detail} (restore it from a backup, or move it aside \
+         and crawl again into a new one)"
+    )]
+    Damaged { path: String, detail: String },
     #[error("opening database {path}: {source}")]
     Open {
         path: String,
@@ -233,9 +240,17 @@ impl Store {
     }
 
     fn setup(conn: Connection, shown: &str) -> Result<Store, StoreError> {
-        let open_err = |source| StoreError::Open {
-            path: shown.to_string(),
-            source,
+        let open_err = |source: rusqlite::Error| match source.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
+                StoreError::Damaged {
+                    path: shown.to_string(),
+                    detail: source.to_string(),
+                }
+            }
+            _ => StoreError::Open {
+                path: shown.to_string(),
+                source,
+            },
         };
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(open_err)?;
@@ -248,8 +263,21 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_err)?;
         let mut store = Store { conn };
-        store.migrate(shown)?;
-        Ok(store)
+        match store.migrate(shown) {
+            Err(StoreError::Sql { source, .. })
+                if matches!(
+                    source.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt)
+                ) =>
+            {
+                Err(StoreError::Damaged {
+                    path: shown.to_string(),
+                    detail: source.to_string(),
+                })
+            }
+            Err(e) => Err(e),
+            Ok(()) => Ok(store),
+        }
     }
 
     fn migrate(&mut self, shown: &str) -> Result<(), StoreError> {

@@ -53,7 +53,7 @@ pub fn build(store: &Store, cfg: &Config, period: &Period) -> anyhow::Result<Dig
         until: Some(to),
         ..Default::default()
     })?;
-    let deal_lines = deal_lines(store, cfg, &deals)?;
+    let (deal_lines, study_error) = deal_lines(store, cfg, &deals)?;
     let stories = Stories::of(&docs);
     let companies = companies(store, cfg, period, &docs)?;
     Ok(Digest {
@@ -68,12 +68,21 @@ pub fn build(store: &Store, cfg: &Config, period: &Period) -> anyhow::Result<Dig
         companies,
         remaining: stories.remaining(&docs),
         notes: notes(cfg),
+        warnings: study_error
+            .map(|e| format!("market reaction not computed: {e}"))
+            .into_iter()
+            .collect(),
     })
 }
 
 /// The period's deals with CAR[-1,+1] and its t. A study that cannot run (no prices yet) leaves
-/// the market reaction empty; a deal whose date does not read is an error naming it.
-fn deal_lines(store: &Store, cfg: &Config, deals: &[Deal]) -> anyhow::Result<Vec<DealLine>> {
+/// the market reaction empty and says why (the second value); a deal whose date does not read is
+/// an error naming it.
+fn deal_lines(
+    store: &Store,
+    cfg: &Config,
+    deals: &[Deal],
+) -> anyhow::Result<(Vec<DealLine>, Option<String>)> {
     let events: Vec<EventSpec> = deals
         .iter()
         .map(EventSpec::from_deal)
@@ -82,12 +91,14 @@ fn deal_lines(store: &Store, cfg: &Config, deals: &[Deal]) -> anyhow::Result<Vec
         windows: vec!["-1:1".into()],
         ..Default::default()
     };
+    let mut study_error = None;
     let cars: HashMap<String, (f64, f64)> = if events.is_empty() {
         HashMap::new()
     } else {
         study::Setup::resolve(&cfg.study, &overrides)
             .map_err(anyhow::Error::from)
             .and_then(|setup| study::run(store, &setup, events))
+            .map_err(|e| study_error = Some(format!("{e:#}")))
             .map(|run| {
                 run.events
                     .iter()
@@ -102,7 +113,7 @@ fn deal_lines(store: &Store, cfg: &Config, deals: &[Deal]) -> anyhow::Result<Vec
             })
             .unwrap_or_default()
     };
-    Ok(deals
+    let lines = deals
         .iter()
         .map(|d| {
             let c = cars.get(&format!("D{}", d.id));
@@ -118,7 +129,8 @@ fn deal_lines(store: &Store, cfg: &Config, deals: &[Deal]) -> anyhow::Result<Vec
                 t: c.map(|c| c.1),
             }
         })
-        .collect())
+        .collect();
+    Ok((lines, study_error))
 }
 
 fn max_rel(d: &ExportDoc) -> f64 {

@@ -68,4 +68,7 @@ pub struct Digest {
     /// (source, its headlines)
     pub remaining: Vec<(String, Vec<Headline>)>,
     pub notes: Vec<String>,
+    /// What could not be computed and why (the market reaction, when the study cannot run): shown
+    /// in every format and said on stderr by the command, never dropped silently.
+    pub warnings: Vec<String>,
 }

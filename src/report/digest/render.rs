@@ -183,6 +183,9 @@ pub fn to_markdown(d: &Digest) -> String {
         }
     }
     let _ = writeln!(s, "## Method notes\n");
+    for w in &d.warnings {
+        let _ = writeln!(s, "- **Not computed:** {}", md(w));
+    }
     for n in &d.notes {
         let _ = writeln!(s, "- {}", md(n));
     }
@@ -289,6 +292,9 @@ pub fn to_text(d: &Digest) -> String {
         }
     }
     let _ = writeln!(s, "\nMETHOD NOTES");
+    for w in &d.warnings {
+        let _ = writeln!(s, "  - NOT COMPUTED: {w}");
+    }
     for n in &d.notes {
         let _ = writeln!(s, "  - {n}");
     }
@@ -474,6 +480,13 @@ pub fn to_html(d: &Digest) -> String {
         }
     }
     let _ = writeln!(s, "<h2>Method notes</h2><ul>");
+    for w in &d.warnings {
+        let _ = writeln!(
+            s,
+            "<li><strong>Not computed:</strong> {}</li>",
+            escape_xml(w)
+        );
+    }
     for n in &d.notes {
         let _ = writeln!(s, "<li>{}</li>", escape_xml(n));
     }
