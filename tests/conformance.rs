@@ -35,16 +35,7 @@ fn read(dir: &Path, rel: &str) -> Vec<u8> {
 }
 
 fn company(ticker: &str, name: &str, cik: &str) -> Company {
-    Company {
-        ticker: ticker.into(),
-        name: name.into(),
-        aliases: vec![],
-        former_names: vec![],
-        short_names: vec![],
-        cik: cik.into(),
-        current_report_form: "8-K".into(),
-        edgar: true,
-    }
+    edgar_company(ticker, name, cik, "8-K")
 }
 
 fn edgar_workspace(s: &Server, companies: Vec<Company>, since: &str, forms: &[&str]) -> Workspace {

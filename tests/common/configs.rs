@@ -55,16 +55,7 @@ pub fn edgar_config(s: &Server, contact: bool) -> Config {
     if !contact {
         crawl.contact.clear();
     }
-    let company = |ticker: &str, name: &str, cik: &str, form: &str| Company {
-        ticker: ticker.into(),
-        name: name.into(),
-        aliases: vec![],
-        former_names: vec![],
-        short_names: vec![],
-        cik: cik.into(),
-        current_report_form: form.into(),
-        edgar: true,
-    };
+    let company = edgar_company;
     Config {
         crawl,
         edgar: EdgarConfig {
@@ -80,6 +71,20 @@ pub fn edgar_config(s: &Server, contact: bool) -> Config {
             company("BTDR", "Bitdeer", "0001899123", "6-K"),
         ],
         ..Config::default()
+    }
+}
+
+/// A company with nothing but what EDGAR needs: ticker, name, CIK and its current-report form.
+pub fn edgar_company(ticker: &str, name: &str, cik: &str, form: &str) -> Company {
+    Company {
+        ticker: ticker.into(),
+        name: name.into(),
+        aliases: vec![],
+        former_names: vec![],
+        short_names: vec![],
+        cik: cik.into(),
+        current_report_form: form.into(),
+        edgar: true,
     }
 }
 
