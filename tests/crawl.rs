@@ -843,3 +843,83 @@ fn robots_crawl_delay_spaces_article_requests() {
         "article requests {gap:?} apart despite Crawl-delay: 1"
     );
 }
+
+#[test]
+fn readers_get_answers_while_a_crawl_writes_and_reindex_waits_its_turn() {
+    let s = Server::start();
+    let n_feeds = 24;
+    let mut cfg = crawl_section(&hashpivot::config::CrawlConfig {
+        concurrency: 2,
+        ..test_crawl()
+    });
+    for i in 0..n_feeds {
+        let items: String = (0..20)
+            .map(|j| {
+                format!(
+                    "<item><title>Lease {i} {j}</title><link>{b}/a/{i}/{j}</link><guid>{i}-{j}</guid><description>Text {i} {j}</description></item>",
+                    b = s.base
+                )
+            })
+            .collect();
+        s.route(
+            &format!("/f{i}.xml"),
+            Resp::ok(format!(
+                "<rss version=\"2.0\"><channel><title>f{i}</title>{items}</channel></rss>"
+            ))
+            .delay(Duration::from_millis(120)),
+        );
+        cfg.push_str(&feed_source(
+            &format!("feed{i:02}"),
+            &s.url(&format!("/f{i}.xml")),
+        ));
+    }
+    let ws = Workspace::new(&cfg);
+    // a first, short crawl: a database and an index to read
+    let out = ws.run(&["crawl", "--source", "feed00"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut crawl = ws
+        .command(&["crawl", "--force"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut rounds = 0;
+    let mut reindex_refused = false;
+    while crawl.try_wait().unwrap().is_none() {
+        for args in [
+            &["status", "--json"][..],
+            &["deals", "--json"],
+            &["search", "lease", "--json"],
+            &["digest"],
+            &["export", "--out", ws.path().join("x").to_str().unwrap()],
+        ] {
+            let out = ws.run(args);
+            let err = stderr(&out);
+            assert!(!err.contains("locked"), "{args:?}: {err}");
+            assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        }
+        let out = ws.run(&["reindex"]);
+        if out.status.code() == Some(1) {
+            assert!(
+                stderr(&out).starts_with("hashpivot: another crawl is running (pid "),
+                "{}",
+                stderr(&out)
+            );
+            reindex_refused = true;
+        }
+        rounds += 1;
+    }
+    let out = crawl.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(rounds >= 2, "the crawl ended before the readers got a turn");
+    assert!(reindex_refused, "reindex ran during the crawl");
+    assert_eq!(
+        ws.count("SELECT count(*) FROM documents"),
+        (n_feeds * 20) as i64
+    );
+}

@@ -330,3 +330,40 @@ fn bad_queries_old_indexes_and_missing_indexes_are_explained() {
         "hashpivot: nothing indexed yet: run `hashpivot crawl`\n"
     );
 }
+
+#[test]
+fn a_damaged_index_says_to_reindex_and_the_next_crawl_rebuilds_it() {
+    let (_s, ws) = workspace();
+    let before = titles(&ws, &["lease"]);
+    assert!(!before.is_empty());
+    let index = ws.path().join("index");
+    let live = std::fs::read_to_string(index.join("CURRENT")).unwrap();
+    let live_dir = index.join(live.trim());
+    for damage in ["meta.json", "CURRENT"] {
+        if damage == "meta.json" {
+            std::fs::write(live_dir.join("meta.json"), "{not json").unwrap();
+        } else {
+            std::fs::write(index.join("CURRENT"), "gen-999").unwrap();
+        }
+        let out = ws.run(&["search", "lease"]);
+        assert_eq!(out.status.code(), Some(1), "{damage}");
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("hashpivot: the search index at ") && err.contains(" is damaged ("),
+            "{damage}: {err}"
+        );
+        assert!(
+            err.ends_with(
+                "): run `hashpivot reindex` (SQLite holds everything, nothing is lost; the next \
+                 crawl rebuilds it too)\n"
+            ),
+            "{damage}: {err}"
+        );
+        // the next crawl rebuilds it from SQLite, with nothing new to fetch
+        let out = ws.run(&["crawl", "--json"]);
+        assert_eq!(out.status.code(), Some(0), "{damage}: {}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["indexed"], 13, "{damage}: {v}");
+        assert_eq!(titles(&ws, &["lease"]), before, "{damage}");
+    }
+}

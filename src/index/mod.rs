@@ -29,6 +29,11 @@ pub enum IndexError {
         "the index was built by an older version (schema {found}, this hashpivot uses {SCHEMA_VERSION}); run `hashpivot reindex`"
     )]
     OutOfDate { found: String },
+    #[error(
+        "the search index at {path} is damaged ({detail}): run `hashpivot reindex` (SQLite holds \
+         everything, nothing is lost; the next crawl rebuilds it too)"
+    )]
+    Damaged { path: String, detail: String },
     #[error("{0}")]
     Query(query::QueryError),
     #[error("search index {path}: {message}")]
@@ -85,6 +90,15 @@ pub fn open(data_dir: &Path) -> Result<SearchIndex, IndexError> {
         return Err(IndexError::NotBuilt);
     };
     let path = root(data_dir).join(&gen_name);
+    let damaged = |detail: String| IndexError::Damaged {
+        path: path.display().to_string(),
+        detail,
+    };
+    if !path.is_dir() {
+        return Err(damaged(format!(
+            "CURRENT names {gen_name}, which is not there"
+        )));
+    }
     let version = std::fs::read_to_string(path.join("HASHPIVOT_SCHEMA")).unwrap_or_default();
     if version.trim() != SCHEMA_VERSION.to_string() {
         return Err(IndexError::OutOfDate {
@@ -95,7 +109,7 @@ pub fn open(data_dir: &Path) -> Result<SearchIndex, IndexError> {
             },
         });
     }
-    let index = Index::open_in_dir(&path).map_err(|e| ierr(&path, e))?;
+    let index = Index::open_in_dir(&path).map_err(|e| damaged(e.to_string()))?;
     let (_, fields) = schema::build();
     Ok(SearchIndex {
         index,
@@ -204,7 +218,10 @@ impl SearchIndex {
         if let Some(r) = self.reader.get() {
             return Ok(r);
         }
-        let r = self.index.reader().map_err(|e| ierr(&self.path, e))?;
+        let r = self.index.reader().map_err(|e| IndexError::Damaged {
+            path: self.path.display().to_string(),
+            detail: e.to_string(),
+        })?;
         Ok(self.reader.get_or_init(|| r))
     }
 
@@ -213,7 +230,8 @@ impl SearchIndex {
     }
 }
 
-/// Index new and changed documents (creating the index on first use). Returns how many.
+/// Index new and changed documents (creating the index on first use; rebuilding it from SQLite
+/// when it is damaged or of an older schema). Returns how many.
 pub fn update(data_dir: &Path, store: &mut Store) -> Result<usize, IndexError> {
     let idx = match open(data_dir) {
         Ok(i) => i,
@@ -221,6 +239,9 @@ pub fn update(data_dir: &Path, store: &mut Store) -> Result<usize, IndexError> {
             let i = create_gen(data_dir, "gen-1")?;
             set_current(data_dir, "gen-1")?;
             i
+        }
+        Err(IndexError::Damaged { .. } | IndexError::OutOfDate { .. }) => {
+            return Ok(reindex(data_dir, store)?.documents);
         }
         Err(e) => return Err(e),
     };
