@@ -188,3 +188,135 @@ fn every_command_into_a_closed_pipe_ends_quietly_with_0() {
         (Some(0), String::new())
     );
 }
+
+/// What a command left that a rerun must reproduce: the deals and detections, the search results
+/// of a few queries, the export's files (dataset.json without its generation time).
+fn outcome(dir: &std::path::Path, export: &std::path::Path) -> Vec<String> {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
+            .arg("--data-dir")
+            .arg(dir)
+            .arg("--config")
+            .arg(dir.join("feeds.toml"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // search hits by id and title (scores move with the index's deleted documents)
+    let hits = |text: String| -> String {
+        text.lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                format!("{} {}", v["id"], v["title"])
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut v = vec![
+        run(&["deals", "--json", "--kind", "all"]),
+        hits(run(&["search", "lease", "--json", "--sort", "date"])),
+        hits(run(&[
+            "search",
+            "CoreWeave OR Microsoft",
+            "--json",
+            "--sort",
+            "date",
+        ])),
+    ];
+    let db = rusqlite::Connection::open(dir.join("hashpivot.db")).unwrap();
+    let n: i64 = db
+        .query_row("SELECT count(*) FROM detections", [], |r| r.get(0))
+        .unwrap();
+    v.push(format!("detections {n}"));
+    if export.exists() {
+        let mut names: Vec<String> = std::fs::read_dir(export)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        for name in names {
+            let text = String::from_utf8_lossy(&std::fs::read(export.join(&name)).unwrap())
+                .lines()
+                .filter(|l| !l.contains("\"generated_at\""))
+                .collect::<Vec<_>>()
+                .join("\n");
+            v.push(format!("{name}\n{text}"));
+        }
+    }
+    v
+}
+
+#[test]
+fn reindex_analyze_and_export_killed_at_any_moment_rerun_to_the_same_result() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("demo");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
+        .args(["demo", "--dir", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let export = home.path().join("export");
+    let export_s = export.to_str().unwrap().to_string();
+    let commands: [Vec<&str>; 3] = [
+        vec!["reindex"],
+        vec!["analyze", "--all"],
+        vec!["export", "--out", &export_s],
+    ];
+    // the uninterrupted result
+    for c in &commands {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
+            .arg("--data-dir")
+            .arg(&dir)
+            .arg("--config")
+            .arg(dir.join("feeds.toml"))
+            .args(c)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{c:?}");
+    }
+    let want = outcome(&dir, &export);
+    for c in &commands {
+        for delay_ms in [0u64, 3, 8, 15, 30, 60] {
+            let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
+                .arg("--data-dir")
+                .arg(&dir)
+                .arg("--config")
+                .arg(dir.join("feeds.toml"))
+                .args(c)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+            child.kill().unwrap(); // SIGKILL
+            child.wait().unwrap();
+            // the rerun completes and leaves what an uninterrupted run leaves
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
+                .arg("--data-dir")
+                .arg(&dir)
+                .arg("--config")
+                .arg(dir.join("feeds.toml"))
+                .args(c)
+                .output()
+                .unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{c:?} after a kill at {delay_ms} ms: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert_eq!(
+                outcome(&dir, &export),
+                want,
+                "{c:?} after a kill at {delay_ms} ms"
+            );
+        }
+    }
+}

@@ -575,6 +575,24 @@ pub fn write(
     parameters: serde_json::Value,
 ) -> anyhow::Result<()> {
     use anyhow::Context;
+    // dataset.json is the manifest, written last: while an export runs (or after one was killed)
+    // there is none, and every table file is either the previous one or the new one, whole
+    let manifest = dir.join("dataset.json");
+    match std::fs::remove_file(&manifest) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(e).with_context(|| format!("replacing {}", manifest.display()));
+        }
+        _ => {}
+    }
+    // what a killed export left half-written
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') && name.ends_with(".partial") {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
     let mut files = Vec::new();
     for t in tables {
         let file = super::export::write_table(dir, t, format)
@@ -594,7 +612,7 @@ pub fn write(
         "parameters": parameters,
         "tables": files,
     });
-    let path = dir.join("dataset.json");
-    std::fs::write(&path, serde_json::to_string_pretty(&meta)?)
-        .with_context(|| format!("writing {}", path.display()))
+    let text = serde_json::to_string_pretty(&meta)?;
+    super::export::write_atomically(dir, "dataset.json", |p| std::fs::write(p, &text))
+        .with_context(|| format!("writing {}", manifest.display()))
 }

@@ -165,7 +165,25 @@ pub enum Format {
     Parquet,
 }
 
-/// Write a table as `<dir>/<name>.csv` or `.jsonl`; returns the file name.
+/// Write `<dir>/<file>` whole or not at all: into `.<file>.partial` first, renamed over the file
+/// only when complete (a killed or failed export never leaves a truncated table behind).
+pub fn write_atomically(
+    dir: &Path,
+    file: &str,
+    fill: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let tmp = dir.join(format!(".{file}.partial"));
+    match fill(&tmp).and_then(|()| std::fs::File::open(&tmp)?.sync_all()) {
+        Ok(()) => std::fs::rename(&tmp, dir.join(file)),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// Write a table as `<dir>/<name>.csv`, `.jsonl` or `.parquet` (atomically); returns the file
+/// name.
 pub fn write_table(dir: &Path, t: &Table, format: Format) -> std::io::Result<String> {
     let (file, ext) = match format {
         Format::Csv => (format!("{}.csv", t.name), "csv"),
@@ -174,7 +192,7 @@ pub fn write_table(dir: &Path, t: &Table, format: Format) -> std::io::Result<Str
             #[cfg(feature = "parquet")]
             {
                 let file = format!("{}.parquet", t.name);
-                parquet_out::write(&dir.join(&file), t)?;
+                write_atomically(dir, &file, |p| parquet_out::write(p, t))?;
                 return Ok(file);
             }
             #[cfg(not(feature = "parquet"))]
@@ -183,29 +201,31 @@ pub fn write_table(dir: &Path, t: &Table, format: Format) -> std::io::Result<Str
             ));
         }
     };
-    let path = dir.join(&file);
-    let f = std::fs::File::create(&path)?;
-    let mut w = std::io::BufWriter::new(f);
-    if ext == "csv" {
-        let mut cw = csv::Writer::from_writer(w);
-        cw.write_record(t.columns.iter().map(|c| c.name))?;
-        for row in &t.rows {
-            cw.write_record(row.iter().map(Cell::csv))?;
+    write_atomically(dir, &file, |path| {
+        let f = std::fs::File::create(path)?;
+        let mut w = std::io::BufWriter::new(f);
+        if ext == "csv" {
+            let mut cw = csv::Writer::from_writer(w);
+            cw.write_record(t.columns.iter().map(|c| c.name))?;
+            for row in &t.rows {
+                cw.write_record(row.iter().map(Cell::csv))?;
+            }
+            cw.flush()?;
+        } else {
+            for row in &t.rows {
+                let obj: serde_json::Map<String, Value> = t
+                    .columns
+                    .iter()
+                    .zip(row)
+                    .map(|(c, v)| (c.name.to_string(), v.json()))
+                    .collect();
+                serde_json::to_writer(&mut w, &Value::Object(obj))?;
+                writeln!(w)?;
+            }
+            w.flush()?;
         }
-        cw.flush()?;
-    } else {
-        for row in &t.rows {
-            let obj: serde_json::Map<String, Value> = t
-                .columns
-                .iter()
-                .zip(row)
-                .map(|(c, v)| (c.name.to_string(), v.json()))
-                .collect();
-            serde_json::to_writer(&mut w, &Value::Object(obj))?;
-            writeln!(w)?;
-        }
-        w.flush()?;
-    }
+        Ok(())
+    })?;
     Ok(file)
 }
 
