@@ -25,3 +25,27 @@ pub mod study;
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct UsageError(pub String);
+
+/// An error and its causes on one line, each cause said once: `a: b: c`, where a cause that only
+/// repeats what is already said (SQLite's "Error code 13: database or disk is full" under
+/// rusqlite's "database or disk is full") is left out.
+pub fn error_chain(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for c in e.chain() {
+        let msg = c.to_string();
+        // a cause that only repeats what is said (SQLite's "Error code 26: file is not a
+        // database" under rusqlite's "file is not a database") is said once
+        let said = msg
+            .strip_prefix("Error code ")
+            .and_then(|r| r.split_once(": "))
+            .map_or(msg.as_str(), |(_, rest)| rest);
+        if line.ends_with(&msg) || (!said.is_empty() && line.contains(said)) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&msg);
+    }
+    line
+}

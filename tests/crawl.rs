@@ -9,6 +9,9 @@ mod common;
 /// Coverage on a corpus of real-world feed oddities (ignored unless pointed at one).
 #[path = "crawl/corpus.rs"]
 mod corpus;
+/// Disk full, read-only data directory.
+#[path = "crawl/faults.rs"]
+mod faults;
 /// Feeds the strict parser refuses, one per oddity.
 #[path = "crawl/recovery.rs"]
 mod recovery;

@@ -108,24 +108,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
 /// An error and its causes on one line, each cause once: an error whose message already quotes its
 /// cause (a store error, rusqlite's conversion errors) does not get it repeated.
 pub fn error_line(e: &anyhow::Error) -> String {
-    let mut line = String::new();
-    for c in e.chain() {
-        let msg = c.to_string();
-        // a cause that only repeats what is said (SQLite's "Error code 26: file is not a
-        // database" under rusqlite's "file is not a database") is said once
-        let said = msg
-            .strip_prefix("Error code ")
-            .and_then(|r| r.split_once(": "))
-            .map_or(msg.as_str(), |(_, rest)| rest);
-        if line.ends_with(&msg) || (!said.is_empty() && line.contains(said)) {
-            continue;
-        }
-        if !line.is_empty() {
-            line.push_str(": ");
-        }
-        line.push_str(&msg);
-    }
-    line
+    crate::error_chain(e)
 }
 
 /// Where a command finds its data directory and configuration.

@@ -178,7 +178,7 @@ pub async fn crawl(
             http_status: None,
             new: 0,
             updated: 0,
-            error: Some(format!("storing: {e:#}")),
+            error: Some(format!("storing: {}", crate::error_chain(&e))),
             next_due_at: None,
         });
         report.documents_new += r.new;
