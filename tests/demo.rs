@@ -320,3 +320,32 @@ fn reindex_analyze_and_export_killed_at_any_moment_rerun_to_the_same_result() {
         }
     }
 }
+
+#[test]
+fn the_demo_stops_at_the_first_step_that_fails() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("demo");
+    std::fs::create_dir_all(&dir).unwrap();
+    // the study's CSV folder is taken by a file: the event-study step fails
+    std::fs::write(dir.join("study"), "not a folder").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
+        .args(["demo", "--dir", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("==> event study on the recognised deals"),
+        "{text}"
+    );
+    assert!(!text.contains("==> the AI premium"), "{text}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("hashpivot: "), "{err}");
+    for later in ["premium.svg", "digest-2025-W45.html", "export"] {
+        assert!(
+            !dir.join(later).exists(),
+            "{later} was written after the failure"
+        );
+    }
+}

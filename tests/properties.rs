@@ -171,8 +171,14 @@ fn feeds_toml_never_panics_and_errors_name_the_file() {
     let starter = hashpivot::config::STARTER.as_bytes().to_vec();
     check(mutated(starter), |bytes| {
         let text = String::from_utf8_lossy(&bytes);
-        if let Err(e) = hashpivot::config::Config::parse(&text, "feeds.toml") {
-            prop_assert!(e.0.contains("feeds.toml"), "{}", e.0);
+        match hashpivot::config::Config::parse(&text, "feeds.toml") {
+            Err(e) => prop_assert!(e.0.contains("feeds.toml"), "{}", e.0),
+            // the round trip: a configuration written out reads back the same
+            Ok(cfg) => {
+                let written = cfg.to_toml().expect("a parsed configuration serialises");
+                let again = hashpivot::config::Config::parse(&written, "written.toml");
+                prop_assert_eq!(again.as_ref().ok(), Some(&cfg), "{}", written);
+            }
         }
         Ok(())
     });
