@@ -69,6 +69,21 @@ pub struct PricesConfig {
     pub yahoo_url: String,
     /// First date fetched when a ticker has no stored prices.
     pub from: NaiveDate,
+    /// A User-Agent of the price requests' own (as for a `[[source]]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_agent: Option<String>,
+    /// Extra headers of the price requests.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub headers: std::collections::BTreeMap<String, String>,
+}
+
+impl PricesConfig {
+    pub fn identity(&self) -> Identity {
+        Identity {
+            user_agent: self.user_agent.clone(),
+            headers: self.headers.clone().into_iter().collect(),
+        }
+    }
 }
 
 impl Default for PricesConfig {
@@ -76,6 +91,8 @@ impl Default for PricesConfig {
         PricesConfig {
             yahoo_url: "https://query1.finance.yahoo.com/v8/finance/chart".into(),
             from: NaiveDate::from_ymd_opt(2023, 1, 1).expect("valid date"),
+            user_agent: None,
+            headers: Default::default(),
         }
     }
 }
@@ -234,6 +251,73 @@ pub struct SourceConfig {
     /// For `page` sources: how to find items on the listing page.
     #[serde(default)]
     pub selectors: Option<Selectors>,
+    /// A User-Agent of this source's own, for hosts that serve only browsers (investor-relations
+    /// sites on the gcs-web/Notified platform stall other clients). Never for SEC hosts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_agent: Option<String>,
+    /// Extra request headers for this source (`headers = { Accept = "application/rss+xml" }`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub headers: std::collections::BTreeMap<String, String>,
+}
+
+/// How a request introduces itself beyond the crawler's own User-Agent: a source's (or the price
+/// API's) `user_agent` and extra `headers`. SEC requests never carry one (see `http`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Identity {
+    pub user_agent: Option<String>,
+    pub headers: Vec<(String, String)>,
+}
+
+/// Check a `user_agent` and `headers` pair; `at` names it in errors.
+fn check_identity(
+    at: &str,
+    url: &str,
+    user_agent: &Option<String>,
+    headers: &std::collections::BTreeMap<String, String>,
+) -> Result<(), String> {
+    let sec = url::Url::parse(url)
+        .ok()
+        .and_then(|u| {
+            u.host_str()
+                .map(|h| h == "sec.gov" || h.ends_with(".sec.gov"))
+        })
+        .unwrap_or(false);
+    if sec && (user_agent.is_some() || !headers.is_empty()) {
+        return Err(format!(
+            "{at}: SEC requests always carry hashpivot's declared User-Agent with your contact \
+             address (SEC fair access): user_agent and headers cannot be set for an SEC host"
+        ));
+    }
+    if let Some(ua) = user_agent
+        && (ua.trim().is_empty() || reqwest::header::HeaderValue::from_str(ua).is_err())
+    {
+        return Err(format!(
+            "{at}.user_agent: '{ua}' is not a usable User-Agent"
+        ));
+    }
+    for (k, v) in headers {
+        if reqwest::header::HeaderName::from_bytes(k.as_bytes()).is_err() {
+            return Err(format!("{at}.headers: '{k}' is not a header name"));
+        }
+        if k.eq_ignore_ascii_case("user-agent") {
+            return Err(format!(
+                "{at}.headers: set the User-Agent with user_agent, not headers"
+            ));
+        }
+        if reqwest::header::HeaderValue::from_str(v).is_err() {
+            return Err(format!("{at}.headers.{k}: '{v}' is not a header value"));
+        }
+    }
+    Ok(())
+}
+
+impl SourceConfig {
+    pub fn identity(&self) -> Identity {
+        Identity {
+            user_agent: self.user_agent.clone(),
+            headers: self.headers.clone().into_iter().collect(),
+        }
+    }
 }
 
 /// CSS selectors for a `page` source. `item` selects one element per press release; the others are
@@ -262,6 +346,8 @@ pub struct Source {
     pub selectors: Option<Selectors>,
     /// For EDGAR sources: the company.
     pub company: Option<Company>,
+    /// The source's own User-Agent and headers (none for EDGAR sources).
+    pub identity: Identity,
 }
 
 impl Config {
@@ -354,6 +440,7 @@ impl Config {
             if url.scheme() != "http" && url.scheme() != "https" {
                 return Err(format!("source[{i}].url: '{}' is not http(s)", s.url));
             }
+            check_identity(&format!("source[{i}]"), &s.url, &s.user_agent, &s.headers)?;
             match (s.kind, &s.selectors) {
                 (SourceKind::Page, None) => {
                     return Err(format!(
@@ -405,6 +492,12 @@ impl Config {
         }
         url::Url::parse(&self.prices.yahoo_url)
             .map_err(|e| format!("prices.yahoo_url: '{}': {e}", self.prices.yahoo_url))?;
+        check_identity(
+            "prices",
+            &self.prices.yahoo_url,
+            &self.prices.user_agent,
+            &self.prices.headers,
+        )?;
         if self.crawl.concurrency == 0 {
             return Err("crawl.concurrency: must be at least 1".into());
         }
@@ -427,6 +520,7 @@ impl Config {
                 doc_kind: s.doc_kind,
                 selectors: s.selectors.clone(),
                 company: None,
+                identity: s.identity(),
             })
             .collect();
         if self.edgar.enabled {
@@ -442,6 +536,7 @@ impl Config {
                     doc_kind: DocKind::Filing,
                     selectors: None,
                     company: Some(c.clone()),
+                    identity: Identity::default(),
                 });
             }
         }

@@ -11,7 +11,7 @@ use reqwest::header::{self, HeaderMap};
 use tokio::sync::Mutex;
 use tokio::time::Instant;
 
-use crate::config::Config;
+use crate::config::{Config, Identity};
 
 /// Every way a fetch can fail, each with its own name so the crawl summary, `status` and the tests
 /// can tell them apart.
@@ -193,6 +193,20 @@ impl Client {
         lane: Lane,
         validators: Option<(Option<&str>, Option<&str>)>,
     ) -> Result<Conditional, FetchError> {
+        self.get_as(url, lane, validators, &Identity::default())
+            .await
+    }
+
+    /// [`Client::get`] with a source's own User-Agent and headers. On the SEC lane the identity
+    /// is ignored: SEC's fair-access rule wants the declared product token and contact address on
+    /// every request, and no setting overrides that.
+    pub async fn get_as(
+        &self,
+        url: &str,
+        lane: Lane,
+        validators: Option<(Option<&str>, Option<&str>)>,
+        identity: &Identity,
+    ) -> Result<Conditional, FetchError> {
         let parsed = url::Url::parse(url).map_err(|_| FetchError::BadUrl(url.to_string()))?;
         let gap = if lane == Lane::Sec {
             self.sec_gap
@@ -209,6 +223,9 @@ impl Client {
         let gap = next.gap.map_or(gap, |g| g.max(gap));
         next.next = Some(Instant::now() + gap);
         let mut req = self.inner.get(parsed);
+        if lane != Lane::Sec {
+            req = with_identity(req, identity);
+        }
         if let Some((etag, lm)) = validators {
             if let Some(e) = etag {
                 req = req.header(header::IF_NONE_MATCH, e);
@@ -231,6 +248,7 @@ impl Client {
         &self,
         url: &str,
         own_host: Option<&str>,
+        identity: &Identity,
     ) -> Result<Conditional, FetchError> {
         let mut current = url::Url::parse(url).map_err(|_| FetchError::BadUrl(url.to_string()))?;
         for _ in 0..=self.max_redirects {
@@ -243,7 +261,10 @@ impl Client {
             }
             next.next =
                 Some(Instant::now() + next.gap.map_or(self.host_gap, |g| g.max(self.host_gap)));
-            let req = self.no_redirects.get(current.clone());
+            let mut req = self.no_redirects.get(current.clone());
+            if lane != Lane::Sec {
+                req = with_identity(req, identity);
+            }
             let resp = req.send().await.map_err(|e| self.classify(e));
             drop(next);
             let resp = resp?;
@@ -335,6 +356,18 @@ impl Client {
         }
         FetchError::Other(root_cause(&e))
     }
+}
+
+/// A request with a source's own User-Agent and extra headers (checked when the configuration was
+/// read).
+fn with_identity(mut req: reqwest::RequestBuilder, identity: &Identity) -> reqwest::RequestBuilder {
+    if let Some(ua) = &identity.user_agent {
+        req = req.header(header::USER_AGENT, ua);
+    }
+    for (k, v) in &identity.headers {
+        req = req.header(k.as_str(), v.as_str());
+    }
+    req
 }
 
 /// May a link from untrusted text be requested? See [`Client::get_link`].

@@ -15,6 +15,9 @@ mod faults;
 /// Feeds the strict parser refuses, one per oddity.
 #[path = "crawl/recovery.rs"]
 mod recovery;
+/// HTTP manners per source.
+#[path = "crawl/sources.rs"]
+mod sources;
 /// Links from untrusted feeds.
 #[path = "crawl/untrusted.rs"]
 mod untrusted;

@@ -130,6 +130,8 @@ fn config(base: &str) -> anyhow::Result<String> {
         doc_kind,
         enabled: true,
         selectors: None,
+        user_agent: None,
+        headers: Default::default(),
     };
     cfg.sources = vec![
         feed("Sample crypto news", "/feeds/news.xml", DocKind::News),

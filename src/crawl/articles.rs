@@ -50,21 +50,23 @@ pub(super) async fn fetch_articles(
     let robots: Arc<tokio::sync::Mutex<HashMap<String, Arc<OnceCell<Robots>>>>> = Arc::default();
     let limit = Arc::new(Semaphore::new(cfg.crawl.concurrency));
     // the host each source is configured at: its own links may stay on it even when it is local
-    let hosts: HashMap<String, String> = cfg
+    // and the User-Agent and headers it is fetched with, which its article pages get too
+    let hosts: HashMap<String, (String, crate::config::Identity)> = cfg
         .all_sources()
         .into_iter()
         .filter_map(|s| {
             let host = url::Url::parse(&s.url).ok()?.host_str()?.to_string();
-            Some((s.name, host))
+            Some((s.name, (host, s.identity)))
         })
         .collect();
     let mut tasks = JoinSet::new();
     for p in pending {
         let (client, robots, limit) = (client.clone(), robots.clone(), limit.clone());
-        let own_host = hosts.get(&p.source).cloned();
+        let (own_host, identity) = hosts.get(&p.source).cloned().unzip();
         tasks.spawn(async move {
             let _permit = limit.acquire_owned().await;
-            let r = fetch_article(&client, &robots, &p.url, own_host.as_deref()).await;
+            let identity = identity.unwrap_or_default();
+            let r = fetch_article(&client, &robots, &p.url, own_host.as_deref(), &identity).await;
             (p.id, r)
         });
     }
@@ -111,6 +113,7 @@ async fn fetch_article(
     robots: &tokio::sync::Mutex<HashMap<String, Arc<OnceCell<Robots>>>>,
     url: &str,
     own_host: Option<&str>,
+    identity: &crate::config::Identity,
 ) -> Result<Option<String>, FetchError> {
     let parsed = url::Url::parse(url).map_err(|_| FetchError::BadUrl(url.to_string()))?;
     // a link from a feed is untrusted: refused here, before robots.txt is asked, if it leads
@@ -126,7 +129,7 @@ async fn fetch_article(
     let rules = cell
         .get_or_init(|| async {
             let robots_url = format!("{origin}/robots.txt");
-            match client.get_link(&robots_url, own_host).await {
+            match client.get_link(&robots_url, own_host, identity).await {
                 Ok(Conditional::Modified(f)) => {
                     match texting_robots::Robot::new("hashpivot", &f.body) {
                         Ok(r) => {
@@ -155,7 +158,7 @@ async fn fetch_article(
         Robots::Unknown => return Err(FetchError::RobotsUnavailable),
         _ => {}
     }
-    let fetched = match client.get_link(url, own_host).await? {
+    let fetched = match client.get_link(url, own_host, identity).await? {
         Conditional::Modified(f) => f,
         Conditional::NotModified => return Ok(None),
     };

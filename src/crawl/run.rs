@@ -313,7 +313,10 @@ async fn fetch_source(
     }
     let lane = Client::lane_for(&src.url);
     let validators = Some((state.etag.as_deref(), state.last_modified.as_deref()));
-    let fetched = match client.get(&src.url, lane, validators).await? {
+    let fetched = match client
+        .get_as(&src.url, lane, validators, &src.identity)
+        .await?
+    {
         Conditional::NotModified => return Ok(Fetch::NotModified),
         Conditional::Modified(f) => f,
     };

@@ -27,7 +27,15 @@ pub async fn fetch_symbol(
         .append_pair("interval", "1d")
         .append_pair("events", "div|split");
     let shown = url.to_string();
-    let body = match client.get(&shown, Client::lane_for(&shown), None).await {
+    let body = match client
+        .get_as(
+            &shown,
+            Client::lane_for(&shown),
+            None,
+            &cfg.prices.identity(),
+        )
+        .await
+    {
         Ok(Conditional::Modified(f)) => f.body,
         Ok(Conditional::NotModified) => return Err(format!("{symbol}: unexpected 304")),
         Err(e) => return Err(format!("{symbol}: {e}")),

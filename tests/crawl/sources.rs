@@ -1,0 +1,155 @@
+//! Real HTTP manners: a source's own User-Agent and headers, never on SEC requests.
+
+use std::time::Duration;
+
+use crate::common::*;
+
+#[test]
+fn a_host_that_serves_only_browsers_is_crawled_with_the_sources_own_user_agent() {
+    let s = Server::start();
+    let feed = format!(
+        "<rss version=\"2.0\"><channel><title>IR</title><item><title>IREN signs a GPU cloud contract</title><link>{}/ir/1</link><guid>ir-1</guid><description>Five years.</description></item></channel></rss>",
+        s.base
+    );
+    // like a gcs-web/Notified host: a browser's User-Agent is answered, anything else stalls
+    s.handler("/ir/rss/news-releases.xml", move |req| {
+        let browser = req
+            .header("user-agent")
+            .is_some_and(|u| u.starts_with("Mozilla/5.0"))
+            && req.header("accept") == Some("application/rss+xml");
+        let r = Resp::ok(feed.clone()).header("Content-Type", "application/rss+xml");
+        if browser {
+            r
+        } else {
+            r.delay(Duration::from_secs(10))
+        }
+    });
+    serve_edgar(&s);
+    let mut cfg = edgar_config(&s, true);
+    cfg.companies.truncate(1); // Core Scientific
+    let mut browser = feed_source("IR as a browser", &s.url("/ir/rss/news-releases.xml"));
+    browser.user_agent = Some("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36".into());
+    browser
+        .headers
+        .insert("Accept".into(), "application/rss+xml".into());
+    cfg.sources = vec![
+        browser,
+        feed_source("IR as hashpivot", &s.url("/ir/rss/news-releases.xml")),
+    ];
+    let ws = Workspace::with_config(&cfg);
+    let out = ws.run(&["crawl", "--json", "--no-analyze"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let by_name = |n: &str| {
+        report["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == n)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(by_name("IR as a browser")["outcome"], "fetched");
+    assert_eq!(by_name("IR as a browser")["new"], 1);
+    assert_eq!(
+        by_name("IR as hashpivot")["error"],
+        "timeout: no complete response within 2s"
+    );
+    assert_eq!(by_name("edgar:CORZ")["outcome"], "fetched");
+    // every SEC request carries the declared product token and contact address
+    let sec = s.requests_to_prefix("/submissions/");
+    assert!(!sec.is_empty());
+    for r in s
+        .requests()
+        .iter()
+        .filter(|r| r.path.starts_with("/submissions/") || r.path.starts_with("/Archives/"))
+    {
+        assert_eq!(
+            r.header("user-agent"),
+            Some("hashpivot-test/1.0 (tests@hashpivot.example)"),
+            "{}",
+            r.path
+        );
+    }
+}
+
+#[test]
+fn an_sec_host_cannot_be_given_another_identity() {
+    for (table, message) in [
+        (
+            "[[source]]\nname = \"x\"\nkind = \"feed\"\nurl = \"https://www.sec.gov/cgi-bin/browse-edgar?action=getcurrent&output=atom\"\nuser_agent = \"Mozilla/5.0\"\n",
+            "source[0]: SEC requests always carry hashpivot's declared User-Agent with your contact address (SEC fair access): user_agent and headers cannot be set for an SEC host",
+        ),
+        (
+            "[[source]]\nname = \"x\"\nkind = \"feed\"\nurl = \"https://ir.example.com/rss\"\nheaders = { User-Agent = \"Mozilla/5.0\" }\n",
+            "source[0].headers: set the User-Agent with user_agent, not headers",
+        ),
+        (
+            "[prices]\nheaders = { \"Bad Header\" = \"x\" }\n",
+            "prices.headers: 'Bad Header' is not a header name",
+        ),
+    ] {
+        let ws = Workspace::new(table);
+        let out = ws.run(&["crawl"]);
+        assert_eq!(out.status.code(), Some(2), "{table}");
+        assert!(stderr(&out).contains(message), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn the_shipped_feeds_toml_has_a_press_release_source_or_a_reason_for_every_company() {
+    let text = hashpivot::config::STARTER;
+    let cfg = hashpivot::config::Config::parse(text, "feeds.toml").unwrap();
+    assert_eq!(cfg.companies.len(), 16);
+    let lines: Vec<&str> = text.lines().collect();
+    for c in &cfg.companies {
+        let marker = format!("# {} — ", c.ticker);
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with(&marker))
+            .unwrap_or_else(|| panic!("no '{marker}' line in feeds.toml"));
+        if lines[at].contains("no press-release feed: EDGAR covers it") {
+            assert!(c.edgar, "{}: no feed, so EDGAR must be on", c.ticker);
+            continue;
+        }
+        // the block's source: the first [[source]] after the marker
+        let name_line = lines[at..]
+            .iter()
+            .skip_while(|l| **l != "[[source]]")
+            .nth(1)
+            .unwrap();
+        let name = name_line
+            .strip_prefix("name = \"")
+            .and_then(|n| n.strip_suffix('"'))
+            .unwrap();
+        let src = cfg.sources.iter().find(|s| s.name == name).unwrap();
+        assert_eq!(
+            src.doc_kind,
+            hashpivot::model::DocKind::PressRelease,
+            "{}: {name}",
+            c.ticker
+        );
+        let platform = &lines[at][marker.len()..];
+        assert!(
+            !platform.trim().is_empty(),
+            "{}: platform not named",
+            c.ticker
+        );
+        // gcs-web/Notified hosts get a browser's User-Agent
+        if platform.contains("gcs-web") {
+            assert!(
+                src.user_agent
+                    .as_deref()
+                    .is_some_and(|u| u.starts_with("Mozilla/5.0")),
+                "{}: {name}",
+                c.ticker
+            );
+        }
+    }
+    // IREN's GlobeNewswire organisation feed is gone: its own IR feed carries the same releases
+    assert!(
+        cfg.sources
+            .iter()
+            .all(|s| !s.url.contains("globenewswire.com"))
+    );
+}
