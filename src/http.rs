@@ -79,6 +79,9 @@ pub struct Fetched {
     pub content_type: Option<String>,
     pub etag: Option<String>,
     pub last_modified: Option<String>,
+    /// Where the requested URL has moved for good: the target of the 301/308 redirects that led
+    /// from it (a temporary redirect anywhere in the chain leaves this `None`).
+    pub moved_to: Option<String>,
 }
 
 /// The outcome of a conditional GET.
@@ -105,9 +108,9 @@ struct LaneState {
 }
 
 pub struct Client {
-    inner: reqwest::Client,
-    /// The same client without automatic redirects, for links from untrusted text: each hop is
-    /// checked by [`Client::get_link`] before it is requested.
+    /// Without automatic redirects: every hop is followed here, so that a permanent move is known
+    /// ([`Client::get_as`]) and a link from untrusted text is checked at each hop
+    /// ([`Client::get_link`]).
     no_redirects: reqwest::Client,
     allow_private: bool,
     timeout: Duration,
@@ -136,14 +139,10 @@ impl Client {
                 .gzip(true)
                 .brotli(true)
         };
-        let inner = builder()
-            .redirect(reqwest::redirect::Policy::limited(cfg.crawl.max_redirects))
-            .build()?;
         let no_redirects = builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()?;
         Ok(Client {
-            inner,
             no_redirects,
             allow_private: cfg.crawl.allow_private_addresses,
             timeout,
@@ -222,19 +221,61 @@ impl Client {
         }
         let gap = next.gap.map_or(gap, |g| g.max(gap));
         next.next = Some(Instant::now() + gap);
-        let mut req = self.inner.get(parsed);
-        if lane != Lane::Sec {
-            req = with_identity(req, identity);
-        }
-        if let Some((etag, lm)) = validators {
-            if let Some(e) = etag {
-                req = req.header(header::IF_NONE_MATCH, e);
+        // Redirects are followed here, hop by hop, so that a permanent move (301/308 from the
+        // configured URL on) is known and can be reported: "moved to URL: update feeds.toml".
+        let mut current = parsed;
+        let mut moved_to: Option<String> = None;
+        let mut still_permanent = true;
+        let mut hops = 0;
+        let result = loop {
+            let mut req = self.no_redirects.get(current.clone());
+            if lane != Lane::Sec {
+                req = with_identity(req, identity);
             }
-            if let Some(l) = lm {
-                req = req.header(header::IF_MODIFIED_SINCE, l);
+            if let Some((etag, lm)) = validators {
+                if let Some(e) = etag {
+                    req = req.header(header::IF_NONE_MATCH, e);
+                }
+                if let Some(l) = lm {
+                    req = req.header(header::IF_MODIFIED_SINCE, l);
+                }
             }
-        }
-        let result = self.send(req).await;
+            let resp = match req.send().await {
+                Ok(r) => r,
+                Err(e) => break Err(self.classify(e)),
+            };
+            let status = resp.status();
+            if status.is_redirection()
+                && status != StatusCode::NOT_MODIFIED
+                && let Some(loc) = resp.headers().get(header::LOCATION)
+            {
+                if hops == self.max_redirects {
+                    break Err(FetchError::TooManyRedirects(self.max_redirects));
+                }
+                hops += 1;
+                let loc = loc.to_str().unwrap_or("");
+                let Ok(next_url) = current.join(loc) else {
+                    break Err(FetchError::BadUrl(loc.to_string()));
+                };
+                let permanent = matches!(
+                    status,
+                    StatusCode::MOVED_PERMANENTLY | StatusCode::PERMANENT_REDIRECT
+                );
+                still_permanent &= permanent;
+                if still_permanent {
+                    moved_to = Some(next_url.to_string());
+                }
+                current = next_url;
+                continue;
+            }
+            break self.read(resp).await.map(|c| match c {
+                Conditional::Modified(mut f) => {
+                    f.moved_to = moved_to.take();
+                    Conditional::Modified(f)
+                }
+                other => other,
+            });
+        };
         drop(next);
         result
     }
@@ -291,11 +332,6 @@ impl Client {
         check_link(url, own_host, self.allow_private).await
     }
 
-    async fn send(&self, req: reqwest::RequestBuilder) -> Result<Conditional, FetchError> {
-        let resp = req.send().await.map_err(|e| self.classify(e))?;
-        self.read(resp).await
-    }
-
     async fn read(&self, mut resp: reqwest::Response) -> Result<Conditional, FetchError> {
         let status = resp.status();
         let headers = resp.headers().clone();
@@ -335,6 +371,7 @@ impl Client {
             content_type: text_header(header::CONTENT_TYPE),
             etag: text_header(header::ETAG),
             last_modified: text_header(header::LAST_MODIFIED),
+            moved_to: None,
         }))
     }
 

@@ -77,7 +77,7 @@ struct SourceFetch {
 enum Fetch {
     NotModified,
     Docs {
-        meta: Fetched,
+        meta: Box<Fetched>,
         docs: Vec<NewDocument>,
         /// Parts that failed (EDGAR filings); the source is then recorded as failed so it is
         /// retried in full, while what did work is kept.
@@ -244,7 +244,12 @@ fn store_fetch(store: &mut Store, cfg: &Config, f: SourceFetch) -> anyhow::Resul
             partial,
             note,
         }) => {
-            entry.note = note;
+            // a permanent move is said first: the user has something to fix in feeds.toml
+            entry.note = match (&meta.moved_to, note) {
+                (Some(to), Some(n)) => Some(format!("moved to {to}: update feeds.toml; {n}")),
+                (Some(to), None) => Some(format!("moved to {to}: update feeds.toml")),
+                (None, n) => n,
+            };
             entry.http_status = Some(meta.status);
             entry.bytes = Some(meta.body.len() as u64);
             entry.etag = meta.etag;
@@ -349,7 +354,7 @@ async fn fetch_source(
         SourceKind::Edgar => unreachable!("handled above"),
     };
     Ok(Fetch::Docs {
-        meta: fetched,
+        meta: Box::new(fetched),
         docs,
         partial: Vec::new(),
         note,
@@ -412,7 +417,7 @@ async fn fetch_edgar(
         }
     }
     Ok(Fetch::Docs {
-        meta,
+        meta: Box::new(meta),
         docs,
         partial,
         note: None,

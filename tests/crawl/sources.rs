@@ -153,3 +153,75 @@ fn the_shipped_feeds_toml_has_a_press_release_source_or_a_reason_for_every_compa
             .all(|s| !s.url.contains("globenewswire.com"))
     );
 }
+
+#[test]
+fn a_permanent_move_is_followed_and_reported_a_temporary_one_only_followed() {
+    let s = Server::start();
+    let feed = "<rss version=\"2.0\"><channel><title>IR</title><item><title>Cipher signs a lease</title><link>http://x.example/1</link><guid>c-1</guid><description>Ten years.</description></item></channel></rss>";
+    s.route(
+        "/feed.xml",
+        Resp::ok(feed).header("Content-Type", "application/rss+xml"),
+    );
+    s.route(
+        "/old.xml",
+        Resp::new(301, "").header("Location", "/older.xml"),
+    );
+    s.route(
+        "/older.xml",
+        Resp::new(308, "").header("Location", &s.url("/feed.xml")),
+    );
+    s.route(
+        "/temp.xml",
+        Resp::new(302, "").header("Location", "/feed.xml"),
+    );
+    s.route(
+        "/moved-then-temp.xml",
+        Resp::new(301, "").header("Location", "/temp.xml"),
+    );
+    let mut cfg = test_config();
+    cfg.sources = vec![
+        feed_source("moved", &s.url("/old.xml")),
+        feed_source("temporary", &s.url("/temp.xml")),
+        feed_source("moved-then-temp", &s.url("/moved-then-temp.xml")),
+    ];
+    let ws = Workspace::with_config(&cfg);
+    let out = ws.run(&["crawl", "--no-analyze"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let status: serde_json::Value =
+        serde_json::from_slice(&ws.run(&["status", "--json"]).stdout).unwrap();
+    let note = |n: &str| {
+        status
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == n)
+            .unwrap()["last_note"]
+            .clone()
+    };
+    assert_eq!(
+        note("moved"),
+        serde_json::json!(format!(
+            "moved to {}: update feeds.toml",
+            s.url("/feed.xml")
+        ))
+    );
+    assert_eq!(note("temporary"), serde_json::Value::Null);
+    // the permanent part of the chain is where it moved: the rest may change again
+    assert_eq!(
+        note("moved-then-temp"),
+        serde_json::json!(format!(
+            "moved to {}: update feeds.toml",
+            s.url("/temp.xml")
+        ))
+    );
+    let text = stdout(&ws.run(&["status"]));
+    assert!(
+        text.contains(&format!(
+            "note: moved to {}: update feeds.toml",
+            s.url("/feed.xml")
+        )),
+        "{text}"
+    );
+    // the same release from three sources is one document
+    assert_eq!(ws.count("SELECT count(*) FROM documents"), 1);
+}
