@@ -392,6 +392,14 @@ fn edgar_without_a_contact_email_is_refused_but_feeds_still_crawl() {
         "no SEC request without a contact"
     );
     assert_eq!(ws.count("SELECT count(*) FROM documents"), 2);
+    // one cause, one line: the refusal is said once, naming the sources it covers
+    let out = ws.run(&["crawl"]);
+    assert_eq!(
+        stderr(&out),
+        "failed: 2 sources (edgar:BTDR, edgar:CORZ): EDGAR requires a contact email in the \
+         User-Agent (SEC fair access): set `contact` under [crawl] in feeds.toml or the \
+         HASHPIVOT_CONTACT environment variable\n"
+    );
     // a refusal made here, before any request, is a configuration problem: no back-off, so the
     // next crawl (without --force) tries again once the contact is set
     assert_eq!(
