@@ -231,6 +231,12 @@ fn insert_documents(
     let mut by_hash = tx
         .prepare_cached("SELECT id FROM documents WHERE content_hash = ?1 LIMIT 1")
         .ctx("preparing dedup")?;
+    let mut by_title = tx
+        .prepare_cached(
+            "SELECT id, content_hash FROM documents WHERE title = ?1 AND kind = ?2
+             ORDER BY id DESC LIMIT 1",
+        )
+        .ctx("preparing dedup")?;
     let mut insert = tx
         .prepare_cached(
             "INSERT INTO documents(source, kind, url, canonical_url, guid, title, summary, body, author,
@@ -249,6 +255,54 @@ fn insert_documents(
         .ctx("preparing update")?;
 
     for d in docs {
+        // A wire's re-send ("RETRANSMISSION: ...") is the story already stored; a correction
+        // ("CORRECTION - ...", "REPLACING ...", "UPDATE - ...") replaces its text and keeps its
+        // first-seen time. Without the original, it is stored under the title without the prefix.
+        let resent;
+        let d = match resend(&d.title) {
+            Some((kind, base)) => {
+                let hash = hash_content(base, d.summary.as_deref(), d.body.as_deref());
+                let original = by_title
+                    .query_row(params![base, d.kind.as_str()], |r| {
+                        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+                    })
+                    .optional()
+                    .ctx("dedup by title")?;
+                match (original, kind) {
+                    (Some(_), Resend::Same) => {
+                        out.unchanged += 1;
+                        continue;
+                    }
+                    (Some((_, old)), Resend::Correction) if old == hash => {
+                        out.unchanged += 1;
+                        continue;
+                    }
+                    (Some((id, _)), Resend::Correction) => {
+                        update
+                            .execute(params![
+                                id,
+                                base,
+                                d.summary,
+                                d.body,
+                                d.published_at.map(fmt_time),
+                                hash,
+                                now
+                            ])
+                            .ctx("updating document")?;
+                        out.updated += 1;
+                        continue;
+                    }
+                    (None, _) => {
+                        resent = NewDocument {
+                            title: base.to_string(),
+                            ..d.clone()
+                        };
+                        &resent
+                    }
+                }
+            }
+            None => d,
+        };
         let canon = d.url.as_deref().map(canonical_url);
         let hash = hash_content(&d.title, d.summary.as_deref(), d.body.as_deref());
         if let Some(acc) = &d.accession_no
@@ -335,6 +389,35 @@ fn insert_documents(
     Ok(out)
 }
 
+/// What a wire's prefix says a release is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Resend {
+    /// The same release sent again (`RETRANSMISSION:`).
+    Same,
+    /// A corrected or updated release (`CORRECTION -`, `CORRECTING and REPLACING`, `REPLACING`,
+    /// `UPDATE -`): its text replaces the original's.
+    Correction,
+}
+
+/// A re-send prefix written as the wires write it (upper case, then `:`, `-` or a dash), and the
+/// title without it.
+fn resend(title: &str) -> Option<(Resend, &str)> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"^\s*(RETRANSMISSION|CORRECTING AND REPLACING|CORRECTING and REPLACING|CORRECTION|REPLACING|REPLACEMENT|UPDATED|UPDATE)\b\s*(?:[:\-–—]\s*|\s+)(\S.*)$",
+        )
+        .expect("static regex")
+    });
+    let c = re.captures(title)?;
+    let kind = if &c[1] == "RETRANSMISSION" {
+        Resend::Same
+    } else {
+        Resend::Correction
+    };
+    Some((kind, c.get(2)?.as_str().trim()))
+}
+
 /// A summary-only item whose stored row has since gained an article body: the feed item is unchanged
 /// when its title and summary are, whatever body we fetched ourselves.
 fn old_hash_matches_without_body(
@@ -355,6 +438,33 @@ fn old_hash_matches_without_body(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wire_resend_prefixes() {
+        assert_eq!(
+            resend("RETRANSMISSION: IREN signs"),
+            Some((Resend::Same, "IREN signs"))
+        );
+        for t in [
+            "CORRECTION - IREN signs",
+            "CORRECTION: IREN signs",
+            "CORRECTING and REPLACING IREN signs",
+            "REPLACING IREN signs",
+            "UPDATE – IREN signs",
+            "UPDATED: IREN signs",
+        ] {
+            assert_eq!(resend(t), Some((Resend::Correction, "IREN signs")), "{t}");
+        }
+        // ordinary headlines that begin with the same words are not re-sends
+        for t in [
+            "Update on IREN's Sweetwater campus",
+            "Correction of a typo is not news",
+            "UPDATES",
+            "RETRANSMISSION:",
+        ] {
+            assert_eq!(resend(t), None, "{t}");
+        }
+    }
     use crate::model::DocKind;
 
     fn entry() -> FetchLogEntry {

@@ -225,3 +225,94 @@ fn a_permanent_move_is_followed_and_reported_a_temporary_one_only_followed() {
     // the same release from three sources is one document
     assert_eq!(ws.count("SELECT count(*) FROM documents"), 1);
 }
+
+#[test]
+fn re_sent_and_corrected_releases_stay_one_document_and_one_deal() {
+    let s = Server::start();
+    let item = |guid: &str, title: &str, text: &str| {
+        format!(
+            "<item><title>{title}</title><link>{}/r/{guid}</link><guid>{guid}</guid><pubDate>Mon, 03 Nov 2025 13:00:00 GMT</pubDate><description>{text}</description></item>",
+            s.base
+        )
+    };
+    let original = item(
+        "a",
+        "IREN Signs $9.7 Billion AI Cloud Contract with Microsoft",
+        "IREN Limited (NASDAQ: IREN) today announced a five-year GPU cloud services contract with Microsoft worth $9.7 billion.",
+    );
+    let second = item(
+        "b",
+        "HIVE Digital Reports Quarterly Results",
+        "HIVE reported revenue of $20 million.",
+    );
+    let feed = |items: &str| {
+        format!("<rss version=\"2.0\"><channel><title>Wire</title>{items}</channel></rss>")
+    };
+    s.route("/wire.xml", Resp::ok(feed(&format!("{original}{second}"))));
+    let mut cfg = test_config();
+    let (companies, counterparties) = universe_config();
+    cfg.companies = companies;
+    cfg.counterparties = counterparties;
+    cfg.edgar.enabled = false;
+    let mut wire = feed_source("Wire", &s.url("/wire.xml"));
+    wire.doc_kind = hashpivot::model::DocKind::PressRelease;
+    cfg.sources = vec![wire];
+    let ws = Workspace::with_config(&cfg);
+    let out = ws.run(&["crawl"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let first_seen = ws.rows("SELECT id, fetched_at FROM documents ORDER BY id");
+    assert_eq!(ws.count("SELECT count(*) FROM deals"), 1);
+    // the wire re-sends the first and corrects the second
+    let resent = item(
+        "a2",
+        "RETRANSMISSION: IREN Signs $9.7 Billion AI Cloud Contract with Microsoft",
+        "IREN Limited (NASDAQ: IREN) today announced a five-year GPU cloud services contract with Microsoft worth $9.7 billion.",
+    );
+    let corrected = item(
+        "b2",
+        "CORRECTION - HIVE Digital Reports Quarterly Results",
+        "HIVE reported revenue of $21 million.",
+    );
+    s.route(
+        "/wire.xml",
+        Resp::ok(feed(&format!("{original}{second}{resent}{corrected}"))),
+    );
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let out = ws.run(&["crawl", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        ws.rows("SELECT id, fetched_at FROM documents ORDER BY id"),
+        first_seen,
+        "no new document; first-seen times kept"
+    );
+    assert_eq!(
+        ws.rows("SELECT title, summary FROM documents WHERE guid = 'b'"),
+        vec![vec![
+            "HIVE Digital Reports Quarterly Results".to_string(),
+            "HIVE reported revenue of $21 million.".to_string()
+        ]]
+    );
+    assert_eq!(
+        ws.count("SELECT count(*) FROM deals"),
+        1,
+        "never a new deal event"
+    );
+    // a re-send whose original was never seen is stored under its own title, prefix dropped
+    let lone = item(
+        "c",
+        "RETRANSMISSION: Cipher Mining Announces Board Changes",
+        "Cipher Mining announced changes to its board.",
+    );
+    s.route(
+        "/wire.xml",
+        Resp::ok(feed(&format!(
+            "{original}{second}{resent}{corrected}{lone}"
+        ))),
+    );
+    let out = ws.run(&["crawl", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        ws.rows("SELECT title FROM documents WHERE guid = 'c'"),
+        vec![vec!["Cipher Mining Announces Board Changes".to_string()]]
+    );
+}
