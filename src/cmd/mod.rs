@@ -14,6 +14,7 @@ pub mod prices;
 pub mod reindex;
 pub mod search;
 pub mod show;
+pub mod sources;
 pub mod status;
 pub mod study;
 
@@ -71,6 +72,8 @@ pub enum Command {
     Reindex(reindex::Args),
     #[command(subcommand)]
     Prices(prices::Command),
+    #[command(subcommand)]
+    Sources(sources::Command),
     Study(study::Args),
     Export(export::Args),
     Premium(premium::Args),
@@ -97,6 +100,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Search(a) => search::run(&ctx, a),
         Command::Reindex(a) => reindex::run(&ctx, a),
         Command::Prices(c) => prices::run(&ctx, c),
+        Command::Sources(c) => sources::run(&ctx, c),
         Command::Study(a) => study::run(&ctx, a),
         Command::Export(a) => export::run(&ctx, a),
         Command::Premium(a) => premium::run(&ctx, a),

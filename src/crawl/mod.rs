@@ -14,6 +14,7 @@ pub mod feed;
 pub mod lenient;
 pub mod main_text;
 pub mod page;
+pub mod probe;
 mod progress;
 mod run;
 pub mod text;

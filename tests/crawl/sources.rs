@@ -316,3 +316,108 @@ fn re_sent_and_corrected_releases_stay_one_document_and_one_deal() {
         vec![vec!["Cipher Mining Announces Board Changes".to_string()]]
     );
 }
+
+#[test]
+fn sources_check_probes_every_source_stores_nothing_and_gives_exact_verdicts() {
+    let s = Server::start();
+    let rss = |items: &str| {
+        format!("<rss version=\"2.0\"><channel><title>t</title>{items}</channel></rss>")
+    };
+    let item = |date: &str| {
+        format!(
+            "<item><title>A release</title><link>http://x.example/1</link><guid>g1</guid><pubDate>{date}</pubDate><description>Text.</description></item>"
+        )
+    };
+    let today = chrono::Utc::now().to_rfc2822();
+    s.route(
+        "/fresh.xml",
+        Resp::ok(rss(&item(&today))).header("Content-Type", "application/rss+xml"),
+    );
+    s.route(
+        "/old-news.xml",
+        Resp::ok(rss(&item("Wed, 01 Jan 2020 12:00:00 GMT"))),
+    );
+    s.route(
+        "/moved.xml",
+        Resp::new(301, "").header("Location", "/fresh.xml"),
+    );
+    s.route("/empty.xml", Resp::ok(rss("")));
+    serve_edgar(&s);
+    let mut cfg = edgar_config(&s, true);
+    cfg.companies.truncate(1); // Core Scientific
+    cfg.sources = vec![
+        feed_source("fresh", &s.url("/fresh.xml")),
+        feed_source("old", &s.url("/old-news.xml")),
+        feed_source("moved", &s.url("/moved.xml")),
+        feed_source("empty", &s.url("/empty.xml")),
+        feed_source("gone", &s.url("/gone.xml")),
+    ];
+    let ws = Workspace::with_config(&cfg);
+    let out = ws.run(&["sources", "check", "--json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let verdicts: Vec<(String, String)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap().to_string(),
+                p["verdict"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let pair = |a: &str, b: String| (a.to_string(), b);
+    assert_eq!(
+        verdicts,
+        vec![
+            pair("fresh", "ok".into()),
+            pair("old", "stale".into()),
+            pair(
+                "moved",
+                format!("moved to {}: update feeds.toml", s.url("/fresh.xml"))
+            ),
+            pair("empty", "empty".into()),
+            pair("gone", "failing: gone: HTTP 404".into()),
+            pair("edgar:CORZ", "stale".into()),
+        ]
+    );
+    let fresh = &v[0];
+    assert_eq!(fresh["http_status"], 200);
+    assert_eq!(fresh["format"], "rss");
+    assert_eq!(fresh["items"], 1);
+    assert_eq!(fresh["content_type"], "application/rss+xml");
+    assert_eq!(v[2]["final_url"], s.url("/fresh.xml"));
+    assert_eq!(v[5]["format"], "edgar submissions");
+    // one submissions request for the EDGAR source, nothing else of SEC's
+    assert_eq!(s.requests_to_prefix("/Archives/").len(), 0);
+    assert_eq!(s.requests_to_prefix("/submissions/").len(), 1);
+    assert!(!ws.path().join("hashpivot.db").exists(), "nothing stored");
+    // all ok or stale: exit 0; a usage error: 2
+    let out = ws.run(&["sources", "check", "--source", "fresh", "--source", "old"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("SOURCE "), "{}", stdout(&out));
+    let out = ws.run(&["sources", "check", "--source", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn sources_check_says_a_cause_shared_by_many_sources_once() {
+    let s = Server::start();
+    serve_edgar(&s);
+    let cfg = edgar_config(&s, false); // no contact: every EDGAR source is refused
+    let ws = Workspace::with_config(&cfg);
+    let out = ws.run(&["sources", "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.ends_with(
+            "2 sources (edgar:CORZ, edgar:BTDR): failing: EDGAR requires a contact email in the \
+             User-Agent (SEC fair access): set `contact` under [crawl] in feeds.toml or the \
+             HASHPIVOT_CONTACT environment variable\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(text.matches("failing (see below)").count(), 2, "{text}");
+    assert!(s.requests().is_empty());
+}
