@@ -251,6 +251,10 @@ pub struct SourceConfig {
     /// For `page` sources: how to find items on the listing page.
     #[serde(default)]
     pub selectors: Option<Selectors>,
+    /// For `page` sources, instead of selectors: the items are the links whose URL matches this
+    /// regular expression (e.g. `/news-insights/press-releases/[^/?#]+$`), whatever the markup.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_pattern: Option<String>,
     /// A User-Agent of this source's own, for hosts that serve only browsers (investor-relations
     /// sites on the gcs-web/Notified platform stall other clients). Never for SEC hosts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -344,6 +348,8 @@ pub struct Source {
     pub url: String,
     pub doc_kind: DocKind,
     pub selectors: Option<Selectors>,
+    /// For `page` sources: the release links' URL pattern (checked when the config was read).
+    pub link_pattern: Option<String>,
     /// For EDGAR sources: the company.
     pub company: Option<Company>,
     /// The source's own User-Agent and headers (none for EDGAR sources).
@@ -441,10 +447,14 @@ impl Config {
                 return Err(format!("source[{i}].url: '{}' is not http(s)", s.url));
             }
             check_identity(&format!("source[{i}]"), &s.url, &s.user_agent, &s.headers)?;
+            if let Some(p) = &s.link_pattern {
+                regex::Regex::new(p)
+                    .map_err(|e| format!("source[{i}].link_pattern: '{p}' is not a regex: {e}"))?;
+            }
             match (s.kind, &s.selectors) {
-                (SourceKind::Page, None) => {
+                (SourceKind::Page, None) if s.link_pattern.is_none() => {
                     return Err(format!(
-                        "source[{i}] '{}': kind = \"page\" needs a [source.selectors] table",
+                        "source[{i}] '{}': kind = \"page\" needs link_pattern or a [source.selectors] table",
                         s.name
                     ));
                 }
@@ -519,6 +529,7 @@ impl Config {
                 url: s.url.clone(),
                 doc_kind: s.doc_kind,
                 selectors: s.selectors.clone(),
+                link_pattern: s.link_pattern.clone(),
                 company: None,
                 identity: s.identity(),
             })
@@ -535,6 +546,7 @@ impl Config {
                     ),
                     doc_kind: DocKind::Filing,
                     selectors: None,
+                    link_pattern: None,
                     company: Some(c.clone()),
                     identity: Identity::default(),
                 });

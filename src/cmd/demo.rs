@@ -130,6 +130,7 @@ fn config(base: &str) -> anyhow::Result<String> {
         doc_kind,
         enabled: true,
         selectors: None,
+        link_pattern: None,
         user_agent: None,
         headers: Default::default(),
     };

@@ -75,12 +75,20 @@ pub(super) async fn fetch_articles(
             Ok(x) => x,
             Err(e) => anyhow::bail!("an article task failed: {e}"),
         };
+        if let Ok(Article {
+            published: Some(t), ..
+        }) = &r
+        {
+            store.set_published_if_missing(id, *t)?;
+        }
         match r {
-            Ok(Some(text)) => {
+            Ok(Article {
+                text: Some(text), ..
+            }) => {
                 store.set_article(id, Some(&text), "done")?;
                 report.fetched += 1;
             }
-            Ok(None) => {
+            Ok(Article { text: None, .. }) => {
                 store.set_article(id, None, "no_text")?;
                 report.no_text += 1;
             }
@@ -114,7 +122,7 @@ async fn fetch_article(
     url: &str,
     own_host: Option<&str>,
     identity: &crate::config::Identity,
-) -> Result<Option<String>, FetchError> {
+) -> Result<Article, FetchError> {
     let parsed = url::Url::parse(url).map_err(|_| FetchError::BadUrl(url.to_string()))?;
     // a link from a feed is untrusted: refused here, before robots.txt is asked, if it leads
     // somewhere it must not (the article request checks every redirect hop again)
@@ -160,7 +168,7 @@ async fn fetch_article(
     }
     let fetched = match client.get_link(url, own_host, identity).await? {
         Conditional::Modified(f) => f,
-        Conditional::NotModified => return Ok(None),
+        Conditional::NotModified => return Ok(Article::default()),
     };
     let html = decode(
         &fetched.body,
@@ -168,9 +176,44 @@ async fn fetch_article(
         Markup::Html,
     );
     let final_url = fetched.final_url.clone();
-    Ok(
-        tokio::task::spawn_blocking(move || main_text::extract(&html, &final_url))
-            .await
-            .unwrap_or(None),
+    Ok(tokio::task::spawn_blocking(move || Article {
+        text: main_text::extract(&html, &final_url),
+        published: page_date(&html),
+    })
+    .await
+    .unwrap_or_default())
+}
+
+/// What an article page gave: its main text, and the date it states (for an item whose listing
+/// had none).
+#[derive(Debug, Default)]
+struct Article {
+    text: Option<String>,
+    published: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The date a release page states: `article:published_time` (or a similar meta), a `<time>`, or
+/// the first date written near the top of its text.
+fn page_date(html: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let doc = scraper::Html::parse_document(html);
+    let meta = scraper::Selector::parse(
+        "meta[property='article:published_time'], meta[name='date'], meta[itemprop='datePublished'], meta[name='publish-date']",
     )
+    .expect("static selector");
+    let time = scraper::Selector::parse("time").expect("static selector");
+    doc.select(&meta)
+        .find_map(|m| m.value().attr("content").and_then(super::page::parse_date))
+        .or_else(|| {
+            doc.select(&time).find_map(|t| {
+                t.value()
+                    .attr("datetime")
+                    .and_then(super::page::parse_date)
+                    .or_else(|| super::page::parse_date(&t.text().collect::<String>()))
+            })
+        })
+        .or_else(|| {
+            let text = super::text::html_to_text(html);
+            let head: String = text.chars().take(600).collect();
+            super::page::date_in_text(&head)
+        })
 }

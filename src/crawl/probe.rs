@@ -144,14 +144,8 @@ async fn read(client: &Client, cfg: &Config, src: &Source) -> Result<Read, Fetch
         }
         _ => {
             let html = decode(&f.body, charset.as_deref(), Markup::Html);
-            let selectors = src
-                .selectors
-                .as_ref()
-                .ok_or_else(|| FetchError::Malformed("page source without selectors".into()))?;
-            (
-                page::parse(&html, &f.final_url, selectors, src.doc_kind)?,
-                "html",
-            )
+
+            (page::parse_source(&html, &f.final_url, src)?, "html")
         }
     };
     let newest = docs.iter().filter_map(|d| d.published_at).max();

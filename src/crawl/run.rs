@@ -342,14 +342,8 @@ async fn fetch_source(
                 charset_of(fetched.content_type.as_deref()).as_deref(),
                 Markup::Html,
             );
-            let selectors = src
-                .selectors
-                .as_ref()
-                .ok_or_else(|| FetchError::Malformed("page source without selectors".into()))?;
-            (
-                page::parse(&html, &fetched.final_url, selectors, src.doc_kind)?,
-                None,
-            )
+
+            (page::parse_source(&html, &fetched.final_url, src)?, None)
         }
         SourceKind::Edgar => unreachable!("handled above"),
     };

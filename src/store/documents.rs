@@ -123,6 +123,22 @@ impl Store {
 
     /// Store an article's extracted text (`body = None` keeps the summary only) and its status:
     /// `done`, `robots` (disallowed), `failed: <error>`.
+    /// A document's publication time when it has none yet (a listing item dated by its own page).
+    pub fn set_published_if_missing(
+        &mut self,
+        id: i64,
+        at: chrono::DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE documents SET published_at = ?2, indexed_at = NULL
+                 WHERE id = ?1 AND published_at IS NULL",
+                params![id, fmt_time(at)],
+            )
+            .ctx("dating a document from its page")?;
+        Ok(())
+    }
+
     pub fn set_article(
         &mut self,
         id: i64,

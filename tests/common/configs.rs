@@ -118,6 +118,7 @@ pub fn feed_source(name: &str, url: &str) -> SourceConfig {
         doc_kind: DocKind::News,
         enabled: true,
         selectors: None,
+        link_pattern: None,
         user_agent: None,
         headers: Default::default(),
     }

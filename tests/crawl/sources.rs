@@ -421,3 +421,62 @@ fn sources_check_says_a_cause_shared_by_many_sources_once() {
     assert_eq!(text.matches("failing (see below)").count(), 2, "{text}");
     assert!(s.requests().is_empty());
 }
+
+#[test]
+fn a_listing_page_is_read_by_its_release_links_without_class_names() {
+    let s = Server::start();
+    let dir = "crawl/listing/";
+    s.fixture(
+        "/news-insights/press-releases",
+        &format!("{dir}press-releases.html"),
+        "text/html",
+    );
+    let pr = "/news-insights/press-releases/";
+    for (slug, file) in [
+        (
+            "sample-miner-signs-15-year-lease-at-river-bend",
+            "lease.html",
+        ),
+        ("sample-miner-reports-third-quarter-results", "results.html"),
+        ("sample-miner-announces-board-appointment", "board.html"),
+    ] {
+        s.fixture(&format!("{pr}{slug}"), &format!("{dir}{file}"), "text/html");
+    }
+    let mut cfg = test_config();
+    cfg.crawl.fetch_articles = true;
+    let mut src = feed_source("Listing", &s.url("/news-insights/press-releases"));
+    src.kind = hashpivot::model::SourceKind::Page;
+    src.doc_kind = hashpivot::model::DocKind::PressRelease;
+    src.link_pattern = Some("/news-insights/press-releases/[^/?#]+".into());
+    cfg.sources = vec![src];
+    let ws = Workspace::with_config(&cfg);
+    let out = ws.run(&["crawl", "--no-analyze"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let b = &s.base;
+    assert_eq!(
+        ws.rows("SELECT title, url, published_at, article_status FROM documents ORDER BY id"),
+        vec![
+            // the image link and the headline link are one release; the date from <time>
+            vec![
+                "Sample Miner Signs 15-Year Lease at River Bend Campus".to_string(),
+                format!("{b}{pr}sample-miner-signs-15-year-lease-at-river-bend"),
+                "2025-12-17T13:30:00Z".into(),
+                "done".into(),
+            ],
+            // the date from text beside the link
+            vec![
+                "Sample Miner Reports Third Quarter Results".to_string(),
+                format!("{b}{pr}sample-miner-reports-third-quarter-results?utm_source=site"),
+                "2025-11-06T00:00:00Z".into(),
+                "done".into(),
+            ],
+            // an empty link: the block's heading is the title, and the release page the date
+            vec![
+                "Sample Miner Announces Board Appointment".to_string(),
+                format!("{b}{pr}sample-miner-announces-board-appointment"),
+                "2025-10-02T12:00:00Z".into(),
+                "done".into(),
+            ],
+        ]
+    );
+}
