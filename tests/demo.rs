@@ -104,16 +104,33 @@ fn demo_runs_the_whole_pipeline_offline_and_touches_nothing_else() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("already holds a hashpivot workspace"));
 }
 
+/// hashpivot on a workspace: `--data-dir DIR --config DIR/feeds.toml`.
+fn on(dir: &std::path::Path) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"));
+    c.arg("--data-dir")
+        .arg(dir)
+        .arg("--config")
+        .arg(dir.join("feeds.toml"));
+    c
+}
+
+/// A demo workspace in `home/demo`.
+fn demo_in(home: &std::path::Path) -> std::path::PathBuf {
+    let dir = home.join("demo");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
+        .args(["demo", "--dir", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    dir
+}
+
 /// Run hashpivot on the demo workspace with stdout a pipe whose reader has already gone (`| head`
 /// that exited): the command ends quietly with 0.
 fn closed_pipe(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
     let (reader, writer) = std::io::pipe().unwrap();
     drop(reader);
-    std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
-        .arg("--data-dir")
-        .arg(dir)
-        .arg("--config")
-        .arg(dir.join("feeds.toml"))
+    on(dir)
         .args(args)
         .env_remove("HASHPIVOT_CONTACT")
         .stdout(writer)
@@ -125,12 +142,7 @@ fn closed_pipe(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
 #[test]
 fn every_command_into_a_closed_pipe_ends_quietly_with_0() {
     let home = tempfile::tempdir().unwrap();
-    let dir = home.path().join("demo");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
-        .args(["demo", "--dir", dir.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    let dir = demo_in(home.path());
     let export = home.path().join("export");
     let digest = home.path().join("d.html");
     let commands: Vec<Vec<&str>> = vec![
@@ -193,14 +205,7 @@ fn every_command_into_a_closed_pipe_ends_quietly_with_0() {
 /// of a few queries, the export's files (dataset.json without its generation time).
 fn outcome(dir: &std::path::Path, export: &std::path::Path) -> Vec<String> {
     let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
-            .arg("--data-dir")
-            .arg(dir)
-            .arg("--config")
-            .arg(dir.join("feeds.toml"))
-            .args(args)
-            .output()
-            .unwrap();
+        let out = on(dir).args(args).output().unwrap();
         assert_eq!(
             out.status.code(),
             Some(0),
@@ -256,12 +261,7 @@ fn outcome(dir: &std::path::Path, export: &std::path::Path) -> Vec<String> {
 #[test]
 fn reindex_analyze_and_export_killed_at_any_moment_rerun_to_the_same_result() {
     let home = tempfile::tempdir().unwrap();
-    let dir = home.path().join("demo");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
-        .args(["demo", "--dir", dir.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    let dir = demo_in(home.path());
     let export = home.path().join("export");
     let export_s = export.to_str().unwrap().to_string();
     let commands: [Vec<&str>; 3] = [
@@ -271,24 +271,13 @@ fn reindex_analyze_and_export_killed_at_any_moment_rerun_to_the_same_result() {
     ];
     // the uninterrupted result
     for c in &commands {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
-            .arg("--data-dir")
-            .arg(&dir)
-            .arg("--config")
-            .arg(dir.join("feeds.toml"))
-            .args(c)
-            .output()
-            .unwrap();
+        let out = on(&dir).args(c).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{c:?}");
     }
     let want = outcome(&dir, &export);
     for c in &commands {
         for delay_ms in [0u64, 3, 8, 15, 30, 60] {
-            let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
-                .arg("--data-dir")
-                .arg(&dir)
-                .arg("--config")
-                .arg(dir.join("feeds.toml"))
+            let mut child = on(&dir)
                 .args(c)
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::null())
@@ -298,14 +287,7 @@ fn reindex_analyze_and_export_killed_at_any_moment_rerun_to_the_same_result() {
             child.kill().unwrap(); // SIGKILL
             child.wait().unwrap();
             // the rerun completes and leaves what an uninterrupted run leaves
-            let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashpivot"))
-                .arg("--data-dir")
-                .arg(&dir)
-                .arg("--config")
-                .arg(dir.join("feeds.toml"))
-                .args(c)
-                .output()
-                .unwrap();
+            let out = on(&dir).args(c).output().unwrap();
             assert_eq!(
                 out.status.code(),
                 Some(0),

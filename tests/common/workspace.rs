@@ -90,3 +90,14 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// One source's entry in a `crawl --json` report.
+pub fn source_report(report: &serde_json::Value, name: &str) -> serde_json::Value {
+    report["sources"]
+        .as_array()
+        .expect("a crawl report")
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("no source {name} in the report"))
+        .clone()
+}

@@ -40,15 +40,7 @@ fn a_host_that_serves_only_browsers_is_crawled_with_the_sources_own_user_agent()
     let out = ws.run(&["crawl", "--json", "--no-analyze"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let by_name = |n: &str| {
-        report["sources"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["name"] == n)
-            .unwrap()
-            .clone()
-    };
+    let by_name = |n: &str| source_report(&report, n);
     assert_eq!(by_name("IR as a browser")["outcome"], "fetched");
     assert_eq!(by_name("IR as a browser")["new"], 1);
     assert_eq!(
