@@ -333,6 +333,10 @@ fn sources_check_probes_every_source_stores_nothing_and_gives_exact_verdicts() {
         "/moved.xml",
         Resp::new(301, "").header("Location", "/fresh.xml"),
     );
+    s.route(
+        "/temp.xml",
+        Resp::new(302, "").header("Location", "/fresh.xml"),
+    );
     s.route("/empty.xml", Resp::ok(rss("")));
     serve_edgar(&s);
     let mut cfg = edgar_config(&s, true);
@@ -341,6 +345,7 @@ fn sources_check_probes_every_source_stores_nothing_and_gives_exact_verdicts() {
         feed_source("fresh", &s.url("/fresh.xml")),
         feed_source("old", &s.url("/old-news.xml")),
         feed_source("moved", &s.url("/moved.xml")),
+        feed_source("temporary", &s.url("/temp.xml")),
         feed_source("empty", &s.url("/empty.xml")),
         feed_source("gone", &s.url("/gone.xml")),
     ];
@@ -369,6 +374,7 @@ fn sources_check_probes_every_source_stores_nothing_and_gives_exact_verdicts() {
                 "moved",
                 format!("moved to {}: update feeds.toml", s.url("/fresh.xml"))
             ),
+            pair("temporary", "ok".into()),
             pair("empty", "empty".into()),
             pair("gone", "failing: gone: HTTP 404".into()),
             pair("edgar:CORZ", "stale".into()),
@@ -380,7 +386,9 @@ fn sources_check_probes_every_source_stores_nothing_and_gives_exact_verdicts() {
     assert_eq!(fresh["items"], 1);
     assert_eq!(fresh["content_type"], "application/rss+xml");
     assert_eq!(v[2]["final_url"], s.url("/fresh.xml"));
-    assert_eq!(v[5]["format"], "edgar submissions");
+    assert_eq!(v[3]["final_url"], s.url("/fresh.xml"));
+    assert_eq!(v[3]["moved_to"], serde_json::Value::Null);
+    assert_eq!(v[6]["format"], "edgar submissions");
     // one submissions request for the EDGAR source, nothing else of SEC's
     assert_eq!(s.requests_to_prefix("/Archives/").len(), 0);
     assert_eq!(s.requests_to_prefix("/submissions/").len(), 1);
