@@ -39,6 +39,7 @@ use crate::store::Store;
 /// Examples:
 ///   hashpivot demo                 see everything work offline on sample data
 ///   hashpivot init                 write the starter feeds.toml
+///   hashpivot sources check        how every source answers now (after editing feeds.toml)
 ///   hashpivot crawl                fetch every due source
 ///   hashpivot status               what each source did last time
 ///   hashpivot show 42              one stored document, full text

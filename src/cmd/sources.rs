@@ -6,7 +6,7 @@ use super::Workspace;
 use crate::UsageError;
 use crate::crawl::probe::{Probe, probe};
 
-/// The configured sources.
+/// The configured sources: `sources check` probes how each one answers, storing nothing.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
     Check(CheckArgs),
