@@ -206,14 +206,46 @@ impl Client {
         validators: Option<(Option<&str>, Option<&str>)>,
         identity: &Identity,
     ) -> Result<Conditional, FetchError> {
-        let parsed = url::Url::parse(url).map_err(|_| FetchError::BadUrl(url.to_string()))?;
+        self.fetch(url, lane, validators, identity, None).await
+    }
+
+    /// GET a link found in untrusted text (an article or listing link from a feed anyone can
+    /// write). Only `http` and `https`, no credentials in the URL, and no address that is
+    /// loopback, private, link-local or otherwise non-public, unless it is the host of the source
+    /// the link came from (`own_host`: a local test server, an intranet feed) or the
+    /// configuration allows private addresses; every redirect hop is checked the same way.
+    pub async fn get_link(
+        &self,
+        url: &str,
+        own_host: Option<&str>,
+        identity: &Identity,
+    ) -> Result<Conditional, FetchError> {
+        self.fetch(url, Client::lane_for(url), None, identity, Some(own_host))
+            .await
+    }
+
+    /// The one request loop. The lane's lock is held for the whole request, redirects included:
+    /// one request at a time per lane, the next no sooner than the lane's gap after this one
+    /// started. Redirects are followed here, hop by hop, so that a permanent move (301/308 from
+    /// the requested URL on) is known ("moved to URL: update feeds.toml") and, for a link from
+    /// untrusted text (`link_of: Some(own_host)`), every hop is checked before it is requested.
+    async fn fetch(
+        &self,
+        url: &str,
+        lane: Lane,
+        validators: Option<(Option<&str>, Option<&str>)>,
+        identity: &Identity,
+        link_of: Option<Option<&str>>,
+    ) -> Result<Conditional, FetchError> {
+        let mut current = url::Url::parse(url).map_err(|_| FetchError::BadUrl(url.to_string()))?;
+        if let Some(own_host) = link_of {
+            check_link(&current, own_host, self.allow_private).await?;
+        }
         let gap = if lane == Lane::Sec {
             self.sec_gap
         } else {
             self.host_gap
         };
-        // The lane's lock is held for the whole request: one request at a time per lane, and the
-        // next one starts no sooner than `gap` after this one started.
         let slot = self.lane(&lane);
         let mut next = slot.lock().await;
         if let Some(at) = next.next {
@@ -221,9 +253,6 @@ impl Client {
         }
         let gap = next.gap.map_or(gap, |g| g.max(gap));
         next.next = Some(Instant::now() + gap);
-        // Redirects are followed here, hop by hop, so that a permanent move (301/308 from the
-        // configured URL on) is known and can be reported: "moved to URL: update feeds.toml".
-        let mut current = parsed;
         let mut moved_to: Option<String> = None;
         let mut still_permanent = true;
         let mut hops = 0;
@@ -257,6 +286,11 @@ impl Client {
                 let Ok(next_url) = current.join(loc) else {
                     break Err(FetchError::BadUrl(loc.to_string()));
                 };
+                if let Some(own_host) = link_of
+                    && let Err(e) = check_link(&next_url, own_host, self.allow_private).await
+                {
+                    break Err(e);
+                }
                 let permanent = matches!(
                     status,
                     StatusCode::MOVED_PERMANENTLY | StatusCode::PERMANENT_REDIRECT
@@ -278,49 +312,6 @@ impl Client {
         };
         drop(next);
         result
-    }
-
-    /// GET a link found in untrusted text (an article or listing link from a feed anyone can
-    /// write). Only `http` and `https`, no credentials in the URL, and no address that is
-    /// loopback, private, link-local or otherwise non-public, unless it is the host of the source
-    /// the link came from (`own_host`: a local test server, an intranet feed) or the
-    /// configuration allows private addresses; every redirect hop is checked the same way.
-    pub async fn get_link(
-        &self,
-        url: &str,
-        own_host: Option<&str>,
-        identity: &Identity,
-    ) -> Result<Conditional, FetchError> {
-        let mut current = url::Url::parse(url).map_err(|_| FetchError::BadUrl(url.to_string()))?;
-        for _ in 0..=self.max_redirects {
-            check_link(&current, own_host, self.allow_private).await?;
-            let lane = Client::lane_for(current.as_str());
-            let slot = self.lane(&lane);
-            let mut next = slot.lock().await;
-            if let Some(at) = next.next {
-                tokio::time::sleep_until(at).await;
-            }
-            next.next =
-                Some(Instant::now() + next.gap.map_or(self.host_gap, |g| g.max(self.host_gap)));
-            let mut req = self.no_redirects.get(current.clone());
-            if lane != Lane::Sec {
-                req = with_identity(req, identity);
-            }
-            let resp = req.send().await.map_err(|e| self.classify(e));
-            drop(next);
-            let resp = resp?;
-            if resp.status().is_redirection()
-                && let Some(loc) = resp.headers().get(header::LOCATION)
-            {
-                let loc = loc.to_str().unwrap_or("");
-                current = current
-                    .join(loc)
-                    .map_err(|_| FetchError::BadUrl(loc.to_string()))?;
-                continue;
-            }
-            return self.read(resp).await;
-        }
-        Err(FetchError::TooManyRedirects(self.max_redirects))
     }
 
     /// Would [`Client::get_link`] request this URL (its first hop)?

@@ -33,8 +33,6 @@ pub fn error_chain(e: &anyhow::Error) -> String {
     let mut line = String::new();
     for c in e.chain() {
         let msg = c.to_string();
-        // a cause that only repeats what is said (SQLite's "Error code 26: file is not a
-        // database" under rusqlite's "file is not a database") is said once
         let said = msg
             .strip_prefix("Error code ")
             .and_then(|r| r.split_once(": "))

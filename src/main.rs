@@ -21,7 +21,7 @@ fn main() {
             if e.chain().any(broken_pipe) {
                 std::process::exit(0);
             }
-            eprintln!("hashpivot: {}", hashpivot::cmd::error_line(&e));
+            eprintln!("hashpivot: {}", hashpivot::error_chain(&e));
             if e.chain().any(|c| c.is::<UsageError>()) {
                 2
             } else {

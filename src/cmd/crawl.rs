@@ -89,21 +89,23 @@ pub fn run(data_dir: &Path, config: &Path, args: Args) -> anyhow::Result<i32> {
 /// The failure lines: one per cause. Sources that failed for the same reason (every EDGAR source
 /// without a contact address, no network at all) share one line that lists them.
 pub fn failure_lines(r: &CrawlReport) -> Vec<String> {
-    let mut causes: Vec<(&str, Vec<&str>)> = Vec::new();
-    for s in r.sources.iter().filter(|s| s.outcome == Outcome::Failed) {
-        let e = s.error.as_deref().unwrap_or("unknown error");
-        match causes.iter_mut().find(|(c, _)| *c == e) {
-            Some((_, names)) => names.push(&s.name),
-            None => causes.push((e, vec![&s.name])),
-        }
-    }
-    causes
-        .into_iter()
-        .map(|(e, names)| match names.as_slice() {
-            [one] => format!("failed: {one}: {e}"),
-            many => format!("failed: {} sources ({}): {e}", many.len(), many.join(", ")),
-        })
-        .collect()
+    super::by_cause(
+        r.sources
+            .iter()
+            .filter(|s| s.outcome == Outcome::Failed)
+            .map(|s| {
+                (
+                    s.name.as_str(),
+                    s.error.as_deref().unwrap_or("unknown error"),
+                )
+            }),
+    )
+    .into_iter()
+    .map(|(e, names)| match names.as_slice() {
+        [one] => format!("failed: {one}: {e}"),
+        many => format!("failed: {} sources ({}): {e}", many.len(), many.join(", ")),
+    })
+    .collect()
 }
 
 fn print_human(r: &CrawlReport) -> std::io::Result<()> {

@@ -110,10 +110,19 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     }
 }
 
-/// An error and its causes on one line, each cause once: an error whose message already quotes its
-/// cause (a store error, rusqlite's conversion errors) does not get it repeated.
-pub fn error_line(e: &anyhow::Error) -> String {
-    crate::error_chain(e)
+/// (cause, the names it covers), in the order first seen: one cause, one line, for failures that
+/// hit several sources at once (`crawl`, `sources check`).
+pub(crate) fn by_cause<'a>(
+    failures: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Vec<(&'a str, Vec<&'a str>)> {
+    let mut causes: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (name, cause) in failures {
+        match causes.iter_mut().find(|(c, _)| *c == cause) {
+            Some((_, names)) => names.push(name),
+            None => causes.push((cause, vec![name])),
+        }
+    }
+    causes
 }
 
 /// Where a command finds its data directory and configuration.
@@ -224,8 +233,6 @@ pub(crate) fn update_index(data_dir: &Path, store: &mut Store) -> Option<usize> 
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn an_error_line_names_each_cause_once() {
         // a store error quotes rusqlite's message and also chains it
@@ -236,13 +243,13 @@ mod tests {
         })
         .context("study");
         assert_eq!(
-            error_line(&e),
+            crate::error_chain(&e),
             "study: listing deals: Invalid column name: evnt_day"
         );
         // distinct causes are all kept
         let e = anyhow::anyhow!("line 14: bad date").context("reading prices from MARA.csv");
         assert_eq!(
-            error_line(&e),
+            crate::error_chain(&e),
             "reading prices from MARA.csv: line 14: bad date"
         );
     }

@@ -89,13 +89,12 @@ fn print_table(out: &mut impl Write, probes: &[Probe]) -> std::io::Result<()> {
         "SOURCE", "HTTP", "FORMAT", "ITEMS", "NEWEST"
     )?;
     // one cause, one line: failures shared by several sources are said once below the table
-    let mut shared: Vec<(&str, Vec<&str>)> = Vec::new();
-    for p in probes.iter().filter(|p| p.is_failing()) {
-        match shared.iter_mut().find(|(v, _)| *v == p.verdict) {
-            Some((_, names)) => names.push(&p.name),
-            None => shared.push((&p.verdict, vec![&p.name])),
-        }
-    }
+    let mut shared = super::by_cause(
+        probes
+            .iter()
+            .filter(|p| p.is_failing())
+            .map(|p| (p.name.as_str(), p.verdict.as_str())),
+    );
     shared.retain(|(_, names)| names.len() > 1);
     for p in probes {
         let verdict = if shared.iter().any(|(v, _)| *v == p.verdict) {

@@ -167,6 +167,19 @@ pub fn index_urls(archives_url: &str, cik: &str, accession: &str) -> [String; 2]
     ]
 }
 
+/// SEC refuses anonymous clients: a User-Agent without a contact address is refused here, before
+/// any request (and, being the user's to fix, without back-off).
+pub fn require_contact(user_agent: &str) -> Result<(), FetchError> {
+    if crate::config::has_contact_email(user_agent) {
+        return Ok(());
+    }
+    Err(FetchError::Refused(
+        "EDGAR requires a contact email in the User-Agent (SEC fair access): set `contact` under \
+         [crawl] in feeds.toml or the HASHPIVOT_CONTACT environment variable"
+            .into(),
+    ))
+}
+
 /// `<archives>/<cik without leading zeros>/<accession without dashes>/`.
 pub fn filing_folder(archives_url: &str, cik: &str, accession: &str) -> String {
     format!(

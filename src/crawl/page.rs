@@ -2,7 +2,7 @@
 //! the links whose URL matches the source's `link_pattern` (no class names needed: [`parse_links`])
 //! or with the CSS selectors of its `[source.selectors]` table ([`parse`]).
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use scraper::{ElementRef, Html, Selector};
 
 use super::text::tidy;
@@ -252,28 +252,17 @@ pub fn parse(
     Ok(out)
 }
 
-/// Dates as IR pages write them: ISO, RFC 2822/3339, "June 3, 2024", "Jun 3, 2024", "06/03/2024".
-/// A date without a time is taken as midnight UTC of that day.
+/// Dates as IR pages write them: everything feeds write (`super::dates`: ISO, RFC 2822/3339,
+/// "June 3, 2024", "Jun. 3, 2024", "3 June 2024"), and the US "06/03/2024". A date without a
+/// time is taken as midnight UTC of that day.
 pub fn parse_date(s: &str) -> Option<DateTime<Utc>> {
     let s = s.trim();
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Some(t.with_timezone(&Utc));
-    }
-    if let Ok(t) = DateTime::parse_from_rfc2822(s) {
-        return Some(t.with_timezone(&Utc));
-    }
-    if let Ok(t) = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S") {
-        return Some(t.and_utc());
-    }
-    let cleaned = s.replace([',', '.'], "");
-    for f in [
-        "%Y-%m-%d", "%B %d %Y", "%b %d %Y", "%m/%d/%Y", "%d %B %Y", "%d %b %Y",
-    ] {
-        if let Ok(d) = NaiveDate::parse_from_str(&cleaned, f) {
-            return d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
-        }
-    }
-    None
+    super::dates::parse_date(s).or_else(|| {
+        NaiveDate::parse_from_str(s, "%m/%d/%Y")
+            .ok()?
+            .and_hms_opt(0, 0, 0)
+            .map(|t| t.and_utc())
+    })
 }
 
 #[cfg(test)]

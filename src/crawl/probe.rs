@@ -6,9 +6,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tokio::task::JoinSet;
 
-use super::decode::{Markup, charset_of, decode};
-use super::{edgar, feed, page};
-use crate::config::{Config, Source, has_contact_email};
+use super::edgar;
+use crate::config::{Config, Source};
 use crate::http::{Client, Conditional, FetchError, Fetched, Lane};
 use crate::model::SourceKind;
 
@@ -103,13 +102,7 @@ type Read = (Fetched, &'static str, usize, Option<DateTime<Utc>>);
 
 async fn read(client: &Client, cfg: &Config, src: &Source) -> Result<Read, FetchError> {
     if src.kind == SourceKind::Edgar {
-        if !has_contact_email(&client.user_agent) {
-            return Err(FetchError::Refused(
-                "EDGAR requires a contact email in the User-Agent (SEC fair access): set `contact` \
-                 under [crawl] in feeds.toml or the HASHPIVOT_CONTACT environment variable"
-                    .into(),
-            ));
-        }
+        edgar::require_contact(&client.user_agent)?;
         let f = fetched(client.get(&src.url, Lane::Sec, None).await?)?;
         let list = edgar::parse_submission_list(&f.body)?;
         let kept: Vec<_> = list
@@ -136,17 +129,10 @@ async fn read(client: &Client, cfg: &Config, src: &Source) -> Result<Read, Fetch
             .get_as(&src.url, Client::lane_for(&src.url), None, &src.identity)
             .await?,
     )?;
-    let charset = charset_of(f.content_type.as_deref());
-    let (docs, format) = match src.kind {
-        SourceKind::Feed => {
-            let parsed = feed::parse(&f.body, charset.as_deref(), &f.final_url, src.doc_kind, 0)?;
-            (parsed.docs, sniff(&f.body))
-        }
-        _ => {
-            let html = decode(&f.body, charset.as_deref(), Markup::Html);
-
-            (page::parse_source(&html, &f.final_url, src)?, "html")
-        }
+    let (docs, _) = super::run::parse_fetched(src, &f, 0)?;
+    let format = match src.kind {
+        SourceKind::Page => "html",
+        _ => sniff(&f.body),
     };
     let newest = docs.iter().filter_map(|d| d.published_at).max();
     Ok((f, format, docs.len(), newest))

@@ -15,7 +15,7 @@ use super::decode::{Markup, charset_of, decode};
 use super::progress::progress_bar;
 use super::{edgar, feed, page};
 use crate::UsageError;
-use crate::config::{Config, Source, has_contact_email};
+use crate::config::{Config, Source};
 use crate::http::{Client, Conditional, FetchError, Fetched, Lane};
 use crate::model::{DocKind, NewDocument, SourceKind, fmt_time};
 use crate::store::{FetchLogEntry, SourceState, Store};
@@ -325,34 +325,42 @@ async fn fetch_source(
         Conditional::NotModified => return Ok(Fetch::NotModified),
         Conditional::Modified(f) => f,
     };
-    let (docs, note) = match src.kind {
-        SourceKind::Feed => {
-            let parsed = feed::parse(
-                &fetched.body,
-                charset_of(fetched.content_type.as_deref()).as_deref(),
-                &fetched.final_url,
-                src.doc_kind,
-                cfg.crawl.article_min_chars,
-            )?;
-            (parsed.docs, parsed.recovery)
-        }
-        SourceKind::Page => {
-            let html = decode(
-                &fetched.body,
-                charset_of(fetched.content_type.as_deref()).as_deref(),
-                Markup::Html,
-            );
-
-            (page::parse_source(&html, &fetched.final_url, src)?, None)
-        }
-        SourceKind::Edgar => unreachable!("handled above"),
-    };
+    let (docs, note) = parse_fetched(src, &fetched, cfg.crawl.article_min_chars)?;
     Ok(Fetch::Docs {
         meta: Box::new(fetched),
         docs,
         partial: Vec::new(),
         note,
     })
+}
+
+/// A feed or listing page's documents, and how it was read when that needed recovery. `sources
+/// check` reads what it probes the same way.
+pub(super) fn parse_fetched(
+    src: &Source,
+    fetched: &Fetched,
+    min_chars: usize,
+) -> Result<(Vec<NewDocument>, Option<String>), FetchError> {
+    let charset = charset_of(fetched.content_type.as_deref());
+    match src.kind {
+        SourceKind::Feed => {
+            let parsed = feed::parse(
+                &fetched.body,
+                charset.as_deref(),
+                &fetched.final_url,
+                src.doc_kind,
+                min_chars,
+            )?;
+            Ok((parsed.docs, parsed.recovery))
+        }
+        SourceKind::Page => {
+            let html = decode(&fetched.body, charset.as_deref(), Markup::Html);
+            Ok((page::parse_source(&html, &fetched.final_url, src)?, None))
+        }
+        SourceKind::Edgar => Err(FetchError::Other(
+            "an EDGAR source is read through its submissions JSON".into(),
+        )),
+    }
 }
 
 async fn fetch_edgar(
@@ -362,13 +370,7 @@ async fn fetch_edgar(
     state: &SourceState,
     known: &HashSet<String>,
 ) -> Result<Fetch, FetchError> {
-    if !has_contact_email(&client.user_agent) {
-        return Err(FetchError::Refused(
-            "EDGAR requires a contact email in the User-Agent (SEC fair access): set `contact` \
-             under [crawl] in feeds.toml or the HASHPIVOT_CONTACT environment variable"
-                .into(),
-        ));
-    }
+    edgar::require_contact(&client.user_agent)?;
     let company = src
         .company
         .as_ref()
