@@ -32,6 +32,328 @@ pub struct Config {
     pub study: StudyConfig,
     #[serde(default)]
     pub prices: PricesConfig,
+    #[serde(default)]
+    pub watch: WatchConfig,
+    /// `[[alert]]` tables: what `watch` (and `crawl`) announce, and where. None by default.
+    #[serde(default, rename = "alert", skip_serializing_if = "Vec::is_empty")]
+    pub alerts: Vec<AlertRule>,
+}
+
+/// A span of time written as in `feeds.toml` and on the command line: a number and a unit (`ms`,
+/// `s`, `m`, `h`, `d`), several in a row allowed (`1h30m`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Span(pub std::time::Duration);
+
+impl Span {
+    pub const fn secs(s: u64) -> Span {
+        Span(std::time::Duration::from_secs(s))
+    }
+
+    /// Read "15m", "90s", "1h30m", "500ms"; the error says what was expected.
+    pub fn parse(text: &str) -> Result<Span, String> {
+        let bad = || {
+            format!("'{text}' is not a span of time (a number and a unit: 500ms, 30s, 15m, 2h, 1d)")
+        };
+        let t = text.trim();
+        if t.is_empty() {
+            return Err(bad());
+        }
+        let mut total = std::time::Duration::ZERO;
+        let mut rest = t;
+        while !rest.is_empty() {
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if digits == 0 {
+                return Err(bad());
+            }
+            let n: u64 = rest[..digits].parse().map_err(|_| bad())?;
+            rest = &rest[digits..];
+            let unit_len = rest.len()
+                - rest
+                    .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                    .len();
+            let per_ms: u64 = match &rest[..unit_len] {
+                "ms" => 1,
+                "s" => 1_000,
+                "m" => 60_000,
+                "h" => 3_600_000,
+                "d" => 86_400_000,
+                _ => return Err(bad()),
+            };
+            rest = &rest[unit_len..];
+            let ms = n.checked_mul(per_ms).ok_or_else(bad)?;
+            total = total
+                .checked_add(std::time::Duration::from_millis(ms))
+                .ok_or_else(bad)?;
+        }
+        // a year at most: beyond that a sleep or a date sum could overflow, and nobody means it
+        if total > std::time::Duration::from_secs(366 * 86_400) {
+            return Err(format!("'{text}' is longer than a year"));
+        }
+        Ok(Span(total))
+    }
+
+    /// The span as written back (largest units first).
+    pub fn to_text(self) -> String {
+        let mut ms = self.0.as_millis() as u64;
+        if ms == 0 {
+            return "0s".into();
+        }
+        let mut out = String::new();
+        for (unit, per) in [
+            ("d", 86_400_000),
+            ("h", 3_600_000),
+            ("m", 60_000),
+            ("s", 1_000),
+            ("ms", 1),
+        ] {
+            if ms >= per {
+                out.push_str(&format!("{}{unit}", ms / per));
+                ms %= per;
+            }
+        }
+        out
+    }
+
+    pub fn chrono(self) -> chrono::Duration {
+        chrono::Duration::from_std(self.0).unwrap_or(chrono::Duration::days(366))
+    }
+}
+
+impl std::str::FromStr for Span {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Span, String> {
+        Span::parse(s)
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_text())
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Span, D::Error> {
+        let text = String::deserialize(d)?;
+        Span::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// `[watch]`: the live loop's settings.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WatchConfig {
+    /// The Atom feed of the deals that `watch` rewrites after each cycle (relative to the data
+    /// directory); none by default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feed: Option<std::path::PathBuf>,
+    /// Deals announced (and documents published) longer ago than this are old news: they are
+    /// stored and analysed but never alerted (the first crawl of a new database alerts nothing
+    /// of its backlog).
+    pub alert_max_age: Span,
+    /// Delivery attempts per alert and channel before it is marked failed.
+    pub alert_attempts: u32,
+    /// Wait after a failed delivery, doubled per further failure.
+    pub alert_retry: Span,
+    /// A `command` channel's program is killed when it runs longer than this.
+    pub command_timeout: Span,
+}
+
+impl Default for WatchConfig {
+    fn default() -> Self {
+        WatchConfig {
+            feed: None,
+            alert_max_age: Span::secs(3 * 86_400),
+            alert_attempts: 5,
+            alert_retry: Span::secs(60),
+            command_timeout: Span::secs(30),
+        }
+    }
+}
+
+/// What an `[[alert]]` is raised on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertOn {
+    /// A new deal (or one whose terms changed).
+    #[default]
+    Deal,
+    /// A new SEC filing of a universe company.
+    Filing,
+    /// A new filing or press release of a universe company.
+    Document,
+}
+
+/// How an alert is delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertChannel {
+    Webhook,
+    Command,
+    File,
+}
+
+/// The body of a webhook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WebhookFormat {
+    /// The alert object itself.
+    #[default]
+    Generic,
+    /// `{"text": "..."}`: Slack, Discord (`/slack` endpoints) and Mattermost incoming webhooks.
+    Slack,
+}
+
+/// One `[[alert]]` table: which events, and one channel.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlertRule {
+    #[serde(default)]
+    pub on: AlertOn,
+    pub channel: AlertChannel,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub format: WebhookFormat,
+    /// The program and its arguments (no shell); the alert as JSON on its standard input.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub command: Vec<String>,
+    /// For `file`: one JSON object per line is appended (relative to the data directory).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<std::path::PathBuf>,
+    /// Deal kinds that alert.
+    #[serde(default = "default_alert_kinds")]
+    pub kinds: Vec<crate::model::DealKind>,
+    /// Only these companies (empty: all).
+    #[serde(default)]
+    pub tickers: Vec<String>,
+    #[serde(default)]
+    pub min_confidence: f64,
+    /// A deal alerts only when its value is known and at least this (0: any, known or not).
+    #[serde(default)]
+    pub min_value_usd: f64,
+    /// A deal alerts only when its capacity is known and at least this (0: any).
+    #[serde(default)]
+    pub min_mw: f64,
+}
+
+fn default_alert_kinds() -> Vec<crate::model::DealKind> {
+    vec![crate::model::DealKind::Deal]
+}
+
+impl AlertRule {
+    /// The channel as stored with each delivery: its kind and where it goes (`webhook URL`,
+    /// `command ["prog","arg"]`, `file PATH`). A delivery belongs to the rule with this key.
+    pub fn channel_key(&self) -> String {
+        match self.channel {
+            AlertChannel::Webhook => format!(
+                "webhook {}{}",
+                self.url.as_deref().unwrap_or(""),
+                match self.format {
+                    WebhookFormat::Generic => "",
+                    WebhookFormat::Slack => " (slack)",
+                }
+            ),
+            AlertChannel::Command => format!(
+                "command {}",
+                serde_json::to_string(&self.command).unwrap_or_default()
+            ),
+            AlertChannel::File => format!(
+                "file {}",
+                self.path.as_deref().unwrap_or(Path::new("")).display()
+            ),
+        }
+    }
+
+    /// Does a deal pass this rule's filters?
+    pub fn matches_deal(&self, d: &crate::model::Deal) -> bool {
+        self.on == AlertOn::Deal
+            && self.kinds.contains(&d.kind)
+            && self.wants_ticker(&d.ticker)
+            && d.confidence.unwrap_or(1.0) >= self.min_confidence
+            && (self.min_value_usd <= 0.0
+                || d.terms.value_usd.is_some_and(|v| v >= self.min_value_usd))
+            && (self.min_mw <= 0.0 || d.terms.capacity_mw.is_some_and(|m| m >= self.min_mw))
+    }
+
+    /// Does a new document of this kind about this company pass this rule?
+    pub fn matches_document(&self, kind: DocKind, ticker: &str) -> bool {
+        let kind_ok = match self.on {
+            AlertOn::Deal => false,
+            AlertOn::Filing => kind == DocKind::Filing,
+            AlertOn::Document => matches!(kind, DocKind::Filing | DocKind::PressRelease),
+        };
+        kind_ok && self.wants_ticker(ticker)
+    }
+
+    fn wants_ticker(&self, ticker: &str) -> bool {
+        self.tickers.is_empty() || self.tickers.iter().any(|t| t.eq_ignore_ascii_case(ticker))
+    }
+
+    fn check(&self, i: usize) -> Result<(), String> {
+        let at = format!("alert[{i}]");
+        let (url, command, path) = (
+            self.url.is_some(),
+            !self.command.is_empty(),
+            self.path.is_some(),
+        );
+        match self.channel {
+            AlertChannel::Webhook => {
+                let u = self
+                    .url
+                    .as_deref()
+                    .ok_or_else(|| format!("{at}: channel = \"webhook\" needs url"))?;
+                let parsed = url::Url::parse(u).map_err(|e| format!("{at}.url: '{u}': {e}"))?;
+                if !matches!(parsed.scheme(), "http" | "https") {
+                    return Err(format!("{at}.url: '{u}' is not http(s)"));
+                }
+                if command || path {
+                    return Err(format!(
+                        "{at}: a webhook takes url (and format), not command or path"
+                    ));
+                }
+            }
+            AlertChannel::Command => {
+                if !command || self.command[0].trim().is_empty() {
+                    return Err(format!(
+                        "{at}: channel = \"command\" needs command = [\"program\", \"arg\", ...]"
+                    ));
+                }
+                if url || path {
+                    return Err(format!("{at}: a command takes command, not url or path"));
+                }
+            }
+            AlertChannel::File => {
+                if !path
+                    || self
+                        .path
+                        .as_deref()
+                        .is_some_and(|p| p.as_os_str().is_empty())
+                {
+                    return Err(format!("{at}: channel = \"file\" needs path"));
+                }
+                if url || command {
+                    return Err(format!("{at}: a file takes path, not url or command"));
+                }
+            }
+        }
+        if self.format != WebhookFormat::Generic && self.channel != AlertChannel::Webhook {
+            return Err(format!("{at}.format: only a webhook has a format"));
+        }
+        if self.on == AlertOn::Deal && self.kinds.is_empty() {
+            return Err(format!("{at}.kinds: empty: no deal would ever alert"));
+        }
+        for (key, v) in [
+            ("min_confidence", self.min_confidence),
+            ("min_value_usd", self.min_value_usd),
+            ("min_mw", self.min_mw),
+        ] {
+            if !v.is_finite() || v < 0.0 {
+                return Err(format!("{at}.{key}: {v} must be a number of 0 or more"));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Event-study defaults; every one can be overridden on the command line.
@@ -125,6 +447,8 @@ pub struct CrawlConfig {
     /// First back-off after a failure, doubled per consecutive failure, capped at `backoff_max_secs`.
     pub backoff_base_secs: u64,
     pub backoff_max_secs: u64,
+    /// How often `watch` polls a source (a `[[source]]`'s own `every` wins).
+    pub every: Span,
 }
 
 impl Default for CrawlConfig {
@@ -143,6 +467,7 @@ impl Default for CrawlConfig {
             article_min_chars: 600,
             backoff_base_secs: 300,
             backoff_max_secs: 86_400,
+            every: Span::secs(15 * 60),
         }
     }
 }
@@ -164,6 +489,10 @@ pub struct EdgarConfig {
     pub since: Option<NaiveDate>,
     /// Newest filings fetched per company per crawl (the rest come on later crawls).
     pub max_filings_per_company: usize,
+    /// How often `watch` polls the EDGAR sources, all together within SEC's budget (default:
+    /// `[crawl] every`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub every: Option<Span>,
 }
 
 impl Default for EdgarConfig {
@@ -176,6 +505,7 @@ impl Default for EdgarConfig {
             requests_per_second: 10.0,
             since: NaiveDate::from_ymd_opt(2024, 1, 1),
             max_filings_per_company: 40,
+            every: None,
         }
     }
 }
@@ -262,6 +592,9 @@ pub struct SourceConfig {
     /// Extra request headers for this source (`headers = { Accept = "application/rss+xml" }`).
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub headers: std::collections::BTreeMap<String, String>,
+    /// How often `watch` polls this source (default: `[crawl] every`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<Span>,
 }
 
 /// How a request introduces itself beyond the crawler's own User-Agent: a source's (or the price
@@ -354,6 +687,8 @@ pub struct Source {
     pub company: Option<Company>,
     /// The source's own User-Agent and headers (none for EDGAR sources).
     pub identity: Identity,
+    /// How often `watch` polls it.
+    pub every: Span,
 }
 
 impl Config {
@@ -514,6 +849,31 @@ impl Config {
         if self.crawl.timeout_secs <= 0.0 || self.crawl.connect_timeout_secs <= 0.0 {
             return Err("crawl.timeout_secs / crawl.connect_timeout_secs: must be positive".into());
         }
+        let spans = [
+            ("crawl.every".to_string(), Some(self.crawl.every)),
+            ("edgar.every".to_string(), self.edgar.every),
+        ]
+        .into_iter()
+        .chain(
+            self.sources
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (format!("source[{i}].every"), s.every)),
+        );
+        for (key, span) in spans {
+            if span.is_some_and(|s| s.0 < std::time::Duration::from_secs(1)) {
+                return Err(format!("{key}: must be at least 1s"));
+            }
+        }
+        if self.watch.alert_attempts == 0 {
+            return Err("watch.alert_attempts: must be at least 1".into());
+        }
+        if self.watch.command_timeout.0.is_zero() {
+            return Err("watch.command_timeout: must be above 0".into());
+        }
+        for (i, a) in self.alerts.iter().enumerate() {
+            a.check(i)?;
+        }
         Ok(())
     }
 
@@ -532,6 +892,7 @@ impl Config {
                 link_pattern: s.link_pattern.clone(),
                 company: None,
                 identity: s.identity(),
+                every: s.every.unwrap_or(self.crawl.every),
             })
             .collect();
         if self.edgar.enabled {
@@ -549,6 +910,7 @@ impl Config {
                     link_pattern: None,
                     company: Some(c.clone()),
                     identity: Identity::default(),
+                    every: self.edgar.every.unwrap_or(self.crawl.every),
                 });
             }
         }

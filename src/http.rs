@@ -314,6 +314,53 @@ impl Client {
         result
     }
 
+    /// POST a JSON body (a webhook). The configured URL is the user's and is requested as it
+    /// is; a 307/308 redirect is followed (the body sent again) only to a public address or the
+    /// webhook's own host, checked before it is requested; any other redirect is a failure, since
+    /// a webhook that answers with one did not take the alert. Success is any 2xx status.
+    pub async fn post_json(&self, url: &str, body: &[u8]) -> Result<u16, FetchError> {
+        let mut current = url::Url::parse(url).map_err(|_| FetchError::BadUrl(url.to_string()))?;
+        let own_host = current.host_str().map(str::to_string);
+        for _ in 0..=self.max_redirects {
+            let resp = self
+                .no_redirects
+                .post(current.clone())
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(body.to_vec())
+                .send()
+                .await
+                .map_err(|e| self.classify(e))?;
+            let status = resp.status();
+            if status.is_success() {
+                return Ok(status.as_u16());
+            }
+            if status.is_redirection() {
+                let loc = resp
+                    .headers()
+                    .get(header::LOCATION)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("");
+                if !matches!(
+                    status,
+                    StatusCode::TEMPORARY_REDIRECT | StatusCode::PERMANENT_REDIRECT
+                ) {
+                    return Err(FetchError::Refused(format!(
+                        "redirected with HTTP {} to '{loc}': a webhook must take the POST at its URL",
+                        status.as_u16()
+                    )));
+                }
+                let next = current
+                    .join(loc)
+                    .map_err(|_| FetchError::BadUrl(loc.to_string()))?;
+                check_link(&next, own_host.as_deref(), self.allow_private).await?;
+                current = next;
+                continue;
+            }
+            return Err(status_error(status, resp.headers()));
+        }
+        Err(FetchError::TooManyRedirects(self.max_redirects))
+    }
+
     /// Would [`Client::get_link`] request this URL (its first hop)?
     pub async fn check_link(
         &self,

@@ -7,6 +7,7 @@
 //! and `report` renders the results. `cmd` wires the stages into subcommands; `main.rs` only parses
 //! arguments and maps errors to exit codes. `ARCHITECTURE.md` in the repository is the map.
 
+pub mod alert;
 pub mod analyze;
 pub mod calendar;
 pub mod cmd;
@@ -20,6 +21,7 @@ pub mod model;
 pub mod report;
 pub mod store;
 pub mod study;
+pub mod watch;
 
 /// An error that is the user's to fix (a bad `feeds.toml`, a bad argument): the binary exits with 2.
 #[derive(Debug, thiserror::Error)]

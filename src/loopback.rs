@@ -14,10 +14,14 @@ use std::time::{Duration, Instant};
 /// A request the server received.
 #[derive(Debug, Clone)]
 pub struct Req {
+    /// GET, POST ...
+    pub method: String,
     /// Path and query, as sent.
     pub path: String,
     /// Header names lower-cased.
     pub headers: HashMap<String, String>,
+    /// The request body (read by its Content-Length; empty without one).
+    pub body: Vec<u8>,
     pub at: Instant,
 }
 
@@ -176,6 +180,7 @@ fn read_request(conn: &TcpStream) -> Option<Req> {
     let mut reader = BufReader::new(conn.try_clone().ok()?);
     let mut line = String::new();
     reader.read_line(&mut line).ok()?;
+    let method = line.split_whitespace().next().unwrap_or("GET").to_string();
     let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
     let mut headers = HashMap::new();
     loop {
@@ -187,9 +192,20 @@ fn read_request(conn: &TcpStream) -> Option<Req> {
             headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_string());
         }
     }
+    let len = headers
+        .get("content-length")
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(0)
+        .min(10_000_000);
+    let mut body = vec![0u8; len];
+    if len > 0 {
+        reader.read_exact(&mut body).ok()?;
+    }
     Some(Req {
+        method,
         path,
         headers,
+        body,
         at: Instant::now(),
     })
 }

@@ -379,3 +379,49 @@ mod tests {
         assert_eq!(canonical_url("  not a url "), "not a url");
     }
 }
+
+stored_names! {
+    /// Why an alert was raised.
+    AlertEvent {
+        /// A deal seen for the first time (or first passing the rule's filters).
+        NewDeal = "new_deal",
+        /// A deal already alerted whose terms changed.
+        UpdatedDeal = "updated_deal",
+        /// A new SEC filing of a universe company.
+        Filing = "filing",
+        /// A new press release of a universe company.
+        PressRelease = "press_release",
+    }
+}
+
+/// One alert, as every channel receives it (the webhook's generic body, the command's standard
+/// input, the file's line). Every key is always present (`null` when unknown) so that scripts can
+/// rely on the shape; `id` is stable: a receiver that sees an id twice can drop the repeat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alert {
+    pub id: String,
+    pub event: AlertEvent,
+    pub ticker: String,
+    pub deal_id: Option<i64>,
+    pub document_id: Option<i64>,
+    pub counterparty: Option<String>,
+    #[serde(rename = "type")]
+    pub deal_type: Option<DealType>,
+    pub kind: Option<DealKind>,
+    pub value_usd: Option<f64>,
+    pub value_with_options_usd: Option<f64>,
+    pub capacity_mw: Option<f64>,
+    pub term_years: Option<f64>,
+    /// The first report's time (a deal) or the document's publication time, RFC 3339 UTC.
+    pub announced_at: String,
+    /// Trading day 0 (deals).
+    pub event_day: Option<chrono::NaiveDate>,
+    pub confidence: Option<f64>,
+    /// Tone in [-1, 1].
+    pub tone: Option<f64>,
+    /// The first report's title (a deal) or the document's.
+    pub title: String,
+    pub evidence: Option<String>,
+    /// The reports' links, first report first.
+    pub links: Vec<String>,
+}

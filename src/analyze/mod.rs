@@ -28,6 +28,8 @@ pub struct AnalyzeReport {
     pub deals_new: usize,
     pub deals_updated: usize,
     pub deals_removed: usize,
+    /// Alerts decided (new deals, deals whose terms changed, new filings and releases).
+    pub alerts: usize,
     /// Dates where the rule-based NYSE calendar and the benchmark's stored sessions disagree.
     pub calendar_disagreements: Vec<String>,
 }
@@ -119,6 +121,7 @@ impl<'a> Analyzer<'a> {
 /// Analyse the unanalysed documents (or all), then rebuild the deals from every detection.
 pub fn run(cfg: &Config, store: &mut Store, all: bool) -> Result<AnalyzeReport, StoreError> {
     let analyzer = Analyzer::new(cfg);
+    let plan = crate::store::AlertPlan::new(cfg, Utc::now());
     let mut report = AnalyzeReport::default();
     let mut after = 0;
     loop {
@@ -128,13 +131,14 @@ pub fn run(cfg: &Config, store: &mut Store, all: bool) -> Result<AnalyzeReport, 
         let results: Vec<DocAnalysis> = batch.iter().map(|d| analyzer.analyze(d)).collect();
         report.documents += results.len();
         report.detections += results.iter().filter(|r| r.detection.is_some()).count();
-        store.save_analyses(&results)?;
+        report.alerts += store.save_analyses(&results, &plan)?;
     }
     let clusters = build_deals(&store.cluster_inputs()?);
-    let (i, u, d) = store.reconcile_deals(&clusters)?;
-    report.deals_new = i;
-    report.deals_updated = u;
-    report.deals_removed = d;
+    let r = store.reconcile_deals(&clusters, &plan)?;
+    report.deals_new = r.inserted;
+    report.deals_updated = r.updated;
+    report.deals_removed = r.removed;
+    report.alerts += r.alerts;
     report.calendar_disagreements = calendar::disagreements(&store.price_dates(&cfg.study.market)?);
     Ok(report)
 }

@@ -60,9 +60,27 @@ pub fn run(data_dir: &Path, config: &Path, args: Args) -> anyhow::Result<i32> {
         Some(crate::analyze::run(&cfg, &mut store, false)?)
     };
     let indexed = super::update_index(data_dir, &mut store);
+    // alerts the analysis raised (and earlier ones still pending) go out now
+    let delivery = if cfg.alerts.is_empty() {
+        None
+    } else {
+        let d = rt.block_on(crate::alert::deliver(
+            &cfg,
+            &mut store,
+            data_dir,
+            chrono::Utc::now(),
+        ))?;
+        for e in &d.errors {
+            eprintln!("hashpivot: alert not delivered: {e}");
+        }
+        Some(d)
+    };
     let mut out = std::io::stdout().lock();
     if args.json {
         let mut v = serde_json::to_value(&report)?;
+        if let (Some(obj), Some(d)) = (v.as_object_mut(), &delivery) {
+            obj.insert("alerts".into(), serde_json::to_value(d)?);
+        }
         if let (Some(obj), Some(a)) = (v.as_object_mut(), &analysis) {
             obj.insert("analysis".into(), serde_json::to_value(a)?);
         }

@@ -171,9 +171,9 @@ pub(crate) fn parse_type(t: &str) -> Result<DealType, UsageError> {
     })
 }
 
-fn list(ctx: &Workspace, a: ListArgs) -> anyhow::Result<i32> {
-    let deal_type = a.deal_type.as_deref().map(parse_type).transpose()?;
-    let kind = match a.kind.as_deref() {
+/// A `--kind` value (none: signed deals only).
+pub(crate) fn parse_kind(k: Option<&str>) -> Result<KindFilter, UsageError> {
+    Ok(match k {
         None => KindFilter::Deals,
         Some("all") => KindFilter::All,
         Some(k) => KindFilter::Only(DealKind::parse(k).ok_or_else(|| {
@@ -181,7 +181,12 @@ fn list(ctx: &Workspace, a: ListArgs) -> anyhow::Result<i32> {
                 "--kind {k}: expected deal, loi, termination or all"
             ))
         })?),
-    };
+    })
+}
+
+fn list(ctx: &Workspace, a: ListArgs) -> anyhow::Result<i32> {
+    let deal_type = a.deal_type.as_deref().map(parse_type).transpose()?;
+    let kind = parse_kind(a.kind.as_deref())?;
     let store = super::open_existing_store(&ctx.data_dir)?;
     let deals = store.deals(&DealFilter {
         tickers: a.tickers.iter().map(|t| t.to_ascii_uppercase()).collect(),

@@ -133,6 +133,7 @@ fn config(base: &str) -> anyhow::Result<String> {
         link_pattern: None,
         user_agent: None,
         headers: Default::default(),
+        every: None,
     };
     cfg.sources = vec![
         feed("Sample crypto news", "/feeds/news.xml", DocKind::News),

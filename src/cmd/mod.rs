@@ -1,6 +1,7 @@
 //! One file per subcommand. Each has its own `Args` (whose doc comment is its help text) and a
 //! `run` that reads like the description, over the stages.
 
+pub mod alerts;
 pub mod analyze;
 pub mod args;
 pub mod crawl;
@@ -8,6 +9,7 @@ pub mod deals;
 pub mod demo;
 pub mod digest;
 pub mod export;
+pub mod feed;
 pub mod init;
 pub mod premium;
 pub mod prices;
@@ -17,6 +19,7 @@ pub mod show;
 pub mod sources;
 pub mod status;
 pub mod study;
+pub mod watch;
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, Write};
@@ -41,6 +44,7 @@ use crate::store::Store;
 ///   hashpivot init                 write the starter feeds.toml
 ///   hashpivot sources check        how every source answers now (after editing feeds.toml)
 ///   hashpivot crawl                fetch every due source
+///   hashpivot watch                poll each source on its schedule, alert on new deals
 ///   hashpivot status               what each source did last time
 ///   hashpivot show 42              one stored document, full text
 ///   hashpivot deals                the AI/HPC deals recognised in what was crawled
@@ -65,6 +69,9 @@ pub struct Cli {
 pub enum Command {
     Init(init::Args),
     Crawl(crawl::Args),
+    Watch(watch::Args),
+    Alerts(alerts::Args),
+    Feed(feed::Args),
     Status(status::Args),
     Show(show::Args),
     Analyze(analyze::Args),
@@ -94,6 +101,9 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Command::Init(a) => init::run(&ctx.config, a),
         Command::Crawl(a) => crawl::run(&ctx.data_dir, &ctx.config, a),
+        Command::Watch(a) => watch::run(&ctx, a),
+        Command::Alerts(a) => alerts::run(&ctx, a),
+        Command::Feed(a) => feed::run(&ctx, a),
         Command::Status(a) => status::run(&ctx.data_dir, a),
         Command::Show(a) => show::run(&ctx.data_dir, a),
         Command::Analyze(a) => analyze::run(&ctx, a),
@@ -184,9 +194,33 @@ pub(crate) struct CrawlLock {
 
 impl CrawlLock {
     pub(crate) fn acquire(data_dir: &Path) -> anyhow::Result<CrawlLock> {
+        Self::acquire_file(data_dir, "crawl.lock", "another crawl")
+    }
+
+    /// The watch's own lock (`watch.lock`): one `watch` per data directory, and `status` can
+    /// tell whether one is running.
+    pub(crate) fn acquire_watch(data_dir: &Path) -> anyhow::Result<CrawlLock> {
+        Self::acquire_file(data_dir, "watch.lock", "another watch")
+    }
+
+    /// Is a watch running on this data directory (its lock held)? Returns its pid when it is.
+    pub(crate) fn watch_running(data_dir: &Path) -> Option<String> {
+        let path = data_dir.join("watch.lock");
+        let mut file = OpenOptions::new().read(true).open(path).ok()?;
+        match file.try_lock() {
+            Ok(()) => None,
+            Err(_) => {
+                let mut pid = String::new();
+                let _ = file.read_to_string(&mut pid);
+                Some(pid.trim().to_string())
+            }
+        }
+    }
+
+    fn acquire_file(data_dir: &Path, name: &str, what: &str) -> anyhow::Result<CrawlLock> {
         std::fs::create_dir_all(data_dir)
             .with_context(|| format!("creating data directory {}", data_dir.display()))?;
-        let path = data_dir.join("crawl.lock");
+        let path = data_dir.join(name);
         let mut file = OpenOptions::new()
             .read(true)
             .write(true)
@@ -207,7 +241,7 @@ impl CrawlLock {
                 let _ = file.read_to_string(&mut pid);
                 let pid = pid.trim();
                 anyhow::bail!(
-                    "another crawl is running (pid {}) on {}",
+                    "{what} is running (pid {}) on {}",
                     if pid.is_empty() { "unknown" } else { pid },
                     data_dir.display()
                 )

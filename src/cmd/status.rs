@@ -24,6 +24,9 @@ pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<i32> {
         writeln!(out)?;
         return Ok(0);
     }
+    if let Some(line) = watch_line(data_dir, &store)? {
+        writeln!(out, "{line}")?;
+    }
     if rows.is_empty() {
         writeln!(out, "no sources crawled yet: run `hashpivot crawl`")?;
         return Ok(0);
@@ -57,4 +60,21 @@ pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<i32> {
         )?;
     }
     Ok(0)
+}
+
+/// The watch's state: running or not, and its last cycle (none when no watch ever ran here).
+fn watch_line(data_dir: &Path, store: &crate::store::Store) -> anyhow::Result<Option<String>> {
+    let Some(last) = store.meta(super::watch::LAST_CYCLE)? else {
+        return Ok(None);
+    };
+    let state = match super::CrawlLock::watch_running(data_dir) {
+        Some(pid) if pid.is_empty() => "watch running".to_string(),
+        Some(pid) => format!("watch running (pid {pid})"),
+        None => "watch not running".to_string(),
+    };
+    let line = match serde_json::from_str::<super::watch::Cycle>(&last) {
+        Ok(c) => format!("{state}; last cycle: {}", super::watch::status_line(&c)),
+        Err(_) => format!("{state}; last cycle not readable"),
+    };
+    Ok(Some(line))
 }

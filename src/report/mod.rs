@@ -2,6 +2,7 @@
 //! premium report, the weekly digest (Markdown, text, HTML), the dataset export (CSV, JSON Lines,
 //! Parquet) and SVG charts. Every piece of untrusted text is escaped or neutralised here.
 
+pub mod atom;
 pub mod chart;
 pub mod dataset;
 pub mod digest;

@@ -79,6 +79,16 @@ pub struct DealReport {
     pub evidence: Option<String>,
 }
 
+/// What reconciling the deals did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reconciled {
+    pub inserted: usize,
+    pub updated: usize,
+    pub removed: usize,
+    /// Alerts decided.
+    pub alerts: usize,
+}
+
 /// document → deal links.
 fn deal_links(tx: &rusqlite::Transaction<'_>) -> Result<HashMap<i64, i64>, StoreError> {
     let mut st = tx
@@ -172,7 +182,13 @@ impl Store {
     }
 
     /// Store a batch of analyses in one transaction (replacing earlier ones of those documents).
-    pub fn save_analyses(&mut self, batch: &[DocAnalysis]) -> Result<(), StoreError> {
+    /// The alerts those documents call for are decided in the same transaction (see
+    /// `store::alerts`); returns how many.
+    pub fn save_analyses(
+        &mut self,
+        batch: &[DocAnalysis],
+        plan: &super::AlertPlan,
+    ) -> Result<usize, StoreError> {
         let now = fmt_time(Utc::now());
         let tx = self.conn.transaction().ctx("starting analysis batch")?;
         {
@@ -233,7 +249,9 @@ impl Store {
                     .ctx("storing sentiment")?;
             }
         }
-        tx.commit().ctx("committing analysis batch")
+        let alerts = super::alerts::decide_document_alerts(&tx, plan, batch)?;
+        tx.commit().ctx("committing analysis batch")?;
+        Ok(alerts)
     }
 
     /// Every stored detection, with its document's time and text, oldest first.
@@ -284,11 +302,14 @@ impl Store {
     /// Make the auto deals match the clusters, keyed by their first report so ids stay stable:
     /// existing auto deals are updated (a rejected one stays rejected), new clusters are inserted,
     /// auto deals whose cluster vanished are deleted. Curated deals are never touched, and a cluster
-    /// whose first report is a curated deal's is left to it. Returns (inserted, updated, deleted).
+    /// whose first report is a curated deal's is left to it. Returns what it did.
+    ///
+    /// The alerts the deals call for are decided in the same transaction (see `store::alerts`).
     pub fn reconcile_deals(
         &mut self,
         clusters: &[NewDeal],
-    ) -> Result<(usize, usize, usize), StoreError> {
+        plan: &super::AlertPlan,
+    ) -> Result<Reconciled, StoreError> {
         let now = fmt_time(Utc::now());
         let tx = self.conn.transaction().ctx("starting deal reconcile")?;
         let links_before = deal_links(&tx)?;
@@ -309,6 +330,7 @@ impl Store {
         };
         let (mut ins, mut upd) = (0, 0);
         let mut keep: Vec<i64> = Vec::new();
+        let mut written: Vec<i64> = Vec::new();
         for c in clusters {
             let d = &c.deal;
             let first = d.first_document_id.unwrap_or_default();
@@ -318,6 +340,22 @@ impl Store {
                     continue;
                 }
                 Some((id, _)) => {
+                    let before: Option<Deal> = tx
+                        .query_row(
+                            &format!("SELECT {DEAL_COLUMNS} FROM deals WHERE id = ?1"),
+                            [id],
+                            row_to_deal,
+                        )
+                        .optional()
+                        .ctx("reading deal")?;
+                    if before.is_some_and(|b| super::deal_signature(&b) != super::deal_signature(d))
+                    {
+                        tx.execute(
+                            "UPDATE deals SET terms_updated_at = ?2 WHERE id = ?1",
+                            params![id, now],
+                        )
+                        .ctx("updating deal")?;
+                    }
                     // only a deal that differs is rewritten (and counted, and its updated_at moved)
                     let changed = tx.execute(
                         "UPDATE deals SET ticker = ?2, counterparty = ?3, counterparty_class = ?4, deal_type = ?5, kind = ?6,
@@ -358,6 +396,7 @@ impl Store {
                 }
             };
             keep.push(id);
+            written.push(id);
             tx.execute("DELETE FROM deal_documents WHERE deal_id = ?1", [id])
                 .ctx("relinking deal")?;
             for (doc, ev) in &c.documents {
@@ -396,8 +435,36 @@ impl Store {
                 .ctx("marking for reindex")?;
             }
         }
+        // the deals as stored (a rejected one stays rejected), their links current: the alerts
+        // carry them
+        let alerts = if plan.rules.is_empty() {
+            0
+        } else {
+            let mut deals = Vec::new();
+            let mut st = tx
+                .prepare(&format!(
+                    "SELECT {DEAL_COLUMNS} FROM deals WHERE id = ?1 AND status = 'active'"
+                ))
+                .ctx("reading deals")?;
+            for id in &written {
+                if let Some(d) = st
+                    .query_row([id], row_to_deal)
+                    .optional()
+                    .ctx("reading deals")?
+                {
+                    deals.push(d);
+                }
+            }
+            drop(st);
+            super::alerts::decide_deal_alerts(&tx, plan, &deals)?
+        };
         tx.commit().ctx("committing deal reconcile")?;
-        Ok((ins, upd, stale.len()))
+        Ok(Reconciled {
+            inserted: ins,
+            updated: upd,
+            removed: stale.len(),
+            alerts,
+        })
     }
 
     pub fn deals(&self, f: &DealFilter) -> Result<Vec<Deal>, StoreError> {
@@ -481,6 +548,24 @@ impl Store {
             .ctx("reading deal reports")?;
         rows.collect::<Result<Vec<_>, _>>()
             .ctx("reading deal reports")
+    }
+
+    /// When each deal's terms last changed (an auto deal's re-reading, a curated deal's edit),
+    /// else its announcement: the Atom feed's `updated`.
+    pub fn deal_terms_times(&self) -> Result<HashMap<i64, String>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT id, max(announced_at, coalesce(terms_updated_at, ''),
+                               CASE origin WHEN 'curated' THEN coalesce(updated_at, '') ELSE '' END)
+                 FROM deals",
+            )
+            .ctx("preparing deal times")?;
+        let rows = st
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .ctx("reading deal times")?;
+        rows.collect::<Result<HashMap<_, _>, _>>()
+            .ctx("reading deal times")
     }
 
     /// Add a curated deal; returns its id.

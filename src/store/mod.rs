@@ -4,13 +4,17 @@
 //! numbered and recorded in `meta.schema_version`; each runs in its own transaction, so a crash
 //! mid-migration leaves the previous version intact.
 
+mod alerts;
 mod analysis;
 mod document_views;
 mod documents;
 mod prices;
 mod sources;
 
-pub use analysis::{AnalysisDoc, ClusterInput, DealFilter, DealReport, KindFilter, NewDeal};
+pub use alerts::{AlertPlan, AlertRow, Attempt, DeliveryRow, PendingDelivery, deal_signature};
+pub use analysis::{
+    AnalysisDoc, ClusterInput, DealFilter, DealReport, KindFilter, NewDeal, Reconciled,
+};
 pub use document_views::{ExportDoc, IndexDoc};
 pub use documents::{InsertOutcome, PendingArticle, hash_content};
 pub use prices::{PriceImport, TickerCoverage};
@@ -207,6 +211,33 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE fetch_log ADD COLUMN note TEXT;
     ALTER TABLE sources ADD COLUMN last_note TEXT;
+    "#,
+    // 7: alerts (the decision, written with what caused it) and their deliveries per channel; when
+    // a deal's terms last changed (the Atom feed's `updated`)
+    r#"
+    CREATE TABLE alerts (
+        id          TEXT PRIMARY KEY,
+        event       TEXT NOT NULL CHECK (event IN ('new_deal', 'updated_deal', 'filing', 'press_release')),
+        deal_key    INTEGER,
+        document_id INTEGER,
+        ticker      TEXT NOT NULL,
+        signature   TEXT,
+        payload     TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+    );
+    CREATE INDEX alerts_deal_key ON alerts(deal_key);
+    CREATE TABLE alert_deliveries (
+        alert_id        TEXT NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+        channel         TEXT NOT NULL,
+        status          TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        last_error      TEXT,
+        delivered_at    TEXT,
+        PRIMARY KEY (alert_id, channel)
+    );
+    CREATE INDEX alert_deliveries_pending ON alert_deliveries(status, next_attempt_at);
+    ALTER TABLE deals ADD COLUMN terms_updated_at TEXT;
     "#,
 ];
 

@@ -121,6 +121,7 @@ pub fn feed_source(name: &str, url: &str) -> SourceConfig {
         link_pattern: None,
         user_agent: None,
         headers: Default::default(),
+        every: None,
     }
 }
 
