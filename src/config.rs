@@ -1068,6 +1068,100 @@ mod tests {
     }
 
     #[test]
+    fn spans_read_and_write_back() {
+        let ms = |t: &str| Span::parse(t).map(|s| s.0.as_millis());
+        assert_eq!(ms("15m"), Ok(900_000));
+        assert_eq!(ms("1h30m"), Ok(5_400_000));
+        assert_eq!(ms("500ms"), Ok(500));
+        assert_eq!(ms(" 2d "), Ok(172_800_000));
+        assert_eq!(Span::parse("1h30m").unwrap().to_text(), "1h30m");
+        assert_eq!(Span::parse("90s").unwrap().to_text(), "1m30s");
+        assert_eq!(Span::secs(0).to_text(), "0s");
+        for bad in ["", "15", "m", "5 min", "-5m", "1.5h", "5é"] {
+            assert_eq!(
+                Span::parse(bad),
+                Err(format!(
+                    "'{bad}' is not a span of time (a number and a unit: 500ms, 30s, 15m, 2h, 1d)"
+                ))
+            );
+        }
+        assert_eq!(
+            Span::parse("400d"),
+            Err("'400d' is longer than a year".into())
+        );
+        assert!(Span::parse("99999999999999999999d").is_err());
+        let err = Config::parse("[crawl]\nevery = \"soon\"\n", "f.toml")
+            .unwrap_err()
+            .0;
+        assert_eq!(
+            err,
+            "f.toml:2:9: key `crawl.every`: 'soon' is not a span of time (a number and a unit: 500ms, 30s, 15m, 2h, 1d)"
+        );
+        let err = Config::parse("[crawl]\nevery = \"500ms\"\n", "f.toml")
+            .unwrap_err()
+            .0;
+        assert_eq!(err, "f.toml: crawl.every: must be at least 1s");
+    }
+
+    #[test]
+    fn alert_tables_are_checked_and_defaulted() {
+        let cfg = Config::parse(
+            "[[alert]]\nchannel = \"webhook\"\nurl = \"https://hooks.example.com/T0\"\nformat = \"slack\"\n",
+            "f.toml",
+        )
+        .unwrap();
+        let a = &cfg.alerts[0];
+        assert_eq!(a.on, AlertOn::Deal);
+        assert_eq!(a.kinds, vec![crate::model::DealKind::Deal]);
+        assert_eq!(
+            a.channel_key(),
+            "webhook https://hooks.example.com/T0 (slack)"
+        );
+        let err = |text: &str| Config::parse(text, "f.toml").unwrap_err().0;
+        assert_eq!(
+            err("[[alert]]\nchannel = \"webhook\"\n"),
+            "f.toml: alert[0]: channel = \"webhook\" needs url"
+        );
+        assert_eq!(
+            err("[[alert]]\nchannel = \"command\"\ncommand = []\n"),
+            "f.toml: alert[0]: channel = \"command\" needs command = [\"program\", \"arg\", ...]"
+        );
+        assert_eq!(
+            err("[[alert]]\nchannel = \"file\"\npath = \"a.jsonl\"\nurl = \"http://x/\"\n"),
+            "f.toml: alert[0]: a file takes path, not url or command"
+        );
+        assert_eq!(
+            err("[[alert]]\nchannel = \"file\"\npath = \"a.jsonl\"\nmin_mw = -1\n"),
+            "f.toml: alert[0].min_mw: -1 must be a number of 0 or more"
+        );
+        assert_eq!(
+            err("[[alert]]\nchannel = \"file\"\npath = \"a.jsonl\"\nformat = \"slack\"\n"),
+            "f.toml: alert[0].format: only a webhook has a format"
+        );
+        assert!(
+            err("[[alert]]\nchannel = \"pager\"\n")
+                .starts_with("f.toml:2:11: key `alert.channel`: unknown variant `pager`"),
+            "{}",
+            err("[[alert]]\nchannel = \"pager\"\n")
+        );
+        // a round trip keeps the alerts and the spans
+        let mut cfg = Config::parse(STARTER, "feeds.toml").unwrap();
+        cfg.alerts = vec![AlertRule {
+            command: vec!["notify-send".into(), "hashpivot".into()],
+            ..Config::parse("[[alert]]\nchannel = \"command\"\ncommand = [\"x\"]\n", "t")
+                .unwrap()
+                .alerts[0]
+                .clone()
+        }];
+        cfg.sources[0].every = Some(Span::parse("5m").unwrap());
+        cfg.watch.feed = Some("deals.atom".into());
+        assert_eq!(
+            Config::parse(&cfg.to_toml().unwrap(), "written").unwrap(),
+            cfg
+        );
+    }
+
+    #[test]
     fn contact_email_detection() {
         assert!(has_contact_email("hashpivot/0.1 (ops@example.com)"));
         assert!(has_contact_email("Acme Research admin@acme.co"));

@@ -21,6 +21,9 @@ mod sources;
 /// Links from untrusted feeds.
 #[path = "crawl/untrusted.rs"]
 mod untrusted;
+/// `watch`, alerts and the deals feed.
+#[path = "crawl/watch.rs"]
+mod watch;
 
 use std::time::{Duration, Instant};
 

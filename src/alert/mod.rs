@@ -74,8 +74,9 @@ pub async fn deliver(
                     .errors
                     .push(format!("{}: {}: {error}", d.channel, d.alert.id));
                 let attempts = d.attempts + 1;
+                // the wait counts from the end of the attempt (a timeout may have taken long)
                 let retry_at = (rule.is_some() && attempts < i64::from(cfg.watch.alert_attempts))
-                    .then(|| now + retry_wait(cfg, attempts));
+                    .then(|| Utc::now() + retry_wait(cfg, attempts));
                 if retry_at.is_some() {
                     report.retrying += 1;
                 } else {
