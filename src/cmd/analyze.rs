@@ -43,8 +43,12 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
 
 /// One line for humans.
 pub fn summary(r: &crate::analyze::AnalyzeReport) -> String {
-    format!(
+    let mut s = format!(
         "analyzed {} documents, {} with a deal, LOI or termination; deals: {} new, {} updated, {} removed",
         r.documents, r.detections, r.deals_new, r.deals_updated, r.deals_removed
-    )
+    );
+    if r.alerts > 0 {
+        s.push_str(&format!("; {} alerts raised", r.alerts));
+    }
+    s
 }

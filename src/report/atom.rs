@@ -21,7 +21,7 @@ pub struct Entry<'a> {
 fn text(s: &str) -> String {
     let clean: String = s
         .chars()
-        .filter(|&c| !(c.is_control() && !matches!(c, '\t' | '\n' | '\r')))
+        .filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
         .filter(|&c| !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
         .collect();
     super::escape_xml(&clean)

@@ -824,3 +824,56 @@ fn the_deals_feed_is_valid_atom_with_stable_ids_and_escaped_text() {
     assert_eq!(hut.id, "urn:hashpivot:deals:ticker=HUT");
     assert_eq!(hut.entries.len(), 0);
 }
+
+#[test]
+fn a_webhook_redirect_is_followed_only_as_a_post_to_a_public_address() {
+    let s = Server::start();
+    serve_rss(&s, "/wire.xml", &[deal_item(an_hour_ago())]);
+    // to a private address: refused before any request is sent there
+    s.route(
+        "/to-private",
+        Resp::new(307, "").header("Location", "http://10.0.0.1/hook"),
+    );
+    // a 302 would turn the POST into a GET: a webhook must take the POST at its URL
+    s.route("/found", Resp::new(302, "").header("Location", "/hook"));
+    // a 308 to its own host is followed, the body sent again
+    s.route("/moved", Resp::new(308, "").header("Location", "/hook"));
+    s.route("/hook", Resp::ok("ok"));
+    let mut cfg = watch_config(
+        &s,
+        &[("Wire", "/wire.xml")],
+        vec![
+            webhook(s.url("/to-private")),
+            webhook(s.url("/found")),
+            webhook(s.url("/moved")),
+        ],
+    );
+    cfg.watch.alert_attempts = 1;
+    let ws = Workspace::with_config(&cfg);
+    let out = ws.run(&["watch", "--once"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        ws.rows("SELECT channel, status, last_error FROM alert_deliveries ORDER BY channel"),
+        [
+            [
+                format!("webhook {}", s.url("/found")),
+                "failed".to_string(),
+                "redirected with HTTP 302 to '/hook': a webhook must take the POST at its URL"
+                    .to_string()
+            ],
+            [
+                format!("webhook {}", s.url("/moved")),
+                "delivered".to_string(),
+                "NULL".to_string()
+            ],
+            [
+                format!("webhook {}", s.url("/to-private")),
+                "failed".to_string(),
+                "link http://10.0.0.1/hook refused: 10.0.0.1 is not a public address (only the source's own host may be; set allow_private_addresses under [crawl] to allow every private address)".to_string()
+            ],
+        ]
+    );
+    let hook = posts(&s, "/hook");
+    assert_eq!(hook.len(), 1);
+    assert_eq!(hook[0]["id"], "deal-1");
+}
