@@ -172,13 +172,16 @@ pub(super) fn decide_deal_alerts(
         let Some(key) = d.first_document_id else {
             continue;
         };
+        if !plan.recent(&d.announced_at) {
+            continue;
+        }
         let channels: Vec<String> = plan
             .rules
             .iter()
             .filter(|r| r.matches_deal(d))
             .map(AlertRule::channel_key)
             .collect();
-        if channels.is_empty() || !plan.recent(&d.announced_at) {
+        if channels.is_empty() {
             continue;
         }
         let signature = deal_signature(d);

@@ -877,3 +877,64 @@ fn a_webhook_redirect_is_followed_only_as_a_post_to_a_public_address() {
     assert_eq!(hook.len(), 1);
     assert_eq!(hook[0]["id"], "deal-1");
 }
+
+#[test]
+fn watch_waits_while_another_crawl_holds_the_lock_and_a_second_watch_is_refused() {
+    let s = Server::start();
+    s.route("/wire.xml", Resp::ok(rss(&s.base, &[])));
+    let ws = Workspace::with_config(&watch_config(&s, &[("Wire", "/wire.xml")], vec![]));
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(ws.path().join("crawl.lock"))
+        .unwrap();
+    lock.try_lock().unwrap();
+    let me = std::process::id();
+    std::fs::write(ws.path().join("crawl.lock"), me.to_string()).unwrap();
+    let out = ws.run(&["watch", "--once", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let cycle: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(
+        cycle["waiting"],
+        format!(
+            "another crawl is running (pid {me}) on {}",
+            ws.path().display()
+        )
+    );
+    assert_eq!(cycle["polled"], serde_json::json!([]));
+    assert!(s.requests_to("/wire.xml").is_empty());
+    drop(lock);
+    let watch_lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(ws.path().join("watch.lock"))
+        .unwrap();
+    watch_lock.try_lock().unwrap();
+    std::fs::write(ws.path().join("watch.lock"), me.to_string()).unwrap();
+    let out = ws.run(&["watch", "--once"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "hashpivot: another watch is running (pid {me}) on {}\n",
+            ws.path().display()
+        )
+    );
+    drop(watch_lock);
+    let out = ws.run(&["watch", "--once", "--every", "5x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out)
+            .contains("'5x' is not a span of time (a number and a unit: 500ms, 30s, 15m, 2h, 1d)"),
+        "{}",
+        stderr(&out)
+    );
+    let out = ws.run(&["watch", "--once", "--source", "Nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "hashpivot: unknown source 'Nope'; configured sources: Wire\n"
+    );
+}
