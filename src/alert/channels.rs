@@ -99,8 +99,12 @@ fn run_command(argv: &[String], input: &[u8], timeout: Duration, dir: &Path) -> 
         .find(|l| !l.trim().is_empty())
         .unwrap_or("")
         .trim();
+    let how = match status.code() {
+        Some(code) => format!("exited with status {code}"),
+        None => "was killed by a signal".to_string(),
+    };
     Err(format!(
-        "{program} exited with {status}{}",
+        "{program} {how}{}",
         if first.is_empty() {
             String::new()
         } else {
@@ -119,4 +123,49 @@ fn append_line(path: &Path, alert: &Alert) -> std::io::Result<()> {
         .open(path)?;
     f.write_all(&line)?;
     f.sync_data()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_command_gets_the_alert_on_stdin_and_its_failure_is_one_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let argv = |s: &str| vec!["sh".to_string(), "-c".to_string(), s.to_string()];
+        let t = Duration::from_secs(5);
+        assert_eq!(
+            run_command(
+                &argv("cat > got.json"),
+                b"{\"id\":\"deal-1\"}",
+                t,
+                dir.path()
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("got.json")).unwrap(),
+            "{\"id\":\"deal-1\"}\n"
+        );
+        assert_eq!(
+            run_command(
+                &argv("echo '  ' >&2; echo 'no route' >&2; exit 3"),
+                b"{}",
+                t,
+                dir.path()
+            ),
+            Err("sh exited with status 3: no route".to_string())
+        );
+        assert_eq!(
+            run_command(&argv("kill -9 $$"), b"{}", t, dir.path()),
+            Err("sh was killed by a signal".to_string())
+        );
+        let missing = run_command(&["no-such-program-here".to_string()], b"{}", t, dir.path());
+        assert!(
+            missing
+                .as_ref()
+                .is_err_and(|e| e.starts_with("starting no-such-program-here: ")),
+            "{missing:?}"
+        );
+    }
 }
