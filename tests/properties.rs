@@ -399,7 +399,11 @@ fn money_capacity_and_term_readers_never_panic() {
     ];
     check(tricky(words), |s| {
         let _ = hashpivot::analyze::terms::extract(&s, &s);
-        let _ = hashpivot::analyze::terms::extract_with("", &s, true);
+        let all = hashpivot::analyze::terms::Counts {
+            financing: true,
+            purchase: true,
+        };
+        let _ = hashpivot::analyze::terms::extract_with("", &s, all);
         for w in s.split_whitespace() {
             let _ = hashpivot::analyze::terms::word_number(w);
         }

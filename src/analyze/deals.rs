@@ -36,6 +36,17 @@ struct Patterns {
     hosting: Regex,
     financing: Regex,
     negated: Regex,
+    recalled: Regex,
+    commentary: Regex,
+    power: Regex,
+    land: Regex,
+    equipment: Regex,
+    customer_contract: Regex,
+    cloud_descriptor: Regex,
+    guarantor_after: Regex,
+    guarantor_before: Regex,
+    end_user_before: Regex,
+    vendor_after: Regex,
 }
 
 fn pats() -> &'static Patterns {
@@ -50,14 +61,28 @@ fn pats() -> &'static Patterns {
             loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
             termination: r(r"(?i)\bterminat(?:e|es|ed|ing|ion)\b|\b(?:reject(?:s|ed)?|vot(?:e|ed|es) (?:down|against))\b|\bwalk(?:s|ed)? away\b|\bcancel(?:s|led|ed|lation)?\b|\bscrap(?:s|ped)\b"),
             rumor: r(r"(?i)\bin (?:advanced |early )?(?:talks|discussions|negotiations)\b|\btalks (?:to|with)\b|\breportedly\b|\baccording to (?:people|sources|a person)|\bsources said\b|\bexploring\b|\bconsidering\b|\bweighing\b|\bmay sign\b|\bcould sign\b|\brumou?r|\bis said to\b|\bnearing a deal\b|\bpotential deal\b|\bin talks\b"),
-            noise_title: r(r"(?i)production update|bitcoin production|monthly update|operational update|hashrate|exahash|EH/s|price target|initiates coverage|\bupgrades?\b|\bdowngrades?\b|\banalyst|\brating\b|convertible|senior notes|\boffering\b|at-the-market|private placement|short report|short[- ]seller|\bminers? from\b|\bS21\b|\bS19\b|\bASICs?\b|\brigs?\b|purchase order|quarterly results|results for the|reports (?:first|second|third|fourth)|\bearnings\b|\bresults\b|business update|\bQ[1-4] (?:20\d\d|FY)|shareholder letter|annual meeting|to present at|conference"),
+            noise_title: r(r"(?i)production update|bitcoin production|monthly update|operational update|hashrate|exahash|EH/s|price target|initiates coverage|\bupgrades?\b|\bdowngrades?\b|\banalyst|\brating\b|convertible|senior (?:secured )?notes|\bnotes due\b|\bpricing of\b|\boffering\b|at-the-market|private placement|short report|short[- ]seller|\bminers? from\b|\bS21\b|\bS19\b|\bASICs?\b|\brigs?\b|purchase order|quarterly results|results for the|reports (?:first|second|third|fourth)|\bearnings\b|\bresults\b|business update|\bQ[1-4] (?:20\d\d|FY)|shareholder letter|annual meeting|to present at|conference"),
             acquisition: r(r"(?i)\b(acquir(?:e|es|ed|ing|ition)|merger|merge[sd]?|all-stock|buyout|takeover|to buy|stake in|\d+% stake)\b"),
             expansion: r(r"(?i)\b(exercis(?:e|es|ed|ing) (?:of )?(?:[a-z]+ ){0,3}options?|expan(?:d|ds|ded|sion)|additional \d+ ?MW|adds? \d+ ?MW|second phase|phase 2|another \d+ ?MW|increase[sd]? (?:its |the )?(?:commitment|contract))\b"),
-            gpu_cloud: r(r"(?i)\b(GPU cloud|cloud services|AI cloud|cloud contract|GPU-as-a-service|compute contract|cloud capacity|GPU services)\b"),
+            gpu_cloud: r(r"(?i)\b(GPU cloud|cloud[- ]services|AI cloud|cloud contract|GPU-as-a-service|compute contract|cloud capacity|GPU services)\b"),
             colocation: r(r"(?i)\b(colocation|co-location|lease|leases|leased|data cent(?:er|re) lease)\b"),
             hosting: r(r"(?i)\b(hosting|master services agreement|MSA)\b"),
             financing: r(r"(?i)\b(project financing|financing|backstop|credit facility|loan|debt facility)\b"),
             negated: r(r"(?i)\b(did not|didn't|does not|doesn't|has not|hasn't|have not|no new|not yet|without any)\b"),
+            // an agreement recalled inside another story, not announced by it
+            recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's)\b"),
+            // opinion, analysis and questions about a deal are not its announcement
+            commentary: r(r"(?i)\?\s*$|^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
+            // a power-supply agreement is not a customer contract
+            power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
+            land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
+            equipment: r(r"(?i)\b(purchas(?:e|es|ed|ing)|buy|buys|bought|order(?:s|ed)?)\b[^.;]{0,80}?\b(GPUs?|servers?|equipment|hardware|miners|rigs|ASICs?)\b"),
+            customer_contract: r(r"(?i)\b(leases?|leased|colocation|co-location|hosting|cloud[- ]services|GPU cloud|AI cloud contract|MSA|master services)\b"),
+            cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b"),
+            guarantor_after: r(r"(?i)^[^.;]{0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee[sd]?|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)"),
+            guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$"),
+            end_user_before: r(r"(?i)(to support|for use by|on behalf of|serving|for its customer|end user)\s*$"),
+            vendor_after: r(r"(?i)^\s*(Blackwell|GB\d00|H\d00|B\d00|GPUs?|chips?|servers?|hardware|equipment)\b"),
         }
     })
 }
@@ -171,7 +196,7 @@ impl<'a> Recognizer<'a> {
         cands.extend(sentences(d.body).into_iter().take(60).map(|s| (s, false)));
         let mut best: Option<(f64, &str)> = None;
         for (s, is_title) in &cands {
-            if p.negated.is_match(s) {
+            if p.negated.is_match(s) || !announces(s) {
                 continue;
             }
             let verb = p.verb.is_match(s);
@@ -205,6 +230,15 @@ impl<'a> Recognizer<'a> {
             }
         }
         let (mut score, evidence) = best?;
+        // a headline about a power-supply agreement alone announces no customer
+        if p.power.is_match(d.title) && !p.customer_contract.is_match(d.title) {
+            return None;
+        }
+        // an opinion piece, an analysis or a question about a deal is not its announcement
+        let lead_first = sentences(d.lead).into_iter().next().unwrap_or("");
+        if p.commentary.is_match(d.title) || p.commentary.is_match(lead_first) {
+            return None;
+        }
         // a filing's headline is generic ("8-K (items ...)"): its lead says what it is about
         let title_noise = p.noise_title.is_match(d.title)
             || d.is_filing && p.noise_title.is_match(d.lead)
@@ -268,7 +302,24 @@ impl<'a> Recognizer<'a> {
             .find(|t| !is_cp(t))
             .or(d.filer)
             .or_else(|| {
-                let others: Vec<&Mention> = mentions.iter().filter(|m| !is_cp(&m.ticker)).collect();
+                // a company named as a counterparty anywhere in the document (CoreWeave leasing
+                // from a miner) is not the one whose deal it is, while another is in question
+                let in_text: Vec<&str> = self
+                    .cp_matcher
+                    .find(&format!("{}\n{}", d.lead, d.body), true)
+                    .iter()
+                    .map(|h| self.cps[h.entity].name.as_str())
+                    .collect();
+                let named_cp = |t: &str| {
+                    self.cps.iter().any(|c| {
+                        c.ticker.as_deref() == Some(t) && in_text.contains(&c.name.as_str())
+                    })
+                };
+                let mut others: Vec<&Mention> =
+                    mentions.iter().filter(|m| !is_cp(&m.ticker)).collect();
+                if others.iter().any(|m| !named_cp(&m.ticker)) {
+                    others.retain(|m| !named_cp(&m.ticker));
+                }
                 if others.len() == 1 {
                     return Some(others[0].ticker.as_str());
                 }
@@ -288,11 +339,13 @@ impl<'a> Recognizer<'a> {
         }
         // with whom: the first counterparty of the headline, then of the evidence, the lead, the body
         // ("Google-backed" and other modifiers are not parties)
+        // a guarantor, an end user or an equipment vendor is kept apart from the counterparty
         let own_name = |c: &Counterparty| c.ticker.as_deref() == Some(ticker.as_str());
         let cp = [d.title, evidence, d.lead, d.body].iter().find_map(|text| {
             self.cp_matcher
                 .find(text, true)
                 .iter()
+                .filter(|h| party_role(text, h.start, h.end) == Role::Counterparty)
                 .map(|h| &self.cps[h.entity])
                 .find(|c| !own_name(c))
         });
@@ -304,7 +357,14 @@ impl<'a> Recognizer<'a> {
             .or_else(|| classify_opt(&format!("{} {}", d.lead, d.body)))
             .unwrap_or(DealType::Hosting);
         let all = format!("{}\n{}\n{}", d.title, d.lead, d.body);
-        let t = terms::extract_with(evidence, &all, deal_type == DealType::Financing);
+        let t = terms::extract_with(
+            evidence,
+            &all,
+            terms::Counts {
+                financing: deal_type == DealType::Financing,
+                purchase: deal_type == DealType::Acquisition,
+            },
+        );
         let mut confidence = score;
         if t.value_usd.is_some() || t.capacity_mw.is_some() {
             confidence += 0.05;
@@ -331,10 +391,73 @@ fn class_str(c: CounterpartyClass) -> &'static str {
     }
 }
 
+/// Does a sentence announce a customer contract? Not when it recalls one from an earlier story,
+/// is about a power-supply agreement, a land purchase or an equipment purchase (unless it also
+/// names a lease, colocation, hosting or cloud-services contract, for the last two).
+fn announces(s: &str) -> bool {
+    let p = pats();
+    if p.recalled.is_match(s) || p.power.is_match(s) {
+        return false;
+    }
+    let contract = p.customer_contract.find(s).map(|m| m.start());
+    if p.land.is_match(s) && contract.is_none() {
+        return false;
+    }
+    // an equipment purchase, unless the sentence names a customer contract first ("signed a
+    // cloud contract with Microsoft and agreed to buy GPUs from Dell")
+    match p.equipment.find(s) {
+        Some(e) => contract.is_some_and(|c| c < e.start()),
+        None => true,
+    }
+}
+
+/// What a named company is to the deal, from the words around its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Counterparty,
+    /// It backstops or guarantees the counterparty's obligations.
+    Guarantor,
+    /// The counterparty serves it ("to support Anthropic").
+    EndUser,
+    /// It sells the equipment ("NVIDIA Blackwell GPUs", "servers from Dell").
+    Vendor,
+}
+
+/// The role of the name at `start..end` of `text`.
+pub fn party_role(text: &str, start: usize, end: usize) -> Role {
+    let p = pats();
+    let mut from = start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..start];
+    let after = &text[end..];
+    if p.guarantor_after.is_match(after) || p.guarantor_before.is_match(before) {
+        return Role::Guarantor;
+    }
+    // "Google-backed", "Alphabet-backstopped"
+    if after.starts_with("-backed") || after.starts_with("-backstopped") {
+        return Role::Guarantor;
+    }
+    if p.end_user_before.is_match(before) {
+        return Role::EndUser;
+    }
+    if p.vendor_after.is_match(after)
+        || before.trim_end().to_ascii_lowercase().ends_with("from")
+            && p.equipment.is_match(&text[..start])
+    {
+        return Role::Vendor;
+    }
+    Role::Counterparty
+}
+
 /// The deal type a text states, by precedence: acquisition > expansion > GPU cloud > colocation
-/// lease > hosting > financing; `None` when it states none.
+/// lease > hosting > financing; `None` when it states none. "AI cloud provider Fluidstack"
+/// describes a tenant: it does not make a lease a GPU-cloud deal.
 pub fn classify_opt(text: &str) -> Option<DealType> {
     let p = pats();
+    let text = &p.cloud_descriptor.replace_all(text, "");
+    let text: &str = text;
     let lease = p.colocation.is_match(text) || p.hosting.is_match(text);
     Some(if p.acquisition.is_match(text) && !lease {
         DealType::Acquisition
@@ -400,6 +523,89 @@ mod tests {
         assert_eq!(
             classify("closes $1.4 billion project financing"),
             DealType::Financing
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_recalls_or_is_about_power_land_or_equipment_announces_nothing() {
+        assert!(announces(
+            "TeraWulf signed a ten-year lease with Fluidstack."
+        ));
+        for s in [
+            "The move is likely part of a recently announced joint venture with Fluidstack.",
+            "Cipher intends to use the proceeds at Barber Lake, where it recently signed a lease with Fluidstack.",
+            "Core Scientific's hosting contracts with CoreWeave, signed in June, set a benchmark.",
+            "The company entered into a power capacity agreement with the local utility for 285 MW.",
+            "Bitfarms signs power purchase agreement for 120 MW.",
+            "Riot acquired approximately 200 acres of land for $96 million.",
+            "IREN agreed to purchase GPUs and servers from Dell for $5.8 billion.",
+            "IREN announced an agreement with Dell to purchase GPUs in support of its AI cloud contract with Microsoft.",
+        ] {
+            assert!(!announces(s), "{s}");
+        }
+        // a lease announced with a land purchase, a cloud contract before a GPU order
+        assert!(announces(
+            "Riot signs AMD data center lease at Rockdale, buys 200 acres for $96 million"
+        ));
+        assert!(announces(
+            "IREN signed a GPU cloud contract with Microsoft and agreed to buy GPUs from Dell."
+        ));
+    }
+
+    #[test]
+    fn guarantors_end_users_and_vendors_are_not_the_counterparty() {
+        let role = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            party_role(text, start, start + name.len())
+        };
+        let t = "TeraWulf signed leases with Fluidstack; Google will backstop $1.8 billion of the obligations.";
+        assert_eq!(role(t, "Fluidstack"), Role::Counterparty);
+        assert_eq!(role(t, "Google"), Role::Guarantor);
+        assert_eq!(
+            role("leases backstopped by Google for Fluidstack", "Google"),
+            Role::Guarantor
+        );
+        assert_eq!(
+            role("TeraWulf expands Google-backed deal", "Google"),
+            Role::Guarantor
+        );
+        assert_eq!(
+            role("a lease with Fluidstack to support Anthropic", "Anthropic"),
+            Role::EndUser
+        );
+        assert_eq!(
+            role(
+                "with an unnamed customer for NVIDIA Blackwell GPUs",
+                "NVIDIA"
+            ),
+            Role::Vendor
+        );
+        assert_eq!(
+            role(
+                "agreed to buy GPUs and servers from Dell for $5.8 billion",
+                "Dell"
+            ),
+            Role::Vendor
+        );
+        assert_eq!(
+            role("a data center lease with AMD", "AMD"),
+            Role::Counterparty
+        );
+    }
+
+    #[test]
+    fn a_lease_to_an_ai_cloud_is_colocation_and_selling_compute_is_gpu_cloud() {
+        assert_eq!(
+            classify("signed two leases with AI cloud platform Fluidstack"),
+            DealType::Colocation
+        );
+        assert_eq!(
+            classify("a USD 3.4 billion cloud-services agreement"),
+            DealType::GpuCloud
+        );
+        assert_eq!(
+            classify("IREN lands Microsoft as AI cloud customer"),
+            DealType::GpuCloud
         );
     }
 }

@@ -16,6 +16,7 @@ pub use crate::model::DealTerms as Terms;
 
 struct Res {
     money: Regex,
+    moves_to: Regex,
     mw: Regex,
     term: Regex,
 }
@@ -24,7 +25,11 @@ fn res() -> &'static Res {
     static R: OnceLock<Res> = OnceLock::new();
     R.get_or_init(|| Res {
         money: Regex::new(
-            r"(?i)(?:US|C|CA|A)?\$\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(billion|bn|b|million|mn|mm|m|thousand|k)?\b",
+            r"(?i)(?:(?:US|C|CA|A)?\$\s?|\bUSD\s?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(billion|bn|b|million|mn|mm|m|thousand|k)?\b",
+        )
+        .expect("static regex"),
+        moves_to: Regex::new(
+            r"(?i)\b(?:bringing|brings|taking|takes|lifting|lifts|raising|raises|increasing|increases|pushing|pushes)\b[^$]{0,60}\bto (?:about |approximately |roughly |nearly |more than |over |around )?$",
         )
         .expect("static regex"),
         mw: Regex::new(r"(?i)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-?\s?(MW|megawatts?|GW|gigawatts?)\b")
@@ -86,15 +91,21 @@ fn after(text: &str, at: usize, n: usize) -> String {
     text[at..end].to_ascii_lowercase()
 }
 
-/// One amount of money with what surrounds it.
+/// One amount of money with what surrounds it: the role it plays in its sentence.
 #[derive(Debug, Clone, PartialEq)]
 struct Amount {
     usd: f64,
     rate: bool,
     annual: bool,
+    /// A backstop or guarantee, warrants, notes, a loan or an offering.
     financing: bool,
+    /// A running total across contracts.
     running: bool,
     with_options: bool,
+    /// A purchase price: land, a site, equipment, a stake.
+    purchase: bool,
+    /// Net operating income, capital expenditure, project cost: not revenue of the contract.
+    other: bool,
 }
 
 fn amounts(text: &str) -> Vec<Amount> {
@@ -139,7 +150,10 @@ fn amounts(text: &str) -> Vec<Amount> {
             v = v * 1000.0 * if post.contains("month") { 12.0 } else { 1.0 };
         }
         let annual = !rate
-            && (post.trim_start().starts_with("per year")
+            && (post_words_early(&post)
+                .iter()
+                .any(|w| w.starts_with("annual") || *w == "arr")
+                || post.trim_start().starts_with("per year")
                 || post.trim_start().starts_with("a year")
                 || post.trim_start().starts_with("annually")
                 || post.contains(" arr")
@@ -159,6 +173,7 @@ fn amounts(text: &str) -> Vec<Amount> {
             .into_iter()
             .rev()
             .collect();
+        let post_words: Vec<&str> = post.split_whitespace().take(5).collect();
         let financing = [
             "backstop",
             "convertible",
@@ -170,9 +185,65 @@ fn amounts(text: &str) -> Vec<Amount> {
             "raise",
             "raised",
             "placement",
+            "warrant",
+            "guarante",
         ]
         .iter()
-        .any(|w| near_pre.contains(w) || post.split_whitespace().take(4).any(|p| p.contains(w)));
+        .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.contains(w)))
+            // "Google backs $1.3 billion of Fluidstack's lease obligations"
+            || post_words.iter().any(|p| p.starts_with("obligation"))
+            || near_pre.contains(" backs ")
+            || near_pre.contains("backed");
+        // what is bought: land, a site, equipment, a stake (the value of an acquisition deal)
+        let clause = &wide_clause(text, whole.start(), prev_end);
+        let bought = [
+            "purchase",
+            " buy ",
+            " buys ",
+            " bought ",
+            "acquire",
+            "acquiring",
+            " order",
+        ]
+        .iter()
+        .any(|w| clause.contains(w));
+        let goods = [
+            "acre",
+            " land",
+            " site",
+            "property",
+            "parcel",
+            "gpu",
+            "server",
+            "equipment",
+            "hardware",
+            "miners",
+            " rigs",
+            "asic",
+            "stake",
+        ];
+        let lead_in = post_words.join(" ");
+        let purchase = bought && goods.iter().any(|w| clause.contains(w))
+            || [
+                "of dell",
+                "of equipment",
+                "of hardware",
+                "of servers",
+                "of gpus",
+                "in equipment",
+            ]
+            .iter()
+            .any(|w| lead_in.starts_with(w));
+        let other = [
+            " noi",
+            "net operating income",
+            "capex",
+            "capital expenditure",
+            "project cost",
+            "cost of",
+        ]
+        .iter()
+        .any(|w| lead_in.contains(w.trim()) || near_pre.contains(w.trim()));
         let with_options = [
             "rising to",
             "rise to",
@@ -210,21 +281,65 @@ fn amounts(text: &str) -> Vec<Amount> {
         let running = (wide.contains("bring")
             || wide.contains("lift")
             || wide.contains("rais")
-            || wide.contains("across"))
+            || wide.contains("across")
+            || wide.contains("increas")
+            || wide.contains(" now ")
+            || wide.contains("to date"))
             && wide.contains("total")
             || near_pre.contains("is now")
             || near_pre.contains("now about")
-            || near_pre.contains("now approximately");
+            || near_pre.contains("now approximately")
+            || near_pre.contains("now exceeds");
+        // "taking contracted revenue to about $11 billion", "lifting its total to $6.7 billion":
+        // a new total, unless extension options are what it rises by
+        let moves_to = res().moves_to.is_match(&near_pre)
+            && !["extension", "renewal", "option"]
+                .iter()
+                .any(|w| post.contains(w));
+        let running = running || moves_to;
+        // "... is now $6.7 billion, with the potential to reach $16 billion": the running total
+        // with options is a running total too
+        let after_running = out.last().is_some_and(|p: &Amount| p.running)
+            && !text[prev_end.min(whole.start())..whole.start()].contains(". ");
+        // "... by $1.4 billion to a total of $3.2 billion": the total of the amount before it
+        let total_of = has_prev_in_sentence(&out, text, prev_end, whole.start())
+            && near_pre.trim_end().ends_with("total of");
+        let running = running || (with_options && after_running) || total_of;
         out.push(Amount {
             usd: v,
-            rate,
+            rate: rate && !other,
             annual,
             financing,
             running,
             with_options,
+            purchase,
+            other,
         });
     }
     out
+}
+
+/// The first four words after an amount, without punctuation.
+fn post_words_early(post: &str) -> Vec<&str> {
+    post.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect()
+}
+
+/// Is there an amount before this one in the same sentence?
+fn has_prev_in_sentence(out: &[Amount], text: &str, prev_end: usize, start: usize) -> bool {
+    !out.is_empty() && !text[prev_end.min(start)..start].contains(". ")
+}
+
+/// The clause before an amount: back to the previous amount or the start of its sentence, at most
+/// 120 characters, lower-cased with a space in front (so word tests can start with a space).
+fn wide_clause(text: &str, at: usize, prev_end: usize) -> String {
+    let pre = before(text, at, 120);
+    let keep = pre.len().min(at - prev_end.min(at));
+    let pre = &pre[pre.len() - keep..];
+    let start = pre.rfind(". ").map_or(0, |i| i + 2);
+    format!(" {}", &pre[start..])
 }
 
 /// Capacity mentions: (MW, basis).
@@ -243,6 +358,20 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>)> {
         }
         let post = after(text, whole.end(), 40);
         let pre_wide = before(text, whole.start(), 30);
+        // the size of the campus or site ("its 750 MW campus", "its 800 MW Helios campus", "a
+        // campus of 1 GW") is not the contract's capacity
+        let site_words: Vec<&str> = post
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .collect();
+        let site = |w: &&str| matches!(*w, "campus" | "campuses" | "site" | "park");
+        if site_words.iter().any(site) && !post.trim_start().starts_with("of")
+            || pre.trim_end().ends_with("campus of")
+            || pre.trim_end().ends_with("site of")
+        {
+            continue;
+        }
         let basis = if post.contains("critical it")
             || post.contains("it load")
             || post.contains("it capacity")
@@ -266,12 +395,24 @@ fn terms_years(text: &str) -> Vec<f64> {
         let whole = c.get(0).expect("match");
         let post = after(text, whole.end(), 25);
         // "two five-year extensions", "5-year renewal options", "a 3-year history"
-        if post.trim_start().starts_with("extension")
-            || post.trim_start().starts_with("renewal")
-            || post.trim_start().starts_with("option")
-            || post.trim_start().starts_with("high")
-            || post.trim_start().starts_with("low")
-            || post.trim_start().starts_with("history")
+        let w = post.trim_start();
+        // "a 3-year high", but not "12-year high-performance computing agreements"
+        let extreme = (w.starts_with("high") || w.starts_with("low"))
+            && ![
+                "high-performance",
+                "high performance",
+                "high-density",
+                "high density",
+                "low-latency",
+                "low latency",
+            ]
+            .iter()
+            .any(|p| w.starts_with(p));
+        if w.starts_with("extension")
+            || w.starts_with("renewal")
+            || w.starts_with("option")
+            || extreme
+            || w.starts_with("history")
             || post.trim_start().starts_with("old")
             || post.trim_start().starts_with("anniversary")
         {
@@ -287,12 +428,20 @@ fn terms_years(text: &str) -> Vec<f64> {
 /// Extract the terms of a deal. `focus` (the evidence sentence) is searched first; the rest of the
 /// document fills what it does not say.
 pub fn extract(focus: &str, doc: &str) -> Terms {
-    extract_with(focus, doc, false)
+    extract_with(focus, doc, Counts::default())
 }
 
-/// As `extract`; with `financing`, amounts next to financing words count (for a financing deal
-/// they are its value).
-pub fn extract_with(focus: &str, doc: &str, financing: bool) -> Terms {
+/// Which amounts a deal of some type counts as its value: a financing deal's value is the
+/// financing, an acquisition's the purchase price.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    pub financing: bool,
+    pub purchase: bool,
+}
+
+/// As `extract`, counting the amounts `counts` allows.
+pub fn extract_with(focus: &str, doc: &str, counts: Counts) -> Terms {
+    let financing = counts.financing;
     let mut t = Terms::default();
     for text in [focus, doc] {
         let amts = amounts(text);
@@ -301,7 +450,14 @@ pub fn extract_with(focus: &str, doc: &str, financing: bool) -> Terms {
         }
         let totals: Vec<&Amount> = amts
             .iter()
-            .filter(|a| !a.rate && !a.annual && !a.running && (financing || !a.financing))
+            .filter(|a| {
+                !a.rate
+                    && !a.annual
+                    && !a.running
+                    && !a.other
+                    && (financing || !a.financing)
+                    && (counts.purchase || !a.purchase)
+            })
             .collect();
         if t.value_usd.is_none() {
             t.value_usd = totals.iter().find(|a| !a.with_options).map(|a| a.usd);
@@ -420,7 +576,7 @@ mod tests {
             (t.capacity_mw, t.capacity_basis),
             (Some(60.0), Some(CapacityBasis::CriticalIt))
         );
-        let t = x("a 1.3 GW campus");
+        let t = x("a 1.3 GW facility");
         assert_eq!(t.capacity_mw, Some(1300.0));
         let t = x("$2 million per MW and 40 megawatts");
         assert_eq!(t.capacity_mw, Some(40.0));
@@ -450,6 +606,111 @@ mod tests {
             x("a twenty-five-year hosting commitment").term_years,
             Some(25.0)
         );
+    }
+
+    #[test]
+    fn money_as_wires_and_news_write_it() {
+        assert_eq!(
+            x("a USD 4 billion cloud-services agreement").value_usd,
+            Some(4e9)
+        );
+        assert_eq!(x("worth USD 9.7 billion").value_usd, Some(9.7e9));
+        assert_eq!(x("valued at US$300 million").value_usd, Some(300e6));
+        assert_eq!(x("valued at $9.70 Billion").value_usd, Some(9.7e9));
+        assert_eq!(x("approximately $11B in revenue").value_usd, Some(11e9));
+        // another currency alone is no USD value
+        assert_eq!(x("a contract of EUR 1.2 billion").value_usd, None);
+    }
+
+    #[test]
+    fn each_amount_plays_its_role() {
+        // a land purchase announced with the lease
+        let t = x(
+            "signed a $311 million lease with AMD and acquired 200 acres of land for $96 million",
+        );
+        assert_eq!(t.value_usd, Some(311e6));
+        assert_eq!(x("buys 200 acres for $96 million").value_usd, None);
+        // equipment from a vendor
+        assert_eq!(
+            x("agreed to buy GPUs and servers from Dell for about USD 5.8 billion").value_usd,
+            None
+        );
+        assert_eq!(
+            x("requires about $5.8 billion of Dell equipment").value_usd,
+            None
+        );
+        // a backstop, however it is said
+        assert_eq!(
+            x("Google backs about $1.3 billion of its lease obligations").value_usd,
+            None
+        );
+        assert_eq!(
+            x("Google increased its backstop by $1.4 billion to a total of $3.2 billion").value_usd,
+            None
+        );
+        // NOI and capex
+        assert_eq!(x("about $6.9 billion of cumulative NOI").value_usd, None);
+        assert_eq!(
+            x("expects $6.9 billion of net operating income").value_usd,
+            None
+        );
+        let t = x("a project cost of $9 million per MW of critical IT");
+        assert_eq!((t.value_usd, t.rate_usd_per_mw_year), (None, None));
+        // running totals, and their with-options figure
+        assert_eq!(
+            x("Total contracted value now exceeds $10 billion.").value_usd,
+            None
+        );
+        let t = x(
+            "Total contracted revenue across the leases is now $6.7 billion, with the potential to reach $16 billion through extensions.",
+        );
+        assert_eq!((t.value_usd, t.value_with_options_usd), (None, None));
+        let t = x(
+            "The lease adds approximately $4 billion and increases total anticipated contracted lease revenue to approximately $11B.",
+        );
+        assert_eq!(t.value_usd, Some(4e9));
+        // an acquisition's value is its purchase price
+        let t = extract_with(
+            "agreed to acquire a 64% stake for $168 million",
+            "",
+            Counts {
+                financing: false,
+                purchase: true,
+            },
+        );
+        assert_eq!(t.value_usd, Some(168e6));
+    }
+
+    #[test]
+    fn the_campus_is_not_the_contract() {
+        assert_eq!(
+            x("deployed in phases at its 750 MW campus in Texas").capacity_mw,
+            None
+        );
+        assert_eq!(
+            x("at Helios, its 800 MW data center campus").capacity_mw,
+            None
+        );
+        assert_eq!(x("at its 800 MW Helios campus").capacity_mw, None);
+        assert_eq!(x("part of a planned 1 GW campus").capacity_mw, None);
+        assert_eq!(x("a campus of 600 MW").capacity_mw, None);
+        let t = x("for 200 MW of critical IT load at its 1 GW campus");
+        assert_eq!(t.capacity_mw, Some(200.0));
+        assert_eq!(x("a 180 MW AI data center").capacity_mw, Some(180.0));
+    }
+
+    #[test]
+    fn terms_with_words_between_the_term_and_the_noun() {
+        assert_eq!(
+            x("two major 12-year high-performance computing (HPC) hosting agreements").term_years,
+            Some(12.0)
+        );
+        assert_eq!(
+            x("two 12-year high-density AI hosting contracts").term_years,
+            Some(12.0)
+        );
+        assert_eq!(x("the stock hit a 3-year high on Monday").term_years, None);
+        assert_eq!(x("a 2-year low").term_years, None);
     }
 
     #[test]

@@ -33,6 +33,9 @@ struct Doc {
     #[allow(dead_code)]
     #[serde(default)]
     published: Option<String>,
+    /// "dev" or "heldout" (the terms corpus).
+    #[serde(default)]
+    split: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -66,29 +69,77 @@ fn same(a: Option<f64>, b: Option<f64>) -> bool {
     }
 }
 
-#[test]
-fn deal_recognition_meets_precision_recall_and_field_accuracy() {
-    let text = std::fs::read_to_string(common::fixtures_dir().join("analyze/corpus.toml")).unwrap();
-    let corpus: Corpus = toml::from_str(&text).unwrap();
-    assert_eq!(corpus.doc.len(), 86);
-    assert_eq!(corpus.doc.iter().filter(|d| d.expect.deal).count(), 43);
+/// How a set of documents was read.
+#[derive(Default)]
+struct Score {
+    tp: usize,
+    fp: usize,
+    fneg: usize,
+    right: [usize; 7],
+    flags_right: usize,
+    flags_total: usize,
+    problems: Vec<String>,
+}
+
+const FIELDS: [&str; 7] = [
+    "counterparty",
+    "type",
+    "value",
+    "value_with_options",
+    "rate",
+    "mw",
+    "years",
+];
+
+impl Score {
+    fn precision(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+    fn recall(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fneg).max(1) as f64
+    }
+    fn field(&self, k: usize) -> f64 {
+        self.right[k] as f64 / self.tp.max(1) as f64
+    }
+    /// Every field of every true positive.
+    fn fields_overall(&self) -> f64 {
+        self.right.iter().sum::<usize>() as f64 / (7 * self.tp).max(1) as f64
+    }
+
+    fn print(&self, name: &str) {
+        println!(
+            "{name}: precision {:.3} ({} of {}), recall {:.3} ({} of {}), fields {:.3}",
+            self.precision(),
+            self.tp,
+            self.tp + self.fp,
+            self.recall(),
+            self.tp,
+            self.tp + self.fneg,
+            self.fields_overall()
+        );
+        for (k, f) in FIELDS.iter().enumerate() {
+            println!(
+                "  {f:<20} {:.3} ({} of {})",
+                self.field(k),
+                self.right[k],
+                self.tp
+            );
+        }
+        println!(
+            "  flags (loi/termination) {} of {}",
+            self.flags_right, self.flags_total
+        );
+        for p in &self.problems {
+            println!("  {p}");
+        }
+    }
+}
+
+fn score(docs: &[&Doc]) -> Score {
     let cfg = Config::parse(STARTER, "feeds.toml").unwrap();
     let analyzer = Analyzer::new(&cfg);
-    let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
-    let mut flags_right = 0usize;
-    let mut flags_total = 0usize;
-    let fields = [
-        "counterparty",
-        "type",
-        "value",
-        "value_with_options",
-        "rate",
-        "mw",
-        "years",
-    ];
-    let mut right = [0usize; 7];
-    let mut problems = Vec::new();
-    for (i, d) in corpus.doc.iter().enumerate() {
+    let mut sc = Score::default();
+    for (i, d) in docs.iter().enumerate() {
         let a = analyzer.analyze(&AnalysisDoc {
             id: i as i64,
             kind: d.kind.clone(),
@@ -102,11 +153,11 @@ fn deal_recognition_meets_precision_recall_and_field_accuracy() {
         let predicted_deal = det.is_some_and(|x| x.kind.as_str() == "deal");
         let e = &d.expect;
         if let Some(flag) = &e.flag {
-            flags_total += 1;
+            sc.flags_total += 1;
             if det.is_some_and(|x| x.kind.as_str() == flag) {
-                flags_right += 1;
+                sc.flags_right += 1;
             } else {
-                problems.push(format!(
+                sc.problems.push(format!(
                     "{}: expected flag {flag}, got {:?}",
                     d.id,
                     det.map(|x| &x.kind)
@@ -117,15 +168,15 @@ fn deal_recognition_meets_precision_recall_and_field_accuracy() {
             (true, true) => {
                 let x = det.unwrap();
                 if Some(&x.ticker) != e.ticker.as_ref() {
-                    fp += 1;
-                    fneg += 1;
-                    problems.push(format!(
+                    sc.fp += 1;
+                    sc.fneg += 1;
+                    sc.problems.push(format!(
                         "{}: ticker {} (expected {:?})",
                         d.id, x.ticker, e.ticker
                     ));
                     continue;
                 }
-                tp += 1;
+                sc.tp += 1;
                 let checks = [
                     Some(&x.counterparty) == e.counterparty.as_ref(),
                     Some(x.deal_type.as_str()) == e.deal_type.as_deref(),
@@ -137,53 +188,104 @@ fn deal_recognition_meets_precision_recall_and_field_accuracy() {
                 ];
                 for (k, ok) in checks.iter().enumerate() {
                     if *ok {
-                        right[k] += 1;
+                        sc.right[k] += 1;
                     } else {
-                        problems.push(format!("{}: {} wrong: {x:?}", d.id, fields[k]));
+                        sc.problems
+                            .push(format!("{}: {} wrong: {x:?}", d.id, FIELDS[k]));
                     }
                 }
             }
             (true, false) => {
-                fneg += 1;
-                problems.push(format!(
+                sc.fneg += 1;
+                sc.problems.push(format!(
                     "{}: missed deal ({:?})",
                     d.id,
                     det.map(|x| &x.kind)
                 ));
             }
             (false, true) => {
-                fp += 1;
-                problems.push(format!("{}: false deal {:?}", d.id, det.unwrap()));
+                sc.fp += 1;
+                sc.problems
+                    .push(format!("{}: false deal {:?}", d.id, det.unwrap()));
             }
             (false, false) => {}
         }
     }
-    let precision = tp as f64 / (tp + fp).max(1) as f64;
-    let recall = tp as f64 / (tp + fneg).max(1) as f64;
-    println!(
-        "precision {precision:.3} ({tp} of {}), recall {recall:.3} ({tp} of {})",
-        tp + fp,
-        tp + fneg
-    );
-    for (k, f) in fields.iter().enumerate() {
-        println!(
-            "  {f:<20} {:.3} ({} of {tp})",
-            right[k] as f64 / tp.max(1) as f64,
-            right[k]
-        );
-    }
-    println!("  flags (loi/termination) {flags_right} of {flags_total}");
-    for p in &problems {
-        println!("  {p}");
-    }
-    assert!(precision >= 0.95, "precision {precision:.3}");
-    assert!(recall >= 0.90, "recall {recall:.3}");
-    for (k, f) in fields.iter().enumerate() {
-        let acc = right[k] as f64 / tp.max(1) as f64;
-        assert!(acc >= 0.90, "{f} accuracy {acc:.3}");
+    sc
+}
+
+fn corpus(file: &str) -> Corpus {
+    let text = std::fs::read_to_string(common::fixtures_dir().join(file)).unwrap();
+    toml::from_str(&text).unwrap()
+}
+
+#[test]
+fn deal_recognition_meets_precision_recall_and_field_accuracy() {
+    let corpus = corpus("analyze/corpus.toml");
+    assert_eq!(corpus.doc.len(), 86);
+    assert_eq!(corpus.doc.iter().filter(|d| d.expect.deal).count(), 43);
+    let sc = score(&corpus.doc.iter().collect::<Vec<_>>());
+    sc.print("corpus");
+    assert!(sc.precision() >= 0.95, "precision {:.3}", sc.precision());
+    assert!(sc.recall() >= 0.90, "recall {:.3}", sc.recall());
+    for (k, f) in FIELDS.iter().enumerate() {
+        assert!(sc.field(k) >= 0.90, "{f} accuracy {:.3}", sc.field(k));
     }
     assert_eq!(
-        flags_right, flags_total,
+        sc.flags_right, sc.flags_total,
         "every LOI and termination is flagged"
     );
 }
+
+/// Terms as real releases and news write them (`analyze/terms_corpus.toml`): several amounts,
+/// guarantors, campus sizes, words inside terms, money formats, commentary and recalled deals.
+/// Scored on its development and held-out splits apart; the floors are set from what the
+/// held-out split reached, below the development split's.
+#[test]
+fn deal_terms_as_real_text_writes_them_on_the_dev_and_heldout_splits() {
+    let corpus = corpus("analyze/terms_corpus.toml");
+    let split = |name: &str| -> Vec<&Doc> {
+        corpus
+            .doc
+            .iter()
+            .filter(|d| d.split.as_deref() == Some(name))
+            .collect()
+    };
+    let (dev, held) = (split("dev"), split("heldout"));
+    assert_eq!((dev.len(), held.len()), (36, 26));
+    assert_eq!(
+        dev.len() + held.len(),
+        corpus.doc.len(),
+        "every document has a split"
+    );
+    let (d, h) = (score(&dev), score(&held));
+    d.print("terms dev");
+    h.print("terms heldout");
+    for (name, sc, floor_p, floor_f) in [
+        ("dev", &d, DEV_PRECISION, DEV_FIELDS),
+        ("heldout", &h, HELD_PRECISION, HELD_FIELDS),
+    ] {
+        assert!(
+            sc.precision() >= floor_p,
+            "{name} precision {:.3}",
+            sc.precision()
+        );
+        assert!(sc.recall() >= 1.0, "{name} recall {:.3}", sc.recall());
+        assert!(
+            sc.fields_overall() >= floor_f,
+            "{name} fields {:.3}",
+            sc.fields_overall()
+        );
+        assert_eq!(
+            sc.flags_right, sc.flags_total,
+            "{name}: every LOI is flagged"
+        );
+    }
+}
+
+// Reached: dev 1.000 / 1.000 (36 documents); held-out 0.933 / 1.000 (26 documents; before the
+// rules of this corpus: dev 0.688 / 0.929, held-out 0.667 / 0.893 on its first 14).
+const DEV_PRECISION: f64 = 0.95;
+const DEV_FIELDS: f64 = 0.97;
+const HELD_PRECISION: f64 = 0.90;
+const HELD_FIELDS: f64 = 0.95;
