@@ -252,6 +252,34 @@ pub struct DealTerms {
     pub term_years: Option<f64>,
 }
 
+/// Where each term of a deal was read: the words of the text it came from (`deals show`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TermPhrases {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_usd: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_with_options_usd: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_usd_per_mw_year: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_mw: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term_years: Option<String>,
+}
+
+impl TermPhrases {
+    pub fn is_empty(&self) -> bool {
+        *self == TermPhrases::default()
+    }
+}
+
+/// A company named in a deal's reports that is not its counterparty, and what it is to the deal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Party {
+    pub role: PartyRole,
+    pub name: String,
+}
+
 /// A recognised deal (or LOI, or termination) in one document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DetectionRecord {
@@ -264,6 +292,10 @@ pub struct DetectionRecord {
     pub terms: DealTerms,
     pub confidence: f64,
     pub evidence: String,
+    /// Where each term was read.
+    pub phrases: TermPhrases,
+    /// Guarantors, end users and vendors: never the counterparty.
+    pub parties: Vec<Party>,
 }
 
 /// What analysing one document produced.
@@ -299,6 +331,10 @@ pub struct Deal {
     pub first_document_id: Option<i64>,
     pub first_source: Option<String>,
     pub evidence: Option<String>,
+    /// Where each term was read (none for a term set by hand).
+    pub phrases: TermPhrases,
+    /// Guarantors, end users and vendors named in its reports.
+    pub parties: Vec<Party>,
 }
 
 /// A stored deal whose date or time does not read: an error naming the deal, never a deal moved to
@@ -377,6 +413,18 @@ mod tests {
             "https://example.com/p"
         );
         assert_eq!(canonical_url("  not a url "), "not a url");
+    }
+}
+
+stored_names! {
+    /// What a named company is to a deal other than its counterparty.
+    PartyRole {
+        /// It backstops or guarantees the counterparty's obligations (Google for Fluidstack).
+        Guarantor = "guarantor",
+        /// The counterparty serves it ("to support Anthropic").
+        EndUser = "end_user",
+        /// It sells the equipment (Dell, NVIDIA).
+        Vendor = "vendor",
     }
 }
 

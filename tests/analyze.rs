@@ -119,6 +119,34 @@ fn crawl_recognises_deals_and_deals_lists_them() {
         "{text}"
     );
     assert_eq!(text.matches("  evidence: \"").count(), 2, "{text}");
+    // each term with the words it was read from, and the guarantor apart from the counterparty
+    let id = ws.rows("SELECT id FROM deals WHERE ticker = 'WULF' AND counterparty = 'Fluidstack'")
+        [0][0]
+        .clone();
+    let text = stdout(&ws.run(&["deals", "show", &id]));
+    let lines: Vec<&str> = text.lines().skip(3).take(6).collect();
+    assert_eq!(
+        lines,
+        [
+            "  value         from \"Two ten-year HPC colocation leases at Lake Mariner, worth about $3.7 billion.\"",
+            "  with options  from \"…revenue at roughly $3.7 billion over the initial terms, rising to about $8.7 billion if both five-year extensions are exercised.\"",
+            "  MW            from \"…with Fluidstack at its Lake Mariner campus in New York, covering more than 200 MW of critical IT load.\"",
+            "  years         from \"TeraWulf (Nasdaq: WULF) said on Thursday that it had signed two ten-year high-performance computing colocation leases with Fluidstack at its Lake…\"",
+            "guarantor: Alphabet",
+            "auto deal, active",
+        ],
+        "{text}"
+    );
+    let out = ws.run(&["deals", "show", &id, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["deal"]["parties"],
+        serde_json::json!([{"role": "guarantor", "name": "Alphabet"}])
+    );
+    assert_eq!(
+        v["deal"]["phrases"]["value_usd"],
+        "Two ten-year HPC colocation leases at Lake Mariner, worth about $3.7 billion."
+    );
 }
 
 #[test]

@@ -17,6 +17,7 @@ use regex::Regex;
 use super::entities::{CompanyLinker, Mention, NameMatcher, is_domain_text};
 use super::terms;
 use crate::config::{Counterparty, CounterpartyClass};
+use crate::model::{Party, PartyRole};
 
 pub use crate::model::{DealKind as Kind, DealType, DetectionRecord as Detection};
 
@@ -82,7 +83,7 @@ fn pats() -> &'static Patterns {
             guarantor_after: r(r"(?i)^[^.;]{0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee[sd]?|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)"),
             guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$"),
             end_user_before: r(r"(?i)(to support|for use by|on behalf of|serving|for its customer|end user)\s*$"),
-            vendor_after: r(r"(?i)^\s*(Blackwell|GB\d00|H\d00|B\d00|GPUs?|chips?|servers?|hardware|equipment)\b"),
+            vendor_after: r(r"(?i)^\s*(?:(?:Blackwell|GB\d00|H\d00|B\d00|GPUs?|chips?|servers?|hardware|equipment)\b|,?\s*to (?:purchase|buy)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b)"),
         }
     })
 }
@@ -353,11 +354,33 @@ impl<'a> Recognizer<'a> {
             Some(c) => (c.name.clone(), Some(class_str(c.class).to_string())),
             None => ("undisclosed".to_string(), None),
         };
+        // the other companies named, each in its role (the first role a name is seen in)
+        let mut parties: Vec<Party> = Vec::new();
+        for text in [d.title, d.lead, d.body] {
+            for h in self.cp_matcher.find(text, true) {
+                let c = &self.cps[h.entity];
+                let role = match party_role(text, h.start, h.end) {
+                    Role::Counterparty => continue,
+                    Role::Guarantor => PartyRole::Guarantor,
+                    Role::EndUser => PartyRole::EndUser,
+                    Role::Vendor => PartyRole::Vendor,
+                };
+                if c.name != counterparty
+                    && !own_name(c)
+                    && !parties.iter().any(|p| p.name == c.name)
+                {
+                    parties.push(Party {
+                        role,
+                        name: c.name.clone(),
+                    });
+                }
+            }
+        }
         let deal_type = classify_opt(&format!("{} {}", d.title, evidence))
             .or_else(|| classify_opt(&format!("{} {}", d.lead, d.body)))
             .unwrap_or(DealType::Hosting);
         let all = format!("{}\n{}\n{}", d.title, d.lead, d.body);
-        let t = terms::extract_with(
+        let (t, phrases) = terms::extract_phrased(
             evidence,
             &all,
             terms::Counts {
@@ -378,6 +401,8 @@ impl<'a> Recognizer<'a> {
             terms: t,
             confidence: (confidence.min(0.99) * 100.0).round() / 100.0,
             evidence: evidence.chars().take(600).collect(),
+            phrases,
+            parties,
         })
     }
 }

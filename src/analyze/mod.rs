@@ -14,7 +14,9 @@ use serde::Serialize;
 
 use crate::calendar;
 use crate::config::Config;
-use crate::model::{Deal, DealOrigin, DealStatus, DealTerms, DocAnalysis, MentionRecord};
+use crate::model::{
+    Deal, DealOrigin, DealStatus, DealTerms, DocAnalysis, MentionRecord, Party, TermPhrases,
+};
 use crate::store::{AnalysisDoc, NewDeal, Store, StoreError};
 
 pub use deals::{DealType, Detection, Kind, Recognizer};
@@ -171,8 +173,12 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             let mut by_conf: Vec<&crate::store::ClusterInput> =
                 members.iter().map(|&i| &inputs[i]).collect();
             by_conf.sort_by(|a, b| b.detection.confidence.total_cmp(&a.detection.confidence));
-            let pick = |f: &dyn Fn(&DealTerms) -> Option<f64>| {
-                by_conf.iter().find_map(|c| f(&c.detection.terms))
+            // each term from the most confident report that states it, with the words it was read from
+            let pick = |f: &dyn Fn(&DealTerms) -> Option<f64>,
+                        g: &dyn Fn(&TermPhrases) -> Option<String>| {
+                by_conf
+                    .iter()
+                    .find_map(|c| f(&c.detection.terms).map(|v| (v, g(&c.detection.phrases))))
             };
             let named = by_conf
                 .iter()
@@ -191,6 +197,22 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             let capacity = by_conf
                 .iter()
                 .find(|c| c.detection.terms.capacity_mw.is_some());
+            let value = pick(&|t| t.value_usd, &|p| p.value_usd.clone());
+            let options = pick(&|t| t.value_with_options_usd, &|p| {
+                p.value_with_options_usd.clone()
+            });
+            let rate = pick(&|t| t.rate_usd_per_mw_year, &|p| {
+                p.rate_usd_per_mw_year.clone()
+            });
+            let years = pick(&|t| t.term_years, &|p| p.term_years.clone());
+            let mut parties: Vec<Party> = Vec::new();
+            for c in &by_conf {
+                for p in &c.detection.parties {
+                    if p.name != counterparty && !parties.iter().any(|q| q.name == p.name) {
+                        parties.push(p.clone());
+                    }
+                }
+            }
             NewDeal {
                 deal: Deal {
                     id: 0,
@@ -200,13 +222,21 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
                     deal_type: first.detection.deal_type,
                     kind: first.detection.kind,
                     terms: DealTerms {
-                        value_usd: pick(&|t| t.value_usd),
-                        value_with_options_usd: pick(&|t| t.value_with_options_usd),
-                        rate_usd_per_mw_year: pick(&|t| t.rate_usd_per_mw_year),
+                        value_usd: value.as_ref().map(|v| v.0),
+                        value_with_options_usd: options.as_ref().map(|v| v.0),
+                        rate_usd_per_mw_year: rate.as_ref().map(|v| v.0),
                         capacity_mw: capacity.and_then(|c| c.detection.terms.capacity_mw),
                         capacity_basis: capacity.and_then(|c| c.detection.terms.capacity_basis),
-                        term_years: pick(&|t| t.term_years),
+                        term_years: years.as_ref().map(|v| v.0),
                     },
+                    phrases: TermPhrases {
+                        value_usd: value.and_then(|v| v.1),
+                        value_with_options_usd: options.and_then(|v| v.1),
+                        rate_usd_per_mw_year: rate.and_then(|v| v.1),
+                        capacity_mw: capacity.and_then(|c| c.detection.phrases.capacity_mw.clone()),
+                        term_years: years.and_then(|v| v.1),
+                    },
+                    parties,
                     announced_at: crate::model::fmt_time(at),
                     event_day: calendar::event_day(at),
                     n_documents: members.len() as i64,

@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::model::CapacityBasis;
 pub use crate::model::DealTerms as Terms;
+use crate::model::{CapacityBasis, TermPhrases};
 
 struct Res {
     money: Regex,
@@ -106,6 +106,8 @@ struct Amount {
     purchase: bool,
     /// Net operating income, capital expenditure, project cost: not revenue of the contract.
     other: bool,
+    /// Where it stands in its text.
+    span: (usize, usize),
 }
 
 fn amounts(text: &str) -> Vec<Amount> {
@@ -314,6 +316,7 @@ fn amounts(text: &str) -> Vec<Amount> {
             with_options,
             purchase,
             other,
+            span: (whole.start(), whole.end()),
         });
     }
     out
@@ -342,8 +345,8 @@ fn wide_clause(text: &str, at: usize, prev_end: usize) -> String {
     format!(" {}", &pre[start..])
 }
 
-/// Capacity mentions: (MW, basis).
-fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>)> {
+/// Capacity mentions: (MW, basis, where).
+fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
     let mut out = Vec::new();
     for c in res().mw.captures_iter(text) {
         let Some(v) = c.get(1).and_then(|m| num(m.as_str())) else {
@@ -384,12 +387,12 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>)> {
         } else {
             None
         };
-        out.push((mw, basis));
+        out.push((mw, basis, (whole.start(), whole.end())));
     }
     out
 }
 
-fn terms_years(text: &str) -> Vec<f64> {
+fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
     let mut out = Vec::new();
     for c in res().term.captures_iter(text) {
         let whole = c.get(0).expect("match");
@@ -419,7 +422,7 @@ fn terms_years(text: &str) -> Vec<f64> {
             continue;
         }
         if let Some(n) = word_number(&c[1]) {
-            out.push(n);
+            out.push((n, (whole.start(), whole.end())));
         }
     }
     out
@@ -441,12 +444,22 @@ pub struct Counts {
 
 /// As `extract`, counting the amounts `counts` allows.
 pub fn extract_with(focus: &str, doc: &str, counts: Counts) -> Terms {
+    extract_phrased(focus, doc, counts).0
+}
+
+/// As `extract_with`, with the phrase each term was read from.
+pub fn extract_phrased(focus: &str, doc: &str, counts: Counts) -> (Terms, TermPhrases) {
     let financing = counts.financing;
     let mut t = Terms::default();
+    let mut ph = TermPhrases::default();
     for text in [focus, doc] {
+        let at = |span: (usize, usize)| Some(phrase_around(text, span.0, span.1));
         let amts = amounts(text);
-        if t.rate_usd_per_mw_year.is_none() {
-            t.rate_usd_per_mw_year = amts.iter().find(|a| a.rate).map(|a| a.usd);
+        if t.rate_usd_per_mw_year.is_none()
+            && let Some(a) = amts.iter().find(|a| a.rate)
+        {
+            t.rate_usd_per_mw_year = Some(a.usd);
+            ph.rate_usd_per_mw_year = at(a.span);
         }
         let totals: Vec<&Amount> = amts
             .iter()
@@ -459,31 +472,98 @@ pub fn extract_with(focus: &str, doc: &str, counts: Counts) -> Terms {
                     && (counts.purchase || !a.purchase)
             })
             .collect();
-        if t.value_usd.is_none() {
-            t.value_usd = totals.iter().find(|a| !a.with_options).map(|a| a.usd);
+        if t.value_usd.is_none()
+            && let Some(a) = totals.iter().find(|a| !a.with_options)
+        {
+            t.value_usd = Some(a.usd);
+            ph.value_usd = at(a.span);
         }
-        if t.value_with_options_usd.is_none() {
-            t.value_with_options_usd = totals
+        if t.value_with_options_usd.is_none()
+            && let Some(a) = totals
                 .iter()
                 .find(|a| a.with_options && t.value_usd.is_none_or(|v| a.usd > v))
-                .map(|a| a.usd);
+        {
+            t.value_with_options_usd = Some(a.usd);
+            ph.value_with_options_usd = at(a.span);
         }
         if t.capacity_mw.is_none() {
             let caps = capacities(text);
-            if let Some((mw, basis)) = caps
+            if let Some((mw, basis, span)) = caps
                 .iter()
                 .find(|c| c.1 == Some(CapacityBasis::CriticalIt))
                 .or(caps.first())
             {
                 t.capacity_mw = Some(*mw);
                 t.capacity_basis = *basis;
+                ph.capacity_mw = at(*span);
             }
         }
-        if t.term_years.is_none() {
-            t.term_years = terms_years(text).first().copied();
+        if t.term_years.is_none()
+            && let Some((n, span)) = terms_years(text).first()
+        {
+            t.term_years = Some(*n);
+            ph.term_years = at(*span);
         }
     }
-    t
+    (t, ph)
+}
+
+/// The words a term was read from: its sentence, or at most about 160 characters of it around
+/// the term, cut at word boundaries.
+pub fn phrase_around(text: &str, start: usize, end: usize) -> String {
+    let bytes = text.as_bytes();
+    let mut s = start;
+    while s > 0 {
+        let b = bytes[s - 1];
+        if b == b'\n' || (s >= 2 && matches!(bytes[s - 2], b'.' | b'!' | b'?' | b';') && b == b' ')
+        {
+            break;
+        }
+        s -= 1;
+    }
+    let mut e = end;
+    while e < bytes.len() {
+        let b = bytes[e];
+        if b == b'\n' {
+            break;
+        }
+        // the sentence's own punctuation belongs to it
+        if matches!(b, b'.' | b'!' | b'?' | b';') && bytes.get(e + 1).is_none_or(|n| *n == b' ') {
+            e += 1;
+            break;
+        }
+        e += 1;
+    }
+    // at most 80 characters either side of the term
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let ceil = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let (mut cut_s, mut cut_e) = (false, false);
+    if start - s > 80 {
+        let from = floor(start - 80);
+        s = text[from..start].find(' ').map_or(from, |i| from + i + 1);
+        cut_s = true;
+    }
+    if e - end > 80 {
+        let to = ceil(end + 80);
+        e = text[end..to].rfind(' ').map_or(to, |i| end + i);
+        cut_e = true;
+    }
+    format!(
+        "{}{}{}",
+        if cut_s { "…" } else { "" },
+        text[s..e].trim(),
+        if cut_e { "…" } else { "" }
+    )
 }
 
 #[cfg(test)]
@@ -711,6 +791,34 @@ mod tests {
         );
         assert_eq!(x("the stock hit a 3-year high on Monday").term_years, None);
         assert_eq!(x("a 2-year low").term_years, None);
+    }
+
+    #[test]
+    fn a_term_keeps_the_words_it_was_read_from() {
+        let (t, p) = extract_phrased(
+            "",
+            "Shares rose. IREN signed a five-year contract worth USD 9.7 billion; Dell supplies the GPUs.",
+            Counts::default(),
+        );
+        assert_eq!(t.value_usd, Some(9.7e9));
+        assert_eq!(
+            p.value_usd.as_deref(),
+            Some("IREN signed a five-year contract worth USD 9.7 billion;")
+        );
+        assert_eq!(
+            p.term_years.as_deref(),
+            Some("IREN signed a five-year contract worth USD 9.7 billion;")
+        );
+        // a long sentence is cut to about 80 characters either side, at word boundaries
+        let long = format!(
+            "{} a $3 billion lease {}",
+            "word ".repeat(40),
+            "more ".repeat(40)
+        );
+        let p = phrase_around(&long, long.find('$').unwrap(), long.find(" lease").unwrap());
+        assert!(p.starts_with("…word ") && p.ends_with(" more…"), "{p}");
+        assert!(p.chars().count() <= 2 + 80 + 12 + 80, "{p}");
+        assert!(p.contains("a $3 billion lease"));
     }
 
     #[test]

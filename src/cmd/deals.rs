@@ -292,6 +292,20 @@ fn show(ctx: &Workspace, id: i64, json: bool) -> anyhow::Result<i32> {
         opt(d.terms.term_years, 0),
         opt(d.sentiment, 2)
     )?;
+    for (term, phrase) in [
+        ("value", &d.phrases.value_usd),
+        ("with options", &d.phrases.value_with_options_usd),
+        ("rate", &d.phrases.rate_usd_per_mw_year),
+        ("MW", &d.phrases.capacity_mw),
+        ("years", &d.phrases.term_years),
+    ] {
+        if let Some(p) = phrase {
+            writeln!(out, "  {term:<13} from \"{p}\"")?;
+        }
+    }
+    for p in &d.parties {
+        writeln!(out, "{}: {}", p.role.as_str().replace('_', " "), p.name)?;
+    }
     if let Some(n) = &d.note {
         writeln!(out, "note: {n}")?;
     }
@@ -356,18 +370,23 @@ fn apply(d: &mut Deal, e: &EditArgs, cfg: &crate::config::Config) -> Result<(), 
     if let Some(t) = &e.deal_type {
         d.deal_type = parse_type(t)?;
     }
+    // a term set by hand was not read from any text: its phrase goes
     if let Some(v) = &e.value {
         d.terms.value_usd = Some(parse_usd(v).map_err(|m| UsageError(format!("--value: {m}")))?);
+        d.phrases.value_usd = None;
     }
     if let Some(v) = &e.value_with_options {
         d.terms.value_with_options_usd =
             Some(parse_usd(v).map_err(|m| UsageError(format!("--value-with-options: {m}")))?);
+        d.phrases.value_with_options_usd = None;
     }
     if let Some(m) = e.mw {
         d.terms.capacity_mw = Some(m);
+        d.phrases.capacity_mw = None;
     }
     if let Some(y) = e.years {
         d.terms.term_years = Some(y);
+        d.phrases.term_years = None;
     }
     if let Some(n) = &e.note {
         d.note = Some(n.clone());
@@ -414,6 +433,8 @@ fn add(ctx: &Workspace, e: EditArgs) -> anyhow::Result<i32> {
         first_document_id: None,
         first_source: None,
         evidence: None,
+        phrases: Default::default(),
+        parties: Vec::new(),
     };
     apply(&mut d, &e, &cfg)?;
     let mut store = super::open_store(&ctx.data_dir)?;

@@ -103,7 +103,26 @@ fn deal_links(tx: &rusqlite::Transaction<'_>) -> Result<HashMap<i64, i64>, Store
 
 const DEAL_COLUMNS: &str = "id, ticker, counterparty, counterparty_class, deal_type, kind, value_usd, value_with_options_usd,
     rate_usd_per_mw_year, capacity_mw, capacity_basis, term_years, announced_at, event_day, n_documents, sentiment,
-    confidence, origin, status, note, first_document_id, first_source, evidence";
+    confidence, origin, status, note, first_document_id, first_source, evidence, term_phrases, parties";
+
+/// A JSON column (where each term was read, the other parties): NULL when empty.
+fn to_json<T: serde::Serialize>(v: &T, empty: bool) -> Option<String> {
+    (!empty).then(|| serde_json::to_string(v).expect("plain data serializes"))
+}
+
+/// A JSON column read back; NULL is the empty value, and text that does not read is an error
+/// naming the column.
+fn from_json<T: serde::de::DeserializeOwned + Default>(
+    r: &rusqlite::Row<'_>,
+    i: usize,
+) -> rusqlite::Result<T> {
+    match r.get::<_, Option<String>>(i)? {
+        None => Ok(T::default()),
+        Some(t) => serde_json::from_str(&t).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        }),
+    }
+}
 
 fn row_to_deal(r: &rusqlite::Row<'_>) -> rusqlite::Result<Deal> {
     let id: i64 = r.get(0)?;
@@ -145,6 +164,8 @@ fn row_to_deal(r: &rusqlite::Row<'_>) -> rusqlite::Result<Deal> {
         first_document_id: r.get(20)?,
         first_source: r.get(21)?,
         evidence: r.get(22)?,
+        phrases: from_json(r, 23)?,
+        parties: from_json(r, 24)?,
     })
 }
 
@@ -204,8 +225,9 @@ impl Store {
             let mut ins_d = tx
                 .prepare_cached(
                     "INSERT INTO detections(document_id, kind, ticker, counterparty, counterparty_class, deal_type, value_usd,
-                        value_with_options_usd, rate_usd_per_mw_year, capacity_mw, capacity_basis, term_years, confidence, evidence)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                        value_with_options_usd, rate_usd_per_mw_year, capacity_mw, capacity_basis, term_years, confidence, evidence,
+                        term_phrases, parties)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                 )
                 .ctx("preparing analysis")?;
             let mut upd = tx
@@ -241,7 +263,9 @@ impl Store {
                             d.terms.capacity_basis,
                             d.terms.term_years,
                             d.confidence,
-                            d.evidence
+                            d.evidence,
+                            to_json(&d.phrases, d.phrases.is_empty()),
+                            to_json(&d.parties, d.parties.is_empty())
                         ])
                         .ctx("storing detection")?;
                 }
@@ -261,7 +285,8 @@ impl Store {
             .prepare(
                 "SELECT d.id, d.source, coalesce(d.published_at, d.fetched_at), d.title, coalesce(d.summary, ''), d.sentiment,
                         x.kind, x.ticker, x.counterparty, x.counterparty_class, x.deal_type, x.value_usd, x.value_with_options_usd,
-                        x.rate_usd_per_mw_year, x.capacity_mw, x.capacity_basis, x.term_years, x.confidence, x.evidence
+                        x.rate_usd_per_mw_year, x.capacity_mw, x.capacity_basis, x.term_years, x.confidence, x.evidence,
+                        x.term_phrases, x.parties
                  FROM detections x JOIN documents d ON d.id = x.document_id
                  ORDER BY coalesce(d.published_at, d.fetched_at), d.id",
             )
@@ -291,6 +316,8 @@ impl Store {
                         },
                         confidence: r.get(17)?,
                         evidence: r.get(18)?,
+                        phrases: from_json(r, 19)?,
+                        parties: from_json(r, 20)?,
                     },
                 })
             })
@@ -361,16 +388,19 @@ impl Store {
                         "UPDATE deals SET ticker = ?2, counterparty = ?3, counterparty_class = ?4, deal_type = ?5, kind = ?6,
                             value_usd = ?7, value_with_options_usd = ?8, rate_usd_per_mw_year = ?9, capacity_mw = ?10,
                             capacity_basis = ?11, term_years = ?12, announced_at = ?13, event_day = ?14, n_documents = ?15,
-                            sentiment = ?16, confidence = ?17, first_source = ?18, evidence = ?19, updated_at = ?20
+                            sentiment = ?16, confidence = ?17, first_source = ?18, evidence = ?19, updated_at = ?20,
+                            term_phrases = ?21, parties = ?22
                          WHERE id = ?1 AND NOT (ticker IS ?2 AND counterparty IS ?3 AND counterparty_class IS ?4
                             AND deal_type IS ?5 AND kind IS ?6 AND value_usd IS ?7 AND value_with_options_usd IS ?8
                             AND rate_usd_per_mw_year IS ?9 AND capacity_mw IS ?10 AND capacity_basis IS ?11
                             AND term_years IS ?12 AND announced_at IS ?13 AND event_day IS ?14 AND n_documents IS ?15
-                            AND sentiment IS ?16 AND confidence IS ?17 AND first_source IS ?18 AND evidence IS ?19)",
+                            AND sentiment IS ?16 AND confidence IS ?17 AND first_source IS ?18 AND evidence IS ?19
+                            AND term_phrases IS ?21 AND parties IS ?22)",
                         params![
                             id, d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.terms.value_usd,
                             d.terms.value_with_options_usd, d.terms.rate_usd_per_mw_year, d.terms.capacity_mw, d.terms.capacity_basis, d.terms.term_years,
-                            d.announced_at, d.event_day, d.n_documents, d.sentiment, d.confidence, d.first_source, d.evidence, now
+                            d.announced_at, d.event_day, d.n_documents, d.sentiment, d.confidence, d.first_source, d.evidence, now,
+                            to_json(&d.phrases, d.phrases.is_empty()), to_json(&d.parties, d.parties.is_empty())
                         ],
                     )
                     .ctx("updating deal")?;
@@ -381,13 +411,14 @@ impl Store {
                     tx.execute(
                         "INSERT INTO deals(ticker, counterparty, counterparty_class, deal_type, kind, value_usd, value_with_options_usd,
                             rate_usd_per_mw_year, capacity_mw, capacity_basis, term_years, announced_at, event_day, n_documents,
-                            sentiment, confidence, origin, status, first_document_id, first_source, evidence, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'auto', 'active', ?17, ?18, ?19, ?20)",
+                            sentiment, confidence, origin, status, first_document_id, first_source, evidence, updated_at,
+                            term_phrases, parties)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'auto', 'active', ?17, ?18, ?19, ?20, ?21, ?22)",
                         params![
                             d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.terms.value_usd,
                             d.terms.value_with_options_usd, d.terms.rate_usd_per_mw_year, d.terms.capacity_mw, d.terms.capacity_basis, d.terms.term_years,
                             d.announced_at, d.event_day, d.n_documents, d.sentiment, d.confidence, first, d.first_source,
-                            d.evidence, now
+                            d.evidence, now, to_json(&d.phrases, d.phrases.is_empty()), to_json(&d.parties, d.parties.is_empty())
                         ],
                     )
                     .ctx("inserting deal")?;
@@ -574,12 +605,12 @@ impl Store {
             .execute(
                 "INSERT INTO deals(ticker, counterparty, counterparty_class, deal_type, kind, value_usd, value_with_options_usd,
                     rate_usd_per_mw_year, capacity_mw, capacity_basis, term_years, announced_at, event_day, n_documents,
-                    sentiment, confidence, origin, status, note, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, NULL, 1.0, 'curated', 'active', ?14, ?15)",
+                    sentiment, confidence, origin, status, note, updated_at, term_phrases, parties)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, NULL, 1.0, 'curated', 'active', ?14, ?15, ?16, ?17)",
                 params![
                     d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.terms.value_usd, d.terms.value_with_options_usd,
                     d.terms.rate_usd_per_mw_year, d.terms.capacity_mw, d.terms.capacity_basis, d.terms.term_years, d.announced_at, d.event_day, d.note,
-                    fmt_time(Utc::now())
+                    fmt_time(Utc::now()), to_json(&d.phrases, d.phrases.is_empty()), to_json(&d.parties, d.parties.is_empty())
                 ],
             )
             .ctx("adding deal")?;
@@ -593,12 +624,13 @@ impl Store {
                 "UPDATE deals SET ticker = ?2, counterparty = ?3, counterparty_class = ?4, deal_type = ?5, kind = ?6, value_usd = ?7,
                     value_with_options_usd = ?8, rate_usd_per_mw_year = ?9, capacity_mw = ?10, capacity_basis = ?11,
                     term_years = ?12, announced_at = ?13, event_day = ?14, note = ?15, status = ?16, origin = 'curated',
-                    updated_at = ?17
+                    updated_at = ?17, term_phrases = ?18, parties = ?19
                  WHERE id = ?1",
                 params![
                     d.id, d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.terms.value_usd,
                     d.terms.value_with_options_usd, d.terms.rate_usd_per_mw_year, d.terms.capacity_mw, d.terms.capacity_basis, d.terms.term_years,
-                    d.announced_at, d.event_day, d.note, d.status, fmt_time(Utc::now())
+                    d.announced_at, d.event_day, d.note, d.status, fmt_time(Utc::now()),
+                    to_json(&d.phrases, d.phrases.is_empty()), to_json(&d.parties, d.parties.is_empty())
                 ],
             )
             .ctx("updating deal")?;

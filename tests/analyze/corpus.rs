@@ -59,6 +59,9 @@ struct Expect {
     mw: Option<f64>,
     #[serde(default)]
     years: Option<f64>,
+    /// "role:Name" of every party that is not the counterparty, when the document says.
+    #[serde(default)]
+    parties: Option<Vec<String>>,
 }
 
 fn same(a: Option<f64>, b: Option<f64>) -> bool {
@@ -78,6 +81,8 @@ struct Score {
     right: [usize; 7],
     flags_right: usize,
     flags_total: usize,
+    parties_right: usize,
+    parties_total: usize,
     problems: Vec<String>,
 }
 
@@ -129,6 +134,7 @@ impl Score {
             "  flags (loi/termination) {} of {}",
             self.flags_right, self.flags_total
         );
+        println!("  parties {} of {}", self.parties_right, self.parties_total);
         for p in &self.problems {
             println!("  {p}");
         }
@@ -192,6 +198,20 @@ fn score(docs: &[&Doc]) -> Score {
                     } else {
                         sc.problems
                             .push(format!("{}: {} wrong: {x:?}", d.id, FIELDS[k]));
+                    }
+                }
+                if let Some(want) = &e.parties {
+                    sc.parties_total += 1;
+                    let got: Vec<String> = x
+                        .parties
+                        .iter()
+                        .map(|p| format!("{}:{}", p.role, p.name))
+                        .collect();
+                    if &got == want {
+                        sc.parties_right += 1;
+                    } else {
+                        sc.problems
+                            .push(format!("{}: parties {got:?}, expected {want:?}", d.id));
                     }
                 }
             }
@@ -279,6 +299,10 @@ fn deal_terms_as_real_text_writes_them_on_the_dev_and_heldout_splits() {
         assert_eq!(
             sc.flags_right, sc.flags_total,
             "{name}: every LOI is flagged"
+        );
+        assert_eq!(
+            sc.parties_right, sc.parties_total,
+            "{name}: every party in its role"
         );
     }
 }
