@@ -99,6 +99,8 @@ pub struct Document {
     pub accession_no: Option<String>,
     pub items: Option<String>,
     pub article_status: Option<String>,
+    /// What kind of story it is (set by the analysis).
+    pub genre: Option<Genre>,
 }
 
 /// One daily bar of a ticker. `adj_close` (split- and dividend-adjusted) is what returns use when
@@ -306,6 +308,7 @@ pub struct DocAnalysis {
     pub sentiment: f64,
     pub sentiment_method: String,
     pub detection: Option<DetectionRecord>,
+    pub genre: Genre,
 }
 
 /// One real-world deal: the first report's time, its terms, and how many reports it has.
@@ -417,6 +420,22 @@ mod tests {
 }
 
 stored_names! {
+    /// What kind of story a document is. Only an announcement makes a deal event.
+    Genre {
+        /// It announces a deal (the release, the filing, news reporting the announcement).
+        Announcement = "announcement",
+        /// Opinion, analysis or a question about a deal.
+        Commentary = "commentary",
+        /// Many companies, none of them the headline's.
+        Roundup = "roundup",
+        /// Another story that recalls an earlier agreement.
+        Mention = "mention",
+        /// Anything else (results, production, markets).
+        Other = "other",
+    }
+}
+
+stored_names! {
     /// What a named company is to a deal other than its counterparty.
     PartyRole {
         /// It backstops or guarantees the counterparty's obligations (Google for Fluidstack).
@@ -425,6 +444,8 @@ stored_names! {
         EndUser = "end_user",
         /// It sells the equipment (Dell, NVIDIA).
         Vendor = "vendor",
+        /// It lends to the deal's project (a bank leading a project financing).
+        Lender = "lender",
     }
 }
 

@@ -137,6 +137,13 @@ fn crawl_recognises_deals_and_deals_lists_them() {
         ],
         "{text}"
     );
+    // what kind of story each document is
+    assert_eq!(
+        ws.rows("SELECT genre, count(*) FROM documents GROUP BY genre ORDER BY genre"),
+        [["announcement", "9"], ["other", "1"]]
+    );
+    let doc = ws.rows("SELECT id FROM documents WHERE guid = 'sample-wire-1003'")[0][0].clone();
+    assert!(stdout(&ws.run(&["show", &doc])).contains("\ngenre:     other\n"));
     let out = ws.run(&["deals", "show", &id, "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(

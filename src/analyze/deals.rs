@@ -17,7 +17,7 @@ use regex::Regex;
 use super::entities::{CompanyLinker, Mention, NameMatcher, is_domain_text};
 use super::terms;
 use crate::config::{Counterparty, CounterpartyClass};
-use crate::model::{Party, PartyRole};
+use crate::model::{Genre, Party, PartyRole};
 
 pub use crate::model::{DealKind as Kind, DealType, DetectionRecord as Detection};
 
@@ -48,6 +48,7 @@ struct Patterns {
     guarantor_before: Regex,
     end_user_before: Regex,
     vendor_after: Regex,
+    lender: Regex,
 }
 
 fn pats() -> &'static Patterns {
@@ -83,6 +84,7 @@ fn pats() -> &'static Patterns {
             guarantor_after: r(r"(?i)^[^.;]{0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee[sd]?|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)"),
             guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$"),
             end_user_before: r(r"(?i)(to support|for use by|on behalf of|serving|for its customer|end user)\s*$"),
+            lender: r(r"\b(?:[Ll]ed by|[Aa]rranged by|[Pp]rovided by|[Uu]nderwritten by|[Ll]oan from|[Ff]acility (?:from|with)|[Ff]inancing from|[Ll]enders? (?:including|led by)|[Ll]ead arrangers? (?:were|was|are|is)?)\s+((?:[A-Z][A-Za-z&.'-]*)(?:\s+(?:[A-Z][A-Za-z&.'-]*|&|of))*)"),
             vendor_after: r(r"(?i)^\s*(?:(?:Blackwell|GB\d00|H\d00|B\d00|GPUs?|chips?|servers?|hardware|equipment)\b|,?\s*to (?:purchase|buy)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b)"),
         }
     })
@@ -380,6 +382,23 @@ impl<'a> Recognizer<'a> {
             .or_else(|| classify_opt(&format!("{} {}", d.lead, d.body)))
             .unwrap_or(DealType::Hosting);
         let all = format!("{}\n{}\n{}", d.title, d.lead, d.body);
+        // lenders of a project financing, by the words that introduce them
+        for text in [d.title, d.lead, d.body] {
+            for c in p.lender.captures_iter(text) {
+                let mut from = c.get(0).map_or(0, |m| m.start()).saturating_sub(80);
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+                let around = &text[from..c.get(0).map_or(text.len(), |m| m.end())];
+                let name = c[1].trim_end_matches(['.', ',']).to_string();
+                if p.financing.is_match(around) && !parties.iter().any(|q| q.name == name) {
+                    parties.push(Party {
+                        role: PartyRole::Lender,
+                        name,
+                    });
+                }
+            }
+        }
         let (t, phrases) = terms::extract_phrased(
             evidence,
             &all,
@@ -414,6 +433,35 @@ fn class_str(c: CounterpartyClass) -> &'static str {
         CounterpartyClass::Chipmaker => "chipmaker",
         CounterpartyClass::Other => "other",
     }
+}
+
+/// What kind of story a document is: an announcement when it announces a deal (or an LOI or a
+/// termination), else commentary (opinion, analysis, a question), a round-up (four or more
+/// companies, none in the headline), a mention (a sentence recalling an earlier agreement), or
+/// other.
+pub fn genre(d: &DocText<'_>, mentions: &[Mention], detection: Option<&Detection>) -> Genre {
+    let p = pats();
+    if detection.is_some() {
+        return Genre::Announcement;
+    }
+    let lead_first = sentences(d.lead).into_iter().next().unwrap_or("");
+    let about_deal = |s: &str| p.noun.is_match(s) || p.customer_contract.is_match(s);
+    if (p.commentary.is_match(d.title) || p.commentary.is_match(lead_first))
+        && (about_deal(d.title) || about_deal(d.lead) || about_deal(d.body))
+    {
+        return Genre::Commentary;
+    }
+    if mentions.len() >= 4 && !mentions.iter().any(|m| m.in_title) {
+        return Genre::Roundup;
+    }
+    let recalls = [d.title, d.lead, d.body]
+        .iter()
+        .flat_map(|t| sentences(t).into_iter().take(60))
+        .any(|s| p.recalled.is_match(s) && p.customer_contract.is_match(s));
+    if recalls {
+        return Genre::Mention;
+    }
+    Genre::Other
 }
 
 /// Does a sentence announce a customer contract? Not when it recalls one from an earlier story,
@@ -631,6 +679,93 @@ mod tests {
         assert_eq!(
             classify("IREN lands Microsoft as AI cloud customer"),
             DealType::GpuCloud
+        );
+    }
+
+    #[test]
+    fn lenders_are_named_by_the_words_that_introduce_them() {
+        let cfg = crate::config::Config::parse(crate::config::STARTER, "t").unwrap();
+        let linker = CompanyLinker::new(&cfg.companies);
+        let m = super::super::entities::counterparty_matcher(&cfg.counterparties);
+        let r = Recognizer::new(&linker, &cfg.counterparties, &m);
+        let title = "Galaxy closes $1.4 billion project financing for Helios as CoreWeave commits to full campus";
+        let lead = "Galaxy Digital Inc. (Nasdaq: GLXY) closed a $1.4 billion project financing led by Morgan Stanley and signed a lease with CoreWeave for the remaining 260 MW of critical IT load.";
+        let doc = DocText {
+            title,
+            lead,
+            body: "",
+            is_filing: false,
+            items: None,
+            filer: None,
+        };
+        let mentions = linker.link(&super::super::entities::Zones {
+            title,
+            lead,
+            body: "",
+            cik: None,
+        });
+        let d = r.recognize(&doc, &mentions).expect("a deal");
+        assert_eq!(d.counterparty, "CoreWeave");
+        assert_eq!(
+            d.parties,
+            vec![Party {
+                role: PartyRole::Lender,
+                name: "Morgan Stanley".into()
+            }]
+        );
+        assert_eq!(genre(&doc, &mentions, Some(&d)), Genre::Announcement);
+        // the same words without a financing are not a lender
+        let lead = "The lease was led by Mike Novogratz.";
+        let doc = DocText { lead, ..doc };
+        let d = r.recognize(&doc, &mentions).expect("a deal");
+        assert!(d.parties.is_empty(), "{:?}", d.parties);
+    }
+
+    #[test]
+    fn a_story_is_an_announcement_commentary_a_roundup_a_mention_or_other() {
+        let cfg = crate::config::Config::parse(crate::config::STARTER, "t").unwrap();
+        let linker = CompanyLinker::new(&cfg.companies);
+        let g = |title: &str, lead: &str| {
+            let doc = DocText {
+                title,
+                lead,
+                body: "",
+                is_filing: false,
+                items: None,
+                filer: None,
+            };
+            let mentions = linker.link(&super::super::entities::Zones {
+                title,
+                lead,
+                body: "",
+                cik: None,
+            });
+            genre(&doc, &mentions, None)
+        };
+        assert_eq!(
+            g(
+                "Is TeraWulf's Fluidstack lease worth the hype?",
+                "A closer look."
+            ),
+            Genre::Commentary
+        );
+        assert_eq!(
+            g(
+                "Bitcoin miners rally",
+                "Shares of IREN, Cipher Mining, TeraWulf and Hut 8 rose on Monday."
+            ),
+            Genre::Roundup
+        );
+        assert_eq!(
+            g(
+                "TeraWulf shares extend rally",
+                "The move is likely part of a recently announced lease with Fluidstack."
+            ),
+            Genre::Mention
+        );
+        assert_eq!(
+            g("IREN Reports October Production", "IREN mined 600 bitcoin."),
+            Genre::Other
         );
     }
 }

@@ -82,17 +82,16 @@ impl<'a> Analyzer<'a> {
                 .map(|c| c.ticker.as_str())
         });
         let recognizer = Recognizer::new(&self.linker, &self.cfg.counterparties, &self.cp_matcher);
-        let detection = recognizer.recognize(
-            &deals::DocText {
-                title: &d.title,
-                lead,
-                body: rest,
-                is_filing: d.kind == "filing",
-                items: d.items.as_deref(),
-                filer,
-            },
-            &mentions,
-        );
+        let text = deals::DocText {
+            title: &d.title,
+            lead,
+            body: rest,
+            is_filing: d.kind == "filing",
+            items: d.items.as_deref(),
+            filer,
+        };
+        let detection = recognizer.recognize(&text, &mentions);
+        let genre = deals::genre(&text, &mentions, detection.as_ref());
         // tone of what a reader sees first: headline, lead and the first part of the body
         let head: String = body.chars().take(4000).collect();
         let tone_text = format!(
@@ -116,6 +115,7 @@ impl<'a> Analyzer<'a> {
             sentiment: lex.score(&tone_text),
             sentiment_method: format!("{}/{}", sentiment::METHOD, lex.version),
             detection,
+            genre,
         }
     }
 }

@@ -43,6 +43,9 @@ pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<i32> {
         d.published_at.as_deref().unwrap_or("unknown")
     )?;
     writeln!(out, "fetched:   {}", d.fetched_at)?;
+    if let Some(g) = d.genre {
+        writeln!(out, "genre:     {g}")?;
+    }
     if let Some(a) = &d.author {
         writeln!(out, "author:    {a}")?;
     }

@@ -231,7 +231,7 @@ impl Store {
                 )
                 .ctx("preparing analysis")?;
             let mut upd = tx
-                .prepare_cached("UPDATE documents SET sentiment = ?2, sentiment_method = ?3, analyzed_at = ?4, indexed_at = NULL WHERE id = ?1")
+                .prepare_cached("UPDATE documents SET sentiment = ?2, sentiment_method = ?3, analyzed_at = ?4, indexed_at = NULL, genre = ?5 WHERE id = ?1")
                 .ctx("preparing analysis")?;
             for a in batch {
                 del_m.execute([a.document_id]).ctx("clearing mentions")?;
@@ -269,8 +269,14 @@ impl Store {
                         ])
                         .ctx("storing detection")?;
                 }
-                upd.execute(params![a.document_id, a.sentiment, a.sentiment_method, now])
-                    .ctx("storing sentiment")?;
+                upd.execute(params![
+                    a.document_id,
+                    a.sentiment,
+                    a.sentiment_method,
+                    now,
+                    a.genre
+                ])
+                .ctx("storing sentiment")?;
             }
         }
         let alerts = super::alerts::decide_document_alerts(&tx, plan, batch)?;

@@ -42,7 +42,7 @@ pub fn hash_content(title: &str, summary: Option<&str>, body: Option<&str>) -> S
 }
 
 const DOC_COLUMNS: &str = "id, source, kind, url, canonical_url, guid, title, summary, body, author,
-    published_at, fetched_at, updated_at, content_hash, cik, form_type, accession_no, items, article_status";
+    published_at, fetched_at, updated_at, content_hash, cik, form_type, accession_no, items, article_status, genre";
 
 fn row_to_document(r: &rusqlite::Row<'_>) -> rusqlite::Result<Document> {
     Ok(Document {
@@ -65,6 +65,7 @@ fn row_to_document(r: &rusqlite::Row<'_>) -> rusqlite::Result<Document> {
         accession_no: r.get(16)?,
         items: r.get(17)?,
         article_status: r.get(18)?,
+        genre: r.get(19)?,
     })
 }
 

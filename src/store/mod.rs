@@ -239,8 +239,10 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX alert_deliveries_pending ON alert_deliveries(status, next_attempt_at);
     ALTER TABLE deals ADD COLUMN terms_updated_at TEXT;
     "#,
-    // 8: where each term was read, and the other parties (guarantor, end user, vendor), as JSON
+    // 8: where each term was read, and the other parties (guarantor, end user, vendor, lender), as
+    // JSON; what kind of story each document is
     r#"
+    ALTER TABLE documents ADD COLUMN genre TEXT;
     ALTER TABLE detections ADD COLUMN term_phrases TEXT;
     ALTER TABLE detections ADD COLUMN parties TEXT;
     ALTER TABLE deals ADD COLUMN term_phrases TEXT;
