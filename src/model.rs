@@ -131,6 +131,8 @@ pub struct MentionRecord {
     pub relevance: u8,
     pub in_title: bool,
     pub count: usize,
+    /// The tone of what the document says about this company.
+    pub tone: Option<f64>,
 }
 
 /// Declares a closed set of names stored as text: the enum, its text, parsing, serde and SQLite.

@@ -5,6 +5,9 @@ mod common;
 /// Deal recognition on the labelled corpus.
 #[path = "analyze/corpus.rs"]
 mod corpus;
+/// Tone on the labelled sentences and headlines.
+#[path = "analyze/tone_eval.rs"]
+mod tone_eval;
 
 use common::*;
 
@@ -97,7 +100,7 @@ fn crawl_recognises_deals_and_deals_lists_them() {
     // the monthly production update is no deal; its document still got a tone and mentions
     assert_eq!(ws.count("SELECT count(*) FROM mentions m JOIN documents d ON d.id = m.document_id WHERE d.guid = 'sample-wire-1003' AND m.ticker = 'CLSK'"), 1);
     assert_eq!(
-        ws.count("SELECT count(*) FROM documents WHERE sentiment_method = 'hashpivot-lexicon/1'"),
+        ws.count("SELECT count(*) FROM documents WHERE sentiment_method = 'hashpivot-tone/2'"),
         10
     );
 

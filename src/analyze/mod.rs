@@ -6,8 +6,8 @@
 pub mod cluster;
 pub mod deals;
 pub mod entities;
-pub mod sentiment;
 pub mod terms;
+pub mod tone;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -92,31 +92,89 @@ impl<'a> Analyzer<'a> {
         };
         let detection = recognizer.recognize(&text, &mentions);
         let genre = deals::genre(&text, &mentions, detection.as_ref());
-        // tone of what a reader sees first: headline, lead and the first part of the body
-        let head: String = body.chars().take(4000).collect();
-        let tone_text = format!(
-            "{}. {}. {}",
-            d.title,
-            d.summary.as_deref().unwrap_or(""),
-            head
-        );
-        let lex = sentiment::lexicon();
+        // tone: the headline and the lead weigh more; each company's over the sentences about it
+        let lex = tone::lexicon();
+        let parts = tone::parts(Some(&d.title), lead, rest);
+        let scores: Vec<f64> = parts.iter().map(|(s, _)| lex.sentence(s)).collect();
+        let doc_tone = tone::weighted(scores.iter().zip(&parts).map(|(s, (_, w))| (*s, *w)));
+        let company_tones = self.company_tones(&parts, &scores, &mentions, filer, doc_tone);
         DocAnalysis {
             document_id: d.id,
             mentions: mentions
                 .iter()
-                .map(|m| MentionRecord {
+                .zip(company_tones)
+                .map(|(m, tone)| MentionRecord {
                     ticker: m.ticker.clone(),
                     relevance: m.relevance,
                     in_title: m.in_title,
                     count: m.count,
+                    tone,
                 })
                 .collect(),
-            sentiment: lex.score(&tone_text),
-            sentiment_method: format!("{}/{}", sentiment::METHOD, lex.version),
+            sentiment: doc_tone,
+            sentiment_method: lex.method(),
             detection,
             genre,
         }
+    }
+}
+
+impl Analyzer<'_> {
+    /// Each mentioned company's tone in a document: the weighted mean over the sentences that
+    /// name it, or that go on about it ("The company expects ...", "Its revenue ...") right after
+    /// a sentence that named it. A filing's filer, or the one company of a document, without an
+    /// evaluative sentence of its own takes the document's tone.
+    fn company_tones(
+        &self,
+        parts: &[(&str, f64)],
+        scores: &[f64],
+        mentions: &[Mention],
+        filer: Option<&str>,
+        doc_tone: f64,
+    ) -> Vec<Option<f64>> {
+        if mentions.is_empty() {
+            return Vec::new();
+        }
+        let domain = parts.iter().any(|(s, _)| entities::is_domain_text(s));
+        let mut about: Vec<Vec<usize>> = vec![Vec::new(); mentions.len()];
+        let mut last: Vec<usize> = Vec::new();
+        for (i, (s, _)) in parts.iter().enumerate() {
+            let mut named: Vec<usize> = self
+                .linker
+                .find(s, domain)
+                .iter()
+                .filter_map(|h| {
+                    let t = &self.linker.tickers[h.entity];
+                    mentions.iter().position(|m| &m.ticker == t)
+                })
+                .collect();
+            named.sort_unstable();
+            named.dedup();
+            if named.is_empty() && tone::continues_subject(s) {
+                named = last.clone();
+            }
+            for &k in &named {
+                about[k].push(i);
+            }
+            if !named.is_empty() {
+                last = named;
+            }
+        }
+        mentions
+            .iter()
+            .enumerate()
+            .map(|(k, m)| {
+                let own = tone::weighted(about[k].iter().map(|&i| (scores[i], parts[i].1)));
+                let evaluative = about[k].iter().any(|&i| scores[i] != 0.0);
+                if evaluative {
+                    Some(own)
+                } else if Some(m.ticker.as_str()) == filer || mentions.len() == 1 {
+                    Some(doc_tone)
+                } else {
+                    Some(0.0)
+                }
+            })
+            .collect()
     }
 }
 

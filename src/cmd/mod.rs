@@ -19,6 +19,7 @@ pub mod show;
 pub mod sources;
 pub mod status;
 pub mod study;
+pub mod tone;
 pub mod watch;
 
 use std::fs::{File, OpenOptions};
@@ -75,6 +76,7 @@ pub enum Command {
     Status(status::Args),
     Show(show::Args),
     Analyze(analyze::Args),
+    Tone(tone::Args),
     Deals(deals::Args),
     Search(search::Args),
     Reindex(reindex::Args),
@@ -107,6 +109,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Status(a) => status::run(&ctx.data_dir, a),
         Command::Show(a) => show::run(&ctx.data_dir, a),
         Command::Analyze(a) => analyze::run(&ctx, a),
+        Command::Tone(a) => tone::run(&ctx, a),
         Command::Deals(a) => deals::run(&ctx, a),
         Command::Search(a) => search::run(&ctx, a),
         Command::Reindex(a) => reindex::run(&ctx, a),

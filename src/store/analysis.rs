@@ -220,7 +220,7 @@ impl Store {
                 .prepare_cached("DELETE FROM detections WHERE document_id = ?1")
                 .ctx("preparing analysis")?;
             let mut ins_m = tx
-                .prepare_cached("INSERT INTO mentions(document_id, ticker, relevance, in_title, count) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .prepare_cached("INSERT INTO mentions(document_id, ticker, relevance, in_title, count, tone) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
                 .ctx("preparing analysis")?;
             let mut ins_d = tx
                 .prepare_cached(
@@ -243,7 +243,8 @@ impl Store {
                             m.ticker,
                             m.relevance,
                             m.in_title,
-                            m.count as i64
+                            m.count as i64,
+                            m.tone
                         ])
                         .ctx("storing mention")?;
                 }

@@ -240,9 +240,10 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE deals ADD COLUMN terms_updated_at TEXT;
     "#,
     // 8: where each term was read, and the other parties (guarantor, end user, vendor, lender), as
-    // JSON; what kind of story each document is
+    // JSON; what kind of story each document is; the tone about each company a document mentions
     r#"
     ALTER TABLE documents ADD COLUMN genre TEXT;
+    ALTER TABLE mentions ADD COLUMN tone REAL;
     ALTER TABLE detections ADD COLUMN term_phrases TEXT;
     ALTER TABLE detections ADD COLUMN parties TEXT;
     ALTER TABLE deals ADD COLUMN term_phrases TEXT;

@@ -382,12 +382,11 @@ fn company(
 }
 
 fn notes(cfg: &Config) -> Vec<String> {
-    let lex = crate::analyze::sentiment::lexicon();
+    let lex = crate::analyze::tone::lexicon();
     vec![
         format!(
-            "Tone: {}/{} (data/sentiment-lexicon.tsv), in [-1, 1]; ▲ above 0.2, ▼ below -0.2.",
-            crate::analyze::sentiment::METHOD,
-            lex.version
+            "Tone: {} (data/tone-lexicon.tsv), in [-1, 1], each company's over the sentences about it; ▲ above 0.2, ▼ below -0.2.",
+            lex.method()
         ),
         format!(
             "Market reaction: {} model ({} + {}), estimation window {}; CAR over [-1,+1] trading days, t = CAR / sd(CAR).",
