@@ -279,3 +279,82 @@ fn curated_and_rejected_deals_survive_analyze_all() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr(&out), "hashpivot: no deal 9999\n");
 }
+
+/// The tone of a document and of each company in it: two companies, one sentence each.
+#[test]
+fn each_company_gets_the_tone_of_the_sentences_about_it() {
+    let s = Server::start();
+    s.route(
+        "/mixed.xml",
+        Resp::ok(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><link>http://x/</link><description>d</description>\
+             <item><title>Miners report October figures</title><link>http://sample.test/mixed</link><guid>mixed-1</guid>\
+             <pubDate>Mon, 03 Nov 2025 12:00:00 GMT</pubDate>\
+             <description>IREN Limited said its revenue rose 40% in October. Bitfarms said its revenue fell 20% in October.</description></item>\
+             </channel></rss>",
+        )
+        .header("Content-Type", "application/rss+xml"),
+    );
+    let ws = Workspace::new(&format!(
+        "{}\n[edgar]\nenabled = false\n\n{}\n{}",
+        test_crawl_section(),
+        universe(),
+        feed("Wire", &s.url("/mixed.xml")),
+    ));
+    let out = ws.run(&["crawl"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // each lead sentence: revenue (up is good) up → +2 → 2/√(4 + 4); down → the opposite. The
+    // document: the weighted mean of the two (1.5 each) → 0.
+    let r = std::f64::consts::FRAC_1_SQRT_2;
+    let tones: Vec<(String, f64)> = ws
+        .db()
+        .prepare("SELECT ticker, tone FROM mentions ORDER BY ticker")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(tones.len(), 2);
+    assert_eq!(tones[0].0, "BITF");
+    assert!((tones[0].1 + r).abs() < 1e-12, "{tones:?}");
+    assert_eq!(tones[1].0, "IREN");
+    assert!((tones[1].1 - r).abs() < 1e-12, "{tones:?}");
+    let (doc, method): (f64, String) = ws
+        .db()
+        .query_row(
+            "SELECT sentiment, sentiment_method FROM documents",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(doc.abs() < 1e-12, "{doc}");
+    assert_eq!(method, "hashpivot-tone/2");
+    // search --json: the tone about the company asked for
+    let tone_of = |ticker: &str| -> f64 {
+        let out = ws.run(&["search", "revenue", "--ticker", ticker, "--json"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let v: serde_json::Value =
+            serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+        v["tone"].as_f64().unwrap()
+    };
+    assert!((tone_of("IREN") - r).abs() < 1e-12);
+    assert!((tone_of("bitf") + r).abs() < 1e-12);
+    // show --tone explains it
+    let text = stdout(&ws.run(&["show", "1", "--tone"]));
+    assert_eq!(
+        text,
+        "Miners report October figures [1]\n\
+         tone +0.00 (neutral), hashpivot-tone/2\n\
+         +0.00 neutral  ×2 Miners report October figures\n\
+         +0.71 positive ×1.5 IREN Limited said its revenue rose 40% in October.\n\
+         \x20       +2.00 metric up: \"revenue rose\"\n\
+         -0.71 negative ×1.5 Bitfarms said its revenue fell 20% in October.\n\
+         \x20       -2.00 metric down: \"revenue fell\"\n\
+         BITF: -0.71\n\
+         IREN: +0.71\n"
+    );
+    let v: serde_json::Value =
+        serde_json::from_slice(&ws.run(&["show", "1", "--tone", "--json"]).stdout).unwrap();
+    assert_eq!(v["sentences"][1]["phrases"][0]["rule"], "metric up");
+    assert_eq!(v["companies"][0][0], "BITF");
+}

@@ -55,14 +55,7 @@ impl<'a> Analyzer<'a> {
     /// Analyse one document (pure: no I/O).
     pub fn analyze(&self, d: &AnalysisDoc) -> DocAnalysis {
         let body = d.body.as_deref().unwrap_or("");
-        let (lead, rest): (&str, &str) = match d.summary.as_deref().filter(|s| !s.trim().is_empty())
-        {
-            Some(s) => (s, body),
-            None => match body.split_once("\n\n") {
-                Some((first, rest)) => (first, rest),
-                None => (body, ""),
-            },
-        };
+        let (lead, rest) = lead_and_rest(d.summary.as_deref(), body);
         let filer_cik = if d.kind == "filing" {
             d.cik.as_deref()
         } else {
@@ -116,6 +109,18 @@ impl<'a> Analyzer<'a> {
             detection,
             genre,
         }
+    }
+}
+
+/// A document's lead and the rest of its body: the summary when it has one, else the first
+/// paragraph of the body.
+pub fn lead_and_rest<'a>(summary: Option<&'a str>, body: &'a str) -> (&'a str, &'a str) {
+    match summary.filter(|s| !s.trim().is_empty()) {
+        Some(s) => (s, body),
+        None => match body.split_once("\n\n") {
+            Some((first, rest)) => (first, rest),
+            None => (body, ""),
+        },
     }
 }
 
@@ -178,6 +183,28 @@ impl Analyzer<'_> {
     }
 }
 
+/// Analyse a batch on every core (the analysis of a document is pure), in the batch's order.
+fn analyze_batch(analyzer: &Analyzer<'_>, batch: &[AnalysisDoc]) -> Vec<DocAnalysis> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads < 2 || batch.len() < 64 {
+        return batch.iter().map(|d| analyzer.analyze(d)).collect();
+    }
+    let chunk = batch.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = batch
+            .chunks(chunk)
+            .map(|c| scope.spawn(move || c.iter().map(|d| analyzer.analyze(d)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(v) => v,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}
+
 /// Analyse the unanalysed documents (or all), then rebuild the deals from every detection.
 pub fn run(cfg: &Config, store: &mut Store, all: bool) -> Result<AnalyzeReport, StoreError> {
     let analyzer = Analyzer::new(cfg);
@@ -188,7 +215,7 @@ pub fn run(cfg: &Config, store: &mut Store, all: bool) -> Result<AnalyzeReport, 
         let batch = store.documents_for_analysis(all, after, 500)?;
         let Some(last) = batch.last() else { break };
         after = last.id;
-        let results: Vec<DocAnalysis> = batch.iter().map(|d| analyzer.analyze(d)).collect();
+        let results = analyze_batch(&analyzer, &batch);
         report.documents += results.len();
         report.detections += results.iter().filter(|r| r.detection.is_some()).count();
         report.alerts += store.save_analyses(&results, &plan)?;

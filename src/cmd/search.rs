@@ -138,7 +138,13 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     };
     let mut out = std::io::stdout().lock();
     if a.json {
-        print_json(&mut out, &hits)?;
+        // the tone from the store: with --ticker, what each document says about that company
+        let ids: Vec<i64> = hits.iter().map(|h| h.id).collect();
+        let ticker = a.tickers.first().map(|t| t.to_ascii_uppercase());
+        let tones = super::open_existing_store(&ctx.data_dir)
+            .and_then(|s| Ok(s.tones(&ids, ticker.as_deref())?))
+            .unwrap_or_default();
+        print_json(&mut out, &hits, &tones)?;
     } else if hits.is_empty() {
         eprintln!("no matches");
     } else {
@@ -148,7 +154,11 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
 }
 
 /// One JSON object per hit and line.
-fn print_json(out: &mut impl Write, hits: &[Hit]) -> anyhow::Result<()> {
+fn print_json(
+    out: &mut impl Write,
+    hits: &[Hit],
+    tones: &std::collections::HashMap<i64, f64>,
+) -> anyhow::Result<()> {
     for h in hits {
         serde_json::to_writer(
             &mut *out,
@@ -163,6 +173,7 @@ fn print_json(out: &mut impl Write, hits: &[Hit]) -> anyhow::Result<()> {
                 "score": h.score,
                 "snippet": h.snippet.marked("**", "**"),
                 "deal_id": h.deal_id,
+                "tone": tones.get(&h.id),
             }),
         )?;
         writeln!(out)?;

@@ -5,6 +5,7 @@ use std::path::Path;
 ///
 /// Examples:
 ///   hashpivot show 42
+///   hashpivot show 42 --tone          its tone, sentence by sentence, and each company's
 ///   hashpivot show https://www.coindesk.com/business/2025/11/03/... --json
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
@@ -14,6 +15,10 @@ pub struct Args {
     /// The document as one JSON object.
     #[arg(long)]
     pub json: bool,
+    /// Its tone instead of its text: the score, each sentence's score and the phrases that
+    /// decided it, and the stored tone about each company it mentions (with --json: one object).
+    #[arg(long)]
+    pub tone: bool,
 }
 
 pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<i32> {
@@ -26,6 +31,31 @@ pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<i32> {
         anyhow::bail!("no stored document '{}'", args.target);
     };
     let mut out = std::io::stdout().lock();
+    if args.tone {
+        let body = d.body.as_deref().unwrap_or("");
+        let (lead, rest) = crate::analyze::lead_and_rest(d.summary.as_deref(), body);
+        let tone = crate::analyze::tone::lexicon().text(Some(&d.title), lead, rest);
+        let companies = store.company_tones(d.id)?;
+        if args.json {
+            let mut v = serde_json::to_value(&tone)?;
+            if let Some(o) = v.as_object_mut() {
+                o.insert("document_id".into(), d.id.into());
+                o.insert("companies".into(), serde_json::to_value(&companies)?);
+            }
+            serde_json::to_writer_pretty(&mut out, &v)?;
+            writeln!(out)?;
+            return Ok(0);
+        }
+        writeln!(out, "{} [{}]", d.title, d.id)?;
+        super::tone::print(&mut out, &tone)?;
+        for (t, tone) in companies {
+            match tone {
+                Some(x) => writeln!(out, "{t}: {x:+.2}")?,
+                None => writeln!(out, "{t}: not scored (run `hashpivot analyze --all`)")?,
+            }
+        }
+        return Ok(0);
+    }
     if args.json {
         serde_json::to_writer_pretty(&mut out, &d)?;
         writeln!(out)?;

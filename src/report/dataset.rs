@@ -126,6 +126,20 @@ pub static DOCUMENTS: TableDef<ExportDoc> = TableDef {
             },
         ),
         c(
+            "company_tones",
+            T::ListFloat,
+            "-1..1",
+            "tone of what the document says about each linked company, same order",
+            |d| {
+                Cell::List(
+                    d.tones
+                        .iter()
+                        .map(|t| t.map_or(Cell::Null, Cell::Float))
+                        .collect(),
+                )
+            },
+        ),
+        c(
             "sentiment",
             T::Float,
             "-1..1",

@@ -30,6 +30,8 @@ pub enum ColType {
     ListString,
     #[serde(rename = "list<integer>")]
     ListInteger,
+    #[serde(rename = "list<float>")]
+    ListFloat,
 }
 
 /// A column: name, type, unit and meaning (the data dictionary).
@@ -235,7 +237,7 @@ pub fn write_table(dir: &Path, t: &Table, format: Format) -> std::io::Result<Str
 mod parquet_out {
     use std::sync::Arc;
 
-    use arrow_array::builder::{Int64Builder, ListBuilder, StringBuilder};
+    use arrow_array::builder::{Float64Builder, Int64Builder, ListBuilder, StringBuilder};
     use arrow_array::{
         ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray,
         TimestampMillisecondArray,
@@ -369,6 +371,27 @@ mod parquet_out {
                     }
                     (
                         DataType::List(Arc::new(Field::new("item", DataType::Int64, true))),
+                        Arc::new(b.finish()),
+                    )
+                }
+                ColType::ListFloat => {
+                    let mut b = ListBuilder::new(Float64Builder::new());
+                    for v in &cells {
+                        if let Cell::List(items) = v {
+                            for i in items {
+                                b.values().append_option(if let Cell::Float(x) = i {
+                                    Some(*x)
+                                } else {
+                                    None
+                                });
+                            }
+                            b.append(true);
+                        } else {
+                            b.append(false);
+                        }
+                    }
+                    (
+                        DataType::List(Arc::new(Field::new("item", DataType::Float64, true))),
                         Arc::new(b.finish()),
                     )
                 }

@@ -301,7 +301,7 @@ pub(super) fn decide_document_alerts(
             announced_at: at,
             event_day: None,
             confidence: None,
-            tone: Some(a.sentiment),
+            tone: company.tone.or(Some(a.sentiment)),
             title,
             evidence: None,
             links: url.into_iter().collect(),

@@ -290,7 +290,8 @@ impl Store {
         let mut st = self
             .conn
             .prepare(
-                "SELECT d.id, d.source, coalesce(d.published_at, d.fetched_at), d.title, coalesce(d.summary, ''), d.sentiment,
+                "SELECT d.id, d.source, coalesce(d.published_at, d.fetched_at), d.title, coalesce(d.summary, ''),
+                        coalesce((SELECT m.tone FROM mentions m WHERE m.document_id = d.id AND m.ticker = x.ticker), d.sentiment),
                         x.kind, x.ticker, x.counterparty, x.counterparty_class, x.deal_type, x.value_usd, x.value_with_options_usd,
                         x.rate_usd_per_mw_year, x.capacity_mw, x.capacity_basis, x.term_years, x.confidence, x.evidence,
                         x.term_phrases, x.parties
@@ -604,6 +605,24 @@ impl Store {
             .ctx("reading deal times")?;
         rows.collect::<Result<HashMap<_, _>, _>>()
             .ctx("reading deal times")
+    }
+
+    /// The tone stored about each company a document mentions, most relevant first.
+    pub fn company_tones(
+        &self,
+        document_id: i64,
+    ) -> Result<Vec<(String, Option<f64>)>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT ticker, tone FROM mentions WHERE document_id = ?1 ORDER BY relevance DESC, ticker",
+            )
+            .ctx("preparing company tones")?;
+        let rows = st
+            .query_map([document_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .ctx("reading company tones")?;
+        rows.collect::<Result<Vec<_>, _>>()
+            .ctx("reading company tones")
     }
 
     /// Add a curated deal; returns its id.

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::{SqlContext, Store, StoreError};
 
@@ -141,6 +141,8 @@ pub struct ExportDoc {
     pub form_type: Option<String>,
     pub items: Option<String>,
     pub tickers: Vec<(String, u8)>,
+    /// The tone about each linked company, same order.
+    pub tones: Vec<Option<f64>>,
     pub deal_id: Option<i64>,
     /// The deal's first report is this document.
     pub first_report: bool,
@@ -183,6 +185,7 @@ impl Store {
                     form_type: r.get(9)?,
                     items: r.get(10)?,
                     tickers: vec![],
+                    tones: vec![],
                     deal_id: r.get(11)?,
                     first_report: r.get(12)?,
                     summary: r.get(13)?,
@@ -192,21 +195,57 @@ impl Store {
         let mut docs = rows.collect::<Result<Vec<_>, _>>().ctx("reading export")?;
         let mut st = self
             .conn
-            .prepare_cached("SELECT ticker, relevance FROM mentions WHERE document_id = ?1 ORDER BY relevance DESC, ticker")
+            .prepare_cached("SELECT ticker, relevance, tone FROM mentions WHERE document_id = ?1 ORDER BY relevance DESC, ticker")
             .ctx("preparing export mentions")?;
         for d in docs.iter_mut() {
             let rows = st
-                .query_map([d.id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u8>(1)?)))
+                .query_map([d.id], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, u8>(1)?,
+                        r.get::<_, Option<f64>>(2)?,
+                    ))
+                })
                 .ctx("reading export mentions")?;
-            d.tickers = rows
+            let rows = rows
                 .collect::<Result<Vec<_>, _>>()
                 .ctx("reading export mentions")?;
+            d.tones = rows.iter().map(|r| r.2).collect();
+            d.tickers = rows.into_iter().map(|(t, r, _)| (t, r)).collect();
         }
         Ok(docs)
     }
 }
 
 impl Store {
+    /// The tone of documents: about `ticker` where the document mentions it (and its tone about
+    /// that company was scored), else the document's own. Documents without a tone are left out.
+    pub fn tones(
+        &self,
+        ids: &[i64],
+        ticker: Option<&str>,
+    ) -> Result<HashMap<i64, f64>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT coalesce((SELECT m.tone FROM mentions m WHERE m.document_id = d.id AND m.ticker = ?2), d.sentiment)
+                 FROM documents d WHERE d.id = ?1",
+            )
+            .ctx("preparing tones")?;
+        let mut out = HashMap::new();
+        for id in ids {
+            let t: Option<f64> = st
+                .query_row(params![id, ticker], |r| r.get(0))
+                .optional()
+                .ctx("reading tones")?
+                .flatten();
+            if let Some(t) = t {
+                out.insert(*id, t);
+            }
+        }
+        Ok(out)
+    }
+
     /// The control group of the premium report: press releases and 8-K/6-K filings that report no
     /// deal, with their company (the filer, or the press release's most relevant company at
     /// relevance ≥ 70) and time. (document id, ticker, time)

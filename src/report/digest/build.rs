@@ -328,12 +328,20 @@ fn company(
     bitcoin_return: Option<f64>,
 ) -> Company {
     let (from, to) = (period.from, period.to);
+    // the tone of what each document says about this company (else the document's)
+    let about = |d: &ExportDoc| {
+        d.tickers
+            .iter()
+            .position(|(x, _)| x == t)
+            .and_then(|k| d.tones.get(k).copied().flatten())
+            .or(d.sentiment)
+    };
     let last_week: Vec<f64> = prior
         .iter()
         .filter(|d| when(d)[..10] >= *(from - Duration::days(7)).to_string())
-        .filter_map(|d| d.sentiment)
+        .filter_map(|d| about(d))
         .collect();
-    let tone = mean(&mine.iter().filter_map(|d| d.sentiment).collect::<Vec<_>>());
+    let tone = mean(&mine.iter().filter_map(|d| about(d)).collect::<Vec<_>>());
     let mut heads: Vec<&&ExportDoc> = mine.iter().filter(|d| d.kind != "filing").collect();
     heads.sort_by(|a, b| {
         let ra = a.tickers.iter().find(|(x, _)| x == t).map_or(0, |x| x.1);
