@@ -412,6 +412,84 @@ fn money_capacity_and_term_readers_never_panic() {
 }
 
 #[test]
+fn tone_never_panics_and_stays_within_minus_one_and_one() {
+    let words: &'static [&'static str] = &[
+        "EUR",
+        "23.5m",
+        "(EUR",
+        "17.7m)",
+        "+5.2%",
+        "-3%",
+        "1,250",
+        "2,5",
+        "$9.7bn",
+        "from",
+        "to",
+        "compared",
+        "with",
+        "a",
+        "loss",
+        "of",
+        "operating",
+        "profit",
+        "net",
+        "sales",
+        "rose",
+        "fell",
+        "narrowed",
+        "widened",
+        "not",
+        "may",
+        "expects",
+        "as",
+        "after",
+        "record",
+        "costs",
+        "lower",
+        "higher",
+        "cut",
+        "its",
+        "dividend",
+        "The",
+        "company",
+        "shares",
+        "(",
+        ")",
+        ";",
+        ":",
+        ".",
+        ",",
+        "\u{a0}",
+        "é",
+        "—",
+        "-",
+        "%",
+        "percent",
+        "million",
+        "billion",
+        "versus",
+        "up",
+        "down",
+    ];
+    let lex = hashpivot::analyze::tone::lexicon();
+    check(tricky(words), |s| {
+        let score = lex.sentence(&s);
+        prop_assert!(
+            (-1.0..=1.0).contains(&score) && score.is_finite(),
+            "{score} for {s:?}"
+        );
+        let t = lex.text(Some(&s), &s, &s);
+        prop_assert!((-1.0..=1.0).contains(&t.score), "{} for {s:?}", t.score);
+        Ok(())
+    });
+    check(any::<String>(), |s| {
+        let t = lex.text(None, &s, "");
+        prop_assert!((-1.0..=1.0).contains(&t.score));
+        Ok(())
+    });
+}
+
+#[test]
 fn the_events_csv_never_panics_and_errors_name_the_file() {
     let base = b"event_id,ticker,date,time,counterparty\nE1,IREN,2025-11-03,08:00,Microsoft\nE2,CIFR,2025-11-03,,AWS\n".to_vec();
     check(mutated(base), |b| {

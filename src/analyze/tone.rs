@@ -48,8 +48,8 @@ pub struct Lexicon {
     /// Scores within ±this are neutral.
     pub neutral_band: f64,
     entries: HashMap<String, Entry>,
-    max_words: usize,
-    phrase_starts: HashSet<String>,
+    /// First word of a multi-word entry → the lengths (in words) of its entries, longest first.
+    phrase_starts: HashMap<String, Vec<usize>>,
     negators: HashSet<String>,
     boosters: HashMap<String, f64>,
     hedges: HashMap<String, f64>,
@@ -195,7 +195,11 @@ fn tokenize(sentence: &str) -> Vec<Tok<'_>> {
             }
             continue;
         }
-        let w = trimmed.to_lowercase().replace('’', "'");
+        let w: String = trimmed
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == '’' { '\'' } else { c })
+            .collect();
         // "million" after a number scales it
         if let Some(prev) = out.last_mut()
             && let Some(n) = prev.num.as_mut()
@@ -250,8 +254,7 @@ impl Lexicon {
             version: "unversioned".into(),
             neutral_band: 0.0,
             entries: HashMap::new(),
-            max_words: 1,
-            phrase_starts: HashSet::new(),
+            phrase_starts: HashMap::new(),
             negators: HashSet::new(),
             boosters: HashMap::new(),
             hedges: HashMap::new(),
@@ -268,10 +271,15 @@ impl Lexicon {
             let add = |lex: &mut Lexicon, term: &str, e: Entry| {
                 let key = term.to_lowercase();
                 let words = key.split(' ').count();
-                lex.max_words = lex.max_words.max(words);
                 if words > 1 {
-                    lex.phrase_starts
-                        .insert(key.split(' ').next().unwrap_or("").to_string());
+                    let lens = lex
+                        .phrase_starts
+                        .entry(key.split(' ').next().unwrap_or("").to_string())
+                        .or_default();
+                    if !lens.contains(&words) {
+                        lens.push(words);
+                        lens.sort_unstable_by(|a, b| b.cmp(a));
+                    }
                 }
                 lex.entries.insert(key, e);
             };
@@ -347,17 +355,20 @@ impl Lexicon {
             end: usize,
         }
         let mut items: Vec<Item> = Vec::new();
+        let mut key = String::new();
         let mut i = 0;
         while i < n {
             let mut found = None;
-            if self.phrase_starts.contains(toks[i].w.as_str()) {
-                for len in (2..=self.max_words.min(n - i)).rev() {
-                    let key = toks[i..i + len]
-                        .iter()
-                        .map(|t| t.w.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    if let Some(e) = self.entries.get(&key) {
+            if let Some(lens) = self.phrase_starts.get(toks[i].w.as_str()) {
+                for &len in lens.iter().filter(|&&l| l <= n - i) {
+                    key.clear();
+                    for (k, t) in toks[i..i + len].iter().enumerate() {
+                        if k > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(&t.w);
+                    }
+                    if let Some(e) = self.entries.get(key.as_str()) {
                         found = Some((*e, len));
                         break;
                     }
