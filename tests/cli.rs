@@ -292,3 +292,53 @@ fn a_damaged_database_is_named_once_and_never_a_panic() {
         }
     }
 }
+
+#[test]
+fn tone_scores_a_text_and_says_why() {
+    let ws = Workspace::new("");
+    let out = ws.run(&[
+        "tone",
+        "Operating loss narrowed to EUR 2.1m from EUR 3.5m. The company has 120 employees.",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // one evaluative sentence: loss (up is bad) narrowed (down) → +2 → 2/√8; the other is neutral
+    assert_eq!(
+        stdout(&out),
+        "tone +0.71 (positive), hashpivot-tone/2\n\
+         +0.71 positive ×1.5 Operating loss narrowed to EUR 2.1m from EUR 3.5m.\n\
+         \x20       +2.00 metric down: \"Operating loss narrowed\"\n\
+         +0.00 neutral  ×1.5 The company has 120 employees.\n"
+    );
+    let out = ws.run(&["tone", "--json", "Costs rose 12%."]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let want = -2.0 / 8f64.sqrt();
+    assert!((v["score"].as_f64().unwrap() - want).abs() < 1e-12, "{v}");
+    assert_eq!(v["label"], "negative");
+    assert_eq!(v["method"], "hashpivot-tone/2");
+    assert_eq!(v["sentences"][0]["text"], "Costs rose 12%.");
+    assert_eq!(
+        v["sentences"][0]["phrases"],
+        serde_json::json!([{"text": "Costs rose", "score": -2.0, "rule": "metric up"}])
+    );
+    // standard input, and a headline that weighs double: (2 × 0.7071 − 1.5 × 0.7071) / 3.5
+    let mut child = ws
+        .command(&["tone", "--json", "--headline", "Sales rise 5%", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Net profit fell to EUR 3m from EUR 5m.")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = std::f64::consts::FRAC_1_SQRT_2;
+    let want = (2.0 * r - 1.5 * r) / 3.5;
+    assert!((v["score"].as_f64().unwrap() - want).abs() < 1e-12, "{v}");
+    // no text is a usage error
+    assert_eq!(ws.run(&["tone"]).status.code(), Some(2));
+}
