@@ -144,11 +144,14 @@ fn parse_num(w: &str) -> Option<Num> {
         b'-' | b'\xe2' if w.starts_with('-') => (-1, &w[1..]),
         _ => (0, w),
     };
-    let rest = rest
-        .trim_start_matches("us$")
-        .trim_start_matches('$')
-        .trim_start_matches('€')
-        .trim_start_matches('£');
+    // a currency written onto the number: "$9.7bn", "EUR0.36", "US$300"
+    let rest = [
+        "us$", "c$", "a$", "$", "€", "£", "eur", "usd", "gbp", "sek", "nok", "dkk", "chf", "cad",
+        "aud",
+    ]
+    .iter()
+    .find_map(|c| rest.strip_prefix(c))
+    .unwrap_or(rest);
     let digits_end = rest
         .char_indices()
         .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ','))
@@ -860,7 +863,7 @@ fn comparison(toks: &[Tok<'_>], i: usize) -> Option<(usize, usize)> {
             let cur = prev_num(i, 5)?;
             same_kind(cur, prev).then_some((cur, prev))
         }
-        "compared" | "versus" | "vs" | "against" => {
+        "compared" | "comparison" | "versus" | "vs" | "against" => {
             let prev = next_num(i + 1, 6)?;
             let cur = prev_num(i, 8)?;
             same_kind(cur, prev).then_some((cur, prev))
@@ -933,6 +936,10 @@ mod tests {
             Label::Positive
         );
         assert_eq!(label("Revenue +5.2% year on year"), Label::Positive);
+        assert_eq!(
+            label("EPS came in at EUR0.36, in comparison with EUR0.41 a year earlier."),
+            Label::Negative
+        );
         assert_eq!(label("Orders down 3%"), Label::Negative);
     }
 
@@ -978,6 +985,8 @@ mod tests {
         assert_eq!(v("1,250"), Some((1250.0, false, 0)));
         assert_eq!(v("2,5"), Some((2.5, false, 0)));
         assert_eq!(v("$9.7bn"), Some((9.7e9, false, 0)));
+        assert_eq!(v("eur0.36"), Some((0.36, false, 0)));
+        assert_eq!(v("us$300"), Some((300.0, false, 0)));
         assert_eq!(v("q3"), None);
         let t = tokenize("EUR 1.2 billion from EUR 900 million");
         assert_eq!(t[1].num.unwrap().value, 1.2e9);
