@@ -357,4 +357,25 @@ fn each_company_gets_the_tone_of_the_sentences_about_it() {
         serde_json::from_slice(&ws.run(&["show", "1", "--tone", "--json"]).stdout).unwrap();
     assert_eq!(v["sentences"][1]["phrases"][0]["rule"], "metric up");
     assert_eq!(v["companies"][0][0], "BITF");
+    // a document scored by an older lexicon is read again by the next analysis, not only by --all
+    ws.db()
+        .execute_batch(
+            "UPDATE documents SET sentiment_method = 'hashpivot-lexicon/1', sentiment = 0.5;
+             UPDATE mentions SET tone = NULL;",
+        )
+        .unwrap();
+    let out = ws.run(&["analyze", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents"], 1);
+    assert_eq!(
+        ws.rows("SELECT sentiment_method, count(*) FROM documents GROUP BY 1"),
+        [["hashpivot-tone/2", "1"]]
+    );
+    assert_eq!(
+        ws.count("SELECT count(*) FROM mentions WHERE tone IS NULL"),
+        0
+    );
+    let out = ws.run(&["analyze", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents"], 0, "nothing left to read again");
 }

@@ -209,10 +209,11 @@ fn analyze_batch(analyzer: &Analyzer<'_>, batch: &[AnalysisDoc]) -> Vec<DocAnaly
 pub fn run(cfg: &Config, store: &mut Store, all: bool) -> Result<AnalyzeReport, StoreError> {
     let analyzer = Analyzer::new(cfg);
     let plan = crate::store::AlertPlan::new(cfg, Utc::now());
+    let method = tone::lexicon().method();
     let mut report = AnalyzeReport::default();
     let mut after = 0;
     loop {
-        let batch = store.documents_for_analysis(all, after, 500)?;
+        let batch = store.documents_for_analysis(all, after, 500, &method)?;
         let Some(last) = batch.last() else { break };
         after = last.id;
         let results = analyze_batch(&analyzer, &batch);

@@ -23,6 +23,9 @@ use crate::watch::{Known, Schedule};
 /// transaction is ever cut. One status line per cycle on stderr; `--json` prints one JSON object
 /// per cycle on stdout instead.
 ///
+/// Exit status: 0, also when stopped by SIGINT/SIGTERM; with --once, 1 when a source or the cycle
+/// failed; 2 usage or configuration error (and a second watch on the same data directory: 1).
+///
 /// Examples:
 ///   hashpivot watch
 ///   hashpivot watch --every 5m --source edgar:IREN --source "IREN IR"

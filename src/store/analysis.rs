@@ -170,23 +170,30 @@ fn row_to_deal(r: &rusqlite::Row<'_>) -> rusqlite::Result<Deal> {
 }
 
 impl Store {
-    /// Documents to analyse, in id order after `after_id`: the unanalysed ones, or all.
+    /// Documents to analyse, in id order after `after_id`: the unanalysed ones and those whose
+    /// tone was scored by another method than `method` (a new lexicon version re-reads them),
+    /// or all.
     pub fn documents_for_analysis(
         &self,
         all: bool,
         after_id: i64,
         limit: usize,
+        method: &str,
     ) -> Result<Vec<AnalysisDoc>, StoreError> {
         let sql = format!(
             "SELECT id, kind, title, summary, body, cik, items FROM documents WHERE id > ?1 {} ORDER BY id LIMIT ?2",
-            if all { "" } else { "AND analyzed_at IS NULL" }
+            if all {
+                "AND ?3 IS NOT NULL"
+            } else {
+                "AND (analyzed_at IS NULL OR sentiment_method IS NOT ?3)"
+            }
         );
         let mut st = self
             .conn
             .prepare_cached(&sql)
             .ctx("preparing analysis batch")?;
         let rows = st
-            .query_map(params![after_id, limit as i64], |r| {
+            .query_map(params![after_id, limit as i64, method], |r| {
                 Ok(AnalysisDoc {
                     id: r.get(0)?,
                     kind: r.get(1)?,
