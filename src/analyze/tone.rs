@@ -139,10 +139,13 @@ struct Tok<'a> {
 }
 
 fn parse_num(w: &str) -> Option<Num> {
-    let (sign, rest) = match w.as_bytes().first()? {
-        b'+' => (1, &w[1..]),
-        b'-' | b'\xe2' if w.starts_with('-') => (-1, &w[1..]),
-        _ => (0, w),
+    // a sign: "+5.2%", "-3%", and the minus sign typeset as U+2212 ("−3%")
+    let (sign, rest) = if let Some(r) = w.strip_prefix('+') {
+        (1, r)
+    } else if let Some(r) = w.strip_prefix('-').or_else(|| w.strip_prefix('\u{2212}')) {
+        (-1, r)
+    } else {
+        (0, w)
     };
     // a currency written onto the number: "$9.7bn", "EUR0.36", "US$300"
     let rest = [
@@ -191,7 +194,7 @@ fn tokenize(sentence: &str) -> Vec<Tok<'_>> {
         let trimmed = raw
             .trim_start_matches(|c: char| "\"“”‘’()[]{},;:!?*".contains(c))
             .trim_end_matches(|c: char| "\"“”‘’()[]{},;:!?*.".contains(c));
-        let clause_end = raw.ends_with(';') || raw.ends_with(':') || raw.ends_with(" -");
+        let clause_end = raw.ends_with(';') || raw.ends_with(':');
         if trimmed.is_empty() {
             if let Some(last) = out.last_mut() {
                 last.clause_end |= raw == "-" || raw == "--" || raw == "–" || raw == "—";
@@ -982,6 +985,7 @@ mod tests {
         assert_eq!(v("23.5m"), Some((23.5e6, false, 0)));
         assert_eq!(v("+5.2%"), Some((5.2, true, 1)));
         assert_eq!(v("-3%"), Some((3.0, true, -1)));
+        assert_eq!(v("\u{2212}3%"), Some((3.0, true, -1)));
         assert_eq!(v("1,250"), Some((1250.0, false, 0)));
         assert_eq!(v("2,5"), Some((2.5, false, 0)));
         assert_eq!(v("$9.7bn"), Some((9.7e9, false, 0)));
