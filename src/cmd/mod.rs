@@ -50,6 +50,7 @@ use crate::store::Store;
 ///   hashpivot show 42              one stored document, full text
 ///   hashpivot deals                the AI/HPC deals recognised in what was crawled
 ///   hashpivot search '$IREN lease' full-text search
+///   hashpivot tone "Costs rose 12%" the tone of any text, and why
 ///   hashpivot prices import data/*.csv
 ///   hashpivot study                event study of the stored deals
 ///   hashpivot premium              the AI narrative premium, in one screen
