@@ -790,6 +790,8 @@ const SUBORDINATORS: &[&str] = &[
     "despite",
     "while",
     "whereas",
+    "although",
+    "though",
 ];
 
 /// Verbs that report a metric as a fact of the period ("posted a loss").
