@@ -61,7 +61,7 @@ pub fn run(data_dir: &Path, config: &Path, args: Args) -> anyhow::Result<i32> {
     };
     let indexed = super::update_index(data_dir, &mut store);
     // alerts the analysis raised (and earlier ones still pending) go out now
-    let delivery = if cfg.alerts.is_empty() {
+    let delivery = if cfg.alerts.is_empty() && store.next_delivery_at()?.is_none() {
         None
     } else {
         let d = rt.block_on(crate::alert::deliver(

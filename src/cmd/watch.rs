@@ -280,7 +280,8 @@ async fn cycle(
             }
         }
     }
-    if !c.interrupted && !cfg.alerts.is_empty() {
+    // pending deliveries go out even when their [[alert]] was removed (marked failed then)
+    if !c.interrupted {
         tokio::select! {
             r = crate::alert::deliver(cfg, store, &ctx.data_dir, Utc::now()) => match r {
                 Ok(d) => {

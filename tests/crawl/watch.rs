@@ -938,3 +938,36 @@ fn watch_waits_while_another_crawl_holds_the_lock_and_a_second_watch_is_refused(
         "hashpivot: unknown source 'Nope'; configured sources: Wire\n"
     );
 }
+
+#[test]
+fn a_pending_delivery_whose_alert_table_was_removed_is_marked_failed() {
+    let s = Server::start();
+    serve_rss(&s, "/wire.xml", &[deal_item(an_hour_ago())]);
+    let mut cfg = watch_config(
+        &s,
+        &[("Wire", "/wire.xml")],
+        vec![AlertRule {
+            path: Some("alerts.jsonl".into()),
+            ..rule(AlertChannel::File)
+        }],
+    );
+    let ws = Workspace::with_config(&cfg);
+    let out = ws.run(&["crawl", "--no-analyze"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = ws.run(&["analyze"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    cfg.alerts.clear();
+    std::fs::write(ws.path().join("feeds.toml"), cfg.to_toml().unwrap()).unwrap();
+    let out = ws.run(&["crawl"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        ws.rows("SELECT alert_id, channel, status, last_error FROM alert_deliveries"),
+        [[
+            "deal-1",
+            "file alerts.jsonl",
+            "failed",
+            "the channel is no longer in feeds.toml"
+        ]]
+    );
+    assert!(!ws.path().join("alerts.jsonl").exists());
+}
