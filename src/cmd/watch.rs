@@ -187,31 +187,36 @@ fn resume(store: &Store, sources: &[Source]) -> anyhow::Result<Schedule> {
     }))
 }
 
-/// A receiver that turns true on SIGINT or SIGTERM.
+/// A receiver that turns true on SIGINT or SIGTERM. The handlers are installed before this
+/// returns, so a signal sent right after start-up already ends the watch cleanly.
 fn stop_signal() -> signal_watch::Receiver<bool> {
     let (tx, rx) = signal_watch::channel(false);
-    tokio::spawn(async move {
-        #[cfg(unix)]
-        {
-            use tokio::signal::unix::{SignalKind, signal};
-            match signal(SignalKind::terminate()) {
-                Ok(mut term) => {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let term = signal(SignalKind::terminate());
+        let int = signal(SignalKind::interrupt());
+        tokio::spawn(async move {
+            match (term, int) {
+                (Ok(mut term), Ok(mut int)) => {
                     tokio::select! {
-                        _ = tokio::signal::ctrl_c() => {}
                         _ = term.recv() => {}
+                        _ = int.recv() => {}
                     }
                 }
-                Err(_) => {
+                _ => {
                     let _ = tokio::signal::ctrl_c().await;
                 }
             }
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = tokio::signal::ctrl_c().await;
-        }
+            let _ = tx.send(true);
+            // keep the sender: a dropped one would read as a stop to every later wait
+            std::future::pending::<()>().await;
+        });
+    }
+    #[cfg(not(unix))]
+    tokio::spawn(async move {
+        let _ = tokio::signal::ctrl_c().await;
         let _ = tx.send(true);
-        // keep the sender: a dropped one would read as a stop to every later wait
         std::future::pending::<()>().await;
     });
     rx
