@@ -387,6 +387,21 @@ fn report(store: &mut Store, c: &Cycle, json: bool) -> anyhow::Result<()> {
         writeln!(out, "{text}")?;
         out.flush()?;
     } else {
+        // why sources failed, one line per cause (as crawl says it), then the cycle's line
+        for (cause, names) in super::by_cause(
+            c.failed
+                .iter()
+                .map(|f| (f.source.as_str(), f.error.as_str())),
+        ) {
+            match names.as_slice() {
+                [one] => eprintln!("failed: {one}: {cause}"),
+                many => eprintln!(
+                    "failed: {} sources ({}): {cause}",
+                    many.len(),
+                    many.join(", ")
+                ),
+            }
+        }
         eprintln!("{}", status_line(c));
     }
     Ok(())

@@ -971,3 +971,27 @@ fn a_pending_delivery_whose_alert_table_was_removed_is_marked_failed() {
     );
     assert!(!ws.path().join("alerts.jsonl").exists());
 }
+
+#[test]
+fn a_cycle_says_why_a_source_failed_and_once_exits_1() {
+    let s = Server::start();
+    s.route("/broken.xml", Resp::new(500, "down"));
+    s.route("/ok.xml", Resp::ok(rss(&s.base, &[])));
+    let ws = Workspace::with_config(&watch_config(
+        &s,
+        &[("Broken", "/broken.xml"), ("Fine", "/ok.xml")],
+        vec![],
+    ));
+    let out = ws.run(&["watch", "--once"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines[0], "failed: Broken: server error: HTTP 500");
+    assert!(
+        lines[1].contains(
+            ": 2 sources polled (1 failed: Broken), 0 new documents, 0 new deals; next: "
+        ),
+        "{err}"
+    );
+    assert_eq!(lines.len(), 2, "{err}");
+}
