@@ -113,19 +113,11 @@ pub fn text(a: &Alert) -> String {
                 a.kind.map_or("deal", |k| k.as_str()),
                 a.counterparty.as_deref().unwrap_or("undisclosed")
             );
-            let mut terms = Vec::new();
-            if a.value_usd.is_some() {
-                terms.push(crate::report::text::usd(a.value_usd));
-            }
-            if let Some(mw) = a.capacity_mw {
-                terms.push(format!("{mw} MW"));
-            }
-            if let Some(y) = a.term_years {
-                terms.push(format!("{y} years"));
-            }
-            if !terms.is_empty() {
-                s.push_str(&format!(" ({})", terms.join(", ")));
-            }
+            s.push_str(&crate::report::text::terms_in_parens(
+                a.value_usd,
+                a.capacity_mw,
+                a.term_years,
+            ));
             if let Some(d) = a.event_day {
                 s.push_str(&format!("; day 0 {d}"));
             }

@@ -682,14 +682,18 @@ mod tests {
         );
     }
 
-    #[test]
-    fn lenders_are_named_by_the_words_that_introduce_them() {
-        let cfg = crate::config::Config::parse(crate::config::STARTER, "t").unwrap();
-        let linker = CompanyLinker::new(&cfg.companies);
-        let m = super::super::entities::counterparty_matcher(&cfg.counterparties);
-        let r = Recognizer::new(&linker, &cfg.counterparties, &m);
-        let title = "Galaxy closes $1.4 billion project financing for Helios as CoreWeave commits to full campus";
-        let lead = "Galaxy Digital Inc. (Nasdaq: GLXY) closed a $1.4 billion project financing led by Morgan Stanley and signed a lease with CoreWeave for the remaining 260 MW of critical IT load.";
+    /// A news document of a headline and a lead, and the companies it links to.
+    fn news<'a>(
+        linker: &CompanyLinker,
+        title: &'a str,
+        lead: &'a str,
+    ) -> (DocText<'a>, Vec<Mention>) {
+        let mentions = linker.link(&super::super::entities::Zones {
+            title,
+            lead,
+            body: "",
+            cik: None,
+        });
         let doc = DocText {
             title,
             lead,
@@ -698,12 +702,18 @@ mod tests {
             items: None,
             filer: None,
         };
-        let mentions = linker.link(&super::super::entities::Zones {
-            title,
-            lead,
-            body: "",
-            cik: None,
-        });
+        (doc, mentions)
+    }
+
+    #[test]
+    fn lenders_are_named_by_the_words_that_introduce_them() {
+        let cfg = crate::config::Config::parse(crate::config::STARTER, "t").unwrap();
+        let linker = CompanyLinker::new(&cfg.companies);
+        let m = super::super::entities::counterparty_matcher(&cfg.counterparties);
+        let r = Recognizer::new(&linker, &cfg.counterparties, &m);
+        let title = "Galaxy closes $1.4 billion project financing for Helios as CoreWeave commits to full campus";
+        let lead = "Galaxy Digital Inc. (Nasdaq: GLXY) closed a $1.4 billion project financing led by Morgan Stanley and signed a lease with CoreWeave for the remaining 260 MW of critical IT load.";
+        let (doc, mentions) = news(&linker, title, lead);
         let d = r.recognize(&doc, &mentions).expect("a deal");
         assert_eq!(d.counterparty, "CoreWeave");
         assert_eq!(
@@ -726,20 +736,7 @@ mod tests {
         let cfg = crate::config::Config::parse(crate::config::STARTER, "t").unwrap();
         let linker = CompanyLinker::new(&cfg.companies);
         let g = |title: &str, lead: &str| {
-            let doc = DocText {
-                title,
-                lead,
-                body: "",
-                is_filing: false,
-                items: None,
-                filer: None,
-            };
-            let mentions = linker.link(&super::super::entities::Zones {
-                title,
-                lead,
-                body: "",
-                cik: None,
-            });
+            let (doc, mentions) = news(&linker, title, lead);
             genre(&doc, &mentions, None)
         };
         assert_eq!(

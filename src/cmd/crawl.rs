@@ -107,7 +107,7 @@ pub fn run(data_dir: &Path, config: &Path, args: Args) -> anyhow::Result<i32> {
 /// The failure lines: one per cause. Sources that failed for the same reason (every EDGAR source
 /// without a contact address, no network at all) share one line that lists them.
 pub fn failure_lines(r: &CrawlReport) -> Vec<String> {
-    super::by_cause(
+    failure_lines_of(
         r.sources
             .iter()
             .filter(|s| s.outcome == Outcome::Failed)
@@ -118,12 +118,17 @@ pub fn failure_lines(r: &CrawlReport) -> Vec<String> {
                 )
             }),
     )
-    .into_iter()
-    .map(|(e, names)| match names.as_slice() {
-        [one] => format!("failed: {one}: {e}"),
-        many => format!("failed: {} sources ({}): {e}", many.len(), many.join(", ")),
-    })
-    .collect()
+}
+
+/// The failure lines of (source, error) pairs, one per cause (`crawl` and `watch`).
+pub fn failure_lines_of<'a>(failures: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<String> {
+    super::by_cause(failures)
+        .into_iter()
+        .map(|(e, names)| match names.as_slice() {
+            [one] => format!("failed: {one}: {e}"),
+            many => format!("failed: {} sources ({}): {e}", many.len(), many.join(", ")),
+        })
+        .collect()
 }
 
 fn print_human(r: &CrawlReport) -> std::io::Result<()> {

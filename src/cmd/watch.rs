@@ -141,24 +141,9 @@ pub fn run(ctx: &Workspace, args: Args) -> anyhow::Result<i32> {
     })
 }
 
-/// The configured sources, or those named (each must exist).
+/// The configured sources, or those named (each must exist): the crawl's own selection.
 fn selected(cfg: &Config, names: &[String]) -> anyhow::Result<Vec<Source>> {
-    let all = cfg.all_sources();
-    for wanted in names {
-        if !all.iter().any(|s| &s.name == wanted) {
-            let mut known: Vec<&str> = all.iter().map(|s| s.name.as_str()).collect();
-            known.sort();
-            return Err(crate::UsageError(format!(
-                "unknown source '{wanted}'; configured sources: {}",
-                known.join(", ")
-            ))
-            .into());
-        }
-    }
-    let chosen: Vec<Source> = all
-        .into_iter()
-        .filter(|s| names.is_empty() || names.contains(&s.name))
-        .collect();
+    let chosen = crate::crawl::select_sources(cfg, names)?;
     if chosen.is_empty() {
         return Err(crate::UsageError(
             "no sources to watch: add [[source]] or [[company]] tables to feeds.toml".into(),
@@ -388,19 +373,12 @@ fn report(store: &mut Store, c: &Cycle, json: bool) -> anyhow::Result<()> {
         out.flush()?;
     } else {
         // why sources failed, one line per cause (as crawl says it), then the cycle's line
-        for (cause, names) in super::by_cause(
-            c.failed
-                .iter()
-                .map(|f| (f.source.as_str(), f.error.as_str())),
-        ) {
-            match names.as_slice() {
-                [one] => eprintln!("failed: {one}: {cause}"),
-                many => eprintln!(
-                    "failed: {} sources ({}): {cause}",
-                    many.len(),
-                    many.join(", ")
-                ),
-            }
+        let failed = c
+            .failed
+            .iter()
+            .map(|f| (f.source.as_str(), f.error.as_str()));
+        for line in super::crawl::failure_lines_of(failed) {
+            eprintln!("{line}");
         }
         eprintln!("{}", status_line(c));
     }

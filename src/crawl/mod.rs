@@ -21,4 +21,4 @@ pub mod text;
 
 pub use crate::http::FetchError;
 pub use articles::ArticleReport;
-pub use run::{CrawlOptions, CrawlReport, Outcome, SourceReport, crawl};
+pub use run::{CrawlOptions, CrawlReport, Outcome, SourceReport, crawl, select_sources};

@@ -87,32 +87,37 @@ enum Fetch {
     },
 }
 
+/// The configured sources named in `names` (all when empty); an unknown name is a usage error
+/// listing the known ones.
+pub fn select_sources(cfg: &Config, names: &[String]) -> Result<Vec<Source>, UsageError> {
+    let all = cfg.all_sources();
+    if names.is_empty() {
+        return Ok(all);
+    }
+    let known: HashSet<&str> = all.iter().map(|s| s.name.as_str()).collect();
+    for wanted in names {
+        if !known.contains(wanted.as_str()) {
+            let mut known: Vec<&str> = known.iter().copied().collect();
+            known.sort();
+            return Err(UsageError(format!(
+                "unknown source '{wanted}'; configured sources: {}",
+                known.join(", ")
+            )));
+        }
+    }
+    Ok(all
+        .into_iter()
+        .filter(|s| names.contains(&s.name))
+        .collect())
+}
+
 /// Crawl the configured sources into the store.
 pub async fn crawl(
     cfg: &Config,
     store: &mut Store,
     opts: &CrawlOptions,
 ) -> anyhow::Result<CrawlReport> {
-    let all = cfg.all_sources();
-    let selected: Vec<Source> = if opts.sources.is_empty() {
-        all
-    } else {
-        let names: HashSet<&str> = all.iter().map(|s| s.name.as_str()).collect();
-        for wanted in &opts.sources {
-            if !names.contains(wanted.as_str()) {
-                let mut known: Vec<&str> = names.iter().copied().collect();
-                known.sort();
-                return Err(UsageError(format!(
-                    "unknown source '{wanted}'; configured sources: {}",
-                    known.join(", ")
-                ))
-                .into());
-            }
-        }
-        all.into_iter()
-            .filter(|s| opts.sources.contains(&s.name))
-            .collect()
-    };
+    let selected = select_sources(cfg, &opts.sources)?;
     let list: Vec<(String, &str, String)> = selected
         .iter()
         .map(|s| (s.name.clone(), s.kind.as_str(), s.url.clone()))

@@ -33,24 +33,14 @@ fn is_web_link(u: &str) -> bool {
 
 /// The one-line title of a deal's entry.
 pub fn entry_title(d: &Deal) -> String {
-    let mut t = format!(
-        "{}: {} {} with {}",
-        d.ticker, d.deal_type, d.kind, d.counterparty
-    );
-    let mut terms = Vec::new();
-    if d.terms.value_usd.is_some() {
-        terms.push(super::text::usd(d.terms.value_usd));
-    }
-    if let Some(mw) = d.terms.capacity_mw {
-        terms.push(format!("{mw} MW"));
-    }
-    if let Some(y) = d.terms.term_years {
-        terms.push(format!("{y} years"));
-    }
-    if !terms.is_empty() {
-        t.push_str(&format!(" ({})", terms.join(", ")));
-    }
-    t
+    format!(
+        "{}: {} {} with {}{}",
+        d.ticker,
+        d.deal_type,
+        d.kind,
+        d.counterparty,
+        super::text::terms_in_parens(d.terms.value_usd, d.terms.capacity_mw, d.terms.term_years)
+    )
 }
 
 /// The feed. `selection` names the filters (it goes into the feed's id, so two differently

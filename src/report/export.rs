@@ -237,7 +237,8 @@ pub fn write_table(dir: &Path, t: &Table, format: Format) -> std::io::Result<Str
 mod parquet_out {
     use std::sync::Arc;
 
-    use arrow_array::builder::{Float64Builder, Int64Builder, ListBuilder, StringBuilder};
+    use arrow_array::builder::{ListBuilder, PrimitiveBuilder, StringBuilder};
+    use arrow_array::types::{ArrowPrimitiveType, Float64Type, Int64Type};
     use arrow_array::{
         ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray,
         TimestampMillisecondArray,
@@ -247,6 +248,29 @@ mod parquet_out {
     use parquet::arrow::ArrowWriter;
 
     use super::{Cell, ColType, Table};
+
+    /// A list column of numbers: each row's list, a missing element or a non-list row as null.
+    fn primitive_list<T: ArrowPrimitiveType>(
+        cells: &[&Cell],
+        item: DataType,
+        get: impl Fn(&Cell) -> Option<T::Native>,
+    ) -> (DataType, ArrayRef) {
+        let mut b = ListBuilder::new(PrimitiveBuilder::<T>::new());
+        for v in cells {
+            if let Cell::List(items) = v {
+                for i in items {
+                    b.values().append_option(get(i));
+                }
+                b.append(true);
+            } else {
+                b.append(false);
+            }
+        }
+        (
+            DataType::List(Arc::new(Field::new("item", item, true))),
+            Arc::new(b.finish()),
+        )
+    }
 
     fn err(e: impl std::fmt::Display) -> std::io::Error {
         std::io::Error::other(e.to_string())
@@ -353,47 +377,17 @@ mod parquet_out {
                         Arc::new(b.finish()),
                     )
                 }
-                ColType::ListInteger => {
-                    let mut b = ListBuilder::new(Int64Builder::new());
-                    for v in &cells {
-                        if let Cell::List(items) = v {
-                            for i in items {
-                                b.values().append_option(if let Cell::Int(x) = i {
-                                    Some(*x)
-                                } else {
-                                    None
-                                });
-                            }
-                            b.append(true);
-                        } else {
-                            b.append(false);
-                        }
-                    }
-                    (
-                        DataType::List(Arc::new(Field::new("item", DataType::Int64, true))),
-                        Arc::new(b.finish()),
-                    )
-                }
+                ColType::ListInteger => primitive_list::<Int64Type>(&cells, DataType::Int64, |c| {
+                    if let Cell::Int(x) = c { Some(*x) } else { None }
+                }),
                 ColType::ListFloat => {
-                    let mut b = ListBuilder::new(Float64Builder::new());
-                    for v in &cells {
-                        if let Cell::List(items) = v {
-                            for i in items {
-                                b.values().append_option(if let Cell::Float(x) = i {
-                                    Some(*x)
-                                } else {
-                                    None
-                                });
-                            }
-                            b.append(true);
+                    primitive_list::<Float64Type>(&cells, DataType::Float64, |c| {
+                        if let Cell::Float(x) = c {
+                            Some(*x)
                         } else {
-                            b.append(false);
+                            None
                         }
-                    }
-                    (
-                        DataType::List(Arc::new(Field::new("item", DataType::Float64, true))),
-                        Arc::new(b.finish()),
-                    )
+                    })
                 }
                 ColType::String => (
                     DataType::Utf8,

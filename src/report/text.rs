@@ -38,6 +38,26 @@ pub fn usd(v: Option<f64>) -> String {
     }
 }
 
+/// A deal's headline terms in parentheses, " ($9.70B, 200 MW, 5 years)", or nothing when none is
+/// known (alerts and the deals feed).
+pub fn terms_in_parens(value: Option<f64>, mw: Option<f64>, years: Option<f64>) -> String {
+    let mut terms = Vec::new();
+    if value.is_some() {
+        terms.push(usd(value));
+    }
+    if let Some(mw) = mw {
+        terms.push(format!("{mw} MW"));
+    }
+    if let Some(y) = years {
+        terms.push(format!("{y} years"));
+    }
+    if terms.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", terms.join(", "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

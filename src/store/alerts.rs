@@ -42,7 +42,7 @@ impl AlertPlan {
         }
     }
 
-    fn recent(&self, at: &str) -> bool {
+    pub(super) fn recent(&self, at: &str) -> bool {
         DateTime::parse_from_rfc3339(at)
             .map(|t| self.now - t.with_timezone(&Utc) <= self.max_age)
             .unwrap_or(false)

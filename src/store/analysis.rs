@@ -372,7 +372,7 @@ impl Store {
         };
         let (mut ins, mut upd) = (0, 0);
         let mut keep: Vec<i64> = Vec::new();
-        let mut written: Vec<i64> = Vec::new();
+        let mut fresh: Vec<i64> = Vec::new();
         for c in clusters {
             let d = &c.deal;
             let first = d.first_document_id.unwrap_or_default();
@@ -442,7 +442,10 @@ impl Store {
                 }
             };
             keep.push(id);
-            written.push(id);
+            // only fresh news can alert: older deals are not read again for it
+            if plan.recent(&d.announced_at) {
+                fresh.push(id);
+            }
             tx.execute("DELETE FROM deal_documents WHERE deal_id = ?1", [id])
                 .ctx("relinking deal")?;
             for (doc, ev) in &c.documents {
@@ -492,7 +495,7 @@ impl Store {
                     "SELECT {DEAL_COLUMNS} FROM deals WHERE id = ?1 AND status = 'active'"
                 ))
                 .ctx("reading deals")?;
-            for id in &written {
+            for id in &fresh {
                 if let Some(d) = st
                     .query_row([id], row_to_deal)
                     .optional()
