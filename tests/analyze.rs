@@ -5,6 +5,9 @@ mod common;
 /// Deal recognition on the labelled corpus.
 #[path = "analyze/corpus.rs"]
 mod corpus;
+/// The real news stream: events against true deals, text by text.
+#[path = "analyze/stream.rs"]
+mod stream;
 /// Tone on the labelled sentences and headlines.
 #[path = "analyze/tone_eval.rs"]
 mod tone_eval;

@@ -1,0 +1,427 @@
+//! The real news stream, as a user meets it: texts crawled as one feed in date order (deal events
+//! against the true deals) and each text crawled alone (deal reports found, terms right, non-deal
+//! texts taken as deals). Scored the way `../shared/tools/realtext/` scores hashpivot, in process:
+//! each text goes through the feed parser, the store and `analyze::run`, exactly as a crawl does.
+//!
+//! `real_stream` (ignored by default) reads a collection of real pages kept outside the repository
+//! (`HASHPIVOT_REALTEXT`, a folder with `manifest.json` and `texts.json` in the scorers' format;
+//! `HASHPIVOT_REALTEXT_SPLIT=dev|heldout` keeps one side). `repository_stream_floors` runs the same
+//! scoring over the stream fixture written for the repository (`stream.toml`) with floors.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use hashpivot::config::{Config, STARTER};
+use hashpivot::model::{DealKind, DealStatus, DocKind, NewDocument};
+use hashpivot::store::{DealFilter, FetchLogEntry, KindFilter, Store};
+use serde::Deserialize;
+
+/// One labelled text.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub id: String,
+    pub when: DateTime<Utc>,
+    pub kind: DocKind,
+    pub title: String,
+    pub text: String,
+    #[allow(dead_code)]
+    pub split: Option<String>,
+    pub expect: Expect,
+}
+
+/// What a correct reading gives (the scorers' `expect`).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Expect {
+    #[serde(deserialize_with = "one_or_many")]
+    pub ticker: Vec<String>,
+    /// The name shared by every report of one real deal; `None` for a text that announces none.
+    #[serde(default, deserialize_with = "deal_key")]
+    pub deal: Option<String>,
+    #[serde(default)]
+    pub cp: Vec<String>,
+    #[serde(default)]
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub mw: Option<f64>,
+    #[serde(default)]
+    pub years: Option<f64>,
+}
+
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum T {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match T::deserialize(d)? {
+        T::One(s) => vec![s.to_uppercase()],
+        T::Many(v) => v.into_iter().map(|s| s.to_uppercase()).collect(),
+    })
+}
+
+fn deal_key<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    Ok(match v {
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Bool(true) => Some("deal".into()),
+        _ => None,
+    })
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#x27;")
+}
+
+/// A deal as the scorers see it.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub ticker: String,
+    pub day: NaiveDate,
+    pub counterparty: String,
+    pub value: Option<f64>,
+    pub mw: Option<f64>,
+    pub years: Option<f64>,
+    pub evidence: String,
+}
+
+/// Store the items as one source's crawl and analyse them; the signed deals that are not
+/// rejected.
+pub fn crawl_deals(cfg: &Config, items: &[&Item]) -> Vec<Event> {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .sync_sources(&[("real".into(), "feed", "http://127.0.0.1/real.xml".into())])
+        .unwrap();
+    // the feed the scorers serve: RSS 2.0, newest first, each text as its item's description
+    let mut sorted: Vec<&&Item> = items.iter().collect();
+    sorted.sort_by(|a, b| b.when.cmp(&a.when));
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>real</title>\
+         <link>http://127.0.0.1/</link><description>x</description>",
+    );
+    for i in sorted {
+        xml.push_str(&format!(
+            "<item><title>{}</title><link>http://127.0.0.1/a/{}</link><guid isPermaLink=\"false\">{}</guid>\
+             <pubDate>{}</pubDate><description>{}</description></item>",
+            escape(&i.title),
+            i.id,
+            i.id,
+            i.when.to_rfc2822(),
+            escape(&i.text)
+        ));
+    }
+    xml.push_str("</channel></rss>");
+    let mut docs: Vec<NewDocument> = hashpivot::crawl::feed::parse(
+        xml.as_bytes(),
+        None,
+        "http://127.0.0.1/real.xml",
+        DocKind::News,
+        200,
+    )
+    .unwrap()
+    .docs;
+    // the repository's fixtures say what kind of text each is
+    for d in &mut docs {
+        if let Some(i) = items
+            .iter()
+            .find(|i| d.guid.as_deref() == Some(i.id.as_str()))
+        {
+            d.kind = i.kind;
+        }
+    }
+    let entry = FetchLogEntry {
+        url: "http://127.0.0.1/real.xml".into(),
+        started_at: Utc::now(),
+        http_status: Some(200),
+        bytes: None,
+        error: None,
+        etag: None,
+        last_modified: None,
+        next_due_at: None,
+        note: None,
+    };
+    store.commit_fetch("real", &docs, &entry).unwrap();
+    hashpivot::analyze::run(cfg, &mut store, false).unwrap();
+    let filter = DealFilter {
+        kind: KindFilter::Only(DealKind::Deal),
+        ..Default::default()
+    };
+    store
+        .deals(&filter)
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.status != DealStatus::Rejected)
+        .map(|d| Event {
+            ticker: d.ticker.to_uppercase(),
+            day: d.event_day,
+            counterparty: d.counterparty.clone(),
+            value: d.terms.value_usd,
+            mw: d.terms.capacity_mw,
+            years: d.terms.term_years,
+            evidence: d.evidence.clone().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Each text alone.
+#[derive(Debug, Default)]
+pub struct TextScore {
+    pub found: usize,
+    pub deals: usize,
+    pub fields_ok: usize,
+    pub fields: usize,
+    pub negatives: usize,
+    pub negatives_flagged: usize,
+    pub lines: Vec<String>,
+}
+
+impl TextScore {
+    pub fn recall(&self) -> f64 {
+        self.found as f64 / self.deals.max(1) as f64
+    }
+    pub fn fields_right(&self) -> f64 {
+        self.fields_ok as f64 / self.fields.max(1) as f64
+    }
+    pub fn false_rate(&self) -> f64 {
+        self.negatives_flagged as f64 / self.negatives.max(1) as f64
+    }
+}
+
+pub fn score_texts(cfg: &Config, items: &[&Item]) -> TextScore {
+    let mut s = TextScore::default();
+    for it in items {
+        let deals = crawl_deals(cfg, &[it]);
+        let x = &it.expect;
+        if x.deal.is_none() {
+            s.negatives += 1;
+            if let Some(d) = deals.first() {
+                s.negatives_flagged += 1;
+                s.lines.push(format!(
+                    "{}: a deal from a non-deal text: {} {} {}",
+                    it.id,
+                    d.ticker,
+                    d.counterparty,
+                    d.evidence.chars().take(100).collect::<String>()
+                ));
+            }
+            continue;
+        }
+        s.deals += 1;
+        let Some(d) = deals.iter().find(|d| x.ticker.contains(&d.ticker)) else {
+            s.lines.push(format!("{}: MISSED ({})", it.id, it.title));
+            continue;
+        };
+        s.found += 1;
+        let mut wrong = Vec::new();
+        let near = |a: Option<f64>, b: f64, tol: f64| a.is_some_and(|a| (a - b).abs() <= tol);
+        let cp = d.counterparty.to_lowercase();
+        let checks: [(&str, Option<bool>); 4] = [
+            (
+                "cp",
+                (!x.cp.is_empty()).then(|| x.cp.iter().any(|c| cp.contains(c.as_str()))),
+            ),
+            ("value", x.value.map(|v| near(d.value, v, 0.02 * v))),
+            ("mw", x.mw.map(|v| near(d.mw, v, 0.5))),
+            ("years", x.years.map(|v| near(d.years, v, 0.01))),
+        ];
+        for (name, ok) in checks {
+            if let Some(ok) = ok {
+                s.fields += 1;
+                if ok {
+                    s.fields_ok += 1;
+                } else {
+                    wrong.push(name);
+                }
+            }
+        }
+        if !wrong.is_empty() {
+            s.lines.push(format!(
+                "{}: wrong {} (read: cp {}, value {:?}, MW {:?}, years {:?})",
+                it.id,
+                wrong.join(","),
+                d.counterparty,
+                d.value,
+                d.mw,
+                d.years
+            ));
+        }
+    }
+    s
+}
+
+/// All texts as one feed.
+#[derive(Debug, Default)]
+pub struct StreamScore {
+    pub events: usize,
+    pub true_deals: usize,
+    pub matched: usize,
+    pub lines: Vec<String>,
+}
+
+impl StreamScore {
+    pub fn precision(&self) -> f64 {
+        self.matched as f64 / self.events.max(1) as f64
+    }
+    pub fn recall(&self) -> f64 {
+        self.matched as f64 / self.true_deals.max(1) as f64
+    }
+}
+
+pub fn score_stream(cfg: &Config, items: &[&Item]) -> StreamScore {
+    // each true deal: its ticker and its first report
+    let mut truth: Vec<(String, String, DateTime<Utc>)> = Vec::new();
+    for it in items {
+        if let Some(k) = &it.expect.deal {
+            match truth.iter_mut().find(|t| &t.0 == k) {
+                Some(t) => {
+                    if it.when < t.2 {
+                        t.1 = it.expect.ticker[0].clone();
+                        t.2 = it.when;
+                    }
+                }
+                None => truth.push((k.clone(), it.expect.ticker[0].clone(), it.when)),
+            }
+        }
+    }
+    let events = crawl_deals(cfg, items);
+    let mut pairs: Vec<(i64, usize, usize)> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        for (k, t) in truth.iter().enumerate() {
+            let gap = (e.day - t.2.date_naive()).num_days().abs();
+            if e.ticker == t.1 && gap <= 5 {
+                pairs.push((gap, i, k));
+            }
+        }
+    }
+    pairs.sort();
+    let (mut used_e, mut used_t) = (HashSet::new(), HashSet::new());
+    for (_, i, k) in pairs {
+        if !used_e.contains(&i) && !used_t.contains(&k) {
+            used_e.insert(i);
+            used_t.insert(k);
+        }
+    }
+    let mut s = StreamScore {
+        events: events.len(),
+        true_deals: truth.len(),
+        matched: used_e.len(),
+        lines: Vec::new(),
+    };
+    for (i, e) in events.iter().enumerate() {
+        if !used_e.contains(&i) {
+            s.lines.push(format!(
+                "not a true deal: {} {} {} ({})",
+                e.ticker,
+                e.day,
+                e.counterparty,
+                e.evidence.chars().take(100).collect::<String>()
+            ));
+        }
+    }
+    for (k, t) in truth.iter().enumerate() {
+        if !used_t.contains(&k) {
+            s.lines
+                .push(format!("true deal missed: {} {}", t.0, t.2.date_naive()));
+        }
+    }
+    s
+}
+
+fn print(name: &str, items: &[&Item], cfg: &Config) -> (StreamScore, TextScore) {
+    let st = score_stream(cfg, items);
+    let tx = score_texts(cfg, items);
+    println!("== {name}: {} texts", items.len());
+    for l in &st.lines {
+        println!("  {l}");
+    }
+    println!(
+        "stream: {} deal events vs {} true deals: precision {:.3}, recall {:.3}",
+        st.events,
+        st.true_deals,
+        st.precision(),
+        st.recall()
+    );
+    for l in &tx.lines {
+        println!("  {l}");
+    }
+    println!(
+        "texts: deals found {}/{} ({:.3}); fields right {}/{} ({:.3}); negatives flagged as deals {}/{} ({:.3})",
+        tx.found,
+        tx.deals,
+        tx.recall(),
+        tx.fields_ok,
+        tx.fields,
+        tx.fields_right(),
+        tx.negatives_flagged,
+        tx.negatives,
+        tx.false_rate()
+    );
+    (st, tx)
+}
+
+// ------------------------------------------------------------------ the real collection
+
+#[derive(Deserialize)]
+struct ManifestEntry {
+    id: String,
+    date: String,
+    #[serde(default)]
+    split: Option<String>,
+    expect: Expect,
+}
+
+#[derive(Deserialize)]
+struct TextEntry {
+    title: String,
+    text: String,
+}
+
+fn parse_when(s: &str) -> DateTime<Utc> {
+    let s = if s.contains('T') {
+        s.to_string()
+    } else {
+        format!("{s}T13:00:00Z")
+    };
+    DateTime::parse_from_rfc3339(&s.replace('Z', "+00:00"))
+        .unwrap_or_else(|e| panic!("date {s}: {e}"))
+        .with_timezone(&Utc)
+}
+
+#[test]
+#[ignore = "reads a collection of real pages kept outside the repository (HASHPIVOT_REALTEXT)"]
+fn real_stream() {
+    let Ok(dir) = std::env::var("HASHPIVOT_REALTEXT") else {
+        println!("skipped: set HASHPIVOT_REALTEXT to a folder with manifest.json and texts.json");
+        return;
+    };
+    let dir = std::path::Path::new(&dir);
+    let manifest: Vec<ManifestEntry> =
+        serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
+    let texts: std::collections::HashMap<String, TextEntry> =
+        serde_json::from_slice(&std::fs::read(dir.join("texts.json")).unwrap()).unwrap();
+    let split = std::env::var("HASHPIVOT_REALTEXT_SPLIT").ok();
+    let items: Vec<Item> = manifest
+        .into_iter()
+        .filter(|e| split.is_none() || e.split == split)
+        .filter_map(|e| {
+            let t = texts.get(&e.id)?;
+            Some(Item {
+                when: parse_when(&e.date),
+                kind: DocKind::News,
+                title: t.title.clone(),
+                text: t.text.clone(),
+                split: e.split,
+                id: e.id,
+                expect: e.expect,
+            })
+        })
+        .collect();
+    let cfg = Config::parse(STARTER, "feeds.toml").unwrap();
+    let refs: Vec<&Item> = items.iter().collect();
+    let name = split.as_deref().unwrap_or("all");
+    print(&format!("real collection ({name})"), &refs, &cfg);
+}
