@@ -197,6 +197,9 @@ stored_names! {
         Loi = "loi",
         /// A deal ended, voted down or cancelled.
         Termination = "termination",
+        /// An acquisition, merger, stake or financing of the company: recorded as context, never
+        /// an AI hosting deal (the company is not providing capacity to a customer).
+        Corporate = "corporate",
     }
 }
 
@@ -300,6 +303,8 @@ pub struct DetectionRecord {
     pub phrases: TermPhrases,
     /// Guarantors, end users and vendors: never the counterparty.
     pub parties: Vec<Party>,
+    /// The evidence for and against the decision, and the readings of terms it rejected.
+    pub reasons: Vec<String>,
 }
 
 /// What analysing one document produced.
@@ -310,6 +315,8 @@ pub struct DocAnalysis {
     pub sentiment: f64,
     pub sentiment_method: String,
     pub detection: Option<DetectionRecord>,
+    /// Why the document is, or is not, a deal (the detection's reasons when it has one).
+    pub deal_reasons: Vec<String>,
     pub genre: Genre,
 }
 

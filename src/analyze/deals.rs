@@ -49,6 +49,37 @@ struct Patterns {
     end_user_before: Regex,
     vendor_after: Regex,
     lender: Regex,
+    /// The agreement's own terms: an amount, MW, a term in years.
+    own_terms: Regex,
+    /// deal, contract, agreement, partnership.
+    deal_noun: Regex,
+    /// A sentence about a financing or a stake, whatever contract it names.
+    financing_only: Regex,
+    /// A contract signed in the period a results release covers.
+    fresh: Regex,
+    /// The company takes a lease (from a landlord, of land).
+    lessee: Regex,
+    /// Planned, discussed, intended: not signed.
+    plan: Regex,
+    /// A page's furniture.
+    furniture: Regex,
+    /// A price move on the news of a contract: "jumps after $7B lease".
+    on_news: Regex,
+    /// A customer taking capacity: "adds 160 MW", "doubles its capacity".
+    capacity_move: Regex,
+    headline: Headlines,
+}
+
+/// What a headline can be about when it is not a customer contract.
+struct Headlines {
+    legal: Regex,
+    analyst: Regex,
+    financing: Regex,
+    corporate: Regex,
+    results: Regex,
+    power: Regex,
+    milestone: Regex,
+    plan: Regex,
 }
 
 fn pats() -> &'static Patterns {
@@ -56,8 +87,27 @@ fn pats() -> &'static Patterns {
     P.get_or_init(|| {
         let r = |s: &str| Regex::new(s).expect("static regex");
         Patterns {
-            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed)? into|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed)|land(?:s|ed)|wins?|won|strikes?|struck|inks?|inked|expand(?:s|ed)?|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed)|leases?|leased|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed)\b"),
-            noun: r(r"(?i)\b(lease|leases|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|takeover|buyout|proposal|bid|offer)\b"),
+            own_terms: r(r"(?i)(?:\$|US\$|USD ?)\d[\d.,]*\s?(?:billion|million|bn|b|m)\b|\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
+            deal_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|partnership|tenant|customer|accordo|acuerdo|contrato|contratto|Vertrag)\b"),
+            financing_only: r(r"(?i)\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility))\b"),
+            fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
+            lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\b(?:ground|land|site) lease\b|\bas (?:a |the )?(?:tenant|lessee)\b|\bhosting customer of\b"),
+            plan: r(r"(?i)\b(plans? to (?:sign|lease|host|offer|develop|build|convert)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|breaks? ground|groundbreaking|break ground)\b"),
+            furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}"),
+            on_news: r(r"(?i)\b(?:on|after|following|amid|with)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|colocation|hosting)\b"),
+            capacity_move: r(r"(?i)\b(?:adds?|added|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity)\b"),
+            headline: Headlines {
+                legal: r(r"(?i)\bshort (?:report|seller|sellers|attack)\b|\blawsuits?\b|\bsues\b|\bsued\b|class action|\binvestigation\b|\bsuffered losses\b|\blaw firm\b|securities fraud|\binvestors who lost\b"),
+                analyst: r(r"(?i)price target|initiates coverage|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b"),
+                financing: r(r"(?i)\bconvertible\b|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\braises \$|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
+                corporate: r(r"(?i)\bacqui(?:re|res|red|ring|sition|sitions)\b|\bmerger\b|\bmerges?\b|\btakeover\b|\bbuyout\b|\btender offer\b|\b\d+% stake\b|\bstake\b|\bproxy\b|\bspecial meeting\b|\bshareholders? (?:vote|reject|approve)|\bvotes? (?:against|for)\b|\bdirectors\b|\bactivist\b|\bgo public\b|\brelisting\b|\bspin-?off\b|\bbuys\b|\bto buy\b|\bbought\b|\bpurchases?\b|\bpurchased\b|\btakes? over\b"),
+                results: r(r"(?i)quarterly results|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b"),
+                power: r(r"(?i)power (?:purchase|supply|capacity) agreement|\bPPA\b|\butility\b|\bgrid\b|\binterconnection\b|\bERCOT\b|\bselects [A-Z]\w+ \b|\bpower capacity\b|\bgas supply\b|\bsubstation\b|\benergy (?:supply|agreement)\b"),
+                milestone: r(r"(?i)\bcomplet(?:es|ed|ion)\b|\bfinish(?:es|ed)\b|ready for service|\benergi[sz](?:es|ed|ation)\b|\bbreaks? ground\b|\bgroundbreaking\b|\bbegins construction\b|\bstarts construction\b|\bto break ground\b|\bopens\b|\bcommissioning\b|\bgoes live\b|\bfirst phase\b"),
+                plan: r(r"(?i)\bplans? (?:to|for)\b|\bplanned\b|\bto convert\b|\bconverts?\b|\bexplor(?:es|ing)\b|\bconsider(?:s|ing)\b|\beyes\b|\bsets? sights\b|\bstrategic alternatives\b|\bwinds? down\b|\bto invest\b|\bto increase\b|\bLOI\b|\bletter of intent\b|\bMOU\b|\bexpands self-mining\b"),
+            },
+            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|unveil(?:s|ed)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? (?:up to |approximately |about )?\d|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|leased|(?:to|will|would) lease|leases \d|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|signe|conclut)\b"),
+            noun: r(r"(?i)\b(lease|leases|arrendamiento|locazione|contratto|contrato|accordo|acuerdo|Rahmenvertrag|Vertrag|contrat|bail|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|takeover|buyout|proposal|bid|offer)\b"),
             workload: r(r"(?i)\b(HPC|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b"),
             undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|counterparty|company|partner)|\ban? (?:large |leading |major |U\.S\.-based |US-based )*hyperscaler\b"),
             loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
@@ -74,14 +124,14 @@ fn pats() -> &'static Patterns {
             // an agreement recalled inside another story, not announced by it
             recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's)\b"),
             // opinion, analysis and questions about a deal are not its announcement
-            commentary: r(r"(?i)\?\s*$|^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
+            commentary: r(r"(?i)^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
             // a power-supply agreement is not a customer contract
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
             land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
             equipment: r(r"(?i)\b(purchas(?:e|es|ed|ing)|buy|buys|bought|order(?:s|ed)?)\b[^.;]{0,80}?\b(GPUs?|servers?|equipment|hardware|miners|rigs|ASICs?)\b"),
-            customer_contract: r(r"(?i)\b(leases?|leased|colocation|co-location|hosting|cloud[- ]services|GPU cloud|AI cloud contract|MSA|master services)\b"),
+            customer_contract: r(r"(?i)\b(leases?|leased|colocation|co-location|hosting|cloud[- ]services|GPU cloud|AI cloud contracts?|compute contracts?|MSA|master services|arrendamiento|locazione|Rahmenvertrag|contrat de location|bail)\b"),
             cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b"),
-            guarantor_after: r(r"(?i)^[^.;]{0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee[sd]?|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)"),
+            guarantor_after: r(r"(?i)^[^.;]{0,25}?\b((?:raises|hikes|increases|lifts|boosts|buys|takes|acquires|gets|receives|adds to) (?:its |a |an )?(?:\w+ )?(?:stake|equity stake|warrants?)|expands (?:its )?investment|will backstop|backstops?|to backstop|backs|will back|guarantee[sd]?|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)"),
             guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$"),
             end_user_before: r(r"(?i)(to support|for use by|on behalf of|serving|for its customer|end user)\s*$"),
             lender: r(r"\b(?:[Ll]ed by|[Aa]rranged by|[Pp]rovided by|[Uu]nderwritten by|[Ll]oan from|[Ff]acility (?:from|with)|[Ff]inancing from|[Ll]enders? (?:including|led by)|[Ll]ead arrangers? (?:were|was|are|is)?)\s+((?:[A-Z][A-Za-z&.'-]*)(?:\s+(?:[A-Z][A-Za-z&.'-]*|&|of))*)"),
@@ -186,23 +236,68 @@ impl<'a> Recognizer<'a> {
         }
     }
 
-    /// Decide whether a document announces a deal (or an LOI or a termination).
+    /// Decide whether a document announces a deal (or an LOI, a termination, or a corporate
+    /// transaction), from evidence for and against that is kept with the decision.
+    ///
+    /// The question asked of each document: does it announce (or report the signing of) a new
+    /// agreement in which the company provides capacity, hosting or compute to a customer? The
+    /// headline says what the story is about (a financing, an acquisition, a power agreement, a
+    /// milestone, results, an analyst's note ...); the sentence that decides is the strongest
+    /// sentence naming a customer contract the company signed, near the top of the text.
     pub fn recognize(&self, d: &DocText<'_>, mentions: &[Mention]) -> Option<Detection> {
+        self.decide(d, mentions).detection
+    }
+
+    /// As `recognize`, with the reasons for the decision when the document is no deal too.
+    pub fn decide(&self, d: &DocText<'_>, mentions: &[Mention]) -> Decision {
+        let mut reasons = Vec::new();
+        let detection = self.decide_inner(d, mentions, &mut reasons);
+        if let Some(det) = &detection {
+            reasons = det.reasons.clone();
+        }
+        Decision { detection, reasons }
+    }
+
+    fn decide_inner(
+        &self,
+        d: &DocText<'_>,
+        mentions: &[Mention],
+        reasons: &mut Vec<String>,
+    ) -> Option<Detection> {
         if mentions.is_empty() {
+            reasons.push("no company of the universe is named".into());
             return None;
         }
         let p = pats();
         let domain = is_domain_text(d.title) || is_domain_text(d.lead) || is_domain_text(d.body);
-        let mut cands: Vec<(&str, bool)> = vec![(d.title, true)];
-        cands.extend(sentences(d.lead).into_iter().map(|s| (s, false)));
-        // the body: its first 60 sentences carry the announcement
-        cands.extend(sentences(d.body).into_iter().take(60).map(|s| (s, false)));
-        let mut best: Option<(f64, &str)> = None;
-        for (s, is_title) in &cands {
+        // the headline, then the text's sentences in order: position 0 is the headline
+        let mut cands: Vec<(&str, usize)> = vec![(d.title, 0)];
+        let text_sents: Vec<&str> = sentences(d.lead)
+            .into_iter()
+            .chain(sentences(d.body))
+            .filter(|s| !is_furniture(s))
+            .take(60)
+            .collect();
+        cands.extend(text_sents.iter().enumerate().map(|(i, s)| (*s, i + 1)));
+        let headline = headline_class(d.title);
+        let title_contract = self.headline_names_contract(d.title);
+        let mut best_customer: Option<Cand<'_>> = None;
+        let mut best_other: Option<Cand<'_>> = None;
+        for &(s, pos) in &cands {
             if p.negated.is_match(s) || !announces(s) {
                 continue;
             }
-            let verb = p.verb.is_match(s);
+            if let Some(why) =
+                not_provider_or_not_signed(s, |t| !self.linker.find(t, domain).is_empty())
+            {
+                if pos <= 3 {
+                    reasons.push(format!("against: {why}: \"{}\"", clip(s, 120)));
+                }
+                continue;
+            }
+            // a headline that names a customer contract needs no verb ("Hut 8's $7B lease with
+            // Fluidstack"), nor does the news a price move follows ("jumps after $7B lease")
+            let verb = p.verb.is_match(s) || pos == 0 && title_contract || p.on_news.is_match(s);
             let noun = p.noun.is_match(s);
             let mut score = match (verb, noun) {
                 (true, true) => 0.45,
@@ -216,72 +311,199 @@ impl<'a> Recognizer<'a> {
             if p.workload.is_match(s) {
                 score += 0.2;
             }
-            let cp_hits = self.cp_matcher.find(s, true);
-            if !cp_hits.is_empty() {
+            let cp_named = self
+                .cp_matcher
+                .find(s, true)
+                .iter()
+                .any(|h| party_role(s, h.start, h.end) == Role::Counterparty);
+            let undisclosed = p.undisclosed.is_match(s);
+            if cp_named {
                 score += 0.2;
-            } else if p.undisclosed.is_match(s) {
+            } else if undisclosed || !self.cp_matcher.find(s, true).is_empty() {
                 score += 0.15;
             }
             if !self.linker.find(s, domain).is_empty() {
                 score += 0.1;
             }
-            if *is_title {
+            if pos == 0 {
                 score += 0.05;
             }
-            if best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, s));
+            // the agreement's own terms stated beside it
+            if p.own_terms.is_match(s) {
+                score += 0.05;
+            }
+            // deep in a text, a sentence more often recalls than announces
+            if pos > 12 {
+                score -= 0.1;
+            }
+            let customer = p.customer_contract.is_match(&p.cloud_descriptor.replace_all(s, ""))
+                || p.customer_contract.is_match(s)
+                || p.deal_noun.is_match(s) && (cp_named || undisclosed) && p.workload.is_match(s)
+                // "Fluidstack adds 160 MW", "AMD doubles its capacity"
+                || cp_named && p.capacity_move.is_match(s);
+            let c = Cand {
+                score,
+                s,
+                pos,
+                verb,
+            };
+            let slot = if customer && !p.financing_only.is_match(s) {
+                &mut best_customer
+            } else {
+                &mut best_other
+            };
+            if slot.as_ref().is_none_or(|b| score > b.score) {
+                *slot = Some(c);
             }
         }
-        let (mut score, evidence) = best?;
-        // a headline about a power-supply agreement alone announces no customer
-        if p.power.is_match(d.title) && !p.customer_contract.is_match(d.title) {
-            return None;
-        }
-        // an opinion piece, an analysis or a question about a deal is not its announcement
-        let lead_first = sentences(d.lead).into_iter().next().unwrap_or("");
+        // an opinion piece or an analysis is not the announcement of a deal
+        let lead_first = text_sents.first().copied().unwrap_or("");
         if p.commentary.is_match(d.title) || p.commentary.is_match(lead_first) {
+            reasons.push("against: commentary (opinion, analysis, a question)".into());
             return None;
         }
-        // a filing's headline is generic ("8-K (items ...)"): its lead says what it is about
-        let title_noise = p.noise_title.is_match(d.title)
-            || d.is_filing && p.noise_title.is_match(d.lead)
-            || d.items.is_some_and(|i| {
-                let items: Vec<&str> = i.split(',').map(str::trim).collect();
-                items.contains(&"2.02") && !items.contains(&"1.01")
-            });
-        let has_verb = p.verb.is_match(evidence);
-        let loi = p.loi.is_match(evidence) || p.loi.is_match(d.title);
-        let termination = p.termination.is_match(evidence) || p.termination.is_match(d.title);
-        let rumor = p.rumor.is_match(evidence) || p.rumor.is_match(d.title);
         let item_101 = d
             .items
             .is_some_and(|i| i.split(',').any(|x| x.trim() == "1.01"));
+        let results_filing = d.items.is_some_and(|i| {
+            let items: Vec<&str> = i.split(',').map(str::trim).collect();
+            items.contains(&"2.02") && !items.contains(&"1.01")
+        });
+        // a filing's headline is generic ("8-K (items ...)"): its lead says what it is about
+        let headline = headline.or_else(|| {
+            if d.is_filing {
+                headline_class(lead_first)
+            } else {
+                None
+            }
+        });
+        let headline = if results_filing {
+            Some(Against::Results)
+        } else {
+            headline
+        };
+        let strong = |c: &Cand<'_>| c.verb && c.score >= 0.6;
+        let customer = best_customer.filter(strong);
+        // what the headline says the story is about, and whether the text overrides it
+        let mut confidence_cut = 0.0;
+        let customer = match (headline, customer) {
+            (_, None) => None,
+            (None, Some(c)) => Some(c),
+            (Some(_), Some(c)) if title_contract => {
+                reasons.push("for: the headline names a customer contract".into());
+                Some(c)
+            }
+            (Some(_), Some(c)) if d.is_filing && item_101 => Some(c),
+            (Some(h @ (Against::Financing | Against::Corporate)), Some(c)) => {
+                // "Google raises its stake ...; Fluidstack adds 160 MW": the contract opens the text
+                if c.pos <= 3 {
+                    reasons.push(format!(
+                        "for: the text opens with a customer contract despite a headline about {}",
+                        h.what()
+                    ));
+                    confidence_cut = 0.1;
+                    Some(c)
+                } else {
+                    reasons.push(format!("against: the headline is about {}", h.what()));
+                    None
+                }
+            }
+            (Some(Against::Results), Some(c)) => {
+                // results that state a new contract signed in the period
+                if c.pos <= 15 && p.fresh.is_match(c.s) {
+                    reasons.push("for: results that state a new contract".into());
+                    confidence_cut = 0.1;
+                    Some(c)
+                } else {
+                    reasons.push("against: results that recall existing contracts".into());
+                    None
+                }
+            }
+            (Some(h), Some(_)) => {
+                reasons.push(format!("against: the headline is about {}", h.what()));
+                None
+            }
+        };
+        // a question in the headline: the answer must open the text
+        let customer = customer.filter(|c| {
+            let question = d.title.trim_end().ends_with('?');
+            let ok = !question || c.pos <= 6;
+            if !ok {
+                reasons.push("against: a question whose text does not open with a deal".into());
+            }
+            ok
+        });
+        let (mut score, evidence, has_verb, corporate) = match customer {
+            Some(c) => (c.score, c.s, c.verb, None),
+            None => {
+                // not a customer contract: an acquisition, a stake or a financing of the company
+                // is recorded as corporate; an LOI or a termination as such; nothing else
+                let Some(other) = best_other.filter(|c| c.score >= 0.3) else {
+                    if reasons.is_empty() {
+                        reasons.push(
+                            "no sentence names a customer contract the company signed".into(),
+                        );
+                    }
+                    return None;
+                };
+                let ty = classify_opt(&format!("{} {}", d.title, other.s));
+                let corp = matches!(headline, Some(Against::Corporate | Against::Financing))
+                    || matches!(ty, Some(DealType::Acquisition | DealType::Financing));
+                let flagged = p.loi.is_match(other.s)
+                    || p.loi.is_match(d.title)
+                    || p.termination.is_match(other.s)
+                    || p.termination.is_match(d.title);
+                if corp && strong(&other) {
+                    let ty = match (headline, ty) {
+                        (_, Some(t @ (DealType::Acquisition | DealType::Financing))) => t,
+                        (Some(Against::Financing), _) => DealType::Financing,
+                        _ => DealType::Acquisition,
+                    };
+                    reasons.push(format!(
+                        "against: the company is not providing capacity to a customer ({})",
+                        ty.as_str()
+                    ));
+                    (other.score, other.s, other.verb, Some(ty))
+                } else if flagged && !matches!(headline, Some(Against::Results | Against::Analyst))
+                {
+                    (other.score, other.s, other.verb, None)
+                } else {
+                    reasons.push(format!(
+                        "no customer contract; the strongest other sentence: \"{}\"",
+                        clip(other.s, 160)
+                    ));
+                    return None;
+                }
+            }
+        };
+        let loi = p.loi.is_match(evidence) || p.loi.is_match(d.title);
+        let termination = p.termination.is_match(evidence) || p.termination.is_match(d.title);
+        let rumor = p.rumor.is_match(evidence) || p.rumor.is_match(d.title);
         if d.is_filing && item_101 {
             score += 0.15;
+            reasons.push("for: an 8-K entry into a material definitive agreement".into());
         }
         let kind = if termination {
             Kind::Termination
         } else if loi {
             Kind::Loi
+        } else if corporate.is_some() {
+            Kind::Corporate
         } else {
             Kind::Deal
         };
-        if rumor && kind == Kind::Deal {
+        if rumor && matches!(kind, Kind::Deal | Kind::Corporate) {
+            reasons.push(format!(
+                "against: a rumour or talks: \"{}\"",
+                clip(evidence, 160)
+            ));
             return None;
-        }
-        if title_noise && kind == Kind::Deal && !(d.is_filing && item_101) {
-            // a results release or an offering may mention a lease in passing; it is not the
-            // announcement of one unless its headline says so
-            let title_has_deal = p.noun.is_match(d.title)
-                && p.verb.is_match(d.title)
-                && p.workload.is_match(d.title);
-            if !title_has_deal {
-                return None;
-            }
         }
         // a deal needs a signing verb in its evidence and a strong score; an LOI or a termination
         // is flagged on less (it is recorded so a user can see it, never studied as a deal)
-        if kind == Kind::Deal && (score < 0.6 || !has_verb) || score < 0.3 {
+        if matches!(kind, Kind::Deal | Kind::Corporate) && (score < 0.6 || !has_verb) || score < 0.3
+        {
+            reasons.push(format!("too weak: \"{}\"", clip(evidence, 160)));
             return None;
         }
         // whose deal: a company named in the evidence (not the counterparty), else the filer, else
@@ -330,28 +552,48 @@ impl<'a> Recognizer<'a> {
                     others.into_iter().filter(|m| m.relevance >= 70).collect();
                 ms.sort_by_key(|m| std::cmp::Reverse(m.relevance));
                 ms.first().map(|m| m.ticker.as_str())
-            })?
-            .to_string();
+            });
+        let Some(ticker) = ticker.map(str::to_string) else {
+            reasons.push("whose deal it is cannot be told".into());
+            return None;
+        };
         // a passing mention in a round-up of many companies is not the announcement
         if mentions
             .iter()
             .find(|m| m.ticker == ticker)
             .is_some_and(|m| m.relevance <= 25)
         {
+            reasons.push(format!("against: {ticker} is only mentioned in passing"));
             return None;
         }
-        // with whom: the first counterparty of the headline, then of the evidence, the lead, the body
-        // ("Google-backed" and other modifiers are not parties)
-        // a guarantor, an end user or an equipment vendor is kept apart from the counterparty
+        // with whom: the first counterparty of the headline, then of the evidence, the lead, the
+        // body; a name the document gives another role anywhere (a guarantor, an end user, a
+        // vendor) is not the counterparty ("Google-backed", "to support Anthropic")
         let own_name = |c: &Counterparty| c.ticker.as_deref() == Some(ticker.as_str());
-        let cp = [d.title, evidence, d.lead, d.body].iter().find_map(|text| {
-            self.cp_matcher
-                .find(text, true)
+        let texts = [d.title, evidence, d.lead, d.body];
+        let mut roles: Vec<(usize, Role)> = Vec::new();
+        for text in texts {
+            for h in self.cp_matcher.find(text, true) {
+                roles.push((h.entity, party_role(text, h.start, h.end)));
+            }
+        }
+        let other_role = |e: usize| {
+            roles
                 .iter()
-                .filter(|h| party_role(text, h.start, h.end) == Role::Counterparty)
-                .map(|h| &self.cps[h.entity])
-                .find(|c| !own_name(c))
-        });
+                .any(|&(x, r)| x == e && r != Role::Counterparty)
+        };
+        let pick = |strict: bool| {
+            texts.iter().find_map(|text| {
+                self.cp_matcher
+                    .find(text, true)
+                    .iter()
+                    .filter(|h| party_role(text, h.start, h.end) == Role::Counterparty)
+                    .filter(|h| !strict || !other_role(h.entity))
+                    .map(|h| &self.cps[h.entity])
+                    .find(|c| !own_name(c))
+            })
+        };
+        let cp = pick(true).or_else(|| pick(false));
         let (counterparty, class) = match cp {
             Some(c) => (c.name.clone(), Some(class_str(c.class).to_string())),
             None => ("undisclosed".to_string(), None),
@@ -362,6 +604,16 @@ impl<'a> Recognizer<'a> {
             for h in self.cp_matcher.find(text, true) {
                 let c = &self.cps[h.entity];
                 let role = match party_role(text, h.start, h.end) {
+                    Role::Counterparty => match roles
+                        .iter()
+                        .find(|&&(x, r)| x == h.entity && r != Role::Counterparty)
+                    {
+                        Some(&(_, r)) => r,
+                        None => continue,
+                    },
+                    r => r,
+                };
+                let role = match role {
                     Role::Counterparty => continue,
                     Role::Guarantor => PartyRole::Guarantor,
                     Role::EndUser => PartyRole::EndUser,
@@ -378,9 +630,12 @@ impl<'a> Recognizer<'a> {
                 }
             }
         }
-        let deal_type = classify_opt(&format!("{} {}", d.title, evidence))
-            .or_else(|| classify_opt(&format!("{} {}", d.lead, d.body)))
-            .unwrap_or(DealType::Hosting);
+        let deal_type = match corporate {
+            Some(t) => t,
+            None => customer_type(&format!("{} {}", d.title, evidence))
+                .or_else(|| customer_type(&format!("{} {}", d.lead, d.body)))
+                .unwrap_or(DealType::Hosting),
+        };
         let all = format!("{}\n{}\n{}", d.title, d.lead, d.body);
         // lenders of a project financing, by the words that introduce them
         for text in [d.title, d.lead, d.body] {
@@ -399,7 +654,7 @@ impl<'a> Recognizer<'a> {
                 }
             }
         }
-        let (t, phrases) = terms::extract_phrased(
+        let (t, phrases, rejected) = terms::extract_checked(
             evidence,
             &all,
             terms::Counts {
@@ -407,10 +662,18 @@ impl<'a> Recognizer<'a> {
                 purchase: deal_type == DealType::Acquisition,
             },
         );
-        let mut confidence = score;
+        let mut confidence = score - confidence_cut;
         if t.value_usd.is_some() || t.capacity_mw.is_some() {
             confidence += 0.05;
         }
+        for r in rejected {
+            if r.starts_with("out of band") {
+                confidence -= 0.15;
+            }
+            reasons.push(format!("rejected reading: {r}"));
+        }
+        reasons.insert(0, format!("decided by: \"{}\"", clip(evidence, 200)));
+        let reasons = std::mem::take(reasons);
         Some(Detection {
             kind,
             ticker,
@@ -418,12 +681,148 @@ impl<'a> Recognizer<'a> {
             counterparty_class: class,
             deal_type,
             terms: t,
-            confidence: (confidence.min(0.99) * 100.0).round() / 100.0,
+            confidence: (confidence.clamp(0.05, 0.99) * 100.0).round() / 100.0,
             evidence: evidence.chars().take(600).collect(),
             phrases,
             parties,
+            reasons,
         })
     }
+
+    /// Does a headline name a customer contract: a lease, colocation, hosting or cloud services,
+    /// or a deal/contract/agreement beside a named counterparty ("15-year CoreWeave deal")?
+    fn headline_names_contract(&self, title: &str) -> bool {
+        let p = pats();
+        let t = p.cloud_descriptor.replace_all(title, "");
+        if p.customer_contract.is_match(&t) && !p.lessee.is_match(title) {
+            return true;
+        }
+        let named = self
+            .cp_matcher
+            .find(title, true)
+            .iter()
+            .any(|h| party_role(title, h.start, h.end) == Role::Counterparty);
+        named && (p.deal_noun.is_match(title) || p.own_terms.is_match(title))
+    }
+}
+
+/// A decision about one document: the detection, if any, and why.
+#[derive(Debug, Clone, Default)]
+pub struct Decision {
+    pub detection: Option<Detection>,
+    pub reasons: Vec<String>,
+}
+
+/// A candidate sentence.
+#[derive(Debug, Clone, Copy)]
+struct Cand<'a> {
+    score: f64,
+    s: &'a str,
+    /// 0 for the headline, else its place in the text (furniture skipped).
+    pos: usize,
+    verb: bool,
+}
+
+/// What a headline says a story is about, when that is not a customer contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Against {
+    Financing,
+    Corporate,
+    Power,
+    Milestone,
+    Results,
+    Analyst,
+    Plan,
+    Legal,
+}
+
+impl Against {
+    fn what(self) -> &'static str {
+        match self {
+            Against::Financing => "a financing",
+            Against::Corporate => "an acquisition, a merger or a stake",
+            Against::Power => "power or a utility",
+            Against::Milestone => "construction or a milestone",
+            Against::Results => "results",
+            Against::Analyst => "an analyst's view",
+            Against::Plan => "a plan",
+            Against::Legal => "a short report or a lawsuit",
+        }
+    }
+}
+
+/// The class of a headline, in order of precedence.
+pub fn headline_class(title: &str) -> Option<Against> {
+    let p = pats();
+    let h = &p.headline;
+    [
+        (&h.legal, Against::Legal),
+        (&h.analyst, Against::Analyst),
+        (&h.financing, Against::Financing),
+        (&h.corporate, Against::Corporate),
+        (&h.results, Against::Results),
+        (&h.power, Against::Power),
+        (&h.milestone, Against::Milestone),
+        (&h.plan, Against::Plan),
+    ]
+    .into_iter()
+    .find(|(re, _)| re.is_match(title))
+    .map(|(_, a)| a)
+}
+
+/// Lines that are a page's furniture, not its text: sign-in prompts, tickers, bylines, dates,
+/// breadcrumbs, "Key Takeaways".
+fn is_furniture(s: &str) -> bool {
+    let p = pats();
+    let words = s.split_whitespace().count();
+    words <= 3 || p.furniture.is_match(s)
+}
+
+/// Why a sentence does not have the company providing capacity under a signed agreement: it
+/// takes a lease from a landlord, or the agreement is planned, discussed or intended.
+fn not_provider_or_not_signed(
+    s: &str,
+    names_company: impl Fn(&str) -> bool,
+) -> Option<&'static str> {
+    let p = pats();
+    if let Some(m) = p.lessee.find(s) {
+        // "CoreWeave will lease 250 MW from Applied Digital": the company after "from" provides
+        let after = &s[m.end()..];
+        let after: String = after.chars().take(60).collect();
+        if !names_company(&after) {
+            return Some("the company takes a lease from a landlord");
+        }
+    }
+    if p.plan.is_match(s) {
+        return Some("planned or discussed, not signed");
+    }
+    None
+}
+
+fn clip(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if s.chars().count() > n {
+        out.push('…');
+    }
+    out
+}
+
+/// The deal type of a customer contract (never an acquisition or a financing).
+fn customer_type(text: &str) -> Option<DealType> {
+    let p = pats();
+    let text = &p.cloud_descriptor.replace_all(text, "");
+    let text: &str = text;
+    Some(if p.expansion.is_match(text) {
+        DealType::Expansion
+    } else if p.gpu_cloud.is_match(text) {
+        DealType::GpuCloud
+    } else if p.colocation.is_match(text) {
+        DealType::Colocation
+    } else if p.hosting.is_match(text) {
+        DealType::Hosting
+    } else {
+        return None;
+    })
 }
 
 fn class_str(c: CounterpartyClass) -> &'static str {
@@ -446,7 +845,8 @@ pub fn genre(d: &DocText<'_>, mentions: &[Mention], detection: Option<&Detection
     }
     let lead_first = sentences(d.lead).into_iter().next().unwrap_or("");
     let about_deal = |s: &str| p.noun.is_match(s) || p.customer_contract.is_match(s);
-    if (p.commentary.is_match(d.title) || p.commentary.is_match(lead_first))
+    let question = d.title.trim_end().ends_with('?') || lead_first.trim_end().ends_with('?');
+    if (question || p.commentary.is_match(d.title) || p.commentary.is_match(lead_first))
         && (about_deal(d.title) || about_deal(d.lead) || about_deal(d.body))
     {
         return Genre::Commentary;

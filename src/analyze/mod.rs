@@ -83,7 +83,8 @@ impl<'a> Analyzer<'a> {
             items: d.items.as_deref(),
             filer,
         };
-        let detection = recognizer.recognize(&text, &mentions);
+        let decision = recognizer.decide(&text, &mentions);
+        let detection = decision.detection;
         let genre = deals::genre(&text, &mentions, detection.as_ref());
         // tone: the headline and the lead weigh more; each company's over the sentences about it
         let lex = tone::lexicon();
@@ -107,6 +108,7 @@ impl<'a> Analyzer<'a> {
             sentiment: doc_tone,
             sentiment_method: lex.method(),
             detection,
+            deal_reasons: decision.reasons,
             genre,
         }
     }

@@ -189,6 +189,12 @@ fn amounts(text: &str) -> Vec<Amount> {
             "placement",
             "warrant",
             "guarante",
+            "proceeds",
+            " ipo",
+            "bond",
+            "debt",
+            "term loan",
+            "credit",
         ]
         .iter()
         .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.contains(w)))
@@ -236,16 +242,54 @@ fn amounts(text: &str) -> Vec<Amount> {
             ]
             .iter()
             .any(|w| lead_in.starts_with(w));
-        let other = [
-            " noi",
-            "net operating income",
-            "capex",
-            "capital expenditure",
-            "project cost",
-            "cost of",
-        ]
-        .iter()
-        .any(|w| lead_in.contains(w.trim()) || near_pre.contains(w.trim()));
+        // a price, not an amount of a contract: per share, an exercise or strike price, a share
+        // price ("rose 16% to $18.54", "closed at $10.54"), a market value
+        let post_trim = post.trim_start();
+        let price = ["per share", "a share", "/share", "per unit", "per warrant"]
+            .iter()
+            .any(|w| post_trim.starts_with(w))
+            || [
+                "exercise price",
+                "strike price",
+                "exercisable at",
+                "price of",
+                "closed at",
+                "trading at",
+                "traded at",
+                "trades at",
+                "shares at",
+                "stock at",
+                "opened at",
+                "high of",
+                "low of",
+                "price target",
+                "target to",
+                "target of",
+            ]
+            .iter()
+            .any(|w| near_pre.contains(w))
+            || near_pre.trim_end().ends_with("% to")
+            || near_pre.trim_end().ends_with("% at")
+            || near_pre.contains("market cap")
+            || near_pre.contains("market value")
+            || near_pre.contains("currently valued at")
+            || near_pre.contains("company valued at")
+            || near_pre.contains("valuation of")
+            || post_words
+                .iter()
+                .take(3)
+                .any(|w| w.starts_with("market") || *w == "valuation");
+        let other = price
+            || [
+                " noi",
+                "net operating income",
+                "capex",
+                "capital expenditure",
+                "project cost",
+                "cost of",
+            ]
+            .iter()
+            .any(|w| lead_in.contains(w.trim()) || near_pre.contains(w.trim()));
         let with_options = [
             "rising to",
             "rise to",
@@ -447,8 +491,51 @@ pub fn extract_with(focus: &str, doc: &str, counts: Counts) -> Terms {
     extract_phrased(focus, doc, counts).0
 }
 
+/// The smallest contract value read as one: anything less is a price or a fee.
+pub const MIN_CONTRACT_USD: f64 = 1e6;
+/// The largest capacity read as one contract's: past it, a framework, a campus or a company total.
+pub const MAX_CONTRACT_MW: f64 = 1200.0;
+/// The band of USD per MW-year a contract's value, capacity and term imply (outside it the
+/// reading is kept, flagged and the deal's confidence lowered).
+pub const RATE_BAND: (f64, f64) = (0.3e6, 20e6);
+
+/// As `extract_phrased`, with the readings rejected as implausible and why: a contract value
+/// under $1 million, a capacity past 1,200 MW; a value whose USD per MW-year falls outside
+/// `RATE_BAND` is kept and said to be out of band.
+pub fn extract_checked(
+    focus: &str,
+    doc: &str,
+    counts: Counts,
+) -> (Terms, TermPhrases, Vec<String>) {
+    let mut rejected = Vec::new();
+    let (t, ph) = extract_inner(focus, doc, counts, &mut rejected);
+    if let (Some(v), Some(mw), Some(y)) = (t.value_usd, t.capacity_mw, t.term_years)
+        && mw > 0.0
+        && y > 0.0
+    {
+        let rate = v / (mw * y);
+        if rate < RATE_BAND.0 || rate > RATE_BAND.1 {
+            rejected.push(format!(
+                "out of band: ${:.2} million per MW-year from {} over {mw} MW and {y} years",
+                rate / 1e6,
+                crate::report::text::usd(Some(v))
+            ));
+        }
+    }
+    (t, ph, rejected)
+}
+
 /// As `extract_with`, with the phrase each term was read from.
 pub fn extract_phrased(focus: &str, doc: &str, counts: Counts) -> (Terms, TermPhrases) {
+    extract_inner(focus, doc, counts, &mut Vec::new())
+}
+
+fn extract_inner(
+    focus: &str,
+    doc: &str,
+    counts: Counts,
+    rejected: &mut Vec<String>,
+) -> (Terms, TermPhrases) {
     let financing = counts.financing;
     let mut t = Terms::default();
     let mut ph = TermPhrases::default();
@@ -461,10 +548,20 @@ pub fn extract_phrased(focus: &str, doc: &str, counts: Counts) -> (Terms, TermPh
             t.rate_usd_per_mw_year = Some(a.usd);
             ph.rate_usd_per_mw_year = at(a.span);
         }
+        for a in amts
+            .iter()
+            .filter(|a| !a.rate && a.usd < MIN_CONTRACT_USD && !a.other)
+        {
+            let r = format!("${} is under $1 million: not a contract value", a.usd);
+            if !rejected.contains(&r) {
+                rejected.push(r);
+            }
+        }
         let totals: Vec<&Amount> = amts
             .iter()
             .filter(|a| {
-                !a.rate
+                a.usd >= MIN_CONTRACT_USD
+                    && !a.rate
                     && !a.annual
                     && !a.running
                     && !a.other
@@ -487,7 +584,17 @@ pub fn extract_phrased(focus: &str, doc: &str, counts: Counts) -> (Terms, TermPh
             ph.value_with_options_usd = at(a.span);
         }
         if t.capacity_mw.is_none() {
-            let caps = capacities(text);
+            let mut caps = capacities(text);
+            for c in caps.iter().filter(|c| c.0 > MAX_CONTRACT_MW) {
+                let r = format!(
+                    "{} MW is past {MAX_CONTRACT_MW} MW: a framework, a campus or a company total",
+                    c.0
+                );
+                if !rejected.contains(&r) {
+                    rejected.push(r);
+                }
+            }
+            caps.retain(|c| c.0 <= MAX_CONTRACT_MW);
             if let Some((mw, basis, span)) = caps
                 .iter()
                 .find(|c| c.1 == Some(CapacityBasis::CriticalIt))

@@ -233,8 +233,8 @@ impl Store {
                 .prepare_cached(
                     "INSERT INTO detections(document_id, kind, ticker, counterparty, counterparty_class, deal_type, value_usd,
                         value_with_options_usd, rate_usd_per_mw_year, capacity_mw, capacity_basis, term_years, confidence, evidence,
-                        term_phrases, parties)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                        term_phrases, parties, reasons)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
                 )
                 .ctx("preparing analysis")?;
             let mut upd = tx
@@ -273,7 +273,8 @@ impl Store {
                             d.confidence,
                             d.evidence,
                             to_json(&d.phrases, d.phrases.is_empty()),
-                            to_json(&d.parties, d.parties.is_empty())
+                            to_json(&d.parties, d.parties.is_empty()),
+                            to_json(&d.reasons, d.reasons.is_empty())
                         ])
                         .ctx("storing detection")?;
                 }
@@ -301,7 +302,7 @@ impl Store {
                         coalesce((SELECT m.tone FROM mentions m WHERE m.document_id = d.id AND m.ticker = x.ticker), d.sentiment),
                         x.kind, x.ticker, x.counterparty, x.counterparty_class, x.deal_type, x.value_usd, x.value_with_options_usd,
                         x.rate_usd_per_mw_year, x.capacity_mw, x.capacity_basis, x.term_years, x.confidence, x.evidence,
-                        x.term_phrases, x.parties
+                        x.term_phrases, x.parties, x.reasons
                  FROM detections x JOIN documents d ON d.id = x.document_id
                  ORDER BY coalesce(d.published_at, d.fetched_at), d.id",
             )
@@ -333,6 +334,7 @@ impl Store {
                         evidence: r.get(18)?,
                         phrases: from_json(r, 19)?,
                         parties: from_json(r, 20)?,
+                        reasons: from_json(r, 21)?,
                     },
                 })
             })

@@ -249,6 +249,13 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE deals ADD COLUMN term_phrases TEXT;
     ALTER TABLE deals ADD COLUMN parties TEXT;
     "#,
+    // 9: why a document was (or was not) taken as a deal: the evidence for and against and the
+    // readings of terms rejected, on detections and deals; when a user reviewed a deal
+    r#"
+    ALTER TABLE detections ADD COLUMN reasons TEXT;
+    ALTER TABLE deals ADD COLUMN reasons TEXT;
+    ALTER TABLE deals ADD COLUMN reviewed_at TEXT;
+    "#,
 ];
 
 pub struct Store {

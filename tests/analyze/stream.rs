@@ -422,6 +422,44 @@ fn real_stream() {
         .collect();
     let cfg = Config::parse(STARTER, "feeds.toml").unwrap();
     let refs: Vec<&Item> = items.iter().collect();
+    // HASHPIVOT_REALTEXT_IDS=a,b: how each of these texts was read, sentence by sentence
+    if let Some(ids) = std::env::var("HASHPIVOT_REALTEXT_IDS")
+        .ok()
+        .filter(|v| !v.is_empty())
+    {
+        let analyzer = hashpivot::analyze::Analyzer::new(&cfg);
+        for it in refs.iter().filter(|i| ids.split(',').any(|x| x == i.id)) {
+            let a = analyzer.analyze(&hashpivot::store::AnalysisDoc {
+                id: 0,
+                kind: "news".into(),
+                title: it.title.clone(),
+                summary: Some(it.text.clone()),
+                body: None,
+                cik: None,
+                items: None,
+            });
+            println!("== {} {} {:?}", it.id, it.title, it.expect);
+            match &a.detection {
+                Some(d) => println!(
+                    "  {} {} {} {:?} conf {} value {:?} mw {:?} years {:?} parties {:?}",
+                    d.kind,
+                    d.ticker,
+                    d.counterparty,
+                    d.deal_type,
+                    d.confidence,
+                    d.terms.value_usd,
+                    d.terms.capacity_mw,
+                    d.terms.term_years,
+                    d.parties
+                ),
+                None => println!("  no deal"),
+            }
+            for r in &a.deal_reasons {
+                println!("    {r}");
+            }
+        }
+        return;
+    }
     let name = split.as_deref().unwrap_or("all");
     print(&format!("real collection ({name})"), &refs, &cfg);
 }
