@@ -1,12 +1,20 @@
-//! Novelty: one event per real-world deal. Reports of the same deal — the same company, kind and
-//! deal type, the same counterparty (or one of them undisclosed), within 7 days of the first report
-//! — or with near-identical text (same company, within 7 days) form one cluster. The deal's
-//! announcement time is its earliest report's; a later expansion of the same relationship falls
-//! outside the window or has another type, and is a new deal.
+//! Novelty: one event per real-world deal, clustered by compatibility, not identity.
+//!
+//! Reports of one company are one deal when what each states agrees: the same counterparty, one
+//! of them undisclosed, or one the end user or guarantor of the other's tenant (as either text
+//! says); values, MW and terms within tolerance where both state them. A deal type or a missing
+//! term never splits a deal. Within 7 days of a deal's first report a compatible report joins
+//! it; at any later age it joins only when it names the same counterparty (or leaves it
+//! undisclosed), agrees on a value or a capacity, and states no new agreement (an expansion). A
+//! near-identical text of the same company within 7 days joins whatever it states. A report
+//! compatible with several deals joins the one it agrees with most, then the latest. The deal's
+//! announcement time is its earliest report's.
 
 use std::collections::HashSet;
 
 use chrono::{DateTime, Duration, Utc};
+
+use crate::model::{DealTerms, DealType, Party};
 
 /// One document's detection, as clustering sees it.
 #[derive(Debug, Clone)]
@@ -17,6 +25,10 @@ pub struct Report {
     pub kind: crate::model::DealKind,
     pub counterparty: String,
     pub deal_type: crate::model::DealType,
+    /// The terms the report states.
+    pub terms: DealTerms,
+    /// The other parties it names (guarantors, end users ...).
+    pub parties: Vec<Party>,
     /// Word 3-shingles of the title and lead, for near-duplicate text.
     pub shingles: HashSet<u64>,
 }
@@ -49,6 +61,85 @@ pub fn similarity(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
 
 const WINDOW_DAYS: i64 = 7;
 const NEAR_DUPLICATE: f64 = 0.6;
+/// Two values agree within this share of the larger.
+const VALUE_TOLERANCE: f64 = 0.1;
+/// Two capacities agree within this share of the larger (or 5 MW); a gross figure against a
+/// critical-IT one, or one of unknown basis, within `GROSS_RATIO`.
+const MW_TOLERANCE: f64 = 0.1;
+const GROSS_RATIO: f64 = 1.5;
+
+/// How two reports' terms compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Agreement {
+    /// Terms both state and that agree.
+    pub agree: usize,
+    /// Terms both state and that disagree.
+    pub conflict: usize,
+    /// A value or a capacity agrees (a term alone agrees too often to tie reports across weeks).
+    pub size_agrees: bool,
+}
+
+fn near(a: f64, b: f64, share: f64) -> bool {
+    (a - b).abs() <= share * a.abs().max(b.abs())
+}
+
+/// Compare two reports' terms.
+pub fn agreement(a: &DealTerms, b: &DealTerms) -> Agreement {
+    let mut g = Agreement::default();
+    // a value against either of the other's values (one text gives only the total with options)
+    let va: Vec<f64> = [a.value_usd, a.value_with_options_usd]
+        .into_iter()
+        .flatten()
+        .collect();
+    let vb: Vec<f64> = [b.value_usd, b.value_with_options_usd]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !va.is_empty() && !vb.is_empty() {
+        if va
+            .iter()
+            .any(|x| vb.iter().any(|y| near(*x, *y, VALUE_TOLERANCE)))
+        {
+            g.agree += 1;
+            g.size_agrees = true;
+        } else {
+            g.conflict += 1;
+        }
+    }
+    if let (Some(x), Some(y)) = (a.capacity_mw, b.capacity_mw) {
+        let both_it = a.capacity_basis == Some(crate::model::CapacityBasis::CriticalIt)
+            && b.capacity_basis == Some(crate::model::CapacityBasis::CriticalIt);
+        let same = near(x, y, MW_TOLERANCE) || (x - y).abs() <= 5.0;
+        // a gross figure against a critical-IT one (244 MW gross is 168 MW of IT)
+        let one_gross = a.capacity_basis == Some(crate::model::CapacityBasis::Gross)
+            || b.capacity_basis == Some(crate::model::CapacityBasis::Gross);
+        let loose = !both_it && one_gross && x.max(y) <= GROSS_RATIO * x.min(y);
+        if same || loose {
+            g.agree += 1;
+            g.size_agrees = true;
+        } else {
+            g.conflict += 1;
+        }
+    }
+    if let (Some(x), Some(y)) = (a.term_years, b.term_years) {
+        if (x - y).abs() <= 1.0 {
+            g.agree += 1;
+        } else {
+            g.conflict += 1;
+        }
+    }
+    g
+}
+
+/// Are two reports' counterparties one: the same, one undisclosed, or one a party (end user,
+/// guarantor) of the other's deal as either text says.
+pub fn same_counterparty(a: &Report, b: &Report) -> bool {
+    a.counterparty == b.counterparty
+        || a.counterparty == "undisclosed"
+        || b.counterparty == "undisclosed"
+        || a.parties.iter().any(|p| p.name == b.counterparty)
+        || b.parties.iter().any(|p| p.name == a.counterparty)
+}
 
 /// Group reports into clusters (indexes into `reports`), each ordered by time; clusters ordered by
 /// their first report.
@@ -58,26 +149,52 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     for i in order {
         let r = &reports[i];
-        let home = clusters.iter().position(|c| {
+        // the compatible clusters, with how much each agrees
+        let mut best: Option<(usize, usize, DateTime<Utc>)> = None;
+        for (k, c) in clusters.iter().enumerate() {
             let first = &reports[c[0]];
-            if first.ticker != r.ticker || r.at - first.at > Duration::days(WINDOW_DAYS) {
-                return false;
+            if first.ticker != r.ticker || first.kind != r.kind {
+                continue;
             }
-            let same_terms = first.kind == r.kind
-                && first.deal_type == r.deal_type
-                && c.iter().any(|&j| {
-                    let o = &reports[j];
-                    o.counterparty == r.counterparty
-                        || o.counterparty == "undisclosed"
-                        || r.counterparty == "undisclosed"
-                });
-            let near_dup = c
-                .iter()
-                .any(|&j| similarity(&reports[j].shingles, &r.shingles) >= NEAR_DUPLICATE);
-            same_terms || near_dup
-        });
-        match home {
-            Some(k) => clusters[k].push(i),
+            let within = r.at - first.at <= Duration::days(WINDOW_DAYS);
+            let near_dup = within
+                && c.iter()
+                    .any(|&j| similarity(&reports[j].shingles, &r.shingles) >= NEAR_DUPLICATE);
+            let mut agree = 0;
+            let mut conflicts = 0;
+            let mut size = false;
+            let mut party = false;
+            let mut named_same = false;
+            for &j in c {
+                let o = &reports[j];
+                let g = agreement(&o.terms, &r.terms);
+                agree += g.agree;
+                conflicts += g.conflict;
+                size |= g.size_agrees;
+                party |= same_counterparty(o, r);
+                named_same |= o.counterparty == r.counterparty
+                    || o.counterparty == "undisclosed"
+                    || r.counterparty == "undisclosed";
+            }
+            // within the window a misread term does not split reports that agree on more; later,
+            // nothing may disagree
+            let joins = near_dup
+                || party
+                    && (within && (conflicts == 0 || size && agree > conflicts)
+                        || conflicts == 0
+                            && size
+                            && named_same
+                            && r.deal_type != DealType::Expansion);
+            if !joins {
+                continue;
+            }
+            let last = reports[*c.last().expect("a cluster has a report")].at;
+            if best.is_none_or(|(_, a, t)| (agree, last) > (a, t)) {
+                best = Some((k, agree, last));
+            }
+        }
+        match best {
+            Some((k, _, _)) => clusters[k].push(i),
             None => clusters.push(vec![i]),
         }
     }
@@ -98,6 +215,8 @@ mod tests {
             kind: crate::model::DealKind::Deal,
             counterparty: cp.into(),
             deal_type: crate::model::DealType::parse(ty).unwrap(),
+            terms: DealTerms::default(),
+            parties: Vec::new(),
             shingles: shingles(text),
         }
     }

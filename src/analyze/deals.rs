@@ -57,6 +57,8 @@ struct Patterns {
     financing_only: Regex,
     /// A contract signed in the period a results release covers.
     fresh: Regex,
+    /// A results release stating a contract it calls new.
+    fresh_results: Regex,
     /// The company takes a lease (from a landlord, of land).
     lessee: Regex,
     /// Planned, discussed, intended: not signed.
@@ -67,6 +69,8 @@ struct Patterns {
     on_news: Regex,
     /// A customer taking capacity: "adds 160 MW", "doubles its capacity".
     capacity_move: Regex,
+    /// A customer's option exercised or commitment made.
+    commitment: Regex,
     headline: Headlines,
 }
 
@@ -90,12 +94,14 @@ fn pats() -> &'static Patterns {
             own_terms: r(r"(?i)(?:\$|US\$|USD ?)\d[\d.,]*\s?(?:billion|million|bn|b|m)\b|\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
             deal_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|partnership|tenant|customer|accordo|acuerdo|contrato|contratto|Vertrag)\b"),
             financing_only: r(r"(?i)\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility))\b"),
+            fresh_results: r(r"(?i)\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed)\b"),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
             lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\b(?:ground|land|site) lease\b|\bas (?:a |the )?(?:tenant|lessee)\b|\bhosting customer of\b"),
-            plan: r(r"(?i)\b(plans? to (?:sign|lease|host|offer|develop|build|convert)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|breaks? ground|groundbreaking|break ground)\b"),
+            plan: r(r"(?i)\b(plans? to (?:sign|lease|host|offer|develop|build|convert)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|breaks? ground|groundbreaking|break ground)\b"),
             furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}"),
-            on_news: r(r"(?i)\b(?:on|after|following|amid|with)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|colocation|hosting)\b"),
+            on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b"),
             capacity_move: r(r"(?i)\b(?:adds?|added|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity)\b"),
+            commitment: r(r"(?i)\bexercis(?:es|ed|ing)\b[^.;]{0,30}\boptions?\b|\bcommitments?\b|\bcommits? to\b|\bcommitted to\b"),
             headline: Headlines {
                 legal: r(r"(?i)\bshort (?:report|seller|sellers|attack)\b|\blawsuits?\b|\bsues\b|\bsued\b|class action|\binvestigation\b|\bsuffered losses\b|\blaw firm\b|securities fraud|\binvestors who lost\b"),
                 analyst: r(r"(?i)price target|initiates coverage|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b"),
@@ -108,7 +114,7 @@ fn pats() -> &'static Patterns {
             },
             verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|unveil(?:s|ed)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? (?:up to |approximately |about )?\d|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|leased|(?:to|will|would) lease|leases \d|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|signe|conclut)\b"),
             noun: r(r"(?i)\b(lease|leases|arrendamiento|locazione|contratto|contrato|accordo|acuerdo|Rahmenvertrag|Vertrag|contrat|bail|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|takeover|buyout|proposal|bid|offer)\b"),
-            workload: r(r"(?i)\b(HPC|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b"),
+            workload: r(r"(?i)\b(hosting|HPC|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b"),
             undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|counterparty|company|partner)|\ban? (?:large |leading |major |U\.S\.-based |US-based )*hyperscaler\b"),
             loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
             termination: r(r"(?i)\bterminat(?:e|es|ed|ing|ion)\b|\b(?:reject(?:s|ed)?|vot(?:e|ed|es) (?:down|against))\b|\bwalk(?:s|ed)? away\b|\bcancel(?:s|led|ed|lation)?\b|\bscrap(?:s|ped)\b"),
@@ -122,7 +128,7 @@ fn pats() -> &'static Patterns {
             financing: r(r"(?i)\b(project financing|financing|backstop|credit facility|loan|debt facility)\b"),
             negated: r(r"(?i)\b(did not|didn't|does not|doesn't|has not|hasn't|have not|no new|not yet|without any)\b"),
             // an agreement recalled inside another story, not announced by it
-            recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's)\b"),
+            recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|has now signed|now has (?:signed|leases|contracts)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced))\b"),
             // opinion, analysis and questions about a deal are not its announcement
             commentary: r(r"(?i)^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
             // a power-supply agreement is not a customer contract
@@ -131,7 +137,7 @@ fn pats() -> &'static Patterns {
             equipment: r(r"(?i)\b(purchas(?:e|es|ed|ing)|buy|buys|bought|order(?:s|ed)?)\b[^.;]{0,80}?\b(GPUs?|servers?|equipment|hardware|miners|rigs|ASICs?)\b"),
             customer_contract: r(r"(?i)\b(leases?|leased|colocation|co-location|hosting|cloud[- ]services|GPU cloud|AI cloud contracts?|compute contracts?|MSA|master services|arrendamiento|locazione|Rahmenvertrag|contrat de location|bail)\b"),
             cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b"),
-            guarantor_after: r(r"(?i)^[^.;]{0,25}?\b((?:raises|hikes|increases|lifts|boosts|buys|takes|acquires|gets|receives|adds to) (?:its |a |an )?(?:\w+ )?(?:stake|equity stake|warrants?)|expands (?:its )?investment|will backstop|backstops?|to backstop|backs|will back|guarantee[sd]?|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)"),
+            guarantor_after: r(r"(?i)^\s*(?:'s\s+|,\s*which\s+)?(?:has |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|acquires|gets|receives|adds to) (?:its |a |an )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee[sd]?|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)"),
             guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$"),
             end_user_before: r(r"(?i)(to support|for use by|on behalf of|serving|for its customer|end user)\s*$"),
             lender: r(r"\b(?:[Ll]ed by|[Aa]rranged by|[Pp]rovided by|[Uu]nderwritten by|[Ll]oan from|[Ff]acility (?:from|with)|[Ff]inancing from|[Ll]enders? (?:including|led by)|[Ll]ead arrangers? (?:were|was|are|is)?)\s+((?:[A-Z][A-Za-z&.'-]*)(?:\s+(?:[A-Z][A-Za-z&.'-]*|&|of))*)"),
@@ -297,7 +303,9 @@ impl<'a> Recognizer<'a> {
             }
             // a headline that names a customer contract needs no verb ("Hut 8's $7B lease with
             // Fluidstack"), nor does the news a price move follows ("jumps after $7B lease")
-            let verb = p.verb.is_match(s) || pos == 0 && title_contract || p.on_news.is_match(s);
+            let verb = p.verb.is_match(s)
+                || pos == 0 && title_contract && headline.is_none()
+                || p.on_news.is_match(s);
             let noun = p.noun.is_match(s);
             let mut score = match (verb, noun) {
                 (true, true) => 0.45,
@@ -339,15 +347,19 @@ impl<'a> Recognizer<'a> {
             let customer = p.customer_contract.is_match(&p.cloud_descriptor.replace_all(s, ""))
                 || p.customer_contract.is_match(s)
                 || p.deal_noun.is_match(s) && (cp_named || undisclosed) && p.workload.is_match(s)
-                // "Fluidstack adds 160 MW", "AMD doubles its capacity"
-                || cp_named && p.capacity_move.is_match(s);
+                // "Fluidstack adds 160 MW", "AMD doubles its capacity", "CoreWeave exercises its
+                // option", "a $9.5 billion Fluidstack commitment"
+                || (cp_named || undisclosed)
+                    && (p.capacity_move.is_match(s) || p.commitment.is_match(s));
             let c = Cand {
                 score,
                 s,
                 pos,
                 verb,
             };
-            let slot = if customer && !p.financing_only.is_match(s) {
+            // "agreed to acquire a stake in Exaion, an AI cloud provider": a purchase
+            let buying = p.acquisition.is_match(s) && !p.customer_contract.is_match(s);
+            let slot = if customer && !buying && !p.financing_only.is_match(s) {
                 &mut best_customer
             } else {
                 &mut best_other
@@ -386,8 +398,15 @@ impl<'a> Recognizer<'a> {
         let customer = best_customer.filter(strong);
         // what the headline says the story is about, and whether the text overrides it
         let mut confidence_cut = 0.0;
+        let loi_customer = customer.filter(|c| p.loi.is_match(c.s)).is_some();
         let customer = match (headline, customer) {
             (_, None) => None,
+            (h, Some(c))
+                if loi_customer && !matches!(h, Some(Against::Results | Against::Analyst)) =>
+            {
+                reasons.push("a letter of intent or an MOU, not a signed agreement".into());
+                Some(c)
+            }
             (None, Some(c)) => Some(c),
             (Some(_), Some(c)) if title_contract => {
                 reasons.push("for: the headline names a customer contract".into());
@@ -396,7 +415,7 @@ impl<'a> Recognizer<'a> {
             (Some(_), Some(c)) if d.is_filing && item_101 => Some(c),
             (Some(h @ (Against::Financing | Against::Corporate)), Some(c)) => {
                 // "Google raises its stake ...; Fluidstack adds 160 MW": the contract opens the text
-                if c.pos <= 3 {
+                if c.pos <= 2 && (p.fresh.is_match(c.s) || p.capacity_move.is_match(c.s)) {
                     reasons.push(format!(
                         "for: the text opens with a customer contract despite a headline about {}",
                         h.what()
@@ -410,7 +429,7 @@ impl<'a> Recognizer<'a> {
             }
             (Some(Against::Results), Some(c)) => {
                 // results that state a new contract signed in the period
-                if c.pos <= 15 && p.fresh.is_match(c.s) {
+                if c.pos <= 15 && p.fresh_results.is_match(c.s) {
                     reasons.push("for: results that state a new contract".into());
                     confidence_cut = 0.1;
                     Some(c)
@@ -427,7 +446,7 @@ impl<'a> Recognizer<'a> {
         // a question in the headline: the answer must open the text
         let customer = customer.filter(|c| {
             let question = d.title.trim_end().ends_with('?');
-            let ok = !question || c.pos <= 6;
+            let ok = !question || (1..=6).contains(&c.pos);
             if !ok {
                 reasons.push("against: a question whose text does not open with a deal".into());
             }
@@ -593,7 +612,16 @@ impl<'a> Recognizer<'a> {
                     .find(|c| !own_name(c))
             })
         };
-        let cp = pick(true).or_else(|| pick(false));
+        // failing one the text never gives another role, one it calls an end user somewhere
+        // (never a guarantor or a vendor)
+        let cp = pick(true).or_else(|| {
+            pick(false).filter(|c| {
+                let e = self.cps.iter().position(|x| x.name == c.name);
+                !roles
+                    .iter()
+                    .any(|&(x, r)| Some(x) == e && matches!(r, Role::Guarantor | Role::Vendor))
+            })
+        });
         let (counterparty, class) = match cp {
             Some(c) => (c.name.clone(), Some(class_str(c.class).to_string())),
             None => ("undisclosed".to_string(), None),
@@ -702,7 +730,7 @@ impl<'a> Recognizer<'a> {
             .find(title, true)
             .iter()
             .any(|h| party_role(title, h.start, h.end) == Role::Counterparty);
-        named && (p.deal_noun.is_match(title) || p.own_terms.is_match(title))
+        named && (p.deal_noun.is_match(title) || p.capacity_move.is_match(title))
     }
 }
 
@@ -903,9 +931,21 @@ pub fn party_role(text: &str, start: usize, end: usize) -> Role {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let before = &text[from..start];
-    let after = &text[end..];
-    if p.guarantor_after.is_match(after) || p.guarantor_before.is_match(before) {
+    let before = text[from..start].trim_end_matches(['*', '_']);
+    let after = text[end..].trim_start_matches(['*', '_']);
+    // "Fluidstack, backstopped by Google": the one backstopped is the tenant
+    let passive = {
+        let a = after.trim_start_matches([',', ' ']).to_ascii_lowercase();
+        [
+            "backstopped by",
+            "backed by",
+            "guaranteed by",
+            "supported by",
+        ]
+        .iter()
+        .any(|w| a.starts_with(w))
+    };
+    if !passive && p.guarantor_after.is_match(after) || p.guarantor_before.is_match(before) {
         return Role::Guarantor;
     }
     // "Google-backed", "Alphabet-backstopped"

@@ -250,6 +250,8 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             kind: c.detection.kind,
             counterparty: c.detection.counterparty.clone(),
             deal_type: c.detection.deal_type,
+            terms: c.detection.terms,
+            parties: c.detection.parties.clone(),
             shingles: cluster::shingles(&format!("{} {}", c.title, c.lead)),
         })
         .collect();

@@ -137,9 +137,18 @@ fn amounts(text: &str) -> Vec<Amount> {
             .len()
             .min(whole.start() - prev_end.min(whole.start()));
         let pre = pre_full[pre_full.len() - keep..].to_string();
+        // a headline and the line after it are not one sentence
+        let pre = match pre.rfind('\n') {
+            Some(i) => pre[i + 1..].to_string(),
+            None => pre,
+        };
         let post_full = after(text, whole.end(), 50);
         let post =
             post_full[..post_full.len().min(next_start.saturating_sub(whole.end()))].to_string();
+        let post = match post.find('\n') {
+            Some(i) => post[..i].to_string(),
+            None => post,
+        };
         let rate = post.trim_start().starts_with("per mw")
             || post.trim_start().starts_with("per megawatt")
             || post.trim_start().starts_with("/mw")
@@ -195,9 +204,27 @@ fn amounts(text: &str) -> Vec<Amount> {
             "debt",
             "term loan",
             "credit",
+            "equity",
+            "investment",
+            "invest ",
+            "stake",
         ]
         .iter()
-        .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.contains(w)))
+        .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w.trim())))
+            // an amount in a sentence about notes, bonds or a loan is the financing's
+            || sentence_of(text, whole.start(), whole.end()).to_ascii_lowercase().split_whitespace().collect::<Vec<_>>().windows(2).any(|w| {
+                matches!(
+                    (w[0], w[1].trim_end_matches([',', '.', ';'])),
+                    ("convertible", _)
+                        | ("senior", "notes" | "secured")
+                        | ("notes", "offering")
+                        | ("private", "offering" | "placement")
+                        | ("credit", "facility")
+                        | ("term", "loan")
+                        | ("bond", _)
+                        | ("bonds", _)
+                )
+            })
             // "Google backs $1.3 billion of Fluidstack's lease obligations"
             || post_words.iter().any(|p| p.starts_with("obligation"))
             || near_pre.contains(" backs ")
@@ -366,6 +393,21 @@ fn amounts(text: &str) -> Vec<Amount> {
     out
 }
 
+/// The sentence around `start..end` (back to the previous ". " or line break, on to the next).
+fn sentence_of(text: &str, start: usize, end: usize) -> &str {
+    let from = text[..start]
+        .rfind(". ")
+        .map(|i| i + 2)
+        .max(text[..start].rfind('\n').map(|i| i + 1))
+        .unwrap_or(0);
+    let to = [text[end..].find(". "), text[end..].find('\n')]
+        .into_iter()
+        .flatten()
+        .min()
+        .map_or(text.len(), |i| end + i);
+    &text[from..to.max(end)]
+}
+
 /// The first four words after an amount, without punctuation.
 fn post_words_early(post: &str) -> Vec<&str> {
     post.split(|c: char| !c.is_alphanumeric())
@@ -412,14 +454,101 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
             .filter(|w| !w.is_empty())
             .take(3)
             .collect();
-        let site = |w: &&str| matches!(*w, "campus" | "campuses" | "site" | "park");
-        if site_words.iter().any(site) && !post.trim_start().starts_with("of")
-            || pre.trim_end().ends_with("campus of")
-            || pre.trim_end().ends_with("site of")
+        let site = |w: &&str| {
+            matches!(
+                *w,
+                "campus"
+                    | "campuses"
+                    | "site"
+                    | "sites"
+                    | "park"
+                    | "hub"
+                    | "portfolio"
+                    | "pipeline"
+                    | "grid"
+                    | "interconnection"
+                    | "interconnect"
+                    | "utility"
+                    | "substation"
+                    | "energized"
+                    | "approved"
+                    | "footprint"
+            )
+        };
+        let pre_t = pre_wide.trim_end();
+        // power to the site, a campus or a company total, an option or a path beyond the
+        // contract: not the capacity the contract covers
+        let beyond = [
+            "up to",
+            "expandable to",
+            "expand to",
+            "expansion to",
+            "scale to",
+            "scaling to",
+            "scale up to",
+            "path to",
+            "potential to",
+            "possibility to",
+            "option for",
+            "option to",
+            "right of first",
+            "rofr on",
+            "rofo on",
+            "total of",
+            "total to",
+            "bringing",
+            "brings",
+            "increases",
+            "hasta",
+            "fino a",
+            "bis zu",
+            "jusqu'à",
+            "additional",
+            "another",
+            "remaining",
+            "crossing",
+            "surpassing",
+        ];
+        if [
+            "of contracted",
+            "contracted capacity",
+            "of total",
+            "in total",
+            "total",
+            "across",
+        ]
+        .iter()
+        .any(|w| post.trim_start().starts_with(w))
         {
             continue;
         }
-        let basis = if post.contains("critical it")
+        let power_words = [
+            "of power",
+            "of utility",
+            "utility power",
+            "of grid",
+            "grid connection",
+            "interconnection",
+            "of approved",
+            "approved power",
+            "of renewable",
+            "of generation",
+            "power capacity",
+        ];
+        let additional_only = pre_t.ends_with("an additional") || pre_t.ends_with("additional");
+        if site_words.iter().any(site) && !post.trim_start().starts_with("of")
+            || pre.trim_end().ends_with("campus of")
+            || pre.trim_end().ends_with("site of")
+            || !additional_only && beyond.iter().any(|w| pre_t.ends_with(w))
+        {
+            continue;
+        }
+        // power to the site ("800 MW of approved power"): the contract's capacity only when no
+        // critical-IT figure is stated, and then as gross
+        let power = power_words.iter().any(|w| post.trim_start().starts_with(w));
+        let basis = if power {
+            Some(CapacityBasis::Gross)
+        } else if post.contains("critical it")
             || post.contains("it load")
             || post.contains("it capacity")
             || post.starts_with(" of it")
@@ -539,9 +668,24 @@ fn extract_inner(
     let financing = counts.financing;
     let mut t = Terms::default();
     let mut ph = TermPhrases::default();
+    // an amount the text calls a financing or a purchase price anywhere ("a $1.4 billion project
+    // financing" and then "Galaxy's $1.4B Helios expansion") is that wherever it stands
+    let known_not_contract: Vec<f64> = amounts(doc)
+        .iter()
+        .filter(|a| a.financing && !counts.financing || a.purchase && !counts.purchase)
+        .map(|a| a.usd)
+        .collect();
     for text in [focus, doc] {
         let at = |span: (usize, usize)| Some(phrase_around(text, span.0, span.1));
-        let amts = amounts(text);
+        let mut amts = amounts(text);
+        for a in &mut amts {
+            if known_not_contract
+                .iter()
+                .any(|v| (v - a.usd).abs() <= 0.01 * v)
+            {
+                a.other = true;
+            }
+        }
         if t.rate_usd_per_mw_year.is_none()
             && let Some(a) = amts.iter().find(|a| a.rate)
         {
@@ -598,6 +742,7 @@ fn extract_inner(
             if let Some((mw, basis, span)) = caps
                 .iter()
                 .find(|c| c.1 == Some(CapacityBasis::CriticalIt))
+                .or(caps.iter().find(|c| c.1.is_none()))
                 .or(caps.first())
             {
                 t.capacity_mw = Some(*mw);

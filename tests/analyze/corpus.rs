@@ -1,5 +1,5 @@
-//! Deal recognition on the labelled corpus (`tests/fixtures/analyze/corpus.toml`: 43 deals in varied
-//! phrasings and source kinds, 43 hard negatives). Prints precision, recall and per-field accuracy;
+//! Deal recognition on the labelled corpus (`tests/fixtures/analyze/corpus.toml`: 39 deals in varied
+//! phrasings and source kinds, 4 acquisitions flagged corporate, 43 hard negatives). Prints precision, recall and per-field accuracy;
 //! fails below 0.95 precision, 0.90 recall, or 0.90 accuracy on any field.
 
 use crate::common;
@@ -218,9 +218,10 @@ fn score(docs: &[&Doc]) -> Score {
             (true, false) => {
                 sc.fneg += 1;
                 sc.problems.push(format!(
-                    "{}: missed deal ({:?})",
+                    "{}: missed deal ({:?}): {:?}",
                     d.id,
-                    det.map(|x| &x.kind)
+                    det.map(|x| &x.kind),
+                    a.deal_reasons
                 ));
             }
             (false, true) => {
@@ -243,7 +244,8 @@ fn corpus(file: &str) -> Corpus {
 fn deal_recognition_meets_precision_recall_and_field_accuracy() {
     let corpus = corpus("analyze/corpus.toml");
     assert_eq!(corpus.doc.len(), 86);
-    assert_eq!(corpus.doc.iter().filter(|d| d.expect.deal).count(), 43);
+    // 43 written as deals; 4 of them an acquisition or a stake, corporate since #20
+    assert_eq!(corpus.doc.iter().filter(|d| d.expect.deal).count(), 39);
     let sc = score(&corpus.doc.iter().collect::<Vec<_>>());
     sc.print("corpus");
     assert!(sc.precision() >= 0.95, "precision {:.3}", sc.precision());
@@ -253,7 +255,7 @@ fn deal_recognition_meets_precision_recall_and_field_accuracy() {
     }
     assert_eq!(
         sc.flags_right, sc.flags_total,
-        "every LOI and termination is flagged"
+        "every LOI, termination and corporate transaction is flagged"
     );
 }
 

@@ -87,6 +87,8 @@ pub struct Event {
     pub mw: Option<f64>,
     pub years: Option<f64>,
     pub evidence: String,
+    /// The ids of the texts that report it.
+    pub docs: Vec<String>,
 }
 
 /// Store the items as one source's crawl and analyse them; the signed deals that are not
@@ -150,12 +152,17 @@ pub fn crawl_deals(cfg: &Config, items: &[&Item]) -> Vec<Event> {
         kind: KindFilter::Only(DealKind::Deal),
         ..Default::default()
     };
-    store
-        .deals(&filter)
-        .unwrap()
+    let deals = store.deals(&filter).unwrap();
+    deals
         .into_iter()
         .filter(|d| d.status != DealStatus::Rejected)
         .map(|d| Event {
+            docs: store
+                .deal_reports(d.id)
+                .unwrap()
+                .iter()
+                .filter_map(|r| r.url.as_deref()?.rsplit('/').next().map(str::to_string))
+                .collect(),
             ticker: d.ticker.to_uppercase(),
             day: d.event_day,
             counterparty: d.counterparty.clone(),
@@ -288,6 +295,20 @@ pub fn score_stream(cfg: &Config, items: &[&Item]) -> StreamScore {
         }
     }
     let events = crawl_deals(cfg, items);
+    if std::env::var("HASHPIVOT_REALTEXT_EVENTS").is_ok() {
+        for e in &events {
+            println!(
+                "event {} {} {} [{}] {:?} {:?} MW {:?} y",
+                e.ticker,
+                e.day,
+                e.counterparty,
+                e.docs.join(","),
+                e.value,
+                e.mw,
+                e.years
+            );
+        }
+    }
     let mut pairs: Vec<(i64, usize, usize)> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         for (k, t) in truth.iter().enumerate() {
@@ -314,10 +335,14 @@ pub fn score_stream(cfg: &Config, items: &[&Item]) -> StreamScore {
     for (i, e) in events.iter().enumerate() {
         if !used_e.contains(&i) {
             s.lines.push(format!(
-                "not a true deal: {} {} {} ({})",
+                "not a true deal: {} {} {} [{}; {:?} {:?} MW {:?} y] ({})",
                 e.ticker,
                 e.day,
                 e.counterparty,
+                e.docs.join(","),
+                e.value,
+                e.mw,
+                e.years,
                 e.evidence.chars().take(100).collect::<String>()
             ));
         }
