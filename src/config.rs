@@ -227,8 +227,9 @@ pub struct AlertRule {
     /// Only these companies (empty: all).
     #[serde(default)]
     pub tickers: Vec<String>,
-    #[serde(default)]
-    pub min_confidence: f64,
+    /// Deals recognised with less confidence do not alert [default: `[study] min_confidence`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_confidence: Option<f64>,
     /// A deal alerts only when its value is known and at least this (0: any, known or not).
     #[serde(default)]
     pub min_value_usd: f64,
@@ -265,12 +266,14 @@ impl AlertRule {
         }
     }
 
-    /// Does a deal pass this rule's filters?
-    pub fn matches_deal(&self, d: &crate::model::Deal) -> bool {
+    /// Does a deal pass this rule's filters? `default_min_confidence` applies when the rule sets
+    /// none (`[study] min_confidence`).
+    pub fn matches_deal(&self, d: &crate::model::Deal, default_min_confidence: f64) -> bool {
+        let min = self.min_confidence.unwrap_or(default_min_confidence);
         self.on == AlertOn::Deal
             && self.kinds.contains(&d.kind)
             && self.wants_ticker(&d.ticker)
-            && d.confidence.unwrap_or(1.0) >= self.min_confidence
+            && (d.confidence.unwrap_or(1.0) >= min || d.reviewed_at.is_some())
             && (self.min_value_usd <= 0.0
                 || d.terms.value_usd.is_some_and(|v| v >= self.min_value_usd))
             && (self.min_mw <= 0.0 || d.terms.capacity_mw.is_some_and(|m| m >= self.min_mw))
@@ -343,8 +346,12 @@ impl AlertRule {
         if self.on == AlertOn::Deal && self.kinds.is_empty() {
             return Err(format!("{at}.kinds: empty: no deal would ever alert"));
         }
+        if let Some(c) = self.min_confidence
+            && !(0.0..=1.0).contains(&c)
+        {
+            return Err(format!("{at}.min_confidence: {c} must be between 0 and 1"));
+        }
         for (key, v) in [
-            ("min_confidence", self.min_confidence),
             ("min_value_usd", self.min_value_usd),
             ("min_mw", self.min_mw),
         ] {
@@ -355,6 +362,10 @@ impl AlertRule {
         Ok(())
     }
 }
+
+/// The default `[study] min_confidence`: where, on held-out real coverage, the deals scored at
+/// least this were real (see ARCHITECTURE.md, "How a deal is decided").
+pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.7;
 
 /// Event-study defaults; every one can be overridden on the command line.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -369,6 +380,9 @@ pub struct StudyConfig {
     pub estimation: String,
     pub windows: Vec<String>,
     pub min_estimation: usize,
+    /// Automatic deals recognised with less confidence are left out of `study`, `premium`,
+    /// `export` and deal alerts (reviewed and hand-made deals always count).
+    pub min_confidence: f64,
 }
 
 impl Default for StudyConfig {
@@ -380,6 +394,7 @@ impl Default for StudyConfig {
             estimation: "-120:-11".into(),
             windows: vec!["-1:1".into(), "0:1".into(), "0:5".into(), "-5:5".into()],
             min_estimation: 60,
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
         }
     }
 }
@@ -742,6 +757,12 @@ impl Config {
     }
 
     fn validate(&self) -> Result<(), String> {
+        if !(0.0..=1.0).contains(&self.study.min_confidence) {
+            return Err(format!(
+                "study.min_confidence: {} must be between 0 and 1",
+                self.study.min_confidence
+            ));
+        }
         let mut seen = std::collections::HashSet::new();
         for (i, c) in self.companies.iter().enumerate() {
             if c.ticker.trim().is_empty() {

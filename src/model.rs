@@ -347,6 +347,11 @@ pub struct Deal {
     pub phrases: TermPhrases,
     /// Guarantors, end users and vendors named in its reports.
     pub parties: Vec<Party>,
+    /// Why it was taken as a deal: the sentence that decided, the evidence for and against, the
+    /// readings of terms rejected (its most confident report's).
+    pub reasons: Vec<String>,
+    /// When a user accepted it after review (`deals accept`); hand-made deals count as reviewed.
+    pub reviewed_at: Option<String>,
 }
 
 /// A stored deal whose date or time does not read: an error naming the deal, never a deal moved to

@@ -223,7 +223,7 @@ mod tests {
 
     #[test]
     fn reports_of_one_deal_cluster_and_a_later_expansion_is_new() {
-        let reports = vec![
+        let mut reports = vec![
             r(
                 3,
                 "2025-08-14T12:00:00Z",
@@ -273,12 +273,132 @@ mod tests {
                 "TeraWulf forms Abernathy JV with Fluidstack",
             ),
         ];
+        // the first leases cover 200 MW; the expansion four days later 160 MW more
+        reports[0].terms.capacity_mw = Some(200.0);
+        reports[3].terms.capacity_mw = Some(160.0);
         let c = cluster(&reports);
         let ids: Vec<Vec<i64>> = c
             .iter()
             .map(|k| k.iter().map(|&i| reports[i].document_id).collect())
             .collect();
         assert_eq!(ids, vec![vec![1, 3, 2], vec![5], vec![4], vec![6]]);
+        // stating no terms, the same report is the same deal: a type never splits a deal
+        reports[3].terms.capacity_mw = None;
+        let c = cluster(&reports);
+        assert_eq!(c.len(), 3);
+    }
+
+    fn terms(value: Option<f64>, mw: Option<f64>, years: Option<f64>) -> DealTerms {
+        DealTerms {
+            value_usd: value,
+            capacity_mw: mw,
+            term_years: years,
+            ..DealTerms::default()
+        }
+    }
+
+    #[test]
+    fn terms_agree_within_tolerance_and_a_with_options_value_meets_a_base_one() {
+        let a = terms(Some(9.8e9), Some(352.0), Some(15.0));
+        // $10B is within 10% of $9.8B; 352 MW the same; 20 years is not 15
+        let g = agreement(&a, &terms(Some(10e9), Some(352.0), Some(20.0)));
+        assert_eq!(
+            g,
+            Agreement {
+                agree: 2,
+                conflict: 1,
+                size_agrees: true
+            }
+        );
+        // a report giving only the total with options agrees with one giving both
+        let b = DealTerms {
+            value_with_options_usd: Some(25.1e9),
+            ..DealTerms::default()
+        };
+        let mut c = a;
+        c.value_with_options_usd = Some(25.1e9);
+        assert_eq!(agreement(&b, &c).agree, 1);
+        // 244 MW gross is 168 MW of critical IT; without the bases they disagree
+        let mut gross = terms(None, Some(244.0), None);
+        gross.capacity_basis = Some(crate::model::CapacityBasis::Gross);
+        let mut it = terms(None, Some(168.0), None);
+        it.capacity_basis = Some(crate::model::CapacityBasis::CriticalIt);
+        assert_eq!(agreement(&gross, &it).conflict, 0);
+        assert_eq!(
+            agreement(
+                &terms(None, Some(244.0), None),
+                &terms(None, Some(168.0), None)
+            )
+            .conflict,
+            1
+        );
+    }
+
+    #[test]
+    fn a_later_report_joins_a_stored_deal_it_agrees_with_unless_it_is_a_new_agreement() {
+        let mut first = r(
+            1,
+            "2025-06-02T12:00:00Z",
+            "APLD",
+            "CoreWeave",
+            "colocation",
+            "a",
+        );
+        first.terms = terms(Some(7e9), Some(250.0), Some(15.0));
+        // three months later, an article retelling the same lease
+        let mut later = r(
+            2,
+            "2025-09-10T12:00:00Z",
+            "APLD",
+            "CoreWeave",
+            "hosting",
+            "b",
+        );
+        later.terms = terms(Some(7e9), None, None);
+        assert_eq!(cluster(&[first.clone(), later.clone()]).len(), 1);
+        // the same counterparty exercising an option for more capacity is a new agreement
+        let mut option = r(
+            3,
+            "2025-08-29T12:00:00Z",
+            "APLD",
+            "CoreWeave",
+            "expansion",
+            "c",
+        );
+        option.terms = terms(None, Some(150.0), Some(15.0));
+        assert_eq!(cluster(&[first.clone(), option]).len(), 2);
+        // a later report that states nothing to agree on is a new event
+        let bare = r(
+            4,
+            "2025-09-10T12:00:00Z",
+            "APLD",
+            "CoreWeave",
+            "colocation",
+            "d",
+        );
+        assert_eq!(cluster(&[first.clone(), bare]).len(), 2);
+        // the end user named instead of the tenant, within the window, is the same deal
+        let mut hut = r(
+            5,
+            "2025-12-17T12:00:00Z",
+            "HUT",
+            "Fluidstack",
+            "colocation",
+            "e",
+        );
+        hut.parties = vec![Party {
+            role: crate::model::PartyRole::EndUser,
+            name: "Anthropic".into(),
+        }];
+        let anthropic = r(
+            6,
+            "2025-12-18T12:00:00Z",
+            "HUT",
+            "Anthropic",
+            "hosting",
+            "f",
+        );
+        assert_eq!(cluster(&[hut, anthropic]).len(), 1);
     }
 
     #[test]

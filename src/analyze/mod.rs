@@ -239,7 +239,26 @@ fn parse_time(s: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
-/// Cluster detections into deals: terms from the most confident report that states them.
+/// The value most readings agree on (within 2%), ties going to the first (the readings come in
+/// order of confidence), with the phrase it was read from.
+fn vote(readings: impl Iterator<Item = (f64, Option<String>)>) -> Option<(f64, Option<String>)> {
+    let all: Vec<(f64, Option<String>)> = readings.collect();
+    let support = |v: f64| {
+        all.iter()
+            .filter(|(w, _)| (w - v).abs() <= 0.02 * v.abs().max(w.abs()))
+            .count()
+    };
+    let mut best: Option<(usize, &(f64, Option<String>))> = None;
+    for r in &all {
+        let n = support(r.0);
+        if best.is_none_or(|(m, _)| n > m) {
+            best = Some((n, r));
+        }
+    }
+    best.map(|(_, r)| r.clone())
+}
+
+/// Cluster detections into deals: each term as most of its reports state it.
 pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
     let reports: Vec<cluster::Report> = inputs
         .iter()
@@ -263,13 +282,15 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             let mut by_conf: Vec<&crate::store::ClusterInput> =
                 members.iter().map(|&i| &inputs[i]).collect();
             by_conf.sort_by(|a, b| b.detection.confidence.total_cmp(&a.detection.confidence));
-            // each term from the most confident report that states it, with the words it was read from
-            let pick = |f: &dyn Fn(&DealTerms) -> Option<f64>,
-                        g: &dyn Fn(&TermPhrases) -> Option<String>| {
-                by_conf
-                    .iter()
-                    .find_map(|c| f(&c.detection.terms).map(|v| (v, g(&c.detection.phrases))))
-            };
+            // each term as most reports state it (ties: the most confident report), with the
+            // words it was read from: one outlet's misreading does not outvote the others
+            let pick =
+                |f: &dyn Fn(&DealTerms) -> Option<f64>,
+                 g: &dyn Fn(&TermPhrases) -> Option<String>| {
+                    vote(by_conf.iter().filter_map(|c| {
+                        f(&c.detection.terms).map(|v| (v, g(&c.detection.phrases)))
+                    }))
+                };
             let named = by_conf
                 .iter()
                 .find(|c| c.detection.counterparty != "undisclosed")
@@ -284,9 +305,26 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
                 .iter()
                 .filter_map(|&i| inputs[i].sentiment)
                 .collect();
-            let capacity = by_conf
-                .iter()
-                .find(|c| c.detection.terms.capacity_mw.is_some());
+            // the capacity most reports state, critical IT before gross
+            let cap_value = vote(by_conf.iter().filter_map(|c| {
+                c.detection
+                    .terms
+                    .capacity_mw
+                    .filter(|_| {
+                        c.detection.terms.capacity_basis != Some(crate::model::CapacityBasis::Gross)
+                            || by_conf.iter().all(|o| {
+                                o.detection.terms.capacity_basis
+                                    == Some(crate::model::CapacityBasis::Gross)
+                                    || o.detection.terms.capacity_mw.is_none()
+                            })
+                    })
+                    .map(|v| (v, None))
+            }));
+            let capacity = by_conf.iter().find(|c| {
+                cap_value
+                    .as_ref()
+                    .is_some_and(|(v, _)| c.detection.terms.capacity_mw == Some(*v))
+            });
             let value = pick(&|t| t.value_usd, &|p| p.value_usd.clone());
             let options = pick(&|t| t.value_with_options_usd, &|p| {
                 p.value_with_options_usd.clone()
@@ -338,6 +376,11 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
                     first_document_id: Some(first.document_id),
                     first_source: Some(first.source.clone()),
                     evidence: by_conf.first().map(|c| c.detection.evidence.clone()),
+                    reasons: by_conf
+                        .first()
+                        .map(|c| c.detection.reasons.clone())
+                        .unwrap_or_default(),
+                    reviewed_at: None,
                 },
                 documents: members
                     .iter()

@@ -207,7 +207,6 @@ fn amounts(text: &str) -> Vec<Amount> {
             "equity",
             "investment",
             "invest ",
-            "stake",
         ]
         .iter()
         .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w.trim())))
@@ -908,8 +907,11 @@ mod tests {
             (t.capacity_mw, t.capacity_basis),
             (Some(60.0), Some(CapacityBasis::CriticalIt))
         );
+        // a gigawatt-scale figure is a framework, a campus or a company total (#20)
         let t = x("a 1.3 GW facility");
-        assert_eq!(t.capacity_mw, Some(1300.0));
+        assert_eq!(t.capacity_mw, None);
+        let t = x("a 0.5 GW facility");
+        assert_eq!(t.capacity_mw, Some(500.0));
         let t = x("$2 million per MW and 40 megawatts");
         assert_eq!(t.capacity_mw, Some(40.0));
         let t = x("244 MW gross");

@@ -69,6 +69,13 @@ pub struct StudyOptions {
     /// Only events on or before this date (YYYY-MM-DD).
     #[arg(long)]
     pub until: Option<chrono::NaiveDate>,
+    /// Leave out automatic deals recognised with less confidence (0 to 1; reviewed and hand-made
+    /// deals always count) [default: [study] min_confidence, 0.7].
+    #[arg(long)]
+    pub min_confidence: Option<f64>,
+    /// Only deals reviewed (`deals accept`) or made by hand.
+    #[arg(long)]
+    pub reviewed: bool,
 }
 
 impl StudyOptions {
@@ -88,9 +95,18 @@ impl StudyOptions {
         )
     }
 
-    /// Which events the options select.
-    pub fn selection(&self) -> Result<study::Selection, UsageError> {
+    /// Which events the options select; `cfg` gives the default confidence.
+    pub fn selection(&self, cfg: &Config) -> Result<study::Selection, UsageError> {
+        if let Some(c) = self.min_confidence
+            && !(0.0..=1.0).contains(&c)
+        {
+            return Err(UsageError(format!(
+                "--min-confidence {c}: expected a number from 0 to 1"
+            )));
+        }
         Ok(study::Selection {
+            min_confidence: self.min_confidence.unwrap_or(cfg.study.min_confidence),
+            reviewed: self.reviewed,
             events_file: self.events.clone(),
             tickers: self
                 .tickers

@@ -20,6 +20,8 @@ use crate::store::{DealFilter, KindFilter};
 ///   hashpivot deals add --ticker RIOT --date 2026-01-16 --time 08:00 --counterparty AMD --type colocation --value 311e6 --mw 25 --years 10
 ///   hashpivot deals reject 7
 ///   hashpivot deals edit 12 --value 3.7bn --note "base term only"
+///   hashpivot deals --review              # unreviewed deals, least certain first, with why
+///   hashpivot deals accept 12             # reviewed: counts for `premium --reviewed`
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment, args_conflicts_with_subcommands = true)]
 pub struct Args {
@@ -43,12 +45,18 @@ pub struct ListArgs {
     /// Deal type: colocation, gpu_cloud, hosting, expansion, acquisition, financing.
     #[arg(long = "type")]
     pub deal_type: Option<String>,
-    /// deal (default), loi, termination or all.
+    /// deal (default), loi, termination, corporate (acquisitions, stakes, financings) or all.
     #[arg(long)]
     pub kind: Option<String>,
-    /// Only deals recognised with at least this confidence (0 to 1).
+    /// Only deals recognised with at least this confidence (0 to 1; reviewed and hand-made deals
+    /// always pass).
     #[arg(long)]
     pub min_confidence: Option<f64>,
+    /// The automatic deals no one has reviewed, least confident first, each with the sentence
+    /// that decided it, the evidence for and against and the readings it rejected. Accept one with
+    /// `deals accept ID`, reject it with `deals reject ID`, correct it with `deals edit ID`.
+    #[arg(long)]
+    pub review: bool,
     /// Include rejected deals.
     #[arg(long)]
     pub rejected: bool,
@@ -75,6 +83,9 @@ pub enum Sub {
     Add(EditArgs),
     /// Reject a deal: hidden from lists and studies, and it stays rejected on re-analysis.
     Reject { id: i64 },
+    /// Accept a deal after review: it counts for `premium --reviewed` and passes any
+    /// `--min-confidence`; re-analysis keeps the mark.
+    Accept { id: i64 },
     /// Correct a deal's fields (it becomes curated).
     Edit {
         id: i64,
@@ -154,6 +165,14 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
             writeln!(std::io::stdout().lock(), "deal {id} rejected")?;
             Ok(0)
         }
+        Some(Sub::Accept { id }) => {
+            let mut store = super::open_existing_store(&ctx.data_dir)?;
+            if !store.accept_deal(id)? {
+                anyhow::bail!("no deal {id}");
+            }
+            writeln!(std::io::stdout().lock(), "deal {id} accepted")?;
+            Ok(0)
+        }
         Some(Sub::Edit { id, fields }) => edit(ctx, id, fields),
     }
 }
@@ -178,7 +197,7 @@ pub(crate) fn parse_kind(k: Option<&str>) -> Result<KindFilter, UsageError> {
         Some("all") => KindFilter::All,
         Some(k) => KindFilter::Only(DealKind::parse(k).ok_or_else(|| {
             UsageError(format!(
-                "--kind {k}: expected deal, loi, termination or all"
+                "--kind {k}: expected deal, loi, termination, corporate or all"
             ))
         })?),
     })
@@ -196,8 +215,53 @@ fn list(ctx: &Workspace, a: ListArgs) -> anyhow::Result<i32> {
         kind,
         min_confidence: a.min_confidence,
         include_rejected: a.rejected,
+        unreviewed_only: a.review,
+        ..Default::default()
     })?;
+    let mut deals = deals;
+    if a.review {
+        // least certain first, then by day
+        deals.sort_by(|x, y| {
+            x.confidence
+                .unwrap_or(1.0)
+                .total_cmp(&y.confidence.unwrap_or(1.0))
+                .then(x.event_day.cmp(&y.event_day))
+                .then(x.id.cmp(&y.id))
+        });
+    }
     let mut out = std::io::stdout().lock();
+    if a.review && !a.json {
+        if deals.is_empty() {
+            writeln!(out, "no unreviewed deals")?;
+            return Ok(0);
+        }
+        for d in &deals {
+            writeln!(
+                out,
+                "{:>4} {} {} × {} ({}), confidence {}, {} report(s)",
+                d.id,
+                d.event_day,
+                d.ticker,
+                d.counterparty,
+                d.deal_type,
+                opt(d.confidence, 2),
+                d.n_documents
+            )?;
+            if d.reasons.is_empty()
+                && let Some(e) = &d.evidence
+            {
+                writeln!(out, "     decided by: \"{e}\"")?;
+            }
+            for r in &d.reasons {
+                writeln!(out, "     {r}")?;
+            }
+        }
+        writeln!(
+            out,
+            "accept: hashpivot deals accept ID · reject: hashpivot deals reject ID · correct: hashpivot deals edit ID"
+        )?;
+        return Ok(0);
+    }
     if a.json {
         serde_json::to_writer_pretty(&mut out, &deals)?;
         writeln!(out)?;
@@ -243,6 +307,7 @@ fn list(ctx: &Workspace, a: ListArgs) -> anyhow::Result<i32> {
             match (d.origin, d.status) {
                 (_, DealStatus::Rejected) => "  (rejected)",
                 (DealOrigin::Curated, _) => "  (curated)",
+                _ if d.reviewed_at.is_some() => "  (reviewed)",
                 _ => "",
             }
         )?;
@@ -309,7 +374,16 @@ fn show(ctx: &Workspace, id: i64, json: bool) -> anyhow::Result<i32> {
     if let Some(n) = &d.note {
         writeln!(out, "note: {n}")?;
     }
-    writeln!(out, "{} deal, {}", d.origin, d.status)?;
+    if !d.reasons.is_empty() {
+        writeln!(out, "why:")?;
+        for r in &d.reasons {
+            writeln!(out, "  {r}")?;
+        }
+    }
+    match &d.reviewed_at {
+        Some(t) => writeln!(out, "{} deal, {}, reviewed {t}", d.origin, d.status)?,
+        None => writeln!(out, "{} deal, {}", d.origin, d.status)?,
+    }
     for r in reports {
         writeln!(out)?;
         writeln!(
@@ -435,6 +509,8 @@ fn add(ctx: &Workspace, e: EditArgs) -> anyhow::Result<i32> {
         evidence: None,
         phrases: Default::default(),
         parties: Vec::new(),
+        reasons: Vec::new(),
+        reviewed_at: None,
     };
     apply(&mut d, &e, &cfg)?;
     let mut store = super::open_store(&ctx.data_dir)?;

@@ -209,6 +209,7 @@ fn deals(ctx: &Workspace, _dir: &Path) -> anyhow::Result<i32> {
         deal_type: None,
         kind: None,
         min_confidence: None,
+        review: false,
         rejected: false,
         json: false,
     };

@@ -42,8 +42,9 @@ fn studies(
     store: &Store,
     o: &StudyOptions,
 ) -> anyhow::Result<(StudyRun, Option<StudyRun>)> {
-    let setup = o.setup(&ctx.config_or_default()?)?;
-    let events = study::select_events(store, &o.selection()?)?;
+    let cfg = ctx.config_or_default()?;
+    let setup = o.setup(&cfg)?;
+    let events = study::select_events(store, &o.selection(&cfg)?)?;
     let ai = study::run(store, &setup, events)?;
     let control = premium::control_study(store, &setup, &ai, o.since, o.until)?;
     Ok((ai, control))

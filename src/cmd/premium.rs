@@ -46,7 +46,7 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     let cfg = ctx.config_or_default()?;
     let setup = a.opts.setup(&cfg)?;
     let store = ctx.store_or_empty()?;
-    let ai_events = study::select_events(&store, &a.opts.selection()?)?;
+    let ai_events = study::select_events(&store, &a.opts.selection(&cfg)?)?;
     let configured_factor = (!cfg.study.factor.eq_ignore_ascii_case("none"))
         .then(|| cfg.study.factor.to_ascii_uppercase());
     let opts = premium::Options {

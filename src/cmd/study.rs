@@ -44,7 +44,7 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     // options are checked before anything is loaded
     let setup = a.opts.setup(&cfg)?;
     let store = ctx.store_or_empty()?;
-    let events = study::select_events(&store, &a.opts.selection()?)?;
+    let events = study::select_events(&store, &a.opts.selection(&cfg)?)?;
     let run = study::run(&store, &setup, events)?;
     let report = Report::from_run(&run);
     if let Some(dir) = &a.out {

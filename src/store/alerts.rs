@@ -20,6 +20,8 @@ use crate::model::{Alert, AlertEvent, Deal, DocAnalysis, DocKind, fmt_time};
 #[derive(Debug, Clone)]
 pub struct AlertPlan {
     pub rules: Vec<AlertRule>,
+    /// `[study] min_confidence`: a rule that sets none alerts on deals at least this certain.
+    pub min_confidence: f64,
     pub max_age: chrono::Duration,
     pub now: DateTime<Utc>,
 }
@@ -28,6 +30,7 @@ impl AlertPlan {
     pub fn new(cfg: &Config, now: DateTime<Utc>) -> AlertPlan {
         AlertPlan {
             rules: cfg.alerts.clone(),
+            min_confidence: cfg.study.min_confidence,
             max_age: cfg.watch.alert_max_age.chrono(),
             now,
         }
@@ -37,6 +40,7 @@ impl AlertPlan {
     pub fn none() -> AlertPlan {
         AlertPlan {
             rules: Vec::new(),
+            min_confidence: 0.0,
             max_age: chrono::Duration::zero(),
             now: Utc::now(),
         }
@@ -178,7 +182,7 @@ pub(super) fn decide_deal_alerts(
         let channels: Vec<String> = plan
             .rules
             .iter()
-            .filter(|r| r.matches_deal(d))
+            .filter(|r| r.matches_deal(d, plan.min_confidence))
             .map(AlertRule::channel_key)
             .collect();
         if channels.is_empty() {

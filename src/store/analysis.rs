@@ -65,6 +65,10 @@ pub struct DealFilter {
     pub kind: KindFilter,
     pub min_confidence: Option<f64>,
     pub include_rejected: bool,
+    /// Only deals a user reviewed (`deals accept`) or made by hand.
+    pub reviewed_only: bool,
+    /// Only automatic deals no user has reviewed yet.
+    pub unreviewed_only: bool,
 }
 
 /// One report of a deal, for `deals show`.
@@ -103,7 +107,8 @@ fn deal_links(tx: &rusqlite::Transaction<'_>) -> Result<HashMap<i64, i64>, Store
 
 const DEAL_COLUMNS: &str = "id, ticker, counterparty, counterparty_class, deal_type, kind, value_usd, value_with_options_usd,
     rate_usd_per_mw_year, capacity_mw, capacity_basis, term_years, announced_at, event_day, n_documents, sentiment,
-    confidence, origin, status, note, first_document_id, first_source, evidence, term_phrases, parties";
+    confidence, origin, status, note, first_document_id, first_source, evidence, term_phrases, parties, reasons,
+    reviewed_at";
 
 /// A JSON column (where each term was read, the other parties): NULL when empty.
 fn to_json<T: serde::Serialize>(v: &T, empty: bool) -> Option<String> {
@@ -166,6 +171,8 @@ fn row_to_deal(r: &rusqlite::Row<'_>) -> rusqlite::Result<Deal> {
         evidence: r.get(22)?,
         phrases: from_json(r, 23)?,
         parties: from_json(r, 24)?,
+        reasons: from_json(r, 25)?,
+        reviewed_at: r.get(26)?,
     })
 }
 
@@ -406,18 +413,19 @@ impl Store {
                             value_usd = ?7, value_with_options_usd = ?8, rate_usd_per_mw_year = ?9, capacity_mw = ?10,
                             capacity_basis = ?11, term_years = ?12, announced_at = ?13, event_day = ?14, n_documents = ?15,
                             sentiment = ?16, confidence = ?17, first_source = ?18, evidence = ?19, updated_at = ?20,
-                            term_phrases = ?21, parties = ?22
+                            term_phrases = ?21, parties = ?22, reasons = ?23
                          WHERE id = ?1 AND NOT (ticker IS ?2 AND counterparty IS ?3 AND counterparty_class IS ?4
                             AND deal_type IS ?5 AND kind IS ?6 AND value_usd IS ?7 AND value_with_options_usd IS ?8
                             AND rate_usd_per_mw_year IS ?9 AND capacity_mw IS ?10 AND capacity_basis IS ?11
                             AND term_years IS ?12 AND announced_at IS ?13 AND event_day IS ?14 AND n_documents IS ?15
                             AND sentiment IS ?16 AND confidence IS ?17 AND first_source IS ?18 AND evidence IS ?19
-                            AND term_phrases IS ?21 AND parties IS ?22)",
+                            AND term_phrases IS ?21 AND parties IS ?22 AND reasons IS ?23)",
                         params![
                             id, d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.terms.value_usd,
                             d.terms.value_with_options_usd, d.terms.rate_usd_per_mw_year, d.terms.capacity_mw, d.terms.capacity_basis, d.terms.term_years,
                             d.announced_at, d.event_day, d.n_documents, d.sentiment, d.confidence, d.first_source, d.evidence, now,
-                            to_json(&d.phrases, d.phrases.is_empty()), to_json(&d.parties, d.parties.is_empty())
+                            to_json(&d.phrases, d.phrases.is_empty()), to_json(&d.parties, d.parties.is_empty()),
+                            to_json(&d.reasons, d.reasons.is_empty())
                         ],
                     )
                     .ctx("updating deal")?;
@@ -429,13 +437,14 @@ impl Store {
                         "INSERT INTO deals(ticker, counterparty, counterparty_class, deal_type, kind, value_usd, value_with_options_usd,
                             rate_usd_per_mw_year, capacity_mw, capacity_basis, term_years, announced_at, event_day, n_documents,
                             sentiment, confidence, origin, status, first_document_id, first_source, evidence, updated_at,
-                            term_phrases, parties)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'auto', 'active', ?17, ?18, ?19, ?20, ?21, ?22)",
+                            term_phrases, parties, reasons)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'auto', 'active', ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
                         params![
                             d.ticker, d.counterparty, d.counterparty_class, d.deal_type, d.kind, d.terms.value_usd,
                             d.terms.value_with_options_usd, d.terms.rate_usd_per_mw_year, d.terms.capacity_mw, d.terms.capacity_basis, d.terms.term_years,
                             d.announced_at, d.event_day, d.n_documents, d.sentiment, d.confidence, first, d.first_source,
-                            d.evidence, now, to_json(&d.phrases, d.phrases.is_empty()), to_json(&d.parties, d.parties.is_empty())
+                            d.evidence, now, to_json(&d.phrases, d.phrases.is_empty()), to_json(&d.parties, d.parties.is_empty()),
+                            to_json(&d.reasons, d.reasons.is_empty())
                         ],
                     )
                     .ctx("inserting deal")?;
@@ -553,8 +562,17 @@ impl Store {
             args.push(k.as_str().to_string().into());
         }
         if let Some(c) = f.min_confidence {
-            sql.push_str(" AND coalesce(confidence, 1.0) >= ?");
+            // a reviewed or hand-made deal is certain whatever the recogniser's confidence
+            sql.push_str(
+                " AND (coalesce(confidence, 1.0) >= ? OR origin = 'curated' OR reviewed_at IS NOT NULL)",
+            );
             args.push(c.into());
+        }
+        if f.reviewed_only {
+            sql.push_str(" AND (origin = 'curated' OR reviewed_at IS NOT NULL)");
+        }
+        if f.unreviewed_only {
+            sql.push_str(" AND origin = 'auto' AND reviewed_at IS NULL");
         }
         sql.push_str(" ORDER BY event_day, id");
         let mut st = self.conn.prepare(&sql).ctx("preparing deal list")?;
@@ -673,6 +691,20 @@ impl Store {
             )
             .ctx("updating deal")?;
         Ok(())
+    }
+
+    /// Mark a deal reviewed and accepted (it then counts for `premium --reviewed` and passes any
+    /// `--min-confidence`); re-analysis keeps the mark while the deal keeps its first report.
+    /// Returns false when there is no such deal.
+    pub fn accept_deal(&mut self, id: i64) -> Result<bool, StoreError> {
+        let n = self
+            .conn
+            .execute(
+                "UPDATE deals SET reviewed_at = ?2, status = 'active' WHERE id = ?1",
+                params![id, fmt_time(Utc::now())],
+            )
+            .ctx("accepting deal")?;
+        Ok(n == 1)
     }
 
     /// Mark a deal rejected (kept, hidden from lists and studies; stays rejected on re-analysis).

@@ -101,6 +101,10 @@ pub struct Selection {
     pub deal_type: Option<crate::model::DealType>,
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
+    /// Stored automatic deals less certain are left out (reviewed and hand-made deals count).
+    pub min_confidence: f64,
+    /// Only stored deals a user reviewed or made by hand.
+    pub reviewed: bool,
 }
 
 /// A computed study: the inputs as resolved and every result, index-aligned with `events`.
@@ -152,8 +156,29 @@ pub fn select_events(store: &Store, sel: &Selection) -> anyhow::Result<Vec<Event
         None => {
             let deals = store.deals(&DealFilter {
                 deal_type: sel.deal_type,
+                min_confidence: (sel.min_confidence > 0.0).then_some(sel.min_confidence),
+                reviewed_only: sel.reviewed,
                 ..Default::default()
             })?;
+            if deals.is_empty() && sel.reviewed {
+                return Err(UsageError(
+                    "no reviewed deals to study: review them with `hashpivot deals --review` and accept \
+                     each real one with `hashpivot deals accept ID`"
+                        .into(),
+                )
+                .into());
+            }
+            if deals.is_empty()
+                && sel.min_confidence > 0.0
+                && !store.deals(&DealFilter::default())?.is_empty()
+            {
+                return Err(UsageError(format!(
+                    "no deals recognised with confidence {} or more: lower --min-confidence, or review them \
+                     with `hashpivot deals --review`",
+                    sel.min_confidence
+                ))
+                .into());
+            }
             if deals.is_empty() {
                 return Err(UsageError(
                     "no deals stored to study: run `hashpivot crawl` (deals are recognised after each crawl), \
@@ -168,6 +193,12 @@ pub fn select_events(store: &Store, sel: &Selection) -> anyhow::Result<Vec<Event
                 .collect::<Result<_, _>>()?
         }
     };
+    if sel.reviewed && sel.events_file.is_some() {
+        return Err(UsageError(
+            "--reviewed selects stored deals; it does not apply to --events".into(),
+        )
+        .into());
+    }
     if sel.deal_type.is_some() && sel.events_file.is_some() {
         return Err(UsageError(
             "--type filters stored deals; it does not apply to --events".into(),

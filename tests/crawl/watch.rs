@@ -72,7 +72,7 @@ fn rule(channel: AlertChannel) -> AlertRule {
         path: None,
         kinds: vec![DealKind::Deal],
         tickers: vec![],
-        min_confidence: 0.0,
+        min_confidence: Some(0.0),
         min_value_usd: 0.0,
         min_mw: 0.0,
     }
