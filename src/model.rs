@@ -101,6 +101,9 @@ pub struct Document {
     pub article_status: Option<String>,
     /// What kind of story it is (set by the analysis).
     pub genre: Option<Genre>,
+    /// Why the analysis did, or did not, take it as a deal: the deciding sentence, the evidence
+    /// for and against.
+    pub deal_reasons: Vec<String>,
 }
 
 /// One daily bar of a ticker. `adj_close` (split- and dividend-adjusted) is what returns use when

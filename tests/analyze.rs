@@ -130,7 +130,7 @@ fn crawl_recognises_deals_and_deals_lists_them() {
         [0][0]
         .clone();
     let text = stdout(&ws.run(&["deals", "show", &id]));
-    let lines: Vec<&str> = text.lines().skip(3).take(6).collect();
+    let lines: Vec<&str> = text.lines().skip(3).take(8).collect();
     assert_eq!(
         lines,
         [
@@ -139,6 +139,8 @@ fn crawl_recognises_deals_and_deals_lists_them() {
             "  MW            from \"…with Fluidstack at its Lake Mariner campus in New York, covering more than 200 MW of critical IT load.\"",
             "  years         from \"TeraWulf (Nasdaq: WULF) said on Thursday that it had signed two ten-year high-performance computing colocation leases with Fluidstack at its Lake…\"",
             "guarantor: Alphabet",
+            "why:",
+            "  decided by: \"TeraWulf (Nasdaq: WULF) said on Thursday that it had signed two ten-year high-performance computing colocation leases with Fluidstack at its Lake Mariner campus in New York, covering more than 200 MW …\"",
             "auto deal, active",
         ],
         "{text}"

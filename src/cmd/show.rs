@@ -76,6 +76,15 @@ pub fn run(data_dir: &Path, args: Args) -> anyhow::Result<i32> {
     if let Some(g) = d.genre {
         writeln!(out, "genre:     {g}")?;
     }
+    if !d.deal_reasons.is_empty() {
+        writeln!(
+            out,
+            "deal?      (why the analysis did or did not take it as a deal)"
+        )?;
+        for r in &d.deal_reasons {
+            writeln!(out, "  {r}")?;
+        }
+    }
     if let Some(a) = &d.author {
         writeln!(out, "author:    {a}")?;
     }

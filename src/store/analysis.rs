@@ -245,7 +245,7 @@ impl Store {
                 )
                 .ctx("preparing analysis")?;
             let mut upd = tx
-                .prepare_cached("UPDATE documents SET sentiment = ?2, sentiment_method = ?3, analyzed_at = ?4, indexed_at = NULL, genre = ?5 WHERE id = ?1")
+                .prepare_cached("UPDATE documents SET sentiment = ?2, sentiment_method = ?3, analyzed_at = ?4, indexed_at = NULL, genre = ?5, deal_reasons = ?6 WHERE id = ?1")
                 .ctx("preparing analysis")?;
             for a in batch {
                 del_m.execute([a.document_id]).ctx("clearing mentions")?;
@@ -290,7 +290,8 @@ impl Store {
                     a.sentiment,
                     a.sentiment_method,
                     now,
-                    a.genre
+                    a.genre,
+                    to_json(&a.deal_reasons, a.deal_reasons.is_empty())
                 ])
                 .ctx("storing sentiment")?;
             }

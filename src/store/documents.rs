@@ -42,7 +42,8 @@ pub fn hash_content(title: &str, summary: Option<&str>, body: Option<&str>) -> S
 }
 
 const DOC_COLUMNS: &str = "id, source, kind, url, canonical_url, guid, title, summary, body, author,
-    published_at, fetched_at, updated_at, content_hash, cik, form_type, accession_no, items, article_status, genre";
+    published_at, fetched_at, updated_at, content_hash, cik, form_type, accession_no, items, article_status, genre,
+    deal_reasons";
 
 fn row_to_document(r: &rusqlite::Row<'_>) -> rusqlite::Result<Document> {
     Ok(Document {
@@ -66,6 +67,16 @@ fn row_to_document(r: &rusqlite::Row<'_>) -> rusqlite::Result<Document> {
         items: r.get(17)?,
         article_status: r.get(18)?,
         genre: r.get(19)?,
+        deal_reasons: match r.get::<_, Option<String>>(20)? {
+            None => Vec::new(),
+            Some(t) => serde_json::from_str(&t).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    20,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?,
+        },
     })
 }
 

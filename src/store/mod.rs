@@ -255,6 +255,7 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE detections ADD COLUMN reasons TEXT;
     ALTER TABLE deals ADD COLUMN reasons TEXT;
     ALTER TABLE deals ADD COLUMN reviewed_at TEXT;
+    ALTER TABLE documents ADD COLUMN deal_reasons TEXT;
     "#,
 ];
 

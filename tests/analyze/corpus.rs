@@ -10,58 +10,61 @@ use hashpivot::store::AnalysisDoc;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
-struct Corpus {
-    doc: Vec<Doc>,
+pub struct Corpus {
+    pub doc: Vec<Doc>,
 }
 
 #[derive(Deserialize)]
-struct Doc {
-    id: String,
-    kind: String,
+pub struct Doc {
+    pub id: String,
+    pub kind: String,
     #[serde(default)]
-    items: Option<String>,
+    pub items: Option<String>,
     #[serde(default)]
-    cik: Option<String>,
-    title: String,
+    pub cik: Option<String>,
+    pub title: String,
     #[serde(default)]
-    summary: Option<String>,
-    body: String,
-    expect: Expect,
+    pub summary: Option<String>,
+    pub body: String,
+    pub expect: Expect,
     #[allow(dead_code)]
     #[serde(default)]
-    form: Option<String>,
+    pub form: Option<String>,
     #[allow(dead_code)]
     #[serde(default)]
-    published: Option<String>,
+    pub published: Option<String>,
     /// "dev" or "heldout" (the terms corpus).
     #[serde(default)]
-    split: Option<String>,
+    pub split: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
-struct Expect {
-    deal: bool,
+pub struct Expect {
+    pub deal: bool,
     #[serde(default)]
-    flag: Option<String>,
+    pub flag: Option<String>,
     #[serde(default)]
-    ticker: Option<String>,
+    pub ticker: Option<String>,
     #[serde(default)]
-    counterparty: Option<String>,
+    pub counterparty: Option<String>,
     #[serde(default, rename = "type")]
-    deal_type: Option<String>,
+    pub deal_type: Option<String>,
     #[serde(default)]
-    value: Option<f64>,
+    pub value: Option<f64>,
     #[serde(default)]
-    value_options: Option<f64>,
+    pub value_options: Option<f64>,
     #[serde(default)]
-    rate: Option<f64>,
+    pub rate: Option<f64>,
     #[serde(default)]
-    mw: Option<f64>,
+    pub mw: Option<f64>,
     #[serde(default)]
-    years: Option<f64>,
+    pub years: Option<f64>,
     /// "role:Name" of every party that is not the counterparty, when the document says.
     #[serde(default)]
-    parties: Option<Vec<String>>,
+    pub parties: Option<Vec<String>>,
+    /// The real deal a report belongs to (every report of one deal shares it): the stream check.
+    #[serde(default)]
+    pub event: Option<String>,
 }
 
 fn same(a: Option<f64>, b: Option<f64>) -> bool {
@@ -235,7 +238,7 @@ fn score(docs: &[&Doc]) -> Score {
     sc
 }
 
-fn corpus(file: &str) -> Corpus {
+pub fn corpus(file: &str) -> Corpus {
     let text = std::fs::read_to_string(common::fixtures_dir().join(file)).unwrap();
     toml::from_str(&text).unwrap()
 }
