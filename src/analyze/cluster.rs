@@ -131,6 +131,37 @@ pub fn agreement(a: &DealTerms, b: &DealTerms) -> Agreement {
     g
 }
 
+/// A cluster's terms: each as most of its reports state it (within 2%; ties to the earliest).
+pub fn consensus<'a>(terms: impl Iterator<Item = &'a DealTerms>) -> DealTerms {
+    let all: Vec<&DealTerms> = terms.collect();
+    let vote = |f: &dyn Fn(&DealTerms) -> Option<f64>| -> Option<f64> {
+        let vals: Vec<f64> = all.iter().filter_map(|t| f(t)).collect();
+        let mut best: Option<(usize, f64)> = None;
+        for &v in &vals {
+            let n = vals
+                .iter()
+                .filter(|w| (*w - v).abs() <= 0.02 * v.abs().max(w.abs()))
+                .count();
+            if best.is_none_or(|(m, _)| n > m) {
+                best = Some((n, v));
+            }
+        }
+        best.map(|(_, v)| v)
+    };
+    let mw = vote(&|t| t.capacity_mw);
+    DealTerms {
+        value_usd: vote(&|t| t.value_usd),
+        value_with_options_usd: vote(&|t| t.value_with_options_usd),
+        rate_usd_per_mw_year: vote(&|t| t.rate_usd_per_mw_year),
+        capacity_mw: mw,
+        capacity_basis: all
+            .iter()
+            .find(|t| t.capacity_mw == mw)
+            .and_then(|t| t.capacity_basis),
+        term_years: vote(&|t| t.term_years),
+    }
+}
+
 /// Are two reports' counterparties one: the same, one undisclosed, or one a party (end user,
 /// guarantor) of the other's deal as either text says.
 pub fn same_counterparty(a: &Report, b: &Report) -> bool {
@@ -160,34 +191,28 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             let near_dup = within
                 && c.iter()
                     .any(|&j| similarity(&reports[j].shingles, &r.shingles) >= NEAR_DUPLICATE);
-            let mut agree = 0;
-            let mut conflicts = 0;
-            let mut size = false;
-            let mut party = false;
-            let mut named_same = false;
-            for &j in c {
+            // the cluster's terms as most of its reports state them, against this report's
+            let g = agreement(&consensus(c.iter().map(|&j| &reports[j].terms)), &r.terms);
+            let party = c.iter().any(|&j| same_counterparty(&reports[j], r));
+            let named_same = c.iter().any(|&j| {
                 let o = &reports[j];
-                let g = agreement(&o.terms, &r.terms);
-                agree += g.agree;
-                conflicts += g.conflict;
-                size |= g.size_agrees;
-                party |= same_counterparty(o, r);
-                named_same |= o.counterparty == r.counterparty
+                o.counterparty == r.counterparty
                     || o.counterparty == "undisclosed"
-                    || r.counterparty == "undisclosed";
-            }
-            // within the window a misread term does not split reports that agree on more; later,
-            // nothing may disagree
+                    || r.counterparty == "undisclosed"
+            });
+            // within the window a misread term does not split reports that agree on a value or a
+            // capacity as much; later, nothing may disagree
             let joins = near_dup
                 || party
-                    && (within && (conflicts == 0 || size && agree > conflicts)
-                        || conflicts == 0
-                            && size
+                    && (within && (g.conflict == 0 || g.size_agrees && g.agree >= g.conflict)
+                        || g.conflict == 0
+                            && g.size_agrees
                             && named_same
                             && r.deal_type != DealType::Expansion);
             if !joins {
                 continue;
             }
+            let agree = g.agree;
             let last = reports[*c.last().expect("a cluster has a report")].at;
             if best.is_none_or(|(_, a, t)| (agree, last) > (a, t)) {
                 best = Some((k, agree, last));

@@ -93,7 +93,7 @@ fn pats() -> &'static Patterns {
             own_terms: r(r"(?i)(?:\$|US\$|USD ?)\d[\d.,]*\s?(?:billion|million|bn|b|m)\b|\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
             deal_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|partnership|tenant|customer|accordo|acuerdo|contrato|contratto|Vertrag)\b"),
             financing_only: r(r"(?i)\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility))\b"),
-            fresh_results: r(r"(?i)\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed)\b"),
+            fresh_results: r(r"(?i)\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b"),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
             lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\b(?:ground|land|site) lease\b|\bas (?:a |the )?(?:tenant|lessee)\b|\bhosting customer of\b"),
             plan: r(r"(?i)\b(plans? to (?:sign|lease|host|offer|develop|build|convert)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|breaks? ground|groundbreaking|break ground)\b"),
@@ -133,7 +133,7 @@ fn pats() -> &'static Patterns {
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
             land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
             equipment: r(r"(?i)\b(purchas(?:e|es|ed|ing)|buy|buys|bought|order(?:s|ed)?)\b[^.;]{0,80}?\b(GPUs?|servers?|equipment|hardware|miners|rigs|ASICs?)\b"),
-            customer_contract: r(r"(?i)\b(leases?|leased|colocation|co-location|hosting|cloud[- ]services|GPU cloud|AI cloud contracts?|compute contracts?|MSA|master services|arrendamiento|locazione|Rahmenvertrag|contrat de location|bail)\b"),
+            customer_contract: r(r"(?i)\b(leases?|leased|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|compute contracts?|MSA|master services|arrendamiento|locazione|Rahmenvertrag|contrat de location|bail)\b"),
             cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b"),
             guarantor_after: r(r"(?i)^\s*(?:'s\s+|,\s*which\s+)?(?:has |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|acquires|gets|receives|adds to) (?:its |a |an )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee[sd]?|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)"),
             guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$"),
@@ -287,6 +287,8 @@ impl<'a> Recognizer<'a> {
         let title_contract = self.headline_names_contract(d.title);
         let mut best_customer: Option<Cand<'_>> = None;
         let mut best_other: Option<Cand<'_>> = None;
+        // the strongest customer contract a results release calls new
+        let mut best_fresh: Option<Cand<'_>> = None;
         for &(s, pos) in &cands {
             if p.negated.is_match(s) || !announces(s) {
                 continue;
@@ -362,8 +364,21 @@ impl<'a> Recognizer<'a> {
             } else {
                 &mut best_other
             };
-            if slot.as_ref().is_none_or(|b| score > b.score) {
+            // a sentence with a signing verb beats a stronger one without
+            if slot
+                .as_ref()
+                .is_none_or(|b| (verb, score) > (b.verb, b.score))
+            {
                 *slot = Some(c);
+            }
+            if customer
+                && !buying
+                && p.fresh_results.is_match(s)
+                && best_fresh
+                    .as_ref()
+                    .is_none_or(|b| (verb, score) > (b.verb, b.score))
+            {
+                best_fresh = Some(c);
             }
         }
         // an opinion piece or an analysis is not the announcement of a deal
@@ -425,9 +440,9 @@ impl<'a> Recognizer<'a> {
                     None
                 }
             }
-            (Some(Against::Results), Some(c)) => {
+            (Some(Against::Results), Some(_)) => {
                 // results that state a new contract signed in the period
-                if c.pos <= 15 && p.fresh_results.is_match(c.s) {
+                if let Some(c) = best_fresh.filter(|c| strong(c) && c.pos <= 15) {
                     reasons.push("for: results that state a new contract".into());
                     confidence_cut = 0.1;
                     Some(c)

@@ -35,7 +35,7 @@ fn res() -> &'static Res {
         mw: Regex::new(r"(?i)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-?\s?(MW|megawatts?|GW|gigawatts?)\b")
             .expect("static regex"),
         term: Regex::new(
-            r"(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-five|thirty)[- ](?:year|yr)s?\b",
+            r"(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-five|thirty)[-\u{2010}\u{2011}\u{2013} ](?:year|yr)s?\b",
         )
         .expect("static regex"),
     })
@@ -99,6 +99,8 @@ struct Amount {
     annual: bool,
     /// A backstop or guarantee, warrants, notes, a loan or an offering.
     financing: bool,
+    /// A notes offering, a loan, a bond: a figure that is never a contract's anywhere in the text.
+    strong_financing: bool,
     /// A running total across contracts.
     running: bool,
     with_options: bool,
@@ -227,7 +229,12 @@ fn amounts(text: &str) -> Vec<Amount> {
             // "Google backs $1.3 billion of Fluidstack's lease obligations"
             || post_words.iter().any(|p| p.starts_with("obligation"))
             || near_pre.contains(" backs ")
-            || near_pre.contains("backed");
+            || near_pre.contains(" will back ")
+            // "backed by Google" is a backstop; "backed by a $311 million contract" is the contract
+            || near_pre.contains("backed")
+                && !post_words.iter().take(3).any(|w| {
+                    ["contract", "lease", "agreement", "deal"].iter().any(|c| w.starts_with(c))
+                });
         // what is bought: land, a site, equipment, a stake (the value of an acquisition deal)
         let clause = &wide_clause(text, whole.start(), prev_end);
         let bought = [
@@ -305,7 +312,10 @@ fn amounts(text: &str) -> Vec<Amount> {
                 .iter()
                 .take(3)
                 .any(|w| w.starts_with("market") || *w == "valuation");
+        // "= $5.5B": a sum of other amounts
+        let sum = near_pre.trim_end().ends_with('=') || near_pre.trim_end().ends_with("equals");
         let other = price
+            || sum
             || [
                 " noi",
                 "net operating income",
@@ -319,6 +329,13 @@ fn amounts(text: &str) -> Vec<Amount> {
         let with_options = [
             "rising to",
             "rise to",
+            "push the total",
+            "pushing the total",
+            "could reach",
+            "could rise",
+            "could total",
+            "could balloon",
+            "balloon to",
             "up to",
             "increase to",
             "increasing to",
@@ -377,15 +394,35 @@ fn amounts(text: &str) -> Vec<Amount> {
         let total_of = has_prev_in_sentence(&out, text, prev_end, whole.start())
             && near_pre.trim_end().ends_with("total of");
         let running = running || (with_options && after_running) || total_of;
+        // "$20B → $50B", "$20B to $50B": a second figure of the same thing
+        let between = text[prev_end.min(whole.start())..whole.start()].trim();
+        let same_thing = k > 0 && ["→", "->", "to", "-", "–", "and"].contains(&between);
+        let prev = out.last().filter(|_| same_thing).cloned();
+        // a notes offering, a loan or a bond: the same figure is that wherever it stands
+        let strong_financing = financing
+            && [
+                "convertible",
+                "notes",
+                "offering",
+                "loan",
+                "facility",
+                "bond",
+                "debt",
+                "placement",
+                "proceeds",
+            ]
+            .iter()
+            .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w)));
         out.push(Amount {
             usd: v,
             rate: rate && !other,
-            annual,
-            financing,
+            annual: annual || prev.as_ref().is_some_and(|p| p.annual),
+            financing: financing || prev.as_ref().is_some_and(|p| p.financing),
+            strong_financing,
             running,
             with_options,
-            purchase,
-            other,
+            purchase: purchase || prev.as_ref().is_some_and(|p| p.purchase),
+            other: other || prev.as_ref().is_some_and(|p| p.other),
             span: (whole.start(), whole.end()),
         });
     }
@@ -426,7 +463,11 @@ fn wide_clause(text: &str, at: usize, prev_end: usize) -> String {
     let pre = before(text, at, 120);
     let keep = pre.len().min(at - prev_end.min(at));
     let pre = &pre[pre.len() - keep..];
-    let start = pre.rfind(". ").map_or(0, |i| i + 2);
+    let start = pre
+        .rfind(". ")
+        .map(|i| i + 2)
+        .max(pre.rfind('\n').map(|i| i + 1))
+        .unwrap_or(0);
     format!(" {}", &pre[start..])
 }
 
@@ -487,6 +528,7 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
             "scale up to",
             "path to",
             "potential to",
+            "potential for",
             "possibility to",
             "option for",
             "option to",
@@ -671,7 +713,7 @@ fn extract_inner(
     // financing" and then "Galaxy's $1.4B Helios expansion") is that wherever it stands
     let known_not_contract: Vec<f64> = amounts(doc)
         .iter()
-        .filter(|a| a.financing && !counts.financing || a.purchase && !counts.purchase)
+        .filter(|a| a.strong_financing && !counts.financing || a.purchase && !counts.purchase)
         .map(|a| a.usd)
         .collect();
     for text in [focus, doc] {

@@ -101,6 +101,7 @@ pub struct Event {
     pub evidence: String,
     /// The ids of the texts that report it.
     pub docs: Vec<String>,
+    pub confidence: f64,
 }
 
 /// Store the items as one source's crawl and analyse them; the signed deals that are not
@@ -209,6 +210,7 @@ pub fn crawl_deals(cfg: &Config, items: &[&Item]) -> Vec<Event> {
             mw: d.terms.capacity_mw,
             years: d.terms.term_years,
             evidence: d.evidence.clone().unwrap_or_default(),
+            confidence: d.confidence.unwrap_or(1.0),
         })
         .collect()
 }
@@ -223,6 +225,9 @@ pub struct TextScore {
     pub negatives: usize,
     pub negatives_flagged: usize,
     pub lines: Vec<String>,
+    /// Every deal taken from a text: its confidence and whether the text reports a real deal of
+    /// that company.
+    pub scored: Vec<(f64, bool)>,
 }
 
 impl TextScore {
@@ -242,6 +247,12 @@ pub fn score_texts(cfg: &Config, items: &[&Item]) -> TextScore {
     for it in items {
         let deals = crawl_deals(cfg, &[it]);
         let x = &it.expect;
+        for d in &deals {
+            s.scored.push((
+                d.confidence,
+                x.deal.is_some() && x.ticker.contains(&d.ticker),
+            ));
+        }
         if x.deal.is_none() {
             s.negatives += 1;
             if let Some(d) = deals.first() {
@@ -424,6 +435,16 @@ fn print(name: &str, items: &[&Item], cfg: &Config) -> (StreamScore, TextScore) 
         tx.negatives,
         tx.false_rate()
     );
+    println!("reliability (deals taken from single texts): confidence band: real / taken");
+    for (lo, hi) in [(0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01)] {
+        let band: Vec<&(f64, bool)> = tx
+            .scored
+            .iter()
+            .filter(|(c, _)| *c >= lo && *c < hi)
+            .collect();
+        let real = band.iter().filter(|(_, r)| *r).count();
+        println!("  [{lo:.1}, {:.1}): {real} / {}", hi.min(1.0), band.len());
+    }
     (st, tx)
 }
 
