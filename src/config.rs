@@ -1190,4 +1190,54 @@ mod tests {
         assert!(!has_contact_email("hashpivot/0.1 (@example.com)"));
         assert!(!has_contact_email("hashpivot/0.1 (me@localhost)"));
     }
+
+    #[test]
+    fn an_alert_rule_without_min_confidence_takes_the_studys() {
+        let text = format!(
+            "{}\n[[alert]]\nchannel = \"file\"\npath = \"a.jsonl\"\n",
+            STARTER
+        );
+        let cfg = Config::parse(&text, "feeds.toml").unwrap();
+        assert_eq!(cfg.study.min_confidence, 0.7);
+        let rule = &cfg.alerts[0];
+        assert_eq!(rule.min_confidence, None);
+        let mut d = crate::model::Deal {
+            id: 1,
+            ticker: "WULF".into(),
+            counterparty: "Fluidstack".into(),
+            counterparty_class: None,
+            deal_type: crate::model::DealType::Colocation,
+            kind: crate::model::DealKind::Deal,
+            terms: Default::default(),
+            announced_at: "2025-08-14T12:00:00Z".into(),
+            event_day: chrono::NaiveDate::from_ymd_opt(2025, 8, 14).unwrap(),
+            n_documents: 1,
+            sentiment: None,
+            confidence: Some(0.6),
+            origin: crate::model::DealOrigin::Auto,
+            status: crate::model::DealStatus::Active,
+            note: None,
+            first_document_id: Some(1),
+            first_source: None,
+            evidence: None,
+            phrases: Default::default(),
+            parties: Vec::new(),
+            reasons: Vec::new(),
+            reviewed_at: None,
+        };
+        assert!(!rule.matches_deal(&d, cfg.study.min_confidence));
+        // a rule that asks for less, or a reviewed deal, alerts
+        let mut lower = rule.clone();
+        lower.min_confidence = Some(0.5);
+        assert!(lower.matches_deal(&d, cfg.study.min_confidence));
+        d.reviewed_at = Some("2025-08-15T09:00:00Z".into());
+        assert!(rule.matches_deal(&d, cfg.study.min_confidence));
+        // out of range is an error naming the key
+        let bad = STARTER.replace("min_confidence = 0.7 ", "min_confidence = 1.7 ");
+        let e = Config::parse(&bad, "feeds.toml").unwrap_err().to_string();
+        assert!(
+            e.contains("study.min_confidence: 1.7 must be between 0 and 1"),
+            "{e}"
+        );
+    }
 }

@@ -384,3 +384,108 @@ fn each_company_gets_the_tone_of_the_sentences_about_it() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["documents"], 0, "nothing left to read again");
 }
+
+/// `deals --review` lists the unreviewed automatic deals, least confident first, with why each
+/// was taken; `deals accept` marks one reviewed, it leaves the list, survives `analyze --all`, and
+/// counts for `--reviewed`; `--min-confidence` leaves out the less certain (reviewed ones stay).
+#[test]
+fn deals_are_reviewed_and_accepted_and_studies_select_by_review_and_confidence() {
+    let s = Server::start();
+    let ws = workspace(&s);
+    assert_eq!(ws.run(&["crawl"]).status.code(), Some(0));
+    let auto = ws.rows(
+        "SELECT id, confidence FROM deals WHERE origin = 'auto' AND kind = 'deal' ORDER BY confidence, event_day, id",
+    );
+    assert!(auto.len() >= 3, "{auto:?}");
+    let out = ws.run(&["deals", "--review"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    // one block per deal in rising confidence, each with the sentence that decided it
+    let ids: Vec<String> = text
+        .lines()
+        .filter(|l| !l.starts_with("     ") && !l.starts_with("accept:"))
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect();
+    let want: Vec<String> = auto.iter().map(|r| r[0].clone()).collect();
+    assert_eq!(ids, want, "{text}");
+    assert_eq!(
+        text.matches("     decided by: \"").count(),
+        auto.len(),
+        "{text}"
+    );
+    assert!(text.ends_with(
+        "accept: hashpivot deals accept ID · reject: hashpivot deals reject ID · correct: hashpivot deals edit ID\n"
+    ));
+    // nothing reviewed yet: a study of reviewed deals says what to do
+    for cmd in ["study", "premium"] {
+        let out = ws.run(&[cmd, "--reviewed"]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        assert_eq!(
+            stderr(&out),
+            "hashpivot: no reviewed deals to study: review them with `hashpivot deals --review` and accept each real one with `hashpivot deals accept ID`\n"
+        );
+    }
+    // accept the least certain: it leaves the review list and is kept by re-analysis
+    let first = &auto[0][0];
+    let out = ws.run(&["deals", "accept", first]);
+    assert_eq!(stdout(&out), format!("deal {first} accepted\n"));
+    let out = ws.run(&["analyze", "--all"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        ws.rows(&format!(
+            "SELECT reviewed_at IS NOT NULL FROM deals WHERE id = {first}"
+        )),
+        [["1"]]
+    );
+    let listed: Vec<serde_json::Value> =
+        serde_json::from_slice(&ws.run(&["deals", "--review", "--json"]).stdout).unwrap();
+    assert_eq!(listed.len(), auto.len() - 1);
+    assert!(listed.iter().all(|d| d["id"].to_string() != *first));
+    // a confidence above every automatic deal's keeps only the reviewed one
+    let listed: Vec<serde_json::Value> =
+        serde_json::from_slice(&ws.run(&["deals", "--min-confidence", "1", "--json"]).stdout)
+            .unwrap();
+    let ids: Vec<String> = listed.iter().map(|d| d["id"].to_string()).collect();
+    assert_eq!(ids, [first.clone()]);
+    // an unknown deal and a confidence out of range are clear errors
+    let out = ws.run(&["deals", "accept", "9999"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out), "hashpivot: no deal 9999\n");
+    let out = ws.run(&["study", "--min-confidence", "1.5"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "hashpivot: --min-confidence 1.5: expected a number from 0 to 1\n"
+    );
+    let out = ws.run(&["study", "--reviewed", "--events", "x.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "hashpivot: --reviewed selects stored deals; it does not apply to --events\n"
+    );
+}
+
+/// `show ID` says why a document is, or is not, a deal.
+#[test]
+fn show_says_why_a_document_is_or_is_not_a_deal() {
+    let s = Server::start();
+    let ws = workspace(&s);
+    assert_eq!(ws.run(&["crawl"]).status.code(), Some(0));
+    let id =
+        ws.rows("SELECT document_id FROM detections WHERE ticker = 'IREN' LIMIT 1")[0][0].clone();
+    let text = stdout(&ws.run(&["show", &id]));
+    assert!(
+        text.contains(
+            "deal?      (why the analysis did or did not take it as a deal)\n  decided by: \""
+        ),
+        "{text}"
+    );
+    let none = ws.rows(
+        "SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM detections) LIMIT 1",
+    );
+    let text = stdout(&ws.run(&["show", &none[0][0]]));
+    assert!(text.contains("deal?      "), "{text}");
+    let v: serde_json::Value =
+        serde_json::from_slice(&ws.run(&["show", &none[0][0], "--json"]).stdout).unwrap();
+    assert!(!v["deal_reasons"].as_array().unwrap().is_empty(), "{v}");
+}

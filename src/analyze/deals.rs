@@ -1218,4 +1218,195 @@ mod tests {
             Genre::Other
         );
     }
+
+    /// The decision about a news item of a headline and a lead (the starter universe).
+    fn decide(title: &str, lead: &str) -> Decision {
+        let cfg = crate::config::Config::parse(crate::config::STARTER, "t").unwrap();
+        let linker = CompanyLinker::new(&cfg.companies);
+        let m = super::super::entities::counterparty_matcher(&cfg.counterparties);
+        let r = Recognizer::new(&linker, &cfg.counterparties, &m);
+        let (doc, mentions) = news(&linker, title, lead);
+        r.decide(&doc, &mentions)
+    }
+
+    #[test]
+    fn headlines_say_what_a_story_is_about() {
+        for (t, want) in [
+            (
+                "IREN prices $875 million convertible notes offering",
+                Against::Financing,
+            ),
+            (
+                "Hut 8 closes $3.25 billion of senior secured notes for River Bend",
+                Against::Financing,
+            ),
+            (
+                "CoreWeave's $9B Core Scientific acquisition is a bid for more power",
+                Against::Corporate,
+            ),
+            (
+                "MARA Holdings secures 64% stake in Exaion",
+                Against::Corporate,
+            ),
+            ("Hut 8 reports first quarter 2024 results", Against::Results),
+            (
+                "Galaxy shares climb after ERCOT approval to expand Helios power capacity",
+                Against::Power,
+            ),
+            (
+                "Applied Digital completes first phase of its North Dakota campus",
+                Against::Milestone,
+            ),
+            (
+                "Riot breaks ground on 1 GW data center in Corsicana",
+                Against::Milestone,
+            ),
+            (
+                "TeraWulf price target raised to $21.50 at Roth",
+                Against::Analyst,
+            ),
+            (
+                "Iris Energy tumbles after short seller questions AI plans",
+                Against::Legal,
+            ),
+            (
+                "MARA and Starwood plan to convert mining sites to AI data centers",
+                Against::Plan,
+            ),
+        ] {
+            assert_eq!(headline_class(t), Some(want), "{t}");
+        }
+        assert_eq!(
+            headline_class("Hut 8 signs $7 billion, 15-year lease with Fluidstack"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_financing_an_acquisition_or_a_stake_is_corporate_never_a_deal() {
+        let d = decide(
+            "Hut 8 closes $3.25 billion of senior secured notes for River Bend",
+            "Hut 8 Corp. closed a $3.25 billion offering of senior secured notes to fund the River Bend campus, where Fluidstack signed a 15-year lease in December.",
+        );
+        let det = d.detection.expect("recorded");
+        assert_eq!(det.kind, Kind::Corporate);
+        assert_eq!(det.deal_type, DealType::Financing);
+        let d = decide(
+            "MARA to acquire a majority stake in Exaion",
+            "MARA Holdings, Inc. agreed to acquire a 64% stake in Exaion, an AI and HPC cloud provider, for about $168 million.",
+        );
+        let det = d.detection.expect("recorded");
+        assert_eq!(
+            (det.kind, det.deal_type),
+            (Kind::Corporate, DealType::Acquisition)
+        );
+        assert!(
+            det.reasons.iter().any(|r| r
+                == "against: the company is not providing capacity to a customer (acquisition)"),
+            "{:?}",
+            det.reasons
+        );
+    }
+
+    #[test]
+    fn the_company_must_provide_the_capacity_under_a_signed_agreement() {
+        // the company is the tenant
+        let d = decide(
+            "TeraWulf signs ground lease for its Cayuga site",
+            "TeraWulf Inc. signed a ground lease with the town for 100 acres to build an AI data center.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        assert!(
+            d.reasons
+                .iter()
+                .any(|r| r.starts_with("against: the company takes a lease from a landlord")),
+            "{:?}",
+            d.reasons
+        );
+        // talks are not a signed lease
+        let d = decide(
+            "Cipher Mining in advanced discussions with hyperscalers for Barber Lake",
+            "Cipher Mining said it is in advanced discussions with several hyperscalers to lease capacity at Barber Lake.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        // a customer leasing from the company is the company providing it
+        let d = decide(
+            "CoreWeave to lease 250 MW from Applied Digital",
+            "CoreWeave agreed to lease 250 MW of critical IT load from Applied Digital at Polaris Forge 1 under two 15-year leases.",
+        );
+        let det = d.detection.expect("a deal");
+        assert_eq!((det.kind, det.ticker.as_str()), (Kind::Deal, "APLD"));
+    }
+
+    #[test]
+    fn a_milestone_or_results_headline_is_no_deal_unless_the_text_states_a_new_contract() {
+        let d = decide(
+            "Applied Digital completes first 100 MW building at Polaris Forge 1",
+            "The building is fully leased to CoreWeave, which signed 15-year leases in June.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        assert!(
+            d.reasons
+                .iter()
+                .any(|r| r == "against: the headline is about construction or a milestone"),
+            "{:?}",
+            d.reasons
+        );
+        let recap = decide(
+            "Applied Digital reports fiscal first quarter results",
+            "During the quarter Applied Digital signed a lease with CoreWeave for 150 MW at Polaris Forge 1.",
+        );
+        assert!(recap.detection.is_none(), "{:?}", recap.detection);
+        let fresh = decide(
+            "IREN reports Q1 FY26 results",
+            "IREN signed new multi-year AI cloud contracts with Together AI and Fireworks AI during the quarter.",
+        );
+        let det = fresh.detection.expect("a new contract in results");
+        assert_eq!(det.counterparty, "Together AI");
+        assert!(
+            det.reasons
+                .iter()
+                .any(|r| r == "for: results that state a new contract")
+        );
+    }
+
+    #[test]
+    fn a_question_is_a_deal_only_when_its_text_opens_with_the_signing() {
+        let d = decide(
+            "Can Hut 8's $7 billion Fluidstack lease lift the stock further?",
+            "Analysts are split on the stock after its run.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        let d = decide(
+            "Applied Digital soars 48% on $7B AI deal: is this the next big infrastructure play?",
+            "Applied Digital signed two 15-year leases with CoreWeave for 250 MW of critical IT load at Polaris Forge 1, worth about $7 billion.",
+        );
+        assert_eq!(d.detection.expect("a deal").counterparty, "CoreWeave");
+    }
+
+    #[test]
+    fn an_loi_with_a_client_is_flagged_whatever_the_headline() {
+        let d = decide(
+            "CleanSpark acquires 271 acres near Houston for AI data center",
+            "CleanSpark also signed a non-binding letter of intent with a first AI hosting client for the site.",
+        );
+        assert_eq!(d.detection.expect("flagged").kind, Kind::Loi);
+    }
+
+    #[test]
+    fn the_tenant_backstopped_by_a_guarantor_is_the_counterparty_across_the_document() {
+        let d = decide(
+            "TeraWulf signs HPC colocation leases with Fluidstack, backstopped by Google",
+            "Google raises its stake in TeraWulf to 14%. TeraWulf signed two ten-year leases with Fluidstack for 200 MW of critical IT load.",
+        );
+        let det = d.detection.expect("a deal");
+        assert_eq!(det.counterparty, "Fluidstack");
+        assert_eq!(
+            det.parties,
+            vec![Party {
+                role: PartyRole::Guarantor,
+                name: "Alphabet".into()
+            }]
+        );
+    }
 }

@@ -1127,4 +1127,107 @@ mod tests {
         assert_eq!(t.value_usd, Some(9.7e9));
         assert_eq!(t.capacity_mw, Some(200.0));
     }
+
+    fn checked(focus: &str, doc: &str) -> (Terms, Vec<String>) {
+        let (t, _, r) = extract_checked(focus, doc, Counts::default());
+        (t, r)
+    }
+
+    #[test]
+    fn prices_per_share_exercise_prices_and_market_values_are_never_a_contract_value() {
+        // an exercise price, a share price after a move, a market value: none is the value
+        for text in [
+            "NVIDIA may buy up to 30 million shares at an exercise price of $70 per share.",
+            "Shares rose 16% to $18.54 after the lease.",
+            "The company, currently valued at $9.3 billion, signed the lease.",
+            "Market cap has gone from $20B → $50B.",
+            "Total deal value: $2.1B equity option + $3.4B cloud revenue = $5.5B.",
+        ] {
+            let (t, _) = checked(text, "");
+            assert!(
+                t.value_usd.is_none() || t.value_usd == Some(3.4e9),
+                "{text}: {:?}",
+                t.value_usd
+            );
+        }
+        // an amount under $1 million is named as rejected
+        let (t, _) = checked("The warrants are exercisable at $0.01.", "");
+        assert_eq!(t.value_usd, None);
+        let (t, r) = checked("The customer will pay $500,000 under the agreement.", "");
+        assert_eq!(t.value_usd, None);
+        assert_eq!(r, ["$500000 is under $1 million: not a contract value"]);
+    }
+
+    #[test]
+    fn gigawatt_frameworks_campus_power_and_options_are_not_the_contract_capacity() {
+        let (t, r) = checked(
+            "A strategic partnership to deploy up to 5 GW of AI infrastructure; the lease covers 25 MW of critical IT load.",
+            "",
+        );
+        assert_eq!(t.capacity_mw, Some(25.0));
+        assert!(r.is_empty(), "{r:?}");
+        let (t, r) = checked("NVIDIA and IREN will deploy 5 GW of AI infrastructure.", "");
+        assert_eq!(t.capacity_mw, None);
+        assert_eq!(
+            r,
+            ["5000 MW is past 1200 MW: a framework, a campus or a company total"]
+        );
+        // a portfolio is not a contract either
+        let (t, _) = checked("The company's 1.7 GW portfolio", "");
+        assert_eq!(t.capacity_mw, None);
+        // site power is the contract's capacity only when nothing else is stated, and then gross
+        let (t, _) = checked(
+            "CoreWeave committed to all 800 MW of approved power at Helios.",
+            "",
+        );
+        assert_eq!(
+            (t.capacity_mw, t.capacity_basis),
+            (Some(800.0), Some(CapacityBasis::Gross))
+        );
+        let (t, _) = checked(
+            "The 300 MW of critical IT is supported by about 430 MW of utility power.",
+            "",
+        );
+        assert_eq!(t.capacity_mw, Some(300.0));
+        // an option or a path beyond the contract
+        let (t, _) = checked(
+            "AMD leases 25 MW, expandable to 200 MW, with a right of first refusal on another 100 MW.",
+            "",
+        );
+        assert_eq!(t.capacity_mw, Some(25.0));
+    }
+
+    #[test]
+    fn a_value_whose_rate_per_mw_year_is_out_of_band_is_kept_and_flagged() {
+        // $1.4 billion over 800 MW and 15 years is $0.12 million per MW-year
+        let (t, r) = checked(
+            "A $1.4 billion contract for 800 MW of critical IT over 15 years.",
+            "",
+        );
+        assert_eq!(t.value_usd, Some(1.4e9));
+        assert_eq!(
+            r,
+            ["out of band: $0.12 million per MW-year from $1.40B over 800 MW and 15 years"]
+        );
+        // $7 billion over 245 MW and 15 years is $1.9 million per MW-year: in band
+        let (_, r) = checked(
+            "A $7 billion lease for 245 MW of critical IT over 15 years.",
+            "",
+        );
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn a_figure_the_text_calls_a_financing_is_not_the_value_elsewhere() {
+        let doc = "Galaxy's $1.4B Helios expansion\nGalaxy closed a $1.4 billion project financing facility. CoreWeave committed to 260 MW more.";
+        let (t, _) = checked("CoreWeave committed to 260 MW more.", doc);
+        assert_eq!(t.value_usd, None);
+        // a guarantee is not: "Google backs ... for $3B" does not hide the contract's $3 billion
+        let doc = "Google backs Cipher for $3B AI infrastructure\nThe deal is valued at roughly $3 billion over ten years.";
+        let (t, _) = checked(
+            "The deal is valued at roughly $3 billion over ten years.",
+            doc,
+        );
+        assert_eq!(t.value_usd, Some(3e9));
+    }
 }

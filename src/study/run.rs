@@ -147,6 +147,12 @@ impl StudyRun {
 /// The events a selection names, in file or deal order, filtered. Every way of coming up empty
 /// is a usage error that says what to do.
 pub fn select_events(store: &Store, sel: &Selection) -> anyhow::Result<Vec<EventSpec>> {
+    if sel.reviewed && sel.events_file.is_some() {
+        return Err(UsageError(
+            "--reviewed selects stored deals; it does not apply to --events".into(),
+        )
+        .into());
+    }
     let mut events: Vec<EventSpec> = match &sel.events_file {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -193,12 +199,6 @@ pub fn select_events(store: &Store, sel: &Selection) -> anyhow::Result<Vec<Event
                 .collect::<Result<_, _>>()?
         }
     };
-    if sel.reviewed && sel.events_file.is_some() {
-        return Err(UsageError(
-            "--reviewed selects stored deals; it does not apply to --events".into(),
-        )
-        .into());
-    }
     if sel.deal_type.is_some() && sel.events_file.is_some() {
         return Err(UsageError(
             "--type filters stored deals; it does not apply to --events".into(),
