@@ -178,6 +178,8 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..reports.len()).collect();
     order.sort_by_key(|&i| (reports[i].at, reports[i].document_id));
     let mut clusters: Vec<Vec<usize>> = Vec::new();
+    // each cluster's consensus terms, kept up to date as reports join
+    let mut agreed: Vec<DealTerms> = Vec::new();
     for i in order {
         let r = &reports[i];
         // the compatible clusters, with how much each agrees
@@ -192,7 +194,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 && c.iter()
                     .any(|&j| similarity(&reports[j].shingles, &r.shingles) >= NEAR_DUPLICATE);
             // the cluster's terms as most of its reports state them, against this report's
-            let g = agreement(&consensus(c.iter().map(|&j| &reports[j].terms)), &r.terms);
+            let g = agreement(&agreed[k], &r.terms);
             let party = c.iter().any(|&j| same_counterparty(&reports[j], r));
             let named_same = c.iter().any(|&j| {
                 let o = &reports[j];
@@ -219,8 +221,14 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             }
         }
         match best {
-            Some((k, _, _)) => clusters[k].push(i),
-            None => clusters.push(vec![i]),
+            Some((k, _, _)) => {
+                clusters[k].push(i);
+                agreed[k] = consensus(clusters[k].iter().map(|&j| &reports[j].terms));
+            }
+            None => {
+                clusters.push(vec![i]);
+                agreed.push(r.terms);
+            }
         }
     }
     clusters

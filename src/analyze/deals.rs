@@ -75,6 +75,8 @@ struct Patterns {
 
 /// What a headline can be about when it is not a customer contract.
 struct Headlines {
+    people: Regex,
+    market: Regex,
     legal: Regex,
     analyst: Regex,
     financing: Regex,
@@ -102,6 +104,8 @@ fn pats() -> &'static Patterns {
             capacity_move: r(r"(?i)\b(?:adds?|added|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity)\b"),
             commitment: r(r"(?i)\bexercis(?:es|ed|ing)\b[^.;]{0,30}\boptions?\b|\bcommitments?\b|\bcommits? to\b|\bcommitted to\b"),
             headline: Headlines {
+                people: r(r"(?i)\b(?:appoints?|appointed|hires?|hired|names|named|taps|tapped|promotes|promoted)\b[^.;:]{0,60}\b(?:CEO|CFO|COO|CTO|chief|president|chair(?:man|woman)?|head of|SVP|EVP|vice president|director|officer|executive)\b|\b(?:steps down|resigns|to retire|joins (?:the )?board)\b"),
+                market: r(r"(?i)\bstocks? to (?:watch|buy)\b|\btop (?:gainers|losers|movers)\b|\bmarket (?:wrap|update|movers)\b|\b(?:premarket|pre-market|midday|after-hours) movers\b|\bcrypto stocks\b|\bmining stocks\b|\bbitcoin miners? (?:stocks? )?(?:rally|surge|jump|soar|fall|slide|tumble|climb)\b|\bweekly recap\b|\bweek in review\b"),
                 legal: r(r"(?i)\bshort (?:report|seller|sellers|attack)\b|\blawsuits?\b|\bsues\b|\bsued\b|class action|\binvestigation\b|\bsuffered losses\b|\blaw firm\b|securities fraud|\binvestors who lost\b"),
                 analyst: r(r"(?i)price target|initiates coverage|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b"),
                 financing: r(r"(?i)\bconvertible\b|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\braises \$|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
@@ -290,7 +294,19 @@ impl<'a> Recognizer<'a> {
         // the strongest customer contract a results release calls new
         let mut best_fresh: Option<Cand<'_>> = None;
         for &(s, pos) in &cands {
-            if p.negated.is_match(s) || !announces(s) {
+            // a headline that names a customer contract needs no verb ("Hut 8's $7B lease with
+            // Fluidstack"), nor does the news a price move follows ("jumps after $7B lease")
+            let noun = p.noun.is_match(s);
+            let verb = p.verb.is_match(s)
+                || pos == 0 && title_contract && headline.is_none()
+                || noun && p.on_news.is_match(s);
+            let mut score = match (verb, noun) {
+                (true, true) => 0.45,
+                (false, true) => 0.2,
+                (true, false) => 0.1,
+                _ => 0.0,
+            };
+            if score == 0.0 || p.negated.is_match(s) || !announces(s) {
                 continue;
             }
             if let Some(why) =
@@ -301,33 +317,17 @@ impl<'a> Recognizer<'a> {
                 }
                 continue;
             }
-            // a headline that names a customer contract needs no verb ("Hut 8's $7B lease with
-            // Fluidstack"), nor does the news a price move follows ("jumps after $7B lease")
-            let verb = p.verb.is_match(s)
-                || pos == 0 && title_contract && headline.is_none()
-                || p.on_news.is_match(s);
-            let noun = p.noun.is_match(s);
-            let mut score = match (verb, noun) {
-                (true, true) => 0.45,
-                (false, true) => 0.2,
-                (true, false) => 0.1,
-                _ => 0.0,
-            };
-            if score == 0.0 {
-                continue;
-            }
             if p.workload.is_match(s) {
                 score += 0.2;
             }
-            let cp_named = self
-                .cp_matcher
-                .find(s, true)
+            let cp_hits = self.cp_matcher.find(s, true);
+            let cp_named = cp_hits
                 .iter()
                 .any(|h| party_role(s, h.start, h.end) == Role::Counterparty);
             let undisclosed = p.undisclosed.is_match(s);
             if cp_named {
                 score += 0.2;
-            } else if undisclosed || !self.cp_matcher.find(s, true).is_empty() {
+            } else if undisclosed || !cp_hits.is_empty() {
                 score += 0.15;
             }
             if !self.linker.find(s, domain).is_empty() {
@@ -344,8 +344,8 @@ impl<'a> Recognizer<'a> {
             if pos > 12 {
                 score -= 0.1;
             }
-            let customer = p.customer_contract.is_match(&p.cloud_descriptor.replace_all(s, ""))
-                || p.customer_contract.is_match(s)
+            let contract = p.customer_contract.is_match(s);
+            let customer = contract
                 || p.deal_noun.is_match(s) && (cp_named || undisclosed) && p.workload.is_match(s)
                 // "Fluidstack adds 160 MW", "AMD doubles its capacity", "CoreWeave exercises its
                 // option", "a $9.5 billion Fluidstack commitment"
@@ -358,7 +358,7 @@ impl<'a> Recognizer<'a> {
                 verb,
             };
             // "agreed to acquire a stake in Exaion, an AI cloud provider": a purchase
-            let buying = p.acquisition.is_match(s) && !p.customer_contract.is_match(s);
+            let buying = !contract && p.acquisition.is_match(s);
             let slot = if customer && !buying && !p.financing_only.is_match(s) {
                 &mut best_customer
             } else {
@@ -775,6 +775,8 @@ pub enum Against {
     Analyst,
     Plan,
     Legal,
+    People,
+    Market,
 }
 
 impl Against {
@@ -788,6 +790,8 @@ impl Against {
             Against::Analyst => "an analyst's view",
             Against::Plan => "a plan",
             Against::Legal => "a short report or a lawsuit",
+            Against::People => "an appointment or a departure",
+            Against::Market => "the market or several stocks",
         }
     }
 }
@@ -797,6 +801,8 @@ pub fn headline_class(title: &str) -> Option<Against> {
     let p = pats();
     let h = &p.headline;
     [
+        (&h.people, Against::People),
+        (&h.market, Against::Market),
         (&h.legal, Against::Legal),
         (&h.analyst, Against::Analyst),
         (&h.financing, Against::Financing),

@@ -213,19 +213,22 @@ fn amounts(text: &str) -> Vec<Amount> {
         .iter()
         .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w.trim())))
             // an amount in a sentence about notes, bonds or a loan is the financing's
-            || sentence_of(text, whole.start(), whole.end()).to_ascii_lowercase().split_whitespace().collect::<Vec<_>>().windows(2).any(|w| {
-                matches!(
-                    (w[0], w[1].trim_end_matches([',', '.', ';'])),
-                    ("convertible", _)
-                        | ("senior", "notes" | "secured")
-                        | ("notes", "offering")
-                        | ("private", "offering" | "placement")
-                        | ("credit", "facility")
-                        | ("term", "loan")
-                        | ("bond", _)
-                        | ("bonds", _)
-                )
-            })
+            || {
+                let sent = sentence_of(text, whole.start(), whole.end()).to_ascii_lowercase();
+                [
+                    "convertible",
+                    "senior notes",
+                    "senior secured",
+                    "notes offering",
+                    "private offering",
+                    "private placement",
+                    "credit facility",
+                    "term loan",
+                    " bond",
+                ]
+                .iter()
+                .any(|w| sent.contains(w))
+            }
             // "Google backs $1.3 billion of Fluidstack's lease obligations"
             || post_words.iter().any(|p| p.starts_with("obligation"))
             || near_pre.contains(" backs ")
@@ -711,14 +714,19 @@ fn extract_inner(
     let mut ph = TermPhrases::default();
     // an amount the text calls a financing or a purchase price anywhere ("a $1.4 billion project
     // financing" and then "Galaxy's $1.4B Helios expansion") is that wherever it stands
-    let known_not_contract: Vec<f64> = amounts(doc)
+    let doc_amounts = amounts(doc);
+    let known_not_contract: Vec<f64> = doc_amounts
         .iter()
         .filter(|a| a.strong_financing && !counts.financing || a.purchase && !counts.purchase)
         .map(|a| a.usd)
         .collect();
     for text in [focus, doc] {
         let at = |span: (usize, usize)| Some(phrase_around(text, span.0, span.1));
-        let mut amts = amounts(text);
+        let mut amts = if std::ptr::eq(text, doc) {
+            doc_amounts.clone()
+        } else {
+            amounts(text)
+        };
         for a in &mut amts {
             if known_not_contract
                 .iter()
