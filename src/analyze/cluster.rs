@@ -29,6 +29,9 @@ pub struct Report {
     pub terms: DealTerms,
     /// The other parties it names (guarantors, end users ...).
     pub parties: Vec<Party>,
+    /// A results release stating a contract of the period: it joins the stored deal with the same
+    /// named counterparty at any age, whatever terms it restates (totals, other periods' figures).
+    pub recap: bool,
     /// Word 3-shingles of the title and lead, for near-duplicate text.
     pub shingles: HashSet<u64>,
 }
@@ -204,7 +207,11 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             });
             // within the window a misread term does not split reports that agree on a value or a
             // capacity as much; later, nothing may disagree
+            let recap_of = r.recap
+                && r.counterparty != "undisclosed"
+                && c.iter().any(|&j| reports[j].counterparty == r.counterparty);
             let joins = near_dup
+                || recap_of
                 || party
                     && (within && (g.conflict == 0 || g.size_agrees && g.agree >= g.conflict)
                         || g.conflict == 0
@@ -250,6 +257,7 @@ mod tests {
             deal_type: crate::model::DealType::parse(ty).unwrap(),
             terms: DealTerms::default(),
             parties: Vec::new(),
+            recap: false,
             shingles: shingles(text),
         }
     }

@@ -52,6 +52,8 @@ struct Patterns {
     own_terms: Regex,
     /// deal, contract, agreement, partnership.
     deal_noun: Regex,
+    /// deal, contract, agreement (a partnership or a tie-up is not one).
+    contract_noun: Regex,
     /// A sentence about a financing or a stake, whatever contract it names.
     financing_only: Regex,
     /// A contract signed in the period a results release covers.
@@ -62,6 +64,12 @@ struct Patterns {
     lessee: Regex,
     /// Planned, discussed, intended: not signed.
     plan: Regex,
+    /// Beating or outbidding another for something: a competitor.
+    competitor: Regex,
+    /// Results to come: "ahead of earnings".
+    upcoming_results: Regex,
+    /// The company buys: a purchase, procurement or supply agreement, equipment from a vendor.
+    buyer: Regex,
     /// A page's furniture.
     furniture: Regex,
     /// A price move on the news of a contract: "jumps after $7B lease".
@@ -93,12 +101,16 @@ fn pats() -> &'static Patterns {
         let r = |s: &str| Regex::new(s).expect("static regex");
         Patterns {
             own_terms: r(r"(?i)(?:\$|US\$|USD ?)\d[\d.,]*\s?(?:billion|million|bn|b|m)\b|\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
+            contract_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|accordo|acuerdo|contrato|contratto|Vertrag)\b"),
             deal_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|partnership|tenant|customer|accordo|acuerdo|contrato|contratto|Vertrag)\b"),
-            financing_only: r(r"(?i)\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility))\b"),
-            fresh_results: r(r"(?i)\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b"),
+            financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility))\b"),
+            fresh_results: r(r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b"),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
             lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\b(?:ground|land|site) lease\b|\bas (?:a |the )?(?:tenant|lessee)\b|\bhosting customer of\b"),
             plan: r(r"(?i)\b(plans? to (?:sign|lease|host|offer|develop|build|convert)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|breaks? ground|groundbreaking|break ground)\b"),
+            competitor: r(r"(?i)\b(?:beat(?:s|ing)?|outbid(?:s|ding)?|edg(?:es|ed|ing) out)\b [A-Z]?[\w.&-]+(?: [A-Z][\w.&-]+)? (?:for|to)\b"),
+            upcoming_results: r(r"(?i)\b(?:ahead of|before|into|previews?|preview of)\b[^.;]{0,20}\b(?:earnings|results|report)\b"),
+            buyer: r(r"(?i)\b(?:purchase|procurement|supply|purchasing) (?:agreement|order|contract|deal)s?\b|\bhardware procurement\b|\b(?:for|of|to buy|to purchase|purchas(?:e|es|ed|ing)) (?:\w+ ){0,3}(?:Blackwell|GB\d00|B\d00|H\d00|GPUs|servers|systems|chips|equipment|miners|rigs|ASICs)\b"),
             furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}"),
             on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b"),
             capacity_move: r(r"(?i)\b(?:adds?|added|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity)\b"),
@@ -109,7 +121,7 @@ fn pats() -> &'static Patterns {
                 legal: r(r"(?i)\bshort (?:report|seller|sellers|attack)\b|\blawsuits?\b|\bsues\b|\bsued\b|class action|\binvestigation\b|\bsuffered losses\b|\blaw firm\b|securities fraud|\binvestors who lost\b"),
                 analyst: r(r"(?i)price target|initiates coverage|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b"),
                 financing: r(r"(?i)\bconvertible\b|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\braises \$|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
-                corporate: r(r"(?i)\bacqui(?:re|res|red|ring|sition|sitions)\b|\bmerger\b|\bmerges?\b|\btakeover\b|\bbuyout\b|\btender offer\b|\b\d+% stake\b|\bstake\b|\bproxy\b|\bspecial meeting\b|\bshareholders? (?:vote|reject|approve)|\bvotes? (?:against|for)\b|\bdirectors\b|\bactivist\b|\bgo public\b|\brelisting\b|\bspin-?off\b|\bbuys\b|\bto buy\b|\bbought\b|\bpurchases?\b|\bpurchased\b|\btakes? over\b"),
+                corporate: r(r"(?i)\binvest(?:s|ed|ing)\b|\binvestment (?:in|of|option|from|by)\b|\bAI investment\b|\bequity (?:option|investment|stake)\b|\bwarrants?\b|\bacqui(?:re|res|red|ring|sition|sitions)\b|\bmerger\b|\bmerges?\b|\btakeover\b|\bbuyout\b|\btender offer\b|\b\d+% stake\b|\bstake\b|\bproxy\b|\bspecial meeting\b|\bshareholders? (?:vote|reject|approve)|\bvotes? (?:against|for)\b|\bdirectors\b|\bactivist\b|\bgo public\b|\brelisting\b|\bspin-?off\b|\bbuys\b|\bto buy\b|\bbought\b|\bpurchases?\b|\bpurchased\b|\btakes? over\b"),
                 results: r(r"(?i)quarterly results|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b"),
                 power: r(r"(?i)power (?:purchase|supply|capacity) agreement|\bPPA\b|\butility\b|\bgrid\b|\binterconnection\b|\bERCOT\b|\bselects [A-Z]\w+ \b|\bpower capacity\b|\bgas supply\b|\bsubstation\b|\benergy (?:supply|agreement)\b"),
                 milestone: r(r"(?i)\bcomplet(?:es|ed|ion)\b|\bfinish(?:es|ed)\b|ready for service|\benergi[sz](?:es|ed|ation)\b|\bbreaks? ground\b|\bgroundbreaking\b|\bbegins construction\b|\bstarts construction\b|\bto break ground\b|\bopens\b|\bcommissioning\b|\bgoes live\b|\bfirst phase\b"),
@@ -130,7 +142,7 @@ fn pats() -> &'static Patterns {
             financing: r(r"(?i)\b(project financing|financing|backstop|credit facility|loan|debt facility)\b"),
             negated: r(r"(?i)\b(did not|didn't|does not|doesn't|has not|hasn't|have not|no new|not yet|without any)\b"),
             // an agreement recalled inside another story, not announced by it
-            recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|has now signed|now has (?:signed|leases|contracts)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced))\b"),
+            recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced))\b"),
             // opinion, analysis and questions about a deal are not its announcement
             commentary: r(r"(?i)^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
             // a power-supply agreement is not a customer contract
@@ -298,7 +310,10 @@ impl<'a> Recognizer<'a> {
             // Fluidstack"), nor does the news a price move follows ("jumps after $7B lease")
             let noun = p.noun.is_match(s);
             let verb = p.verb.is_match(s)
-                || pos == 0 && title_contract && headline.is_none()
+                || pos == 0
+                    && title_contract
+                    && headline.is_none()
+                    && (p.customer_contract.is_match(s) || p.own_terms.is_match(s))
                 || noun && p.on_news.is_match(s);
             let mut score = match (verb, noun) {
                 (true, true) => 0.45,
@@ -421,12 +436,21 @@ impl<'a> Recognizer<'a> {
                 Some(c)
             }
             (None, Some(c)) => Some(c),
-            (Some(_), Some(c)) if title_contract => {
+            (
+                Some(
+                    Against::Financing
+                    | Against::Corporate
+                    | Against::Power
+                    | Against::Milestone
+                    | Against::Plan,
+                ),
+                Some(c),
+            ) if title_contract => {
                 reasons.push("for: the headline names a customer contract".into());
                 Some(c)
             }
             (Some(_), Some(c)) if d.is_filing && item_101 => Some(c),
-            (Some(h @ (Against::Financing | Against::Corporate)), Some(c)) => {
+            (Some(h @ (Against::Financing | Against::Corporate | Against::Plan)), Some(c)) => {
                 // "Google raises its stake ...; Fluidstack adds 160 MW": the contract opens the text
                 if c.pos <= 2 && (p.fresh.is_match(c.s) || p.capacity_move.is_match(c.s)) {
                     reasons.push(format!(
@@ -443,7 +467,7 @@ impl<'a> Recognizer<'a> {
             (Some(Against::Results), Some(_)) => {
                 // results that state a new contract signed in the period
                 if let Some(c) = best_fresh.filter(|c| strong(c) && c.pos <= 15) {
-                    reasons.push("for: results that state a new contract".into());
+                    reasons.push(RESULTS_REASON.into());
                     confidence_cut = 0.1;
                     Some(c)
                 } else {
@@ -743,9 +767,12 @@ impl<'a> Recognizer<'a> {
             .find(title, true)
             .iter()
             .any(|h| party_role(title, h.start, h.end) == Role::Counterparty);
-        named && (p.deal_noun.is_match(title) || p.capacity_move.is_match(title))
+        named && (p.contract_noun.is_match(title) || p.capacity_move.is_match(title))
     }
 }
+
+/// The reason a results release is taken as a deal: it states a contract signed in the period.
+pub const RESULTS_REASON: &str = "for: results that state a new contract";
 
 /// A decision about one document: the detection, if any, and why.
 #[derive(Debug, Clone, Default)]
@@ -800,6 +827,8 @@ impl Against {
 pub fn headline_class(title: &str) -> Option<Against> {
     let p = pats();
     let h = &p.headline;
+    // "rallies on its Microsoft contract ahead of earnings": the news is not the results
+    let upcoming = p.upcoming_results.is_match(title);
     [
         (&h.people, Against::People),
         (&h.market, Against::Market),
@@ -813,6 +842,7 @@ pub fn headline_class(title: &str) -> Option<Against> {
         (&h.plan, Against::Plan),
     ]
     .into_iter()
+    .filter(|(_, a)| !(upcoming && *a == Against::Results))
     .find(|(re, _)| re.is_match(title))
     .map(|(_, a)| a)
 }
@@ -842,6 +872,12 @@ fn not_provider_or_not_signed(
     }
     if p.plan.is_match(s) {
         return Some("planned or discussed, not signed");
+    }
+    if p.buyer.is_match(s) && !p.customer_contract.is_match(s) {
+        return Some("the company buys equipment or supplies");
+    }
+    if p.competitor.is_match(s) {
+        return Some("a competitor for a site or a contract, not a customer");
     }
     None
 }
@@ -1292,7 +1328,7 @@ mod tests {
     fn a_financing_an_acquisition_or_a_stake_is_corporate_never_a_deal() {
         let d = decide(
             "Hut 8 closes $3.25 billion of senior secured notes for River Bend",
-            "Hut 8 Corp. closed a $3.25 billion offering of senior secured notes to fund the River Bend campus, where Fluidstack signed a 15-year lease in December.",
+            "Hut 8 Corp. closed a $3.25 billion project financing for its River Bend AI data center campus.",
         );
         let det = d.detection.expect("recorded");
         assert_eq!(det.kind, Kind::Corporate);
@@ -1348,7 +1384,7 @@ mod tests {
     fn a_milestone_or_results_headline_is_no_deal_unless_the_text_states_a_new_contract() {
         let d = decide(
             "Applied Digital completes first 100 MW building at Polaris Forge 1",
-            "The building is fully leased to CoreWeave, which signed 15-year leases in June.",
+            "Applied Digital signed a 15-year lease with CoreWeave for the whole building.",
         );
         assert!(d.detection.is_none(), "{:?}", d.detection);
         assert!(
@@ -1360,9 +1396,17 @@ mod tests {
         );
         let recap = decide(
             "Applied Digital reports fiscal first quarter results",
-            "During the quarter Applied Digital signed a lease with CoreWeave for 150 MW at Polaris Forge 1.",
+            "Revenue grew on the existing CoreWeave leases at Polaris Forge 1, the company said.",
         );
         assert!(recap.detection.is_none(), "{:?}", recap.detection);
+        // results that state a signing in the period report it (clustering links them to the
+        // deal they report when it is stored)
+        let signed = decide(
+            "Applied Digital reports fiscal first quarter results",
+            "During the quarter Applied Digital signed a lease with CoreWeave for 150 MW at Polaris Forge 1.",
+        );
+        let det = signed.detection.expect("a signing in results");
+        assert!(det.reasons.iter().any(|r| r == RESULTS_REASON));
         let fresh = decide(
             "IREN reports Q1 FY26 results",
             "IREN signed new multi-year AI cloud contracts with Together AI and Fireworks AI during the quarter.",

@@ -271,6 +271,11 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             deal_type: c.detection.deal_type,
             terms: c.detection.terms,
             parties: c.detection.parties.clone(),
+            recap: c
+                .detection
+                .reasons
+                .iter()
+                .any(|r| r == deals::RESULTS_REASON),
             shingles: cluster::shingles(&format!("{} {}", c.title, c.lead)),
         })
         .collect();

@@ -25,7 +25,7 @@ fn res() -> &'static Res {
     static R: OnceLock<Res> = OnceLock::new();
     R.get_or_init(|| Res {
         money: Regex::new(
-            r"(?i)(?:(?:US|C|CA|A)?\$\s?|\bUSD\s?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(billion|bn|b|million|mn|mm|m|thousand|k)?\b",
+            r"(?i)(?:(\bUS|\bCA|\bAU|\bC|\bA)?\$\s?(US|AU|A|C)?\s?|\bUSD\s?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(billion|bn|b|million|mn|mm|m|thousand|k)?\b",
         )
         .expect("static regex"),
         moves_to: Regex::new(
@@ -116,10 +116,18 @@ fn amounts(text: &str) -> Vec<Amount> {
     let mut out = Vec::new();
     let matches: Vec<regex::Captures<'_>> = res().money.captures_iter(text).collect();
     for (k, c) in matches.iter().enumerate() {
-        let Some(mut v) = c.get(1).and_then(|m| num(m.as_str())) else {
+        // C$, A$, $A, CA$: another currency, no USD value
+        let foreign = [c.get(1), c.get(2)]
+            .into_iter()
+            .flatten()
+            .any(|m| !m.as_str().eq_ignore_ascii_case("us"));
+        let Some(mut v) = c.get(3).and_then(|m| num(m.as_str())) else {
             continue;
         };
-        let unit = c.get(2).map(|m| m.as_str().to_ascii_lowercase());
+        if foreign {
+            continue;
+        }
+        let unit = c.get(4).map(|m| m.as_str().to_ascii_lowercase());
         let whole = c.get(0).expect("match");
         v *= match unit.as_deref() {
             Some("billion" | "bn" | "b") => 1e9,
@@ -1002,8 +1010,13 @@ mod tests {
         assert_eq!(x("valued at US$300 million").value_usd, Some(300e6));
         assert_eq!(x("valued at $9.70 Billion").value_usd, Some(9.7e9));
         assert_eq!(x("approximately $11B in revenue").value_usd, Some(11e9));
-        // another currency alone is no USD value
+        // another currency alone is no USD value; a dollar of another country is not a US one
         assert_eq!(x("a contract of EUR 1.2 billion").value_usd, None);
+        assert_eq!(x("worth C$150 million").value_usd, None);
+        assert_eq!(
+            x("Microsoft will pay $US9.7bn ($A14.8bn) over five years").value_usd,
+            Some(9.7e9)
+        );
     }
 
     #[test]
