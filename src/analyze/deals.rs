@@ -52,6 +52,8 @@ struct Patterns {
     own_terms: Regex,
     /// deal, contract, agreement, partnership.
     deal_noun: Regex,
+    /// A capacity or a term: "160 MW", "15-year".
+    size_or_term: Regex,
     /// deal, contract, agreement (a partnership or a tie-up is not one).
     contract_noun: Regex,
     /// A sentence about a financing or a stake, whatever contract it names.
@@ -101,6 +103,7 @@ fn pats() -> &'static Patterns {
         let r = |s: &str| Regex::new(s).expect("static regex");
         Patterns {
             own_terms: r(r"(?i)(?:\$|US\$|USD ?)\d[\d.,]*\s?(?:billion|million|bn|b|m)\b|\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
+            size_or_term: r(r"(?i)\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
             contract_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|accordo|acuerdo|contrato|contratto|Vertrag)\b"),
             deal_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|partnership|tenant|customer|accordo|acuerdo|contrato|contratto|Vertrag)\b"),
             financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility))\b"),
@@ -112,7 +115,7 @@ fn pats() -> &'static Patterns {
             upcoming_results: r(r"(?i)\b(?:ahead of|before|into|previews?|preview of)\b[^.;]{0,20}\b(?:earnings|results|report)\b"),
             buyer: r(r"(?i)\b(?:purchase|procurement|supply|purchasing) (?:agreement|order|contract|deal)s?\b|\bhardware procurement\b|\b(?:for|of|to buy|to purchase|purchas(?:e|es|ed|ing)) (?:\w+ ){0,3}(?:Blackwell|GB\d00|B\d00|H\d00|GPUs|servers|systems|chips|equipment|miners|rigs|ASICs)\b"),
             furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}"),
-            on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b"),
+            on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b"),
             capacity_move: r(r"(?i)\b(?:adds?|added|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity)\b"),
             commitment: r(r"(?i)\bexercis(?:es|ed|ing)\b[^.;]{0,30}\boptions?\b|\bcommitments?\b|\bcommits? to\b|\bcommitted to\b"),
             headline: Headlines {
@@ -121,7 +124,7 @@ fn pats() -> &'static Patterns {
                 legal: r(r"(?i)\bshort (?:report|seller|sellers|attack)\b|\blawsuits?\b|\bsues\b|\bsued\b|class action|\binvestigation\b|\bsuffered losses\b|\blaw firm\b|securities fraud|\binvestors who lost\b"),
                 analyst: r(r"(?i)price target|initiates coverage|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b"),
                 financing: r(r"(?i)\bconvertible\b|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\braises \$|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
-                corporate: r(r"(?i)\binvest(?:s|ed|ing)\b|\binvestment (?:in|of|option|from|by)\b|\bAI investment\b|\bequity (?:option|investment|stake)\b|\bwarrants?\b|\bacqui(?:re|res|red|ring|sition|sitions)\b|\bmerger\b|\bmerges?\b|\btakeover\b|\bbuyout\b|\btender offer\b|\b\d+% stake\b|\bstake\b|\bproxy\b|\bspecial meeting\b|\bshareholders? (?:vote|reject|approve)|\bvotes? (?:against|for)\b|\bdirectors\b|\bactivist\b|\bgo public\b|\brelisting\b|\bspin-?off\b|\bbuys\b|\bto buy\b|\bbought\b|\bpurchases?\b|\bpurchased\b|\btakes? over\b"),
+                corporate: r(r"(?i)\bcommits? (?:up to |about |approximately )?\$[\d.,]+\s?(?:bn|billion|b|m|mn|million)? (?:to|in|into)\b|\binvest(?:s|ed|ing)\b|\binvestment (?:in|of|option|from|by)\b|\bAI investment\b|\bequity (?:option|investment|stake)\b|\bwarrants?\b|\bacqui(?:re|res|red|ring|sition|sitions)\b|\bmerger\b|\bmerges?\b|\btakeover\b|\bbuyout\b|\btender offer\b|\b\d+% stake\b|\bstake\b|\bproxy\b|\bspecial meeting\b|\bshareholders? (?:vote|reject|approve)|\bvotes? (?:against|for)\b|\bdirectors\b|\bactivist\b|\bgo public\b|\brelisting\b|\bspin-?off\b|\bbuys\b|\bto buy\b|\bbought\b|\bpurchases?\b|\bpurchased\b|\btakes? over\b"),
                 results: r(r"(?i)quarterly results|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b"),
                 power: r(r"(?i)power (?:purchase|supply|capacity) agreement|\bPPA\b|\butility\b|\bgrid\b|\binterconnection\b|\bERCOT\b|\bselects [A-Z]\w+ \b|\bpower capacity\b|\bgas supply\b|\bsubstation\b|\benergy (?:supply|agreement)\b"),
                 milestone: r(r"(?i)\bcomplet(?:es|ed|ion)\b|\bfinish(?:es|ed)\b|ready for service|\benergi[sz](?:es|ed|ation)\b|\bbreaks? ground\b|\bgroundbreaking\b|\bbegins construction\b|\bstarts construction\b|\bto break ground\b|\bopens\b|\bcommissioning\b|\bgoes live\b|\bfirst phase\b"),
@@ -310,6 +313,8 @@ impl<'a> Recognizer<'a> {
             // Fluidstack"), nor does the news a price move follows ("jumps after $7B lease")
             let noun = p.noun.is_match(s);
             let verb = p.verb.is_match(s)
+                // a results bullet: "New multi-year contracts including Together AI ..."
+                || noun && p.fresh_results.is_match(s)
                 || pos == 0
                     && title_contract
                     && headline.is_none()
@@ -361,7 +366,9 @@ impl<'a> Recognizer<'a> {
             }
             let contract = p.customer_contract.is_match(s);
             let customer = contract
-                || p.deal_noun.is_match(s) && (cp_named || undisclosed) && p.workload.is_match(s)
+                || p.deal_noun.is_match(s)
+                    && (cp_named || undisclosed)
+                    && (p.workload.is_match(s) || pos == 0 && title_contract || p.on_news.is_match(s))
                 // "Fluidstack adds 160 MW", "AMD doubles its capacity", "CoreWeave exercises its
                 // option", "a $9.5 billion Fluidstack commitment"
                 || (cp_named || undisclosed)
@@ -438,14 +445,20 @@ impl<'a> Recognizer<'a> {
             (None, Some(c)) => Some(c),
             (
                 Some(
-                    Against::Financing
+                    h @ (Against::Financing
                     | Against::Corporate
                     | Against::Power
                     | Against::Milestone
-                    | Against::Plan,
+                    | Against::Plan),
                 ),
                 Some(c),
-            ) if title_contract => {
+            ) if title_contract
+                // a financing's or an investment's headline names the contract itself, or its
+                // terms beside a named customer ("15-year CoreWeave deal"), not just "a deal"
+                && (!matches!(h, Against::Financing | Against::Corporate)
+                    || p.customer_contract.is_match(d.title)
+                    || p.size_or_term.is_match(d.title)) =>
+            {
                 reasons.push("for: the headline names a customer contract".into());
                 Some(c)
             }
@@ -873,7 +886,13 @@ fn not_provider_or_not_signed(
     if p.plan.is_match(s) {
         return Some("planned or discussed, not signed");
     }
-    if p.buyer.is_match(s) && !p.customer_contract.is_match(s) {
+    // "a purchase agreement with Dell for Blackwell systems to support its AI cloud contract":
+    // the purchase, unless a customer contract comes first in the sentence
+    if let Some(b) = p.buyer.find(s)
+        && p.customer_contract
+            .find(s)
+            .is_none_or(|c| c.start() > b.start())
+    {
         return Some("the company buys equipment or supplies");
     }
     if p.competitor.is_match(s) {
@@ -1432,6 +1451,33 @@ mod tests {
             "Applied Digital signed two 15-year leases with CoreWeave for 250 MW of critical IT load at Polaris Forge 1, worth about $7 billion.",
         );
         assert_eq!(d.detection.expect("a deal").counterparty, "CoreWeave");
+    }
+
+    #[test]
+    fn a_purchase_to_support_a_contract_is_the_purchase() {
+        let d = decide(
+            "IREN secures $1.6B Dell Blackwell deal to scale AI cloud",
+            "IREN announced a $1.6 billion purchase agreement with Dell for NVIDIA Blackwell systems to support a five-year AI cloud contract.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        assert!(
+            d.reasons
+                .iter()
+                .any(|r| r.starts_with("against: the company buys equipment or supplies")),
+            "{:?}",
+            d.reasons
+        );
+        // the contract first, the purchase after it: the contract is announced
+        let d = decide(
+            "IREN signs AI cloud contract with Microsoft",
+            "IREN signed a five-year AI cloud services contract with Microsoft and a purchase agreement with Dell for GB300 systems.",
+        );
+        assert_eq!(d.detection.expect("a deal").counterparty, "Microsoft");
+        // an investment in the company is corporate
+        assert_eq!(
+            headline_class("Nvidia commits up to $2.1bn to IREN in 5GW neocloud deal"),
+            Some(Against::Corporate)
+        );
     }
 
     #[test]

@@ -488,7 +488,9 @@ fn real_stream() {
         serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
     let texts: std::collections::HashMap<String, TextEntry> =
         serde_json::from_slice(&std::fs::read(dir.join("texts.json")).unwrap()).unwrap();
-    let split = std::env::var("HASHPIVOT_REALTEXT_SPLIT").ok();
+    let split = std::env::var("HASHPIVOT_REALTEXT_SPLIT")
+        .ok()
+        .filter(|s| !s.is_empty());
     let items: Vec<Item> = manifest
         .into_iter()
         .filter(|e| split.is_none() || e.split == split)
