@@ -363,9 +363,11 @@ impl AlertRule {
     }
 }
 
-/// The default `[study] min_confidence`: where, on held-out real coverage, the deals scored at
-/// least this were real (see ARCHITECTURE.md, "How a deal is decided").
-pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.7;
+/// The default `[study] min_confidence`. On 230 real pages (README, "On real coverage") every
+/// deal scored 0.9 or more was real (80 of 80), 16 of 19 between 0.7 and 0.9, 3 of 3 between 0.5
+/// and 0.7, and none scored less: 0.5 keeps every band that held real deals; 0.9 is for a user who
+/// wants only the certain ones.
+pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.5;
 
 /// Event-study defaults; every one can be overridden on the command line.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -1198,7 +1200,7 @@ mod tests {
             STARTER
         );
         let cfg = Config::parse(&text, "feeds.toml").unwrap();
-        assert_eq!(cfg.study.min_confidence, 0.7);
+        assert_eq!(cfg.study.min_confidence, 0.5);
         let rule = &cfg.alerts[0];
         assert_eq!(rule.min_confidence, None);
         let mut d = crate::model::Deal {
@@ -1213,7 +1215,7 @@ mod tests {
             event_day: chrono::NaiveDate::from_ymd_opt(2025, 8, 14).unwrap(),
             n_documents: 1,
             sentiment: None,
-            confidence: Some(0.6),
+            confidence: Some(0.45),
             origin: crate::model::DealOrigin::Auto,
             status: crate::model::DealStatus::Active,
             note: None,
@@ -1228,12 +1230,12 @@ mod tests {
         assert!(!rule.matches_deal(&d, cfg.study.min_confidence));
         // a rule that asks for less, or a reviewed deal, alerts
         let mut lower = rule.clone();
-        lower.min_confidence = Some(0.5);
+        lower.min_confidence = Some(0.4);
         assert!(lower.matches_deal(&d, cfg.study.min_confidence));
         d.reviewed_at = Some("2025-08-15T09:00:00Z".into());
         assert!(rule.matches_deal(&d, cfg.study.min_confidence));
         // out of range is an error naming the key
-        let bad = STARTER.replace("min_confidence = 0.7 ", "min_confidence = 1.7 ");
+        let bad = STARTER.replace("min_confidence = 0.5 ", "min_confidence = 1.7 ");
         let e = Config::parse(&bad, "feeds.toml").unwrap_err().to_string();
         assert!(
             e.contains("study.min_confidence: 1.7 must be between 0 and 1"),

@@ -70,7 +70,7 @@ pub struct StudyOptions {
     #[arg(long)]
     pub until: Option<chrono::NaiveDate>,
     /// Leave out automatic deals recognised with less confidence (0 to 1; reviewed and hand-made
-    /// deals always count) [default: [study] min_confidence, 0.7].
+    /// deals always count) [default: [study] min_confidence, 0.5].
     #[arg(long)]
     pub min_confidence: Option<f64>,
     /// Only deals reviewed (`deals accept`) or made by hand.
