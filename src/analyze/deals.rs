@@ -1290,6 +1290,16 @@ mod tests {
         r.decide(&doc, &mentions)
     }
 
+    /// No deal, and one of the reasons starts with `why`.
+    fn no_deal_because(d: &Decision, why: &str) {
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        assert!(
+            d.reasons.iter().any(|r| r.starts_with(why)),
+            "{why}: {:?}",
+            d.reasons
+        );
+    }
+
     #[test]
     fn headlines_say_what_a_story_is_about() {
         for (t, want) in [
@@ -1376,14 +1386,7 @@ mod tests {
             "TeraWulf signs ground lease for its Cayuga site",
             "TeraWulf Inc. signed a ground lease with the town for 100 acres to build an AI data center.",
         );
-        assert!(d.detection.is_none(), "{:?}", d.detection);
-        assert!(
-            d.reasons
-                .iter()
-                .any(|r| r.starts_with("against: the company takes a lease from a landlord")),
-            "{:?}",
-            d.reasons
-        );
+        no_deal_because(&d, "against: the company takes a lease from a landlord");
         // talks are not a signed lease
         let d = decide(
             "Cipher Mining in advanced discussions with hyperscalers for Barber Lake",
@@ -1405,13 +1408,9 @@ mod tests {
             "Applied Digital completes first 100 MW building at Polaris Forge 1",
             "Applied Digital signed a 15-year lease with CoreWeave for the whole building.",
         );
-        assert!(d.detection.is_none(), "{:?}", d.detection);
-        assert!(
-            d.reasons
-                .iter()
-                .any(|r| r == "against: the headline is about construction or a milestone"),
-            "{:?}",
-            d.reasons
+        no_deal_because(
+            &d,
+            "against: the headline is about construction or a milestone",
         );
         let recap = decide(
             "Applied Digital reports fiscal first quarter results",
@@ -1459,14 +1458,7 @@ mod tests {
             "IREN secures $1.6B Dell Blackwell deal to scale AI cloud",
             "IREN announced a $1.6 billion purchase agreement with Dell for NVIDIA Blackwell systems to support a five-year AI cloud contract.",
         );
-        assert!(d.detection.is_none(), "{:?}", d.detection);
-        assert!(
-            d.reasons
-                .iter()
-                .any(|r| r.starts_with("against: the company buys equipment or supplies")),
-            "{:?}",
-            d.reasons
-        );
+        no_deal_because(&d, "against: the company buys equipment or supplies");
         // the contract first, the purchase after it: the contract is announced
         let d = decide(
             "IREN signs AI cloud contract with Microsoft",

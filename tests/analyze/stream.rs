@@ -104,6 +104,22 @@ pub struct Event {
     pub confidence: f64,
 }
 
+impl Event {
+    /// "TICKER DAY COUNTERPARTY [texts; value MW years]".
+    fn describe(&self) -> String {
+        format!(
+            "{} {} {} [{}; {:?} {:?} MW {:?} y]",
+            self.ticker,
+            self.day,
+            self.counterparty,
+            self.docs.join(","),
+            self.value,
+            self.mw,
+            self.years
+        )
+    }
+}
+
 /// Store the items as one source's crawl and analyse them; the signed deals that are not
 /// rejected.
 pub fn crawl_deals(cfg: &Config, items: &[&Item]) -> Vec<Event> {
@@ -347,16 +363,7 @@ pub fn score_stream(cfg: &Config, items: &[&Item]) -> StreamScore {
     let events = crawl_deals(cfg, items);
     if std::env::var("HASHPIVOT_REALTEXT_EVENTS").is_ok() {
         for e in &events {
-            println!(
-                "event {} {} {} [{}] {:?} {:?} MW {:?} y",
-                e.ticker,
-                e.day,
-                e.counterparty,
-                e.docs.join(","),
-                e.value,
-                e.mw,
-                e.years
-            );
+            println!("event {}", e.describe());
         }
     }
     let mut pairs: Vec<(i64, usize, usize)> = Vec::new();
@@ -385,14 +392,8 @@ pub fn score_stream(cfg: &Config, items: &[&Item]) -> StreamScore {
     for (i, e) in events.iter().enumerate() {
         if !used_e.contains(&i) {
             s.lines.push(format!(
-                "not a true deal: {} {} {} [{}; {:?} {:?} MW {:?} y] ({})",
-                e.ticker,
-                e.day,
-                e.counterparty,
-                e.docs.join(","),
-                e.value,
-                e.mw,
-                e.years,
+                "not a true deal: {} ({})",
+                e.describe(),
                 e.evidence.chars().take(100).collect::<String>()
             ));
         }
