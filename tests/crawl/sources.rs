@@ -92,7 +92,7 @@ fn an_sec_host_cannot_be_given_another_identity() {
 fn the_shipped_feeds_toml_has_a_press_release_source_or_a_reason_for_every_company() {
     let text = hashpivot::config::STARTER;
     let cfg = hashpivot::config::Config::parse(text, "feeds.toml").unwrap();
-    assert_eq!(cfg.companies.len(), 16);
+    assert_eq!(cfg.companies.len(), 18);
     let lines: Vec<&str> = text.lines().collect();
     for c in &cfg.companies {
         let marker = format!("# {} — ", c.ticker);
