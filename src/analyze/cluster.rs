@@ -5,7 +5,8 @@
 //! says); values, MW and terms within tolerance where both state them. A deal type or a missing
 //! term never splits a deal. Within 7 days of a deal's first report a compatible report joins
 //! it; at any later age it joins only when it names the same counterparty (or leaves it
-//! undisclosed), agrees on a value or a capacity, and states no new agreement (an expansion). A
+//! undisclosed), agrees closely on a value (2%) or a capacity (2 MW), disagrees on nothing, and
+//! states no new agreement (an expansion). A
 //! near-identical text of the same company within 7 days joins whatever it states. A report
 //! compatible with several deals joins the one it agrees with most, then the latest. The deal's
 //! announcement time is its earliest report's.
@@ -80,6 +81,8 @@ pub struct Agreement {
     pub conflict: usize,
     /// A value or a capacity agrees (a term alone agrees too often to tie reports across weeks).
     pub size_agrees: bool,
+    /// A value within 2% or a capacity within 2 MW: what ties a report to a deal of another month.
+    pub size_exact: bool,
 }
 
 fn near(a: f64, b: f64, share: f64) -> bool {
@@ -105,6 +108,7 @@ pub fn agreement(a: &DealTerms, b: &DealTerms) -> Agreement {
         {
             g.agree += 1;
             g.size_agrees = true;
+            g.size_exact |= va.iter().any(|x| vb.iter().any(|y| near(*x, *y, 0.02)));
         } else {
             g.conflict += 1;
         }
@@ -120,6 +124,7 @@ pub fn agreement(a: &DealTerms, b: &DealTerms) -> Agreement {
         if same || loose {
             g.agree += 1;
             g.size_agrees = true;
+            g.size_exact |= (x - y).abs() <= 2.0;
         } else {
             g.conflict += 1;
         }
@@ -215,7 +220,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 || party
                     && (within && (g.conflict == 0 || g.size_agrees && g.agree >= g.conflict)
                         || g.conflict == 0
-                            && g.size_agrees
+                            && g.size_exact
                             && named_same
                             && r.deal_type != DealType::Expansion);
             if !joins {
@@ -348,7 +353,8 @@ mod tests {
             Agreement {
                 agree: 2,
                 conflict: 1,
-                size_agrees: true
+                size_agrees: true,
+                size_exact: true
             }
         );
         // a report giving only the total with options agrees with one giving both
@@ -397,6 +403,17 @@ mod tests {
         );
         later.terms = terms(Some(7e9), None, None);
         assert_eq!(cluster(&[first.clone(), later.clone()]).len(), 1);
+        // 240 MW months later is not the 250 MW deal, though within the window it would agree
+        let mut other = r(
+            8,
+            "2025-12-01T12:00:00Z",
+            "APLD",
+            "CoreWeave",
+            "colocation",
+            "h",
+        );
+        other.terms = terms(None, Some(240.0), None);
+        assert_eq!(cluster(&[first.clone(), other]).len(), 2);
         // the same counterparty exercising an option for more capacity is a new agreement
         let mut option = r(
             3,
