@@ -325,8 +325,20 @@ fn amounts(text: &str) -> Vec<Amount> {
                 .any(|w| w.starts_with("market") || *w == "valuation");
         // "= $5.5B": a sum of other amounts
         let sum = near_pre.trim_end().ends_with('=') || near_pre.trim_end().ends_with("equals");
+        // "reported fiscal first quarter revenue of $64 million": the period's results
+        let results = [
+            "quarter",
+            "fiscal",
+            "reported revenue",
+            "reported net",
+            "net income",
+            "ebitda",
+        ]
+        .iter()
+        .any(|w| near_pre.contains(w));
         let other = price
             || sum
+            || results
             || [
                 " noi",
                 "net operating income",
@@ -1163,6 +1175,7 @@ mod tests {
             "The company, currently valued at $9.3 billion, signed the lease.",
             "Market cap has gone from $20B → $50B.",
             "Total deal value: $2.1B equity option + $3.4B cloud revenue = $5.5B.",
+            "Applied Digital reported fiscal first quarter revenue of $64 million.",
         ] {
             let (t, _) = checked(text, "");
             assert!(
