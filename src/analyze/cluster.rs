@@ -139,22 +139,24 @@ pub fn agreement(a: &DealTerms, b: &DealTerms) -> Agreement {
     g
 }
 
+/// The index of the value most of `values` agree with (within 2%), ties to the first.
+pub fn most_agreed(values: &[f64]) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (i, &v) in values.iter().enumerate() {
+        let n = values.iter().filter(|&&w| near(v, w, 0.02)).count();
+        if best.is_none_or(|(m, _)| n > m) {
+            best = Some((n, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
 /// A cluster's terms: each as most of its reports state it (within 2%; ties to the earliest).
 pub fn consensus<'a>(terms: impl Iterator<Item = &'a DealTerms>) -> DealTerms {
     let all: Vec<&DealTerms> = terms.collect();
     let vote = |f: &dyn Fn(&DealTerms) -> Option<f64>| -> Option<f64> {
         let vals: Vec<f64> = all.iter().filter_map(|t| f(t)).collect();
-        let mut best: Option<(usize, f64)> = None;
-        for &v in &vals {
-            let n = vals
-                .iter()
-                .filter(|w| (*w - v).abs() <= 0.02 * v.abs().max(w.abs()))
-                .count();
-            if best.is_none_or(|(m, _)| n > m) {
-                best = Some((n, v));
-            }
-        }
-        best.map(|(_, v)| v)
+        most_agreed(&vals).map(|i| vals[i])
     };
     let mw = vote(&|t| t.capacity_mw);
     DealTerms {

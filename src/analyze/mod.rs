@@ -239,23 +239,12 @@ fn parse_time(s: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
-/// The value most readings agree on (within 2%), ties going to the first (the readings come in
-/// order of confidence), with the phrase it was read from.
+/// The reading most readings agree on (`cluster::most_agreed`), ties going to the first (the
+/// readings come in order of confidence), with the phrase it was read from.
 fn vote(readings: impl Iterator<Item = (f64, Option<String>)>) -> Option<(f64, Option<String>)> {
-    let all: Vec<(f64, Option<String>)> = readings.collect();
-    let support = |v: f64| {
-        all.iter()
-            .filter(|(w, _)| (w - v).abs() <= 0.02 * v.abs().max(w.abs()))
-            .count()
-    };
-    let mut best: Option<(usize, &(f64, Option<String>))> = None;
-    for r in &all {
-        let n = support(r.0);
-        if best.is_none_or(|(m, _)| n > m) {
-            best = Some((n, r));
-        }
-    }
-    best.map(|(_, r)| r.clone())
+    let mut all: Vec<(f64, Option<String>)> = readings.collect();
+    let values: Vec<f64> = all.iter().map(|r| r.0).collect();
+    cluster::most_agreed(&values).map(|i| all.swap_remove(i))
 }
 
 /// Cluster detections into deals: each term as most of its reports state it.
@@ -310,26 +299,25 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
                 .iter()
                 .filter_map(|&i| inputs[i].sentiment)
                 .collect();
-            // the capacity most reports state, critical IT before gross
-            let cap_value = vote(by_conf.iter().filter_map(|c| {
-                c.detection
-                    .terms
-                    .capacity_mw
-                    .filter(|_| {
-                        c.detection.terms.capacity_basis != Some(crate::model::CapacityBasis::Gross)
-                            || by_conf.iter().all(|o| {
-                                o.detection.terms.capacity_basis
-                                    == Some(crate::model::CapacityBasis::Gross)
-                                    || o.detection.terms.capacity_mw.is_none()
-                            })
-                    })
-                    .map(|v| (v, None))
-            }));
-            let capacity = by_conf.iter().find(|c| {
-                cap_value
-                    .as_ref()
-                    .is_some_and(|(v, _)| c.detection.terms.capacity_mw == Some(*v))
+            // the capacity most reports state, a gross figure only when no report gives another
+            let all_gross = by_conf.iter().all(|c| {
+                c.detection.terms.capacity_mw.is_none()
+                    || c.detection.terms.capacity_basis == Some(crate::model::CapacityBasis::Gross)
             });
+            let with_mw: Vec<&&crate::store::ClusterInput> = by_conf
+                .iter()
+                .filter(|c| {
+                    c.detection.terms.capacity_mw.is_some()
+                        && (all_gross
+                            || c.detection.terms.capacity_basis
+                                != Some(crate::model::CapacityBasis::Gross))
+                })
+                .collect();
+            let mws: Vec<f64> = with_mw
+                .iter()
+                .filter_map(|c| c.detection.terms.capacity_mw)
+                .collect();
+            let capacity = cluster::most_agreed(&mws).map(|i| with_mw[i]);
             let value = pick(&|t| t.value_usd, &|p| p.value_usd.clone());
             let options = pick(&|t| t.value_with_options_usd, &|p| {
                 p.value_with_options_usd.clone()

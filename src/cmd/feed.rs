@@ -22,7 +22,7 @@ pub struct Args {
     /// The feed file to write.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// deal (default), loi, termination or all.
+    /// deal (default), loi, termination, corporate or all.
     #[arg(long)]
     pub kind: Option<String>,
     /// Only these tickers (repeatable).
