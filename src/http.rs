@@ -2,6 +2,9 @@
 //! 10 requests/s), conditional GET, a streamed body cap, and one named error per failure mode.
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::net::{IpAddr, SocketAddr};
+use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -54,6 +57,9 @@ pub enum FetchError {
     RobotsUnavailable,
     #[error("{0}")]
     Refused(String),
+    /// A link from untrusted text (or a hop it redirects to) that is never requested.
+    #[error("link {url} refused: {why}")]
+    LinkRefused { url: String, why: String },
     #[error("request failed: {0}")]
     Other(String),
 }
@@ -107,11 +113,101 @@ struct LaneState {
     gap: Option<Duration>,
 }
 
+/// Where host names are looked up: the system's resolver ([`SystemLookup`]), or a test's.
+pub trait Lookup: Send + Sync {
+    /// Every address `name` resolves to, in the order given.
+    fn lookup(
+        &self,
+        name: &str,
+    ) -> Pin<Box<dyn Future<Output = std::io::Result<Vec<IpAddr>>> + Send>>;
+}
+
+/// The system's resolver (getaddrinfo, through tokio).
+pub struct SystemLookup;
+
+impl Lookup for SystemLookup {
+    fn lookup(
+        &self,
+        name: &str,
+    ) -> Pin<Box<dyn Future<Output = std::io::Result<Vec<IpAddr>>> + Send>> {
+        let name = name.to_string();
+        Box::pin(async move {
+            Ok(tokio::net::lookup_host((name.as_str(), 0))
+                .await?
+                .map(|a| a.ip())
+                .collect())
+        })
+    }
+}
+
+/// The resolver of the client that fetches links from untrusted text: it hands the connection
+/// only the public addresses a name resolves to (every address for `own_host`, the host of the
+/// source the link came from), so the address that was checked is the address connected to. A
+/// name that resolves again between the check before the request and the connection (DNS
+/// rebinding) gets nowhere: reqwest asks this resolver, at every hop, and nothing else.
+struct PublicOnly {
+    lookup: Arc<dyn Lookup>,
+    own_host: Option<String>,
+}
+
+/// A name whose every address is non-public, refused by [`PublicOnly`].
+#[derive(Debug)]
+struct OnlyPrivate {
+    name: String,
+    addrs: Vec<IpAddr>,
+}
+
+impl std::fmt::Display for OnlyPrivate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&only_private_why(&self.name, &self.addrs))
+    }
+}
+
+impl std::error::Error for OnlyPrivate {}
+
+/// Why a name is refused: it resolves only to non-public addresses.
+fn only_private_why(name: &str, addrs: &[IpAddr]) -> String {
+    let list: Vec<String> = addrs.iter().map(IpAddr::to_string).collect();
+    format!(
+        "{name} resolves only to private addresses ({}); only the source's own host may (set \
+         allow_private_addresses under [crawl] to allow every private address)",
+        list.join(", ")
+    )
+}
+
+impl reqwest::dns::Resolve for PublicOnly {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let name = name.as_str().to_string();
+        let own = self
+            .own_host
+            .as_deref()
+            .is_some_and(|h| h.eq_ignore_ascii_case(&name));
+        let lookup = self.lookup.clone();
+        Box::pin(async move {
+            let addrs = lookup.lookup(&name).await?;
+            let kept: Vec<SocketAddr> = addrs
+                .iter()
+                .filter(|ip| own || is_public(**ip))
+                .map(|ip| SocketAddr::new(*ip, 0))
+                .collect();
+            if kept.is_empty() && !addrs.is_empty() {
+                return Err(Box::new(OnlyPrivate { name, addrs }) as _);
+            }
+            Ok(Box::new(kept.into_iter()) as reqwest::dns::Addrs)
+        })
+    }
+}
+
 pub struct Client {
     /// Without automatic redirects: every hop is followed here, so that a permanent move is known
     /// ([`Client::get_as`]) and a link from untrusted text is checked at each hop
     /// ([`Client::get_link`]).
     no_redirects: reqwest::Client,
+    /// The clients for links from untrusted text, one per source host they came from: each
+    /// resolves through [`PublicOnly`] (none when private addresses are allowed).
+    link_clients: std::sync::Mutex<HashMap<Option<String>, reqwest::Client>>,
+    lookup: Arc<dyn Lookup>,
+    user_agent_header: String,
     allow_private: bool,
     timeout: Duration,
     connect_timeout: Duration,
@@ -125,25 +221,24 @@ pub struct Client {
 
 impl Client {
     pub fn new(cfg: &Config) -> anyhow::Result<Client> {
+        Client::with_lookup(cfg, Arc::new(SystemLookup))
+    }
+
+    /// A client whose host names are looked up by `lookup` (a test's resolver; [`Client::new`]
+    /// uses the system's) for the check of untrusted links and their connections.
+    pub fn with_lookup(cfg: &Config, lookup: Arc<dyn Lookup>) -> anyhow::Result<Client> {
         // reqwest is built without a default crypto provider (no aws-lc C build); install ring
         // once per process before the first client exists.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let timeout = Duration::from_secs_f64(cfg.crawl.timeout_secs);
         let connect_timeout = Duration::from_secs_f64(cfg.crawl.connect_timeout_secs);
         let user_agent = cfg.user_agent();
-        let builder = || {
-            reqwest::Client::builder()
-                .user_agent(user_agent.clone())
-                .timeout(timeout)
-                .connect_timeout(connect_timeout)
-                .gzip(true)
-                .brotli(true)
-        };
-        let no_redirects = builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()?;
+        let no_redirects = base_builder(&user_agent, timeout, connect_timeout).build()?;
         Ok(Client {
             no_redirects,
+            link_clients: std::sync::Mutex::new(HashMap::new()),
+            lookup,
+            user_agent_header: user_agent.clone(),
             allow_private: cfg.crawl.allow_private_addresses,
             timeout,
             connect_timeout,
@@ -154,6 +249,28 @@ impl Client {
             lanes: std::sync::Mutex::new(HashMap::new()),
             user_agent,
         })
+    }
+
+    /// The client for links that came from the source at `own_host` (see [`PublicOnly`]); the
+    /// plain one when the configuration allows private addresses.
+    fn link_client(&self, own_host: Option<&str>) -> Result<reqwest::Client, FetchError> {
+        if self.allow_private {
+            return Ok(self.no_redirects.clone());
+        }
+        let key = own_host.map(str::to_ascii_lowercase);
+        let mut map = self.link_clients.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(c) = map.get(&key) {
+            return Ok(c.clone());
+        }
+        let client = base_builder(&self.user_agent_header, self.timeout, self.connect_timeout)
+            .dns_resolver(PublicOnly {
+                lookup: self.lookup.clone(),
+                own_host: key.clone(),
+            })
+            .build()
+            .map_err(|e| FetchError::Other(root_cause(&e)))?;
+        map.insert(key, client.clone());
+        Ok(client)
     }
 
     /// The lane of a URL: SEC hosts share one, every other host has its own.
@@ -238,9 +355,13 @@ impl Client {
         link_of: Option<Option<&str>>,
     ) -> Result<Conditional, FetchError> {
         let mut current = url::Url::parse(url).map_err(|_| FetchError::BadUrl(url.to_string()))?;
-        if let Some(own_host) = link_of {
-            check_link(&current, own_host, self.allow_private).await?;
-        }
+        let client = match link_of {
+            Some(own_host) => {
+                self.check_link(&current, own_host).await?;
+                self.link_client(own_host)?
+            }
+            None => self.no_redirects.clone(),
+        };
         let gap = if lane == Lane::Sec {
             self.sec_gap
         } else {
@@ -257,7 +378,7 @@ impl Client {
         let mut still_permanent = true;
         let mut hops = 0;
         let result = loop {
-            let mut req = self.no_redirects.get(current.clone());
+            let mut req = client.get(current.clone());
             if lane != Lane::Sec {
                 req = with_identity(req, identity);
             }
@@ -271,7 +392,7 @@ impl Client {
             }
             let resp = match req.send().await {
                 Ok(r) => r,
-                Err(e) => break Err(self.classify(e)),
+                Err(e) => break Err(self.classify_at(e, &current)),
             };
             let status = resp.status();
             if status.is_redirection()
@@ -287,7 +408,7 @@ impl Client {
                     break Err(FetchError::BadUrl(loc.to_string()));
                 };
                 if let Some(own_host) = link_of
-                    && let Err(e) = check_link(&next_url, own_host, self.allow_private).await
+                    && let Err(e) = self.check_link(&next_url, own_host).await
                 {
                     break Err(e);
                 }
@@ -321,15 +442,17 @@ impl Client {
     pub async fn post_json(&self, url: &str, body: &[u8]) -> Result<u16, FetchError> {
         let mut current = url::Url::parse(url).map_err(|_| FetchError::BadUrl(url.to_string()))?;
         let own_host = current.host_str().map(str::to_string);
+        // the webhook's own host resolves as it is; a host it redirects to, only to public
+        // addresses (checked before the request and again at the connection)
+        let client = self.link_client(own_host.as_deref())?;
         for _ in 0..=self.max_redirects {
-            let resp = self
-                .no_redirects
+            let resp = client
                 .post(current.clone())
                 .header(header::CONTENT_TYPE, "application/json")
                 .body(body.to_vec())
                 .send()
                 .await
-                .map_err(|e| self.classify(e))?;
+                .map_err(|e| self.classify_at(e, &current))?;
             let status = resp.status();
             if status.is_success() {
                 return Ok(status.as_u16());
@@ -352,7 +475,7 @@ impl Client {
                 let next = current
                     .join(loc)
                     .map_err(|_| FetchError::BadUrl(loc.to_string()))?;
-                check_link(&next, own_host.as_deref(), self.allow_private).await?;
+                self.check_link(&next, own_host.as_deref()).await?;
                 current = next;
                 continue;
             }
@@ -361,13 +484,16 @@ impl Client {
         Err(FetchError::TooManyRedirects(self.max_redirects))
     }
 
-    /// Would [`Client::get_link`] request this URL (its first hop)?
+    /// Would [`Client::get_link`] request this URL (its first hop)? Only `http` and `https`, no
+    /// credentials, and a host with a public address, unless it is `own_host` or the
+    /// configuration allows private addresses. This check gives the clear refusal; the resolver
+    /// of the request ([`PublicOnly`]) enforces it again at the connection.
     pub async fn check_link(
         &self,
         url: &url::Url,
         own_host: Option<&str>,
     ) -> Result<(), FetchError> {
-        check_link(url, own_host, self.allow_private).await
+        check_link(url, own_host, self.allow_private, self.lookup.as_ref()).await
     }
 
     async fn read(&self, mut resp: reqwest::Response) -> Result<Conditional, FetchError> {
@@ -413,6 +539,22 @@ impl Client {
         }))
     }
 
+    /// [`Client::classify`], with a refusal by [`PublicOnly`] (at a connection to `url`) named as
+    /// the refusal it is.
+    fn classify_at(&self, e: reqwest::Error, url: &url::Url) -> FetchError {
+        let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(&e);
+        while let Some(err) = cur {
+            if let Some(p) = err.downcast_ref::<OnlyPrivate>() {
+                return FetchError::LinkRefused {
+                    url: url.to_string(),
+                    why: p.to_string(),
+                };
+            }
+            cur = err.source();
+        }
+        self.classify(e)
+    }
+
     fn classify(&self, e: reqwest::Error) -> FetchError {
         if e.is_redirect() {
             return FetchError::TooManyRedirects(self.max_redirects);
@@ -445,13 +587,34 @@ fn with_identity(mut req: reqwest::RequestBuilder, identity: &Identity) -> reqwe
     req
 }
 
-/// May a link from untrusted text be requested? See [`Client::get_link`].
+/// Every client's common settings.
+fn base_builder(
+    user_agent: &str,
+    timeout: Duration,
+    connect_timeout: Duration,
+) -> reqwest::ClientBuilder {
+    reqwest::Client::builder()
+        .user_agent(user_agent)
+        .timeout(timeout)
+        .connect_timeout(connect_timeout)
+        .gzip(true)
+        .brotli(true)
+        .redirect(reqwest::redirect::Policy::none())
+}
+
+/// May a link from untrusted text be requested? See [`Client::check_link`].
 async fn check_link(
     url: &url::Url,
     own_host: Option<&str>,
     allow_private: bool,
+    lookup: &dyn Lookup,
 ) -> Result<(), FetchError> {
-    let refused = |why: String| Err(FetchError::Refused(format!("link {url} refused: {why}")));
+    let refused = |why: String| {
+        Err(FetchError::LinkRefused {
+            url: url.to_string(),
+            why,
+        })
+    };
     if !matches!(url.scheme(), "http" | "https") {
         return refused(format!(
             "the {} scheme is never fetched (only http and https)",
@@ -468,7 +631,7 @@ async fn check_link(
     if allow_private || own_host.is_some_and(|h| h.eq_ignore_ascii_case(host_text)) {
         return Ok(());
     }
-    let why = |ip: std::net::IpAddr| {
+    let why = |ip: IpAddr| {
         format!(
             "{ip} is not a public address (only the source's own host may be; set \
              allow_private_addresses under [crawl] to allow every private address)"
@@ -479,14 +642,13 @@ async fn check_link(
         url::Host::Ipv6(ip) if !is_public(ip.into()) => return refused(why(ip.into())),
         url::Host::Ipv4(_) | url::Host::Ipv6(_) => return Ok(()),
         url::Host::Domain(name) => {
-            let port = url.port_or_known_default().unwrap_or(80);
-            // a name that does not resolve fails later, in the request, with its own error
-            if let Ok(addrs) = tokio::net::lookup_host((name, port)).await {
-                for a in addrs {
-                    if !is_public(a.ip()) {
-                        return refused(format!("{name} resolves to {}", why(a.ip())));
-                    }
-                }
+            // a name that does not resolve fails later, in the request, with its own error; one
+            // with a public address among private ones is connected to that address only
+            if let Ok(addrs) = lookup.lookup(name).await
+                && !addrs.is_empty()
+                && !addrs.iter().any(|a| is_public(*a))
+            {
+                return refused(only_private_why(name, &addrs));
             }
         }
     }
@@ -495,8 +657,7 @@ async fn check_link(
 
 /// A globally routable address: not loopback, private, link-local, shared (CGNAT), documentation,
 /// benchmarking, multicast, broadcast, reserved or unspecified; IPv4-mapped IPv6 as its IPv4.
-pub fn is_public(ip: std::net::IpAddr) -> bool {
-    use std::net::IpAddr;
+pub fn is_public(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => {
             let o = v4.octets();
@@ -622,10 +783,10 @@ mod tests {
     #[tokio::test]
     async fn links_are_checked_before_any_request() {
         async fn check(u: &str, own: Option<&str>, allow: bool) -> Result<(), FetchError> {
-            check_link(&url::Url::parse(u).unwrap(), own, allow).await
+            check_link(&url::Url::parse(u).unwrap(), own, allow, &SystemLookup).await
         }
         let refused = |r: Result<(), FetchError>| match r {
-            Err(FetchError::Refused(m)) => m,
+            Err(e @ FetchError::LinkRefused { .. }) => e.to_string(),
             other => panic!("{other:?}"),
         };
         assert!(
@@ -647,7 +808,7 @@ mod tests {
         );
         assert!(
             refused(check("http://localhost:9/", Some("127.0.0.1"), false).await)
-                .contains("localhost resolves to 127.0.0.1 is not a public address")
+                .contains("localhost resolves only to private addresses (")
         );
         // the source's own host, and everything when the configuration says so
         assert_eq!(
@@ -656,6 +817,84 @@ mod tests {
         );
         assert_eq!(check("http://10.0.0.1/a", None, true).await, Ok(()));
         assert_eq!(check("https://93.184.215.14/a", None, false).await, Ok(()));
+    }
+
+    /// A resolver with one fixed answer for every name.
+    struct Fixed(Vec<IpAddr>);
+
+    impl Lookup for Fixed {
+        fn lookup(
+            &self,
+            _: &str,
+        ) -> Pin<Box<dyn Future<Output = std::io::Result<Vec<IpAddr>>> + Send>> {
+            let a = self.0.clone();
+            Box::pin(async move { Ok(a) })
+        }
+    }
+
+    fn fixed(addrs: &[&str]) -> Arc<Fixed> {
+        Arc::new(Fixed(addrs.iter().map(|a| a.parse().unwrap()).collect()))
+    }
+
+    #[tokio::test]
+    async fn the_connection_gets_only_the_public_addresses_of_a_name() {
+        use reqwest::dns::Resolve;
+        let mixed = fixed(&["127.0.0.1", "93.184.215.14", "10.0.0.5", "2606:4700::1111"]);
+        let resolver = PublicOnly {
+            lookup: mixed.clone(),
+            own_host: Some("own.example".into()),
+        };
+        let resolve = |name: &str| resolver.resolve(name.parse().unwrap());
+        let got: Vec<SocketAddr> = resolve("mixed.example").await.unwrap().collect();
+        assert_eq!(
+            got,
+            [
+                "93.184.215.14:0".parse::<SocketAddr>().unwrap(),
+                "[2606:4700::1111]:0".parse().unwrap()
+            ]
+        );
+        // the source's own host keeps every address, in order
+        let own: Vec<String> = resolve("OWN.example")
+            .await
+            .unwrap()
+            .map(|a| a.ip().to_string())
+            .collect();
+        assert_eq!(
+            own,
+            ["127.0.0.1", "93.184.215.14", "10.0.0.5", "2606:4700::1111"]
+        );
+        // a name with a public address among private ones passes the check before the request
+        let url = url::Url::parse("http://mixed.example/a").unwrap();
+        assert_eq!(check_link(&url, None, false, mixed.as_ref()).await, Ok(()));
+        // one with none is refused by both, with the same reason
+        let private = PublicOnly {
+            lookup: fixed(&["10.0.0.5", "::1"]),
+            own_host: None,
+        };
+        let err = private
+            .resolve("inside.example".parse().unwrap())
+            .await
+            .err()
+            .unwrap();
+        assert_eq!(
+            err.to_string(),
+            "inside.example resolves only to private addresses (10.0.0.5, ::1); only the source's \
+             own host may (set allow_private_addresses under [crawl] to allow every private address)"
+        );
+        let url = url::Url::parse("http://inside.example/a").unwrap();
+        assert_eq!(
+            check_link(
+                &url,
+                None,
+                false,
+                &Fixed(vec!["10.0.0.5".parse().unwrap(), "::1".parse().unwrap()])
+            )
+            .await,
+            Err(FetchError::LinkRefused {
+                url: "http://inside.example/a".into(),
+                why: err.to_string()
+            })
+        );
     }
 
     #[test]

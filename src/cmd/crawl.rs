@@ -150,11 +150,17 @@ fn print_human(r: &CrawlReport) -> std::io::Result<()> {
         line.push_str(&format!(", {updated} updated"));
     }
     let a = &r.articles;
-    if a.fetched + a.no_text + a.robots + a.failed + a.deferred > 0 {
+    for note in &a.notes {
+        writeln!(err, "note: {note}")?;
+    }
+    if a.fetched + a.no_text + a.robots + a.failed + a.deferred + a.refused > 0 {
         line.push_str(&format!(
             "; articles: {} fetched, {} without text, {} disallowed by robots.txt, {} failed, {} deferred",
             a.fetched, a.no_text, a.robots, a.failed, a.deferred
         ));
+        if a.refused > 0 {
+            line.push_str(&format!(", {} links refused", a.refused));
+        }
     }
     writeln!(std::io::stdout().lock(), "{line}")
 }

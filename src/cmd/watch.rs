@@ -60,6 +60,9 @@ pub struct Cycle {
     pub finished_at: String,
     pub polled: Vec<String>,
     pub failed: Vec<FailedSource>,
+    /// What the crawl noted without failing: links refused, one line per host.
+    #[serde(default)]
+    pub notes: Vec<String>,
     pub new_documents: usize,
     pub deals_new: usize,
     pub deals_updated: usize,
@@ -338,6 +341,7 @@ async fn crawl_and_analyse(
         }
     }
     c.new_documents = report.documents_new;
+    c.notes = report.articles.notes.clone();
     let a = crate::analyze::run(cfg, store, false)?;
     c.deals_new = a.deals_new;
     c.deals_updated = a.deals_updated;
@@ -379,6 +383,9 @@ fn report(store: &mut Store, c: &Cycle, json: bool) -> anyhow::Result<()> {
             .map(|f| (f.source.as_str(), f.error.as_str()));
         for line in super::crawl::failure_lines_of(failed) {
             eprintln!("{line}");
+        }
+        for note in &c.notes {
+            eprintln!("note: {note}");
         }
         eprintln!("{}", status_line(c));
     }

@@ -24,6 +24,11 @@ pub struct ArticleReport {
     pub robots: usize,
     pub failed: usize,
     pub deferred: usize,
+    /// Links never requested: a scheme, credentials or an address that untrusted text may not
+    /// lead to (see [`Client::get_link`]).
+    pub refused: usize,
+    /// One line per host whose links were refused, with why.
+    pub notes: Vec<String>,
 }
 
 /// How robots.txt answered for one origin.
@@ -70,6 +75,8 @@ pub(super) async fn fetch_articles(
             (p.id, r)
         });
     }
+    // host -> (why, how many links)
+    let mut refused_hosts: std::collections::BTreeMap<String, (String, usize)> = Default::default();
     while let Some(joined) = tasks.join_next().await {
         let (id, r) = match joined {
             Ok(x) => x,
@@ -96,6 +103,21 @@ pub(super) async fn fetch_articles(
                 store.set_article(id, None, "robots")?;
                 report.robots += 1;
             }
+            // said once per host in the crawl's notes; not a failure of the source or the crawl
+            Err(e @ FetchError::LinkRefused { .. }) => {
+                store.set_article(id, None, &format!("refused: {e}"))?;
+                report.refused += 1;
+                if let FetchError::LinkRefused { url, why } = e {
+                    let host = url::Url::parse(&url)
+                        .ok()
+                        .map(|u| match u.host_str() {
+                            Some(h) => h.to_string(),
+                            None => format!("{}: URLs", u.scheme()),
+                        })
+                        .unwrap_or(url);
+                    refused_hosts.entry(host).or_insert((why, 0)).1 += 1;
+                }
+            }
             // passing trouble: the article stays pending for the next crawl
             Err(
                 FetchError::Timeout(_)
@@ -113,6 +135,13 @@ pub(super) async fn fetch_articles(
         bar.inc(1);
     }
     bar.finish_and_clear();
+    report.notes = refused_hosts
+        .into_iter()
+        .map(|(host, (why, n))| {
+            let links = if n == 1 { "link" } else { "links" };
+            format!("{n} {links} to {host} refused: {why}")
+        })
+        .collect();
     Ok(report)
 }
 
