@@ -109,9 +109,9 @@ fn pats() -> &'static Patterns {
             financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility))\b"),
             fresh_results: r(r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b"),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
-            lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\b(?:ground|land|site) lease\b|\bas (?:a |the )?(?:tenant|lessee)\b|\bhosting customer of\b"),
+            lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\b(?:ground|land|site) lease\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b"),
             plan: r(r"(?i)\b(plans? to (?:sign|lease|host|offer|develop|build|convert)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|breaks? ground|groundbreaking|break ground)\b"),
-            competitor: r(r"(?i)\b(?:beat(?:s|ing)?|outbid(?:s|ding)?|edg(?:es|ed|ing) out)\b [A-Z]?[\w.&-]+(?: [A-Z][\w.&-]+)? (?:for|to)\b"),
+            competitor: r(r"(?i)\b(?:beat(?:s|ing)?|outbid(?:s|ding)?|edg(?:es|ed|ing) out)\b [A-Z]?[\w.&-]+(?: [A-Z][\w.&-]+)? (?:for|to|in)\b"),
             upcoming_results: r(r"(?i)\b(?:ahead of|before|into|previews?|preview of)\b[^.;]{0,20}\b(?:earnings|results|report)\b"),
             buyer: r(r"(?i)\b(?:purchase|procurement|supply|purchasing) (?:agreement|order|contract|deal)s?\b|\bhardware procurement\b|\b(?:for|of|to buy|to purchase|purchas(?:e|es|ed|ing)) (?:\w+ ){0,3}(?:Blackwell|GB\d00|B\d00|H\d00|GPUs|servers|systems|chips|equipment|miners|rigs|ASICs)\b"),
             furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}"),
@@ -123,7 +123,7 @@ fn pats() -> &'static Patterns {
                 market: r(r"(?i)\bstocks? to (?:watch|buy)\b|\btop (?:gainers|losers|movers)\b|\bmarket (?:wrap|update|movers)\b|\b(?:premarket|pre-market|midday|after-hours) movers\b|\bcrypto stocks\b|\bmining stocks\b|\bbitcoin miners? (?:stocks? )?(?:rally|surge|jump|soar|fall|slide|tumble|climb)\b|\bweekly recap\b|\bweek in review\b"),
                 legal: r(r"(?i)\bshort (?:report|seller|sellers|attack)\b|\blawsuits?\b|\bsues\b|\bsued\b|class action|\binvestigation\b|\bsuffered losses\b|\blaw firm\b|securities fraud|\binvestors who lost\b"),
                 analyst: r(r"(?i)price target|initiates coverage|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b"),
-                financing: r(r"(?i)\bconvertible\b|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\braises \$|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
+                financing: r(r"(?i)\bconvertible\b|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\braises \$|\bsecures? (?:a |an )?\$[\d.,]+\s?(?:M|B|bn|mn|million|billion)? (?:\w+ ){0,3}from\b|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
                 corporate: r(r"(?i)\bcommits? (?:up to |about |approximately )?\$[\d.,]+\s?(?:bn|billion|b|m|mn|million)? (?:to|in|into)\b|\binvest(?:s|ed|ing)\b|\binvestment (?:in|of|option|from|by)\b|\bAI investment\b|\bequity (?:option|investment|stake)\b|\bwarrants?\b|\bacqui(?:re|res|red|ring|sition|sitions)\b|\bmerger\b|\bmerges?\b|\btakeover\b|\bbuyout\b|\btender offer\b|\b\d+% stake\b|\bstake\b|\bproxy\b|\bspecial meeting\b|\bshareholders? (?:vote|reject|approve)|\bvotes? (?:against|for)\b|\bdirectors\b|\bactivist\b|\bgo public\b|\brelisting\b|\bspin-?off\b|\bbuys\b|\bto buy\b|\bbought\b|\bpurchases?\b|\bpurchased\b|\btakes? over\b"),
                 results: r(r"(?i)quarterly results|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b"),
                 power: r(r"(?i)power (?:purchase|supply|capacity) agreement|\bPPA\b|\butility\b|\bgrid\b|\binterconnection\b|\bERCOT\b|\bselects [A-Z]\w+ \b|\bpower capacity\b|\bgas supply\b|\bsubstation\b|\benergy (?:supply|agreement)\b"),
@@ -145,7 +145,7 @@ fn pats() -> &'static Patterns {
             financing: r(r"(?i)\b(project financing|financing|backstop|credit facility|loan|debt facility)\b"),
             negated: r(r"(?i)\b(did not|didn't|does not|doesn't|has not|hasn't|have not|no new|not yet|without any)\b"),
             // an agreement recalled inside another story, not announced by it
-            recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced))\b"),
+            recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b)\b"),
             // opinion, analysis and questions about a deal are not its announcement
             commentary: r(r"(?i)^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
             // a power-supply agreement is not a customer contract
@@ -229,6 +229,7 @@ pub fn sentences(text: &str) -> Vec<&str> {
 }
 
 /// The parts of a document the recogniser reads.
+#[derive(Clone, Copy)]
 pub struct DocText<'a> {
     pub title: &'a str,
     pub lead: &'a str,
@@ -293,14 +294,32 @@ impl<'a> Recognizer<'a> {
         }
         let p = pats();
         let domain = is_domain_text(d.title) || is_domain_text(d.lead) || is_domain_text(d.body);
-        // the headline, then the text's sentences in order: position 0 is the headline
-        let mut cands: Vec<(&str, usize)> = vec![(d.title, 0)];
         let text_sents: Vec<&str> = sentences(d.lead)
             .into_iter()
             .chain(sentences(d.body))
             .filter(|s| !is_furniture(s))
             .take(60)
             .collect();
+        // a title that names no company of the universe may be the page's furniture ("Share
+        // this article", a date, a photo credit, another story's headline): the page's own
+        // headline is then the first headline-like line of its text that names one
+        let page_headline = (!d.is_filing && self.linker.find(d.title, domain).is_empty())
+            .then(|| {
+                text_sents
+                    .iter()
+                    .take(6)
+                    .find(|s| headline_like(s) && !self.linker.find(s, domain).is_empty())
+            })
+            .flatten();
+        if let Some(h) = page_headline {
+            reasons.push(format!("the page's headline: \"{}\"", clip(h, 120)));
+        }
+        let d = &DocText {
+            title: page_headline.copied().unwrap_or(d.title),
+            ..*d
+        };
+        // the headline, then the text's sentences in order: position 0 is the headline
+        let mut cands: Vec<(&str, usize)> = vec![(d.title, 0)];
         cands.extend(text_sents.iter().enumerate().map(|(i, s)| (*s, i + 1)));
         let headline = headline_class(d.title);
         let title_contract = self.headline_names_contract(d.title);
@@ -308,6 +327,8 @@ impl<'a> Recognizer<'a> {
         let mut best_other: Option<Cand<'_>> = None;
         // the strongest customer contract a results release calls new
         let mut best_fresh: Option<Cand<'_>> = None;
+        // what the headline or the text's opening says against a customer contract
+        let mut early_against: Option<(&str, usize)> = None;
         for &(s, pos) in &cands {
             // a headline that names a customer contract needs no verb ("Hut 8's $7B lease with
             // Fluidstack"), nor does the news a price move follows ("jumps after $7B lease")
@@ -334,6 +355,9 @@ impl<'a> Recognizer<'a> {
             {
                 if pos <= 3 {
                     reasons.push(format!("against: {why}: \"{}\"", clip(s, 120)));
+                }
+                if pos <= 2 && early_against.is_none() {
+                    early_against = Some((why, pos));
                 }
                 continue;
             }
@@ -378,6 +402,7 @@ impl<'a> Recognizer<'a> {
                 s,
                 pos,
                 verb,
+                cp_named,
             };
             // "agreed to acquire a stake in Exaion, an AI cloud provider": a purchase
             let buying = !contract && p.acquisition.is_match(s);
@@ -431,6 +456,19 @@ impl<'a> Recognizer<'a> {
         };
         let strong = |c: &Cand<'_>| c.verb && c.score >= 0.6;
         let customer = best_customer.filter(strong);
+        // the headline says the company is the lessee, the buyer, a competitor, or that nothing
+        // is signed yet: that is the story, whatever a later sentence adds; the opening saying
+        // so outweighs a later contract without a named customer
+        let customer = match (customer, early_against) {
+            (Some(c), Some((why, pos))) if pos == 0 && c.pos != 0 || c.pos > pos && !c.cp_named => {
+                reasons.push(format!(
+                    "against: the {} says {why}",
+                    if pos == 0 { "headline" } else { "opening" }
+                ));
+                None
+            }
+            (c, _) => c,
+        };
         // what the headline says the story is about, and whether the text overrides it
         let mut confidence_cut = 0.0;
         let loi_customer = customer.filter(|c| p.loi.is_match(c.s)).is_some();
@@ -802,6 +840,8 @@ struct Cand<'a> {
     /// 0 for the headline, else its place in the text (furniture skipped).
     pos: usize,
     verb: bool,
+    /// A counterparty is named in it as one.
+    cp_named: bool,
 }
 
 /// What a headline says a story is about, when that is not a customer contract.
@@ -858,6 +898,13 @@ pub fn headline_class(title: &str) -> Option<Against> {
     .filter(|(_, a)| !(upcoming && *a == Against::Results))
     .find(|(re, _)| re.is_match(title))
     .map(|(_, a)| a)
+}
+
+/// A line that reads as a headline: no closing full stop, five to thirty words.
+fn headline_like(s: &str) -> bool {
+    let s = s.trim();
+    let words = s.split_whitespace().count();
+    (5..=30).contains(&words) && !s.ends_with('.') && !s.ends_with(':')
 }
 
 /// Lines that are a page's furniture, not its text: sign-in prompts, tickers, bylines, dates,
@@ -1297,6 +1344,84 @@ mod tests {
             d.reasons.iter().any(|r| r.starts_with(why)),
             "{why}: {:?}",
             d.reasons
+        );
+    }
+
+    #[test]
+    fn a_title_that_is_page_furniture_gives_way_to_the_pages_own_headline() {
+        // the page's headline is a financing: the lease it funds is not the news
+        let d = decide(
+            "Scan to download",
+            "BTC $91,200.10 -1.20%\nHut 8 prices $2 billion of senior secured notes to fund its Fluidstack campus\n\
+             The notes fund the data center that Fluidstack will lease for 15 years under a $7 billion agreement.",
+        );
+        no_deal_because(&d, "the page's headline: \"Hut 8 prices $2 billion");
+        assert!(
+            d.reasons
+                .iter()
+                .any(|r| r == "against: the headline is about a financing"),
+            "{:?}",
+            d.reasons
+        );
+        // the same furniture above a page that announces a lease still gives the deal
+        let d = decide(
+            "Share this article",
+            "TeraWulf signs 10-year lease with Fluidstack for 200 MW at Lake Mariner\n\
+             TeraWulf signed a 10-year lease with Fluidstack for 200 MW of critical IT load.",
+        );
+        assert_eq!(d.detection.unwrap().counterparty, "Fluidstack");
+    }
+
+    #[test]
+    fn a_headline_against_a_contract_outweighs_a_later_sentence_about_one() {
+        // the company takes a ground lease: its terms are no customer's contract
+        let d = decide(
+            "TeraWulf enters into a long-term ground lease at Lake Mariner",
+            "The ground lease runs for 35 years. The consideration for the new lease includes \
+             20 million shares of TeraWulf's common stock and $12 million in cash.",
+        );
+        no_deal_because(
+            &d,
+            "against: the headline says the company takes a lease from a landlord",
+        );
+        // a competitor for a site, not a customer
+        let d = decide(
+            "CleanSpark wins a 100 MW data center site in Cheyenne, beating Microsoft in the process",
+            "CleanSpark won a contract for a 100-megawatt site, beating Microsoft for the deal.",
+        );
+        no_deal_because(&d, "against: a competitor for a site or a contract");
+        // "as the tenant exercises": a tenant acting, not the company leasing
+        let d = decide(
+            "Galaxy Digital's Helios gets a second CoreWeave phase as tenant exercises option for 260 MW",
+            "CoreWeave exercised its option for an additional 260 MW of critical IT load at Helios.",
+        );
+        assert_eq!(
+            d.detection.as_ref().map(|x| x.counterparty.as_str()),
+            Some("CoreWeave"),
+            "{:?}",
+            d.reasons
+        );
+    }
+
+    #[test]
+    fn a_dated_recap_or_a_contracted_total_announces_nothing() {
+        for s in [
+            "In Aug 2025, TeraWulf signed two 10-year AI hosting agreements with Fluidstack worth $3.7 billion.",
+            "In late November 2025, IREN signed a five-year GPU cloud contract with Microsoft.",
+            "TeraWulf has executed over $12.8 billion of long-term hosting contracts with Fluidstack.",
+            "The new lease brings total contracted revenue to $11 billion across its leases.",
+        ] {
+            assert!(!announces(s), "{s}");
+        }
+        // a date with its day is how an 8-K states a signing
+        assert!(announces(
+            "On June 2, 2025, Applied Digital entered into two 15-year leases with CoreWeave."
+        ));
+        assert_eq!(
+            headline_class(
+                "Soluna secures $30M from Spring Lane Capital to fund Project Dorothy 2"
+            ),
+            Some(Against::Financing)
         );
     }
 
