@@ -115,7 +115,7 @@ fn pats() -> &'static Patterns {
             upcoming_results: r(r"(?i)\b(?:ahead of|before|into|previews?|preview of)\b[^.;]{0,20}\b(?:earnings|results|report)\b"),
             buyer: r(r"(?i)\b(?:purchase|procurement|supply|purchasing) (?:agreement|order|contract|deal)s?\b|\bhardware procurement\b|\b(?:for|of|to buy|to purchase|purchas(?:e|es|ed|ing)) (?:\w+ ){0,3}(?:Blackwell|GB\d00|B\d00|H\d00|GPUs|servers|systems|chips|equipment|miners|rigs|ASICs)\b"),
             furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}"),
-            on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b"),
+            on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|amid|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b"),
             capacity_move: r(r"(?i)\b(?:adds?|added|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity)\b"),
             commitment: r(r"(?i)\bexercis(?:es|ed|ing)\b[^.;]{0,30}\boptions?\b|\bcommitments?\b|\bcommits? to\b|\bcommitted to\b"),
             headline: Headlines {
@@ -133,7 +133,7 @@ fn pats() -> &'static Patterns {
             verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|unveil(?:s|ed)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? (?:up to |approximately |about )?\d|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|leased|(?:to|will|would) lease|leases \d|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|signe|conclut)\b"),
             noun: r(r"(?i)\b(lease|leases|arrendamiento|locazione|contratto|contrato|accordo|acuerdo|Rahmenvertrag|Vertrag|contrat|bail|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|takeover|buyout|proposal|bid|offer)\b"),
             workload: r(r"(?i)\b(hosting|HPC|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b"),
-            undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|counterparty|company|partner)|\ban? (?:large |leading |major |U\.S\.-based |US-based )*hyperscaler\b"),
+            undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|counterparty|company|partner)|\ban? (?:large |leading |major |U\.S\.-based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b"),
             loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
             termination: r(r"(?i)\bterminat(?:e|es|ed|ing|ion)\b|\b(?:reject(?:s|ed)?|vot(?:e|ed|es) (?:down|against))\b|\bwalk(?:s|ed)? away\b|\bcancel(?:s|led|ed|lation)?\b|\bscrap(?:s|ped)\b"),
             rumor: r(r"(?i)\bin (?:advanced |early )?(?:talks|discussions|negotiations)\b|\btalks (?:to|with)\b|\breportedly\b|\baccording to (?:people|sources|a person)|\bsources said\b|\bexploring\b|\bconsidering\b|\bweighing\b|\bmay sign\b|\bcould sign\b|\brumou?r|\bis said to\b|\bnearing a deal\b|\bpotential deal\b|\bin talks\b"),
@@ -369,6 +369,11 @@ impl<'a> Recognizer<'a> {
                 .iter()
                 .any(|h| party_role(s, h.start, h.end) == Role::Counterparty);
             let undisclosed = p.undisclosed.is_match(s);
+            // an AI cloud named as the party: its agreements are customer contracts
+            let cp_neocloud = cp_hits.iter().any(|h| {
+                party_role(s, h.start, h.end) == Role::Counterparty
+                    && self.cps[h.entity].class == crate::config::CounterpartyClass::Neocloud
+            });
             if cp_named {
                 score += 0.2;
             } else if undisclosed || !cp_hits.is_empty() {
@@ -392,7 +397,10 @@ impl<'a> Recognizer<'a> {
             let customer = contract
                 || p.deal_noun.is_match(s)
                     && (cp_named || undisclosed)
-                    && (p.workload.is_match(s) || pos == 0 && title_contract || p.on_news.is_match(s))
+                    && (p.workload.is_match(s)
+                        || pos == 0 && title_contract
+                        || p.on_news.is_match(s)
+                        || cp_neocloud)
                 // "Fluidstack adds 160 MW", "AMD doubles its capacity", "CoreWeave exercises its
                 // option", "a $9.5 billion Fluidstack commitment"
                 || (cp_named || undisclosed)
@@ -1394,6 +1402,44 @@ mod tests {
         let d = decide(
             "Galaxy Digital's Helios gets a second CoreWeave phase as tenant exercises option for 260 MW",
             "CoreWeave exercised its option for an additional 260 MW of critical IT load at Helios.",
+        );
+        assert_eq!(
+            d.detection.as_ref().map(|x| x.counterparty.as_str()),
+            Some("CoreWeave"),
+            "{:?}",
+            d.reasons
+        );
+    }
+
+    #[test]
+    fn an_ai_cloud_party_a_described_customer_or_a_rally_amid_a_partnership_is_a_contract() {
+        // an agreement with an AI cloud needs no workload word beside it
+        let d = decide(
+            "Core Scientific shares jump",
+            "Core Scientific announced on Tuesday an expanded partnership with CoreWeave, \
+             reaching a $6.7 billion agreement.",
+        );
+        assert_eq!(
+            d.detection.as_ref().map(|x| x.counterparty.as_str()),
+            Some("CoreWeave"),
+            "{:?}",
+            d.reasons
+        );
+        // the customer named in the headline, described in the sentence that decides
+        let d = decide(
+            "Microsoft keeps buying AI capacity from IREN",
+            "On Monday, the Redmond-based tech giant signed a $9.7 billion, five-year contract \
+             with IREN to secure further AI cloud capacity.",
+        );
+        let det = d.detection.expect("a deal");
+        assert_eq!(
+            (det.ticker.as_str(), det.counterparty.as_str()),
+            ("IREN", "Microsoft")
+        );
+        // a price move amid a partnership with a named AI cloud
+        let d = decide(
+            "Applied Digital soars 54% amid major cloud partnership with CoreWeave",
+            "The shares closed at a record.",
         );
         assert_eq!(
             d.detection.as_ref().map(|x| x.counterparty.as_str()),
