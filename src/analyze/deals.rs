@@ -68,6 +68,8 @@ struct Patterns {
     plan: Regex,
     /// Beating or outbidding another for something: a competitor.
     competitor: Regex,
+    /// An approval, permit or incentive secured: no customer's agreement.
+    approval: Regex,
     /// Results to come: "ahead of earnings".
     upcoming_results: Regex,
     /// The company buys: a purchase, procurement or supply agreement, equipment from a vendor.
@@ -112,6 +114,7 @@ fn pats() -> &'static Patterns {
             lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\b(?:ground|land|site) lease\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b"),
             plan: r(r"(?i)\b(plans? to (?:sign|lease|host|offer|develop|build|convert)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|breaks? ground|groundbreaking|break ground)\b"),
             competitor: r(r"(?i)\b(?:beat(?:s|ing)?|outbid(?:s|ding)?|edg(?:es|ed|ing) out)\b [A-Z]?[\w.&-]+(?: [A-Z][\w.&-]+)? (?:for|to|in)\b"),
+            approval: r(r"(?i)\b(?:secur|obtain|receiv|win|won|gain|grant)(?:s|ed|ing|e)? (?:\w+ ){0,3}(?:approvals?|permits?|zoning|rezoning|tax (?:abatements?|incentives?)|incentives?)\b"),
             upcoming_results: r(r"(?i)\b(?:ahead of|before|into|previews?|preview of)\b[^.;]{0,20}\b(?:earnings|results|report)\b"),
             buyer: r(r"(?i)\b(?:purchase|procurement|supply|purchasing) (?:agreement|order|contract|deal)s?\b|\bhardware procurement\b|\b(?:for|of|to buy|to purchase|purchas(?:e|es|ed|ing)) (?:\w+ ){0,3}(?:Blackwell|GB\d00|B\d00|H\d00|GPUs|servers|systems|chips|equipment|miners|rigs|ASICs)\b"),
             furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}"),
@@ -145,7 +148,7 @@ fn pats() -> &'static Patterns {
             financing: r(r"(?i)\b(project financing|financing|backstop|credit facility|loan|debt facility)\b"),
             negated: r(r"(?i)\b(did not|didn't|does not|doesn't|has not|hasn't|have not|no new|not yet|without any)\b"),
             // an agreement recalled inside another story, not announced by it
-            recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b)\b"),
+            recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b)\b"),
             // opinion, analysis and questions about a deal are not its announcement
             commentary: r(r"(?i)^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
             // a power-supply agreement is not a customer contract
@@ -953,6 +956,9 @@ fn not_provider_or_not_signed(
     if p.competitor.is_match(s) {
         return Some("a competitor for a site or a contract, not a customer");
     }
+    if p.approval.is_match(s) {
+        return Some("an approval or a permit, not an agreement with a customer");
+    }
     None
 }
 
@@ -1456,6 +1462,7 @@ mod tests {
             "In late November 2025, IREN signed a five-year GPU cloud contract with Microsoft.",
             "TeraWulf has executed over $12.8 billion of long-term hosting contracts with Fluidstack.",
             "The new lease brings total contracted revenue to $11 billion across its leases.",
+            "Its chief executive noted three 15-year leases with CoreWeave that bring $11 billion.",
         ] {
             assert!(!announces(s), "{s}");
         }
