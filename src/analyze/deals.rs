@@ -1351,6 +1351,16 @@ mod tests {
         r.decide(&doc, &mentions)
     }
 
+    /// A deal, with `cp` as its counterparty.
+    fn deal_with(d: &Decision, cp: &str) {
+        assert_eq!(
+            d.detection.as_ref().map(|x| x.counterparty.as_str()),
+            Some(cp),
+            "{:?}",
+            d.reasons
+        );
+    }
+
     /// No deal, and one of the reasons starts with `why`.
     fn no_deal_because(d: &Decision, why: &str) {
         assert!(d.detection.is_none(), "{:?}", d.detection);
@@ -1409,12 +1419,7 @@ mod tests {
             "Galaxy Digital's Helios gets a second CoreWeave phase as tenant exercises option for 260 MW",
             "CoreWeave exercised its option for an additional 260 MW of critical IT load at Helios.",
         );
-        assert_eq!(
-            d.detection.as_ref().map(|x| x.counterparty.as_str()),
-            Some("CoreWeave"),
-            "{:?}",
-            d.reasons
-        );
+        deal_with(&d, "CoreWeave");
     }
 
     #[test]
@@ -1425,12 +1430,7 @@ mod tests {
             "Core Scientific announced on Tuesday an expanded partnership with CoreWeave, \
              reaching a $6.7 billion agreement.",
         );
-        assert_eq!(
-            d.detection.as_ref().map(|x| x.counterparty.as_str()),
-            Some("CoreWeave"),
-            "{:?}",
-            d.reasons
-        );
+        deal_with(&d, "CoreWeave");
         // the customer named in the headline, described in the sentence that decides
         let d = decide(
             "Microsoft keeps buying AI capacity from IREN",
@@ -1447,12 +1447,7 @@ mod tests {
             "Applied Digital soars 54% amid major cloud partnership with CoreWeave",
             "The shares closed at a record.",
         );
-        assert_eq!(
-            d.detection.as_ref().map(|x| x.counterparty.as_str()),
-            Some("CoreWeave"),
-            "{:?}",
-            d.reasons
-        );
+        deal_with(&d, "CoreWeave");
     }
 
     #[test]

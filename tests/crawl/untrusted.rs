@@ -69,6 +69,11 @@ fn client(lookup: Arc<Scripted>) -> Client {
     Client::with_lookup(&cfg, lookup).unwrap()
 }
 
+/// The paths the server was asked for, in order.
+fn paths(s: &Server) -> Vec<String> {
+    s.requests().into_iter().map(|r| r.path).collect()
+}
+
 fn port_of(s: &Server) -> String {
     s.base.rsplit(':').next().unwrap().to_string()
 }
@@ -127,8 +132,7 @@ fn a_redirect_to_a_name_that_rebinds_is_refused_at_the_hop() {
         msg.starts_with(&format!("link http://rebind.example:{port}/secret refused: rebind.example resolves only to private addresses (127.0.0.1)")),
         "{msg}"
     );
-    let paths: Vec<String> = s.requests().into_iter().map(|r| r.path).collect();
-    assert_eq!(paths, ["/hop"]);
+    assert_eq!(paths(&s), ["/hop"]);
 }
 
 #[test]
@@ -152,8 +156,7 @@ fn the_sources_own_host_name_still_reaches_its_private_address() {
         msg.contains("intranet.example resolves only to private addresses (127.0.0.1)"),
         "{msg}"
     );
-    let paths: Vec<String> = s.requests().into_iter().map(|r| r.path).collect();
-    assert_eq!(paths, ["/page"]);
+    assert_eq!(paths(&s), ["/page"]);
 }
 
 #[test]
@@ -179,8 +182,7 @@ fn a_webhook_redirected_to_a_name_that_rebinds_posts_nothing_there() {
         )),
         "{err}"
     );
-    let paths: Vec<String> = s.requests().into_iter().map(|r| r.path).collect();
-    assert_eq!(paths, ["/hook"]);
+    assert_eq!(paths(&s), ["/hook"]);
 }
 
 #[test]
@@ -228,8 +230,7 @@ fn refused_links_are_one_note_per_host_and_no_failure() {
         "{}",
         stdout(&out)
     );
-    let paths: Vec<String> = s.requests().into_iter().map(|r| r.path).collect();
-    assert_eq!(paths, ["/feed.xml"]);
+    assert_eq!(paths(&s), ["/feed.xml"]);
 }
 
 #[test]
