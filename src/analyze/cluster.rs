@@ -83,6 +83,9 @@ pub struct Agreement {
     pub size_agrees: bool,
     /// A value within 2% or a capacity within 2 MW: what ties a report to a deal of another month.
     pub size_exact: bool,
+    /// A value within 2%: within the window, with the same named party, the same agreement
+    /// whatever else a report misreads.
+    pub value_exact: bool,
 }
 
 fn near(a: f64, b: f64, share: f64) -> bool {
@@ -108,7 +111,8 @@ pub fn agreement(a: &DealTerms, b: &DealTerms) -> Agreement {
         {
             g.agree += 1;
             g.size_agrees = true;
-            g.size_exact |= va.iter().any(|x| vb.iter().any(|y| near(*x, *y, 0.02)));
+            g.value_exact = va.iter().any(|x| vb.iter().any(|y| near(*x, *y, 0.02)));
+            g.size_exact |= g.value_exact;
         } else {
             g.conflict += 1;
         }
@@ -217,8 +221,15 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             let recap_of = r.recap
                 && r.counterparty != "undisclosed"
                 && c.iter().any(|&j| reports[j].counterparty == r.counterparty);
+            // the same named customer and the same value within days: a misread MW or term
+            // (another deal's, a campus total) does not make it another agreement
+            let same_value = within
+                && g.value_exact
+                && r.counterparty != "undisclosed"
+                && c.iter().any(|&j| reports[j].counterparty == r.counterparty);
             let joins = near_dup
                 || recap_of
+                || same_value
                 || party
                     && (within && (g.conflict == 0 || g.size_agrees && g.agree >= g.conflict)
                         || g.conflict == 0
@@ -356,7 +367,8 @@ mod tests {
                 agree: 2,
                 conflict: 1,
                 size_agrees: true,
-                size_exact: true
+                size_exact: true,
+                value_exact: true
             }
         );
         // a report giving only the total with options agrees with one giving both
@@ -459,6 +471,51 @@ mod tests {
             "f",
         );
         assert_eq!(cluster(&[hut, anthropic]).len(), 1);
+    }
+
+    #[test]
+    fn the_same_customer_and_value_within_days_is_one_deal_whatever_else_is_misread() {
+        let mut a = r(
+            1,
+            "2025-11-03T12:00:00Z",
+            "IREN",
+            "Microsoft",
+            "gpu_cloud",
+            "a",
+        );
+        a.terms = terms(Some(9.7e9), Some(750.0), Some(5.0));
+        // another outlet reads another deal's 200 MW and 15 years from the same story
+        let mut b = r(
+            2,
+            "2025-11-03T15:00:00Z",
+            "IREN",
+            "Microsoft",
+            "gpu_cloud",
+            "b",
+        );
+        b.terms = terms(Some(9.7e9), Some(200.0), Some(15.0));
+        assert_eq!(cluster(&[a.clone(), b.clone()]).len(), 1);
+        // an undisclosed customer, or another value, is not tied by it
+        let mut c = r(
+            3,
+            "2025-11-04T12:00:00Z",
+            "IREN",
+            "undisclosed",
+            "gpu_cloud",
+            "c",
+        );
+        c.terms = terms(Some(9.7e9), Some(200.0), Some(15.0));
+        assert_eq!(cluster(&[a.clone(), c]).len(), 2);
+        let mut d = r(
+            4,
+            "2025-11-04T12:00:00Z",
+            "IREN",
+            "Microsoft",
+            "gpu_cloud",
+            "d",
+        );
+        d.terms = terms(Some(5.8e9), Some(200.0), Some(15.0));
+        assert_eq!(cluster(&[a, d]).len(), 2);
     }
 
     #[test]
