@@ -368,15 +368,18 @@ impl<'a> Recognizer<'a> {
                 score += 0.2;
             }
             let cp_hits = self.cp_matcher.find(s, true);
-            let cp_named = cp_hits
+            // the companies named as the party, and whether one is an AI cloud (its agreements
+            // are customer contracts)
+            let parties: Vec<&crate::config::Counterparty> = cp_hits
                 .iter()
-                .any(|h| party_role(s, h.start, h.end) == Role::Counterparty);
+                .filter(|h| party_role(s, h.start, h.end) == Role::Counterparty)
+                .map(|h| &self.cps[h.entity])
+                .collect();
+            let cp_named = !parties.is_empty();
+            let cp_neocloud = parties
+                .iter()
+                .any(|c| c.class == crate::config::CounterpartyClass::Neocloud);
             let undisclosed = p.undisclosed.is_match(s);
-            // an AI cloud named as the party: its agreements are customer contracts
-            let cp_neocloud = cp_hits.iter().any(|h| {
-                party_role(s, h.start, h.end) == Role::Counterparty
-                    && self.cps[h.entity].class == crate::config::CounterpartyClass::Neocloud
-            });
             if cp_named {
                 score += 0.2;
             } else if undisclosed || !cp_hits.is_empty() {

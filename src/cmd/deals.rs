@@ -9,7 +9,7 @@ use crate::UsageError;
 use crate::analyze::DealType;
 use crate::calendar;
 use crate::model::{Deal, DealKind, DealOrigin, DealStatus, DealTerms, fmt_time};
-use crate::store::{DealFilter, KindFilter};
+use crate::store::{DealFilter, KindFilter, Store};
 
 /// The deals: one row per real-world AI/HPC deal, from the first report on.
 ///
@@ -152,27 +152,28 @@ pub fn parse_usd(s: &str) -> Result<f64, String> {
     }
 }
 
+/// Reject or accept a stored deal, and say so.
+fn mark(
+    ctx: &Workspace,
+    id: i64,
+    set: impl FnOnce(&mut Store, i64) -> Result<bool, crate::store::StoreError>,
+    done: &str,
+) -> anyhow::Result<i32> {
+    let mut store = super::open_existing_store(&ctx.data_dir)?;
+    if !set(&mut store, id)? {
+        anyhow::bail!("no deal {id}");
+    }
+    writeln!(std::io::stdout().lock(), "deal {id} {done}")?;
+    Ok(0)
+}
+
 pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     match a.command {
         None => list(ctx, a.list),
         Some(Sub::Show { id, json }) => show(ctx, id, json),
         Some(Sub::Add(e)) => add(ctx, e),
-        Some(Sub::Reject { id }) => {
-            let mut store = super::open_existing_store(&ctx.data_dir)?;
-            if !store.reject_deal(id)? {
-                anyhow::bail!("no deal {id}");
-            }
-            writeln!(std::io::stdout().lock(), "deal {id} rejected")?;
-            Ok(0)
-        }
-        Some(Sub::Accept { id }) => {
-            let mut store = super::open_existing_store(&ctx.data_dir)?;
-            if !store.accept_deal(id)? {
-                anyhow::bail!("no deal {id}");
-            }
-            writeln!(std::io::stdout().lock(), "deal {id} accepted")?;
-            Ok(0)
-        }
+        Some(Sub::Reject { id }) => mark(ctx, id, Store::reject_deal, "rejected"),
+        Some(Sub::Accept { id }) => mark(ctx, id, Store::accept_deal, "accepted"),
         Some(Sub::Edit { id, fields }) => edit(ctx, id, fields),
     }
 }

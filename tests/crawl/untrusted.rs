@@ -89,12 +89,17 @@ fn refusal(r: Result<Conditional, FetchError>) -> String {
 
 const PUBLIC: &str = "93.184.215.14";
 
+/// `rebind.example`: a public address to the first lookup, loopback to every later one.
+fn rebinds() -> Arc<Scripted> {
+    Scripted::new(&[("rebind.example", &[&[PUBLIC], &["127.0.0.1"]])])
+}
+
 #[test]
 fn a_name_that_rebinds_to_loopback_after_the_check_gets_no_request_through() {
     let s = Server::start();
     s.route("/secret", Resp::ok("internal answer"));
     // public to the check before the request, loopback to the connection
-    let dns = Scripted::new(&[("rebind.example", &[&[PUBLIC], &["127.0.0.1"]])]);
+    let dns = rebinds();
     let c = client(dns.clone());
     let link = format!("http://rebind.example:{}/secret", port_of(&s));
     let msg =
@@ -121,7 +126,7 @@ fn a_redirect_to_a_name_that_rebinds_is_refused_at_the_hop() {
         Resp::new(302, "").header("Location", &format!("http://rebind.example:{port}/secret")),
     );
     s.route("/secret", Resp::ok("internal answer"));
-    let dns = Scripted::new(&[("rebind.example", &[&[PUBLIC], &["127.0.0.1"]])]);
+    let dns = rebinds();
     let c = client(dns);
     let msg = refusal(runtime().block_on(c.get_link(
         &s.url("/hop"),
@@ -171,7 +176,7 @@ fn a_webhook_redirected_to_a_name_that_rebinds_posts_nothing_there() {
         ),
     );
     s.route("/internal", Resp::ok("taken"));
-    let dns = Scripted::new(&[("rebind.example", &[&[PUBLIC], &["127.0.0.1"]])]);
+    let dns = rebinds();
     let c = client(dns);
     let err = runtime()
         .block_on(c.post_json(&s.url("/hook"), b"{}"))
