@@ -37,6 +37,8 @@ struct Patterns {
     financing: Regex,
     negated: Regex,
     recalled: Regex,
+    /// A total of agreements already made: "has executed over $12.8 billion".
+    cumulative: Regex,
     commentary: Regex,
     power: Regex,
     land: Regex,
@@ -72,6 +74,8 @@ struct Patterns {
     approval: Regex,
     /// Results to come: "ahead of earnings".
     upcoming_results: Regex,
+    /// The reader's purchase: "is it too late to buy WULF stock".
+    reader_buys: Regex,
     /// The company buys: a purchase, procurement or supply agreement, equipment from a vendor.
     buyer: Regex,
     /// A page's furniture.
@@ -111,10 +115,11 @@ fn pats() -> &'static Patterns {
             financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility))\b"),
             fresh_results: r(r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b"),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
-            lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\b(?:ground|land|site) lease\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b"),
+            lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\b(?:ground|land|site) lease\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)"),
             plan: r(r"(?i)\b(plans? to (?:sign|lease|host|offer|develop|build|convert)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|breaks? ground|groundbreaking|break ground)\b"),
             competitor: r(r"(?i)\b(?:beat(?:s|ing)?|outbid(?:s|ding)?|edg(?:es|ed|ing) out)\b [A-Z]?[\w.&-]+(?: [A-Z][\w.&-]+)? (?:for|to|in)\b"),
             approval: r(r"(?i)\b(?:secur|obtain|receiv|win|won|gain|grant)(?:s|ed|ing|e)? (?:\w+ ){0,3}(?:approvals?|permits?|zoning|rezoning|tax (?:abatements?|incentives?)|incentives?)\b"),
+            reader_buys: r(r"(?i)\b(?:is it )?(?:too late |a good time |the right time |time )?to buy (?:\w+ ){0,2}(?:stocks?|shares)\b|\bshould you buy\b"),
             upcoming_results: r(r"(?i)\b(?:ahead of|before|into|previews?|preview of)\b[^.;]{0,20}\b(?:earnings|results|report)\b"),
             buyer: r(r"(?i)\b(?:purchase|procurement|supply|purchasing) (?:agreement|order|contract|deal)s?\b|\bhardware procurement\b|\b(?:for|of|to buy|to purchase|purchas(?:e|es|ed|ing)) (?:\w+ ){0,3}(?:Blackwell|GB\d00|B\d00|H\d00|GPUs|servers|systems|chips|equipment|miners|rigs|ASICs)\b"),
             furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}"),
@@ -128,15 +133,15 @@ fn pats() -> &'static Patterns {
                 analyst: r(r"(?i)price target|initiates coverage|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b"),
                 financing: r(r"(?i)\bconvertible\b|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\braises \$|\bsecures? (?:a |an )?\$[\d.,]+\s?(?:M|B|bn|mn|million|billion)? (?:\w+ ){0,3}from\b|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
                 corporate: r(r"(?i)\bcommits? (?:up to |about |approximately )?\$[\d.,]+\s?(?:bn|billion|b|m|mn|million)? (?:to|in|into)\b|\binvest(?:s|ed|ing)\b|\binvestment (?:in|of|option|from|by)\b|\bAI investment\b|\bequity (?:option|investment|stake)\b|\bwarrants?\b|\bacqui(?:re|res|red|ring|sition|sitions)\b|\bmerger\b|\bmerges?\b|\btakeover\b|\bbuyout\b|\btender offer\b|\b\d+% stake\b|\bstake\b|\bproxy\b|\bspecial meeting\b|\bshareholders? (?:vote|reject|approve)|\bvotes? (?:against|for)\b|\bdirectors\b|\bactivist\b|\bgo public\b|\brelisting\b|\bspin-?off\b|\bbuys\b|\bto buy\b|\bbought\b|\bpurchases?\b|\bpurchased\b|\btakes? over\b"),
-                results: r(r"(?i)quarterly results|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b"),
+                results: r(r"(?i)quarterly results|\billustrative (?:financials|figures|economics|returns)\b|\bdiscloses (?:\w+ ){0,2}(?:financials|economics|projections)\b|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b"),
                 power: r(r"(?i)power (?:purchase|supply|capacity) agreement|\bPPA\b|\butility\b|\bgrid\b|\binterconnection\b|\bERCOT\b|\bselects [A-Z]\w+ \b|\bpower capacity\b|\bgas supply\b|\bsubstation\b|\benergy (?:supply|agreement)\b"),
                 milestone: r(r"(?i)\bcomplet(?:es|ed|ion)\b|\bfinish(?:es|ed)\b|ready for service|\benergi[sz](?:es|ed|ation)\b|\bbreaks? ground\b|\bgroundbreaking\b|\bbegins construction\b|\bstarts construction\b|\bto break ground\b|\bopens\b|\bcommissioning\b|\bgoes live\b|\bfirst phase\b"),
                 plan: r(r"(?i)\bplans? (?:to|for)\b|\bplanned\b|\bto convert\b|\bconverts?\b|\bexplor(?:es|ing)\b|\bconsider(?:s|ing)\b|\beyes\b|\bsets? sights\b|\bstrategic alternatives\b|\bwinds? down\b|\bto invest\b|\bto increase\b|\bLOI\b|\bletter of intent\b|\bMOU\b|\bexpands self-mining\b"),
             },
-            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|unveil(?:s|ed)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? (?:up to |approximately |about )?\d|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|leased|(?:to|will|would) lease|leases \d|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|signe|conclut)\b"),
+            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|lock(?:s|ed)? in|unveil(?:s|ed)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? (?:up to |approximately |about )?\d|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|leased|(?:to|will|would) lease|leases \d|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|signe|conclut)\b"),
             noun: r(r"(?i)\b(lease|leases|arrendamiento|locazione|contratto|contrato|accordo|acuerdo|Rahmenvertrag|Vertrag|contrat|bail|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|takeover|buyout|proposal|bid|offer)\b"),
             workload: r(r"(?i)\b(hosting|HPC|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b"),
-            undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|counterparty|company|partner)|\ban? (?:large |leading |major |U\.S\.-based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b"),
+            undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|counterparty|company|partner)|\ban? (?:large |leading |major |U\.S\.-based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:a|an|one) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale) (?:customer|client|tenant)\b"),
             loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
             termination: r(r"(?i)\bterminat(?:e|es|ed|ing|ion)\b|\b(?:reject(?:s|ed)?|vot(?:e|ed|es) (?:down|against))\b|\bwalk(?:s|ed)? away\b|\bcancel(?:s|led|ed|lation)?\b|\bscrap(?:s|ped)\b"),
             rumor: r(r"(?i)\bin (?:advanced |early )?(?:talks|discussions|negotiations)\b|\btalks (?:to|with)\b|\breportedly\b|\baccording to (?:people|sources|a person)|\bsources said\b|\bexploring\b|\bconsidering\b|\bweighing\b|\bmay sign\b|\bcould sign\b|\brumou?r|\bis said to\b|\bnearing a deal\b|\bpotential deal\b|\bin talks\b"),
@@ -148,15 +153,16 @@ fn pats() -> &'static Patterns {
             financing: r(r"(?i)\b(project financing|financing|backstop|credit facility|loan|debt facility)\b"),
             negated: r(r"(?i)\b(did not|didn't|does not|doesn't|has not|hasn't|have not|no new|not yet|without any)\b"),
             // an agreement recalled inside another story, not announced by it
-            recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b)\b"),
+            recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b)\b"),
+            cumulative: r(r"(?i)\b(?:has|have) (?:now )?(?:executed|signed|secured|contracted) (?:over|more than|about|approximately|a total of|in total)\b|\bbring(?:s|ing)? (?:its |the )?total\b"),
             // opinion, analysis and questions about a deal are not its announcement
             commentary: r(r"(?i)^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
             // a power-supply agreement is not a customer contract
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
             land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
             equipment: r(r"(?i)\b(purchas(?:e|es|ed|ing)|buy|buys|bought|order(?:s|ed)?)\b[^.;]{0,80}?\b(GPUs?|servers?|equipment|hardware|miners|rigs|ASICs?)\b"),
-            customer_contract: r(r"(?i)\b(leases?|leased|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|compute contracts?|MSA|master services|arrendamiento|locazione|Rahmenvertrag|contrat de location|bail)\b"),
-            cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b"),
+            customer_contract: r(r"(?i)\b(leases?|leased|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|comput(?:e|ing) contracts?|MSA|master services|arrendamiento|locazione|Rahmenvertrag|contrat de location|bail)\b"),
+            cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b"),
             guarantor_after: r(r"(?i)^\s*(?:'s\s+|,\s*which\s+)?(?:has |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|acquires|gets|receives|adds to) (?:its |a |an )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee[sd]?|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)"),
             guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$"),
             end_user_before: r(r"(?i)(to support|for use by|on behalf of|serving|for its customer|end user)\s*$"),
@@ -215,12 +221,38 @@ pub fn sentences(text: &str) -> Vec<&str> {
         } else {
             false
         };
-        if end_here {
-            let s = text[start..=i].trim();
+        // 'a "major AI customer." Demand ...': the closing quote ends the sentence with it
+        let quoted = if end_here || !matches!(b, b'.' | b'!' | b'?') {
+            0
+        } else {
+            let rest = &bytes[i + 1..];
+            let q = [
+                &b"\""[..],
+                b"'",
+                "\u{201d}".as_bytes(),
+                "\u{2019}".as_bytes(),
+            ]
+            .into_iter()
+            .find(|q| rest.starts_with(q))
+            .map_or(0, |q| q.len());
+            let after = &rest[q.min(rest.len())..];
+            if q > 0
+                && after.len() >= 2
+                && after[0] == b' '
+                && (after[1].is_ascii_uppercase() || after[1].is_ascii_digit())
+            {
+                q
+            } else {
+                0
+            }
+        };
+        if end_here || quoted > 0 {
+            let s = text[start..=i + quoted].trim();
             if !s.is_empty() {
                 out.push(s);
             }
-            start = i + 1;
+            start = i + quoted + 1;
+            i += quoted;
         }
         i += 1;
     }
@@ -240,6 +272,8 @@ pub struct DocText<'a> {
     pub is_filing: bool,
     pub items: Option<&'a str>,
     pub filer: Option<&'a str>,
+    /// The day the document was published, when its source said.
+    pub published: Option<chrono::NaiveDate>,
 }
 
 pub struct Recognizer<'a> {
@@ -332,6 +366,14 @@ impl<'a> Recognizer<'a> {
         let mut best_fresh: Option<Cand<'_>> = None;
         // what the headline or the text's opening says against a customer contract
         let mut early_against: Option<(&str, usize)> = None;
+        // the opening's sentences against a customer contract, and why
+        let mut against_sents: Vec<(&str, &str)> = Vec::new();
+        // the amounts the opening recalls ("has executed over $12.8 billion in contracts")
+        let recalled_amounts: Vec<(f64, &str)> = cands
+            .iter()
+            .filter(|(s, pos)| (1..=5).contains(pos) && p.cumulative.is_match(s))
+            .flat_map(|&(s, _)| amounts(s).into_iter().map(move |a| (a, s)))
+            .collect();
         for &(s, pos) in &cands {
             // a headline that names a customer contract needs no verb ("Hut 8's $7B lease with
             // Fluidstack"), nor does the news a price move follows ("jumps after $7B lease")
@@ -342,7 +384,7 @@ impl<'a> Recognizer<'a> {
                 || pos == 0
                     && title_contract
                     && headline.is_none()
-                    && (p.customer_contract.is_match(s) || p.own_terms.is_match(s))
+                    && (names_contract(s) || p.own_terms.is_match(s))
                 || noun && p.on_news.is_match(s);
             let mut score = match (verb, noun) {
                 (true, true) => 0.45,
@@ -362,6 +404,9 @@ impl<'a> Recognizer<'a> {
                 if pos <= 2 && early_against.is_none() {
                     early_against = Some((why, pos));
                 }
+                if pos <= 3 && (why == BUYER || why == LESSEE) {
+                    against_sents.push((s, why));
+                }
                 continue;
             }
             if p.workload.is_match(s) {
@@ -376,6 +421,10 @@ impl<'a> Recognizer<'a> {
                 .map(|h| &self.cps[h.entity])
                 .collect();
             let cp_named = !parties.is_empty();
+            let party = cp_hits
+                .iter()
+                .find(|h| party_role(s, h.start, h.end) == Role::Counterparty)
+                .map(|h| h.entity);
             let cp_neocloud = parties
                 .iter()
                 .any(|c| c.class == crate::config::CounterpartyClass::Neocloud);
@@ -399,7 +448,7 @@ impl<'a> Recognizer<'a> {
             if pos > 12 {
                 score -= 0.1;
             }
-            let contract = p.customer_contract.is_match(s);
+            let contract = names_contract(s);
             let customer = contract
                 || p.deal_noun.is_match(s)
                     && (cp_named || undisclosed)
@@ -417,6 +466,7 @@ impl<'a> Recognizer<'a> {
                 pos,
                 verb,
                 cp_named,
+                party,
             };
             // "agreed to acquire a stake in Exaion, an AI cloud provider": a purchase
             let buying = !contract && p.acquisition.is_match(s);
@@ -483,6 +533,24 @@ impl<'a> Recognizer<'a> {
             }
             (c, _) => c,
         };
+        // "a $1.6 billion Dell deal" whose opening says the company buys from Dell: the party
+        // the opening names in a purchase or a lease taken is a vendor or a landlord
+        let customer = match customer {
+            Some(c)
+                if let Some(e) = c.party
+                    && let Some((s, why)) = against_sents.iter().find(|(s, _)| {
+                        self.cp_matcher.find(s, true).iter().any(|h| h.entity == e)
+                    }) =>
+            {
+                reasons.push(format!(
+                    "against: {why}, from {} (\"{}\")",
+                    self.cps[e].name,
+                    clip(s, 100)
+                ));
+                None
+            }
+            c => c,
+        };
         // what the headline says the story is about, and whether the text overrides it
         let mut confidence_cut = 0.0;
         let loi_customer = customer.filter(|c| p.loi.is_match(c.s)).is_some();
@@ -508,7 +576,7 @@ impl<'a> Recognizer<'a> {
                 // a financing's or an investment's headline names the contract itself, or its
                 // terms beside a named customer ("15-year CoreWeave deal"), not just "a deal"
                 && (!matches!(h, Against::Financing | Against::Corporate)
-                    || p.customer_contract.is_match(d.title)
+                    || names_contract(d.title)
                     || p.size_or_term.is_match(d.title)) =>
             {
                 reasons.push("for: the headline names a customer contract".into());
@@ -553,6 +621,40 @@ impl<'a> Recognizer<'a> {
                 reasons.push("against: a question whose text does not open with a deal".into());
             }
             ok
+        });
+        // "Just Signed $12.8 Billion in Contracts" over "has executed over $12.8 billion": the
+        // opening says the amount is a total of agreements already made
+        let customer = customer.filter(|c| {
+            let Some((a, s)) = amounts(c.s).into_iter().find_map(|a| {
+                recalled_amounts
+                    .iter()
+                    .find(|(r, s)| *r == a && *s != c.s)
+                    .copied()
+            }) else {
+                return true;
+            };
+            reasons.push(format!(
+                "against: the opening recalls the same ${} million: \"{}\"",
+                a / 1e6,
+                clip(s, 120)
+            ));
+            false
+        });
+        // "the contract signed on May 7, 2026" in a story of May 23: an agreement recalled
+        let customer = customer.filter(|c| {
+            let Some(published) = d.published else {
+                return true;
+            };
+            match stated_date(c.s, published) {
+                Some(day) if (published - day).num_days() > RECALL_DAYS => {
+                    reasons.push(format!(
+                        "against: the agreement is dated {day}, the story {published}: \"{}\"",
+                        clip(c.s, 120)
+                    ));
+                    false
+                }
+                _ => true,
+            }
         });
         let (mut score, evidence, has_verb, corporate) = match customer {
             Some(c) => (c.score, c.s, c.verb, None),
@@ -703,8 +805,18 @@ impl<'a> Recognizer<'a> {
                 .iter()
                 .any(|&(x, r)| x == e && r != Role::Counterparty)
         };
+        // an evidence that leaves its customer unnamed ("a major AI customer") and a headline
+        // that names none: a company the text names later is an example, not the customer
+        let unnamed = p.undisclosed.is_match(evidence)
+            && !self
+                .cp_matcher
+                .find(evidence, true)
+                .iter()
+                .chain(&self.cp_matcher.find(d.title, true))
+                .any(|h| !own_name(&self.cps[h.entity]));
+        let searched = if unnamed { &texts[..2] } else { &texts[..] };
         let pick = |strict: bool| {
-            texts.iter().find_map(|text| {
+            searched.iter().find_map(|text| {
                 self.cp_matcher
                     .find(text, true)
                     .iter()
@@ -823,8 +935,7 @@ impl<'a> Recognizer<'a> {
     /// or a deal/contract/agreement beside a named counterparty ("15-year CoreWeave deal")?
     fn headline_names_contract(&self, title: &str) -> bool {
         let p = pats();
-        let t = p.cloud_descriptor.replace_all(title, "");
-        if p.customer_contract.is_match(&t) && !p.lessee.is_match(title) {
+        if names_contract(title) && !p.lessee.is_match(title) {
             return true;
         }
         let named = self
@@ -856,6 +967,8 @@ struct Cand<'a> {
     verb: bool,
     /// A counterparty is named in it as one.
     cp_named: bool,
+    /// The first company named in it as the counterparty.
+    party: Option<usize>,
 }
 
 /// What a headline says a story is about, when that is not a customer contract.
@@ -894,6 +1007,8 @@ impl Against {
 pub fn headline_class(title: &str) -> Option<Against> {
     let p = pats();
     let h = &p.headline;
+    // "is it too late to buy WULF stock?" is the reader's purchase, not the company's
+    let title = &*p.reader_buys.replace_all(title, "");
     // "rallies on its Microsoft contract ahead of earnings": the news is not the results
     let upcoming = p.upcoming_results.is_match(title);
     [
@@ -929,6 +1044,60 @@ fn is_furniture(s: &str) -> bool {
     words <= 3 || p.furniture.is_match(s)
 }
 
+/// The dollar amounts a sentence states, in USD ("$12.8 billion", "$1.6bn", "$180 million").
+fn amounts(s: &str) -> Vec<f64> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)\$\s?(\d[\d,]*(?:\.\d+)?)\s?(billion|bn|b|million|mn|m)\b")
+            .expect("static regex")
+    });
+    re.captures_iter(s)
+        .filter_map(|c| {
+            let n: f64 = c[1].replace(',', "").parse().ok()?;
+            let unit = c[2].to_ascii_lowercase();
+            Some(n * if unit.starts_with('b') { 1e9 } else { 1e6 })
+        })
+        .collect()
+}
+
+/// An agreement dated more days than this before the story that states it is recalled, not
+/// announced (an 8-K is due within four business days).
+const RECALL_DAYS: i64 = 7;
+
+/// The latest full day a sentence states ("May 7, 2026", "May 7", "2026-05-07"), a day without
+/// a year taken as the last such day on or before `published`; days after it are ignored.
+fn stated_date(s: &str, published: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?\b(?:,? (\d{4})\b)?|\b(20\d\d)-(\d\d)-(\d\d)\b")
+            .expect("static regex")
+    });
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    re.captures_iter(s)
+        .filter_map(|c| {
+            let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+            if let (Some(y), Some(m), Some(d)) = (num(4), num(5), num(6)) {
+                return chrono::NaiveDate::from_ymd_opt(y as i32, m, d);
+            }
+            let month = MONTHS.iter().position(|m| c[1].eq_ignore_ascii_case(m))? as u32 + 1;
+            let day = num(2)?;
+            match num(3) {
+                Some(y) => chrono::NaiveDate::from_ymd_opt(y as i32, month, day),
+                None => chrono::NaiveDate::from_ymd_opt(published.year(), month, day)
+                    .filter(|d| *d <= published)
+                    .or_else(|| chrono::NaiveDate::from_ymd_opt(published.year() - 1, month, day)),
+            }
+        })
+        .filter(|d| *d <= published)
+        .max()
+}
+
+const LESSEE: &str = "the company takes a lease from a landlord";
+const BUYER: &str = "the company buys equipment or supplies";
+
 /// Why a sentence does not have the company providing capacity under a signed agreement: it
 /// takes a lease from a landlord, or the agreement is planned, discussed or intended.
 fn not_provider_or_not_signed(
@@ -941,7 +1110,7 @@ fn not_provider_or_not_signed(
         let after = &s[m.end()..];
         let after: String = after.chars().take(60).collect();
         if !names_company(&after) {
-            return Some("the company takes a lease from a landlord");
+            return Some(LESSEE);
         }
     }
     if p.plan.is_match(s) {
@@ -950,11 +1119,14 @@ fn not_provider_or_not_signed(
     // "a purchase agreement with Dell for Blackwell systems to support its AI cloud contract":
     // the purchase, unless a customer contract comes first in the sentence
     if let Some(b) = p.buyer.find(s)
+        // "a capacity deal with IREN, including a prepayment, for access to NVIDIA GB300s": the
+        // customer's access to the company's GPUs
+        && !b.as_str().contains(" access ")
         && p.customer_contract
             .find(s)
             .is_none_or(|c| c.start() > b.start())
     {
-        return Some("the company buys equipment or supplies");
+        return Some(BUYER);
     }
     if p.competitor.is_match(s) {
         return Some("a competitor for a site or a contract, not a customer");
@@ -963,6 +1135,16 @@ fn not_provider_or_not_signed(
         return Some("an approval or a permit, not an agreement with a customer");
     }
     None
+}
+
+/// Does a sentence name a customer contract (a lease, colocation, hosting, cloud services), not
+/// just describe a company by its trade ("the bitcoin mining and hosting company", "an AI cloud
+/// provider")?
+fn names_contract(s: &str) -> bool {
+    let p = pats();
+    p.customer_contract.is_match(s)
+        && p.customer_contract
+            .is_match(&p.cloud_descriptor.replace_all(s, ""))
 }
 
 fn clip(s: &str, n: usize) -> String {
@@ -1150,6 +1332,17 @@ mod tests {
                 "Next line"
             ]
         );
+        assert_eq!(
+            sentences(
+                "It serves a \"major AI customer.\" Demand grows. He said \u{201c}yes.\u{201d} Then left."
+            ),
+            [
+                "It serves a \"major AI customer.\"",
+                "Demand grows.",
+                "He said \u{201c}yes.\u{201d}",
+                "Then left."
+            ]
+        );
     }
 
     #[test]
@@ -1279,6 +1472,7 @@ mod tests {
             is_filing: false,
             items: None,
             filer: None,
+            published: None,
         };
         (doc, mentions)
     }
@@ -1346,11 +1540,20 @@ mod tests {
 
     /// The decision about a news item of a headline and a lead (the starter universe).
     fn decide(title: &str, lead: &str) -> Decision {
+        decide_on(title, lead, None)
+    }
+
+    /// As `decide`, for a story published on `published` (YYYY-MM-DD).
+    fn decide_on(title: &str, lead: &str, published: Option<&str>) -> Decision {
         let cfg = crate::config::Config::parse(crate::config::STARTER, "t").unwrap();
         let linker = CompanyLinker::new(&cfg.companies);
         let m = super::super::entities::counterparty_matcher(&cfg.counterparties);
         let r = Recognizer::new(&linker, &cfg.counterparties, &m);
         let (doc, mentions) = news(&linker, title, lead);
+        let doc = DocText {
+            published: published.map(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap()),
+            ..doc
+        };
         r.decide(&doc, &mentions)
     }
 
@@ -1672,5 +1875,119 @@ mod tests {
                 name: "Alphabet".into()
             }]
         );
+    }
+
+    #[test]
+    fn an_agreement_dated_weeks_before_the_story_is_recalled() {
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let published = day("2026-05-23");
+        assert_eq!(
+            stated_date(
+                "signed on May 7, 2026, and effective June 30, 2026",
+                published
+            ),
+            Some(day("2026-05-07"))
+        );
+        // a day without a year is the last such day on or before the story
+        assert_eq!(
+            stated_date("signed on Dec. 30", published),
+            Some(day("2025-12-30"))
+        );
+        assert_eq!(
+            stated_date("dated 2026-05-20", published),
+            Some(day("2026-05-20"))
+        );
+        assert_eq!(stated_date("in March 2026", published), None);
+        let title = "Mining farms turn to AI: colocation, bare metal and cloud";
+        let lead = "The $3.4 billion AI cloud contract signed between IREN and NVIDIA on May 7, 2026 shows a former miner selling managed GPU cloud services.";
+        no_deal_because(
+            &decide_on(title, lead, Some("2026-05-23")),
+            "against: the agreement is dated 2026-05-07, the story 2026-05-23",
+        );
+        // within the week an 8-K has, or with no date known, it is the announcement
+        deal_with(&decide_on(title, lead, Some("2026-05-11")), "NVIDIA");
+        deal_with(&decide_on(title, lead, None), "NVIDIA");
+    }
+
+    #[test]
+    fn the_party_the_opening_buys_from_is_no_customer() {
+        let d = decide(
+            "IREN jumps on $1.6 billion Dell deal for its AI cloud",
+            "IREN shares rose on Tuesday. The company signed a $1.6bn purchase agreement with Dell for air-cooled Blackwell systems.",
+        );
+        no_deal_because(
+            &d,
+            "against: the company buys equipment or supplies, from Dell",
+        );
+        // the customer's access to the company's GPUs is no purchase by the company
+        let d = decide(
+            "Microsoft signs $9.7B AI cloud pact with IREN",
+            "Microsoft has secured a five-year, $9.7B capacity deal with IREN, including a 20% prepayment for access to NVIDIA GB300 GPUs.",
+        );
+        deal_with(&d, "Microsoft");
+    }
+
+    #[test]
+    fn a_company_described_by_its_trade_names_no_contract() {
+        let d = decide(
+            "Core Scientific soars 30% on report that CoreWeave again seeks to acquire the bitcoin mining and hosting company",
+            "Both companies are said to be in advanced talks, and a deal could come within weeks.",
+        );
+        assert!(
+            d.detection.as_ref().is_none_or(|x| x.kind != Kind::Deal),
+            "{:?}",
+            d.detection
+        );
+        assert!(!names_contract("the bitcoin mining and hosting company"));
+        assert!(!names_contract("Fluidstack, an AI cloud provider"));
+        assert!(names_contract("a hosting agreement with CoreWeave"));
+    }
+
+    #[test]
+    fn a_total_the_opening_recalls_or_a_contract_to_fulfil_is_no_new_agreement() {
+        let d = decide(
+            "TeraWulf just signed $12.8 billion in AI data center contracts with Fluidstack",
+            "TeraWulf announced it has executed over $12.8 billion in long-term contracted revenue with Fluidstack and a Google-backed joint venture.",
+        );
+        no_deal_because(&d, "against: the opening recalls the same $12800 million");
+        let d = decide(
+            "Galaxy raises $1.4 billion for Helios",
+            "This financing will enable Galaxy to fulfill its 15-year lease agreement with CoreWeave.",
+        );
+        assert!(d.detection.as_ref().is_none_or(|x| x.kind != Kind::Deal));
+        assert!(!announces(
+            "Shares are higher, continuing a rally fueled by an expanded lease with CoreWeave."
+        ));
+    }
+
+    #[test]
+    fn a_customer_described_leaves_the_counterparty_undisclosed_and_a_reader_buying_is_no_purchase()
+    {
+        let d = decide(
+            "Why Applied Digital stock rocketed 44% today",
+            "Applied Digital said its subsidiary has signed a $180 million, 24-month contract to serve a \"major AI customer.\" Demand for models such as those of Microsoft keeps growing.",
+        );
+        let det = d.detection.expect("a deal");
+        assert_eq!(det.counterparty, "undisclosed", "{:?}", det.reasons);
+        assert_eq!(det.terms.term_years, Some(2.0));
+        assert_eq!(
+            headline_class(
+                "TeraWulf soars after Google's AI bet: is it too late to buy WULF stock now"
+            ),
+            None
+        );
+        assert_eq!(
+            headline_class("Cipher Mining discloses illustrative financials for 244 MW lease"),
+            Some(Against::Results)
+        );
+    }
+
+    #[test]
+    fn miners_deployed_at_anothers_site_make_the_company_the_hosting_customer() {
+        let d = decide(
+            "Bitfarms speeds up its hashrate by 2.2 EH/s",
+            "Bitfarms has secured a second hosting agreement, deploying 10,000 miners to Stronghold's Scrubgrass site.",
+        );
+        no_deal_because(&d, "against: the company takes a lease from a landlord");
     }
 }

@@ -77,6 +77,11 @@ pub struct NameMatcher {
     ac: AhoCorasick,
     /// pattern → (entity index, kind)
     meta: Vec<(usize, NameKind)>,
+    /// The distinctive names (several words, seven letters or more, or an acronym) matched
+    /// whatever their case, with their own spelling: a headline made from a URL slug ("applied
+    /// digital soars amid coreweave deal") gets its names back.
+    folded: AhoCorasick,
+    folded_names: Vec<String>,
     /// Skip "Google-backed", "Anthropic-linked": a name used as a modifier is not the party.
     pub skip_modifiers: bool,
 }
@@ -112,11 +117,42 @@ impl NameMatcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&pats)
             .expect("names build an automaton");
+        let distinctive = |n: &str| {
+            let letters = n.chars().filter(|c| c.is_alphabetic()).count();
+            n.contains(' ') || letters >= 7 || letters >= 3 && n.chars().all(|c| !c.is_lowercase())
+        };
+        let folded_names: Vec<String> = pats.iter().filter(|n| distinctive(n)).cloned().collect();
+        let folded = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&folded_names)
+            .expect("names build an automaton");
         NameMatcher {
             ac,
             meta,
+            folded,
+            folded_names,
             skip_modifiers: false,
         }
+    }
+
+    /// `text` with each distinctive name, in whatever case, given its own spelling (for a
+    /// headline that `slug_like` says has lost its capitals).
+    pub fn recase(&self, text: &str) -> String {
+        let bytes = text.as_bytes();
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        for m in self.folded.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if s > 0 && is_word_byte(bytes[s - 1]) || e < bytes.len() && is_word_byte(bytes[e]) {
+                continue;
+            }
+            out.push_str(&text[last..s]);
+            out.push_str(&self.folded_names[m.pattern().as_usize()]);
+            last = e;
+        }
+        out.push_str(&text[last..]);
+        out
     }
 
     /// Every accepted name in `text`, in order. `domain` says whether the whole document is about the
@@ -133,9 +169,16 @@ impl NameMatcher {
             if s > 0 && bytes[s - 1] == b'-' && s > 1 && is_word_byte(bytes[s - 2]) {
                 continue;
             }
+            // "Google-backed", and in a headline's capitals "Google-Backed"
             if self.skip_modifiers
                 && bytes.get(e) == Some(&b'-')
-                && bytes.get(e + 1).is_some_and(|b| b.is_ascii_lowercase())
+                && bytes.get(e + 1).is_some_and(|b| {
+                    b.is_ascii_lowercase()
+                        || b.is_ascii_uppercase() && {
+                            let w = next_word(&text[e + 1..]).to_ascii_lowercase();
+                            MODIFIERS.contains(&w.as_str())
+                        }
+                })
             {
                 continue;
             }
@@ -160,12 +203,37 @@ impl NameMatcher {
     }
 }
 
+/// Words that make a name before them a modifier when joined by a hyphen ("Google-Backed").
+const MODIFIERS: &[&str] = &[
+    "backed",
+    "linked",
+    "led",
+    "owned",
+    "affiliated",
+    "supported",
+    "funded",
+    "based",
+    "related",
+    "sponsored",
+    "guaranteed",
+    "powered",
+    "designed",
+    "made",
+    "built",
+];
+
 fn next_word(s: &str) -> &str {
     let t = s.trim_start_matches([' ', '\u{a0}']);
     let end = t
         .find(|c: char| !(c.is_alphanumeric() || c == '%'))
         .unwrap_or(t.len());
     &t[..end]
+}
+
+/// A headline written without capitals, at most its first letter one, as a URL slug turned into
+/// a title is ("Why applied digital stock rocketed 44 today").
+pub fn slug_like(title: &str) -> bool {
+    title.chars().filter(|c| c.is_uppercase()).count() <= 1 && title.split_whitespace().count() >= 4
 }
 
 /// Does the text talk about the industry at all?
@@ -219,6 +287,11 @@ impl CompanyLinker {
             )
             .expect("static regex"),
         }
+    }
+
+    /// `text` with the universe's names spelled as they are (see `NameMatcher::recase`).
+    pub fn recase(&self, text: &str) -> String {
+        self.names.recase(text)
     }
 
     /// Company indexes named in `text` (names and tickers in context), with positions.
@@ -405,5 +478,50 @@ mod tests {
                 count: 0
             }]
         );
+    }
+
+    #[test]
+    fn a_headline_made_from_a_slug_gets_its_names_back() {
+        let l = linker();
+        let cps =
+            counterparty_matcher(&Config::parse(STARTER, "feeds.toml").unwrap().counterparties);
+        let t = "Applied digital soars 54 amid major cloud partnership with coreweave";
+        assert!(slug_like(t));
+        assert_eq!(
+            cps.recase(&l.recase(t)),
+            "Applied Digital soars 54 amid major cloud partnership with CoreWeave"
+        );
+        assert_eq!(
+            l.recase("why terawulf stock rocketed today"),
+            "why TeraWulf stock rocketed today"
+        );
+        // a short, common word is left alone, and a headline with its capitals is no slug
+        assert_eq!(
+            l.recase("a riot of colour in the galaxy"),
+            "a riot of colour in the galaxy"
+        );
+        assert!(!slug_like("Applied Digital Soars on CoreWeave Deal"));
+        assert!(!slug_like("Stock news"));
+    }
+
+    #[test]
+    fn a_capitalised_modifier_is_no_party() {
+        let cps =
+            counterparty_matcher(&Config::parse(STARTER, "feeds.toml").unwrap().counterparties);
+        let t = "TeraWulf Stock Surges After $9.5B Google-Backed AI Compute Deal With Fluidstack";
+        let found: Vec<&str> = cps
+            .find(t, true)
+            .iter()
+            .map(|h| &t[h.start..h.end])
+            .collect();
+        assert_eq!(found, ["Fluidstack"]);
+        // a name before another name is no modifier
+        let t = "the CoreWeave-Fluidstack agreement";
+        let found: Vec<&str> = cps
+            .find(t, true)
+            .iter()
+            .map(|h| &t[h.start..h.end])
+            .collect();
+        assert_eq!(found, ["CoreWeave"]);
     }
 }

@@ -54,15 +54,23 @@ impl<'a> Analyzer<'a> {
 
     /// Analyse one document (pure: no I/O).
     pub fn analyze(&self, d: &AnalysisDoc) -> DocAnalysis {
-        let body = d.body.as_deref().unwrap_or("");
-        let (lead, rest) = lead_and_rest(d.summary.as_deref(), body);
+        let body = rejoin_words(d.body.as_deref().unwrap_or(""));
+        let summary = d.summary.as_deref().map(rejoin_words);
+        let (lead, rest) = lead_and_rest(summary.as_deref(), &body);
+        // a headline made from a URL slug has lost its capitals: give the names theirs back
+        let title: std::borrow::Cow<'_, str> = if entities::slug_like(&d.title) {
+            self.cp_matcher.recase(&self.linker.recase(&d.title)).into()
+        } else {
+            d.title.as_str().into()
+        };
+        let title: &str = &title;
         let filer_cik = if d.kind == "filing" {
             d.cik.as_deref()
         } else {
             None
         };
         let mentions = self.linker.link(&Zones {
-            title: &d.title,
+            title,
             lead,
             body: rest,
             cik: filer_cik,
@@ -76,19 +84,24 @@ impl<'a> Analyzer<'a> {
         });
         let recognizer = Recognizer::new(&self.linker, &self.cfg.counterparties, &self.cp_matcher);
         let text = deals::DocText {
-            title: &d.title,
+            title,
             lead,
             body: rest,
             is_filing: d.kind == "filing",
             items: d.items.as_deref(),
             filer,
+            published: d
+                .published
+                .as_deref()
+                .and_then(|p| p.get(..10))
+                .and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()),
         };
         let decision = recognizer.decide(&text, &mentions);
         let detection = decision.detection;
         let genre = deals::genre(&text, &mentions, detection.as_ref());
         // tone: the headline and the lead weigh more; each company's over the sentences about it
         let lex = tone::lexicon();
-        let parts = tone::parts(Some(&d.title), lead, rest);
+        let parts = tone::parts(Some(title), lead, rest);
         let scores: Vec<f64> = parts.iter().map(|(s, _)| lex.sentence(s)).collect();
         let doc_tone = tone::weighted(scores.iter().zip(&parts).map(|(s, (_, w))| (*s, *w)));
         let company_tones = self.company_tones(&parts, &scores, &mentions, filer, doc_tone);
@@ -112,6 +125,29 @@ impl<'a> Analyzer<'a> {
             genre,
         }
     }
+}
+
+/// A text laid out one word to a line (a page whose words each sat in an element of its own)
+/// joined back into lines of prose; any other text unchanged.
+pub fn rejoin_words(text: &str) -> std::borrow::Cow<'_, str> {
+    let lines = text.lines().filter(|l| !l.trim().is_empty());
+    let (mut all, mut single) = (0usize, 0usize);
+    for l in lines {
+        all += 1;
+        let l = l.trim();
+        single += usize::from(!l.contains(char::is_whitespace) && l.contains(char::is_alphabetic));
+    }
+    if all < 20 || single * 10 < all * 7 {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    for para in text.split("\n\n") {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&para.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+    out.into()
 }
 
 /// A document's lead and the rest of its body: the summary when it has one, else the first
@@ -382,4 +418,23 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_laid_out_one_word_to_a_line_is_joined_back() {
+        let words = "Taking\nadvantage\nof\nthis\nmarket\nopportunity,\nCore\nScientific\nsaid\nit\nhas\noptions\nfor\nanother\nextension\nof\nthe\ncontract\nto\nhost\n118MW.";
+        assert_eq!(
+            rejoin_words(words),
+            "Taking advantage of this market opportunity, Core Scientific said it has options for another extension of the contract to host 118MW."
+        );
+        // a table of cells and numbers, or ordinary prose, is left as it is
+        let table = "Exhibit\nNo.\n|\nDescription\n|\n9,414\n|\n8,238\n|\n7,107\n|\n246\n|\n220\n|\n195\n|\n12\n|\n13\n|\n14\n|\n15\n|";
+        assert!(matches!(rejoin_words(table), std::borrow::Cow::Borrowed(_)));
+        let prose = "One line of text.\nAnother line of text.";
+        assert!(matches!(rejoin_words(prose), std::borrow::Cow::Borrowed(_)));
+    }
 }

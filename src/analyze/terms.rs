@@ -19,6 +19,8 @@ struct Res {
     moves_to: Regex,
     mw: Regex,
     term: Regex,
+    /// "a 24-month contract": a term in months, when whole years.
+    term_months: Regex,
 }
 
 fn res() -> &'static Res {
@@ -34,6 +36,10 @@ fn res() -> &'static Res {
         .expect("static regex"),
         mw: Regex::new(r"(?i)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-?\s?(MW|megawatts?|GW|gigawatts?)\b")
             .expect("static regex"),
+        term_months: Regex::new(
+            r"(?i)\b(\d{2,3})[-\u{2010}\u{2011}\u{2013} ]months?\b(?: (?:\w+ ){0,3}(?:contract|lease|agreement|term|deal)s?\b)",
+        )
+        .expect("static regex"),
         term: Regex::new(
             r"(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-five|thirty)[-\u{2010}\u{2011}\u{2013} ](?:year|yr)s?\b",
         )
@@ -662,6 +668,14 @@ fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
             out.push((n, (whole.start(), whole.end())));
         }
     }
+    for c in res().term_months.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let months: f64 = c[1].parse().unwrap_or(0.0);
+        if months >= 12.0 && months % 12.0 == 0.0 {
+            out.push((months / 12.0, (whole.start(), whole.end())));
+        }
+    }
+    out.sort_by_key(|&(_, (start, _))| start);
     out
 }
 
@@ -995,6 +1009,11 @@ mod tests {
     #[test]
     fn terms_in_words_and_digits_but_not_extension_lengths() {
         assert_eq!(x("a ten-year lease").term_years, Some(10.0));
+        assert_eq!(x("a $180 million, 24-month contract").term_years, Some(2.0));
+        assert_eq!(x("a 36 month lease term").term_years, Some(3.0));
+        // months that are no whole years, or no contract's, are not a term
+        assert_eq!(x("an 18-month contract").term_years, None);
+        assert_eq!(x("within 24 months of signing").term_years, None);
         assert_eq!(x("12-year contracts").term_years, Some(12.0));
         assert_eq!(x("a 15 year lease").term_years, Some(15.0));
         assert_eq!(

@@ -21,6 +21,8 @@ pub struct AnalysisDoc {
     pub body: Option<String>,
     pub cik: Option<String>,
     pub items: Option<String>,
+    /// When the source says it was published (RFC 3339), not when it was fetched.
+    pub published: Option<String>,
 }
 
 /// A stored detection with what clustering needs.
@@ -188,7 +190,7 @@ impl Store {
         method: &str,
     ) -> Result<Vec<AnalysisDoc>, StoreError> {
         let sql = format!(
-            "SELECT id, kind, title, summary, body, cik, items FROM documents WHERE id > ?1 {} ORDER BY id LIMIT ?2",
+            "SELECT id, kind, title, summary, body, cik, items, published_at FROM documents WHERE id > ?1 {} ORDER BY id LIMIT ?2",
             if all {
                 "AND ?3 IS NOT NULL"
             } else {
@@ -209,6 +211,7 @@ impl Store {
                     body: r.get(4)?,
                     cik: r.get(5)?,
                     items: r.get(6)?,
+                    published: r.get(7)?,
                 })
             })
             .ctx("reading analysis batch")?;

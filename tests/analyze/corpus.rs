@@ -157,6 +157,7 @@ fn score(docs: &[&Doc]) -> Score {
             body: Some(d.body.clone()),
             cik: d.cik.clone(),
             items: d.items.clone(),
+            published: None,
         });
         let det = a.detection.as_ref();
         let predicted_deal = det.is_some_and(|x| x.kind.as_str() == "deal");

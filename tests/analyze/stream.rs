@@ -526,6 +526,7 @@ fn real_stream() {
                 body: None,
                 cik: None,
                 items: None,
+                published: Some(it.when.to_rfc3339()),
             });
             println!("== {} {} {:?}", it.id, it.title, it.expect);
             match &a.detection {
