@@ -208,7 +208,6 @@ fn amounts(text: &str) -> Vec<Amount> {
             "offering",
             "loan",
             "financing",
-            "facility",
             "raise",
             "raised",
             "placement",
@@ -226,6 +225,8 @@ fn amounts(text: &str) -> Vec<Amount> {
         ]
         .iter()
         .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w.trim())))
+            // "a $500 million facility", not "its Lake Mariner facility, valued at $3.7 billion"
+            || post_words.iter().take(2).any(|p| p.starts_with("facilit"))
             // an amount in a sentence about notes, bonds or a loan is the financing's
             || {
                 let sent = sentence_of(text, whole.start(), whole.end()).to_ascii_lowercase();
@@ -375,6 +376,9 @@ fn amounts(text: &str) -> Vec<Amount> {
             "including extension",
             "including renewal",
             "with renewal",
+            "extensions to",
+            "extension to",
+            "renewals to",
         ]
         .iter()
         .any(|w| near_pre.contains(w))
@@ -384,7 +388,19 @@ fn amounts(text: &str) -> Vec<Amount> {
             || post.contains("if both")
             || post.contains("if the option");
         // "... from $311 million initially", "$3 billion over the initial term": the base
+        // "$3.7 billion with potential extensions to $8.7 billion": the amount extended is the base
+        let extended_to = post
+            .find("extension")
+            .or_else(|| post.find("renewal"))
+            .is_some_and(|i| {
+                let rest = &post[i..];
+                let rest = rest.trim_start_matches(|c: char| c.is_alphabetic());
+                // the next amount cuts `post` short: "... extensions to" is all that is left
+                let r = rest.trim();
+                r == "to" || r.starts_with("to $") || r.starts_with("to us$")
+            });
         let base_cue = near_pre.trim_end().ends_with("from")
+            || extended_to
             || post.trim_start().starts_with("initially")
             || post.contains("initial term")
             || post.contains("base term");
@@ -434,14 +450,18 @@ fn amounts(text: &str) -> Vec<Amount> {
                 "notes",
                 "offering",
                 "loan",
-                "facility",
                 "bond",
                 "debt",
                 "placement",
                 "proceeds",
+                "facilit",
             ]
             .iter()
-            .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w)));
+            .any(|w| {
+                // "its Lake Mariner facility, valued at": a data center, not a loan facility
+                (*w != "facilit" && near_pre.contains(w))
+                    || post_words.iter().take(4).any(|p| p.starts_with(w))
+            });
         out.push(Amount {
             usd: v,
             rate: rate && !other,
@@ -589,6 +609,21 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
         ]
         .iter()
         .any(|w| post.trim_start().starts_with(w))
+        {
+            continue;
+        }
+        // "662 MW of critical IT load available", "remaining", "uncontracted": capacity still
+        // to let, not this contract's
+        let clause = post.split(['.', ';', ',']).next().unwrap_or("");
+        if [
+            "available",
+            "remaining",
+            "uncontracted",
+            "unleased",
+            "to be leased",
+        ]
+        .iter()
+        .any(|w| clause.contains(w))
         {
             continue;
         }
@@ -937,6 +972,23 @@ mod tests {
         assert_eq!(
             (t.value_usd, t.value_with_options_usd),
             (Some(7e9), Some(17.7e9))
+        );
+        assert_eq!(
+            x("it will deploy more than 200 megawatts at Lake Mariner; it has around 662 megawatts of critical IT load available")
+                .capacity_mw,
+            Some(200.0)
+        );
+        let t = x(
+            "TeraWulf (WULF) secured two 10-year AI hosting deals with Fluidstack at its Lake Mariner facility, valued at $3.7 billion with potential extensions to $8.7 billion, featuring 85% net operating income margins and annual escalators, while project costs range from $8-$10 million per megawatt.",
+        );
+        assert_eq!(
+            (t.value_usd, t.value_with_options_usd),
+            (Some(3.7e9), Some(8.7e9))
+        );
+        let t = x("valued at $3.7 billion with potential extensions to $8.7 billion");
+        assert_eq!(
+            (t.value_usd, t.value_with_options_usd),
+            (Some(3.7e9), Some(8.7e9))
         );
         let t = x("$311 million over the initial term, or about $1.0 billion including extensions");
         assert_eq!(
