@@ -35,6 +35,54 @@ pub struct Report {
     pub recap: bool,
     /// Word 3-shingles of the title and lead, for near-duplicate text.
     pub shingles: HashSet<u64>,
+    /// The named sites or campuses the headline and the evidence put the agreement at
+    /// ("polaris forge 3"), lower-cased.
+    pub sites: Vec<String>,
+}
+
+/// The sites a text names: a capitalised name before "campus", "facility", "site" or "data
+/// center" ("its Polaris Forge 3 campus", "the Lake Mariner facility"), lower-cased.
+pub fn sites(text: &str) -> Vec<String> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"\b((?:[A-Z][a-z]+|[A-Z]{2}-?\d)(?: (?:[A-Z][a-z]+|\d{1,2}))*)(?: (?:AI|HPC))?(?: data cent(?:er|re))? (?:campus|facility|site|data cent(?:er|re))\b",
+        )
+        .expect("static regex")
+    });
+    const GENERIC: &[&str] = &[
+        "The", "Its", "Their", "Our", "This", "That", "New", "Data", "Center", "Centre", "Mining",
+        "Bitcoin", "Texas", "North", "Dakota", "Ohio", "First", "Second", "Third", "Flagship",
+        "Factory", "Hyperscale", "Cloud", "Compute", "Campus", "Gigawatt", "Largest",
+    ];
+    // a company's name before "data center" is the company, not a site
+    const COMPANY_ENDS: &[&str] = &[
+        "Digital", "Mining", "Scientific", "Platforms", "Holdings", "Inc", "Corp", "Technologies",
+        "Energy", "Infrastructure", "Generation",
+    ];
+    let mut out: Vec<String> = Vec::new();
+    for c in re.captures_iter(text) {
+        let words: Vec<&str> = c[1]
+            .split(' ')
+            .skip_while(|w| GENERIC.contains(w))
+            .collect();
+        if words.is_empty()
+            || words.iter().all(|w| GENERIC.contains(w))
+            || words.last().is_some_and(|w| COMPANY_ENDS.contains(w))
+        {
+            continue;
+        }
+        let name = words.join(" ").to_lowercase();
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// Do two reports put their agreements at different named sites?
+fn other_site(a: &Report, b: &Report) -> bool {
+    !a.sites.is_empty() && !b.sites.is_empty() && !a.sites.iter().any(|s| b.sites.contains(s))
 }
 
 /// Word 3-shingles (hashed) of a text, lower-cased.
@@ -227,15 +275,18 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 && g.value_exact
                 && r.counterparty != "undisclosed"
                 && c.iter().any(|&j| reports[j].counterparty == r.counterparty);
+            // a new site is a new agreement, whatever terms it shares
+            let elsewhere = c.iter().any(|&j| other_site(&reports[j], r));
             let joins = near_dup
-                || recap_of
-                || same_value
-                || party
+                || !elsewhere
+                    && (recap_of
+                        || same_value
+                        || party
                     && (within && (g.conflict == 0 || g.size_agrees && g.agree >= g.conflict)
                         || g.conflict == 0
                             && g.size_exact
                             && named_same
-                            && r.deal_type != DealType::Expansion);
+                            && r.deal_type != DealType::Expansion));
             if !joins {
                 continue;
             }
@@ -277,7 +328,54 @@ mod tests {
             parties: Vec::new(),
             recap: false,
             shingles: shingles(text),
+            sites: sites(text),
         }
+    }
+
+    #[test]
+    fn sites_are_the_names_before_campus_facility_or_site() {
+        assert_eq!(
+            sites("Applied Digital signs 15-year lease at its Polaris Forge 3 campus"),
+            ["polaris forge 3"]
+        );
+        assert_eq!(
+            sites("two leases at the Lake Mariner facility and the Delta Forge 1 AI data center campus"),
+            ["lake mariner", "delta forge 1"]
+        );
+        assert!(sites("a new data center campus in Texas").is_empty());
+        assert!(sites("its AI Factory campus, an Applied Digital data center").is_empty());
+    }
+
+    #[test]
+    fn the_same_terms_at_another_site_are_another_deal() {
+        let mut a = r(
+            1,
+            "2026-04-20T12:00:00Z",
+            "APLD",
+            "undisclosed",
+            "colocation",
+            "Applied Digital signs $7.5 billion lease at Delta Forge 1 campus",
+        );
+        let mut b = r(
+            2,
+            "2026-05-22T12:00:00Z",
+            "APLD",
+            "undisclosed",
+            "colocation",
+            "Applied Digital signs $7.5 billion lease at its Polaris Forge 3 campus",
+        );
+        let t = DealTerms {
+            value_usd: Some(7.5e9),
+            capacity_mw: Some(300.0),
+            term_years: Some(15.0),
+            ..DealTerms::default()
+        };
+        a.terms = t;
+        b.terms = t;
+        assert_eq!(cluster(&[a.clone(), b.clone()]), vec![vec![0], vec![1]]);
+        // without a site named in one, a later report with the same terms is the same deal
+        b.sites.clear();
+        assert_eq!(cluster(&[a, b]), vec![vec![0, 1]]);
     }
 
     #[test]

@@ -302,6 +302,7 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
                 .iter()
                 .any(|r| r == deals::RESULTS_REASON),
             shingles: cluster::shingles(&format!("{} {}", c.title, c.lead)),
+            sites: cluster::sites(&format!("{}\n{}", c.title, c.detection.evidence)),
         })
         .collect();
     cluster::cluster(&reports)
