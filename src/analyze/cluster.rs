@@ -51,14 +51,47 @@ pub fn sites(text: &str) -> Vec<String> {
         .expect("static regex")
     });
     const GENERIC: &[&str] = &[
-        "The", "Its", "Their", "Our", "This", "That", "New", "Data", "Center", "Centre", "Mining",
-        "Bitcoin", "Texas", "North", "Dakota", "Ohio", "First", "Second", "Third", "Flagship",
-        "Factory", "Hyperscale", "Cloud", "Compute", "Campus", "Gigawatt", "Largest",
+        "The",
+        "Its",
+        "Their",
+        "Our",
+        "This",
+        "That",
+        "New",
+        "Data",
+        "Center",
+        "Centre",
+        "Mining",
+        "Bitcoin",
+        "Texas",
+        "North",
+        "Dakota",
+        "Ohio",
+        "First",
+        "Second",
+        "Third",
+        "Flagship",
+        "Factory",
+        "Hyperscale",
+        "Cloud",
+        "Compute",
+        "Campus",
+        "Gigawatt",
+        "Largest",
     ];
     // a company's name before "data center" is the company, not a site
     const COMPANY_ENDS: &[&str] = &[
-        "Digital", "Mining", "Scientific", "Platforms", "Holdings", "Inc", "Corp", "Technologies",
-        "Energy", "Infrastructure", "Generation",
+        "Digital",
+        "Mining",
+        "Scientific",
+        "Platforms",
+        "Holdings",
+        "Inc",
+        "Corp",
+        "Technologies",
+        "Energy",
+        "Infrastructure",
+        "Generation",
     ];
     let mut out: Vec<String> = Vec::new();
     for c in re.captures_iter(text) {
@@ -282,11 +315,12 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                     && (recap_of
                         || same_value
                         || party
-                    && (within && (g.conflict == 0 || g.size_agrees && g.agree >= g.conflict)
-                        || g.conflict == 0
-                            && g.size_exact
-                            && named_same
-                            && r.deal_type != DealType::Expansion));
+                            && (within
+                                && (g.conflict == 0 || g.size_agrees && g.agree >= g.conflict)
+                                || g.conflict == 0
+                                    && g.size_exact
+                                    && named_same
+                                    && r.deal_type != DealType::Expansion));
             if !joins {
                 continue;
             }
@@ -339,7 +373,9 @@ mod tests {
             ["polaris forge 3"]
         );
         assert_eq!(
-            sites("two leases at the Lake Mariner facility and the Delta Forge 1 AI data center campus"),
+            sites(
+                "two leases at the Lake Mariner facility and the Delta Forge 1 AI data center campus"
+            ),
             ["lake mariner", "delta forge 1"]
         );
         assert!(sites("a new data center campus in Texas").is_empty());

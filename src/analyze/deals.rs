@@ -39,6 +39,14 @@ struct Patterns {
     recalled: Regex,
     /// A total of agreements already made: "has executed over $12.8 billion".
     cumulative: Regex,
+    /// A financing for a contract: "secures $1.4B financing for its CoreWeave lease".
+    financing_for: Regex,
+    /// A partnership to build or convert, with no customer: "partners with Starwood to convert".
+    development: Regex,
+    /// The company buys or leases a site: "option agreements to purchase or lease three sites".
+    site_deal: Regex,
+    /// The company acquires, or merges with, another: "a deal to acquire a 64% stake in Exaion".
+    acquires: Regex,
     commentary: Regex,
     power: Regex,
     land: Regex,
@@ -113,11 +121,11 @@ fn pats() -> &'static Patterns {
             contract_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|accordo|acuerdo|contrato|contratto|Vertrag)\b"),
             deal_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|partnership|tenant|customer|accordo|acuerdo|contrato|contratto|Vertrag)\b"),
             financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility))\b"),
-            fresh_results: r(r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b"),
+            fresh_results: r(r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed) (?:a |an |that )?(?:[\w-]+ ){0,5}(?:leases?|contracts?|agreements?|colocation|hosting)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b"),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
             lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\b(?:ground|land|site) lease\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)"),
-            plan: r(r"(?i)\b(plans? to (?:sign|lease|host|offer|develop|build|convert)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|breaks? ground|groundbreaking|break ground)\b"),
-            competitor: r(r"(?i)\b(?:beat(?:s|ing)?|outbid(?:s|ding)?|edg(?:es|ed|ing) out)\b [A-Z]?[\w.&-]+(?: [A-Z][\w.&-]+)? (?:for|to|in)\b"),
+            plan: r(r"(?i)\b(plans? to (?:sign|lease|host|offer|develop|build|convert)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|breaks? ground|breaking ground|groundbreaking|break ground)\b"),
+            competitor: r(r"(?i)\b(?:beat(?:s|ing)?|defeat(?:s|ed|ing)?|outbid(?:s|ding)?|edg(?:es|ed|ing) out)\b [A-Z]?[\w.&-]+(?: [A-Z][\w.&-]+)? (?:for|to|in|by)\b"),
             approval: r(r"(?i)\b(?:secur|obtain|receiv|win|won|gain|grant)(?:s|ed|ing|e)? (?:\w+ ){0,3}(?:approvals?|permits?|zoning|rezoning|tax (?:abatements?|incentives?)|incentives?)\b"),
             reader_buys: r(r"(?i)\b(?:is it )?(?:too late |a good time |the right time |time )?to buy (?:\w+ ){0,2}(?:stocks?|shares)\b|\bshould you buy\b"),
             upcoming_results: r(r"(?i)\b(?:ahead of|before|into|previews?|preview of)\b[^.;]{0,20}\b(?:earnings|results|report)\b"),
@@ -132,14 +140,14 @@ fn pats() -> &'static Patterns {
                 legal: r(r"(?i)\bshort (?:report|seller|sellers|attack)\b|\blawsuits?\b|\bsues\b|\bsued\b|class action|\binvestigation\b|\bsuffered losses\b|\blaw firm\b|securities fraud|\binvestors who lost\b"),
                 analyst: r(r"(?i)price target|initiates coverage|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b"),
                 financing: r(r"(?i)\bconvertible\b|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\braises \$|\bsecures? (?:a |an )?\$[\d.,]+\s?(?:M|B|bn|mn|million|billion)? (?:\w+ ){0,3}from\b|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
-                corporate: r(r"(?i)\bcommits? (?:up to |about |approximately )?\$[\d.,]+\s?(?:bn|billion|b|m|mn|million)? (?:to|in|into)\b|\binvest(?:s|ed|ing)\b|\binvestment (?:in|of|option|from|by)\b|\bAI investment\b|\bequity (?:option|investment|stake)\b|\bwarrants?\b|\bacqui(?:re|res|red|ring|sition|sitions)\b|\bmerger\b|\bmerges?\b|\btakeover\b|\bbuyout\b|\btender offer\b|\b\d+% stake\b|\bstake\b|\bproxy\b|\bspecial meeting\b|\bshareholders? (?:vote|reject|approve)|\bvotes? (?:against|for)\b|\bdirectors\b|\bactivist\b|\bgo public\b|\brelisting\b|\bspin-?off\b|\bbuys\b|\bto buy\b|\bbought\b|\bpurchases?\b|\bpurchased\b|\btakes? over\b"),
+                corporate: r(r"(?i)\bcommits? (?:up to |about |approximately )?\$[\d.,]+\s?(?:bn|billion|b|m|mn|million)? (?:to|in|into)\b|\binvest(?:s|ed|ing)\b|\binvestment (?:in|of|option|from|by)\b|\bAI investment\b|\bequity (?:option|investment|stake)\b|\bwarrants?\b|\bacqui(?:re|res|red|ring|sition|sitions)\b|\bmerger\b|\bmerges?\b|\btakeover\b|\bbuyout\b|\btender offer\b|\b\d+% stake\b|\bstake\b|\bproxy\b|\bspecial meeting\b|\bshareholders? (?:vote|reject|approve)|\bvotes? (?:against|for)\b|\bdirectors\b|\bactivist\b|\bgo public\b|\brelisting\b|\bspin-?off\b|\bbuys\b|\bto buy\b|\bbought\b|\bpurchases?\b|\bpurchased\b|\btakes? over\b|\bsecures? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:site|land|property|acres)\b"),
                 results: r(r"(?i)quarterly results|\billustrative (?:financials|figures|economics|returns)\b|\bdiscloses (?:\w+ ){0,2}(?:financials|economics|projections)\b|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b"),
                 power: r(r"(?i)power (?:purchase|supply|capacity) agreement|\bPPA\b|\butility\b|\bgrid\b|\binterconnection\b|\bERCOT\b|\bselects [A-Z]\w+ \b|\bpower capacity\b|\bgas supply\b|\bsubstation\b|\benergy (?:supply|agreement)\b"),
-                milestone: r(r"(?i)\bcomplet(?:es|ed|ion)\b|\bfinish(?:es|ed)\b|ready for service|\benergi[sz](?:es|ed|ation)\b|\bbreaks? ground\b|\bgroundbreaking\b|\bbegins construction\b|\bstarts construction\b|\bto break ground\b|\bopens\b|\bcommissioning\b|\bgoes live\b|\bfirst phase\b"),
+                milestone: r(r"(?i)\bcomplet(?:es|ed|ion)\b|\b(?:comes?|came|goes|went|is|now|brought|brings) online\b|\bonline:|\bfinish(?:es|ed)\b|ready for service|\benergi[sz](?:es|ed|ation)\b|\bbreaks? ground\b|\bgroundbreaking\b|\bbegins construction\b|\bstarts construction\b|\bto break ground\b|\bopens\b|\bcommissioning\b|\bgoes live\b|\bfirst phase\b"),
                 plan: r(r"(?i)\bplans? (?:to|for)\b|\bplanned\b|\bto convert\b|\bconverts?\b|\bexplor(?:es|ing)\b|\bconsider(?:s|ing)\b|\beyes\b|\bsets? sights\b|\bstrategic alternatives\b|\bwinds? down\b|\bto invest\b|\bto increase\b|\bLOI\b|\bletter of intent\b|\bMOU\b|\bexpands self-mining\b"),
             },
-            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|lock(?:s|ed)? in|unveil(?:s|ed)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? (?:up to |approximately |about )?\d|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|leased|(?:to|will|would) lease|leases \d|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|signe|conclut)\b"),
-            noun: r(r"(?i)\b(lease|leases|arrendamiento|locazione|contratto|contrato|accordo|acuerdo|Rahmenvertrag|Vertrag|contrat|bail|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|takeover|buyout|proposal|bid|offer)\b"),
+            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|lock(?:s|ed)? in|unveil(?:s|ed)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? (?:up to |approximately |about )?\d|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|leased|(?:to|will|would) lease|leases \d|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|getroffen|abgeschlossen|signe|conclut|ha anunciado|firmou|assinou)\b"),
+            noun: r(r"(?i)\b(lease|leases|arrendamiento|locazione|contratto|contrato|accordo|acuerdo|Rahmenvertrag|Vertrag|Vereinbarung|contrat|bail|empresa conjunta|parceria|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|takeover|buyout|proposal|bid|offer)\b"),
             workload: r(r"(?i)\b(hosting|HPC|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b"),
             undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|client|lessee|counterparty|company|partner)|\ban? (?:large |leading |major |U\.S\.-based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:a|an|one) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale) (?:customer|client|tenant)\b"),
             loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
@@ -153,15 +161,19 @@ fn pats() -> &'static Patterns {
             financing: r(r"(?i)\b(project financing|financing|backstop|credit facility|loan|debt facility)\b"),
             negated: r(r"(?i)\b(did not|didn't|does not|doesn't|has not|hasn't|have not|no new|not yet|without any)\b"),
             // an agreement recalled inside another story, not announced by it
-            recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b)\b"),
+            recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\b(?:announced|signed|disclosed) (?:in|on) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b)\b"),
             cumulative: r(r"(?i)\b(?:has|have) (?:now )?(?:executed|signed|secured|contracted) (?:over|more than|about|approximately|a total of|in total)\b|\bbring(?:s|ing)? (?:its |the )?total\b"),
+            financing_for: r(r"(?i)\b(?:financ\w*|loan|debt|facility|funding|raises?|raised) (?:\w+ ){0,2}(?:for|to fund|to finance|backing|behind)\b"),
+            site_deal: r(r"(?i)\b(?:purchase|acquire|buy) or lease\b|\b(?:acquisition|purchase) of (?:a |the |an )?(?:[\w-]+ ){0,3}(?:sites?|land|acres|parcels?|property|properties|campus)\b|\bto (?:purchase|lease|acquire|buy) (?:[\w-]+ ){0,3}(?:sites?|land|acres|parcels?|properties)\b"),
+            acquires: r(r"(?i)\b(?:to acquire|acquir(?:es|ed|ing)|agreed to buy|to buy|buys|bought|takeover of|merger with|merge with|to merge)\b"),
+            development: r(r"(?i)\bpartner(?:s|ed|ing|ship)? (?:\w+ ){0,8}?to (?:convert|build|develop|co-develop|jointly develop|construct|repurpose)\b"),
             // opinion, analysis and questions about a deal are not its announcement
             commentary: r(r"(?i)^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
             // a power-supply agreement is not a customer contract
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
             land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
             equipment: r(r"(?i)\b(purchas(?:e|es|ed|ing)|buy|buys|bought|order(?:s|ed)?)\b[^.;]{0,80}?\b(GPUs?|servers?|equipment|hardware|miners|rigs|ASICs?)\b"),
-            customer_contract: r(r"(?i)\b(leases?|leased|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|comput(?:e|ing) contracts?|MSA|master services|arrendamiento|locazione|Rahmenvertrag|contrat de location|bail)\b"),
+            customer_contract: r(r"(?i)\b(leases?|leased|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|comput(?:e|ing) contracts?|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|MSA|master services|arrendamiento|locazione|Rahmenvertrag|contrat de location|bail)\b"),
             cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b"),
             guarantor_after: r(r"(?i)^\s*(?:'s\s+|,\s*which\s+)?(?:has |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|acquires|gets|receives|adds to) (?:its |a |an )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee[sd]?|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)"),
             guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$"),
@@ -377,6 +389,10 @@ impl<'a> Recognizer<'a> {
         for &(s, pos) in &cands {
             // a headline that names a customer contract needs no verb ("Hut 8's $7B lease with
             // Fluidstack"), nor does the news a price move follows ("jumps after $7B lease")
+            // "has signed a deal to acquire a 64% stake in Exaion": the party bought into
+            if (1..=3).contains(&pos) && p.acquires.is_match(s) && !names_contract(s) {
+                against_sents.push((s, ACQUIRES));
+            }
             let noun = p.noun.is_match(s);
             let verb = p.verb.is_match(s)
                 // a results bullet: "New multi-year contracts including Together AI ..."
@@ -421,6 +437,16 @@ impl<'a> Recognizer<'a> {
                 .map(|h| &self.cps[h.entity])
                 .collect();
             let cp_named = !parties.is_empty();
+            // a partnership to build or convert sites, with no customer named: a plan
+            if !cp_named && p.development.is_match(s) && !p.undisclosed.is_match(s) {
+                if pos <= 3 {
+                    reasons.push(format!(
+                        "against: a partnership to build, not a customer's agreement: \"{}\"",
+                        clip(s, 120)
+                    ));
+                }
+                continue;
+            }
             let party = cp_hits
                 .iter()
                 .find(|h| party_role(s, h.start, h.end) == Role::Counterparty)
@@ -577,7 +603,13 @@ impl<'a> Recognizer<'a> {
                 // terms beside a named customer ("15-year CoreWeave deal"), not just "a deal"
                 && (!matches!(h, Against::Financing | Against::Corporate)
                     || names_contract(d.title)
-                    || p.size_or_term.is_match(d.title)) =>
+                    || p.size_or_term.is_match(d.title))
+                // "secures $1.4B financing for 15-year CoreWeave deal": the financing is the news
+                && !(h == Against::Financing && p.financing_for.is_match(d.title))
+                // "1.4 GW data center online: ... the $9.7B Microsoft contract": a milestone, a
+                // plan or power that names a contract signs it or only recalls it
+                && (matches!(h, Against::Financing | Against::Corporate)
+                    || p.verb.is_match(d.title)) =>
             {
                 reasons.push("for: the headline names a customer contract".into());
                 Some(c)
@@ -1095,6 +1127,7 @@ fn stated_date(s: &str, published: chrono::NaiveDate) -> Option<chrono::NaiveDat
         .max()
 }
 
+const ACQUIRES: &str = "an acquisition or a stake, not a customer's agreement";
 const LESSEE: &str = "the company takes a lease from a landlord";
 const BUYER: &str = "the company buys equipment or supplies";
 
@@ -1130,6 +1163,9 @@ fn not_provider_or_not_signed(
     }
     if p.competitor.is_match(s) {
         return Some("a competitor for a site or a contract, not a customer");
+    }
+    if p.site_deal.is_match(s) {
+        return Some("the company buys or leases a site");
     }
     if p.approval.is_match(s) {
         return Some("an approval or a permit, not an agreement with a customer");

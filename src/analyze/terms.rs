@@ -114,6 +114,8 @@ struct Amount {
     purchase: bool,
     /// Net operating income, capital expenditure, project cost: not revenue of the contract.
     other: bool,
+    /// Named as a contract's value where it stands: "a $5 billion lease agreement".
+    contract: bool,
     /// Where it stands in its text.
     span: (usize, usize),
 }
@@ -290,6 +292,18 @@ fn amounts(text: &str) -> Vec<Amount> {
                 "of servers",
                 "of gpus",
                 "in equipment",
+                // "a $96 million land purchase"
+                "land purchase",
+                "land acquisition",
+                "site purchase",
+                "site acquisition",
+                "property purchase",
+                "property acquisition",
+                "equipment purchase",
+                "gpu purchase",
+                "hardware purchase",
+                "purchase of",
+                "acquisition of",
             ]
             .iter()
             .any(|w| lead_in.starts_with(w));
@@ -386,7 +400,11 @@ fn amounts(text: &str) -> Vec<Amount> {
             || post.contains("renewal") && post.find("renewal").is_some_and(|i| i < 45)
             || post.contains("if all")
             || post.contains("if both")
-            || post.contains("if the option");
+            || post.contains("if the option")
+            // "for $1B in total potential revenue"
+            || ["in total potential", "of total potential", "in potential total"]
+                .iter()
+                .any(|w| post.trim_start().starts_with(w));
         // "... from $311 million initially", "$3 billion over the initial term": the base
         // "$3.7 billion with potential extensions to $8.7 billion": the amount extended is the base
         let extended_to = post
@@ -472,6 +490,19 @@ fn amounts(text: &str) -> Vec<Amount> {
             with_options,
             purchase: purchase || prev.as_ref().is_some_and(|p| p.purchase),
             other: other || prev.as_ref().is_some_and(|p| p.other),
+            contract: !financing
+                && post_words.iter().take(3).any(|w| {
+                    [
+                        "lease",
+                        "contract",
+                        "agreement",
+                        "colocation",
+                        "hosting",
+                        "deal",
+                    ]
+                    .iter()
+                    .any(|c| w.starts_with(c))
+                }),
             span: (whole.start(), whole.end()),
         });
     }
@@ -797,9 +828,11 @@ fn extract_inner(
             amounts(text)
         };
         for a in &mut amts {
-            if known_not_contract
-                .iter()
-                .any(|v| (v - a.usd).abs() <= 0.01 * v)
+            // the same figure a financing elsewhere, unless here it is called a contract's
+            if !a.contract
+                && known_not_contract
+                    .iter()
+                    .any(|v| (v - a.usd).abs() <= 0.01 * v)
             {
                 a.other = true;
             }
@@ -985,6 +1018,8 @@ mod tests {
             (t.value_usd, t.value_with_options_usd),
             (Some(3.7e9), Some(8.7e9))
         );
+        let t = x("Riot inks AI hosting deal with AMD for $1B in total potential revenue");
+        assert_eq!((t.value_usd, t.value_with_options_usd), (None, Some(1e9)));
         let t = x("valued at $3.7 billion with potential extensions to $8.7 billion");
         assert_eq!(
             (t.value_usd, t.value_with_options_usd),
@@ -1320,6 +1355,26 @@ mod tests {
             "",
         );
         assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn a_land_purchase_price_is_no_contract_value() {
+        let doc = "Riot sold 1,080 bitcoin to finance a $96 million land purchase in Rockdale.\nThe company secured a ten-year lease agreement with AMD for 25 MW.";
+        let (t, _) = checked(
+            "The company secured a ten-year lease agreement with AMD for 25 MW.",
+            doc,
+        );
+        assert_eq!(t.value_usd, None);
+    }
+
+    #[test]
+    fn a_figure_named_a_lease_is_its_value_whatever_a_financing_of_the_same_size() {
+        let doc = "Applied Digital announced a US$5 billion lease agreement with a hyperscaler for 200 MW.\nIt also secured a $5 billion preferred equity facility with Macquarie.";
+        let (t, _) = checked(
+            "Applied Digital announced a US$5 billion lease agreement with a hyperscaler for 200 MW.",
+            doc,
+        );
+        assert_eq!(t.value_usd, Some(5e9));
     }
 
     #[test]
