@@ -308,12 +308,17 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 && g.value_exact
                 && r.counterparty != "undisclosed"
                 && c.iter().any(|&j| reports[j].counterparty == r.counterparty);
+            // the same value to the dollar and another term agreeing, nothing disagreeing, within
+            // days: one agreement whoever each report names (the tenant, its end user, a name
+            // misread from elsewhere in the text)
+            let same_terms = within && g.value_exact && g.agree >= 2 && g.conflict == 0;
             // a new site is a new agreement, whatever terms it shares
             let elsewhere = c.iter().any(|&j| other_site(&reports[j], r));
             let joins = near_dup
                 || !elsewhere
                     && (recap_of
                         || same_value
+                        || same_terms
                         || party
                             && (within
                                 && (g.conflict == 0 || g.size_agrees && g.agree >= g.conflict)
@@ -364,6 +369,40 @@ mod tests {
             shingles: shingles(text),
             sites: sites(text),
         }
+    }
+
+    #[test]
+    fn the_same_value_and_term_within_days_is_one_deal_whoever_is_named() {
+        let t = DealTerms {
+            value_usd: Some(7e9),
+            term_years: Some(15.0),
+            ..DealTerms::default()
+        };
+        let mut a = r(
+            1,
+            "2025-12-17T12:00:00Z",
+            "HUT",
+            "Anthropic",
+            "colocation",
+            "Hut 8 lease for Anthropic",
+        );
+        let mut b = r(
+            2,
+            "2025-12-18T12:00:00Z",
+            "HUT",
+            "Fluidstack",
+            "hosting",
+            "Hut 8 signs with Fluidstack",
+        );
+        a.terms = t;
+        b.terms = t;
+        assert_eq!(cluster(&[a.clone(), b.clone()]), vec![vec![0, 1]]);
+        // a value alone is not enough, nor is the same pair of terms weeks apart
+        b.terms.term_years = None;
+        assert_eq!(cluster(&[a.clone(), b.clone()]).len(), 2);
+        b.terms = t;
+        b.at = a.at + Duration::days(30);
+        assert_eq!(cluster(&[a, b]).len(), 2);
     }
 
     #[test]

@@ -745,6 +745,53 @@ fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
     out
 }
 
+/// A text with amounts and terms written in German, French, Spanish, Portuguese, Italian or
+/// Chinese units put in English ones, so that one reading serves all: "9,7 Milliarden US-Dollar"
+/// → "$9.7 billion", "9.500 millones de dólares" → "$9500 million", "97億美元" → "$9.7 billion",
+/// "15 Jahre" → "15-year". Any other text unchanged.
+pub fn in_english_units(text: &str) -> std::borrow::Cow<'_, str> {
+    static RE: OnceLock<[Regex; 3]> = OnceLock::new();
+    let [money, yi, years] = RE.get_or_init(|| {
+        [
+            Regex::new(r"(?i)(US\$|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|bilh(?:õ|o)es|mil milh(?:õ|o)es|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es)(\s*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
+                .expect("static regex"),
+            Regex::new(r"(\d+(?:\.\d+)?)\s?億(?:美元|美金)").expect("static regex"),
+            Regex::new(r"(?i)\b(\d{1,2})[- ]?(?:Jahre|jährige[nmrs]?|jährig|ans|años|anos|anni)\b")
+                .expect("static regex"),
+        ]
+    });
+    if !money.is_match(text) && !yi.is_match(text) && !years.is_match(text) {
+        return text.into();
+    }
+    let text = money.replace_all(text, |c: &regex::Captures<'_>| {
+        let currency = c.get(1).is_some() || c.get(4).is_some();
+        let n: Option<f64> = c[2].replace('.', "").replace(',', ".").parse().ok();
+        match (currency, n) {
+            (true, Some(n)) => {
+                let unit = c[3].to_lowercase();
+                let billions = [
+                    "milliard",
+                    "mrd",
+                    "mil millones",
+                    "miliardi",
+                    "bilh",
+                    "mil milh",
+                ]
+                .iter()
+                .any(|u| unit.starts_with(u));
+                format!(" ${n} {}", if billions { "billion" } else { "million" })
+            }
+            _ => c[0].to_string(),
+        }
+    });
+    let text = yi.replace_all(&text, |c: &regex::Captures<'_>| {
+        let n: f64 = c[1].parse().unwrap_or(0.0);
+        format!(" ${} billion ", n / 10.0)
+    });
+    let text = years.replace_all(&text, "$1-year");
+    text.into_owned().into()
+}
+
 /// Extract the terms of a deal. `focus` (the evidence sentence) is searched first; the rest of the
 /// document fills what it does not say.
 pub fn extract(focus: &str, doc: &str) -> Terms {
@@ -809,6 +856,7 @@ fn extract_inner(
     counts: Counts,
     rejected: &mut Vec<String>,
 ) -> (Terms, TermPhrases) {
+    let (focus, doc) = (&*in_english_units(focus), &*in_english_units(doc));
     let financing = counts.financing;
     let mut t = Terms::default();
     let mut ph = TermPhrases::default();
@@ -1355,6 +1403,29 @@ mod tests {
             "",
         );
         assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn amounts_and_terms_in_other_languages_are_read() {
+        let t = x(
+            "Hut 8 kündigte einen Mietvertrag im Wert von 7 Milliarden Dollar mit Fluidstack an, über 15 Jahre",
+        );
+        assert_eq!((t.value_usd, t.term_years), (Some(7e9), Some(15.0)));
+        assert_eq!(
+            x("un contrat de 9,7 milliards de dollars").value_usd,
+            Some(9.7e9)
+        );
+        assert_eq!(
+            x("generar 9.500 millones de dólares en ingresos").value_usd,
+            Some(9.5e9)
+        );
+        assert_eq!(x("Google erwirbt für 1,8 Mrd. USD").value_usd, Some(1.8e9));
+        assert_eq!(x("簽署一份價值高達97億美元的合約").value_usd, Some(9.7e9));
+        // a number of years with no currency stays a number
+        assert_eq!(
+            in_english_units("7 Milliarden Menschen"),
+            "7 Milliarden Menschen"
+        );
     }
 
     #[test]
