@@ -265,6 +265,16 @@ fn amounts(text: &str) -> Vec<Amount> {
             "acquire",
             "acquiring",
             " order",
+            // acquisì, adquirió, erwirbt, achète, comprou ...
+            "acquisi",
+            "acquist",
+            "adquir",
+            "compr",
+            "erwirb",
+            "erwarb",
+            "kauf",
+            "achat",
+            "achète",
         ]
         .iter()
         .any(|w| clause.contains(w));
@@ -282,6 +292,11 @@ fn amounts(text: &str) -> Vec<Amount> {
             " rigs",
             "asic",
             "stake",
+            "acri",
+            "terreno",
+            "terrain",
+            "grundstück",
+            "hectárea",
         ];
         let lead_in = post_words.join(" ");
         let purchase = bought && goods.iter().any(|w| clause.contains(w))
@@ -498,7 +513,7 @@ fn amounts(text: &str) -> Vec<Amount> {
                         "agreement",
                         "colocation",
                         "hosting",
-                        "deal",
+                        // not "deal": "the $96 million deal encompasses 200 acres"
                     ]
                     .iter()
                     .any(|c| w.starts_with(c))
@@ -1435,6 +1450,19 @@ mod tests {
             "The company secured a ten-year lease agreement with AMD for 25 MW.",
             doc,
         );
+        assert_eq!(t.value_usd, None);
+    }
+
+    #[test]
+    fn a_land_deal_is_a_purchase_in_any_language() {
+        let doc = "Riot sold bitcoin to finance a $96 million land purchase.\nThe $96 million deal encompasses 200 acres of land.\nThe company entered into a lease agreement with AMD for 25 MW.";
+        let (t, _) = checked(
+            "The company entered into a lease agreement with AMD for 25 MW.",
+            doc,
+        );
+        assert_eq!(t.value_usd, None);
+        let doc = "L'azienda ha acquisito circa 200 acri di terreno a Rockdale per 96 milioni di dollari.\nRiot ha firmato un contratto con AMD per 25 MW.";
+        let (t, _) = checked("Riot ha firmato un contratto con AMD per 25 MW.", doc);
         assert_eq!(t.value_usd, None);
     }
 
