@@ -438,7 +438,11 @@ impl<'a> Recognizer<'a> {
                 .collect();
             let cp_named = !parties.is_empty();
             // a partnership to build or convert sites, with no customer named: a plan
-            if !cp_named && p.development.is_match(s) && !p.undisclosed.is_match(s) {
+            if !cp_named
+                && s.contains("artner")
+                && p.development.is_match(s)
+                && !p.undisclosed.is_match(s)
+            {
                 if pos <= 3 {
                     reasons.push(format!(
                         "against: a partnership to build, not a customer's agreement: \"{}\"",

@@ -775,7 +775,34 @@ pub fn in_english_units(text: &str) -> std::borrow::Cow<'_, str> {
                 .expect("static regex"),
         ]
     });
-    if !money.is_match(text) && !yi.is_match(text) && !years.is_match(text) {
+    // most texts are English: a byte search for the foreign words first
+    static WORDS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "milliard",
+                "mrd",
+                "millon",
+                "millionen",
+                "mio",
+                "millions",
+                "milion",
+                "miliard",
+                "milh",
+                "bilh",
+                "億",
+                "jahr",
+                "jähr",
+                "ans",
+                "años",
+                "anos",
+                "anni",
+            ])
+            .expect("static words")
+    });
+    if !words.is_match(text) || !money.is_match(text) && !yi.is_match(text) && !years.is_match(text)
+    {
         return text.into();
     }
     let text = money.replace_all(text, |c: &regex::Captures<'_>| {
