@@ -3,7 +3,9 @@
 //! p50 < 5 ms, p99 < 50 ms), then runs the same corpus and queries through SQLite FTS5 (porter
 //! stemming, bm25 with the same field weights) and prints both side by side.
 //!
-//! Run: `cargo bench --bench search`
+//! Run: `cargo bench --bench search`; `HASHPIVOT_BENCH_DOCS=1000000 cargo bench --bench search` sets
+//! the corpus size (100,000 by default). Each query's median is printed for both engines, so a slow
+//! query shows by name, and the process's peak RSS after each stage.
 
 use std::time::Instant;
 
@@ -12,7 +14,34 @@ use hashpivot::index::{self, Request, Sort};
 use hashpivot::model::{DocKind, NewDocument};
 use hashpivot::store::{FetchLogEntry, Store};
 
-const DOCS: usize = 100_000;
+/// The corpus size: `HASHPIVOT_BENCH_DOCS` (digits, `_` or `,` allowed), else 100,000.
+fn corpus_size() -> usize {
+    match std::env::var("HASHPIVOT_BENCH_DOCS") {
+        Ok(v) => v.replace(['_', ','], "").parse().unwrap_or_else(|_| {
+            eprintln!("error: HASHPIVOT_BENCH_DOCS={v:?} is not a number of documents");
+            std::process::exit(2)
+        }),
+        Err(_) => 100_000,
+    }
+}
+
+/// The process's peak resident set so far (Linux `VmHWM`), in MB.
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb / 1024.0)
+}
+
+fn rss() -> String {
+    peak_rss_mb().map_or_else(|| "peak RSS n/a".into(), |m| format!("peak RSS {m:.0} MB"))
+}
 
 const WORDS: &[&str] = &[
     "bitcoin",
@@ -140,6 +169,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 fn main() {
+    let docs_n = corpus_size();
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     store
@@ -162,8 +192,8 @@ fn main() {
     };
     let t = Instant::now();
     let mut bytes = 0usize;
-    for start in (0..DOCS).step_by(2000) {
-        let docs: Vec<NewDocument> = (start..(start + 2000).min(DOCS)).map(doc).collect();
+    for start in (0..docs_n).step_by(2000) {
+        let docs: Vec<NewDocument> = (start..(start + 2000).min(docs_n)).map(doc).collect();
         bytes += docs
             .iter()
             .map(|d| {
@@ -173,27 +203,30 @@ fn main() {
         store.commit_fetch("bench", &docs, &entry).unwrap();
     }
     println!(
-        "corpus: {DOCS} documents, {:.2} KB each, stored in {:.1} s",
-        bytes as f64 / DOCS as f64 / 1024.0,
-        t.elapsed().as_secs_f64()
+        "corpus: {docs_n} documents, {:.2} KB each, stored in {:.1} s ({})",
+        bytes as f64 / docs_n as f64 / 1024.0,
+        t.elapsed().as_secs_f64(),
+        rss()
     );
     let cfg = Config::parse(STARTER, "feeds.toml").unwrap();
     let t = Instant::now();
     let a = hashpivot::analyze::run(&cfg, &mut store, true).unwrap();
     println!(
-        "analysis (mentions, deals): {:.1} s, {} deals",
+        "analysis (mentions, deals): {:.1} s, {} deals ({})",
         t.elapsed().as_secs_f64(),
-        a.deals_new
+        a.deals_new,
+        rss()
     );
 
     let t = Instant::now();
     let r = index::reindex(dir.path(), &mut store).unwrap();
     let secs = t.elapsed().as_secs_f64();
     println!(
-        "tantivy reindex: {} documents in {:.2} s ({:.0} documents/s)",
+        "tantivy reindex: {} documents in {:.2} s ({:.0} documents/s, {})",
         r.documents,
         secs,
-        r.documents as f64 / secs
+        r.documents as f64 / secs,
+        rss()
     );
 
     let queries: Vec<(&str, Vec<&str>)> = vec![
@@ -220,9 +253,10 @@ fn main() {
     ];
     let idx = index::open(dir.path()).unwrap();
     let mut lat = Vec::new();
+    let mut per_query: Vec<Vec<f64>> = vec![Vec::new(); queries.len()];
     let mut total_hits = 0;
     for round in 0..6 {
-        for (q, tickers) in &queries {
+        for (k, (q, tickers)) in queries.iter().enumerate() {
             let req = Request {
                 query: q.to_string(),
                 tickers: tickers.iter().map(|s| s.to_string()).collect(),
@@ -235,6 +269,7 @@ fn main() {
             let ms = t.elapsed().as_secs_f64() * 1000.0;
             if round > 0 {
                 lat.push(ms);
+                per_query[k].push(ms);
                 total_hits += h.len();
             }
         }
@@ -289,14 +324,16 @@ fn main() {
         )
         .unwrap();
     let mut flat = Vec::new();
+    let mut fts_per_query: Vec<Vec<f64>> = vec![Vec::new(); fts_queries.len()];
     let mut fts_hits = 0;
     for round in 0..6 {
-        for q in &fts_queries {
+        for (k, q) in fts_queries.iter().enumerate() {
             let t = Instant::now();
             let n = st.query_map([q], |r| r.get::<_, i64>(0)).unwrap().count();
             let ms = t.elapsed().as_secs_f64() * 1000.0;
             if round > 0 {
                 flat.push(ms);
+                fts_per_query[k].push(ms);
                 fts_hits += n;
             }
         }
@@ -309,4 +346,28 @@ fn main() {
         flat.last().unwrap(),
         fts_hits
     );
+    println!("per query (median of 5 rounds, ms):");
+    println!(
+        "  {:<42} {:>9} {:>9}  FTS5 query",
+        "tantivy query", "tantivy", "FTS5"
+    );
+    for (k, (q, tickers)) in queries.iter().enumerate() {
+        let mut a = per_query[k].clone();
+        let mut b = fts_per_query[k].clone();
+        a.sort_by(f64::total_cmp);
+        b.sort_by(f64::total_cmp);
+        let name = if tickers.is_empty() {
+            q.to_string()
+        } else {
+            format!("{q} [{}]", tickers.join(","))
+        };
+        println!(
+            "  {:<42} {:>9.2} {:>9.2}  {}",
+            name,
+            percentile(&a, 0.5),
+            percentile(&b, 0.5),
+            fts_queries[k]
+        );
+    }
+    println!("end: {}", rss());
 }
