@@ -2112,7 +2112,9 @@ mod tests {
             "Core Scientific signed a 16-megawatt agreement with CoreWeave in Austin, completed 30 days ahead of schedule."
         ));
         assert_eq!(
-            headline_class("Nvidia expands AI infrastructure investment through its partnership with IREN"),
+            headline_class(
+                "Nvidia expands AI infrastructure investment through its partnership with IREN"
+            ),
             Some(Against::Corporate)
         );
         // the company as the defined Buyer of a purchase agreement

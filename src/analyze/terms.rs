@@ -321,7 +321,11 @@ fn amounts(text: &str) -> Vec<Amount> {
                 "acquisition of",
             ]
             .iter()
-            .any(|w| lead_in.starts_with(w));
+            .any(|w| lead_in.starts_with(w))
+            // "amounting to a transaction value of $96 million"
+            || ["transaction value", "purchase price", "acquisition price", "consideration of"]
+                .iter()
+                .any(|w| near_pre.contains(w));
         // a price, not an amount of a contract: per share, an exercise or strike price, a share
         // price ("rose 16% to $18.54", "closed at $10.54"), a market value
         let post_trim = post.trim_start();
@@ -369,6 +373,14 @@ fn amounts(text: &str) -> Vec<Amount> {
             "reported net",
             "net income",
             "ebitda",
+            // the balance sheet: "working capital at $170 million", "cash of $330 million"
+            "working capital",
+            "cash reserve",
+            "cash position",
+            "in cash",
+            "cash of",
+            "liquidity",
+            "balance sheet",
         ]
         .iter()
         .any(|w| near_pre.contains(w));
@@ -834,6 +846,41 @@ pub fn in_english_units(text: &str) -> std::borrow::Cow<'_, str> {
     text.into_owned().into()
 }
 
+/// The sentence of `text` around `span`: from the last full stop or line break before it to the
+/// next after it.
+fn sentence_around(text: &str, span: (usize, usize)) -> &str {
+    let head = &text[..span.0];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            c == '\n'
+                || matches!(c, '.' | '!' | '?') && head[i + 1..].starts_with(char::is_whitespace)
+        })
+        .map_or(0, |(i, _)| i + 1);
+    // a full stop between digits ("$75.6") does not end the sentence
+    let rest = &text[span.1..];
+    let end = rest
+        .char_indices()
+        .find(|&(i, c)| {
+            c == '\n'
+                || matches!(c, '.' | '!' | '?')
+                    && !rest[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+        })
+        .map_or(text.len(), |(i, _)| span.1 + i);
+    &text[start..end]
+}
+
+/// Does a sentence speak of an agreement or its worth?
+fn about_agreement(s: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:leases?|leased|contracts?|contracted|agreements?|deals?|colocation|hosting|worth|valued?|revenue|TCV|tenant|customer|commitment|backlog|MSA|extensions?|renewals?|options?|terms?|years?|MW|megawatts?|bail|contrat|accord|acuerdo|arrendamiento|contrato|acordo|arrendamento|contratto|accordo|locazione|Vertr(?:a|ä)ge?\w*|Mietvertrag|Vereinbarung|Wert|valeur|valor|valore|ingresos|receita|Umsatz|revenus)\b")
+            .expect("static regex")
+    })
+    .is_match(s)
+}
+
 /// Extract the terms of a deal. `focus` (the evidence sentence) is searched first; the rest of the
 /// document fills what it does not say.
 pub fn extract(focus: &str, doc: &str) -> Terms {
@@ -917,7 +964,13 @@ fn extract_inner(
         } else {
             amounts(text)
         };
+        let in_doc = std::ptr::eq(text, doc) && !std::ptr::eq(focus, doc);
         for a in &mut amts {
+            // elsewhere in the document, only an amount in a sentence about an agreement's worth
+            // ("working capital at $170 million", "$75.6 million held in restricted cash" are not)
+            if in_doc && !about_agreement(sentence_around(text, a.span)) {
+                a.other = true;
+            }
             // the same figure a financing elsewhere, unless here it is called a contract's
             if !a.contract
                 && known_not_contract
@@ -1488,6 +1541,26 @@ mod tests {
             doc,
         );
         assert_eq!(t.value_usd, None);
+        let doc = "This acquisition was financed by selling bitcoin, amounting to a transaction value of $96 million.\nRiot signed a lease with AMD for 25 MW.";
+        let (t, _) = checked("Riot signed a lease with AMD for 25 MW.", doc);
+        assert_eq!(t.value_usd, None);
+        let doc = "Riot reported working capital at $170 million.\nRiot signed a lease with AMD for 25 MW.";
+        let (t, _) = checked("Riot signed a lease with AMD for 25 MW.", doc);
+        assert_eq!(t.value_usd, None);
+        let doc = "Riot signed a lease with AMD for 25 MW.\nIt holds $75.6 million in restricted cash accounts.";
+        let (t, _) = checked("Riot signed a lease with AMD for 25 MW.", doc);
+        assert_eq!(t.value_usd, None);
+        // an amount elsewhere that is the agreement's worth is still read
+        let doc = "Riot signed a lease with AMD for 25 MW.\nThe lease is worth $311 million over ten years.";
+        let (t, _) = checked("Riot signed a lease with AMD for 25 MW.", doc);
+        assert_eq!(t.value_usd, Some(311e6));
+        // a decimal point neither starts nor ends the sentence an amount stands in
+        let text = "Revenue was put at $3.7 billion, rising to $8.7 billion. Next.";
+        let at = text.find("$8.7").unwrap();
+        assert_eq!(
+            sentence_around(text, (at, at + 12)),
+            "Revenue was put at $3.7 billion, rising to $8.7 billion"
+        );
         let doc = "L'azienda ha acquisito circa 200 acri di terreno a Rockdale per 96 milioni di dollari.\nRiot ha firmato un contratto con AMD per 25 MW.";
         let (t, _) = checked("Riot ha firmato un contratto con AMD per 25 MW.", doc);
         assert_eq!(t.value_usd, None);
