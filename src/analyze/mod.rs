@@ -138,7 +138,7 @@ pub fn rejoin_words(text: &str) -> std::borrow::Cow<'_, str> {
         single += usize::from(!l.contains(char::is_whitespace) && l.contains(char::is_alphabetic));
     }
     if all < 20 || single * 10 < all * 7 {
-        return text.into();
+        return unwrap_lines(text);
     }
     let mut out = String::with_capacity(text.len());
     for para in text.split("\n\n") {
@@ -146,6 +146,39 @@ pub fn rejoin_words(text: &str) -> std::borrow::Cow<'_, str> {
             out.push_str("\n\n");
         }
         out.push_str(&para.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+    out.into()
+}
+
+/// A text hard-wrapped at a fixed width (a plain-text release, an SEC `.txt`): a line of 40–100
+/// characters that ends mid-sentence is joined with the next when that goes on in lower case.
+/// Applied only when at least five lines wrap so; any other text unchanged.
+fn unwrap_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let wraps = |i: usize| {
+        let l = lines[i].trim_end();
+        let n = l.chars().count();
+        (40..=100).contains(&n)
+            && !l.ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}'])
+            && lines
+                .get(i + 1)
+                .and_then(|next| next.trim_start().chars().next())
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+    };
+    let count = (0..lines.len()).filter(|&i| wraps(i)).count();
+    if count < 5 {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push(if wraps(i - 1) { ' ' } else { '\n' });
+        }
+        out.push_str(if i > 0 && wraps(i - 1) {
+            l.trim_start()
+        } else {
+            l
+        });
     }
     out.into()
 }
@@ -437,5 +470,11 @@ mod tests {
         assert!(matches!(rejoin_words(table), std::borrow::Cow::Borrowed(_)));
         let prose = "One line of text.\nAnother line of text.";
         assert!(matches!(rejoin_words(prose), std::borrow::Cow::Borrowed(_)));
+        // a release hard-wrapped at a fixed width is unwrapped where a sentence goes on
+        let wrapped = "Hut 8 Corp., a leading, vertically integrated operator of large-scale\nenergy infrastructure and one of the largest Bitcoin miners in America,\ntoday announced that it signed a five-year agreement with an AI cloud\ncustomer for its GPU-as-a-service business, which it launched in May\nafter the close of the quarter, in which it finalized commercial terms\nwith the customer.\nNext paragraph.";
+        assert_eq!(
+            rejoin_words(wrapped),
+            "Hut 8 Corp., a leading, vertically integrated operator of large-scale energy infrastructure and one of the largest Bitcoin miners in America, today announced that it signed a five-year agreement with an AI cloud customer for its GPU-as-a-service business, which it launched in May after the close of the quarter, in which it finalized commercial terms with the customer.\nNext paragraph."
+        );
     }
 }
