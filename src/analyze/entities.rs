@@ -508,20 +508,19 @@ mod tests {
     fn a_capitalised_modifier_is_no_party() {
         let cps =
             counterparty_matcher(&Config::parse(STARTER, "feeds.toml").unwrap().counterparties);
-        let t = "TeraWulf Stock Surges After $9.5B Google-Backed AI Compute Deal With Fluidstack";
-        let found: Vec<&str> = cps
-            .find(t, true)
-            .iter()
-            .map(|h| &t[h.start..h.end])
-            .collect();
-        assert_eq!(found, ["Fluidstack"]);
+        let found = |t: &'static str| -> Vec<&'static str> {
+            cps.find(t, true)
+                .iter()
+                .map(|h| &t[h.start..h.end])
+                .collect()
+        };
+        assert_eq!(
+            found(
+                "TeraWulf Stock Surges After $9.5B Google-Backed AI Compute Deal With Fluidstack"
+            ),
+            ["Fluidstack"]
+        );
         // a name before another name is no modifier
-        let t = "the CoreWeave-Fluidstack agreement";
-        let found: Vec<&str> = cps
-            .find(t, true)
-            .iter()
-            .map(|h| &t[h.start..h.end])
-            .collect();
-        assert_eq!(found, ["CoreWeave"]);
+        assert_eq!(found("the CoreWeave-Fluidstack agreement"), ["CoreWeave"]);
     }
 }

@@ -1523,37 +1523,30 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_land_purchase_price_is_no_contract_value() {
-        let doc = "Riot sold 1,080 bitcoin to finance a $96 million land purchase in Rockdale.\nThe company secured a ten-year lease agreement with AMD for 25 MW.";
-        let (t, _) = checked(
-            "The company secured a ten-year lease agreement with AMD for 25 MW.",
-            doc,
-        );
-        assert_eq!(t.value_usd, None);
+    /// The value read for the evidence sentence `focus` of `doc`.
+    fn value_in(focus: &str, doc: &str) -> Option<f64> {
+        checked(focus, doc).0.value_usd
     }
 
     #[test]
-    fn a_land_deal_is_a_purchase_in_any_language() {
-        let doc = "Riot sold bitcoin to finance a $96 million land purchase.\nThe $96 million deal encompasses 200 acres of land.\nThe company entered into a lease agreement with AMD for 25 MW.";
-        let (t, _) = checked(
-            "The company entered into a lease agreement with AMD for 25 MW.",
-            doc,
-        );
-        assert_eq!(t.value_usd, None);
-        let doc = "This acquisition was financed by selling bitcoin, amounting to a transaction value of $96 million.\nRiot signed a lease with AMD for 25 MW.";
-        let (t, _) = checked("Riot signed a lease with AMD for 25 MW.", doc);
-        assert_eq!(t.value_usd, None);
-        let doc = "Riot reported working capital at $170 million.\nRiot signed a lease with AMD for 25 MW.";
-        let (t, _) = checked("Riot signed a lease with AMD for 25 MW.", doc);
-        assert_eq!(t.value_usd, None);
-        let doc = "Riot signed a lease with AMD for 25 MW.\nIt holds $75.6 million in restricted cash accounts.";
-        let (t, _) = checked("Riot signed a lease with AMD for 25 MW.", doc);
-        assert_eq!(t.value_usd, None);
+    fn a_land_deal_balance_sheet_or_cash_figure_is_no_contract_value() {
+        let lease = "The company secured a ten-year lease agreement with AMD for 25 MW.";
+        for before in [
+            "Riot sold 1,080 bitcoin to finance a $96 million land purchase in Rockdale.",
+            "Riot sold bitcoin to finance a $96 million land purchase.\nThe $96 million deal encompasses 200 acres of land.",
+            "This acquisition was financed by selling bitcoin, amounting to a transaction value of $96 million.",
+            "Riot reported working capital at $170 million.",
+            "It holds $75.6 million in restricted cash accounts.",
+        ] {
+            assert_eq!(
+                value_in(lease, &format!("{before}\n{lease}")),
+                None,
+                "{before}"
+            );
+        }
         // an amount elsewhere that is the agreement's worth is still read
-        let doc = "Riot signed a lease with AMD for 25 MW.\nThe lease is worth $311 million over ten years.";
-        let (t, _) = checked("Riot signed a lease with AMD for 25 MW.", doc);
-        assert_eq!(t.value_usd, Some(311e6));
+        let doc = format!("{lease}\nThe lease is worth $311 million over ten years.");
+        assert_eq!(value_in(lease, &doc), Some(311e6));
         // a decimal point neither starts nor ends the sentence an amount stands in
         let text = "Revenue was put at $3.7 billion, rising to $8.7 billion. Next.";
         let at = text.find("$8.7").unwrap();
@@ -1561,9 +1554,11 @@ mod tests {
             sentence_around(text, (at, at + 12)),
             "Revenue was put at $3.7 billion, rising to $8.7 billion"
         );
-        let doc = "L'azienda ha acquisito circa 200 acri di terreno a Rockdale per 96 milioni di dollari.\nRiot ha firmato un contratto con AMD per 25 MW.";
-        let (t, _) = checked("Riot ha firmato un contratto con AMD per 25 MW.", doc);
-        assert_eq!(t.value_usd, None);
+        let lease = "Riot ha firmato un contratto con AMD per 25 MW.";
+        let doc = format!(
+            "L'azienda ha acquisito circa 200 acri di terreno a Rockdale per 96 milioni di dollari.\n{lease}"
+        );
+        assert_eq!(value_in(lease, &doc), None);
     }
 
     #[test]
