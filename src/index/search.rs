@@ -269,3 +269,81 @@ impl SearchIndex {
         Ok(hits)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::index::{self, Request, Sort};
+    use crate::model::NewDocument;
+    use crate::store::{FetchLogEntry, Store};
+
+    /// A store and index of `docs` (title, body), ids 1.. in that order.
+    fn indexed(docs: &[(String, String)]) -> (tempfile::TempDir, index::SearchIndex) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        store
+            .sync_sources(&[("t".to_string(), "feed", "https://t.example/f".to_string())])
+            .unwrap();
+        let entry = FetchLogEntry {
+            note: None,
+            url: "https://t.example/f".into(),
+            started_at: chrono::Utc::now(),
+            http_status: Some(200),
+            bytes: None,
+            error: None,
+            etag: None,
+            last_modified: None,
+            next_due_at: None,
+        };
+        let new: Vec<NewDocument> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, (title, body))| NewDocument {
+                url: Some(format!("https://t.example/{i}")),
+                guid: Some(format!("g{i}")),
+                title: title.clone(),
+                body: Some(body.clone()),
+                published_at: chrono::DateTime::from_timestamp(1_704_067_200 + i as i64, 0),
+                ..Default::default()
+            })
+            .collect();
+        store.commit_fetch("t", &new, &entry).unwrap();
+        index::reindex(dir.path(), &mut store).unwrap();
+        let idx = index::open(dir.path()).unwrap();
+        (dir, idx)
+    }
+
+    fn ids(idx: &index::SearchIndex, offset: usize, limit: usize) -> Vec<i64> {
+        let req = Request {
+            query: "lease".into(),
+            sort: Sort::Relevance,
+            limit,
+            offset,
+            ..Default::default()
+        };
+        idx.search(&req).unwrap().iter().map(|h| h.id).collect()
+    }
+
+    #[test]
+    fn documents_that_tie_on_score_are_listed_by_id_on_every_page() {
+        // thirty documents that score alike are ordered oldest first, page after page
+        let docs: Vec<(String, String)> = (0..30)
+            .map(|i| {
+                (
+                    format!("note {i:02}"),
+                    format!("a lease signed, item {i:02}"),
+                )
+            })
+            .collect();
+        let (_d, idx) = indexed(&docs);
+        assert_eq!(ids(&idx, 0, 5), [1, 2, 3, 4, 5]);
+        assert_eq!(ids(&idx, 25, 10), [26, 27, 28, 29, 30]);
+        // three that score higher, tied among themselves, come first, their tie by id
+        let mut docs = docs;
+        for i in [20, 7, 13] {
+            docs[i].1 = format!("lease lease lease, item {i:02}");
+        }
+        let (_d, idx) = indexed(&docs);
+        assert_eq!(ids(&idx, 0, 2), [8, 14]);
+        assert_eq!(ids(&idx, 2, 2), [21, 1]);
+    }
+}
