@@ -1130,8 +1130,8 @@ fn amounts(s: &str) -> Vec<f64> {
 /// announced (an 8-K is due within four business days).
 const RECALL_DAYS: i64 = 7;
 
-/// The latest full day a sentence states ("May 7, 2026", "May 7", "2026-05-07"), a day without
-/// a year taken as the last such day on or before `published`; days after it are ignored.
+/// The latest full day a sentence states on or before `published` ("May 7, 2026", "2026-05-07",
+/// or "May 7" of the story's year); days after it are ignored.
 fn stated_date(s: &str, published: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
     use chrono::Datelike;
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -1152,9 +1152,9 @@ fn stated_date(s: &str, published: chrono::NaiveDate) -> Option<chrono::NaiveDat
             let day = num(2)?;
             match num(3) {
                 Some(y) => chrono::NaiveDate::from_ymd_opt(y as i32, month, day),
-                None => chrono::NaiveDate::from_ymd_opt(published.year(), month, day)
-                    .filter(|d| *d <= published)
-                    .or_else(|| chrono::NaiveDate::from_ymd_opt(published.year() - 1, month, day)),
+                // a day without a year is this year's; one still to come ("deliveries begin on
+                // June 1") is a plan, not an earlier signing
+                None => chrono::NaiveDate::from_ymd_opt(published.year(), month, day),
             }
         })
         .filter(|d| *d <= published)
@@ -1958,10 +1958,11 @@ mod tests {
             ),
             Some(day("2026-05-07"))
         );
-        // a day without a year is the last such day on or before the story
+        // a day without a year is the story's year's; one still to come is no signing date
+        assert_eq!(stated_date("deliveries begin on June 1", published), None);
         assert_eq!(
-            stated_date("signed on Dec. 30", published),
-            Some(day("2025-12-30"))
+            stated_date("signed on May 2", published),
+            Some(day("2026-05-02"))
         );
         assert_eq!(
             stated_date("dated 2026-05-20", published),
