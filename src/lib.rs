@@ -18,6 +18,7 @@ pub mod index;
 pub mod loopback;
 pub mod market;
 pub mod model;
+pub mod progress;
 pub mod report;
 pub mod store;
 pub mod study;

@@ -278,20 +278,38 @@ fn analyze_batch(analyzer: &Analyzer<'_>, batch: &[AnalysisDoc]) -> Vec<DocAnaly
 
 /// Analyse the unanalysed documents (or all), then rebuild the deals from every detection.
 pub fn run(cfg: &Config, store: &mut Store, all: bool) -> Result<AnalyzeReport, StoreError> {
+    run_with_progress(cfg, store, all, false)
+}
+
+/// As `run`, drawing its progress on the terminal when `progress` is set.
+pub fn run_with_progress(
+    cfg: &Config,
+    store: &mut Store,
+    all: bool,
+    progress: bool,
+) -> Result<AnalyzeReport, StoreError> {
     let analyzer = Analyzer::new(cfg);
     let plan = crate::store::AlertPlan::new(cfg, Utc::now());
     let method = tone::lexicon().method();
     let mut report = AnalyzeReport::default();
+    let total = if progress {
+        store.count_for_analysis(all, &method)?
+    } else {
+        0
+    };
+    let mut meter = crate::progress::Meter::new("analyzing", "documents", total, progress);
     let mut after = 0;
     loop {
         let batch = store.documents_for_analysis(all, after, 500, &method)?;
         let Some(last) = batch.last() else { break };
         after = last.id;
         let results = analyze_batch(&analyzer, &batch);
+        meter.add(results.len() as u64);
         report.documents += results.len();
         report.detections += results.iter().filter(|r| r.detection.is_some()).count();
         report.alerts += store.save_analyses(&results, &plan)?;
     }
+    meter.finish();
     let clusters = build_deals(&store.cluster_inputs()?);
     let r = store.reconcile_deals(&clusters, &plan)?;
     report.deals_new = r.inserted;

@@ -26,7 +26,9 @@ pub struct Args {
 pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     let cfg = ctx.config_or_default()?;
     let mut store = super::open_store(&ctx.data_dir)?;
-    let report = crate::analyze::run(&cfg, &mut store, a.all)?;
+    // progress on a terminal, never in JSON or a pipe
+    let progress = !a.json && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let report = crate::analyze::run_with_progress(&cfg, &mut store, a.all, progress)?;
     super::update_index(&ctx.data_dir, &mut store);
     let mut out = std::io::stdout().lock();
     if a.json {

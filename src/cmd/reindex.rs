@@ -20,7 +20,8 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     let _lock = super::CrawlLock::acquire(&ctx.data_dir)?;
     let mut store = super::open_store(&ctx.data_dir)?;
     let t = std::time::Instant::now();
-    let r = crate::index::reindex(&ctx.data_dir, &mut store)?;
+    let progress = !a.json && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let r = crate::index::reindex_with_progress(&ctx.data_dir, &mut store, progress)?;
     let mut out = std::io::stdout().lock();
     if a.json {
         serde_json::to_writer(&mut out, &r)?;

@@ -270,6 +270,15 @@ pub struct ReindexReport {
 
 /// Rebuild the index from SQLite into a fresh generation and swap it in when complete.
 pub fn reindex(data_dir: &Path, store: &mut Store) -> Result<ReindexReport, IndexError> {
+    reindex_with_progress(data_dir, store, false)
+}
+
+/// As `reindex`, drawing its progress on the terminal when `progress` is set.
+pub fn reindex_with_progress(
+    data_dir: &Path,
+    store: &mut Store,
+    progress: bool,
+) -> Result<ReindexReport, IndexError> {
     let r = root(data_dir);
     std::fs::create_dir_all(&r).map_err(|e| ierr(&r, e))?;
     let next_n = std::fs::read_dir(&r)
@@ -283,16 +292,24 @@ pub fn reindex(data_dir: &Path, store: &mut Store) -> Result<ReindexReport, Inde
     let idx = create_gen(data_dir, &gen_name)?;
     let started = crate::model::fmt_time(Utc::now());
     let mut after = 0;
+    let total = if progress {
+        store.count_documents()? as u64
+    } else {
+        0
+    };
+    let mut meter = crate::progress::Meter::new("indexing", "documents", total, progress);
     let ids = {
         let store_ref: &Store = store;
         idx.write(false, &mut || {
             let batch = store_ref.documents_to_index(true, after, 1000)?;
+            meter.add(batch.len() as u64);
             Ok(batch.last().map(|l| l.id).map(|l| {
                 after = l;
                 batch
             }))
         })?
     };
+    meter.finish();
     drop(idx);
     set_current(data_dir, &gen_name)?;
     store.mark_indexed(&ids, &started)?;

@@ -179,6 +179,20 @@ fn row_to_deal(r: &rusqlite::Row<'_>) -> rusqlite::Result<Deal> {
 }
 
 impl Store {
+    /// How many documents `documents_for_analysis` will hand out in all.
+    pub fn count_for_analysis(&self, all: bool, method: &str) -> Result<u64, StoreError> {
+        let sql = if all {
+            "SELECT count(*) FROM documents WHERE ?1 IS NOT NULL"
+        } else {
+            "SELECT count(*) FROM documents WHERE analyzed_at IS NULL OR sentiment_method IS NOT ?1"
+        };
+        let n: i64 = self
+            .conn
+            .query_row(sql, params![method], |r| r.get(0))
+            .ctx("counting documents to analyse")?;
+        Ok(n as u64)
+    }
+
     /// Documents to analyse, in id order after `after_id`: the unanalysed ones and those whose
     /// tone was scored by another method than `method` (a new lexicon version re-reads them),
     /// or all.
