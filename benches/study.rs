@@ -25,7 +25,14 @@ impl Rng {
 fn main() {
     const DAYS: usize = 2_500;
     const TICKERS: usize = 30;
-    const EVENTS: usize = 2_000;
+    // HASHPIVOT_BENCH_EVENTS sets the number of events (2,000 by default)
+    let events_n: usize = match std::env::var("HASHPIVOT_BENCH_EVENTS") {
+        Ok(v) => v.replace(['_', ','], "").parse().unwrap_or_else(|_| {
+            eprintln!("error: HASHPIVOT_BENCH_EVENTS={v:?} is not a number of events");
+            std::process::exit(2)
+        }),
+        Err(_) => 2_000,
+    };
     const JUMP: f64 = 0.03;
     let mut rng = Rng(0xDEAD_BEEF_CAFE_F00D);
     let market: Vec<Option<f64>> = (0..DAYS)
@@ -49,7 +56,7 @@ fn main() {
             s[t] = None;
         }
     }
-    let events: Vec<(usize, usize)> = (0..EVENTS)
+    let events: Vec<(usize, usize)> = (0..events_n)
         .map(|_| {
             let ticker = (rng.next() * TICKERS as f64) as usize % TICKERS;
             let d0 = 130 + (rng.next() * (DAYS - 140) as f64) as usize;
@@ -96,7 +103,7 @@ fn main() {
     let included = results.iter().filter(|r| r.is_included()).count();
     let day0 = agg.aar.iter().find(|r| r.tau == 0).unwrap();
     println!(
-        "{EVENTS} events, {TICKERS} tickers x {DAYS} sessions, factor model, {} windows + {} days, all tests:",
+        "{events_n} events, {TICKERS} tickers x {DAYS} sessions, factor model, {} windows + {} days, all tests:",
         params.windows.len(),
         agg.aar.len()
     );
