@@ -113,17 +113,7 @@ fn run(body_len: usize) {
         .unwrap();
     let n = docs_count();
     let docs: Vec<NewDocument> = (0..n).map(|i| doc(i, body_len)).collect();
-    let entry = FetchLogEntry {
-        note: None,
-        url: "https://bench.example/feed".into(),
-        started_at: chrono::Utc::now(),
-        http_status: Some(200),
-        bytes: None,
-        error: None,
-        etag: None,
-        last_modified: None,
-        next_due_at: None,
-    };
+    let entry = FetchLogEntry::ok("https://bench.example/feed");
     for chunk in docs.chunks(1000) {
         store.commit_fetch("bench", chunk, &entry).unwrap();
     }

@@ -179,17 +179,7 @@ fn main() {
             "https://bench.example/feed".to_string(),
         )])
         .unwrap();
-    let entry = FetchLogEntry {
-        note: None,
-        url: "https://bench.example/feed".into(),
-        started_at: chrono::Utc::now(),
-        http_status: Some(200),
-        bytes: None,
-        error: None,
-        etag: None,
-        last_modified: None,
-        next_due_at: None,
-    };
+    let entry = FetchLogEntry::ok("https://bench.example/feed");
     let t = Instant::now();
     let mut bytes = 0usize;
     for start in (0..docs_n).step_by(2000) {

@@ -283,17 +283,7 @@ mod tests {
         store
             .sync_sources(&[("t".to_string(), "feed", "https://t.example/f".to_string())])
             .unwrap();
-        let entry = FetchLogEntry {
-            note: None,
-            url: "https://t.example/f".into(),
-            started_at: chrono::Utc::now(),
-            http_status: Some(200),
-            bytes: None,
-            error: None,
-            etag: None,
-            last_modified: None,
-            next_due_at: None,
-        };
+        let entry = FetchLogEntry::ok("https://t.example/f");
         let new: Vec<NewDocument> = docs
             .iter()
             .enumerate()

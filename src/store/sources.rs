@@ -51,6 +51,24 @@ pub struct FetchLogEntry {
     pub note: Option<String>,
 }
 
+impl FetchLogEntry {
+    /// A fetch of `url` that succeeded now (200), with no validators or schedule: what a bench or
+    /// a test that stores documents directly records.
+    pub fn ok(url: &str) -> FetchLogEntry {
+        FetchLogEntry {
+            url: url.to_string(),
+            started_at: Utc::now(),
+            http_status: Some(200),
+            bytes: None,
+            error: None,
+            etag: None,
+            last_modified: None,
+            next_due_at: None,
+            note: None,
+        }
+    }
+}
+
 impl Store {
     /// Make the `sources` table match the configuration (new rows for new sources, kind and URL
     /// kept current). Rows of sources no longer configured stay, with their documents.

@@ -191,17 +191,7 @@ pub fn crawl_deals(cfg: &Config, items: &[&Item]) -> Vec<Event> {
             d.kind = i.kind;
         }
     }
-    let entry = FetchLogEntry {
-        url: "http://127.0.0.1/real.xml".into(),
-        started_at: Utc::now(),
-        http_status: Some(200),
-        bytes: None,
-        error: None,
-        etag: None,
-        last_modified: None,
-        next_due_at: None,
-        note: None,
-    };
+    let entry = FetchLogEntry::ok("http://127.0.0.1/real.xml");
     store.commit_fetch("real", &docs, &entry).unwrap();
     hashpivot::analyze::run(cfg, &mut store, false).unwrap();
     let filter = DealFilter {
