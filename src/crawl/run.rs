@@ -213,16 +213,11 @@ fn backoff(cfg: &Config, failures: i64) -> Duration {
 fn store_fetch(store: &mut Store, cfg: &Config, f: SourceFetch) -> anyhow::Result<SourceReport> {
     let name = f.source.name.clone();
     let kind = f.source.kind.as_str();
+    // the status and what follows are filled in below, as the fetch went
     let mut entry = FetchLogEntry {
-        url: f.source.url.clone(),
         started_at: f.started_at,
         http_status: None,
-        bytes: None,
-        error: None,
-        etag: None,
-        last_modified: None,
-        next_due_at: None,
-        note: None,
+        ..FetchLogEntry::ok(&f.source.url)
     };
     let fail_due = |extra: Option<Duration>| {
         let wait = backoff(cfg, f.state.consecutive_failures + 1).max(extra.unwrap_or_default());
