@@ -41,6 +41,8 @@ struct Patterns {
     cumulative: Regex,
     /// A financing for a contract: "secures $1.4B financing for its CoreWeave lease".
     financing_for: Regex,
+    /// An author's rating: "is rated Buy", "a Buy rating upgrade", "I rate".
+    rating: Regex,
     /// A partnership to build or convert, with no customer: "partners with Starwood to convert".
     development: Regex,
     /// The company buys or leases a site: "option agreements to purchase or lease three sites".
@@ -163,6 +165,7 @@ fn pats() -> &'static Patterns {
             // an agreement recalled inside another story, not announced by it
             recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) (?:in|on) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b)\b"),
             cumulative: r(r"(?i)\b(?:has|have) (?:now )?(?:executed|signed|secured|contracted) (?:over|more than|about|approximately|a total of|in total)\b|\bbring(?:s|ing)? (?:its |the )?total\b"),
+            rating: r(r"(?i)\b(?:is|are|was|remains?) rated (?:a )?(?:strong )?(?:buy|sell|hold)\b|\bI (?:rate|am rating|reiterate|upgrade|downgrade|initiate)\b|\ba (?:strong )?(?:buy|sell|hold) rating (?:upgrade|downgrade)\b|\b(?:support|supports|justify|justifies|warrant|warrants) a (?:strong )?(?:buy|sell|hold) rating\b"),
             financing_for: r(r"(?i)\b(?:financ\w*|loan|debt|facility|funding|raises?|raised) (?:\w+ ){0,2}(?:for|to fund|to finance|backing|behind)\b"),
             site_deal: r(r"(?i)\b(?:purchase|acquire|buy) or lease\b|\b(?:acquisition|purchase) of (?:a |the |an )?(?:[\w-]+ ){0,3}(?:sites?|land|acres|parcels?|property|properties|campus)\b|\bto (?:purchase|lease|acquire|buy) (?:[\w-]+ ){0,3}(?:sites?|land|acres|parcels?|properties)\b"),
             acquires: r(r"(?i)\b(?:to acquire|acquir(?:es|ed|ing)|agreed to buy|to buy|buys|bought|takeover of|merger with|merge with|to merge)\b"),
@@ -531,6 +534,20 @@ impl<'a> Recognizer<'a> {
             .unwrap_or("");
         if p.commentary.is_match(d.title) || p.commentary.is_match(lead_first) {
             reasons.push("against: commentary (opinion, analysis, a question)".into());
+            return None;
+        }
+        // an author's rating in the opening ("Riot Platforms is rated Buy", "support a Buy
+        // rating upgrade"): an investment note that retells the deal
+        // (furniture such as "Summary" too: the rating often follows it)
+        let opening = sentences(d.lead)
+            .into_iter()
+            .chain(sentences(d.body))
+            .take(8);
+        if let Some(s) = opening.into_iter().find(|s| p.rating.is_match(s)) {
+            reasons.push(format!(
+                "against: an investment note's rating: \"{}\"",
+                clip(s, 120)
+            ));
             return None;
         }
         let item_101 = d
@@ -2051,6 +2068,21 @@ mod tests {
             headline_class("Cipher Mining discloses illustrative financials for 244 MW lease"),
             Some(Against::Results)
         );
+    }
+
+    #[test]
+    fn an_investment_note_that_retells_a_deal_is_no_deal() {
+        let d = decide(
+            "Riot Platforms: AMD today, many AI players tomorrow",
+            "Summary Riot Platforms is rated Buy, driven by its pivot to AI hosting. Riot signed a 10-year, $311 million lease with AMD for 25 MW.",
+        );
+        no_deal_because(&d, "against: an investment note's rating");
+        // a news report that mentions analysts is still the news
+        let d = decide(
+            "Riot signs $311 million lease with AMD",
+            "Riot signed a 10-year, $311 million lease with AMD for 25 MW. Analysts kept their ratings.",
+        );
+        deal_with(&d, "AMD");
     }
 
     #[test]
