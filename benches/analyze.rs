@@ -5,19 +5,13 @@
 //!
 //! Run: `cargo bench --bench analyze`
 
+mod bench_util;
+
 use std::time::Instant;
 
 use hashpivot::config::{Config, STARTER};
 use hashpivot::model::{DocKind, NewDocument};
 use hashpivot::store::{FetchLogEntry, Store};
-
-/// 20,000 by default; `HASHPIVOT_BENCH_DOCS` changes it (for profiling runs).
-fn docs_count() -> usize {
-    std::env::var("HASHPIVOT_BENCH_DOCS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(20_000)
-}
 
 const FILLER: &str = "Bitcoin miners have spent the past year repositioning their power portfolios. \
 Analysts note that interconnection queues, transformer lead times and the cost of liquid cooling now \
@@ -111,7 +105,8 @@ fn run(body_len: usize) {
             "https://bench.example/feed".to_string(),
         )])
         .unwrap();
-    let n = docs_count();
+    // 20,000 by default; `HASHPIVOT_BENCH_DOCS` changes it (for profiling runs)
+    let n = bench_util::size_from_env("HASHPIVOT_BENCH_DOCS", 20_000);
     let docs: Vec<NewDocument> = (0..n).map(|i| doc(i, body_len)).collect();
     let entry = FetchLogEntry::ok("https://bench.example/feed");
     for chunk in docs.chunks(1000) {

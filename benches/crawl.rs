@@ -4,6 +4,8 @@
 //! Run: `cargo bench --bench crawl`. Prints items/s for a first crawl (everything new) and a
 //! re-crawl (everything known: the dedup path), and the crawl process's peak RSS.
 
+mod bench_util;
+
 #[path = "../tests/common/mod.rs"]
 mod common;
 
@@ -31,14 +33,6 @@ fn feed_body(base: &str, f: usize) -> String {
     format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Feed {f}</title><link>{base}/</link><description>bench</description>{items}</channel></rss>"
     )
-}
-
-fn peak_rss_children_mb() -> f64 {
-    unsafe {
-        let mut u: libc::rusage = std::mem::zeroed();
-        libc::getrusage(libc::RUSAGE_CHILDREN, &mut u);
-        u.ru_maxrss as f64 / 1024.0
-    }
 }
 
 fn main() {
@@ -89,6 +83,6 @@ fn main() {
     );
     println!(
         "peak RSS of a crawl process: {:.1} MB",
-        peak_rss_children_mb()
+        bench_util::peak_rss_mb(bench_util::Who::Children)
     );
 }

@@ -7,6 +7,8 @@
 //! the corpus size (100,000 by default). Each query's median is printed for both engines, so a slow
 //! query shows by name, and the process's peak RSS after each stage.
 
+mod bench_util;
+
 use std::time::Instant;
 
 use hashpivot::config::{Config, STARTER};
@@ -14,33 +16,11 @@ use hashpivot::index::{self, Request, Sort};
 use hashpivot::model::{DocKind, NewDocument};
 use hashpivot::store::{FetchLogEntry, Store};
 
-/// The corpus size: `HASHPIVOT_BENCH_DOCS` (digits, `_` or `,` allowed), else 100,000.
-fn corpus_size() -> usize {
-    match std::env::var("HASHPIVOT_BENCH_DOCS") {
-        Ok(v) => v.replace(['_', ','], "").parse().unwrap_or_else(|_| {
-            eprintln!("error: HASHPIVOT_BENCH_DOCS={v:?} is not a number of documents");
-            std::process::exit(2)
-        }),
-        Err(_) => 100_000,
-    }
-}
-
-/// The process's peak resident set so far (Linux `VmHWM`), in MB.
-fn peak_rss_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kb: f64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))?
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .ok()?;
-    Some(kb / 1024.0)
-}
-
 fn rss() -> String {
-    peak_rss_mb().map_or_else(|| "peak RSS n/a".into(), |m| format!("peak RSS {m:.0} MB"))
+    format!(
+        "peak RSS {:.0} MB",
+        bench_util::peak_rss_mb(bench_util::Who::Process)
+    )
 }
 
 const WORDS: &[&str] = &[
@@ -169,7 +149,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 fn main() {
-    let docs_n = corpus_size();
+    let docs_n = bench_util::size_from_env("HASHPIVOT_BENCH_DOCS", 100_000);
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     store

@@ -4,6 +4,8 @@
 //!
 //! Run: `cargo bench --bench study`
 
+mod bench_util;
+
 use std::time::Instant;
 
 use hashpivot::study::{self, Regressors, StudyParams};
@@ -26,13 +28,7 @@ fn main() {
     const DAYS: usize = 2_500;
     const TICKERS: usize = 30;
     // HASHPIVOT_BENCH_EVENTS sets the number of events (2,000 by default)
-    let events_n: usize = match std::env::var("HASHPIVOT_BENCH_EVENTS") {
-        Ok(v) => v.replace(['_', ','], "").parse().unwrap_or_else(|_| {
-            eprintln!("error: HASHPIVOT_BENCH_EVENTS={v:?} is not a number of events");
-            std::process::exit(2)
-        }),
-        Err(_) => 2_000,
-    };
+    let events_n = bench_util::size_from_env("HASHPIVOT_BENCH_EVENTS", 2_000);
     const JUMP: f64 = 0.03;
     let mut rng = Rng(0xDEAD_BEEF_CAFE_F00D);
     let market: Vec<Option<f64>> = (0..DAYS)
