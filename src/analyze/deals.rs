@@ -346,9 +346,14 @@ impl<'a> Recognizer<'a> {
         }
         let p = pats();
         let domain = is_domain_text(d.title) || is_domain_text(d.lead) || is_domain_text(d.body);
-        let text_sents: Vec<&str> = sentences(d.lead)
+        // the text's sentences, furniture and all, then without it
+        let all_sents: Vec<&str> = sentences(d.lead)
             .into_iter()
             .chain(sentences(d.body))
+            .collect();
+        let text_sents: Vec<&str> = all_sents
+            .iter()
+            .copied()
             .filter(|s| !is_furniture(s))
             .take(60)
             .collect();
@@ -387,7 +392,7 @@ impl<'a> Recognizer<'a> {
         let recalled_amounts: Vec<(f64, &str)> = cands
             .iter()
             .filter(|(s, pos)| (1..=5).contains(pos) && p.cumulative.is_match(s))
-            .flat_map(|&(s, _)| amounts(s).into_iter().map(move |a| (a, s)))
+            .flat_map(|&(s, _)| terms::stated_usd(s).into_iter().map(move |a| (a, s)))
             .collect();
         for &(s, pos) in &cands {
             // a headline that names a customer contract needs no verb ("Hut 8's $7B lease with
@@ -539,11 +544,7 @@ impl<'a> Recognizer<'a> {
         // an author's rating in the opening ("Riot Platforms is rated Buy", "support a Buy
         // rating upgrade"): an investment note that retells the deal
         // (furniture such as "Summary" too: the rating often follows it)
-        let opening = sentences(d.lead)
-            .into_iter()
-            .chain(sentences(d.body))
-            .take(8);
-        if let Some(s) = opening.into_iter().find(|s| p.rating.is_match(s)) {
+        if let Some(s) = all_sents.iter().take(8).find(|s| p.rating.is_match(s)) {
             reasons.push(format!(
                 "against: an investment note's rating: \"{}\"",
                 clip(s, 120)
@@ -700,7 +701,10 @@ impl<'a> Recognizer<'a> {
         // "Just Signed $12.8 Billion in Contracts" over "has executed over $12.8 billion": the
         // opening says the amount is a total of agreements already made
         let customer = customer.filter(|c| {
-            let Some((a, s)) = amounts(c.s).into_iter().find_map(|a| {
+            if recalled_amounts.is_empty() {
+                return true;
+            }
+            let Some((a, s)) = terms::stated_usd(c.s).into_iter().find_map(|a| {
                 recalled_amounts
                     .iter()
                     .find(|(r, s)| *r == a && *s != c.s)
@@ -1127,22 +1131,6 @@ fn is_furniture(s: &str) -> bool {
     words <= 3 || p.furniture.is_match(s)
 }
 
-/// The dollar amounts a sentence states, in USD ("$12.8 billion", "$1.6bn", "$180 million").
-fn amounts(s: &str) -> Vec<f64> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)\$\s?(\d[\d,]*(?:\.\d+)?)\s?(billion|bn|b|million|mn|m)\b")
-            .expect("static regex")
-    });
-    re.captures_iter(s)
-        .filter_map(|c| {
-            let n: f64 = c[1].replace(',', "").parse().ok()?;
-            let unit = c[2].to_ascii_lowercase();
-            Some(n * if unit.starts_with('b') { 1e9 } else { 1e6 })
-        })
-        .collect()
-}
-
 /// An agreement dated more days than this before the story that states it is recalled, not
 /// announced (an 8-K is due within four business days).
 const RECALL_DAYS: i64 = 7;
@@ -1156,16 +1144,13 @@ fn stated_date(s: &str, published: chrono::NaiveDate) -> Option<chrono::NaiveDat
         Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?\b(?:,? (\d{4})\b)?|\b(20\d\d)-(\d\d)-(\d\d)\b")
             .expect("static regex")
     });
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     re.captures_iter(s)
         .filter_map(|c| {
             let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
             if let (Some(y), Some(m), Some(d)) = (num(4), num(5), num(6)) {
                 return chrono::NaiveDate::from_ymd_opt(y as i32, m, d);
             }
-            let month = MONTHS.iter().position(|m| c[1].eq_ignore_ascii_case(m))? as u32 + 1;
+            let month = crate::crawl::dates::month_number(&c[1])?;
             let day = num(2)?;
             match num(3) {
                 Some(y) => chrono::NaiveDate::from_ymd_opt(y as i32, month, day),

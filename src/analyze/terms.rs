@@ -120,29 +120,46 @@ struct Amount {
     span: (usize, usize),
 }
 
+/// One money match in USD, with its unit's scale (1 when it has none); `None` for another
+/// currency (C$, A$, $A, CA$) or no number.
+fn usd(c: &regex::Captures<'_>) -> Option<(f64, f64)> {
+    let foreign = [c.get(1), c.get(2)]
+        .into_iter()
+        .flatten()
+        .any(|m| !m.as_str().eq_ignore_ascii_case("us"));
+    let v = c.get(3).and_then(|m| num(m.as_str()))?;
+    if foreign {
+        return None;
+    }
+    let scale = match c.get(4).map(|m| m.as_str().to_ascii_lowercase()).as_deref() {
+        Some("billion" | "bn" | "b") => 1e9,
+        Some("million" | "mn" | "mm" | "m") => 1e6,
+        Some("thousand" | "k") => 1e3,
+        _ => 1.0,
+    };
+    Some((v * scale, scale))
+}
+
+/// The amounts in millions or billions of US dollars a text states ("$12.8 billion", "US$300
+/// million", "$1.6bn"), whatever role each plays.
+pub fn stated_usd(text: &str) -> Vec<f64> {
+    res()
+        .money
+        .captures_iter(text)
+        .filter_map(|c| usd(&c))
+        .filter(|&(_, scale)| scale >= 1e6)
+        .map(|(v, _)| v)
+        .collect()
+}
+
 fn amounts(text: &str) -> Vec<Amount> {
     let mut out = Vec::new();
     let matches: Vec<regex::Captures<'_>> = res().money.captures_iter(text).collect();
     for (k, c) in matches.iter().enumerate() {
-        // C$, A$, $A, CA$: another currency, no USD value
-        let foreign = [c.get(1), c.get(2)]
-            .into_iter()
-            .flatten()
-            .any(|m| !m.as_str().eq_ignore_ascii_case("us"));
-        let Some(mut v) = c.get(3).and_then(|m| num(m.as_str())) else {
+        let Some((mut v, _)) = usd(c) else {
             continue;
         };
-        if foreign {
-            continue;
-        }
-        let unit = c.get(4).map(|m| m.as_str().to_ascii_lowercase());
         let whole = c.get(0).expect("match");
-        v *= match unit.as_deref() {
-            Some("billion" | "bn" | "b") => 1e9,
-            Some("million" | "mn" | "mm" | "m") => 1e6,
-            Some("thousand" | "k") => 1e3,
-            _ => 1.0,
-        };
         // the words around an amount belong to it only as far as the neighbouring amounts
         let prev_end = k
             .checked_sub(1)

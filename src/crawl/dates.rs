@@ -168,7 +168,8 @@ fn numeric_offset(z: &str) -> Option<i32> {
     Some(sign * (h * 3600 + m * 60))
 }
 
-fn month_number(tok: &str) -> Option<u32> {
+/// A month's number from its name or abbreviation ("Dec", "sept", "December").
+pub(crate) fn month_number(tok: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
