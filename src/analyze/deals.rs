@@ -439,12 +439,13 @@ impl<'a> Recognizer<'a> {
             let cp_hits = self.cp_matcher.find(s, true);
             // the companies named as the party, and whether one is an AI cloud (its agreements
             // are customer contracts)
-            let parties: Vec<&crate::config::Counterparty> = cp_hits
+            let parties: Vec<usize> = cp_hits
                 .iter()
                 .filter(|h| party_role(s, h.start, h.end) == Role::Counterparty)
-                .map(|h| &self.cps[h.entity])
+                .map(|h| h.entity)
                 .collect();
-            let cp_named = !parties.is_empty();
+            let party = parties.first().copied();
+            let cp_named = party.is_some();
             // a partnership to build or convert sites, with no customer named: a plan
             if !cp_named
                 && s.contains("artner")
@@ -459,13 +460,9 @@ impl<'a> Recognizer<'a> {
                 }
                 continue;
             }
-            let party = cp_hits
-                .iter()
-                .find(|h| party_role(s, h.start, h.end) == Role::Counterparty)
-                .map(|h| h.entity);
             let cp_neocloud = parties
                 .iter()
-                .any(|c| c.class == crate::config::CounterpartyClass::Neocloud);
+                .any(|&e| self.cps[e].class == crate::config::CounterpartyClass::Neocloud);
             let undisclosed = p.undisclosed.is_match(s);
             if cp_named {
                 score += 0.2;
@@ -503,7 +500,6 @@ impl<'a> Recognizer<'a> {
                 s,
                 pos,
                 verb,
-                cp_named,
                 party,
             };
             // "agreed to acquire a stake in Exaion, an AI cloud provider": a purchase
@@ -594,7 +590,9 @@ impl<'a> Recognizer<'a> {
         // is signed yet: that is the story, whatever a later sentence adds; the opening saying
         // so outweighs a later contract without a named customer
         let customer = match (customer, early_against) {
-            (Some(c), Some((why, pos))) if pos == 0 && c.pos != 0 || c.pos > pos && !c.cp_named => {
+            (Some(c), Some((why, pos)))
+                if pos == 0 && c.pos != 0 || c.pos > pos && c.party.is_none() =>
+            {
                 reasons.push(format!(
                     "against: the {} says {why}",
                     if pos == 0 { "headline" } else { "opening" }
@@ -1052,8 +1050,6 @@ struct Cand<'a> {
     /// 0 for the headline, else its place in the text (furniture skipped).
     pos: usize,
     verb: bool,
-    /// A counterparty is named in it as one.
-    cp_named: bool,
     /// The first company named in it as the counterparty.
     party: Option<usize>,
 }
