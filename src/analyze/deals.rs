@@ -360,7 +360,8 @@ impl<'a> Recognizer<'a> {
         // a title that names no company of the universe may be the page's furniture ("Share
         // this article", a date, a photo credit, another story's headline): the page's own
         // headline is then the first headline-like line of its text that names one
-        let page_headline = (!d.is_filing && self.linker.find(d.title, domain).is_empty())
+        let title_names_none = self.linker.find(d.title, domain).is_empty();
+        let page_headline = (!d.is_filing && title_names_none)
             .then(|| {
                 text_sents
                     .iter()
@@ -557,8 +558,7 @@ impl<'a> Recognizer<'a> {
         // a filing's headline is generic ("8-K (items ...)"): its lead says what it is about
         // so is a page's whose title is furniture and whose text has no headline of its own
         // ("This article first appeared on ...", then "Revenue: $240 million, up 28% ...")
-        let furniture_title =
-            page_headline.is_none() && self.linker.find(d.title, domain).is_empty();
+        let furniture_title = page_headline.is_none() && title_names_none;
         let headline = headline.or_else(|| {
             let lead_class = headline_class(lead_first);
             // (a story about results, an analyst's note, a lawsuit, people or the market; not the

@@ -7,7 +7,8 @@ use super::Workspace;
 ///
 /// Runs automatically after every crawl on the new documents; `--all` redoes every document (after
 /// a new hashpivot version or a feeds.toml change). Curated deals (`deals add`, `deals edit`) and
-/// rejections (`deals reject`) survive.
+/// rejections (`deals reject`) survive. On a terminal it shows how many documents are done, the
+/// rate and the time left.
 ///
 /// Examples:
 ///   hashpivot analyze

@@ -5,7 +5,8 @@ use super::Workspace;
 /// Rebuild the search index from SQLite into a fresh directory and swap it in when complete.
 ///
 /// Needed after upgrading hashpivot (the index schema changed) or if the index was damaged; SQLite
-/// is the source of truth, so nothing is lost. A crash mid-way leaves the previous index live.
+/// is the source of truth, so nothing is lost. A crash mid-way leaves the previous index live. On a
+/// terminal it shows how many documents are done, the rate and the time left.
 ///
 /// Example: hashpivot reindex
 #[derive(Debug, clap::Args)]
