@@ -158,92 +158,215 @@ pub fn pairwise_corr(a: &[Option<f64>], b: &[Option<f64>], min_common: usize) ->
 /// r̄: mean over all pairs of the estimation-residual correlations (pairwise-complete days; pairs
 /// with fewer than 30 common days count as 0). Zero for fewer than two events.
 ///
-/// Each pair costs one dot product of zero-filled series (a product vanishes wherever either value
-/// is missing, so it is the sum over common days); the other sums over common days are each
-/// series' totals minus its values on the few days the other one misses.
+/// Series of one length are zero-filled rows of a matrix X; a product vanishes wherever either
+/// value is missing, so X·Xᵀ holds every pair's sum of products over its common days. That Gram
+/// matrix is computed in blocks by a dgemm (the quadratic part, at the machine's floating-point
+/// speed, on every core); the other sums over a pair's common days are each series' totals minus
+/// its values on the few days the other one misses. Series of different lengths (rare: windows cut
+/// short) are correlated pair by pair. Blocks are summed in a fixed order, so the result does not
+/// depend on the number of threads.
 pub fn mean_pairwise_corr(resid: &[&[Option<f64>]]) -> f64 {
     let n = resid.len();
     if n < 2 {
         return 0.0;
     }
-    struct Prep {
-        vals: Vec<f64>,
-        missing: Vec<usize>,
-        s1: f64,
-        s2: f64,
+    let mut by_len: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (i, r) in resid.iter().enumerate() {
+        by_len.entry(r.len()).or_default().push(i);
     }
-    let prep: Vec<Prep> = resid
-        .iter()
-        .map(|r| {
-            let vals: Vec<f64> = r.iter().map(|v| v.unwrap_or(0.0)).collect();
-            Prep {
-                s1: vals.iter().sum(),
-                s2: vals.iter().map(|x| x * x).sum(),
-                missing: r
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, v)| v.is_none())
-                    .map(|(d, _)| d)
-                    .collect(),
-                vals,
-            }
-        })
-        .collect();
+    let groups: Vec<Vec<usize>> = by_len.into_values().collect();
     let mut sum = 0.0;
-    for i in 0..n {
-        for j in i + 1..n {
-            let (a, b) = (&prep[i], &prep[j]);
-            if a.vals.len() != b.vals.len() {
-                sum += pairwise_corr(resid[i], resid[j], 30).unwrap_or(0.0);
-                continue;
-            }
-            // a's values on days b misses (and a has), and vice versa
-            let (mut sa, mut saa, mut sb, mut sbb) = (a.s1, a.s2, b.s1, b.s2);
-            let mut both_missing = 0usize;
-            for &d in &b.missing {
-                let x = a.vals[d];
-                sa -= x;
-                saa -= x * x;
-                if resid[i][d].is_none() {
-                    both_missing += 1;
+    for (g, members) in groups.iter().enumerate() {
+        let series: Vec<&[Option<f64>]> = members.iter().map(|&i| resid[i]).collect();
+        sum += same_length_corr_sum(&series, GRAM_ROWS, GRAM_COLS);
+        for other in &groups[g + 1..] {
+            for &i in members {
+                for &j in other {
+                    sum += pairwise_corr(resid[i], resid[j], 30).unwrap_or(0.0);
                 }
-            }
-            for &d in &a.missing {
-                let y = b.vals[d];
-                sb -= y;
-                sbb -= y * y;
-            }
-            let common = a.vals.len() - (a.missing.len() + b.missing.len() - both_missing);
-            if common < 30 {
-                continue;
-            }
-            let sab = dot4(&a.vals, &b.vals);
-            let nf = common as f64;
-            let cov = sab - sa * sb / nf;
-            let va = saa - sa * sa / nf;
-            let vb = sbb - sb * sb / nf;
-            if va > 0.0 && vb > 0.0 {
-                sum += cov / (va * vb).sqrt();
             }
         }
     }
     sum / (n * (n - 1) / 2) as f64
 }
 
-/// Dot product with four independent accumulators (lets the compiler use SIMD lanes).
-fn dot4(a: &[f64], b: &[f64]) -> f64 {
-    let mut acc = [0.0f64; 4];
-    let chunks = a.len() / 4;
-    for c in 0..chunks {
-        for l in 0..4 {
-            acc[l] += a[4 * c + l] * b[4 * c + l];
+/// One series made ready for the Gram method: totals over its own days and the days it misses.
+struct Prepped {
+    s1: f64,
+    s2: f64,
+    missing: Vec<usize>,
+}
+
+/// Sum over all pairs of series of equal length of their pairwise-complete correlations.
+fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols: usize) -> f64 {
+    let m = series.len();
+    let len = series.first().map_or(0, |s| s.len());
+    if m < 2 || len < 30 {
+        return 0.0;
+    }
+    let mut x = vec![0.0f64; m * len];
+    let prep: Vec<Prepped> = series
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let row = &mut x[i * len..(i + 1) * len];
+            let mut missing = Vec::new();
+            for (d, v) in r.iter().enumerate() {
+                match v {
+                    Some(v) => row[d] = *v,
+                    None => missing.push(d),
+                }
+            }
+            Prepped {
+                s1: row.iter().sum(),
+                s2: row.iter().map(|v| v * v).sum(),
+                missing,
+            }
+        })
+        .collect();
+    let blocks: Vec<usize> = (0..m).step_by(block_rows).collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |t| t.get())
+        .min(blocks.len())
+        .max(1);
+    let mut block_sums = vec![0.0; blocks.len()];
+    let work = |b: usize, buf: &mut Vec<f64>| -> f64 {
+        gram_block_sum(
+            series,
+            &prep,
+            &x,
+            len,
+            (blocks[b], block_rows, block_cols),
+            buf,
+        )
+    };
+    if threads == 1 {
+        let mut buf = Vec::new();
+        for (b, slot) in block_sums.iter_mut().enumerate() {
+            *slot = work(b, &mut buf);
+        }
+    } else {
+        // round-robin keeps the threads even: early blocks have more columns to their right
+        let results: Vec<Vec<(usize, f64)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let work = &work;
+                    let nblocks = blocks.len();
+                    scope.spawn(move || {
+                        let mut buf = Vec::new();
+                        (t..nblocks)
+                            .step_by(threads)
+                            .map(|b| (b, work(b, &mut buf)))
+                            .collect()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("r_bar worker panicked"))
+                .collect()
+        });
+        for (b, s) in results.into_iter().flatten() {
+            block_sums[b] = s;
         }
     }
-    let mut s = (acc[0] + acc[1]) + (acc[2] + acc[3]);
-    for k in 4 * chunks..a.len() {
-        s += a[k] * b[k];
+    block_sums.iter().sum()
+}
+
+/// Rows per Gram block, and columns per dgemm call (bounds the buffer to 128 × 4096 values).
+const GRAM_ROWS: usize = 128;
+const GRAM_COLS: usize = 4096;
+
+/// The correlations of rows `i0..i0 + block_rows` with every later row, `block_cols` columns at a time.
+fn gram_block_sum(
+    series: &[&[Option<f64>]],
+    prep: &[Prepped],
+    x: &[f64],
+    len: usize,
+    (i0, block_rows, block_cols): (usize, usize, usize),
+    buf: &mut Vec<f64>,
+) -> f64 {
+    let m = prep.len();
+    let i1 = (i0 + block_rows).min(m);
+    let rows = i1 - i0;
+    let mut sum = 0.0;
+    let mut j0 = i0;
+    while j0 < m {
+        let j1 = (j0 + block_cols).min(m);
+        let cols = j1 - j0;
+        buf.clear();
+        buf.resize(rows * cols, 0.0);
+        // SAFETY: A is rows × len at x[i0 * len..] (row stride len), B is len × cols read from
+        // x[j0 * len..] transposed (row stride 1, column stride len), C is rows × cols in buf;
+        // all three lie inside their slices.
+        unsafe {
+            matrixmultiply::dgemm(
+                rows,
+                len,
+                cols,
+                1.0,
+                x[i0 * len..].as_ptr(),
+                len as isize,
+                1,
+                x[j0 * len..].as_ptr(),
+                1,
+                len as isize,
+                0.0,
+                buf.as_mut_ptr(),
+                cols as isize,
+                1,
+            );
+        }
+        for r in 0..rows {
+            let i = i0 + r;
+            for j in (i + 1).max(j0)..j1 {
+                let sab = buf[r * cols + (j - j0)];
+                sum += gram_pair_corr(series, prep, x, len, i, j, sab).unwrap_or(0.0);
+            }
+        }
+        j0 = j1;
     }
-    s
+    sum
+}
+
+/// Pearson correlation of series i and j over their common days, given their sum of products
+/// there; `None` below 30 common days or with no variance.
+fn gram_pair_corr(
+    series: &[&[Option<f64>]],
+    prep: &[Prepped],
+    x: &[f64],
+    len: usize,
+    i: usize,
+    j: usize,
+    sab: f64,
+) -> Option<f64> {
+    let (a, b) = (&prep[i], &prep[j]);
+    let (xa, xb) = (&x[i * len..(i + 1) * len], &x[j * len..(j + 1) * len]);
+    // a's values on days b misses (and a has), and vice versa
+    let (mut sa, mut saa, mut sb, mut sbb) = (a.s1, a.s2, b.s1, b.s2);
+    let mut both_missing = 0usize;
+    for &d in &b.missing {
+        let v = xa[d];
+        sa -= v;
+        saa -= v * v;
+        if series[i][d].is_none() {
+            both_missing += 1;
+        }
+    }
+    for &d in &a.missing {
+        let v = xb[d];
+        sb -= v;
+        sbb -= v * v;
+    }
+    let common = len - (a.missing.len() + b.missing.len() - both_missing);
+    if common < 30 {
+        return None;
+    }
+    let nf = common as f64;
+    let cov = sab - sa * sb / nf;
+    let va = saa - sa * sa / nf;
+    let vb = sbb - sb * sb / nf;
+    (va > 0.0 && vb > 0.0).then(|| cov / (va * vb).sqrt())
 }
 
 /// Ranks 1..n of the values with ties averaged.
@@ -383,5 +506,62 @@ mod tests {
         let fast = mean_pairwise_corr(&refs);
         assert!((fast - direct).abs() < 1e-12, "{fast} vs {direct}");
         assert!(direct != 0.0);
+    }
+
+    /// Direct pairwise-complete sum over all pairs, the definition the Gram method must reproduce.
+    fn direct_sum(refs: &[&[Option<f64>]]) -> f64 {
+        let mut sum = 0.0;
+        for i in 0..refs.len() {
+            for j in i + 1..refs.len() {
+                sum += pairwise_corr(refs[i], refs[j], 30).unwrap_or(0.0);
+            }
+        }
+        sum
+    }
+
+    fn gappy_series(count: usize, len: usize) -> Vec<Vec<Option<f64>>> {
+        (0..count)
+            .map(|i| {
+                (0..len)
+                    .map(|d| {
+                        let v = ((d * (i % 7 + 3) * 7919 + i * 31) % 101) as f64 / 50.0 - 1.0
+                            + 0.3 * ((d % 5) as f64);
+                        // every third series misses a day of its own; every eleventh a long stretch
+                        let gap = (i % 3 == 0 && d == (i * 13) % len) || (i % 11 == 5 && d < 20);
+                        (!gap).then_some(v)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn gram_blocks_of_any_size_and_threads_give_the_direct_sum() {
+        // 37 series of 45 days: blocks of 4 rows and 5 columns cut pairs across every boundary
+        let series = gappy_series(37, 45);
+        let refs: Vec<&[Option<f64>]> = series.iter().map(|v| v.as_slice()).collect();
+        let direct = direct_sum(&refs);
+        for (rows, cols) in [(4, 5), (1, 1), (128, 4096), (37, 2), (5, 37)] {
+            let gram = same_length_corr_sum(&refs, rows, cols);
+            assert!(
+                (gram - direct).abs() < 1e-10,
+                "blocks {rows}x{cols}: {gram} vs {direct}"
+            );
+        }
+        assert!(
+            direct.abs() > 1.0,
+            "the set must have real correlation: {direct}"
+        );
+    }
+
+    #[test]
+    fn series_of_different_lengths_pair_over_their_shared_prefix() {
+        // 6 series of 45 days and 4 of 60: cross-length pairs go pair by pair
+        let mut series = gappy_series(6, 45);
+        series.extend(gappy_series(4, 60));
+        let refs: Vec<&[Option<f64>]> = series.iter().map(|v| v.as_slice()).collect();
+        let expected = direct_sum(&refs) / 45.0;
+        let got = mean_pairwise_corr(&refs);
+        assert!((got - expected).abs() < 1e-12, "{got} vs {expected}");
     }
 }
