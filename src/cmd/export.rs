@@ -9,7 +9,7 @@ use super::args::StudyOptions;
 use crate::UsageError;
 use crate::report::dataset;
 use crate::report::export::Format;
-use crate::store::{DealFilter, KindFilter, Store};
+use crate::store::{DealFilter, EXPORT_BATCH, ExportDoc, KindFilter, Store};
 use crate::study::{self, StudyRun, premium};
 
 /// Export an event-study-ready dataset: documents, deals, abnormal returns and event windows, one
@@ -61,7 +61,6 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     let store = super::open_existing_store(&ctx.data_dir)?;
     let since = a.opts.since.map(|d| d.to_string());
     let until = a.opts.until.map(|d| d.to_string());
-    let docs = store.documents_for_export(since.as_deref(), until.as_deref())?;
     let deals = store.deals(&DealFilter {
         since: a.opts.since,
         until: a.opts.until,
@@ -71,7 +70,7 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     // the study: abnormal returns and windows (empty, with the reason, when it cannot run)
     let study = studies(ctx, &store, &a.opts);
     let runs = study.as_ref().ok().map(|(ai, c)| (ai, c.as_ref()));
-    let tables = dataset::tables(&docs, &deals, runs);
+    let tables = dataset::tables(&deals, runs);
     let study_meta = match runs {
         Some((ai, control)) => dataset::study_parameters(ai, control),
         None => json!({ "skipped": format!("{:#}", study.as_ref().err().expect("no study")) }),
@@ -82,14 +81,14 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
         "until": until,
         "study": study_meta,
     });
-    dataset::write(&a.out, a.format, &tables, parameters)?;
+    let documents = |each: &mut dyn FnMut(&[ExportDoc]) -> anyhow::Result<()>| {
+        store.export_documents(since.as_deref(), until.as_deref(), EXPORT_BATCH, each)
+    };
+    let [docs, deals, ars, windows] =
+        dataset::write(&a.out, a.format, documents, &tables, parameters)?;
     writeln!(
         std::io::stdout().lock(),
-        "wrote {} documents, {} deals, {} abnormal-return rows and {} event windows to {}",
-        tables[0].rows.len(),
-        tables[1].rows.len(),
-        tables[2].rows.len(),
-        tables[3].rows.len(),
+        "wrote {docs} documents, {deals} deals, {ars} abnormal-return rows and {windows} event windows to {}",
         a.out.display()
     )?;
     if let Err(e) = study {

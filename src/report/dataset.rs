@@ -539,11 +539,12 @@ pub fn study_rows(run: &StudyRun, group: Group) -> (Vec<ArRow>, Vec<WindowRow>) 
 
 /// The four tables of a dataset: documents, deals, and when a study ran, its abnormal returns and
 /// windows for the AI events and the control events.
+/// The deals, abnormal-returns and event-windows tables (the documents table is streamed by
+/// [`write`]).
 pub fn tables(
-    docs: &[ExportDoc],
     deals: &[Deal],
     study: Option<(&StudyRun, Option<&StudyRun>)>,
-) -> [super::export::Table; 4] {
+) -> [super::export::Table; 3] {
     let (mut ar, mut win) = (Vec::new(), Vec::new());
     if let Some((ai, control)) = study {
         for (run, group) in [(Some(ai), Group::Ai), (control, Group::Control)] {
@@ -555,7 +556,6 @@ pub fn tables(
         }
     }
     [
-        DOCUMENTS.table(docs),
         DEALS.table(deals),
         ABNORMAL_RETURNS.table(&ar),
         EVENT_WINDOWS.table(&win),
@@ -581,13 +581,17 @@ pub fn study_parameters(ai: &StudyRun, control: Option<&StudyRun>) -> serde_json
 }
 
 /// Write each table as a file in `dir`, then `dataset.json` with the tool's version, the time,
-/// `parameters`, and for each table its file, row count, description and data dictionary.
+/// `parameters`, and for each table its file, row count, description and data dictionary. The
+/// documents come from `documents`, which hands them over in batches (a store cursor), so an
+/// export of a million documents holds one batch at a time; returns the four tables' row counts.
 pub fn write(
     dir: &std::path::Path,
     format: super::export::Format,
+    documents: impl FnOnce(&mut dyn FnMut(&[ExportDoc]) -> anyhow::Result<()>) -> anyhow::Result<()>,
     tables: &[super::export::Table],
     parameters: serde_json::Value,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<[usize; 4]> {
+    use super::export::TableWriter;
     use anyhow::Context;
     // dataset.json is the manifest, written last: while an export runs (or after one was killed)
     // there is none, and every table file is either the previous one or the new one, whole
@@ -607,17 +611,41 @@ pub fn write(
             }
         }
     }
+    let entry = |name: &str, file: String, rows: usize, description: &str, columns| {
+        serde_json::json!({
+            "name": name,
+            "file": file,
+            "rows": rows,
+            "description": description,
+            "columns": columns,
+        })
+    };
     let mut files = Vec::new();
-    for t in tables {
+    let mut counts = [0usize; 4];
+    // the documents stream from the store batch by batch: memory stays bounded
+    let columns = DOCUMENTS.dictionary();
+    let writing = || format!("writing {} in {}", DOCUMENTS.name, dir.display());
+    let mut w = TableWriter::create(dir, DOCUMENTS.name, &columns, format).with_context(writing)?;
+    let mut rows = Vec::new();
+    documents(&mut |batch: &[ExportDoc]| {
+        rows.clear();
+        rows.extend(batch.iter().map(|d| DOCUMENTS.row(d)));
+        w.write_rows(&rows).with_context(writing)
+    })?;
+    let (file, n) = w.finish().with_context(writing)?;
+    counts[0] = n;
+    files.push(entry(
+        DOCUMENTS.name,
+        file,
+        n,
+        DOCUMENTS.description,
+        &columns,
+    ));
+    for (k, t) in tables.iter().enumerate() {
         let file = super::export::write_table(dir, t, format)
             .with_context(|| format!("writing {} in {}", t.name, dir.display()))?;
-        files.push(serde_json::json!({
-            "name": t.name,
-            "file": file,
-            "rows": t.rows.len(),
-            "description": t.description,
-            "columns": t.columns,
-        }));
+        counts[k + 1] = t.rows.len();
+        files.push(entry(t.name, file, t.rows.len(), t.description, &t.columns));
     }
     let meta = serde_json::json!({
         "tool": "hashpivot",
@@ -628,5 +656,6 @@ pub fn write(
     });
     let text = serde_json::to_string_pretty(&meta)?;
     super::export::write_atomically(dir, "dataset.json", |p| std::fs::write(p, &text))
-        .with_context(|| format!("writing {}", manifest.display()))
+        .with_context(|| format!("writing {}", manifest.display()))?;
+    Ok(counts)
 }

@@ -66,21 +66,27 @@ impl<R> TableDef<R> {
         Table {
             name: self.name,
             description: self.description,
-            columns: self
-                .columns
-                .iter()
-                .map(|c| Column {
-                    name: c.name,
-                    ty: c.ty,
-                    unit: c.unit,
-                    meaning: c.meaning,
-                })
-                .collect(),
-            rows: rows
-                .iter()
-                .map(|r| self.columns.iter().map(|c| (c.get)(r)).collect())
-                .collect(),
+            columns: self.dictionary(),
+            rows: rows.iter().map(|r| self.row(r)).collect(),
         }
+    }
+
+    /// The columns' dictionary entries.
+    pub fn dictionary(&self) -> Vec<Column> {
+        self.columns
+            .iter()
+            .map(|c| Column {
+                name: c.name,
+                ty: c.ty,
+                unit: c.unit,
+                meaning: c.meaning,
+            })
+            .collect()
+    }
+
+    /// One row's cells.
+    pub fn row(&self, r: &R) -> Vec<Cell> {
+        self.columns.iter().map(|c| (c.get)(r)).collect()
     }
 }
 
@@ -184,51 +190,149 @@ pub fn write_atomically(
     }
 }
 
-/// Write a table as `<dir>/<name>.csv`, `.jsonl` or `.parquet` (atomically); returns the file
-/// name.
-pub fn write_table(dir: &Path, t: &Table, format: Format) -> std::io::Result<String> {
-    let (file, ext) = match format {
-        Format::Csv => (format!("{}.csv", t.name), "csv"),
-        Format::Jsonl => (format!("{}.jsonl", t.name), "jsonl"),
-        Format::Parquet => {
+/// Rows per Parquet row group: DuckDB's own row-group size (its unit of parallel reading), and
+/// well inside what polars reads per group; a million documents make nine groups.
+pub const PARQUET_ROW_GROUP: usize = 122_880;
+
+/// A table being written to `<dir>/<name>.csv`, `.jsonl` or `.parquet`, rows streamed in as
+/// they come: into `.<file>.partial`, renamed over the file by [`TableWriter::finish`] (dropped
+/// unfinished, the partial file is removed).
+pub struct TableWriter {
+    dir: std::path::PathBuf,
+    file: String,
+    tmp: std::path::PathBuf,
+    rows: usize,
+    sink: Option<Sink>,
+}
+
+enum Sink {
+    Csv(csv::Writer<std::io::BufWriter<std::fs::File>>),
+    Jsonl(std::io::BufWriter<std::fs::File>, Vec<&'static str>),
+    #[cfg(feature = "parquet")]
+    Parquet(parquet_out::Stream),
+}
+
+impl TableWriter {
+    pub fn create(
+        dir: &Path,
+        name: &str,
+        columns: &[Column],
+        format: Format,
+    ) -> std::io::Result<Self> {
+        Self::with_row_group(dir, name, columns, format, PARQUET_ROW_GROUP)
+    }
+
+    /// As [`TableWriter::create`], with Parquet row groups of `row_group` rows.
+    pub fn with_row_group(
+        dir: &Path,
+        name: &str,
+        columns: &[Column],
+        format: Format,
+        row_group: usize,
+    ) -> std::io::Result<Self> {
+        let ext = match format {
+            Format::Csv => "csv",
+            Format::Jsonl => "jsonl",
+            Format::Parquet => "parquet",
+        };
+        let file = format!("{name}.{ext}");
+        let tmp = dir.join(format!(".{file}.partial"));
+        let open = || std::fs::File::create(&tmp);
+        let sink = match format {
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(std::io::BufWriter::new(open()?));
+                w.write_record(columns.iter().map(|c| c.name))?;
+                Sink::Csv(w)
+            }
+            Format::Jsonl => Sink::Jsonl(
+                std::io::BufWriter::new(open()?),
+                columns.iter().map(|c| c.name).collect(),
+            ),
+            Format::Parquet => {
+                #[cfg(feature = "parquet")]
+                {
+                    Sink::Parquet(parquet_out::Stream::create(open()?, columns, row_group)?)
+                }
+                #[cfg(not(feature = "parquet"))]
+                {
+                    let _ = row_group;
+                    return Err(std::io::Error::other(
+                        "parquet export is not built into this binary (build with --features parquet)",
+                    ));
+                }
+            }
+        };
+        Ok(TableWriter {
+            dir: dir.to_path_buf(),
+            file,
+            tmp,
+            rows: 0,
+            sink: Some(sink),
+        })
+    }
+
+    pub fn write_rows(&mut self, rows: &[Vec<Cell>]) -> std::io::Result<()> {
+        match self.sink.as_mut().expect("written after finish") {
+            Sink::Csv(w) => {
+                for row in rows {
+                    w.write_record(row.iter().map(Cell::csv))?;
+                }
+            }
+            Sink::Jsonl(w, names) => {
+                for row in rows {
+                    let obj: serde_json::Map<String, Value> = names
+                        .iter()
+                        .zip(row)
+                        .map(|(n, v)| (n.to_string(), v.json()))
+                        .collect();
+                    serde_json::to_writer(&mut *w, &Value::Object(obj))?;
+                    writeln!(w)?;
+                }
+            }
             #[cfg(feature = "parquet")]
-            {
-                let file = format!("{}.parquet", t.name);
-                write_atomically(dir, &file, |p| parquet_out::write(p, t))?;
-                return Ok(file);
-            }
-            #[cfg(not(feature = "parquet"))]
-            return Err(std::io::Error::other(
-                "parquet export is not built into this binary (build with --features parquet)",
-            ));
+            Sink::Parquet(p) => p.write(rows)?,
         }
-    };
-    write_atomically(dir, &file, |path| {
-        let f = std::fs::File::create(path)?;
-        let mut w = std::io::BufWriter::new(f);
-        if ext == "csv" {
-            let mut cw = csv::Writer::from_writer(w);
-            cw.write_record(t.columns.iter().map(|c| c.name))?;
-            for row in &t.rows {
-                cw.write_record(row.iter().map(Cell::csv))?;
-            }
-            cw.flush()?;
-        } else {
-            for row in &t.rows {
-                let obj: serde_json::Map<String, Value> = t
-                    .columns
-                    .iter()
-                    .zip(row)
-                    .map(|(c, v)| (c.name.to_string(), v.json()))
-                    .collect();
-                serde_json::to_writer(&mut w, &Value::Object(obj))?;
-                writeln!(w)?;
-            }
-            w.flush()?;
-        }
+        self.rows += rows.len();
         Ok(())
-    })?;
-    Ok(file)
+    }
+
+    /// Completes the file (synced, then renamed into place); returns its name and row count.
+    pub fn finish(mut self) -> std::io::Result<(String, usize)> {
+        let file = match self.sink.take().expect("finished once") {
+            Sink::Csv(w) => w
+                .into_inner()
+                .map_err(|e| e.into_error())?
+                .into_inner()
+                .map_err(|e| e.into_error())?,
+            Sink::Jsonl(w, _) => w.into_inner().map_err(|e| e.into_error())?,
+            #[cfg(feature = "parquet")]
+            Sink::Parquet(p) => p.close()?,
+        };
+        let done = file
+            .sync_all()
+            .and_then(|()| std::fs::rename(&self.tmp, self.dir.join(&self.file)));
+        if let Err(e) = done {
+            let _ = std::fs::remove_file(&self.tmp);
+            return Err(e);
+        }
+        Ok((std::mem::take(&mut self.file), self.rows))
+    }
+}
+
+impl Drop for TableWriter {
+    fn drop(&mut self) {
+        if self.sink.take().is_some() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// Write a whole table as `<dir>/<name>.csv`, `.jsonl` or `.parquet` (atomically); returns the
+/// file name.
+pub fn write_table(dir: &Path, t: &Table, format: Format) -> std::io::Result<String> {
+    let mut w = TableWriter::create(dir, t.name, &t.columns, format)?;
+    w.write_rows(&t.rows)?;
+    Ok(w.finish()?.0)
 }
 
 /// Parquet with real types: integers as INT64, floats as DOUBLE, dates as DATE, times as UTC
@@ -246,8 +350,10 @@ mod parquet_out {
     use arrow_schema::{DataType, Field, Schema, TimeUnit};
     use chrono::{DateTime, NaiveDate};
     use parquet::arrow::ArrowWriter;
+    use parquet::basic::Compression;
+    use parquet::file::properties::WriterProperties;
 
-    use super::{Cell, ColType, Table};
+    use super::{Cell, ColType, Column};
 
     /// A list column of numbers: each row's list, a missing element or a non-list row as null.
     fn primitive_list<T: ArrowPrimitiveType>(
@@ -284,12 +390,71 @@ mod parquet_out {
         }
     }
 
-    pub fn write(path: &std::path::Path, t: &Table) -> std::io::Result<()> {
-        let mut fields = Vec::new();
+    /// A Parquet file written batch by batch, in row groups of a set size.
+    pub struct Stream {
+        w: ArrowWriter<std::fs::File>,
+        schema: Arc<Schema>,
+        columns: Vec<Column>,
+    }
+
+    impl Stream {
+        pub fn create(
+            file: std::fs::File,
+            columns: &[Column],
+            row_group: usize,
+        ) -> std::io::Result<Self> {
+            let schema = Arc::new(Schema::new(
+                columns
+                    .iter()
+                    .map(|c| Field::new(c.name, data_type(c.ty), true))
+                    .collect::<Vec<_>>(),
+            ));
+            let props = WriterProperties::builder()
+                .set_max_row_group_row_count(Some(row_group.max(1)))
+                .set_compression(Compression::SNAPPY)
+                .build();
+            let w = ArrowWriter::try_new(file, schema.clone(), Some(props)).map_err(err)?;
+            Ok(Stream {
+                w,
+                schema,
+                columns: columns.to_vec(),
+            })
+        }
+
+        pub fn write(&mut self, rows: &[Vec<Cell>]) -> std::io::Result<()> {
+            let batch = RecordBatch::try_new(self.schema.clone(), arrays(&self.columns, rows))
+                .map_err(err)?;
+            self.w.write(&batch).map_err(err)
+        }
+
+        pub fn close(self) -> std::io::Result<std::fs::File> {
+            self.w.into_inner().map_err(err)
+        }
+    }
+
+    /// Each column type's Arrow type.
+    fn data_type(ty: ColType) -> DataType {
+        let list = |item| DataType::List(Arc::new(Field::new("item", item, true)));
+        match ty {
+            ColType::Integer => DataType::Int64,
+            ColType::Float => DataType::Float64,
+            ColType::Boolean => DataType::Boolean,
+            ColType::Date => DataType::Date32,
+            // milliseconds: Parquet has no seconds unit, and every reader agrees on millis
+            ColType::DateTime => DataType::Timestamp(TimeUnit::Millisecond, Some("UTC".into())),
+            ColType::ListString => list(DataType::Utf8),
+            ColType::ListInteger => list(DataType::Int64),
+            ColType::ListFloat => list(DataType::Float64),
+            ColType::String => DataType::Utf8,
+        }
+    }
+
+    /// The rows as one Arrow array per column.
+    fn arrays(columns: &[Column], rows: &[Vec<Cell>]) -> Vec<ArrayRef> {
         let mut arrays: Vec<ArrayRef> = Vec::new();
         let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch");
-        for (ci, c) in t.columns.iter().enumerate() {
-            let cells: Vec<&Cell> = t.rows.iter().map(|r| &r[ci]).collect();
+        for (ci, c) in columns.iter().enumerate() {
+            let cells: Vec<&Cell> = rows.iter().map(|r| &r[ci]).collect();
             let (ty, arr): (DataType, ArrayRef) = match c.ty {
                 ColType::Integer => (
                     DataType::Int64,
@@ -396,22 +561,98 @@ mod parquet_out {
                     )),
                 ),
             };
-            fields.push(Field::new(c.name, ty, true));
+            debug_assert_eq!(ty, data_type(c.ty));
             arrays.push(arr);
         }
-        let schema = Arc::new(Schema::new(fields));
-        let batch = RecordBatch::try_new(schema.clone(), arrays).map_err(err)?;
-        let file = std::fs::File::create(path)?;
-        let mut w = ArrowWriter::try_new(file, schema, None).map_err(err)?;
-        w.write(&batch).map_err(err)?;
-        w.close().map_err(err)?;
-        Ok(())
+        arrays
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cols() -> Vec<Column> {
+        vec![
+            Column {
+                name: "n",
+                ty: ColType::Integer,
+                unit: "",
+                meaning: "",
+            },
+            Column {
+                name: "t",
+                ty: ColType::String,
+                unit: "",
+                meaning: "",
+            },
+        ]
+    }
+
+    fn rows(from: i64, to: i64) -> Vec<Vec<Cell>> {
+        (from..to)
+            .map(|i| vec![Cell::Int(i), Cell::Untrusted(format!("=r{i}"))])
+            .collect()
+    }
+
+    #[test]
+    fn a_table_streamed_in_batches_is_the_table_written_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        for format in [Format::Csv, Format::Jsonl] {
+            let mut w = TableWriter::create(dir.path(), "streamed", &cols(), format).unwrap();
+            for (a, b) in [(0, 3), (3, 6), (6, 7)] {
+                w.write_rows(&rows(a, b)).unwrap();
+            }
+            let (file, n) = w.finish().unwrap();
+            assert_eq!(n, 7);
+            let whole = Table {
+                name: "whole",
+                description: "",
+                columns: cols(),
+                rows: rows(0, 7),
+            };
+            let whole_file = write_table(dir.path(), &whole, format).unwrap();
+            assert_eq!(
+                std::fs::read_to_string(dir.path().join(&file)).unwrap(),
+                std::fs::read_to_string(dir.path().join(&whole_file)).unwrap()
+            );
+        }
+        let csv = std::fs::read_to_string(dir.path().join("streamed.csv")).unwrap();
+        assert_eq!(csv.lines().nth(7), Some("6,'=r6"));
+    }
+
+    #[test]
+    fn an_unfinished_table_leaves_no_file_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = TableWriter::create(dir.path(), "t", &cols(), Format::Csv).unwrap();
+        w.write_rows(&rows(0, 2)).unwrap();
+        assert!(dir.path().join(".t.csv.partial").exists());
+        drop(w);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[cfg(feature = "parquet")]
+    #[test]
+    fn parquet_row_groups_hold_the_set_number_of_rows_whatever_the_batches() {
+        use parquet::file::reader::{FileReader, SerializedFileReader};
+        let dir = tempfile::tempdir().unwrap();
+        let mut w =
+            TableWriter::with_row_group(dir.path(), "p", &cols(), Format::Parquet, 4).unwrap();
+        for (a, b) in [(0, 3), (3, 6), (6, 9), (9, 10)] {
+            w.write_rows(&rows(a, b)).unwrap();
+        }
+        assert_eq!(w.finish().unwrap(), ("p.parquet".to_string(), 10));
+        let f = std::fs::File::open(dir.path().join("p.parquet")).unwrap();
+        let r = SerializedFileReader::new(f).unwrap();
+        let groups: Vec<i64> = r
+            .metadata()
+            .row_groups()
+            .iter()
+            .map(|g| g.num_rows())
+            .collect();
+        assert_eq!(groups, vec![4, 4, 2]);
+        assert_eq!(PARQUET_ROW_GROUP, 122_880);
+    }
 
     #[test]
     fn csv_cells_are_typed_and_untrusted_text_is_neutralised() {

@@ -155,6 +155,23 @@ impl Store {
         since: Option<&str>,
         until: Option<&str>,
     ) -> Result<Vec<ExportDoc>, StoreError> {
+        let mut docs = Vec::new();
+        self.export_documents(since, until, EXPORT_BATCH, |batch| {
+            docs.extend_from_slice(batch);
+            Ok::<(), StoreError>(())
+        })?;
+        Ok(docs)
+    }
+
+    /// The same documents handed to `each` in batches of at most `batch`, read from one cursor:
+    /// memory stays bounded however large the archive (an export of a million documents).
+    pub fn export_documents<E: From<StoreError>>(
+        &self,
+        since: Option<&str>,
+        until: Option<&str>,
+        batch: usize,
+        mut each: impl FnMut(&[ExportDoc]) -> Result<(), E>,
+    ) -> Result<(), E> {
         let mut st = self
             .conn
             .prepare(
@@ -170,6 +187,10 @@ impl Store {
                  ORDER BY coalesce(d.published_at, d.fetched_at), d.id",
             )
             .ctx("preparing export")?;
+        let mut mentions = self
+            .conn
+            .prepare_cached("SELECT ticker, relevance, tone FROM mentions WHERE document_id = ?1 ORDER BY relevance DESC, ticker")
+            .ctx("preparing export mentions")?;
         let rows = st
             .query_map(params![since, until], |r| {
                 Ok(ExportDoc {
@@ -192,13 +213,11 @@ impl Store {
                 })
             })
             .ctx("reading export")?;
-        let mut docs = rows.collect::<Result<Vec<_>, _>>().ctx("reading export")?;
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT ticker, relevance, tone FROM mentions WHERE document_id = ?1 ORDER BY relevance DESC, ticker")
-            .ctx("preparing export mentions")?;
-        for d in docs.iter_mut() {
-            let rows = st
+        let batch = batch.max(1);
+        let mut docs: Vec<ExportDoc> = Vec::with_capacity(batch);
+        for d in rows {
+            let mut d = d.ctx("reading export")?;
+            let found = mentions
                 .query_map([d.id], |r| {
                     Ok((
                         r.get::<_, String>(0)?,
@@ -206,16 +225,26 @@ impl Store {
                         r.get::<_, Option<f64>>(2)?,
                     ))
                 })
-                .ctx("reading export mentions")?;
-            let rows = rows
+                .ctx("reading export mentions")?
                 .collect::<Result<Vec<_>, _>>()
                 .ctx("reading export mentions")?;
-            d.tones = rows.iter().map(|r| r.2).collect();
-            d.tickers = rows.into_iter().map(|(t, r, _)| (t, r)).collect();
+            d.tones = found.iter().map(|r| r.2).collect();
+            d.tickers = found.into_iter().map(|(t, r, _)| (t, r)).collect();
+            docs.push(d);
+            if docs.len() == batch {
+                each(&docs)?;
+                docs.clear();
+            }
         }
-        Ok(docs)
+        if !docs.is_empty() {
+            each(&docs)?;
+        }
+        Ok(())
     }
 }
+
+/// Documents per batch of a streamed export.
+pub const EXPORT_BATCH: usize = 8192;
 
 impl Store {
     /// The tone of documents: about `ticker` where the document mentions it (and its tone about

@@ -531,6 +531,46 @@ mod tests {
     }
 
     #[test]
+    fn export_streams_documents_in_batches_in_the_export_order() {
+        let mut s = store_with(&["a"]);
+        let docs: Vec<NewDocument> = (0..5)
+            .map(|i| {
+                doc(
+                    &format!("g{i}"),
+                    &format!("https://x.example/{i}"),
+                    &format!("T{i}"),
+                )
+            })
+            .collect();
+        s.commit_fetch("a", &docs, &entry()).unwrap();
+        let mut sizes = Vec::new();
+        let mut titles = Vec::new();
+        s.export_documents(None, None, 2, |b| {
+            sizes.push(b.len());
+            titles.extend(b.iter().map(|d| d.title.clone()));
+            Ok::<(), StoreError>(())
+        })
+        .unwrap();
+        assert_eq!(sizes, vec![2, 2, 1]);
+        let whole: Vec<String> = s
+            .documents_for_export(None, None)
+            .unwrap()
+            .into_iter()
+            .map(|d| d.title)
+            .collect();
+        assert_eq!(titles, whole);
+        assert_eq!(whole.len(), 5);
+        // an error from the consumer stops the stream and comes back as is
+        let mut seen = 0;
+        let r = s.export_documents(None, None, 2, |b| {
+            seen += b.len();
+            Err::<(), anyhow::Error>(anyhow::anyhow!("disk full"))
+        });
+        assert_eq!(r.unwrap_err().to_string(), "disk full");
+        assert_eq!(seen, 2);
+    }
+
+    #[test]
     fn same_url_with_tracking_params_in_two_feeds_is_one_document() {
         let mut s = store_with(&["a", "b"]);
         let o = s

@@ -15,7 +15,7 @@ pub use alerts::{AlertPlan, AlertRow, Attempt, DeliveryRow, PendingDelivery, dea
 pub use analysis::{
     AnalysisDoc, ClusterInput, DealFilter, DealReport, KindFilter, NewDeal, Reconciled,
 };
-pub use document_views::{ExportDoc, IndexDoc};
+pub use document_views::{EXPORT_BATCH, ExportDoc, IndexDoc};
 pub use documents::{InsertOutcome, PendingArticle, hash_content};
 pub use prices::{PriceImport, TickerCoverage};
 pub use sources::{FetchLogEntry, FetchSummary, SourceRow, SourceState};
