@@ -637,6 +637,11 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
                     | "energized"
                     | "approved"
                     | "footprint"
+                    // "its 104 MW bitcoin mining data center": a mining site's power
+                    | "bitcoin"
+                    | "mining"
+                    | "self-mining"
+                    | "hashrate"
             )
         };
         let pre_t = pre_wide.trim_end();
@@ -800,7 +805,7 @@ pub fn in_english_units(text: &str) -> std::borrow::Cow<'_, str> {
             Regex::new(r"(?i)(US\$|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|bilh(?:õ|o)es|mil milh(?:õ|o)es|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es)(\s*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
                 .expect("static regex"),
             Regex::new(r"(\d+(?:\.\d+)?)\s?億(?:美元|美金)").expect("static regex"),
-            Regex::new(r"(?i)\b(\d{1,2})[- ]?(?:Jahre|jährige[nmrs]?|jährig|ans|años|anos|anni)\b")
+            Regex::new(r"(?i)\b(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahre|jährige[nmrs]?|jährig|ans|años|anos|anni)\b")
                 .expect("static regex"),
         ]
     });
@@ -859,7 +864,17 @@ pub fn in_english_units(text: &str) -> std::borrow::Cow<'_, str> {
         let n: f64 = c[1].parse().unwrap_or(0.0);
         format!(" ${} billion ", n / 10.0)
     });
-    let text = years.replace_all(&text, "$1-year");
+    let text = years.replace_all(&text, |c: &regex::Captures<'_>| {
+        let n = match c[1].to_lowercase().as_str() {
+            "cinq" | "cinco" | "cinque" | "fünf" => "5",
+            "dix" | "diez" | "dez" | "dieci" | "zehn" => "10",
+            "douze" | "doce" | "dodici" | "zwölf" => "12",
+            "quinze" | "quince" | "quindici" | "fünfzehn" => "15",
+            "vingt" | "veinte" | "vinte" | "venti" | "zwanzig" => "20",
+            _ => return format!("{}-year", &c[1]),
+        };
+        format!("{n}-year")
+    });
     text.into_owned().into()
 }
 
@@ -1372,6 +1387,12 @@ mod tests {
         let t = x("for 200 MW of critical IT load at its 1 GW campus");
         assert_eq!(t.capacity_mw, Some(200.0));
         assert_eq!(x("a 180 MW AI data center").capacity_mw, Some(180.0));
+        // a mining site's power is not a hosting contract's capacity
+        assert_eq!(
+            x("Core Scientific's 104 megawatt Bitcoin mining data center in Marble").capacity_mw,
+            None
+        );
+        assert_eq!(x("its 300 MW self-mining fleet").capacity_mw, None);
     }
 
     #[test]
@@ -1533,6 +1554,18 @@ mod tests {
         );
         assert_eq!(x("Google erwirbt für 1,8 Mrd. USD").value_usd, Some(1.8e9));
         assert_eq!(x("簽署一份價值高達97億美元的合約").value_usd, Some(9.7e9));
+        // terms written out in words
+        for (text, years) in [
+            (
+                "un contrat de services cloud sur une période de cinq ans",
+                5.0,
+            ),
+            ("un acuerdo de cinco años con Microsoft", 5.0),
+            ("ein Mietvertrag über fünfzehn Jahre", 15.0),
+            ("un contratto di dieci anni", 10.0),
+        ] {
+            assert_eq!(x(text).term_years, Some(years), "{text}");
+        }
         // a number of years with no currency stays a number
         assert_eq!(
             in_english_units("7 Milliarden Menschen"),

@@ -508,10 +508,17 @@ fn real_stream() {
     {
         let analyzer = hashpivot::analyze::Analyzer::new(&cfg);
         for it in refs.iter().filter(|i| ids.split(',').any(|x| x == i.id)) {
+            // as the feed reader titles an item that has none: its first twelve words
+            let words: Vec<&str> = it.text.split_whitespace().take(13).collect();
+            let title = match (it.title.is_empty(), words.len() > 12) {
+                (false, _) => it.title.clone(),
+                (true, true) => format!("{}…", words[..12].join(" ")),
+                (true, false) => words.join(" "),
+            };
             let a = analyzer.analyze(&hashpivot::store::AnalysisDoc {
                 id: 0,
                 kind: "news".into(),
-                title: it.title.clone(),
+                title,
                 summary: Some(it.text.clone()),
                 body: None,
                 cik: None,
