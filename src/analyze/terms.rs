@@ -34,7 +34,7 @@ fn res() -> &'static Res {
             r"(?i)\b(?:bringing|brings|taking|takes|lifting|lifts|raising|raises|increasing|increases|pushing|pushes)\b[^$]{0,60}\bto (?:about |approximately |roughly |nearly |more than |over |around )?$",
         )
         .expect("static regex"),
-        mw: Regex::new(r"(?i)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-?\s?(MW|megawatts?|GW|gigawatts?)\b")
+        mw: Regex::new(r"(?i)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-?\s?(MW|megawatts?|m[ée]gawatts?|megavatios?|megavati|GW|gigawatts?|gigavatios?)\b")
             .expect("static regex"),
         term_months: Regex::new(
             r"(?i)\b(\d{2,3})[-\u{2010}\u{2011}\u{2013} ]months?\b(?: (?:\w+ ){0,3}(?:contract|lease|agreement|term|deal)s?\b)",
@@ -202,7 +202,10 @@ fn amounts(text: &str) -> Vec<Amount> {
                 || post.trim_start().starts_with("per year")
                 || post.trim_start().starts_with("a year")
                 || post.trim_start().starts_with("annually")
-                || post.contains(" arr")
+                // "ARR" as a word, not "arrendamiento"
+                || post
+                    .match_indices(" arr")
+                    .any(|(i, _)| !post[i + 4..].starts_with(char::is_alphabetic))
                 || post.trim_start().starts_with("of arr")
                 || post.trim_start().starts_with("in annual")
                 || post.trim_start().starts_with("in average annual")
@@ -437,6 +440,13 @@ fn amounts(text: &str) -> Vec<Amount> {
             "extensions to",
             "extension to",
             "renewals to",
+            // "podrían elevar su valor total hasta unos 17.700 millones", "fino a", "bis zu"
+            "hasta",
+            "fino a",
+            "bis zu",
+            "jusqu'à",
+            "jusqu’à",
+            "até",
         ]
         .iter()
         .any(|w| near_pre.contains(w))
@@ -855,7 +865,12 @@ pub fn in_english_units(text: &str) -> std::borrow::Cow<'_, str> {
                 ]
                 .iter()
                 .any(|u| unit.starts_with(u));
-                format!(" ${n} {}", if billions { "billion" } else { "million" })
+                // "7.000 millones" is $7 billion (the English reading wants a short number)
+                if !billions && n >= 1000.0 {
+                    format!(" ${} billion", n / 1000.0)
+                } else {
+                    format!(" ${n} {}", if billions { "billion" } else { "million" })
+                }
             }
             _ => c[0].to_string(),
         }
@@ -1554,6 +1569,15 @@ mod tests {
         );
         assert_eq!(x("Google erwirbt für 1,8 Mrd. USD").value_usd, Some(1.8e9));
         assert_eq!(x("簽署一份價值高達97億美元的合約").value_usd, Some(9.7e9));
+        // a base value and one with options, in Spanish; megawatts in Spanish and French
+        let t = x(
+            "El pacto, valuado en USD 7.000 millones, es un arrendamiento de 245 megavatios (MW). Tres opciones de renovación podrían elevar su valor total hasta unos 17.700 millones de dólares.",
+        );
+        assert_eq!(
+            (t.value_usd, t.value_with_options_usd, t.capacity_mw),
+            (Some(7e9), Some(17.7e9), Some(245.0))
+        );
+        assert_eq!(x("un bail de 200 mégawatts").capacity_mw, Some(200.0));
         // terms written out in words
         for (text, years) in [
             (
