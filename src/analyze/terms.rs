@@ -815,7 +815,7 @@ pub fn in_english_units(text: &str) -> std::borrow::Cow<'_, str> {
             Regex::new(r"(?i)(US\$|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|bilh(?:õ|o)es|mil milh(?:õ|o)es|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es)(\s*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
                 .expect("static regex"),
             Regex::new(r"(\d+(?:\.\d+)?)\s?億(?:美元|美金)").expect("static regex"),
-            Regex::new(r"(?i)\b(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahre|jährige[nmrs]?|jährig|ans|años|anos|anni)\b")
+            Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahre|jährige[nmrs]?|jährig|ans|años|anos|anni)(?-u:\b)")
                 .expect("static regex"),
         ]
     });
