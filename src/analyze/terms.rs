@@ -110,6 +110,9 @@ struct Amount {
     /// A running total across contracts.
     running: bool,
     with_options: bool,
+    /// "valued at up to $9.7 billion" with no option, extension or renewal in its sentence: a
+    /// ceiling, the contract's value when the text states no other.
+    ceiling: bool,
     /// A purchase price: land, a site, equipment, a stake.
     purchase: bool,
     /// Net operating income, capital expenditure, project cost: not revenue of the contract.
@@ -534,8 +537,22 @@ fn amounts(text: &str) -> Vec<Amount> {
                 (*w != "facilit" && near_pre.contains(w))
                     || post_words.iter().take(4).any(|p| p.starts_with(w))
             });
+        let ceiling = with_options && near_pre.trim_end().ends_with("up to") && {
+            let sent = sentence_of(text, whole.start(), whole.end()).to_ascii_lowercase();
+            ![
+                "option",
+                "extension",
+                "renewal",
+                "exercis",
+                "if all",
+                "expand",
+            ]
+            .iter()
+            .any(|w| sent.contains(w))
+        };
         out.push(Amount {
             usd: v,
+            ceiling,
             rate: rate && !other,
             annual: annual || prev.as_ref().is_some_and(|p| p.annual),
             financing: financing || prev.as_ref().is_some_and(|p| p.financing),
@@ -812,7 +829,7 @@ pub fn in_english_units(text: &str) -> std::borrow::Cow<'_, str> {
     static RE: OnceLock<[Regex; 3]> = OnceLock::new();
     let [money, yi, years] = RE.get_or_init(|| {
         [
-            Regex::new(r"(?i)(US\$|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|bilh(?:õ|o)es|mil milh(?:õ|o)es|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es)(\s*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
+            Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|bilh(?:õ|o)es|mil milh(?:õ|o)es|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es)(\s*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
                 .expect("static regex"),
             Regex::new(r"(\d+(?:\.\d+)?)\s?億(?:美元|美金)").expect("static regex"),
             Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahre|jährige[nmrs]?|jährig|ans|años|anos|anni)(?-u:\b)")
@@ -1060,6 +1077,14 @@ fn extract_inner(
             t.value_usd = Some(a.usd);
             ph.value_usd = at(a.span);
         }
+        // a ceiling is the value when it is the only figure ("valued at up to $9.7 billion")
+        if t.value_usd.is_none()
+            && let [a] = totals.as_slice()
+            && a.ceiling
+        {
+            t.value_usd = Some(a.usd);
+            ph.value_usd = at(a.span);
+        }
         if t.value_with_options_usd.is_none()
             && let Some(a) = totals
                 .iter()
@@ -1208,6 +1233,11 @@ mod tests {
             (t.value_usd, t.value_with_options_usd),
             (Some(3.7e9), Some(8.7e9))
         );
+        // a ceiling with no option in sight is the contract's value
+        let t = x("a five-year agreement with IREN, valued at up to $9.7 billion");
+        assert_eq!((t.value_usd, t.value_with_options_usd), (Some(9.7e9), None));
+        let t = x("a lease worth up to $1 billion if AMD exercises its options");
+        assert_eq!((t.value_usd, t.value_with_options_usd), (None, Some(1e9)));
         let t = x("Riot inks AI hosting deal with AMD for $1B in total potential revenue");
         assert_eq!((t.value_usd, t.value_with_options_usd), (None, Some(1e9)));
         let t = x("valued at $3.7 billion with potential extensions to $8.7 billion");
@@ -1568,6 +1598,11 @@ mod tests {
             Some(9.5e9)
         );
         assert_eq!(x("Google erwirbt für 1,8 Mrd. USD").value_usd, Some(1.8e9));
+        // the River Plate's "U$S"
+        assert_eq!(
+            x("firmó un acuerdo con IREN por aproximadamente U$S 9.700 millones").value_usd,
+            Some(9.7e9)
+        );
         assert_eq!(x("簽署一份價值高達97億美元的合約").value_usd, Some(9.7e9));
         // a base value and one with options, in Spanish; megawatts in Spanish and French
         let t = x(
