@@ -237,31 +237,10 @@ impl TableWriter {
         };
         let file = format!("{name}.{ext}");
         let tmp = dir.join(format!(".{file}.partial"));
-        let open = || std::fs::File::create(&tmp);
-        let sink = match format {
-            Format::Csv => {
-                let mut w = csv::Writer::from_writer(std::io::BufWriter::new(open()?));
-                w.write_record(columns.iter().map(|c| c.name))?;
-                Sink::Csv(w)
-            }
-            Format::Jsonl => Sink::Jsonl(
-                std::io::BufWriter::new(open()?),
-                columns.iter().map(|c| c.name).collect(),
-            ),
-            Format::Parquet => {
-                #[cfg(feature = "parquet")]
-                {
-                    Sink::Parquet(parquet_out::Stream::create(open()?, columns, row_group)?)
-                }
-                #[cfg(not(feature = "parquet"))]
-                {
-                    let _ = row_group;
-                    return Err(std::io::Error::other(
-                        "parquet export is not built into this binary (build with --features parquet)",
-                    ));
-                }
-            }
-        };
+        // a writer that could not start leaves no partial file behind
+        let sink = open_sink(&tmp, columns, format, row_group).inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })?;
         Ok(TableWriter {
             dir: dir.to_path_buf(),
             file,
@@ -317,6 +296,40 @@ impl TableWriter {
         }
         Ok((std::mem::take(&mut self.file), self.rows))
     }
+}
+
+/// The writer of a table's file at `tmp`, its header written.
+fn open_sink(
+    tmp: &Path,
+    columns: &[Column],
+    format: Format,
+    row_group: usize,
+) -> std::io::Result<Sink> {
+    let open = || std::fs::File::create(tmp);
+    Ok(match format {
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(std::io::BufWriter::new(open()?));
+            w.write_record(columns.iter().map(|c| c.name))?;
+            Sink::Csv(w)
+        }
+        Format::Jsonl => Sink::Jsonl(
+            std::io::BufWriter::new(open()?),
+            columns.iter().map(|c| c.name).collect(),
+        ),
+        Format::Parquet => {
+            #[cfg(feature = "parquet")]
+            {
+                Sink::Parquet(parquet_out::Stream::create(open()?, columns, row_group)?)
+            }
+            #[cfg(not(feature = "parquet"))]
+            {
+                let _ = row_group;
+                return Err(std::io::Error::other(
+                    "parquet export is not built into this binary (build with --features parquet)",
+                ));
+            }
+        }
+    })
 }
 
 impl Drop for TableWriter {
