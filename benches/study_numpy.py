@@ -183,11 +183,12 @@ def run_events(stocks, design, events):
         inw = WIN & have
         gross_r = np.prod(np.where(inw, 1.0 + r, 1.0), axis=1)
         gross_e = np.prod(np.where(inw, 1.0 + expected, 1.0), axis=1)
-        some = l > 0
+        some = l > 0  # a window with no AR has no result
         res.l[e] = l
         res.car[e] = np.where(some, car, np.nan)
         res.var_car[e] = np.where(some, var_car, np.nan)
-        res.scar[e] = np.where(some, car / np.sqrt(var_car), np.nan)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            res.scar[e] = np.where(some, car / np.sqrt(var_car), np.nan)
         res.csar[e] = np.where(some, WIN_F @ np.where(have, sar, 0.0), np.nan)
         res.bhar[e] = np.where(some, gross_r - gross_e, np.nan)
     return res
@@ -292,12 +293,13 @@ def sign_tests(x, p_hat):
     return sign, gsign
 
 
-def mean_pairwise_corr(resid, block=512):
+def mean_pairwise_corr(resid, rows=256, cols=512):
     """r_bar: mean over all pairs of the pairwise-complete correlations of the rows of `resid`
     (NaN = missing day); a pair with fewer than MIN_COMMON common days, or no variance there,
     counts as 0. With X the zero-filled residuals and M the 0/1 mask, every pair's sums over its
     common days are entries of matrix products: n = M M', Sab = X X', Sa = X M', Sb = M X',
-    Saa = X^2 M', Sbb = M X^2'. Done in row blocks against the columns to their right."""
+    Saa = X^2 M', Sbb = M X^2'. Done tile by tile over the pairs i < j (tiles small enough for
+    the cache: the element-wise passes, not the products, take most of the time)."""
     n = resid.shape[0]
     if n < 2:
         return 0.0
@@ -306,32 +308,34 @@ def mean_pairwise_corr(resid, block=512):
     mf = mask.astype(np.float64)
     x2 = x * x
     total = 0.0
-    for i0 in range(0, n, block):
-        i1 = min(i0 + block, n)
+    for i0 in range(0, n, rows):
+        i1 = min(i0 + rows, n)
         xb, mb, x2b = x[i0:i1], mf[i0:i1], x2[i0:i1]
-        xr, mr, x2r = x[i0:], mf[i0:], x2[i0:]
-        sa = xb @ mr.T
-        sb = mb @ xr.T
-        with np.errstate(divide="ignore", invalid="ignore"):
-            # in place, on (block x n) matrices: these passes, not the products, take the time
-            inv_n = np.divide(1.0, mb @ mr.T)  # 1 / common days (inf for none)
-            ok = inv_n <= 1.0 / MIN_COMMON
-            mean_a = sa * inv_n
-            cov = xb @ xr.T  # Sab
-            cov -= mean_a * sb
-            va = x2b @ mr.T  # Saa
-            va -= mean_a * sa
-            vb = mb @ x2r.T  # Sbb
-            sb *= sb
-            sb *= inv_n
-            vb -= sb
-            ok &= va > 0.0
-            ok &= vb > 0.0
-            va *= vb
-            np.sqrt(va, out=va)
-            cov /= va  # the correlations
-        ok &= np.arange(i0, n)[None, :] > np.arange(i0, i1)[:, None]  # each pair once
-        total += float(cov[ok].sum())
+        for j0 in range(i0, n, cols):
+            j1 = min(j0 + cols, n)
+            xr, mr, x2r = x[j0:j1], mf[j0:j1], x2[j0:j1]
+            sa = xb @ mr.T
+            sb = mb @ xr.T
+            with np.errstate(divide="ignore", invalid="ignore"):
+                inv_n = np.divide(1.0, mb @ mr.T)  # 1 / common days (inf for none)
+                ok = inv_n <= 1.0 / MIN_COMMON
+                mean_a = sa * inv_n
+                cov = xb @ xr.T  # Sab
+                cov -= mean_a * sb
+                va = x2b @ mr.T  # Saa
+                va -= mean_a * sa
+                vb = mb @ x2r.T  # Sbb
+                sb *= sb
+                sb *= inv_n
+                vb -= sb
+                ok &= va > 0.0
+                ok &= vb > 0.0
+                va *= vb
+                np.sqrt(va, out=va)
+                cov /= va  # the correlations
+            if j0 < i1:  # a tile on the diagonal: each pair once
+                ok &= np.arange(j0, j1)[None, :] > np.arange(i0, i1)[:, None]
+            total += float(cov[ok].sum())
     return total / (n * (n - 1) / 2)
 
 
@@ -339,9 +343,9 @@ def uniform_ranks(v):
     """Corrado-Zivney U_it - 1/2 = rank/(n_i + 1) - 1/2 per row over its non-missing values
     (average ranks for ties), NaN where missing."""
     rows, width = v.shape
-    order = np.argsort(v, axis=1, kind="stable")  # NaN last
+    order = np.argsort(v, axis=1)  # NaN last
     ranks = np.empty((rows, width))
-    np.put_along_axis(ranks, order, np.arange(1.0, width + 1.0)[None, :].repeat(rows, 0), axis=1)
+    np.put_along_axis(ranks, order, np.arange(1.0, width + 1.0)[None, :], axis=1)
     srt = np.take_along_axis(v, order, axis=1)
     tied = np.flatnonzero((srt[:, 1:] == srt[:, :-1]).any(axis=1))
     for i in tied:  # rare with continuous data: average the ranks of each run of equal values

@@ -206,10 +206,10 @@ pub struct TableWriter {
 }
 
 enum Sink {
-    Csv(csv::Writer<std::io::BufWriter<std::fs::File>>),
+    Csv(Box<csv::Writer<std::io::BufWriter<std::fs::File>>>),
     Jsonl(std::io::BufWriter<std::fs::File>, Vec<&'static str>),
     #[cfg(feature = "parquet")]
-    Parquet(parquet_out::Stream),
+    Parquet(Box<parquet_out::Stream>),
 }
 
 impl TableWriter {
@@ -310,7 +310,7 @@ fn open_sink(
         Format::Csv => {
             let mut w = csv::Writer::from_writer(std::io::BufWriter::new(open()?));
             w.write_record(columns.iter().map(|c| c.name))?;
-            Sink::Csv(w)
+            Sink::Csv(Box::new(w))
         }
         Format::Jsonl => Sink::Jsonl(
             std::io::BufWriter::new(open()?),
@@ -319,7 +319,11 @@ fn open_sink(
         Format::Parquet => {
             #[cfg(feature = "parquet")]
             {
-                Sink::Parquet(parquet_out::Stream::create(open()?, columns, row_group)?)
+                Sink::Parquet(Box::new(parquet_out::Stream::create(
+                    open()?,
+                    columns,
+                    row_group,
+                )?))
             }
             #[cfg(not(feature = "parquet"))]
             {
