@@ -119,4 +119,11 @@ fn main() {
         day0.tests.kp.unwrap().stat,
         day0.tests.rank.unwrap().stat
     );
+    // full precision, to set against `python3 benches/study_numpy.py` (the numpy reference)
+    println!(
+        "  to compare: AAR(0) = {:?}, r_bar = {:?}, N(0) = {}",
+        day0.aar.unwrap(),
+        agg.r_bar,
+        day0.n
+    );
 }
