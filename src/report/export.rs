@@ -277,18 +277,11 @@ impl TableWriter {
 
     /// Completes the file (synced, then renamed into place); returns its name and row count.
     pub fn finish(mut self) -> std::io::Result<(String, usize)> {
-        let file = match self.sink.take().expect("finished once") {
-            Sink::Csv(w) => w
-                .into_inner()
-                .map_err(|e| e.into_error())?
-                .into_inner()
-                .map_err(|e| e.into_error())?,
-            Sink::Jsonl(w, _) => w.into_inner().map_err(|e| e.into_error())?,
-            #[cfg(feature = "parquet")]
-            Sink::Parquet(p) => p.close()?,
-        };
-        let done = file
-            .sync_all()
+        let sink = self.sink.take().expect("finished once");
+        // the last buffered rows are written here: a full disk fails here too, and then the
+        // partial file goes
+        let done = close(sink)
+            .and_then(|file| file.sync_all())
             .and_then(|()| std::fs::rename(&self.tmp, self.dir.join(&self.file)));
         if let Err(e) = done {
             let _ = std::fs::remove_file(&self.tmp);
@@ -296,6 +289,20 @@ impl TableWriter {
         }
         Ok((std::mem::take(&mut self.file), self.rows))
     }
+}
+
+/// Flushes a table's writer and hands back its file.
+fn close(sink: Sink) -> std::io::Result<std::fs::File> {
+    Ok(match sink {
+        Sink::Csv(w) => w
+            .into_inner()
+            .map_err(|e| e.into_error())?
+            .into_inner()
+            .map_err(|e| e.into_error())?,
+        Sink::Jsonl(w, _) => w.into_inner().map_err(|e| e.into_error())?,
+        #[cfg(feature = "parquet")]
+        Sink::Parquet(p) => p.close()?,
+    })
 }
 
 /// The writer of a table's file at `tmp`, its header written.
