@@ -430,13 +430,11 @@ impl<'a> Recognizer<'a> {
             // Fluidstack ...": the deal the opening's first sentence closes is the agreement the
             // next one describes
             let closed_before = (2..=3).contains(&pos) && opening_closed == Some(pos - 1);
-            if pos >= 1
-                && own_verb
-                && noun
-                && p.contract_noun.is_match(s)
-                && !p.negated.is_match(s)
-                && announces(s)
-            {
+            // whether the sentence announces (not negated, not recalled), asked at most once
+            let mut announced: Option<bool> = None;
+            let mut announces_here =
+                || *announced.get_or_insert_with(|| !p.negated.is_match(s) && announces(s));
+            if pos >= 1 && own_verb && noun && p.contract_noun.is_match(s) && announces_here() {
                 opening_closed = Some(pos);
             }
             let verb = own_verb
@@ -467,7 +465,7 @@ impl<'a> Recognizer<'a> {
             {
                 against_sents.push((s, why));
             }
-            if p.negated.is_match(s) || !announces(s) {
+            if !announces_here() {
                 continue;
             }
             if let Some(why) = not_provider {
