@@ -1248,8 +1248,8 @@ fn not_provider_or_not_signed(
     None
 }
 
-/// Is `title` only the first words of `lead`, cut with an ellipsis (what a feed item with no
-/// title of its own is given)?
+/// Is `title` only the first words of `lead`, cut with an ellipsis (what the feed reader gives an
+/// item with no title of its own: `crawl::feed::first_words`)?
 fn derived_title(title: &str, lead: &str) -> bool {
     let Some(core) = title.trim_end().strip_suffix('…') else {
         return false;

@@ -454,7 +454,10 @@ fn to_document(
         None => None,
     });
     let title = if i.title.is_empty() {
-        first_words(summary.as_deref().or(content.as_deref()).unwrap_or(""), 12)
+        first_words(
+            summary.as_deref().or(content.as_deref()).unwrap_or(""),
+            TITLE_WORDS,
+        )
     } else {
         i.title
     };
@@ -492,7 +495,12 @@ fn resolve(base: Option<&url::Url>, href: &str) -> String {
     }
 }
 
-fn first_words(s: &str, n: usize) -> String {
+/// How many of its first words an item without a title is titled with.
+pub const TITLE_WORDS: usize = 12;
+
+/// The first `n` words of `s`, with "…" when more follow (an item without a title is titled with
+/// its first [`TITLE_WORDS`]).
+pub fn first_words(s: &str, n: usize) -> String {
     let words: Vec<&str> = s.split_whitespace().take(n + 1).collect();
     if words.len() > n {
         format!("{}…", words[..n].join(" "))

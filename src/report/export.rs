@@ -180,14 +180,30 @@ pub fn write_atomically(
     file: &str,
     fill: impl FnOnce(&Path) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let tmp = dir.join(format!(".{file}.partial"));
-    match fill(&tmp).and_then(|()| std::fs::File::open(&tmp)?.sync_all()) {
-        Ok(()) => std::fs::rename(&tmp, dir.join(file)),
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
+    let tmp = partial(dir, file);
+    let written = fill(&tmp).and_then(|()| std::fs::File::open(&tmp));
+    put_in_place(&tmp, &dir.join(file), written)
+}
+
+/// Where `<dir>/<file>` is written before it is complete.
+fn partial(dir: &Path, file: &str) -> std::path::PathBuf {
+    dir.join(format!(".{file}.partial"))
+}
+
+/// The partial file `tmp`, written (its handle) or not: synced and renamed to `dest`, or removed
+/// on any error.
+fn put_in_place(
+    tmp: &Path,
+    dest: &Path,
+    written: std::io::Result<std::fs::File>,
+) -> std::io::Result<()> {
+    let done = written
+        .and_then(|f| f.sync_all())
+        .and_then(|()| std::fs::rename(tmp, dest));
+    if done.is_err() {
+        let _ = std::fs::remove_file(tmp);
     }
+    done
 }
 
 /// Rows per Parquet row group: DuckDB's own row-group size (its unit of parallel reading), and
@@ -236,7 +252,7 @@ impl TableWriter {
             Format::Parquet => "parquet",
         };
         let file = format!("{name}.{ext}");
-        let tmp = dir.join(format!(".{file}.partial"));
+        let tmp = partial(dir, &file);
         // a writer that could not start leaves no partial file behind
         let sink = open_sink(&tmp, columns, format, row_group).inspect_err(|_| {
             let _ = std::fs::remove_file(&tmp);
@@ -280,13 +296,7 @@ impl TableWriter {
         let sink = self.sink.take().expect("finished once");
         // the last buffered rows are written here: a full disk fails here too, and then the
         // partial file goes
-        let done = close(sink)
-            .and_then(|file| file.sync_all())
-            .and_then(|()| std::fs::rename(&self.tmp, self.dir.join(&self.file)));
-        if let Err(e) = done {
-            let _ = std::fs::remove_file(&self.tmp);
-            return Err(e);
-        }
+        put_in_place(&self.tmp, &self.dir.join(&self.file), close(sink))?;
         Ok((std::mem::take(&mut self.file), self.rows))
     }
 }

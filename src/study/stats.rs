@@ -145,14 +145,16 @@ pub fn pairwise_corr(a: &[Option<f64>], b: &[Option<f64>], min_common: usize) ->
     if n < min_common.max(2) {
         return None;
     }
+    corr_from_sums(n, sa, sb, saa, sbb, sab)
+}
+
+/// Pearson correlation from the sums over `n` common days; `None` with no variance.
+fn corr_from_sums(n: usize, sa: f64, sb: f64, saa: f64, sbb: f64, sab: f64) -> Option<f64> {
     let nf = n as f64;
     let cov = sab - sa * sb / nf;
     let va = saa - sa * sa / nf;
     let vb = sbb - sb * sb / nf;
-    if va <= 0.0 || vb <= 0.0 {
-        return None;
-    }
-    Some(cov / (va * vb).sqrt())
+    (va > 0.0 && vb > 0.0).then(|| cov / (va * vb).sqrt())
 }
 
 /// r̄: mean over all pairs of the estimation-residual correlations (pairwise-complete days; pairs
@@ -362,11 +364,7 @@ fn gram_pair_corr(
     if common < 30 {
         return None;
     }
-    let nf = common as f64;
-    let cov = sab - sa * sb / nf;
-    let va = saa - sa * sa / nf;
-    let vb = sbb - sb * sb / nf;
-    (va > 0.0 && vb > 0.0).then(|| cov / (va * vb).sqrt())
+    corr_from_sums(common, sa, sb, saa, sbb, sab)
 }
 
 /// Ranks 1..n of the values with ties averaged.

@@ -508,12 +508,12 @@ fn real_stream() {
     {
         let analyzer = hashpivot::analyze::Analyzer::new(&cfg);
         for it in refs.iter().filter(|i| ids.split(',').any(|x| x == i.id)) {
-            // as the feed reader titles an item that has none: its first twelve words
-            let words: Vec<&str> = it.text.split_whitespace().take(13).collect();
-            let title = match (it.title.is_empty(), words.len() > 12) {
-                (false, _) => it.title.clone(),
-                (true, true) => format!("{}…", words[..12].join(" ")),
-                (true, false) => words.join(" "),
+            // as the feed reader titles an item that has none
+            let title = if it.title.is_empty() {
+                use hashpivot::crawl::feed::{TITLE_WORDS, first_words};
+                first_words(&it.text, TITLE_WORDS)
+            } else {
+                it.title.clone()
             };
             let a = analyzer.analyze(&hashpivot::store::AnalysisDoc {
                 id: 0,
