@@ -69,14 +69,15 @@ fn main() {
         market: &market,
         factor: Some(&btc),
     };
+    let runnable: Vec<(&[Option<f64>], usize)> = events
+        .iter()
+        .map(|&(tk, d0)| (stocks[tk].as_slice(), d0))
+        .collect();
     let mut best = f64::INFINITY;
     let mut last = None;
     for _ in 0..5 {
         let t = Instant::now();
-        let results: Vec<_> = events
-            .iter()
-            .map(|&(tk, d0)| study::run_event(&params, &reg, &stocks[tk], d0))
-            .collect();
+        let results = study::run_events(&params, &reg, &runnable);
         let agg = study::aggregate(&params, &results);
         best = best.min(t.elapsed().as_secs_f64());
         last = Some((results, agg));
@@ -91,10 +92,7 @@ fn main() {
     let _ = study::stats::mean_pairwise_corr(&resid);
     let t_rbar = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let _: Vec<_> = events
-        .iter()
-        .map(|&(tk, d0)| study::run_event(&params, &reg, &stocks[tk], d0))
-        .collect();
+    let _ = study::run_events(&params, &reg, &runnable);
     let t_events = t.elapsed().as_secs_f64();
     let included = results.iter().filter(|r| r.is_included()).count();
     let day0 = agg.aar.iter().find(|r| r.tau == 0).unwrap();

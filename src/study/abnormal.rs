@@ -118,15 +118,29 @@ pub struct Regressors<'a> {
     pub factor: Option<&'a [Option<f64>]>,
 }
 
+/// One regressor row: the model's k ≤ 3 values (constant first), kept inline, not on the heap.
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    v: [f64; 3],
+    k: usize,
+}
+
+impl AsRef<[f64]> for Row {
+    fn as_ref(&self) -> &[f64] {
+        &self.v[..self.k]
+    }
+}
+
 impl Regressors<'_> {
     /// The regressor row at session t (constant first), or None if a regressor is missing.
-    fn row(&self, model: Model, t: usize) -> Option<Vec<f64>> {
-        match model {
-            Model::Mean => Some(vec![1.0]),
-            Model::Market => Some(vec![1.0, self.market[t]?]),
-            Model::Factor => Some(vec![1.0, self.market[t]?, self.factor?[t]?]),
-            Model::MarketAdjusted => Some(vec![self.market[t]?]),
-        }
+    fn row(&self, model: Model, t: usize) -> Option<Row> {
+        let (v, k) = match model {
+            Model::Mean => ([1.0, 0.0, 0.0], 1),
+            Model::Market => ([1.0, self.market[t]?, 0.0], 2),
+            Model::Factor => ([1.0, self.market[t]?, self.factor?[t]?], 3),
+            Model::MarketAdjusted => ([self.market[t]?, 0.0, 0.0], 1),
+        };
+        Some(Row { v, k })
     }
 }
 
@@ -138,6 +152,43 @@ struct Estimate {
     /// (X'X)⁻¹; `None` for market-adjusted (no estimated parameters, no leverage term).
     xtx_inv: Option<Vec<Vec<f64>>>,
     resid: Vec<f64>,
+}
+
+/// Events run at once on every core from this many on (below it a thread costs more than it saves).
+const PARALLEL_EVENTS: usize = 256;
+
+/// Run many events (each its stock's returns and its day-0 index), results in the same order.
+/// From `PARALLEL_EVENTS` events on they are split into one contiguous chunk per core; each event
+/// is computed alone, so the results do not depend on the number of threads.
+pub fn run_events(
+    params: &StudyParams,
+    reg: &Regressors<'_>,
+    events: &[(&[Option<f64>], usize)],
+) -> Vec<EventResult> {
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
+    if threads < 2 || events.len() < PARALLEL_EVENTS {
+        return events
+            .iter()
+            .map(|&(ret, d0)| run_event(params, reg, ret, d0))
+            .collect();
+    }
+    let chunk = events.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = events
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|&(ret, d0)| run_event(params, reg, ret, d0))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("event worker panicked"))
+            .collect()
+    })
 }
 
 /// Run one event. `ret` are the stock's returns on the calendar, `day0` its event day's index.
@@ -175,9 +226,10 @@ pub fn run_event(
     let idx = |tau: i32| (t0 + tau as i64) as usize;
 
     // Estimation: complete cases of R and the regressors.
-    let mut xs = Vec::new();
-    let mut ys = Vec::new();
-    let mut taus = Vec::new();
+    let est_len = (est.end - est.start + 1) as usize;
+    let mut xs = Vec::with_capacity(est_len);
+    let mut ys = Vec::with_capacity(est_len);
+    let mut taus = Vec::with_capacity(est_len);
     for tau in est.start..=est.end {
         let t = idx(tau);
         if let (Some(r), Some(x)) = (ret[t], reg.row(model, t)) {
@@ -196,7 +248,7 @@ pub fn run_event(
             k,
         );
     }
-    let mut est_resid = vec![None; (est.end - est.start + 1) as usize];
+    let mut est_resid = vec![None; est_len];
     // expected return and variance multiplier for a regressor row
     let Estimate {
         alpha,
@@ -205,7 +257,7 @@ pub fn run_event(
         xtx_inv,
         resid,
     } = if model == Model::MarketAdjusted {
-        let ars: Vec<f64> = ys.iter().zip(&xs).map(|(r, x)| r - x[0]).collect();
+        let ars: Vec<f64> = ys.iter().zip(&xs).map(|(r, x)| r - x.v[0]).collect();
         // m = ars.len(), at least min_estimation
         let mean = super::stats::mean(&ars).unwrap_or(f64::NAN);
         let var = ars.iter().map(|a| (a - mean).powi(2)).sum::<f64>() / (m as f64 - 1.0);
@@ -246,21 +298,21 @@ pub fn run_event(
     let mut sar = vec![None; len];
     let mut expected = vec![None; len];
     let mut actual = vec![None; len];
-    let mut rows: Vec<Option<Vec<f64>>> = vec![None; len];
+    let mut rows: Vec<Option<Row>> = vec![None; len];
     for (i, tau) in (span.start..=span.end).enumerate() {
         let t = idx(tau);
         actual[i] = ret[t];
         let Some(x) = reg.row(model, t) else { continue };
         let e = if model == Model::MarketAdjusted {
-            x[0]
+            x.v[0]
         } else {
-            ols::dot(&x, &beta_full)
+            ols::dot(x.as_ref(), &beta_full)
         };
         expected[i] = Some(e);
         if let Some(r) = ret[t] {
             let a = r - e;
             let var = match &xtx_inv {
-                Some(inv) => sigma2 * (1.0 + ols::quad_form(inv, &x)),
+                Some(inv) => sigma2 * (1.0 + ols::quad_form(inv, x.as_ref())),
                 None => sigma2,
             };
             ar[i] = Some(a);
@@ -286,7 +338,7 @@ pub fn run_event(
                     car += a;
                     csar += sar[i].unwrap_or(0.0);
                     l += 1;
-                    for (sj, xj) in s.iter_mut().zip(x) {
+                    for (sj, xj) in s.iter_mut().zip(x.as_ref()) {
                         *sj += xj;
                     }
                     gross_r *= growth(actual[i].unwrap_or(0.0));

@@ -19,7 +19,7 @@ pub mod stats;
 use serde::Serialize;
 
 pub use crate::calendar::Calendar;
-pub use abnormal::{EventResult, Regressors, Status, WindowResult, run_event};
+pub use abnormal::{EventResult, Regressors, Status, WindowResult, run_event, run_events};
 pub use event_list::{EventSpec, parse_events_csv};
 pub use returns::returns;
 pub use run::{Overrides, Selection, Setup, StudyRun, returns_of, run, select_events};
@@ -210,20 +210,48 @@ pub fn aggregate(params: &StudyParams, events: &[EventResult]) -> Aggregate {
     let r_bar = stats::mean_pairwise_corr(&resid);
     let span = params.span();
 
-    // Corrado per day: D = estimation window ∪ the whole event span.
+    // Corrado per day: D = estimation window ∪ the whole event span (every included event); per
+    // window: D = estimation window ∪ W (the events with a result for W). One sort per event.
     let est_len = params.estimation.len();
-    let day_series: Vec<Vec<Option<f64>>> = inc
+    let span_len = (span.end - span.start + 1) as usize;
+    let series: Vec<[&[Option<f64>]; 2]> = inc
         .iter()
-        .map(|e| {
-            e.est_resid
+        .map(|e| [e.est_resid.as_slice(), e.ar.as_slice()])
+        .collect();
+    let all_days = vec![true; est_len + span_len];
+    let all_events = vec![true; inc.len()];
+    let window_sets: Vec<(Vec<bool>, Vec<bool>)> = params
+        .windows
+        .iter()
+        .enumerate()
+        .map(|(wi, w)| {
+            let days = (0..est_len + span_len)
+                .map(|d| {
+                    d < est_len || {
+                        let tau = span.start + (d - est_len) as i32;
+                        w.start <= tau && tau <= w.end
+                    }
+                })
+                .collect();
+            let events = inc
                 .iter()
-                .copied()
-                .chain(e.ar.iter().copied())
-                .collect()
+                .map(|e| e.windows.get(wi).is_some_and(|r| r.is_some()))
+                .collect();
+            (days, events)
         })
         .collect();
-
-    let day_k = stats::corrado_k(&day_series);
+    let mut sets = vec![stats::RankSet {
+        days: &all_days,
+        events: &all_events,
+    }];
+    sets.extend(
+        window_sets
+            .iter()
+            .map(|(days, events)| stats::RankSet { days, events }),
+    );
+    let mut ranks = stats::corrado_k_sets(&series, &sets).into_iter();
+    let day_k = ranks.next().flatten();
+    let window_k: Vec<Option<(Vec<Option<f64>>, f64)>> = ranks.collect();
     let mut aar = Vec::new();
     for tau in span.start..=span.end {
         let with: Vec<&&EventResult> = inc.iter().filter(|e| e.ar_at(tau).is_some()).collect();
@@ -276,17 +304,6 @@ pub fn aggregate(params: &StudyParams, events: &[EventResult]) -> Aggregate {
         } else {
             0.0
         };
-        // Corrado per window: D = estimation window ∪ W
-        let series: Vec<Vec<Option<f64>>> = with
-            .iter()
-            .map(|(e, _)| {
-                e.est_resid
-                    .iter()
-                    .copied()
-                    .chain((w.start..=w.end).map(|tau| e.ar_at(tau)))
-                    .collect()
-            })
-            .collect();
         let test_days: Vec<usize> = (0..w.len()).map(|d| est_len + d).collect();
         let bmp = stats::bmp(&scars);
         let tests = Tests {
@@ -299,7 +316,9 @@ pub fn aggregate(params: &StudyParams, events: &[EventResult]) -> Aggregate {
             ),
             bmp,
             kp: bmp.and_then(|b| stats::kolari_pynnonen(b, n, r_bar)),
-            rank: stats::corrado(&series, &test_days),
+            rank: window_k[wi]
+                .as_ref()
+                .and_then(|(k, s_u)| stats::corrado_z(k, *s_u, &test_days)),
             sign: stats::sign_test(positive, n),
             gsign: stats::generalized_sign(positive, n, p_hat),
         };

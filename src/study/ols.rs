@@ -15,14 +15,15 @@ pub struct Fit {
 
 /// Fit y = Xβ + e. Each row of `x` has k entries (include the constant yourself).
 /// Returns `None` when X'X is singular (collinear regressors, or fewer rows than columns).
-pub fn fit(x: &[Vec<f64>], y: &[f64]) -> Option<Fit> {
-    let k = x.first()?.len();
+pub fn fit<R: AsRef<[f64]>>(x: &[R], y: &[f64]) -> Option<Fit> {
+    let k = x.first()?.as_ref().len();
     if x.len() < k || x.len() != y.len() {
         return None;
     }
     let mut xtx = vec![vec![0.0; k]; k];
     let mut xty = vec![0.0; k];
     for (row, &yi) in x.iter().zip(y) {
+        let row = row.as_ref();
         for a in 0..k {
             xty[a] += row[a] * yi;
             for b in 0..k {
@@ -37,7 +38,7 @@ pub fn fit(x: &[Vec<f64>], y: &[f64]) -> Option<Fit> {
     let residuals: Vec<f64> = x
         .iter()
         .zip(y)
-        .map(|(row, yi)| yi - dot(row, &beta))
+        .map(|(row, yi)| yi - dot(row.as_ref(), &beta))
         .collect();
     let ssr = residuals.iter().map(|e| e * e).sum();
     Some(Fit {

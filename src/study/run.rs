@@ -265,16 +265,25 @@ pub fn run(store: &Store, setup: &Setup, events: Vec<EventSpec>) -> anyhow::Resu
     };
 
     let mut cache: HashMap<String, Option<Vec<Option<f64>>>> = HashMap::new();
-    let mut results = Vec::with_capacity(events.len());
     let mut day0s = Vec::with_capacity(events.len());
     for e in &events {
         if !cache.contains_key(&e.ticker) {
             let r = returns_of(store, &cal, &e.ticker, params.log_returns)?;
             cache.insert(e.ticker.clone(), r);
         }
-        let d0 = cal.day0(e.date, e.time);
-        day0s.push(d0);
-        let res = match (&cache[&e.ticker], d0) {
+        day0s.push(cal.day0(e.date, e.time));
+    }
+    // the events with prices and a day 0 run together; the others are excluded with the reason
+    let runnable: Vec<(&[Option<f64>], usize)> = events
+        .iter()
+        .zip(&day0s)
+        .filter_map(|(e, d0)| Some((cache[&e.ticker].as_deref()?, (*d0)?)))
+        .collect();
+    let mut ran = super::run_events(&params, &reg, &runnable).into_iter();
+    let results: Vec<EventResult> = events
+        .iter()
+        .zip(&day0s)
+        .map(|(e, d0)| match (&cache[&e.ticker], d0) {
             (None, _) => EventResult::excluded(
                 format!("no prices stored for {}", e.ticker),
                 params.model.k(),
@@ -283,10 +292,9 @@ pub fn run(store: &Store, setup: &Setup, events: Vec<EventSpec>) -> anyhow::Resu
                 format!("{} is after the last {market} session", e.date),
                 params.model.k(),
             ),
-            (Some(ret), Some(d0)) => super::run_event(&params, &reg, ret, d0),
-        };
-        results.push(res);
-    }
+            (Some(_), Some(_)) => ran.next().expect("one result per runnable event"),
+        })
+        .collect();
     let agg = super::aggregate(&params, &results);
     let diag = super::diagnostics(
         &params,

@@ -192,11 +192,14 @@ pub fn mean_pairwise_corr(resid: &[&[Option<f64>]]) -> f64 {
     sum / (n * (n - 1) / 2) as f64
 }
 
-/// One series made ready for the Gram method: totals over its own days and the days it misses.
+/// One series made ready for the Gram method: totals over its own days and the days it misses,
+/// and for a series with every day, 1/√(its sum of squared deviations) (0 with no variance), so a
+/// pair of two such series needs neither a square root nor a division.
 struct Prepped {
     s1: f64,
     s2: f64,
     missing: Vec<usize>,
+    inv_sd: f64,
 }
 
 /// Sum over all pairs of series of equal length of their pairwise-complete correlations.
@@ -219,9 +222,17 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
                     None => missing.push(d),
                 }
             }
+            let s1: f64 = row.iter().sum();
+            let s2: f64 = row.iter().map(|v| v * v).sum();
+            let var = s2 - s1 * s1 / len as f64;
             Prepped {
-                s1: row.iter().sum(),
-                s2: row.iter().map(|v| v * v).sum(),
+                s1,
+                s2,
+                inv_sd: if missing.is_empty() && var > 0.0 {
+                    1.0 / var.sqrt()
+                } else {
+                    0.0
+                },
                 missing,
             }
         })
@@ -233,14 +244,7 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
         .max(1);
     let mut block_sums = vec![0.0; blocks.len()];
     let work = |b: usize, buf: &mut Vec<f64>| -> f64 {
-        gram_block_sum(
-            series,
-            &prep,
-            &x,
-            len,
-            (blocks[b], block_rows, block_cols),
-            buf,
-        )
+        gram_block_sum(&prep, &x, len, (blocks[b], block_rows, block_cols), buf)
     };
     if threads == 1 {
         let mut buf = Vec::new();
@@ -281,7 +285,6 @@ const GRAM_COLS: usize = 4096;
 
 /// The correlations of rows `i0..i0 + block_rows` with every later row, `block_cols` columns at a time.
 fn gram_block_sum(
-    series: &[&[Option<f64>]],
     prep: &[Prepped],
     x: &[f64],
     len: usize,
@@ -319,11 +322,20 @@ fn gram_block_sum(
                 1,
             );
         }
+        let inv_len = 1.0 / len as f64;
         for r in 0..rows {
             let i = i0 + r;
+            let a = &prep[i];
+            let row = &buf[r * cols..(r + 1) * cols];
             for j in (i + 1).max(j0)..j1 {
-                let sab = buf[r * cols + (j - j0)];
-                sum += gram_pair_corr(series, prep, x, len, i, j, sab).unwrap_or(0.0);
+                let sab = row[j - j0];
+                let b = &prep[j];
+                sum += if a.missing.is_empty() && b.missing.is_empty() {
+                    // every day common: the totals are the pair's sums
+                    (sab - a.s1 * b.s1 * inv_len) * a.inv_sd * b.inv_sd
+                } else {
+                    gram_pair_corr(prep, x, len, i, j, sab).unwrap_or(0.0)
+                };
             }
         }
         j0 = j1;
@@ -334,7 +346,6 @@ fn gram_block_sum(
 /// Pearson correlation of series i and j over their common days, given their sum of products
 /// there; `None` below 30 common days or with no variance.
 fn gram_pair_corr(
-    series: &[&[Option<f64>]],
     prep: &[Prepped],
     x: &[f64],
     len: usize,
@@ -346,25 +357,40 @@ fn gram_pair_corr(
     let (xa, xb) = (&x[i * len..(i + 1) * len], &x[j * len..(j + 1) * len]);
     // a's values on days b misses (and a has), and vice versa
     let (mut sa, mut saa, mut sb, mut sbb) = (a.s1, a.s2, b.s1, b.s2);
-    let mut both_missing = 0usize;
+    // (a zero-filled day subtracts nothing)
     for &d in &b.missing {
         let v = xa[d];
         sa -= v;
         saa -= v * v;
-        if series[i][d].is_none() {
-            both_missing += 1;
-        }
     }
     for &d in &a.missing {
         let v = xb[d];
         sb -= v;
         sbb -= v * v;
     }
+    let both_missing = sorted_common_count(&a.missing, &b.missing);
     let common = len - (a.missing.len() + b.missing.len() - both_missing);
     if common < 30 {
         return None;
     }
     corr_from_sums(common, sa, sb, saa, sbb, sab)
+}
+
+/// How many values two ascending lists share.
+fn sorted_common_count(a: &[usize], b: &[usize]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Ranks 1..n of the values with ties averaged.
@@ -391,31 +417,114 @@ pub fn average_ranks(x: &[f64]) -> Vec<f64> {
 /// (or estimation residual) on day d of D. `None` when no event has data.
 pub fn corrado_k(series: &[Vec<Option<f64>>]) -> Option<(Vec<Option<f64>>, f64)> {
     let days = series.first()?.len();
-    let mut k_num = vec![0.0; days];
-    let mut n_t = vec![0usize; days];
-    let mut present: Vec<(usize, f64)> = Vec::with_capacity(days);
-    for s in series {
-        present.clear();
-        present.extend(s.iter().enumerate().filter_map(|(d, v)| v.map(|v| (d, v))));
-        let ni = present.len();
-        if ni == 0 {
-            continue;
-        }
-        let ranks = average_ranks(&present.iter().map(|(_, v)| *v).collect::<Vec<_>>());
-        for ((d, _), r) in present.iter().zip(ranks) {
-            k_num[*d] += r / (ni as f64 + 1.0) - 0.5;
-            n_t[*d] += 1;
-        }
-    }
-    let k: Vec<Option<f64>> = (0..days)
-        .map(|d| (n_t[d] > 0).then(|| k_num[d] / (n_t[d] as f64).sqrt()))
+    let parts: Vec<[&[Option<f64>]; 2]> = series.iter().map(|s| [s.as_slice(), &[]]).collect();
+    let all_days = vec![true; days];
+    let all_events = vec![true; series.len()];
+    corrado_k_sets(
+        &parts,
+        &[RankSet {
+            days: &all_days,
+            events: &all_events,
+        }],
+    )
+    .pop()
+    .flatten()
+}
+
+/// One D of a rank test: which days of the full series (`days[d]`) and which events (`events[i]`)
+/// it takes.
+pub struct RankSet<'a> {
+    pub days: &'a [bool],
+    pub events: &'a [bool],
+}
+
+/// `corrado_k` for several D at once, each a subset of the days and events of one set of series
+/// (event i's series is `series[i][0]` followed by `series[i][1]`: estimation residuals, then the
+/// event span's ARs). Each event's values are sorted once; the ranks within each D then come from
+/// one pass over that order that skips the days D leaves out (ties still get their average rank
+/// within D), so k sets cost one sort and k linear passes instead of k sorts. The K_t of a set are
+/// indexed by the position of day t among the days of that D, as `corrado_k` indexes them.
+pub fn corrado_k_sets(
+    series: &[[&[Option<f64>]; 2]],
+    sets: &[RankSet<'_>],
+) -> Vec<Option<(Vec<Option<f64>>, f64)>> {
+    // position of each full-series day within each D (None: not in D)
+    let pos: Vec<Vec<Option<usize>>> = sets
+        .iter()
+        .map(|s| {
+            let mut next = 0;
+            s.days
+                .iter()
+                .map(|&inside| {
+                    inside.then(|| {
+                        next += 1;
+                        next - 1
+                    })
+                })
+                .collect()
+        })
         .collect();
-    let with_data: Vec<f64> = k.iter().flatten().copied().collect();
-    if with_data.is_empty() {
-        return None;
+    let sizes: Vec<usize> = pos.iter().map(|p| p.iter().flatten().count()).collect();
+    let mut k_num: Vec<Vec<f64>> = sizes.iter().map(|&n| vec![0.0; n]).collect();
+    let mut n_t: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![0; n]).collect();
+    let mut present: Vec<(f64, usize)> = Vec::new();
+    let mut kept: Vec<(f64, usize)> = Vec::new();
+    for (i, [a, b]) in series.iter().enumerate() {
+        present.clear();
+        present.extend(
+            a.iter()
+                .chain(b.iter())
+                .enumerate()
+                .filter_map(|(d, v)| v.map(|v| (v, d))),
+        );
+        present.sort_unstable_by(|x, y| x.0.total_cmp(&y.0));
+        for (s, set) in sets.iter().enumerate() {
+            if !set.events.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            kept.clear();
+            kept.extend(
+                present
+                    .iter()
+                    .filter_map(|&(v, d)| pos[s].get(d).copied().flatten().map(|p| (v, p))),
+            );
+            let ni = kept.len();
+            if ni == 0 {
+                continue;
+            }
+            let mut lo = 0;
+            while lo < ni {
+                let mut hi = lo;
+                while hi + 1 < ni && kept[hi + 1].0 == kept[lo].0 {
+                    hi += 1;
+                }
+                let r = (lo + hi) as f64 / 2.0 + 1.0;
+                for &(_, p) in &kept[lo..=hi] {
+                    k_num[s][p] += r / (ni as f64 + 1.0) - 0.5;
+                    n_t[s][p] += 1;
+                }
+                lo = hi + 1;
+            }
+        }
     }
-    let s_u = (with_data.iter().map(|v| v * v).sum::<f64>() / with_data.len() as f64).sqrt();
-    Some((k, s_u))
+    k_num
+        .into_iter()
+        .zip(n_t)
+        .map(|(num, n)| {
+            let k: Vec<Option<f64>> = num
+                .iter()
+                .zip(&n)
+                .map(|(&v, &c)| (c > 0).then(|| v / (c as f64).sqrt()))
+                .collect();
+            let with_data: Vec<f64> = k.iter().flatten().copied().collect();
+            if with_data.is_empty() {
+                return None;
+            }
+            let s_u =
+                (with_data.iter().map(|v| v * v).sum::<f64>() / with_data.len() as f64).sqrt();
+            Some((k, s_u))
+        })
+        .collect()
 }
 
 /// The rank statistic for the days `test_days` of D from `corrado_k`'s output:
@@ -536,7 +645,9 @@ mod tests {
     #[test]
     fn gram_blocks_of_any_size_and_threads_give_the_direct_sum() {
         // 37 series of 45 days: blocks of 4 rows and 5 columns cut pairs across every boundary
-        let series = gappy_series(37, 45);
+        // ... and a complete series with no variance (its pairs count 0) among them
+        let mut series = gappy_series(37, 45);
+        series[10] = vec![Some(0.25); 45];
         let refs: Vec<&[Option<f64>]> = series.iter().map(|v| v.as_slice()).collect();
         let direct = direct_sum(&refs);
         for (rows, cols) in [(4, 5), (1, 1), (128, 4096), (37, 2), (5, 37)] {
@@ -550,6 +661,72 @@ mod tests {
             direct.abs() > 1.0,
             "the set must have real correlation: {direct}"
         );
+    }
+
+    #[test]
+    fn ranks_for_several_day_sets_at_once_equal_each_set_ranked_alone() {
+        // 6 events of 8 estimation days + 5 span days, with gaps and ties; D1 = all, D2 = the
+        // estimation days and span days 1..=2 for events 0, 2, 3, 5
+        let series: Vec<Vec<Option<f64>>> = (0..6)
+            .map(|i| {
+                (0..13)
+                    .map(|d| {
+                        let v = ((d * 7 + i * 3) % 5) as f64 * 0.5 - 1.0; // many ties
+                        (!(d == (i * 5) % 13 && i % 2 == 1)).then_some(v)
+                    })
+                    .collect()
+            })
+            .collect();
+        let parts: Vec<[&[Option<f64>]; 2]> = series.iter().map(|s| [&s[..8], &s[8..]]).collect();
+        let all_days = vec![true; 13];
+        let all_events = vec![true; 6];
+        let some_days: Vec<bool> = (0..13).map(|d| d < 8 || d == 9 || d == 10).collect();
+        let some_events = vec![true, false, true, true, false, true];
+        let got = corrado_k_sets(
+            &parts,
+            &[
+                RankSet {
+                    days: &all_days,
+                    events: &all_events,
+                },
+                RankSet {
+                    days: &some_days,
+                    events: &some_events,
+                },
+            ],
+        );
+        assert_eq!(got[0], corrado_k(&series));
+        let alone: Vec<Vec<Option<f64>>> = series
+            .iter()
+            .zip(&some_events)
+            .filter(|(_, keep)| **keep)
+            .map(|(s, _)| {
+                s.iter()
+                    .zip(&some_days)
+                    .filter(|(_, keep)| **keep)
+                    .map(|(v, _)| *v)
+                    .collect()
+            })
+            .collect();
+        assert_eq!(got[1], corrado_k(&alone));
+        // and corrado_k itself against a hand count: two series of three days
+        // a = [1, 2, 2] -> ranks 1, 2.5, 2.5 (of 3: U = r/4) -> U - 1/2 = -0.25, 0.125, 0.125
+        // b = [3, -, 1] -> ranks 2, -, 1 (of 2: U = r/3)        -> U - 1/2 = 1/6, -, -1/6
+        let (k, s_u) = corrado_k(&[
+            vec![Some(1.0), Some(2.0), Some(2.0)],
+            vec![Some(3.0), None, Some(1.0)],
+        ])
+        .unwrap();
+        let want = [
+            (-0.25 + 1.0 / 6.0) / 2f64.sqrt(),
+            0.125,
+            (0.125 - 1.0 / 6.0) / 2f64.sqrt(),
+        ];
+        for (g, w) in k.iter().zip(want) {
+            assert!((g.unwrap() - w).abs() < 1e-15, "{k:?}");
+        }
+        let su = (want.iter().map(|v| v * v).sum::<f64>() / 3.0).sqrt();
+        assert!((s_u - su).abs() < 1e-15);
     }
 
     #[test]

@@ -361,6 +361,44 @@ fn an_injected_abnormal_return_is_recovered_and_none_is_found_where_none_was_put
 }
 
 #[test]
+fn many_events_run_on_every_core_give_each_event_alone_in_order() {
+    // 300 events (above the parallel threshold) on 3 stocks; one too early to estimate
+    let n = 700;
+    let mut rng = Rng(0x0123_4567_89AB_CDEF);
+    let market: Vec<Option<f64>> = (0..n)
+        .map(|t| (t > 0).then(|| 0.01 * rng.normal()))
+        .collect();
+    let stocks: Vec<Vec<Option<f64>>> = (0..3)
+        .map(|i| {
+            (0..n)
+                .map(|t| Some(0.9 * market[t]? + 0.02 * rng.normal() + 0.001 * i as f64))
+                .collect()
+        })
+        .collect();
+    let p = StudyParams::default();
+    let reg = Regressors {
+        market: &market,
+        factor: None,
+    };
+    let p = StudyParams {
+        model: Model::Market,
+        ..p
+    };
+    let events: Vec<(&[Option<f64>], usize)> = (0..300)
+        .map(|i| (stocks[i % 3].as_slice(), if i == 7 { 50 } else { 130 + i }))
+        .collect();
+    let together = run_events(&p, &reg, &events);
+    let alone: Vec<EventResult> = events
+        .iter()
+        .map(|&(r, d0)| run_event(&p, &reg, r, d0))
+        .collect();
+    assert_eq!(together.len(), 300);
+    assert_eq!(together, alone);
+    assert!(!together[7].is_included());
+    assert_eq!(together.iter().filter(|e| e.is_included()).count(), 299);
+}
+
+#[test]
 fn diagnostics_find_clustering_and_contamination() {
     let p = StudyParams::default();
     let events = vec![
