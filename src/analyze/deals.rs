@@ -121,8 +121,8 @@ fn pats() -> &'static Patterns {
         Patterns {
             own_terms: r(r"(?i)(?:\$|US\$|USD ?)\d[\d.,]*\s?(?:billion|million|bn|b|m)\b|\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
             size_or_term: r(r"(?i)\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
-            contract_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|acordo)\b"),
-            deal_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|partnership|tenant|customer|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|acordo|Kunde|client|cliente)\b"),
+            contract_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|acordo)\b|合约|合約|合同|协议|協議|契約|계약|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*)\b"),
+            deal_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|partnership|tenant|customer|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|acordo|Kunde|client|cliente)\b|合约|合約|合同|协议|協議|契約|계약|협약|客户|客戶|顧客|고객|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*|клиент\w*)\b"),
             financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility))\b"),
             fresh_results: r(r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed) (?:a |an |that )?(?:[\w-]+ ){0,5}(?:leases?|contracts?|agreements?|colocation|hosting)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b"),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
@@ -149,19 +149,19 @@ fn pats() -> &'static Patterns {
                 milestone: r(r"(?i)\bcomplet(?:es|ed|ion)\b|\b(?:hits|reaches|tops|surpasses|crosses) \d[\d.,]*\s?(?:GW|MW|EH/s|gigawatts?|megawatts?)\b|\b(?:comes?|came|goes|went|is|now|brought|brings) online\b|\bonline:|\bfinish(?:es|ed)\b|ready for service|\benergi[sz](?:es|ed|ation)\b|\bbreaks? ground\b|\bgroundbreaking\b|\bbegins construction\b|\bstarts construction\b|\bto break ground\b|\bopens\b|\bcommissioning\b|\bgoes live\b|\bfirst phase\b"),
                 plan: r(r"(?i)\bplans? (?:to|for)\b|\bplanned\b|\bto convert\b|\bconverts?\b|\bexplor(?:es|ing)\b|\bconsider(?:s|ing)\b|\beyes\b|\bsets? sights\b|\bstrategic alternatives\b|\bwinds? down\b|\bto invest\b|\bto increase\b|\bLOI\b|\bletter of intent\b|\bMOU\b|\bexpands self-mining\b"),
             },
-            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|lock(?:s|ed)? in|unveil(?:s|ed)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|leased|(?:to|will|would) lease|leases \d|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|signature|conclu|conclut|annonce|annoncé|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|cierra|cerró|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b"),
-            noun: r(r"(?i)\b(lease|leases|arrendamiento|alquiler|alquilará|arrendará|alugará|locazione|contratto|contrato|accordo|acuerdo|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|bail|empresa conjunta|parceria|acordo|arrendamento|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|takeover|buyout|proposal|bid|offer)\b"),
-            workload: r(r"(?i)\b(hosting|HPC|KI|IA|inteligencia artificial|intelligence artificielle|intelligenza artificiale|inteligência artificial|künstliche[rn]? Intelligenz|capacidad (?:informática|de cómputo|de computación)|capacité de calcul|capacità di calcolo|capacidade de computação|Rechenkapazität(?:en)?|Rechenzentr\w*|centre de données|centres de données|centro de datos|centros de datos|centro de dados|centri dati|centro dati|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b"),
+            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|lock(?:s|ed)? in|unveil(?:s|ed)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|leased|(?:to|will|would) lease|leases \d|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|signature|conclu|conclut|annonce|annoncé|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|cierra|cerró|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|达成|達成|締結|契約を結|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b"),
+            noun: r(r"(?i)\b(lease|leases|arrendamiento|alquiler|alquilará|arrendará|alugará|locazione|contratto|contrato|accordo|acuerdo|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|bail|empresa conjunta|parceria|acordo|arrendamento|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|takeover|buyout|proposal|bid|offer)\b|合约|合約|合同|协议|協議|租约|租約|租赁|租賃|托管|託管|契約|リース|賃貸|계약|임대|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|аренд\w*|сделк\w*)\b"),
+            workload: r(r"(?i)\b(hosting|HPC|KI|IA|inteligencia artificial|intelligence artificielle|intelligenza artificiale|inteligência artificial|künstliche[rn]? Intelligenz|capacidad (?:informática|de cómputo|de computación)|capacité de calcul|capacità di calcolo|capacidade de computação|Rechenkapazität(?:en)?|Rechenzentr\w*|centre de données|centres de données|centro de datos|centros de datos|centro de dados|centri dati|centro dati|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b|人工智慧|人工智能|算力|資料中心|数据中心|數據中心|雲端|云端|云计算|雲計算|データセンター|人工知能|데이터센터|데이터 센터|인공지능|\b(?:ИИ|дата-центр\w*|ЦОД\w*|вычислительн\w*|искусственн\w* интеллект\w*)\b"),
             undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|client|lessee|counterparty|company|partner)|\ban? (?:large |leading |major |U\.S\.-based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:un|une|uno|una|um|uma|ein|einem|einen) (?:[\w-]+ ){0,2}hyperscaler\b|\b(?:non identifié|non divulgué|no identificado|no revelado|nicht (?:namentlich )?genannt\w*|ungenannt\w*|não identificado|não divulgado|non identificato)\b|\b(?:a|an|one) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale) (?:customer|client|tenant)\b"),
             loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
             termination: r(r"(?i)\bterminat(?:e|es|ed|ing|ion)\b|\b(?:reject(?:s|ed)?|vot(?:e|ed|es) (?:down|against))\b|\bwalk(?:s|ed)? away\b|\bcancel(?:s|led|ed|lation)?\b|\bscrap(?:s|ped)\b"),
-            rumor: r(r"(?i)\bin (?:advanced |early )?(?:talks|discussions|negotiations)\b|\btalks (?:to|with)\b|\breportedly\b|\baccording to (?:people|sources|a person)|\bsources said\b|\bexploring\b|\bconsidering\b|\bweighing\b|\bmay sign\b|\bcould sign\b|\brumou?r|\bis said to\b|\bnearing a deal\b|\bpotential deal\b|\bin talks\b"),
-            acquisition: r(r"(?i)\b(acquir(?:e|es|ed|ing|ition)|merger|merge[sd]?|all-stock|buyout|takeover|to buy|stake in|\d+% stake)\b"),
+            rumor: r(r"(?i)\bin (?:advanced |early )?(?:talks|discussions|negotiations)\b|\btalks (?:to|with)\b|\breportedly\b|\baccording to (?:people|sources|a person)|\bsources said\b|\bexploring\b|\bconsidering\b|\bweighing\b|\bmay sign\b|\bcould sign\b|\brumou?r|\bis said to\b|\bnearing a deal\b|\bpotential deal\b|\bin talks\b|交渉|談判|谈判|협상|\bпереговор\w*"),
+            acquisition: r(r"(?i)\b(acquir(?:e|es|ed|ing|ition)|merger|merge[sd]?|all-stock|buyout|takeover|to buy|stake in|\d+% stake)\b|買収|收购|收購|并购|併購|인수|\b(?:поглощени\w*|приобретени\w*|слияни\w*)\b"),
             expansion: r(r"(?i)\b(exercis(?:e|es|ed|ing) (?:of )?(?:[a-z]+ ){0,3}options?|expan(?:d|ds|ded|sion)|additional \d+ ?MW|adds? \d+ ?MW|second phase|phase 2|another \d+ ?MW|increase[sd]? (?:its |the )?(?:commitment|contract))\b"),
             gpu_cloud: r(r"(?i)\b(GPU cloud|cloud[- ]services|AI cloud|cloud contract|GPU-as-a-service|compute contract|cloud capacity|GPU services)\b"),
             colocation: r(r"(?i)\b(colocation|co-location|lease|leases|leased|data cent(?:er|re) lease)\b"),
             hosting: r(r"(?i)\b(hosting|master services agreement|MSA)\b"),
-            financing: r(r"(?i)\b(project financing|financing|backstop|credit facility|loan|debt facility)\b"),
+            financing: r(r"(?i)\b(project financing|financing|backstop|credit facility|loan|debt facility)\b|融资|融資|贷款|貸款|대출|\b(?:кредит\w*|финансировани\w*)\b"),
             negated: r(r"(?i)\b(did not|didn't|does not|doesn't|has not|hasn't|have not|no new|not yet|without any)\b"),
             // an agreement recalled inside another story, not announced by it
             recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) (?:in|on) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b"),
@@ -172,7 +172,7 @@ fn pats() -> &'static Patterns {
             // "Google received warrants to acquire 41 million shares": the guarantor's
             // consideration, not the company buying
             warrant_shares: r(r"(?i)\b(?:warrants?|rights?|options?) (?:\w+ ){0,2}to (?:acquire|buy|purchase) (?:up to )?(?:approximately |about |roughly |around )?[\d.,]+ ?(?:million |m )?(?:[\w-]+ ){0,4}(?:shares|stock)\b"),
-            acquires: r(r"(?i)\b(?:to acquire|acquir(?:es|ed|ing)|agreed to buy|to buy|buys|bought|takeover of|merger with|merge with|to merge)\b"),
+            acquires: r(r"(?i)\b(?:to acquire|acquir(?:es|ed|ing)|agreed to buy|to buy|buys|bought|takeover of|merger with|merge with|to merge)\b|買収する|買収を|收购|收購|인수(?:한다|했다|하기|를)|\b(?:приобрет(?:ёт|ет|ает|ут)|поглотит)\b"),
             development: r(r"(?i)\bpartner(?:s|ed|ing|ship)? (?:\w+ ){0,8}?to (?:convert|build|develop|co-develop|jointly develop|construct|repurpose)\b"),
             // opinion, analysis and questions about a deal are not its announcement
             commentary: r(r"(?i)^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
@@ -180,10 +180,10 @@ fn pats() -> &'static Patterns {
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
             land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
             equipment: r(r"(?i)\b(purchas(?:e|es|ed|ing)|buy|buys|bought|order(?:s|ed)?)\b[^.;]{0,80}?\b(GPUs?|servers?|equipment|hardware|miners|rigs|ASICs?)\b"),
-            customer_contract: r(r"(?i)\b(leases?|leased|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará capacidad|locazione|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail)\b"),
+            customer_contract: r(r"(?i)\b(leases?|leased|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará capacidad|locazione|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail)\b|租约|租約|租赁|租賃|托管|託管|雲端運算|云计算|雲計算|算力(?:合约|合約|采购|採購)|リース契約|賃貸契約|ホスティング|コロケーション|임대 계약|임대계약|임대|코로케이션|호스팅|\b(?:аренд\w*|колокаци\w*|хостинг\w*)\b"),
             cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\bhosting (?:over |more than |up to |about |some )?\d[\d,.]*\+?\s?(?:k |thousand )?(?:GPUs|servers|racks|chips)\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b"),
-            guarantor_after: r(r"(?i)^\s*(?:'s|’s)\s+(?:financial\s+)?(?:backing|backstop|guarantee)\b|^\s*(?:'s\s+|,\s*which\s+)?(?:has |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|acquires|gets|receives|adds to) (?:its |a |an )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee[sd]?|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)"),
-            guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$"),
+            guarantor_after: r(r"(?i)^\s*(?:'s|’s)\s+(?:financial\s+)?(?:backing|backstop|guarantee)\b|^\s*(?:'s\s+|,\s*which\s+)?(?:has |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|acquires|gets|receives|adds to) (?:its |a |an )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee[sd]?|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)|^(?:\s*\(\$?[A-Z]+\))?\s*(?:を|が|は|이|가|은|는|의)\s*[^.。\n;；,，]{0,30}?(?:連帯保証|保証人|債務保証|担保|擔保|보증)|^\s*提供(?:担保|擔保)|^\s*(?:выступа\w+|станет)\s+(?:гарантом|поручителем)"),
+            guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$|(?:保証人|担保人|擔保人|지원 나선|при поддержке|гарант\w*|поручител\w*)\s*$"),
             end_user_before: r(r"(?i)(to support|for use by|on behalf of|serving|for its customer|end user)\s*$"),
             lender: r(r"\b(?:[Ll]ed by|[Aa]rranged by|[Pp]rovided by|[Uu]nderwritten by|[Ll]oan from|[Ff]acility (?:from|with)|[Ff]inancing from|[Ll]enders? (?:including|led by)|[Ll]ead arrangers? (?:were|was|are|is)?)\s+((?:[A-Z][A-Za-z&.'-]*)(?:\s+(?:[A-Z][A-Za-z&.'-]*|&|of))*)"),
             vendor_after: r(r"(?i)^\s*(?:(?:Blackwell|GB\d00|H\d00|B\d00|GPUs?|chips?|servers?|hardware|equipment)\b|,?\s*to (?:purchase|buy)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b)"),
@@ -236,10 +236,19 @@ pub fn sentences(text: &str) -> Vec<&str> {
                 && (next.is_ascii_uppercase()
                     || next.is_ascii_digit()
                     || next == b'"'
-                    || next == b'(')
+                    || next == b'('
+                    // "... $7 млрд. Компания ...": a capital in another script
+                    || !next.is_ascii()
+                        && text[i + 2..].chars().next().is_some_and(char::is_uppercase))
         } else {
-            false
+            // the ideographic full stop, and full-width ! and ? (Chinese, Japanese)
+            let wide = &bytes[i..];
+            wide.starts_with("。".as_bytes())
+                || wide.starts_with("！".as_bytes())
+                || wide.starts_with("？".as_bytes())
         };
+        // where the sentence's last character ends (a wide stop is three bytes)
+        let stop_len = if end_here && b >= 0x80 { 3 } else { 1 };
         // 'a "major AI customer." Demand ...': the closing quote ends the sentence with it
         let quoted = if end_here || !matches!(b, b'.' | b'!' | b'?') {
             0
@@ -266,12 +275,12 @@ pub fn sentences(text: &str) -> Vec<&str> {
             }
         };
         if end_here || quoted > 0 {
-            let s = text[start..=i + quoted].trim();
+            let s = text[start..i + quoted + stop_len].trim();
             if !s.is_empty() {
                 out.push(s);
             }
-            start = i + quoted + 1;
-            i += quoted;
+            start = i + quoted + stop_len;
+            i += quoted + stop_len - 1;
         }
         i += 1;
     }
@@ -1166,7 +1175,12 @@ fn headline_like(s: &str) -> bool {
 /// breadcrumbs, "Key Takeaways".
 fn is_furniture(s: &str) -> bool {
     let p = pats();
-    let words = s.split_whitespace().count();
+    // Chinese and Japanese leave no space between words: two of their characters count as one
+    let wide = s
+        .chars()
+        .filter(|c| matches!(*c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF))
+        .count();
+    let words = s.split_whitespace().count() + wide / 2;
     words <= 3 || p.furniture.is_match(s)
 }
 
@@ -1444,6 +1458,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sentences_end_at_wide_stops_and_before_capitals_of_other_scripts() {
+        assert_eq!(
+            sentences("Hut 8 签署租约。股价上涨！为什么？Next"),
+            ["Hut 8 签署租约。", "股价上涨！", "为什么？", "Next"]
+        );
+        assert_eq!(
+            sentences("Сделка на $7 млрд. Компания Hut 8 подписала аренду. ещё"),
+            ["Сделка на $7 млрд.", "Компания Hut 8 подписала аренду. ещё"]
+        );
+    }
+
+    #[test]
     fn sentences_keep_abbreviations() {
         let s = sentences(
             "Core Scientific, Inc. signed a deal. Shares rose 5%. The U.S. market was open.\nNext line",
@@ -1544,6 +1570,21 @@ mod tests {
         );
         assert_eq!(
             role("Cipher gets Google's financial backstop", "Google"),
+            Role::Guarantor
+        );
+        // in Japanese, Korean, Chinese and Russian
+        let t = "Hut 8がGoogleを連帯保証人とする70億ドル規模の契約をFluidstackと締結";
+        assert_eq!(role(t, "Google"), Role::Guarantor);
+        assert_eq!(role(t, "Fluidstack"), Role::Counterparty);
+        let t = "플루이드스택에 임대하며, 구글($GOOGL)이 이 임대 계약에 대한 재무 보증을 제공한다";
+        assert_eq!(role(t, "구글"), Role::Guarantor);
+        assert_eq!(role(t, "플루이드스택"), Role::Counterparty);
+        assert_eq!(
+            role("Fluidstack 租约，谷歌提供担保", "谷歌"),
+            Role::Guarantor
+        );
+        assert_eq!(
+            role("аренда Fluidstack при поддержке Google", "Google"),
             Role::Guarantor
         );
         assert_eq!(
@@ -2277,6 +2318,40 @@ mod tests {
         assert!(!announces(
             "Applied Digital hatte erst im Juni zwei Verträge mit CoreWeave abgeschlossen."
         ));
+    }
+
+    #[test]
+    fn deals_read_in_chinese_japanese_korean_and_russian() {
+        // the guarantor beside the tenant, in Japanese; the company's name in katakana-free Latin
+        let d = decide(
+            "Hut 8、Googleを連帯保証人として70億ドルのデータセンターリース契約を締結",
+            "Hut 8はFluidstackに245メガワットを15年間リースする。",
+        );
+        deal_with(&d, "Fluidstack");
+        // the customer buys compute from the company, in traditional Chinese
+        let d = decide(
+            "微軟向 IREN 採購 AI 算力",
+            "微軟與資料中心營運商 IREN 簽署一份約97億美元的五年合約，採購雲端運算能力。",
+        );
+        deal_with(&d, "Microsoft");
+        // Korean names of both parties
+        let d = decide(
+            "헛8, 플루이드스택과 70억 달러 임대 계약 체결",
+            "헛8은 플루이드스택에 데이터센터 용량을 15년간 임대하는 계약을 체결했다.",
+        );
+        deal_with(&d, "Fluidstack");
+        // Russian
+        let d = decide(
+            "Hut 8 подписала 15-летнюю аренду с Fluidstack на $7 млрд",
+            "Компания сдаст в аренду 245 МВт мощности дата-центра.",
+        );
+        deal_with(&d, "Fluidstack");
+        // acquisition talks in Japanese are a rumour, not a deal
+        let d = decide(
+            "Core Scientific株が急騰",
+            "CoreWeaveがCore Scientificを買収する交渉を行っているとの報道を受け、株価が急騰した。",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.reasons);
     }
 
     #[test]

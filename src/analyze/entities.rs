@@ -46,6 +46,12 @@ const UNITS: &[&str] = &[
 /// Words that show a text is about miners, data centers or markets (anchors for short names).
 const DOMAIN_WORDS: &[&str] = &[
     "bitcoin",
+    "比特币",
+    "比特幣",
+    "ビットコイン",
+    "비트코인",
+    "биткоин",
+    "майнинг",
     "Bitcoin",
     "miner",
     "miners",

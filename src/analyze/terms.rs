@@ -747,7 +747,12 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
             "of generation",
             "power capacity",
         ];
-        let additional_only = pre_t.ends_with("an additional") || pre_t.ends_with("additional");
+        // "an additional 160 MW" is an expansion's own capacity; "a first right of refusal for an
+        // additional 800 MW" (or an option on it) is capacity beyond the contract
+        let additional_only = (pre_t.ends_with("an additional") || pre_t.ends_with("additional"))
+            && !["refusal", "right of first", "rofr", "rofo", "option"]
+                .iter()
+                .any(|w| pre_t.contains(w));
         if site_words.iter().any(site) && !post.trim_start().starts_with("of")
             || pre.trim_end().ends_with("campus of")
             || pre.trim_end().ends_with("site of")
@@ -824,8 +829,16 @@ fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
 /// A text with amounts and terms written in German, French, Spanish, Portuguese, Italian or
 /// Chinese units put in English ones, so that one reading serves all: "9,7 Milliarden US-Dollar"
 /// → "$9.7 billion", "9.500 millones de dólares" → "$9500 million", "97億美元" → "$9.7 billion",
-/// "15 Jahre" → "15-year". Any other text unchanged.
+/// "15 Jahre" → "15-year" (and Chinese, Japanese, Korean and Russian ones: see
+/// `in_english_units_other_scripts`). Any other text unchanged.
 pub fn in_english_units(text: &str) -> std::borrow::Cow<'_, str> {
+    match in_english_units_other_scripts(text) {
+        std::borrow::Cow::Borrowed(t) => in_english_units_latin(t),
+        std::borrow::Cow::Owned(t) => in_english_units_latin(&t).into_owned().into(),
+    }
+}
+
+fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
     static RE: OnceLock<[Regex; 3]> = OnceLock::new();
     let [money, yi, years] = RE.get_or_init(|| {
         [
@@ -908,6 +921,110 @@ pub fn in_english_units(text: &str) -> std::borrow::Cow<'_, str> {
         format!("{n}-year")
     });
     text.into_owned().into()
+}
+
+/// The amounts, capacities and terms of Chinese, Japanese, Korean and Russian text in English
+/// units: "70億ドル", "70억 달러", "97亿美元" → "$7 billion"; "$7 млрд" → "$7 billion"; "245 МВт",
+/// "200兆瓦" → "245 MW"; "15년", "十五年", "15-летнюю" → "15-year". A number glued to a digit
+/// before it ("2025年") is a date, not a term. Any other text unchanged.
+fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
+    static WORDS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        aho_corasick::AhoCorasick::new([
+            "億",
+            "亿",
+            "억",
+            "млрд",
+            "млн",
+            "МВт",
+            "ГВт",
+            "瓦",
+            "ワット",
+            "와트",
+            "年",
+            "년",
+            "лет",
+        ])
+        .expect("static words")
+    });
+    static RE: OnceLock<[Regex; 4]> = OnceLock::new();
+    let [yi, rub, power, years] = RE.get_or_init(|| {
+        [
+            Regex::new(r"(\d+(?:\.\d+)?)\s?(?:億|亿|억)\s?(?:美元|美金|ドル|달러|\$)")
+                .expect("static regex"),
+            Regex::new(r"(?i)(US\$|\$)?\s?(\d+(?:[.,]\d+)?)\s?(млрд|млн)\.?(\s?(?:долл\w*|\$))?")
+                .expect("static regex"),
+            Regex::new(
+                r"(\d+(?:[.,]\d+)?)\s?(兆瓦|メガワット|메가와트|МВт|吉瓦|ギガワット|기가와트|ГВт)",
+            )
+            .expect("static regex"),
+            Regex::new(
+                r"(^|[^\d.,])(\d{1,2}|五|十|十二|十五|二十)\s?(?:年期|年間|年|년|-?летн\w*|лет)",
+            )
+            .expect("static regex"),
+        ]
+    });
+    if !words.is_match(text) {
+        return text.into();
+    }
+    let mut out: std::borrow::Cow<'_, str> = text.into();
+    if yi.is_match(&out) {
+        out = yi
+            .replace_all(&out, |c: &regex::Captures<'_>| {
+                let n: f64 = c[1].parse().unwrap_or(0.0);
+                format!(" ${} billion ", n / 10.0)
+            })
+            .into_owned()
+            .into();
+    }
+    if rub.is_match(&out) {
+        out = rub
+            .replace_all(&out, |c: &regex::Captures<'_>| {
+                let n: Option<f64> = c[2].replace(',', ".").parse().ok();
+                match (c.get(1).is_some() || c.get(4).is_some(), n) {
+                    (true, Some(n)) => {
+                        let unit = if c[3].to_lowercase() == "млрд" {
+                            "billion"
+                        } else {
+                            "million"
+                        };
+                        format!(" ${n} {unit} ")
+                    }
+                    _ => c[0].to_string(),
+                }
+            })
+            .into_owned()
+            .into();
+    }
+    if power.is_match(&out) {
+        out = power
+            .replace_all(&out, |c: &regex::Captures<'_>| {
+                let unit = match &c[2] {
+                    "吉瓦" | "ギガワット" | "기가와트" | "ГВт" => "GW",
+                    _ => "MW",
+                };
+                format!(" {} {unit} ", c[1].replace(',', "."))
+            })
+            .into_owned()
+            .into();
+    }
+    if years.is_match(&out) {
+        out = years
+            .replace_all(&out, |c: &regex::Captures<'_>| {
+                let n = match &c[2] {
+                    "五" => "5",
+                    "十" => "10",
+                    "十二" => "12",
+                    "十五" => "15",
+                    "二十" => "20",
+                    d => d,
+                };
+                format!("{} {n}-year ", &c[1])
+            })
+            .into_owned()
+            .into();
+    }
+    out
 }
 
 /// The sentence of `text` around `span`: from the last full stop or line break before it to the
@@ -1561,6 +1678,17 @@ mod tests {
             "",
         );
         assert_eq!(t.capacity_mw, Some(25.0));
+        // a refusal right on "an additional" block is not an expansion's own capacity
+        let (t, _) = checked(
+            "The lease covers 200 MW of critical IT load. The tenant holds a first right of refusal for an additional 800 MW of critical IT load.",
+            "",
+        );
+        assert_eq!(t.capacity_mw, Some(200.0));
+        let (t, _) = checked(
+            "Fluidstack takes an additional 160 MW of critical IT load.",
+            "",
+        );
+        assert_eq!(t.capacity_mw, Some(160.0));
     }
 
     #[test]
@@ -1581,6 +1709,32 @@ mod tests {
             "",
         );
         assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn amounts_capacity_and_terms_in_other_scripts_are_read() {
+        // Japanese, Korean, simplified Chinese, Russian
+        let t = x("Hut 8は70億ドル規模、15年間のリース契約を締結し、245メガワットを提供する");
+        assert_eq!(
+            (t.value_usd, t.term_years, t.capacity_mw),
+            (Some(7e9), Some(15.0), Some(245.0))
+        );
+        let t = x("헛8은 70억 달러 규모의 15년 임대 계약을 체결했다");
+        assert_eq!((t.value_usd, t.term_years), (Some(7e9), Some(15.0)));
+        let t = x("微软与IREN签署一份97亿美元的五年合约");
+        assert_eq!((t.value_usd, t.term_years), (Some(9.7e9), Some(5.0)));
+        let t = x("Hut 8 подписала 15-летнюю аренду с Fluidstack на $7 млрд, 245 МВт");
+        assert_eq!(
+            (t.value_usd, t.term_years, t.capacity_mw),
+            (Some(7e9), Some(15.0), Some(245.0))
+        );
+        // a year of the calendar is not a term; a count of millions without a currency no amount
+        let t = x("2025年11月3日，IREN签署合约，租约200兆瓦");
+        assert_eq!(
+            (t.value_usd, t.term_years, t.capacity_mw),
+            (None, None, Some(200.0))
+        );
+        assert_eq!(x("выручка 5 млн акций").value_usd, None);
     }
 
     #[test]
