@@ -782,7 +782,17 @@ impl<'a> Recognizer<'a> {
                     ));
                     false
                 }
-                _ => true,
+                Some(_) => true,
+                None => match signed_in_month(c.s, published) {
+                    Some(end) if (published - end).num_days() > RECALL_DAYS => {
+                        reasons.push(format!(
+                            "against: the agreement was signed in a month that ended {end}, the story is of {published}: \"{}\"",
+                            clip(c.s, 120)
+                        ));
+                        false
+                    }
+                    _ => true,
+                },
             }
         });
         let (mut score, evidence, has_verb, corporate) = match customer {
@@ -1214,6 +1224,92 @@ fn stated_date(s: &str, published: chrono::NaiveDate) -> Option<chrono::NaiveDat
         })
         .filter(|d| *d <= published)
         .max()
+}
+
+/// "In August, TeraWulf signed ...", "firmó en agosto ...", "hat im Juni unterzeichnet": the last
+/// day of the month a sentence says its agreement was signed in (the month beside the signing
+/// verb: before it, or just after it), in English, Spanish, German, French, Italian or
+/// Portuguese. A month later in the year than the story's, with no year, is still to come: none.
+fn signed_in_month(s: &str, published: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:in|en|im|em|a|ad|au mois d[e']|back in|earlier in|in early|in late|in mid-?|a principios de|a finales de|Anfang|Ende|Mitte|début|fin|inizio|fine|no início de|no final de)\s*(january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b(?:,?\s+(?:de\s+|del\s+)?(\d{4})\b)?")
+            .expect("static regex")
+    });
+    let verb = pats().verb.find(s)?;
+    re.captures_iter(s).find_map(|c| {
+        let m = c.get(0)?;
+        let name = &c[1];
+        // "in may" is a modal verb's
+        if name == "may" {
+            return None;
+        }
+        let beside =
+            m.end() <= verb.start() || verb.end() <= m.start() && m.start() - verb.end() <= 40;
+        if !beside {
+            return None;
+        }
+        let month = month_of(&name.to_lowercase())?;
+        let year = match c.get(2).and_then(|y| y.as_str().parse::<i32>().ok()) {
+            Some(y) => y,
+            None if month <= published.month() => published.year(),
+            None => return None,
+        };
+        let first_next = if month == 12 {
+            chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
+        } else {
+            chrono::NaiveDate::from_ymd_opt(year, month + 1, 1)
+        }?;
+        Some(first_next - chrono::Duration::days(1))
+    })
+}
+
+/// A month's number from its name in English, Spanish, German, French, Italian or Portuguese.
+fn month_of(name: &str) -> Option<u32> {
+    const NAMES: [&[&str]; 12] = [
+        &[
+            "january", "enero", "januar", "janvier", "gennaio", "janeiro",
+        ],
+        &[
+            "february",
+            "febrero",
+            "februar",
+            "février",
+            "febbraio",
+            "fevereiro",
+        ],
+        &["march", "marzo", "märz", "mars", "março"],
+        &["april", "abril", "avril", "aprile"],
+        &["may", "mayo", "mai", "maggio", "maio"],
+        &["june", "junio", "juni", "juin", "giugno", "junho"],
+        &["july", "julio", "juli", "juillet", "luglio", "julho"],
+        &["august", "agosto", "août"],
+        &[
+            "september",
+            "septiembre",
+            "setiembre",
+            "septembre",
+            "settembre",
+            "setembro",
+        ],
+        &[
+            "october", "octubre", "oktober", "octobre", "ottobre", "outubro",
+        ],
+        &["november", "noviembre", "novembre", "novembro"],
+        &[
+            "december",
+            "diciembre",
+            "dezember",
+            "décembre",
+            "dicembre",
+            "dezembro",
+        ],
+    ];
+    NAMES
+        .iter()
+        .position(|names| names.contains(&name))
+        .map(|i| i as u32 + 1)
 }
 
 const ACQUIRES: &str = "an acquisition or a stake, not a customer's agreement";
@@ -2318,6 +2414,62 @@ mod tests {
         assert!(!announces(
             "Applied Digital hatte erst im Juni zwei Verträge mit CoreWeave abgeschlossen."
         ));
+    }
+
+    #[test]
+    fn an_agreement_signed_in_an_earlier_month_is_recalled() {
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let on = day("2025-11-12");
+        assert_eq!(
+            signed_in_month(
+                "En agosto, TeraWulf firmó dos contratos con Fluidstack.",
+                on
+            ),
+            Some(day("2025-08-31"))
+        );
+        assert_eq!(
+            signed_in_month(
+                "TeraWulf signed two leases with Fluidstack in August 2024.",
+                on
+            ),
+            Some(day("2024-08-31"))
+        );
+        assert_eq!(
+            signed_in_month("TeraWulf hat im Oktober einen Vertrag unterzeichnet.", on),
+            Some(day("2025-10-31"))
+        );
+        // a later month, no year: still to come; a month far from the verb: not its date
+        assert_eq!(
+            signed_in_month("TeraWulf signed a lease; the hall opens in December.", on),
+            None
+        );
+        assert_eq!(
+            signed_in_month(
+                "TeraWulf signed a lease with Fluidstack for the site it bought from the county in March.",
+                on
+            ),
+            None
+        );
+        assert_eq!(
+            signed_in_month("TeraWulf may sign a lease in may.", on),
+            None
+        );
+        // in a story of the month's first days, last month's signing is news
+        let d = decide_on(
+            "TeraWulf y el auge de la IA",
+            "En agosto, TeraWulf firmó dos contratos de arrendamiento de HPC con Fluidstack por 360 MW.",
+            Some("2025-11-12"),
+        );
+        no_deal_because(
+            &d,
+            "against: the agreement was signed in a month that ended 2025-08-31, the story is of 2025-11-12",
+        );
+        let d = decide_on(
+            "TeraWulf firma con Fluidstack",
+            "En agosto, TeraWulf firmó dos contratos de arrendamiento de HPC con Fluidstack por 360 MW.",
+            Some("2025-09-03"),
+        );
+        deal_with(&d, "Fluidstack");
     }
 
     #[test]
