@@ -55,6 +55,12 @@ struct Patterns {
     land: Regex,
     equipment: Regex,
     customer_contract: Regex,
+    /// A stake or warrants in a headline ("Google Acquires 5.4% Cipher Stake").
+    guarantor_stake: Regex,
+    /// The company itself bought or merged ("to acquire Core Scientific", "all-stock deal").
+    company_takeover: Regex,
+    /// A backstop, guarantee or lease obligations: a guarantor stands behind a tenant.
+    backstop_words: Regex,
     cloud_descriptor: Regex,
     guarantor_after: Regex,
     guarantor_before: Regex,
@@ -180,13 +186,16 @@ fn pats() -> &'static Patterns {
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
             land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
             equipment: r(r"(?i)\b(purchas(?:e|es|ed|ing)|buy|buys|bought|order(?:s|ed)?)\b[^.;]{0,80}?\b(GPUs?|servers?|equipment|hardware|miners|rigs|ASICs?)\b"),
+            guarantor_stake: r(r"(?i)\b(?:[\d.]+% )?(?:[\w-]+ ){0,2}(?:equity )?stake\b|\bwarrants?\b"),
+            company_takeover: r(r"(?i)\b(?:merger|merges?|takeover|buyout|all-stock|tender offer|to acquire|buys out)\b"),
+            backstop_words: r(r"(?i)\bbackstop\w*|\bguarantee\w*|\bguarantor|\blease obligations\b|\bwarrants?\b|保証|担保|擔保|보증"),
             customer_contract: r(r"(?i)\b(leases?|leased|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará capacidad|locazione|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail)\b|租约|租約|租赁|租賃|托管|託管|雲端運算|云计算|雲計算|算力(?:合约|合約|采购|採購)|リース契約|賃貸契約|ホスティング|コロケーション|임대 계약|임대계약|임대|코로케이션|호스팅|\b(?:аренд\w*|колокаци\w*|хостинг\w*)\b"),
             cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\bhosting (?:over |more than |up to |about |some )?\d[\d,.]*\+?\s?(?:k |thousand )?(?:GPUs|servers|racks|chips)\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b"),
-            guarantor_after: r(r"(?i)^\s*(?:'s|’s)\s+(?:financial\s+)?(?:backing|backstop|guarantee)\b|^\s*(?:'s\s+|,\s*which\s+)?(?:has |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|acquires|gets|receives|adds to) (?:its |a |an )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee[sd]?|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)|^(?:\s*\(\$?[A-Z]+\))?\s*(?:を|が|は|이|가|은|는|의)\s*[^.。\n;；,，]{0,30}?(?:連帯保証|保証人|債務保証|担保|擔保|보증)|^\s*提供(?:担保|擔保)|^\s*(?:выступа\w+|станет)\s+(?:гарантом|поручителем)"),
+            guarantor_after: r(r"(?i)^\s*(?:'s|’s)\s+(?:financial\s+)?(?:backing|backstop|guarantee)\b|^\s*(?:'s\s+|,\s*which\s+)?(?:has |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|acquires|gets|receives|adds to) (?:its |a |an )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee[sd]?|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)|^(?:\s*\(\$?[A-Z]+\))?\s*(?:を|が|は|이|가|은|는|의)\s*[^.。\n;；,，]{0,30}?(?:連帯保証|保証人|債務保証|担保|擔保|보증)|^\s*提供(?:担保|擔保)|^\s*(?:выступа\w+|станет)\s+(?:гарантом|поручителем)|^\s*(?:が|は)[^。]{0,40}?株式(?:を)?取得|^\s*[^。，,]{0,20}?(?:入股|持股)|^\s*(?:이|가|은|는)\s*[^.]{0,40}?지분"),
             guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$|(?:保証人|担保人|擔保人|지원 나선|при поддержке|гарант\w*|поручител\w*)\s*$"),
             end_user_before: r(r"(?i)(to support|for use by|on behalf of|serving|for its customer|end user)\s*$"),
             lender: r(r"\b(?:[Ll]ed by|[Aa]rranged by|[Pp]rovided by|[Uu]nderwritten by|[Ll]oan from|[Ff]acility (?:from|with)|[Ff]inancing from|[Ll]enders? (?:including|led by)|[Ll]ead arrangers? (?:were|was|are|is)?)\s+((?:[A-Z][A-Za-z&.'-]*)(?:\s+(?:[A-Z][A-Za-z&.'-]*|&|of))*)"),
-            vendor_after: r(r"(?i)^\s*(?:(?:Blackwell|GB\d00|H\d00|B\d00|GPUs?|chips?|servers?|hardware|equipment)\b|,?\s*to (?:purchase|buy)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b)"),
+            vendor_after: r(r"(?i)^\s*(?:(?:Blackwell|GB\d00|H\d00|B\d00|GPUs?|chips?|servers?|hardware|equipment)\b|,?\s*to (?:purchase|buy)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b|,?\s*(?:which|that|who) (?:will |is to )?(?:supply|supplies|deliver|delivers|provide|provides)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b)"),
         }
     })
 }
@@ -718,6 +727,23 @@ impl<'a> Recognizer<'a> {
                     ));
                     confidence_cut = 0.1;
                     Some(c)
+                } else if h == Against::Corporate
+                    && c.pos <= 4
+                    && c.party.is_some()
+                    && names_contract(c.s)
+                    && p.guarantor_stake.is_match(d.title)
+                    && !p.company_takeover.is_match(d.title)
+                    && p.backstop_words
+                        .is_match(&format!("{}\n{}", d.title, d.lead))
+                {
+                    // "Google Acquires 5.4% Cipher Stake in $3 Billion Fluidstack Deal": the
+                    // stake is the warrants of the tenant's guarantor; the lease is the news
+                    reasons.push(
+                        "for: the stake in the headline is the guarantor's warrants; the customer contract is the news"
+                            .into(),
+                    );
+                    confidence_cut = 0.1;
+                    Some(c)
                 } else {
                     reasons.push(format!("against: the headline is about {}", h.what()));
                     None
@@ -940,7 +966,7 @@ impl<'a> Recognizer<'a> {
         // body; a name the document gives another role anywhere (a guarantor, an end user, a
         // vendor) is not the counterparty ("Google-backed", "to support Anthropic")
         let own_name = |c: &Counterparty| c.ticker.as_deref() == Some(ticker.as_str());
-        let texts = [d.title, evidence, d.lead, d.body];
+        let texts = [evidence, d.title, d.lead, d.body];
         let mut roles: Vec<(usize, Role)> = Vec::new();
         for text in texts {
             for h in self.cp_matcher.find(text, true) {
@@ -1696,6 +1722,13 @@ mod tests {
         );
         assert_eq!(
             role(
+                "a $5.8 billion partnership with Dell, which will supply the required GPUs",
+                "Dell"
+            ),
+            Role::Vendor
+        );
+        assert_eq!(
+            role(
                 "agreed to buy GPUs and servers from Dell for $5.8 billion",
                 "Dell"
             ),
@@ -2414,6 +2447,29 @@ mod tests {
         assert!(!announces(
             "Applied Digital hatte erst im Juni zwei Verträge mit CoreWeave abgeschlossen."
         ));
+    }
+
+    #[test]
+    fn a_guarantors_stake_in_the_headline_leaves_the_lease_the_news() {
+        let d = decide(
+            "Google Acquires 5.4% Cipher Stake in $3 Billion Fluidstack Deal",
+            "Cipher Mining entered into a 10-year colocation agreement with Fluidstack for 168 MW, worth about $3 billion. Google will backstop $1.4 billion of Fluidstack's lease obligations and receives warrants for about 24 million Cipher shares.",
+        );
+        deal_with(&d, "Fluidstack");
+        // the company itself bought: still an acquisition
+        let d = decide(
+            "CoreWeave takes Core Scientific in all-stock deal, ending its stake talks",
+            "CoreWeave agreed to acquire Core Scientific in an all-stock transaction; the hosting agreements between them end with the merger and no backstop is needed.",
+        );
+        assert!(
+            d.detection.as_ref().is_none_or(|x| x.kind != Kind::Deal),
+            "{:?}",
+            d.detection
+        );
+        // shares taken through a hosting contract, in Japanese: the taker guarantees, not rents
+        let t = "GoogleがAIホスティング契約を通じてCipher Miningの株式を取得";
+        let start = t.find("Google").unwrap();
+        assert_eq!(party_role(t, start, start + 6), Role::Guarantor);
     }
 
     #[test]
