@@ -162,7 +162,7 @@ fn pats() -> &'static Patterns {
             loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
             termination: r(r"(?i)\bterminat(?:e|es|ed|ing|ion)\b|\b(?:reject(?:s|ed)?|vot(?:e|ed|es) (?:down|against))\b|\bwalk(?:s|ed)? away\b|\bcancel(?:s|led|ed|lation)?\b|\bscrap(?:s|ped)\b"),
             rumor: r(r"(?i)\bin (?:advanced |early )?(?:talks|discussions|negotiations)\b|\btalks (?:to|with)\b|\breportedly\b|\baccording to (?:people|sources|a person)|\bsources said\b|\bexploring\b|\bconsidering\b|\bweighing\b|\bmay sign\b|\bcould sign\b|\brumou?r|\bis said to\b|\bnearing a deal\b|\bpotential deal\b|\bin talks\b|交渉|談判|谈判|협상|\bпереговор\w*"),
-            acquisition: r(r"(?i)\b(acquir(?:e|es|ed|ing|ition)|merger|merge[sd]?|all-stock|buyout|takeover|to buy|stake in|\d+% stake)\b|買収|收购|收購|并购|併購|인수|\b(?:поглощени\w*|приобретени\w*|слияни\w*)\b"),
+            acquisition: r(r"(?i)\b(acquir(?:e|es|ed|ing|ition)|merger|merge[sd]?|all-stock|buyout|takeover|to buy|stake in|\d+% stake)\b|買収|收购|收購|并购|併購|인수|\b(?:поглощени\w*|приобретени\w*|слияни\w*)\b|\b(?:Übernahme\w*|übernimmt|Fusion|rachat|fusion|adquisición|fusión|acquisizione|fusione|aquisição|fusão)\b"),
             expansion: r(r"(?i)\b(exercis(?:e|es|ed|ing) (?:of )?(?:[a-z]+ ){0,3}options?|expan(?:d|ds|ded|sion)|additional \d+ ?MW|adds? \d+ ?MW|second phase|phase 2|another \d+ ?MW|increase[sd]? (?:its |the )?(?:commitment|contract))\b"),
             gpu_cloud: r(r"(?i)\b(GPU cloud|cloud[- ]services|AI cloud|cloud contract|GPU-as-a-service|compute contract|cloud capacity|GPU services)\b"),
             colocation: r(r"(?i)\b(colocation|co-location|lease|leases|leased|data cent(?:er|re) lease)\b"),
@@ -178,7 +178,7 @@ fn pats() -> &'static Patterns {
             // "Google received warrants to acquire 41 million shares": the guarantor's
             // consideration, not the company buying
             warrant_shares: r(r"(?i)\b(?:warrants?|rights?|options?) (?:\w+ ){0,2}to (?:acquire|buy|purchase) (?:up to )?(?:approximately |about |roughly |around )?[\d.,]+ ?(?:million |m )?(?:[\w-]+ ){0,4}(?:shares|stock)\b"),
-            acquires: r(r"(?i)\b(?:to acquire|acquir(?:es|ed|ing)|agreed to buy|to buy|buys|bought|takeover of|merger with|merge with|to merge)\b|買収する|買収を|收购|收購|인수(?:한다|했다|하기|를)|\b(?:приобрет(?:ёт|ет|ает|ут)|поглотит)\b"),
+            acquires: r(r"(?i)\b(?:to acquire|acquir(?:es|ed|ing)|agreed to buy|to buy|buys|bought|takeover of|merger with|merge with|to merge)\b|買収する|買収を|收购|收購|인수(?:한다|했다|하기|를)|\b(?:приобрет(?:ёт|ет|ает|ут)|поглотит)\b|\b(?:zur Übernahme|übernimmt)\b"),
             development: r(r"(?i)\bpartner(?:s|ed|ing|ship)? (?:\w+ ){0,8}?to (?:convert|build|develop|co-develop|jointly develop|construct|repurpose)\b"),
             // opinion, analysis and questions about a deal are not its announcement
             commentary: r(r"(?i)^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
@@ -187,7 +187,7 @@ fn pats() -> &'static Patterns {
             land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
             equipment: r(r"(?i)\b(purchas(?:e|es|ed|ing)|buy|buys|bought|order(?:s|ed)?)\b[^.;]{0,80}?\b(GPUs?|servers?|equipment|hardware|miners|rigs|ASICs?)\b"),
             guarantor_stake: r(r"(?i)\b(?:[\d.]+% )?(?:[\w-]+ ){0,2}(?:equity )?stake\b|\bwarrants?\b"),
-            company_takeover: r(r"(?i)\b(?:merger|merges?|takeover|buyout|all-stock|tender offer|to acquire|buys out)\b"),
+            company_takeover: r(r"(?i)\b(?:merger|merges?|takeover|buyout|all-stock|tender offer|to acquire|buys out)\b|\b(?:Übernahme\w*|übernimmt|rachat|adquisición|acquisizione|aquisição)\b|買収|收购|收購|인수|\bпоглощени\w*"),
             backstop_words: r(r"(?i)\bbackstop\w*|\bguarantee\w*|\bguarantor|\blease obligations\b|\bwarrants?\b|保証|担保|擔保|보증"),
             customer_contract: r(r"(?i)\b(leases?|leased|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará capacidad|locazione|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail)\b|租约|租約|租赁|租賃|托管|託管|雲端運算|云计算|雲計算|算力(?:合约|合約|采购|採購)|リース契約|賃貸契約|ホスティング|コロケーション|임대 계약|임대계약|임대|코로케이션|호스팅|\b(?:аренд\w*|колокаци\w*|хостинг\w*)\b"),
             cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\bhosting (?:over |more than |up to |about |some )?\d[\d,.]*\+?\s?(?:k |thousand )?(?:GPUs|servers|racks|chips)\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b"),
@@ -439,6 +439,7 @@ impl<'a> Recognizer<'a> {
                 && p.acquires.is_match(s)
                 && !names_contract(s)
                 && !p.warrant_shares.is_match(s)
+                && !self.guarantor_takes_stake(s, domain)
             {
                 against_sents.push((s, ACQUIRES));
             }
@@ -730,7 +731,7 @@ impl<'a> Recognizer<'a> {
                 } else if h == Against::Corporate
                     && c.pos <= 4
                     && c.party.is_some()
-                    && names_contract(c.s)
+                    && (names_contract(c.s) || c.pos == 0 && title_contract)
                     && p.guarantor_stake.is_match(d.title)
                     && !p.company_takeover.is_match(d.title)
                     && p.backstop_words
@@ -1102,6 +1103,22 @@ impl<'a> Recognizer<'a> {
             parties,
             reasons,
         })
+    }
+
+    /// "Google Acquires 5.4% Cipher Stake in $3 Billion Fluidstack Deal": a company of the
+    /// counterparty list, named before any of the universe, takes a stake beside a deal with a
+    /// backstop or warrants behind it (not the company itself bought).
+    fn guarantor_takes_stake(&self, s: &str, domain: bool) -> bool {
+        let p = pats();
+        if !p.guarantor_stake.is_match(s) || p.company_takeover.is_match(s) {
+            return false;
+        }
+        let first_cp = self.cp_matcher.find(s, true).first().map(|h| h.start);
+        let first_co = self.linker.find(s, domain).first().map(|h| h.start);
+        match (first_cp, first_co) {
+            (Some(cp), Some(co)) => cp < co && p.contract_noun.is_match(s),
+            _ => false,
+        }
     }
 
     /// Does a headline name a customer contract: a lease, colocation, hosting or cloud services,
@@ -2443,6 +2460,22 @@ mod tests {
             "TeraWulf hat einen zukunftsweisenden Deal abgeschlossen, der für Aufsehen sorgt. Im Zentrum steht eine Vereinbarung mit dem Cloud-Anbieter Fluidstack über mehr als 200 Megawatt Rechenzentrumskapazität im Wert von 3,7 Milliarden US-Dollar.",
         );
         deal_with(&d, "Fluidstack");
+        // a takeover in German is no customer's agreement; a customer "acquiring" capacity in
+        // Spanish is one
+        let d = decide(
+            "Der 9-Milliarden-Dollar-Deal von CoreWeave mit Core Scientific",
+            "CoreWeave hat eine endgültige Vereinbarung zur Übernahme von Core Scientific in einer reinen Aktientransaktion getroffen.",
+        );
+        assert!(
+            d.detection.as_ref().is_none_or(|x| x.kind != Kind::Deal),
+            "{:?}",
+            d.detection
+        );
+        let d = decide(
+            "Microsoft firma con IREN",
+            "Microsoft ha firmado un acuerdo de unos US$9.700 millones para adquirir capacidad de cómputo de inteligencia artificial de IREN.",
+        );
+        deal_with(&d, "Microsoft");
         // "had signed in June": an agreement recalled
         assert!(!announces(
             "Applied Digital hatte erst im Juni zwei Verträge mit CoreWeave abgeschlossen."
@@ -2454,6 +2487,12 @@ mod tests {
         let d = decide(
             "Google Acquires 5.4% Cipher Stake in $3 Billion Fluidstack Deal",
             "Cipher Mining entered into a 10-year colocation agreement with Fluidstack for 168 MW, worth about $3 billion. Google will backstop $1.4 billion of Fluidstack's lease obligations and receives warrants for about 24 million Cipher shares.",
+        );
+        deal_with(&d, "Fluidstack");
+        // the same headline as the page's first line under a title that is furniture
+        let d = decide(
+            "Share this article",
+            "Google Acquires 5.4% Cipher Stake in $3 Billion Fluidstack Deal\nFluidstack has signed a $3 billion agreement under which Cipher Mining supplies 168 MW of IT load.\nGoogle backstops $1.4 billion of the lease obligations.",
         );
         deal_with(&d, "Fluidstack");
         // the company itself bought: still an acquisition
