@@ -148,7 +148,7 @@ fn pats() -> &'static Patterns {
                 market: r(r"(?i)\bstocks? to (?:watch|buy)\b|\btop (?:gainers|losers|movers)\b|\bmarket (?:wrap|update|movers)\b|\b(?:premarket|pre-market|midday|after-hours) movers\b|\bcrypto stocks\b|\bmining stocks\b|\bbitcoin miners? (?:stocks? )?(?:rally|surge|jump|soar|fall|slide|tumble|climb)\b|\bweekly recap\b|\bweek in review\b"),
                 legal: r(r"(?i)\bshort (?:report|seller|sellers|attack)\b|\blawsuits?\b|\bsues\b|\bsued\b|class action|\binvestigation\b|\bsuffered losses\b|\blaw firm\b|securities fraud|\binvestors who lost\b"),
                 analyst: r(r"(?i)price target|initiates coverage|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b"),
-                financing: r(r"(?i)\bconvertible\b|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|\bfunding (?:arrangement|package|deal|round)\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\braises \$|\bsecures? (?:a |an )?\$[\d.,]+\s?(?:M|B|bn|mn|million|billion)? (?:\w+ ){0,3}from\b|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
+                financing: r(r"(?i)\bconvertible\b|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|\bfunding (?:arrangement|package|deal|round)\b|\b(?:secur|rais|obtain|clos)(?:es|ed|ing|e)? (?:\$[\d.,]+\s?(?:billion|million|bn|b|m)? )(?:in )?(?:new )?funding\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\braises \$|\bsecures? (?:a |an )?\$[\d.,]+\s?(?:M|B|bn|mn|million|billion)? (?:\w+ ){0,3}from\b|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
                 corporate: r(r"(?i)\bcommits? (?:up to |about |approximately )?\$[\d.,]+\s?(?:bn|billion|b|m|mn|million)? (?:to|in|into)\b|\binvest(?:s|ed|ing)\b|\binvestment (?:in|of|option|from|by)\b|\bAI investment\b|\b(?:expands?|increases?|boosts?|deepens?|ups) (?:\w+ ){0,3}investment\b|\bequity (?:option|investment|stake)\b|\bwarrants?\b|\bacqui(?:re|res|red|ring|sition|sitions)\b|\bmerger\b|\bmerges?\b|\btakeover\b|\bbuyout\b|\btender offer\b|\b\d+% stake\b|\bstake\b|\bproxy\b|\bspecial meeting\b|\bshareholders? (?:vote|reject|approve)|\bvotes? (?:against|for)\b|\bdirectors\b|\bactivist\b|\bgo public\b|\brelisting\b|\bspin-?off\b|\bbuys\b|\bto buy\b|\bbought\b|\bpurchases?\b|\bpurchased\b|\btakes? over\b|\bsecures? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:site|land|property|acres)\b"),
                 results: r(r"(?i)quarterly results|\bquarter[- ]over[- ]quarter\b|\byear[- ]over[- ]year\b|\bEBITDA\b|\billustrative (?:financials|figures|economics|returns)\b|\bdiscloses (?:\w+ ){0,2}(?:financials|economics|projections)\b|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b"),
                 power: r(r"(?i)power (?:purchase|supply|capacity) agreement|\b(?:power|interconnection|load|grid) approvals?\b|\bPPA\b|\butility\b|\bgrid\b|\binterconnection\b|\bERCOT\b|\bselects [A-Z]\w+ \b|\bpower capacity\b|\bgas supply\b|\bsubstation\b|\benergy (?:supply|agreement)\b"),
@@ -2176,6 +2176,15 @@ mod tests {
         assert_eq!(
             headline_class("Nvidia commits up to $2.1bn to IREN in 5GW neocloud deal"),
             Some(Against::Corporate)
+        );
+        // money raised "in funding" is a financing
+        assert_eq!(
+            headline_class("Galaxy said it has secured $1.4 billion in funding to expand Helios"),
+            Some(Against::Financing)
+        );
+        assert_eq!(
+            headline_class("Galaxy secured funding commitments from a hyperscaler tenant"),
+            None
         );
     }
 

@@ -16,8 +16,35 @@ use crate::config::{Company, Counterparty};
 
 /// Words that turn a preceding short brand word into an ordinary phrase.
 const NOT_AFTER_SHORT: &[&str] = &[
-    "police", "gear", "act", "squad", "shield", "shields", "control", "suite", "suites", "text",
-    "texts", "block", "blocks", "key", "keys", "mode", "machine", "games", "game", "fest",
+    "police",
+    "gear",
+    "act",
+    "squad",
+    "shield",
+    "shields",
+    "control",
+    "suite",
+    "suites",
+    "text",
+    "texts",
+    "block",
+    "blocks",
+    "key",
+    "keys",
+    "mode",
+    "machine",
+    "games",
+    "game",
+    "fest",
+    // a tablet, a watch, a phone ("Galaxy Tab")
+    "tab",
+    "note",
+    "watch",
+    "buds",
+    "phone",
+    "phones",
+    "smartphone",
+    "smartphones",
 ];
 
 /// Units that make "Hut 8" into a quantity.
@@ -194,8 +221,14 @@ impl NameMatcher {
             {
                 continue;
             }
+            // a phone's model after a short name ("Galaxy S25", "Galaxy Z7", "Galaxy A56")
+            let model = next.len() >= 2
+                && next.starts_with(['S', 'Z', 'A'])
+                && next[1..].bytes().all(|b| b.is_ascii_digit());
             if kind == NameKind::Short
-                && (!domain || NOT_AFTER_SHORT.contains(&next.to_ascii_lowercase().as_str()))
+                && (!domain
+                    || model
+                    || NOT_AFTER_SHORT.contains(&next.to_ascii_lowercase().as_str()))
             {
                 continue;
             }
@@ -424,12 +457,27 @@ mod tests {
         assert!(
             tickers("a hive of activity around the bitcoin halving; riot of colour").is_empty()
         );
+        assert!(tickers("Samsung Galaxy S25 owners can now buy bitcoin in the app").is_empty());
+        assert!(
+            tickers("The Galaxy Tab gets an AI assistant from Nasdaq-listed Samsung").is_empty()
+        );
     }
 
     #[test]
     fn names_aliases_former_names_and_tickers_in_context_link() {
         assert_eq!(tickers("Applied Digital signs lease"), ["APLD"]);
         assert_eq!(tickers("Galaxy Digital signs lease"), ["GLXY"]);
+        // the short name, in a text about the field
+        assert_eq!(
+            tickers("Galaxy, the Nasdaq-listed digital asset firm, secured AI data center funding"),
+            ["GLXY"]
+        );
+        // names as Korean and Japanese news write them
+        assert_eq!(tickers("헛8은 비트코인 채굴 기업이다"), ["HUT"]);
+        assert_eq!(
+            tickers("テラウルフはビットコインのマイニング企業"),
+            ["WULF"]
+        );
         assert_eq!(tickers("Iris Energy expands Childress"), ["IREN"]);
         assert_eq!(tickers("Marathon Digital buys more bitcoin"), ["MARA"]);
         assert_eq!(
