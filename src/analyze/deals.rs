@@ -963,9 +963,10 @@ impl<'a> Recognizer<'a> {
             reasons.push(format!("against: {ticker} is only mentioned in passing"));
             return None;
         }
-        // with whom: the first counterparty of the headline, then of the evidence, the lead, the
-        // body; a name the document gives another role anywhere (a guarantor, an end user, a
-        // vendor) is not the counterparty ("Google-backed", "to support Anthropic")
+        // with whom: the first counterparty of the deciding sentence (the party of the agreement
+        // it states), then of the headline, the lead, the body; a name the document gives another
+        // role anywhere (a guarantor, an end user, a vendor) is not the counterparty
+        // ("Google-backed", "to support Anthropic")
         let own_name = |c: &Counterparty| c.ticker.as_deref() == Some(ticker.as_str());
         let texts = [evidence, d.title, d.lead, d.body];
         let mut roles: Vec<(usize, Role)> = Vec::new();
@@ -2489,6 +2490,16 @@ mod tests {
         assert!(!announces(
             "Applied Digital hatte erst im Juni zwei Verträge mit CoreWeave abgeschlossen."
         ));
+    }
+
+    #[test]
+    fn the_party_of_the_deciding_sentence_comes_before_a_company_the_headline_names() {
+        // the headline names the guarantor with no role; the agreement's own sentence its tenant
+        let d = decide(
+            "Why Google picked a bitcoin miner as its new AI ally",
+            "TeraWulf signed two 10-year leases with Fluidstack for 200 MW of critical IT load at Lake Mariner.",
+        );
+        deal_with(&d, "Fluidstack");
     }
 
     #[test]
