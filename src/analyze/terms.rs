@@ -238,6 +238,11 @@ fn amounts(text: &str) -> Vec<Amount> {
             "placement",
             "warrant",
             "guarante",
+            // a guarantee or backing in Spanish, French, Italian, Portuguese, German
+            "garant",
+            "respald",
+            "absicher",
+            "bürgschaft",
             "proceeds",
             " ipo",
             "bond",
@@ -270,7 +275,11 @@ fn amounts(text: &str) -> Vec<Amount> {
                 .any(|w| sent.contains(w))
             }
             // "Google backs $1.3 billion of Fluidstack's lease obligations"
-            || post_words.iter().any(|p| p.starts_with("obligation"))
+            || post_words.iter().any(|p| {
+                ["obligation", "obligaci", "obbligazion", "obrigaç", "verpflichtung"]
+                    .iter()
+                    .any(|w| p.to_lowercase().starts_with(w))
+            })
             || near_pre.contains(" backs ")
             || near_pre.contains(" will back ")
             // "backed by Google" is a backstop; "backed by a $311 million contract" is the contract
@@ -842,7 +851,7 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
     static RE: OnceLock<[Regex; 3]> = OnceLock::new();
     let [money, yi, years] = RE.get_or_init(|| {
         [
-            Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|bilh(?:õ|o)es|mil milh(?:õ|o)es|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es)(\s*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
+            Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|bilh(?:õ|o)es|mil milh(?:õ|o)es|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es)(\s*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
                 .expect("static regex"),
             Regex::new(r"(\d+(?:\.\d+)?)\s?億(?:美元|美金)").expect("static regex"),
             Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahre|jährige[nmrs]?|jährig|ans|años|anos|anni)(?-u:\b)")
@@ -881,7 +890,16 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
     }
     let text = money.replace_all(text, |c: &regex::Captures<'_>| {
         let currency = c.get(1).is_some() || c.get(4).is_some();
-        let n: Option<f64> = c[2].replace('.', "").replace(',', ".").parse().ok();
+        // "9.500" and "1.800,5" group thousands with dots; "9,7" and "9.7" are decimals
+        let grouped = {
+            let int = c[2].split(',').next().unwrap_or("");
+            int.contains('.') && int.split('.').skip(1).all(|g| g.len() == 3)
+        };
+        let n: Option<f64> = if grouped {
+            c[2].replace('.', "").replace(',', ".").parse().ok()
+        } else {
+            c[2].replace(',', ".").parse().ok()
+        };
         match (currency, n) {
             (true, Some(n)) => {
                 let unit = c[3].to_lowercase();
@@ -1752,6 +1770,20 @@ mod tests {
             Some(9.5e9)
         );
         assert_eq!(x("Google erwirbt für 1,8 Mrd. USD").value_usd, Some(1.8e9));
+        // a backing of the tenant's lease obligations is no contract value, in any language
+        assert_eq!(
+            x("Google aportará 1.800 millones de dólares de las obligaciones de arrendamiento de Fluidstack").value_usd,
+            None
+        );
+        // a decimal point where the text writes one, thousands grouped by dots where it groups
+        assert_eq!(
+            x("firmó un contrato valorado en 9.7 mil millones de dólares").value_usd,
+            Some(9.7e9)
+        );
+        assert_eq!(
+            x("un acuerdo de US$ 1.800,5 millones por 10 años").value_usd,
+            Some(1.8005e9)
+        );
         // the River Plate's "U$S"
         assert_eq!(
             x("firmó un acuerdo con IREN por aproximadamente U$S 9.700 millones").value_usd,
