@@ -1309,51 +1309,35 @@ fn signed_in_month(s: &str, published: chrono::NaiveDate) -> Option<chrono::Naiv
     })
 }
 
-/// A month's number from its name in English, Spanish, German, French, Italian or Portuguese.
+/// A month's number from its name in English (the crawler's `month_number`), Spanish, German,
+/// French, Italian or Portuguese.
 fn month_of(name: &str) -> Option<u32> {
     const NAMES: [&[&str]; 12] = [
+        &["enero", "januar", "janvier", "gennaio", "janeiro"],
+        &["febrero", "februar", "février", "febbraio", "fevereiro"],
+        &["marzo", "märz", "mars", "março"],
+        &["abril", "avril", "aprile"],
+        &["mayo", "mai", "maggio", "maio"],
+        &["junio", "juni", "juin", "giugno", "junho"],
+        &["julio", "juli", "juillet", "luglio", "julho"],
+        &["agosto", "août"],
         &[
-            "january", "enero", "januar", "janvier", "gennaio", "janeiro",
-        ],
-        &[
-            "february",
-            "febrero",
-            "februar",
-            "février",
-            "febbraio",
-            "fevereiro",
-        ],
-        &["march", "marzo", "märz", "mars", "março"],
-        &["april", "abril", "avril", "aprile"],
-        &["may", "mayo", "mai", "maggio", "maio"],
-        &["june", "junio", "juni", "juin", "giugno", "junho"],
-        &["july", "julio", "juli", "juillet", "luglio", "julho"],
-        &["august", "agosto", "août"],
-        &[
-            "september",
             "septiembre",
             "setiembre",
             "septembre",
             "settembre",
             "setembro",
         ],
-        &[
-            "october", "octubre", "oktober", "octobre", "ottobre", "outubro",
-        ],
-        &["november", "noviembre", "novembre", "novembro"],
-        &[
-            "december",
-            "diciembre",
-            "dezember",
-            "décembre",
-            "dicembre",
-            "dezembro",
-        ],
+        &["octubre", "oktober", "octobre", "ottobre", "outubro"],
+        &["noviembre", "novembre", "novembro"],
+        &["diciembre", "dezember", "décembre", "dicembre", "dezembro"],
     ];
-    NAMES
-        .iter()
-        .position(|names| names.contains(&name))
-        .map(|i| i as u32 + 1)
+    crate::crawl::dates::month_number(name).or_else(|| {
+        NAMES
+            .iter()
+            .position(|names| names.contains(&name))
+            .map(|i| i as u32 + 1)
+    })
 }
 
 const ACQUIRES: &str = "an acquisition or a stake, not a customer's agreement";

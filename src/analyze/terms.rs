@@ -847,13 +847,13 @@ pub fn in_english_units(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The Latin-script half of `in_english_units` (the wide-script units are rewritten before it).
 fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
-    static RE: OnceLock<[Regex; 3]> = OnceLock::new();
-    let [money, yi, years] = RE.get_or_init(|| {
+    static RE: OnceLock<[Regex; 2]> = OnceLock::new();
+    let [money, years] = RE.get_or_init(|| {
         [
             Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|bilh(?:õ|o)es|mil milh(?:õ|o)es|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es)(\s*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
                 .expect("static regex"),
-            Regex::new(r"(\d+(?:\.\d+)?)\s?億(?:美元|美金)").expect("static regex"),
             Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahre|jährige[nmrs]?|jährig|ans|años|anos|anni)(?-u:\b)")
                 .expect("static regex"),
         ]
@@ -874,7 +874,6 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
                 "miliard",
                 "milh",
                 "bilh",
-                "億",
                 "jahr",
                 "jähr",
                 "ans",
@@ -884,8 +883,7 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
             ])
             .expect("static words")
     });
-    if !words.is_match(text) || !money.is_match(text) && !yi.is_match(text) && !years.is_match(text)
-    {
+    if !words.is_match(text) || !money.is_match(text) && !years.is_match(text) {
         return text.into();
     }
     let text = money.replace_all(text, |c: &regex::Captures<'_>| {
@@ -922,10 +920,6 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
             }
             _ => c[0].to_string(),
         }
-    });
-    let text = yi.replace_all(&text, |c: &regex::Captures<'_>| {
-        let n: f64 = c[1].parse().unwrap_or(0.0);
-        format!(" ${} billion ", n / 10.0)
     });
     let text = years.replace_all(&text, |c: &regex::Captures<'_>| {
         let n = match c[1].to_lowercase().as_str() {

@@ -398,19 +398,29 @@ pub fn average_ranks(x: &[f64]) -> Vec<f64> {
     let mut idx: Vec<usize> = (0..x.len()).collect();
     idx.sort_by(|&a, &b| x[a].total_cmp(&x[b]));
     let mut ranks = vec![0.0; x.len()];
-    let mut i = 0;
-    while i < idx.len() {
-        let mut j = i;
-        while j + 1 < idx.len() && x[idx[j + 1]] == x[idx[i]] {
-            j += 1;
-        }
-        let r = (i + j) as f64 / 2.0 + 1.0;
-        for &k in &idx[i..=j] {
-            ranks[k] = r;
-        }
-        i = j + 1;
-    }
+    tied_ranks(
+        idx.len(),
+        |a, b| x[idx[a]] == x[idx[b]],
+        |i, r| ranks[idx[i]] = r,
+    );
     ranks
+}
+
+/// For `n` values in ascending order (`equal(a, b)`: positions a and b hold the same value), call
+/// `rank(i, r)` with each position's rank 1..n, ties given their average rank.
+fn tied_ranks(n: usize, equal: impl Fn(usize, usize) -> bool, mut rank: impl FnMut(usize, f64)) {
+    let mut lo = 0;
+    while lo < n {
+        let mut hi = lo;
+        while hi + 1 < n && equal(hi + 1, lo) {
+            hi += 1;
+        }
+        let r = (lo + hi) as f64 / 2.0 + 1.0;
+        for i in lo..=hi {
+            rank(i, r);
+        }
+        lo = hi + 1;
+    }
 }
 
 /// The Corrado–Zivney day statistics K_t over D and their scale S_U. `series[i][d]` is event i's AR
@@ -492,19 +502,15 @@ pub fn corrado_k_sets(
             if ni == 0 {
                 continue;
             }
-            let mut lo = 0;
-            while lo < ni {
-                let mut hi = lo;
-                while hi + 1 < ni && kept[hi + 1].0 == kept[lo].0 {
-                    hi += 1;
-                }
-                let r = (lo + hi) as f64 / 2.0 + 1.0;
-                for &(_, p) in &kept[lo..=hi] {
+            tied_ranks(
+                ni,
+                |a, b| kept[a].0 == kept[b].0,
+                |i, r| {
+                    let p = kept[i].1;
                     k_num[s][p] += r / (ni as f64 + 1.0) - 0.5;
                     n_t[s][p] += 1;
-                }
-                lo = hi + 1;
-            }
+                },
+            );
         }
     }
     k_num
