@@ -6,7 +6,9 @@
 //! term never splits a deal. Within 7 days of a deal's first report a compatible report joins
 //! it; at any later age it joins only when it names the same counterparty (or leaves it
 //! undisclosed), agrees closely on a value (2%) or a capacity (2 MW), disagrees on nothing, and
-//! states no new agreement (an expansion). A
+//! states no new agreement (an expansion) — or when it names the deal's customer, states a value
+//! or a capacity, none of them below the deal's (a retelling restates the figures or running
+//! totals that include them) and no other term, and is no expansion. A
 //! near-identical text of the same company within 7 days joins whatever it states. A report
 //! compatible with several deals joins the one it agrees with most, then the latest. The deal's
 //! announcement time is its earliest report's.
@@ -224,6 +226,16 @@ pub fn agreement(a: &DealTerms, b: &DealTerms) -> Agreement {
     g
 }
 
+/// Does `a` state a value or a capacity clearly below `b`'s, or another term? A later story
+/// restates a deal's figures or the running totals that include it, never less, and its term:
+/// a smaller or differently termed one is another agreement.
+fn smaller(a: &DealTerms, b: &DealTerms) -> bool {
+    matches!((a.term_years, b.term_years), (Some(x), Some(y)) if (x - y).abs() > 1.0)
+        // the tolerances that tie a report to a deal of another month: 2% of a value, 2 MW
+        || matches!((a.value_usd, b.value_usd), (Some(x), Some(y)) if x < 0.98 * y)
+        || matches!((a.capacity_mw, b.capacity_mw), (Some(x), Some(y)) if x < y - 2.0)
+}
+
 /// The index of the value most of `values` agree with (within 2%), ties to the first.
 pub fn most_agreed(values: &[f64]) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
@@ -312,11 +324,20 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             // days: one agreement whoever each report names (the tenant, its end user, a name
             // misread from elsewhere in the text)
             let same_terms = within && g.value_exact && g.agree >= 2 && g.conflict == 0;
+            // after the window, a report naming a stored deal's customer that states no new
+            // agreement (an expansion) is that deal told again, whatever totals it restates
+            let retold = !within
+                && r.counterparty != "undisclosed"
+                && r.deal_type != DealType::Expansion
+                && c.iter().any(|&j| reports[j].counterparty == r.counterparty)
+                && (r.terms.value_usd.is_some() || r.terms.capacity_mw.is_some())
+                && !smaller(&r.terms, &agreed[k]);
             // a new site is a new agreement, whatever terms it shares
             let elsewhere = c.iter().any(|&j| other_site(&reports[j], r));
             let joins = near_dup
                 || !elsewhere
                     && (recap_of
+                        || retold
                         || same_value
                         || same_terms
                         || party
@@ -590,6 +611,22 @@ mod tests {
         );
         later.terms = terms(Some(7e9), None, None);
         assert_eq!(cluster(&[first.clone(), later.clone()]).len(), 1);
+        // seven months later, a price story restating the leases as running totals (400 MW and
+        // the same $7B) is the same deal; a smaller figure or another term is another agreement
+        let mut totals = r(
+            9,
+            "2026-01-27T12:00:00Z",
+            "APLD",
+            "CoreWeave",
+            "colocation",
+            "i",
+        );
+        totals.terms = terms(Some(7e9), Some(400.0), Some(15.0));
+        assert_eq!(cluster(&[first.clone(), totals.clone()]).len(), 1);
+        totals.terms = terms(Some(5e9), Some(400.0), Some(15.0));
+        assert_eq!(cluster(&[first.clone(), totals.clone()]).len(), 2);
+        totals.terms = terms(Some(9.5e9), Some(400.0), Some(25.0));
+        assert_eq!(cluster(&[first.clone(), totals]).len(), 2);
         // 240 MW months later is not the 250 MW deal, though within the window it would agree
         let mut other = r(
             8,

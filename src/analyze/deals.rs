@@ -163,7 +163,7 @@ fn pats() -> &'static Patterns {
             termination: r(r"(?i)\bterminat(?:e|es|ed|ing|ion)\b|\b(?:reject(?:s|ed)?|vot(?:e|ed|es) (?:down|against))\b|\bwalk(?:s|ed)? away\b|\bcancel(?:s|led|ed|lation)?\b|\bscrap(?:s|ped)\b"),
             rumor: r(r"(?i)\bin (?:advanced |early )?(?:talks|discussions|negotiations)\b|\btalks (?:to|with)\b|\breportedly\b|\baccording to (?:people|sources|a person)|\bsources said\b|\bexploring\b|\bconsidering\b|\bweighing\b|\bmay sign\b|\bcould sign\b|\brumou?r|\bis said to\b|\bnearing a deal\b|\bpotential deal\b|\bin talks\b|交渉|談判|谈判|협상|\bпереговор\w*"),
             acquisition: r(r"(?i)\b(acquir(?:e|es|ed|ing|ition)|merger|merge[sd]?|all-stock|buyout|takeover|to buy|stake in|\d+% stake)\b|買収|收购|收購|并购|併購|인수|\b(?:поглощени\w*|приобретени\w*|слияни\w*)\b|\b(?:Übernahme\w*|übernimmt|Fusion|rachat|fusion|adquisición|fusión|acquisizione|fusione|aquisição|fusão)\b"),
-            expansion: r(r"(?i)\b(exercis(?:e|es|ed|ing) (?:of )?(?:[a-z]+ ){0,3}options?|expan(?:d|ds|ded|sion)|additional \d+ ?MW|adds? \d+ ?MW|second phase|phase 2|another \d+ ?MW|increase[sd]? (?:its |the )?(?:commitment|contract))\b"),
+            expansion: r(r"(?i)\b(exercis(?:e|es|ed|ing) (?:of )?(?:[a-z]+ ){0,3}options?|expan(?:d|ds|ded|ding|sion of|sion to) (?:its |the |their |an? )?(?:[\w'’-]+ ){0,3}(?:agreement|contract|lease|partnership|relationship|deal|commitment|collaboration)s?|(?:contract|lease|deal|agreement|partnership|commitment|relationship) expansion|expansion (?:lease|agreement|contract|deal|option)s?|additional \d+ ?MW|adds? \d+ ?MW|second phase|phase 2|another \d+ ?MW|increase[sd]? (?:its |the )?(?:commitment|contract))\b"),
             gpu_cloud: r(r"(?i)\b(GPU cloud|cloud[- ]services|AI cloud|cloud contract|GPU-as-a-service|compute contract|cloud capacity|GPU services)\b"),
             colocation: r(r"(?i)\b(colocation|co-location|lease|leases|leased|data cent(?:er|re) lease)\b"),
             hosting: r(r"(?i)\b(hosting|master services agreement|MSA)\b"),
@@ -1639,6 +1639,24 @@ mod tests {
             DealType::Acquisition
         );
         assert_eq!(classify("HPC hosting agreement"), DealType::Hosting);
+        // the customer expanding its computing, or an "expansion" of the field, is no expansion
+        // of an agreement
+        assert_eq!(
+            classify("Microsoft signs a lease with IREN to expand its AI computing capabilities"),
+            DealType::Colocation
+        );
+        assert_eq!(
+            classify("two 15-year leases with CoreWeave, a line to Nvidia-backed expansion"),
+            DealType::Colocation
+        );
+        assert_eq!(
+            classify("CoreWeave Expands Denton Commitment with Core Scientific"),
+            DealType::Expansion
+        );
+        assert_eq!(
+            classify("TeraWulf expands Fluidstack partnership"),
+            DealType::Expansion
+        );
         assert_eq!(
             classify("closes $1.4 billion project financing"),
             DealType::Financing
