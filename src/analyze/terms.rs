@@ -357,7 +357,21 @@ fn amounts(text: &str) -> Vec<Amount> {
             // "amounting to a transaction value of $96 million"
             || ["transaction value", "purchase price", "acquisition price", "consideration of"]
                 .iter()
-                .any(|w| near_pre.contains(w));
+                .any(|w| near_pre.contains(w))
+            // "with Dell supplying the necessary hardware for $5.8 billion"
+            || clause.contains(" suppl")
+                && ["hardware", "equipment", "server"].iter().any(|w| clause.contains(w))
+            // "向戴爾採購 $5.8 billion 的必要繪圖處理器（GPU）和相關設備": a purchase verb before
+            // the amount, the goods after it
+            || ["採購", "采购", "購買", "购买", "購入", "買入", "买入", "구매", "구입", "매입"]
+                .iter()
+                .any(|w| near_pre.trim_end().ends_with(w))
+                && [
+                    "gpu", "處理器", "处理器", "設備", "设备", "伺服器", "服务器", "サーバー",
+                    "装置", "機器", "장비", "서버", "晶片", "芯片", "土地", "用地", "부지", "토지",
+                ]
+                .iter()
+                .any(|w| post.contains(w));
         // a price, not an amount of a contract: per share, an exercise or strike price, a share
         // price ("rose 16% to $18.54", "closed at $10.54"), a market value
         let post_trim = post.trim_start();
@@ -442,7 +456,9 @@ fn amounts(text: &str) -> Vec<Amount> {
             "up to",
             "increase to",
             "increasing to",
-            "reach",
+            // "could reach $8.7 billion", not "has reached a $9.7 billion agreement"
+            "reach ",
+            "reaching ",
             "grow to",
             "if all",
             "with extension",
@@ -627,6 +643,7 @@ fn wide_clause(text: &str, at: usize, prev_end: usize) -> String {
         .rfind(". ")
         .map(|i| i + 2)
         .max(pre.rfind('\n').map(|i| i + 1))
+        .max(pre.rfind(['。', '！', '？']).map(|i| i + 3))
         .unwrap_or(0);
     format!(" {}", &pre[start..])
 }
@@ -1335,6 +1352,20 @@ mod tests {
     }
 
     #[test]
+    fn hardware_a_vendor_supplies_or_the_company_buys_is_no_contract_value() {
+        let t = x(
+            "The five-year deal gives Microsoft access to GB300 processors, with Dell supplying the necessary hardware for $5.8 billion of the contract's value.",
+        );
+        assert_eq!(t.value_usd, None);
+        // 向戴爾採購 $5.8B 的 GPU 和設備 (buys GPUs and equipment from Dell for $5.8B)
+        let t = x("IREN表示，已同意向戴爾（Dell）採購58億美元的必要繪圖處理器（GPU）和相關設備。");
+        assert_eq!(t.value_usd, None);
+        // 向IREN採購算力 (buys compute from IREN): the customer's contract, not a purchase of goods
+        let t = x("微軟與IREN簽署一份97億美元的合約，將向IREN採購雲端運算能力。");
+        assert_eq!(t.value_usd, Some(9.7e9));
+    }
+
+    #[test]
     fn base_and_with_options_values_are_kept_apart() {
         let t = x(
             "approximately $3.7 billion of contracted revenue, rising to about $8.7 billion with two five-year extensions",
@@ -1374,6 +1405,11 @@ mod tests {
             (t.value_usd, t.value_with_options_usd),
             (Some(3.7e9), Some(8.7e9))
         );
+        // reaching an agreement is not a value reaching a ceiling
+        let t = x("Microsoft has reached a $9.7 billion agreement with data center operator IREN");
+        assert_eq!((t.value_usd, t.value_with_options_usd), (Some(9.7e9), None));
+        let t = x("the contract could reach $8.7 billion");
+        assert_eq!((t.value_usd, t.value_with_options_usd), (None, Some(8.7e9)));
         let t = x("$311 million over the initial term, or about $1.0 billion including extensions");
         assert_eq!(
             (t.value_usd, t.value_with_options_usd),
