@@ -474,6 +474,9 @@ mod tests {
         );
         // names as Korean and Japanese news write them
         assert_eq!(tickers("헛8은 비트코인 채굴 기업이다"), ["HUT"]);
+        assert_eq!(tickers("사이퍼마이닝은 360% 상승했다"), ["CIFR"]);
+        assert_eq!(tickers("아이렌은 데이터센터 계약을 체결했다"), ["IREN"]);
+        assert_eq!(tickers("アプライド・デジタルの株価が上昇した"), ["APLD"]);
         assert_eq!(
             tickers("テラウルフはビットコインのマイニング企業"),
             ["WULF"]
