@@ -963,6 +963,25 @@ impl<'a> Recognizer<'a> {
             reasons.push(format!("against: {ticker} is only mentioned in passing"));
             return None;
         }
+        // a headline about another company of the universe ("Hut 8 Secures $150 Million ...")
+        // over a sentence naming this one's deal ("... following Core Scientific's hosting
+        // deal"): the story is the other company's, the deal a mention
+        if evidence != d.title {
+            let title_tickers: Vec<&str> = self
+                .linker
+                .find(d.title, domain)
+                .iter()
+                .map(|h| self.linker.tickers[h.entity].as_str())
+                .filter(|t| !is_cp(t))
+                .collect();
+            if !title_tickers.is_empty() && !title_tickers.contains(&ticker.as_str()) {
+                reasons.push(format!(
+                    "against: the headline is about {}, not {ticker}",
+                    title_tickers[0]
+                ));
+                return None;
+            }
+        }
         // with whom: the first counterparty of the deciding sentence (the party of the agreement
         // it states), then of the headline, the lead, the body; a name the document gives another
         // role anywhere (a guarantor, an end user, a vendor) is not the counterparty
@@ -1932,6 +1951,21 @@ mod tests {
              TeraWulf signed a 10-year lease with Fluidstack for 200 MW of critical IT load.",
         );
         assert_eq!(d.detection.unwrap().counterparty, "Fluidstack");
+    }
+
+    #[test]
+    fn a_deal_of_a_company_the_headline_does_not_name_is_a_mention_in_another_story() {
+        let d = decide(
+            "Hut 8 raises $150 million for its AI infrastructure platform",
+            "Investor interest in bitcoin miners grew after Core Scientific signed a 12-year hosting agreement with CoreWeave.",
+        );
+        no_deal_because(&d, "against: the headline is about HUT, not CORZ");
+        // a headline naming the tenant but not the miner leaves the miner's deal the news
+        let d = decide(
+            "CoreWeave signs 12-year hosting deal",
+            "Core Scientific signed a 12-year hosting agreement with CoreWeave for 200 MW.",
+        );
+        deal_with(&d, "CoreWeave");
     }
 
     #[test]
