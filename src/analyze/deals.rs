@@ -185,13 +185,13 @@ fn pats() -> &'static Patterns {
             // a power-supply agreement is not a customer contract
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
             land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
-            equipment: r(r"(?i)\b(purchas(?:e|es|ed|ing)|buy|buys|bought|order(?:s|ed)?)\b[^.;]{0,80}?\b(GPUs?|servers?|equipment|hardware|miners|rigs|ASICs?)\b"),
+            equipment: r(r"(?i)\b(purchas(?:e|es|ed|ing)|buy|buys|bought|order(?:s|ed)?|compra[rs]?|comprar[áa]|compró|comprou|adquirir|achat|achète|acheter|acquérir|Kauf|kauft|kaufen|erwirbt|erwerben|bestellt|acquisto|acquistare|acquista)\b[^.;]{0,80}?\b(GPUs?|servers?|equipment|hardware|miners|rigs|ASICs?|servidores|equipos|equipamentos|serveurs|équipements|Server|Ausrüstung|Grafikprozessoren|apparecchiature)\b|(?:採購|采购|購買|购买|購入|구매|구입)[^。；]{0,40}?(?:GPU|サーバー|伺服器|服务器|設備|设备|장비|서버|處理器|处理器|プロセッサ)"),
             guarantor_stake: r(r"(?i)\b(?:[\d.]+% )?(?:[\w-]+ ){0,2}(?:equity )?stake\b|\bwarrants?\b"),
             company_takeover: r(r"(?i)\b(?:merger|merges?|takeover|buyout|all-stock|tender offer|to acquire|buys out)\b|\b(?:Übernahme\w*|übernimmt|rachat|adquisición|acquisizione|aquisição)\b|買収|收购|收購|인수|\bпоглощени\w*"),
             backstop_words: r(r"(?i)\bbackstop\w*|\bguarantee\w*|\bguarantor|\blease obligations\b|保証|担保|擔保|보증"),
-            customer_contract: r(r"(?i)\b(leases?|leased|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará capacidad|locazione|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail)\b|租约|租約|租赁|租賃|托管|託管|雲端運算|云计算|雲計算|算力(?:合约|合約|采购|採購)|リース契約|賃貸契約|ホスティング|コロケーション|임대 계약|임대계약|임대|코로케이션|호스팅|\b(?:аренд\w*|колокаци\w*|хостинг\w*)\b"),
+            customer_contract: r(r"(?i)\b(leases?|leased|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará capacidad|locazione|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail)\b|租约|租約|租赁|租賃|托管|託管|雲端運算|云计算|雲計算|算力(?:合约|合約|采购|採購)|リース契約|賃貸契約|ホスティング|コロケーション|データセンター契約|計算能力を購入|計算能力の購入|計算基盤契約|クラウド(?:サービス)?契約|데이터센터 계약|数据中心合同|数据中心合约|資料中心合約|數據中心合約|임대 계약|임대계약|임대|코로케이션|호스팅|\b(?:аренд\w*|колокаци\w*|хостинг\w*)\b"),
             cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\bhosting (?:over |more than |up to |about |some )?\d[\d,.]*\+?\s?(?:k |thousand )?(?:GPUs|servers|racks|chips)\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b"),
-            guarantor_after: r(r"(?i)^\s*(?:'s|’s)\s+(?:financial\s+)?(?:backing|backstop|guarantee)\b|^\s*(?:'s\s+|,\s*which\s+)?(?:has |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|acquires|gets|receives|adds to) (?:its |a |an )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee[sd]?|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)|^(?:\s*\(\$?[A-Z]+\))?\s*(?:を|が|は|이|가|은|는|의)\s*[^.。\n;；,，]{0,30}?(?:連帯保証|保証人|債務保証|担保|擔保|보증)|^\s*提供(?:担保|擔保)|^\s*(?:выступа\w+|станет)\s+(?:гарантом|поручителем)|^\s*(?:が|は)[^。]{0,40}?株式(?:を)?取得|^\s*[^。，,]{0,20}?(?:入股|持股)|^\s*(?:이|가|은|는)\s*[^.]{0,40}?지분"),
+            guarantor_after: r(r"(?i)^\s*(?:'s|’s)\s+(?:financial\s+)?(?:backing|backstop|guarantee)\b|^\s*(?:'s\s+|,\s*which\s+)?(?:has |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|acquires|gets|receives|adds to) (?:its |a |an )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee[sd]?|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)|^(?:\s*\(\$?[A-Z]+\))?\s*(?:を|が|は|이|가|은|는|의)\s*[^.。\n;；,，]{0,30}?(?:連帯保証|保証人|債務保証|担保|擔保|보증)|^\s*提供(?:担保|擔保)|^\s*(?:выступа\w+|станет)\s+(?:гарантом|поручителем)|^\s*(?:が|は)[^。]{0,150}?(?:株式[^。]{0,12}?取得|に出資)|^\s*[^。，,]{0,20}?(?:入股|持股)|^\s*(?:이|가|은|는)\s*[^.]{0,40}?지분|^\s*(?:sichert sich|erhält|übernimmt|erwirbt|kauft|prend|acquiert|obtient|adquiere|toma|obtiene|acquisisce|rileva|adquire)\s+[^.;]{0,30}?\b(?:Beteiligung|Anteil|Aktienpaket|Optionsscheine|participation|participación|partecipazione|participação)|^\s*(?:unterstützt|garantiert|bürgt)\b[^.;]{0,40}?\b(?:Finanzierung|Verpflichtungen|Mietverpflichtungen)"),
             guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$|(?:保証人|担保人|擔保人|지원 나선|при поддержке|гарант\w*|поручител\w*)\s*$"),
             end_user_before: r(r"(?i)(to support|for use by|on behalf of|serving|for its customer|end user)\s*$"),
             lender: r(r"\b(?:[Ll]ed by|[Aa]rranged by|[Pp]rovided by|[Uu]nderwritten by|[Ll]oan from|[Ff]acility (?:from|with)|[Ff]inancing from|[Ll]enders? (?:including|led by)|[Ll]ead arrangers? (?:were|was|are|is)?)\s+((?:[A-Z][A-Za-z&.'-]*)(?:\s+(?:[A-Z][A-Za-z&.'-]*|&|of))*)"),
@@ -1016,6 +1016,7 @@ impl<'a> Recognizer<'a> {
                     .iter()
                     .filter(|h| party_role(text, h.start, h.end) == Role::Counterparty)
                     .filter(|h| !strict || !other_role(h.entity))
+                    .filter(|h| !in_a_list(text, h.start, h.end))
                     .map(|h| &self.cps[h.entity])
                     .find(|c| !own_name(c))
             })
@@ -1251,7 +1252,7 @@ fn is_furniture(s: &str) -> bool {
     // Chinese and Japanese leave no space between words: two of their characters count as one
     let wide = s
         .chars()
-        .filter(|c| matches!(*c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF))
+        .filter(|&c| crate::crawl::feed::is_wide(c))
         .count();
     let words = s.split_whitespace().count() + wide / 2;
     words <= 3 || p.furniture.is_match(s)
@@ -1411,12 +1412,15 @@ fn derived_title(title: &str, lead: &str) -> bool {
     let Some(core) = title.trim_end().strip_suffix('…') else {
         return false;
     };
-    let words: Vec<&str> = core.split_whitespace().collect();
-    !words.is_empty()
-        && lead
-            .split_whitespace()
-            .take(words.len())
-            .eq(words.iter().copied())
+    // the lead's words, spaced as the title's are (it may end mid-word in Chinese or Japanese)
+    let core = core.split_whitespace().collect::<Vec<_>>().join(" ");
+    let n = core.split(' ').count();
+    let lead = lead
+        .split_whitespace()
+        .take(n)
+        .collect::<Vec<_>>()
+        .join(" ");
+    !core.is_empty() && lead.starts_with(&core)
 }
 
 /// Does a sentence name a customer contract (a lease, colocation, hosting, cloud services), not
@@ -1512,6 +1516,43 @@ fn announces(s: &str) -> bool {
         Some(e) => contract.is_some_and(|c| c < e.start()),
         None => true,
     }
+}
+
+/// Is the name at `start..end` one of a list of three or more names ("Apple, Microsoft and
+/// Nvidia", "Google, Amazon, Meta")? Such a list gives examples, not the party to an agreement.
+fn in_a_list(text: &str, start: usize, end: usize) -> bool {
+    static RE: std::sync::OnceLock<(regex::Regex, regex::Regex)> = std::sync::OnceLock::new();
+    let (left, right) = RE.get_or_init(|| {
+        let name = r"\p{Lu}[\w.&'’-]*(?: \p{Lu}[\w.&'’-]*)?";
+        let sep = r"(?:,| and| und| et| y| e| и|、|，)";
+        (
+            regex::Regex::new(&format!(r"(?:{name}{sep} ?)+$")).expect("static regex"),
+            regex::Regex::new(&format!(r"^(?:{sep} ?{name})+")).expect("static regex"),
+        )
+    });
+    let mut from = start.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + 80).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let names = |m: Option<regex::Match<'_>>| {
+        m.map_or(0, |m| {
+            m.as_str()
+                .split([',', '、', '，'])
+                .flat_map(|x| x.split(" and "))
+                .flat_map(|x| x.split(" und "))
+                .flat_map(|x| x.split(" et "))
+                .flat_map(|x| x.split(" y "))
+                .flat_map(|x| x.split(" e "))
+                .flat_map(|x| x.split(" и "))
+                .filter(|x| x.trim().starts_with(char::is_uppercase))
+                .count()
+        })
+    };
+    names(left.find(&text[from..start])) + names(right.find(&text[end..to])) >= 2
 }
 
 /// What a named company is to the deal, from the words around its name.
@@ -1696,6 +1737,8 @@ mod tests {
             "Riot acquired approximately 200 acres of land for $96 million.",
             "IREN agreed to purchase GPUs and servers from Dell for $5.8 billion.",
             "IREN announced an agreement with Dell to purchase GPUs in support of its AI cloud contract with Microsoft.",
+            // a purchase contract in Spanish
+            "Además, la minera firmó un contrato por USD 5.800 millones con Dell Technologies para la compra de GPU y servidores.",
             // last month, last August, has signed before, earlier (Japanese, Korean, Chinese, Russian)
             "先月、コア・サイエンティフィックがコアウィーブと200メガワットのAI契約を結んだ。",
             "한편 테라울프는 지난 8월 플루이드스택과 10년간의 임대 계약을 체결한 바 있다.",
@@ -1726,6 +1769,28 @@ mod tests {
         let t = "TeraWulf signed leases with Fluidstack; Google will backstop $1.8 billion of the obligations.";
         assert_eq!(role(t, "Fluidstack"), Role::Counterparty);
         assert_eq!(role(t, "Google"), Role::Guarantor);
+        // a stake taken as a guarantor (German; Japanese with a long clause before the shares)
+        assert_eq!(
+            role(
+                "Google sichert sich über eine Beteiligung an Cipher Mining Zugang zu Rechenzentren.",
+                "Google"
+            ),
+            Role::Guarantor
+        );
+        assert_eq!(
+            role(
+                "Google unterstützt mit 1,4 Milliarden Dollar die Finanzierung.",
+                "Google"
+            ),
+            Role::Guarantor
+        );
+        let t = "グーグルは、AIデータセンター企業であるフルイドスタックとの30億ドル規模の複数年データセンター契約の一環として、ビットコインマイニング企業サイファー・マイニングの株式5.4%を取得した。";
+        assert_eq!(role(t, "グーグル"), Role::Guarantor);
+        assert_eq!(role(t, "フルイドスタック"), Role::Counterparty);
+        assert_eq!(
+            role("グーグルがサイファー・マイニングに出資した。", "グーグル"),
+            Role::Guarantor
+        );
         assert_eq!(
             role("leases backstopped by Google for Fluidstack", "Google"),
             Role::Guarantor
@@ -1951,6 +2016,38 @@ mod tests {
              TeraWulf signed a 10-year lease with Fluidstack for 200 MW of critical IT load.",
         );
         assert_eq!(d.detection.unwrap().counterparty, "Fluidstack");
+    }
+
+    #[test]
+    fn a_name_in_a_list_of_three_or_more_is_an_example() {
+        let t = "analysts see Alphabet overtaking Apple, Microsoft und Nvidia this year";
+        let at = t.find("Microsoft").unwrap();
+        assert!(in_a_list(t, at, at + "Microsoft".len()));
+        let t = "Google, Amazon, Meta and Microsoft build data centers";
+        let at = t.find("Google").unwrap();
+        assert!(in_a_list(t, at, at + "Google".len()));
+        // a pair is not a list: "leases with Fluidstack and Google's backing"
+        let t = "TeraWulf signed leases with Fluidstack and Google agreed to backstop them";
+        let at = t.find("Fluidstack").unwrap();
+        assert!(!in_a_list(t, at, at + "Fluidstack".len()));
+        // the list's member is not taken for the customer
+        let d = decide(
+            "Cipher Mining signs a 10-year data center lease",
+            "Cipher Mining signed a 10-year lease for 168 MW of critical IT load.\nInvestors compare it with Apple, Microsoft and Nvidia.",
+        );
+        deal_with(&d, "undisclosed");
+    }
+
+    #[test]
+    fn a_japanese_data_center_contract_under_a_guarantors_stake_is_the_tenants_deal() {
+        let d = decide(
+            "グーグルは、AIデータセンター企業であるフルイドスタックとの30億ドル規模の複数年データセンター契約の一環として、ビットコインマイニング企業サイファー・マイニングの株式5.4%を取得した。",
+            "グーグルは、フルイドスタックのサイファー・マイニングに対する14億ドルのリース債務を保証する。",
+        );
+        deal_with(&d, "Fluidstack");
+        let det = d.detection.unwrap();
+        assert_eq!(det.ticker, "CIFR");
+        assert_eq!(det.terms.value_usd, Some(3e9));
     }
 
     #[test]

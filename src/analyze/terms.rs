@@ -241,6 +241,12 @@ fn amounts(text: &str) -> Vec<Amount> {
             // a guarantee or backing in Spanish, French, Italian, Portuguese, German
             "garant",
             "respald",
+            // a financing in German, French, Spanish, Italian, Portuguese
+            "finanzierung",
+            "financement",
+            "financiaci",
+            "financiamient",
+            "finanziament",
             "absicher",
             "bürgschaft",
             "proceeds",
@@ -280,6 +286,13 @@ fn amounts(text: &str) -> Vec<Amount> {
                     .iter()
                     .any(|w| p.to_lowercase().starts_with(w))
             })
+            // "$1.4 billion の債務を保証" (guarantees $1.4 billion of obligations), 보증, 채무
+            || {
+                let head: String = post.chars().take(12).collect();
+                ["債務", "债务", "保証", "保证", "担保", "擔保", "보증", "채무", "обязательств"]
+                    .iter()
+                    .any(|w| head.contains(w))
+            }
             || near_pre.contains(" backs ")
             || near_pre.contains(" will back ")
             // "backed by Google" is a backstop; "backed by a $311 million contract" is the contract
@@ -1349,6 +1362,19 @@ mod tests {
         );
         assert_eq!(x("about $865M of revenue").value_usd, Some(865e6));
         assert_eq!(x("$1,250,000,000 in revenue").value_usd, Some(1.25e9));
+    }
+
+    #[test]
+    fn a_guarantee_or_a_financing_in_other_languages_is_no_contract_value() {
+        assert_eq!(
+            x("Google unterstützt mit 1,4 Milliarden Dollar die Finanzierung von HPC-Rechenzentren.")
+                .value_usd,
+            None
+        );
+        assert_eq!(
+            x("グーグルはフルイドスタックの14億ドルの債務を保証することに同意した。").value_usd,
+            None
+        );
     }
 
     #[test]

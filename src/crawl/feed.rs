@@ -498,14 +498,46 @@ fn resolve(base: Option<&url::Url>, href: &str) -> String {
 /// How many of its first words an item without a title is titled with.
 pub const TITLE_WORDS: usize = 12;
 
+/// Is `c` a character of a script written without spaces between words (Chinese, Japanese)
+/// or a Hangul syllable? Two of them count as a word.
+pub fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF)
+}
+
 /// The first `n` words of `s`, with "…" when more follow (an item without a title is titled with
-/// its first [`TITLE_WORDS`]).
+/// its first [`TITLE_WORDS`]). In Chinese or Japanese, which leave no space between words, two
+/// characters count as a word: a paragraph is not one word.
 pub fn first_words(s: &str, n: usize) -> String {
-    let words: Vec<&str> = s.split_whitespace().take(n + 1).collect();
-    if words.len() > n {
-        format!("{}…", words[..n].join(" "))
+    // words counted in halves: a run of other characters is two halves, a wide character one
+    let mut halves = 0;
+    let mut in_word = false;
+    let mut cut = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            in_word = false;
+            continue;
+        }
+        let add = if is_wide(c) {
+            in_word = false;
+            1
+        } else if in_word {
+            0
+        } else {
+            in_word = true;
+            2
+        };
+        if halves + add > 2 * n {
+            cut = Some(i);
+            break;
+        }
+        halves += add;
+    }
+    let kept = cut.map_or(s, |i| &s[..i]);
+    let words = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    if cut.is_some() {
+        format!("{words}…")
     } else {
-        words.join(" ")
+        words
     }
 }
 
@@ -519,6 +551,21 @@ mod tests {
 <guid isPermaLink="false">g-1</guid><pubDate>Mon, 03 Nov 2025 13:00:00 GMT</pubDate>
 <description>&lt;p&gt;Five-year &lt;b&gt;GPU cloud&lt;/b&gt; contract.&lt;/p&gt;</description></item>
 </channel></rss>"#;
+
+    #[test]
+    fn an_untitled_item_is_titled_with_its_first_words_two_wide_characters_a_word() {
+        assert_eq!(
+            first_words("TeraWulf  signs a\nlease with Fluidstack", 4),
+            "TeraWulf signs a lease…"
+        );
+        assert_eq!(first_words("TeraWulf signs", 4), "TeraWulf signs");
+        // a Japanese paragraph has no spaces: six characters are three words
+        assert_eq!(
+            first_words("グーグルがサイファーの株式を取得した。", 3),
+            "グーグルがサ…"
+        );
+        assert_eq!(first_words("PANewsは9月25日", 2), "PANewsは…");
+    }
 
     #[test]
     fn rss_item_fields() {
