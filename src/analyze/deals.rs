@@ -1519,7 +1519,8 @@ fn announces(s: &str) -> bool {
 }
 
 /// Is the name at `start..end` one of a list of three or more names ("Apple, Microsoft and
-/// Nvidia", "Google, Amazon, Meta")? Such a list gives examples, not the party to an agreement.
+/// Nvidia", "Google, Amazon, Meta")? Such a list gives examples, not the party to an agreement
+/// — unless the agreements are with it ("contracts with Together AI, Fluidstack and Fireworks").
 fn in_a_list(text: &str, start: usize, end: usize) -> bool {
     static RE: std::sync::OnceLock<(regex::Regex, regex::Regex)> = std::sync::OnceLock::new();
     let (left, right) = RE.get_or_init(|| {
@@ -1552,7 +1553,16 @@ fn in_a_list(text: &str, start: usize, end: usize) -> bool {
                 .count()
         })
     };
-    names(left.find(&text[from..start])) + names(right.find(&text[end..to])) >= 2
+    let before = left.find(&text[from..start]);
+    let list_start = before.map_or(start, |m| from + m.start());
+    let with = text[..list_start].trim_end().to_lowercase();
+    if [" with", " mit", " avec", " con", " com", " to", " for"]
+        .iter()
+        .any(|w| with.ends_with(w))
+    {
+        return false;
+    }
+    names(before) + names(right.find(&text[end..to])) >= 2
 }
 
 /// What a named company is to the deal, from the words around its name.
@@ -2030,10 +2040,14 @@ mod tests {
         let t = "TeraWulf signed leases with Fluidstack and Google agreed to backstop them";
         let at = t.find("Fluidstack").unwrap();
         assert!(!in_a_list(t, at, at + "Fluidstack".len()));
+        // the parties of the agreements listed after "with" are no examples
+        let t = "IREN Signs Multi-Year AI Cloud Contracts with Together AI, Fluidstack and Fireworks AI";
+        let at = t.find("Together AI").unwrap();
+        assert!(!in_a_list(t, at, at + "Together AI".len()));
         // the list's member is not taken for the customer
         let d = decide(
             "Cipher Mining signs a 10-year data center lease",
-            "Cipher Mining signed a 10-year lease for 168 MW of critical IT load.\nInvestors compare it with Apple, Microsoft and Nvidia.",
+            "Cipher Mining signed a 10-year lease for 168 MW of critical IT load.\nInvestors now rank it beside Apple, Microsoft and Nvidia.",
         );
         deal_with(&d, "undisclosed");
     }
