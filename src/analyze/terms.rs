@@ -1098,7 +1098,7 @@ fn sentence_around(text: &str, span: (usize, usize)) -> &str {
 fn about_agreement(s: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:leases?|leased|contracts?|contracted|agreements?|deals?|colocation|hosting|worth|valued?|revenue|TCV|tenant|customer|commitment|backlog|MSA|extensions?|renewals?|options?|terms?|years?|MW|megawatts?|bail|contrat|accord|acuerdo|arrendamiento|contrato|acordo|arrendamento|contratto|accordo|locazione|Vertr(?:a|ä)ge?\w*|Mietvertrag|Vereinbarung|Wert|valeur|valor|valore|ingresos|receita|Umsatz|revenus)\b")
+        Regex::new(r"(?i)\b(?:leases?|leased|contracts?|contracted|agreements?|deals?|colocation|hosting|worth|valued?|revenue|TCV|tenant|customer|commitment|backlog|MSA|extensions?|renewals?|options?|terms?|(?:\d+|five|ten|twelve|fifteen|twenty)[- ]years?|MW|megawatts?|bail|contrat|accord|acuerdo|arrendamiento|contrato|acordo|arrendamento|contratto|accordo|locazione|Vertr(?:a|ä)ge?\w*|Mietvertrag|Vereinbarung|Wert|valeur|valor|valore|ingresos|receita|Umsatz|revenus)\b")
             .expect("static regex")
     })
     .is_match(s)
@@ -1362,6 +1362,21 @@ mod tests {
         );
         assert_eq!(x("about $865M of revenue").value_usd, Some(865e6));
         assert_eq!(x("$1,250,000,000 in revenue").value_usd, Some(1.25e9));
+    }
+
+    #[test]
+    fn year_over_year_does_not_make_a_sentence_about_an_agreement() {
+        // elsewhere in the document, a hyperscaler's capex is no figure of the deal
+        let t = extract(
+            "CoreWeave exercised a lease option for an additional 150 MW.",
+            "CoreWeave exercised a lease option for an additional 150 MW.\nMeta nearly doubled its capex year over year while Microsoft plans to increase that to $30 billion this quarter.",
+        );
+        assert_eq!(t.value_usd, None);
+        let t = extract(
+            "CoreWeave signed a lease for 150 MW.",
+            "CoreWeave signed a lease for 150 MW.\nThe lease runs 15 years and is worth about $4 billion.",
+        );
+        assert_eq!(t.value_usd, Some(4e9));
     }
 
     #[test]
