@@ -43,6 +43,8 @@ struct Patterns {
     financing_for: Regex,
     /// An author's rating: "is rated Buy", "a Buy rating upgrade", "I rate".
     rating: Regex,
+    /// An analyst's action: "raised its price target", "maintaining a Buy rating", 目標株価.
+    analyst_action: Regex,
     /// A partnership to build or convert, with no customer: "partners with Starwood to convert".
     development: Regex,
     /// The company buys or leases a site: "option agreements to purchase or lease three sites".
@@ -173,6 +175,7 @@ fn pats() -> &'static Patterns {
             recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) (?:in|on) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|昨年|上月|上个月|上個月|去年|此前|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b"),
             cumulative: r(r"(?i)\b(?:has|have) (?:now )?(?:executed|signed|secured|contracted) (?:over|more than|about|approximately|a total of|in total)\b|\bbring(?:s|ing)? (?:its |the )?total\b"),
             rating: r(r"(?i)\b(?:is|are|was|remains?) rated (?:a )?(?:strong )?(?:buy|sell|hold)\b|\bI (?:rate|am rating|reiterate|upgrade|downgrade|initiate)\b|\ba (?:strong )?(?:buy|sell|hold) rating (?:upgrade|downgrade)\b|\b(?:support|supports|justify|justifies|warrant|warrants) a (?:strong )?(?:buy|sell|hold) rating\b"),
+            analyst_action: r(r"(?i)\b(?:raise[sd]?|raising|lift(?:s|ed)?|boost(?:s|ed)?|hike[sd]?|cut(?:s|ting)?|lower(?:s|ed)?|trim(?:s|med)?) (?:its |their |the )?(?:\w+ )?price target\b|\b(?:maintain(?:s|ed|ing)?|reiterat(?:es|ed|ing)|keeps?|kept) (?:a|an|its|their) (?:\w+ )?(?:buy|outperform|overweight|neutral|hold|sell|underperform|underweight|market perform|sector perform) rating\b|\binitiat(?:es|ed|ing) coverage\b|格上げ|格下げ|目標株価|目标价|目標價|목표주가|투자의견"),
             financing_for: r(r"(?i)\b(?:financ\w*|loan|debt|facility|funding|raises?|raised) (?:\w+ ){0,2}(?:for|to fund|to finance|backing|behind)\b"),
             site_deal: r(r"(?i)\b(?:purchase|acquire|buy) or lease\b|\b(?:acquisition|purchase) of (?:a |the |an )?(?:[\w-]+ ){0,3}(?:sites?|land|acres|parcels?|property|properties|campus)\b|\bto (?:purchase|lease|acquire|buy) (?:[\w-]+ ){0,3}(?:sites?|land|acres|parcels?|properties)\b"),
             // "Google received warrants to acquire 41 million shares": the guarantor's
@@ -603,7 +606,19 @@ impl<'a> Recognizer<'a> {
         // an author's rating in the opening ("Riot Platforms is rated Buy", "support a Buy
         // rating upgrade"): an investment note that retells the deal
         // (furniture such as "Summary" too: the rating often follows it)
-        if let Some(s) = all_sents.iter().take(8).find(|s| p.rating.is_match(s)) {
+        // (an analyst's action only where the text opens with it: a deal report may end
+        // "following the news, Craig-Hallum raised its price target")
+        if let Some(s) = all_sents
+            .iter()
+            .take(8)
+            .find(|s| p.rating.is_match(s))
+            .or_else(|| {
+                all_sents
+                    .iter()
+                    .take(3)
+                    .find(|s| p.analyst_action.is_match(s))
+            })
+        {
             reasons.push(format!(
                 "against: an investment note's rating: \"{}\"",
                 clip(s, 120)
@@ -2031,6 +2046,21 @@ mod tests {
              TeraWulf signed a 10-year lease with Fluidstack for 200 MW of critical IT load.",
         );
         assert_eq!(d.detection.unwrap().counterparty, "Fluidstack");
+    }
+
+    #[test]
+    fn an_analysts_action_opening_the_text_makes_it_a_note_not_an_announcement() {
+        let d = decide(
+            "Rosenblatt raises TeraWulf target",
+            "Rosenblatt raised its price target on TeraWulf to $10.50 while maintaining a Buy rating.\n             The upgrade follows TeraWulf's new agreement with Fluidstack to lease 200 MW at Lake Mariner.",
+        );
+        no_deal_because(&d, "against: an investment note's rating");
+        // a deal report that ends with the analysts' reaction is still the deal
+        let d = decide(
+            "TeraWulf signs 10-year lease with Fluidstack",
+            "TeraWulf signed a 10-year lease with Fluidstack for 200 MW at Lake Mariner.\n             The lease is worth about $3.7 billion.\nIt covers two buildings.\n             Following the news, Rosenblatt raised its price target on the shares.",
+        );
+        deal_with(&d, "Fluidstack");
     }
 
     #[test]

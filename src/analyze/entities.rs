@@ -127,6 +127,24 @@ pub struct Hit {
     pub end: usize,
 }
 
+/// "Terawulf" and "TERAWULF" for "TeraWulf": the other spellings of a one-word ASCII name with
+/// a capital after its first letter and a lower-case letter before it; none for other names.
+fn camel_variants(name: &str) -> Vec<String> {
+    let camel = name.is_ascii()
+        && !name.contains(' ')
+        && name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && name
+            .as_bytes()
+            .windows(2)
+            .skip(1)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    if !camel {
+        return Vec::new();
+    }
+    let capitalised = format!("{}{}", &name[..1], name[1..].to_ascii_lowercase());
+    vec![capitalised, name.to_ascii_uppercase()]
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
@@ -140,6 +158,12 @@ impl NameMatcher {
             for n in full.iter().filter(|n| !n.trim().is_empty()) {
                 pats.push(n.trim().to_string());
                 meta.push((i, NameKind::Full));
+                // a one-word name with a capital inside ("TeraWulf", "CleanSpark") is written
+                // "Terawulf" and "TERAWULF" too; the other spellings are as distinctive
+                for v in camel_variants(n.trim()) {
+                    pats.push(v);
+                    meta.push((i, NameKind::Full));
+                }
             }
             for n in short.iter().filter(|n| !n.trim().is_empty()) {
                 pats.push(n.trim().to_string());
@@ -475,6 +499,12 @@ mod tests {
         // names as Korean and Japanese news write them
         assert_eq!(tickers("헛8은 비트코인 채굴 기업이다"), ["HUT"]);
         assert_eq!(tickers("사이퍼마이닝은 360% 상승했다"), ["CIFR"]);
+        // a name with a capital inside, as other presses spell it
+        assert_eq!(tickers("Il miner Terawulf ha firmato"), ["WULF"]);
+        assert_eq!(tickers("TERAWULF SIGNS LEASE"), ["WULF"]);
+        assert_eq!(tickers("Cleanspark buys a site"), ["CLSK"]);
+        assert_eq!(camel_variants("Core Scientific"), Vec::<String>::new());
+        assert_eq!(camel_variants("Bitfarms"), Vec::<String>::new());
         assert_eq!(tickers("아이렌은 데이터센터 계약을 체결했다"), ["IREN"]);
         assert_eq!(tickers("アプライド・デジタルの株価が上昇した"), ["APLD"]);
         assert_eq!(
