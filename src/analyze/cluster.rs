@@ -326,8 +326,10 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             let same_terms = within && g.value_exact && g.agree >= 2 && g.conflict == 0;
             // after the window, a report naming a stored deal's customer that states no new
             // agreement (an expansion) is that deal told again, whatever totals it restates
-            let retold = !within
-                && r.counterparty != "undisclosed"
+            // (within the window, a story about an undisclosed customer's lease restating it with
+            // running totals is that lease too)
+            let retold = (!within && r.counterparty != "undisclosed"
+                || within && r.counterparty == "undisclosed")
                 && r.deal_type != DealType::Expansion
                 && c.iter().any(|&j| reports[j].counterparty == r.counterparty)
                 && (r.terms.value_usd.is_some() || r.terms.capacity_mw.is_some())
@@ -627,6 +629,29 @@ mod tests {
         assert_eq!(cluster(&[first.clone(), totals.clone()]).len(), 2);
         totals.terms = terms(Some(9.5e9), Some(400.0), Some(25.0));
         assert_eq!(cluster(&[first.clone(), totals]).len(), 2);
+        // a day after a lease with an undisclosed customer, a price story restating it with a
+        // running total is the same lease
+        let mut lease = r(
+            10,
+            "2026-05-20T12:00:00Z",
+            "APLD",
+            "undisclosed",
+            "colocation",
+            "j",
+        );
+        lease.terms = terms(Some(7.5e9), None, Some(15.0));
+        let mut story = r(
+            11,
+            "2026-05-21T12:00:00Z",
+            "APLD",
+            "undisclosed",
+            "colocation",
+            "k",
+        );
+        story.terms = terms(Some(18.2e9), None, None);
+        assert_eq!(cluster(&[lease.clone(), story.clone()]).len(), 1);
+        story.terms = terms(Some(2e9), None, None);
+        assert_eq!(cluster(&[lease, story]).len(), 2);
         // 240 MW months later is not the 250 MW deal, though within the window it would agree
         let mut other = r(
             8,
