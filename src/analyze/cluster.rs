@@ -37,9 +37,24 @@ pub struct Report {
     pub recap: bool,
     /// Word 3-shingles of the title and lead, for near-duplicate text.
     pub shingles: HashSet<u64>,
+    /// The headline or the evidence calls the agreement new, a second or another one ("signs
+    /// new 15-year lease", "a second lease"): never a retelling of an earlier deal.
+    pub new_agreement: bool,
     /// The named sites or campuses the headline and the evidence put the agreement at
     /// ("polaris forge 3"), lower-cased.
     pub sites: Vec<String>,
+}
+
+/// Does a text call its agreement new, a second, a third or another one?
+pub fn says_new_agreement(text: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:new|second|third|fourth|another|nuevo|nueva|segundo|nouveau|nouvelle|second|neue[nrs]?|zweite[nrs]?|nuovo|nuova|novo|nova)\s+(?:[\w-]+\s+){0,3}?(?:leases?|contracts?|agreements?|deals?|contrato|acuerdo|contrat|accord|bail|Vertrag|Mietvertrag|Vereinbarung|contratto|accordo|acordo)\b|新たな|新規|新的|新签|신규|새로운|второ\w*|нов\w+ (?:договор|контракт|соглашение)",
+        )
+        .expect("static regex")
+    })
+    .is_match(text)
 }
 
 /// The sites a text names: a capitalised name before "campus", "facility", "site" or "data
@@ -346,6 +361,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             let retold = (!within && r.counterparty != "undisclosed"
                 || within && r.counterparty == "undisclosed")
                 && r.deal_type != DealType::Expansion
+                && !r.new_agreement
                 && c.iter().any(|&j| reports[j].counterparty == r.counterparty)
                 && (r.terms.value_usd.is_some() || r.terms.capacity_mw.is_some())
                 && !smaller(&r.terms, &agreed[k]);
@@ -405,6 +421,7 @@ mod tests {
             parties: Vec::new(),
             recap: false,
             shingles: shingles(text),
+            new_agreement: says_new_agreement(text),
             sites: sites(text),
         }
     }
@@ -674,6 +691,16 @@ mod tests {
         );
         totals.terms = terms(Some(7e9), Some(400.0), Some(15.0));
         assert_eq!(cluster(&[first.clone(), totals.clone()]).len(), 1);
+        // ... unless it calls its agreement new or another one
+        let mut second = totals.clone();
+        second.new_agreement = says_new_agreement("Applied Digital signs a second 15-year lease");
+        assert_eq!(cluster(&[first.clone(), second]).len(), 2);
+        assert!(says_new_agreement(
+            "TeraWulf unterzeichnet einen neuen Mietvertrag"
+        ));
+        assert!(!says_new_agreement(
+            "Applied Digital has inked two 15-year leases"
+        ));
         totals.terms = terms(Some(5e9), Some(400.0), Some(15.0));
         assert_eq!(cluster(&[first.clone(), totals.clone()]).len(), 2);
         totals.terms = terms(Some(9.5e9), Some(400.0), Some(25.0));

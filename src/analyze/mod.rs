@@ -353,6 +353,10 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
                 .iter()
                 .any(|r| r == deals::RESULTS_REASON),
             shingles: cluster::shingles(&format!("{} {}", c.title, c.lead)),
+            new_agreement: cluster::says_new_agreement(&format!(
+                "{}\n{}",
+                c.title, c.detection.evidence
+            )),
             sites: cluster::sites(&format!("{}\n{}", c.title, c.detection.evidence)),
         })
         .collect();
