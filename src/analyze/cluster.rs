@@ -366,6 +366,16 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 && !r.new_agreement
                 && c.iter().any(|&j| reports[j].counterparty == r.counterparty)
                 && (r.terms.value_usd.is_some() || r.terms.capacity_mw.is_some())
+                // a deal known by two terms at least, so that "none below" says something
+                && [
+                    agreed[k].value_usd,
+                    agreed[k].capacity_mw,
+                    agreed[k].term_years,
+                ]
+                .iter()
+                .flatten()
+                .count()
+                    >= 2
                 && !smaller(&r.terms, &agreed[k]);
             // a new site is a new agreement, whatever terms it shares
             let elsewhere = c.iter().any(|&j| other_site(&reports[j], r));
@@ -693,6 +703,12 @@ mod tests {
         );
         totals.terms = terms(Some(7e9), Some(400.0), Some(15.0));
         assert_eq!(cluster(&[first.clone(), totals.clone()]).len(), 1);
+        // a deal known by one term only is not retold by a later story with other figures
+        let mut thin = first.clone();
+        thin.terms = terms(Some(6.7e9), None, None);
+        let mut abernathy = totals.clone();
+        abernathy.terms = terms(Some(9.5e9), Some(168.0), Some(25.0));
+        assert_eq!(cluster(&[thin, abernathy]).len(), 2);
         // ... unless it calls its agreement new or another one
         let mut second = totals.clone();
         second.new_agreement = says_new_agreement("Applied Digital signs a second 15-year lease");

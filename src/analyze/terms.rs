@@ -289,7 +289,7 @@ fn amounts(text: &str) -> Vec<Amount> {
             // "$1.4 billion の債務を保証" (guarantees $1.4 billion of obligations), 보증, 채무
             || {
                 let head: String = post.chars().take(12).collect();
-                ["債務", "债务", "保証", "保证", "担保", "擔保", "보증", "채무", "обязательств"]
+                ["債務", "债务", "保証", "保证", "担保", "擔保", "後盾", "后盾", "보증", "채무", "обязательств"]
                     .iter()
                     .any(|w| head.contains(w))
             }
@@ -840,9 +840,33 @@ fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
             ]
             .iter()
             .any(|p| w.starts_with(p));
+        // a financing's tenor: "a 6-year Wandelanleihe", "5-year senior notes", "a 3-year loan"
+        let tenor = [
+            "convertible",
+            "senior",
+            "notes",
+            "note ",
+            "bond",
+            "loan",
+            "term loan",
+            "credit",
+            "debt",
+            "wandelanleihe",
+            "anleihe",
+            "kredit",
+            "obligation",
+            "bono",
+            "prêt",
+            "préstamo",
+            "prestito",
+            "empréstimo",
+        ]
+        .iter()
+        .any(|f| w.starts_with(f));
         if w.starts_with("extension")
             || w.starts_with("renewal")
             || w.starts_with("option")
+            || tenor
             || extreme
             || w.starts_with("history")
             || post.trim_start().starts_with("old")
@@ -1380,6 +1404,20 @@ mod tests {
     }
 
     #[test]
+    fn a_financings_tenor_is_no_contract_term() {
+        assert_eq!(
+            x("TeraWulf also announced a 6-year Wandelanleihe of $400 million").term_years,
+            None
+        );
+        assert_eq!(x("it priced 5-year senior notes").term_years, None);
+        assert_eq!(
+            x("a 10-year lease with Fluidstack, funded in part by a 6-year convertible note")
+                .term_years,
+            Some(10.0)
+        );
+    }
+
+    #[test]
     fn a_guarantee_or_a_financing_in_other_languages_is_no_contract_value() {
         assert_eq!(
             x("Google unterstützt mit 1,4 Milliarden Dollar die Finanzierung von HPC-Rechenzentren.")
@@ -1390,6 +1428,7 @@ mod tests {
             x("グーグルはフルイドスタックの14億ドルの債務を保証することに同意した。").value_usd,
             None
         );
+        assert_eq!(x("Google 將提供 18 億美元後盾，用於支持").value_usd, None);
     }
 
     #[test]
