@@ -503,6 +503,10 @@ mod tests {
         assert_eq!(tickers("Il miner Terawulf ha firmato"), ["WULF"]);
         assert_eq!(tickers("TERAWULF SIGNS LEASE"), ["WULF"]);
         assert_eq!(tickers("Cleanspark buys a site"), ["CLSK"]);
+        assert_eq!(
+            tickers("Bell, Cohere and BUZZ HPC announce a deal"),
+            ["HIVE"]
+        );
         assert_eq!(camel_variants("Core Scientific"), Vec::<String>::new());
         assert_eq!(camel_variants("Bitfarms"), Vec::<String>::new());
         assert_eq!(tickers("아이렌은 데이터센터 계약을 체결했다"), ["IREN"]);
