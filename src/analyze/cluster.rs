@@ -47,16 +47,31 @@ pub struct Report {
     pub sites: Vec<String>,
 }
 
-/// Does a text call its agreement new, a second, a third or another one?
+/// Does a text call its agreement new, a second, a third or another one? (Not "New York", "New
+/// Mexico": a place named New is no new agreement.)
 pub fn says_new_agreement(text: &str) -> bool {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
+    let re = RE.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)\b(?:new|second|third|fourth|another|nuevo|nueva|segundo|nouveau|nouvelle|second|neue[nrs]?|zweite[nrs]?|nuovo|nuova|novo|nova)\s+(?:[\w-]+\s+){0,3}?(?:leases?|contracts?|agreements?|deals?|contrato|acuerdo|contrat|accord|bail|Vertrag|Mietvertrag|Vereinbarung|contratto|accordo|acordo)\b|新たな|新規|新的|新签|신규|새로운|второ\w*|нов\w+ (?:договор|контракт|соглашение)",
+            r"(?i)\b(?:new|second|third|fourth|another|nuevo|nueva|segundo|nouveau|nouvelle|neue[nrs]?|zweite[nrs]?|nuovo|nuova|novo|nova)\s+(?:[\w-]+\s+){0,3}?(?:leases?|contracts?|agreements?|deals?|contrato|acuerdo|contrat|accord|bail|Vertrag|Mietvertrag|Vereinbarung|contratto|accordo|acordo)\b|新たな|新規|新的|新签|신규|새로운|второ\w*|нов\w+ (?:договор|контракт|соглашение)",
         )
         .expect("static regex")
-    })
-    .is_match(text)
+    });
+    const PLACES: &[&str] = &[
+        "New York",
+        "New Mexico",
+        "New Jersey",
+        "New Brunswick",
+        "New South Wales",
+    ];
+    if PLACES.iter().any(|p| text.contains(p)) {
+        let mut t = text.to_string();
+        for p in PLACES {
+            t = t.replace(p, "");
+        }
+        return re.is_match(&t);
+    }
+    re.is_match(text)
 }
 
 /// The sites a text names: a capitalised name before "campus", "facility", "site" or "data
@@ -718,6 +733,12 @@ mod tests {
         ));
         assert!(!says_new_agreement(
             "Applied Digital has inked two 15-year leases"
+        ));
+        assert!(!says_new_agreement(
+            "TeraWulf's Lake Mariner site in New York under a 10-year lease"
+        ));
+        assert!(says_new_agreement(
+            "TeraWulf signs new lease at its New York campus"
         ));
         totals.terms = terms(Some(5e9), Some(400.0), Some(15.0));
         assert_eq!(cluster(&[first.clone(), totals.clone()]).len(), 2);

@@ -1570,7 +1570,13 @@ fn in_a_list(text: &str, start: usize, end: usize) -> bool {
     };
     let before = left.find(&text[from..start]);
     let list_start = before.map_or(start, |m| from + m.start());
-    let with = text[..list_start].trim_end().to_lowercase();
+    // the few characters before the list, lower-cased
+    let head = text[..list_start].trim_end();
+    let mut cut = head.len().saturating_sub(12);
+    while !head.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let with = format!(" {}", head[cut..].to_lowercase());
     if [" with", " mit", " avec", " con", " com", " to", " for"]
         .iter()
         .any(|w| with.ends_with(w))
