@@ -989,7 +989,15 @@ impl<'a> Recognizer<'a> {
                 .map(|h| self.linker.tickers[h.entity].as_str())
                 .filter(|t| !is_cp(t))
                 .collect();
-            if !title_tickers.is_empty() && !title_tickers.contains(&ticker.as_str()) {
+            // (a deciding sentence that names the headline's company too, "Bit Digital's
+            // WhiteFiber signs ...", is that company's story)
+            let evidence_names_it = company_hits
+                .iter()
+                .any(|h| title_tickers.contains(&self.linker.tickers[h.entity].as_str()));
+            if !title_tickers.is_empty()
+                && !title_tickers.contains(&ticker.as_str())
+                && !evidence_names_it
+            {
                 reasons.push(format!(
                     "against: the headline is about {}, not {ticker}",
                     title_tickers[0]
@@ -2160,6 +2168,12 @@ mod tests {
             "Investor interest in bitcoin miners grew after Core Scientific signed a 12-year hosting agreement with CoreWeave.",
         );
         no_deal_because(&d, "against: the headline is about HUT, not CORZ");
+        // a headline naming a company the deciding sentence names too is that sentence's story
+        let d = decide(
+            "WhiteFiber signs 10-year colocation lease",
+            "Bit Digital said its subsidiary WhiteFiber signed a 10-year colocation lease with Cerebras for 5 MW.",
+        );
+        deal_with(&d, "Cerebras");
         // a headline naming the tenant but not the miner leaves the miner's deal the news
         let d = decide(
             "CoreWeave signs 12-year hosting deal",
