@@ -9,7 +9,7 @@
 //! states no new agreement (an expansion) — or when it names the deal's customer, states a value
 //! or a capacity, none of them below the deal's (a retelling restates the figures or running
 //! totals that include them) and no other term, and is no expansion nor called new, a second or
-//! another agreement; within the window, a story about an undisclosed customer's lease joins it on
+//! another agreement, and the deal is known by two terms at least; within the window, a story about an undisclosed customer's lease joins it on
 //! the same terms. A
 //! near-identical text of the same company within 7 days joins whatever it states. A report
 //! compatible with several deals joins the one it agrees with most, then the latest. The deal's
