@@ -64,14 +64,11 @@ pub fn says_new_agreement(text: &str) -> bool {
         "New Brunswick",
         "New South Wales",
     ];
-    if PLACES.iter().any(|p| text.contains(p)) {
-        let mut t = text.to_string();
-        for p in PLACES {
-            t = t.replace(p, "");
-        }
-        return re.is_match(&t);
+    let mut t = std::borrow::Cow::Borrowed(text);
+    for p in PLACES.iter().filter(|p| text.contains(*p)) {
+        t = std::borrow::Cow::Owned(t.replace(p, ""));
     }
-    re.is_match(text)
+    re.is_match(&t)
 }
 
 /// The sites a text names: a capitalised name before "campus", "facility", "site" or "data
@@ -186,6 +183,10 @@ const VALUE_TOLERANCE: f64 = 0.1;
 /// critical-IT one, or one of unknown basis, within `GROSS_RATIO`.
 const MW_TOLERANCE: f64 = 0.1;
 const GROSS_RATIO: f64 = 1.5;
+/// What ties a report to a deal of another month: a value within this share, a capacity within
+/// `EXACT_MW`; also the share the consensus vote counts agreeing values by.
+const EXACT_SHARE: f64 = 0.02;
+const EXACT_MW: f64 = 2.0;
 
 /// How two reports' terms compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -226,7 +227,9 @@ pub fn agreement(a: &DealTerms, b: &DealTerms) -> Agreement {
         {
             g.agree += 1;
             g.size_agrees = true;
-            g.value_exact = va.iter().any(|x| vb.iter().any(|y| near(*x, *y, 0.02)));
+            g.value_exact = va
+                .iter()
+                .any(|x| vb.iter().any(|y| near(*x, *y, EXACT_SHARE)));
             g.size_exact |= g.value_exact;
         } else {
             g.conflict += 1;
@@ -243,7 +246,7 @@ pub fn agreement(a: &DealTerms, b: &DealTerms) -> Agreement {
         if same || loose {
             g.agree += 1;
             g.size_agrees = true;
-            g.size_exact |= (x - y).abs() <= 2.0;
+            g.size_exact |= (x - y).abs() <= EXACT_MW;
         } else {
             g.conflict += 1;
         }
@@ -263,9 +266,9 @@ pub fn agreement(a: &DealTerms, b: &DealTerms) -> Agreement {
 /// a smaller or differently termed one is another agreement.
 fn smaller(a: &DealTerms, b: &DealTerms) -> bool {
     matches!((a.term_years, b.term_years), (Some(x), Some(y)) if (x - y).abs() > 1.0)
-        // the tolerances that tie a report to a deal of another month: 2% of a value, 2 MW
-        || matches!((a.value_usd, b.value_usd), (Some(x), Some(y)) if x < 0.98 * y)
-        || matches!((a.capacity_mw, b.capacity_mw), (Some(x), Some(y)) if x < y - 2.0)
+        // below by more than the tolerances that tie a report to a deal of another month
+        || matches!((a.value_usd, b.value_usd), (Some(x), Some(y)) if x < y && !near(x, y, EXACT_SHARE))
+        || matches!((a.capacity_mw, b.capacity_mw), (Some(x), Some(y)) if x < y - EXACT_MW)
 }
 
 /// The index of the value most of `values` agree with (within 2%), ties to the first.
@@ -279,11 +282,11 @@ pub fn most_agreed(values: &[f64]) -> Option<usize> {
     });
     let agreeing = |v: f64| match &sorted {
         Some(s) => {
-            let lo = s.partition_point(|&w| w < v && !near(v, w, 0.02));
-            let hi = s.partition_point(|&w| w <= v || near(v, w, 0.02));
+            let lo = s.partition_point(|&w| w < v && !near(v, w, EXACT_SHARE));
+            let hi = s.partition_point(|&w| w <= v || near(v, w, EXACT_SHARE));
             hi - lo
         }
-        None => values.iter().filter(|&&w| near(v, w, 0.02)).count(),
+        None => values.iter().filter(|&&w| near(v, w, EXACT_SHARE)).count(),
     };
     let mut best: Option<(usize, usize)> = None;
     for (i, &v) in values.iter().enumerate() {
@@ -732,7 +735,7 @@ mod tests {
             "TeraWulf unterzeichnet einen neuen Mietvertrag"
         ));
         assert!(!says_new_agreement(
-            "Applied Digital has inked two 15-year leases"
+            "Applied Digital now has two 15-year leases"
         ));
         assert!(!says_new_agreement(
             "TeraWulf's Lake Mariner site in New York under a 10-year lease"

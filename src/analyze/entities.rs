@@ -498,7 +498,7 @@ mod tests {
         );
         // names as Korean and Japanese news write them
         assert_eq!(tickers("헛8은 비트코인 채굴 기업이다"), ["HUT"]);
-        assert_eq!(tickers("사이퍼마이닝은 360% 상승했다"), ["CIFR"]);
+        assert_eq!(tickers("사이퍼마이닝 주가가 올랐다"), ["CIFR"]);
         // a name with a capital inside, as other presses spell it
         assert_eq!(tickers("Il miner Terawulf ha firmato"), ["WULF"]);
         assert_eq!(tickers("TERAWULF SIGNS LEASE"), ["WULF"]);

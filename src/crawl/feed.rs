@@ -564,7 +564,7 @@ mod tests {
             first_words("グーグルがサイファーの株式を取得した。", 3),
             "グーグルがサ…"
         );
-        assert_eq!(first_words("PANewsは9月25日", 2), "PANewsは…");
+        assert_eq!(first_words("Reutersは9月25日", 2), "Reutersは…");
     }
 
     #[test]
