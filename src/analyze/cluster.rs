@@ -124,8 +124,19 @@ pub fn sites(text: &str) -> Vec<String> {
         "Infrastructure",
         "Generation",
     ];
+    // "on Fluidstack AI data center deal": the data center qualifies the deal, and the name
+    // before it is whose deal it is, not a site
+    static DEAL_AFTER: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let deal_after = DEAL_AFTER.get_or_init(|| {
+        regex::Regex::new(r"^\s+(?:deals?|leases?|contracts?|agreements?|partnerships?|pacts?)\b")
+            .expect("static regex")
+    });
     let mut out: Vec<String> = Vec::new();
     for c in re.captures_iter(text) {
+        let whole = c.get(0).expect("a match");
+        if deal_after.is_match(&text[whole.end()..]) {
+            continue;
+        }
         let words: Vec<&str> = c[1]
             .split(' ')
             .skip_while(|w| GENERIC.contains(w))
@@ -538,6 +549,11 @@ mod tests {
         );
         assert!(sites("a new data center campus in Texas").is_empty());
         assert!(sites("its AI Factory campus, an Applied Digital data center").is_empty());
+        // a data center that qualifies a deal names whose deal it is, not where
+        assert_eq!(
+            sites("Shares jump on Nscale AI data center deal at the Ridgeway campus"),
+            ["ridgeway"]
+        );
     }
 
     #[test]

@@ -105,6 +105,8 @@ struct Patterns {
     capacity_move: Regex,
     /// A customer's option exercised or commitment made.
     commitment: Regex,
+    /// The company providing a number of megawatts: "to provide Fluidstack with 168 MW".
+    provides_mw: Regex,
     headline: Headlines,
 }
 
@@ -134,7 +136,7 @@ fn pats() -> &'static Patterns {
             financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility))\b"),
             fresh_results: r(r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed) (?:a |an |that )?(?:[\w-]+ ){0,5}(?:leases?|contracts?|agreements?|colocation|hosting)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b"),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
-            lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
+            lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\blease (?:amendments?|agreements?|terms) with (?:the )?(?:City|County|Town|Village|Port|State|Municipality|Authority)\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
             plan: r(r"(?i)\b(plans? to (?:sign|lease|host|offer|develop|build|convert)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|breaks? ground|breaking ground|groundbreaking|break ground)\b"),
             competitor: r(r"(?i)\b(?:beat(?:s|ing)?|defeat(?:s|ed|ing)?|outbid(?:s|ding)?|edg(?:es|ed|ing) out)\b [A-Z]?[\w.&-]+(?: [A-Z][\w.&-]+)? (?:for|to|in|by)\b"),
             approval: r(r"(?i)\b(?:secur|obtain|receiv|win|won|gain|grant)(?:s|ed|ing|e)? (?:\w+ ){0,3}(?:approvals?|permits?|zoning|rezoning|tax (?:abatements?|incentives?)|incentives?)\b"),
@@ -143,8 +145,9 @@ fn pats() -> &'static Patterns {
             buyer: r(r"(?i)\b(?:purchase|procurement|supply|purchasing) (?:agreement|order|contract|deal)s?\b|(?-i:\b(?:MIPA |Purchase |Asset |Stock )?Buyer\b)|\bhardware procurement\b|\b(?:for|of|to buy|to purchase|purchas(?:e|es|ed|ing)) (?:\w+ ){0,3}(?:Blackwell|GB\d00|B\d00|H\d00|GPUs|servers|systems|chips|equipment|miners|rigs|ASICs)\b"),
             furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}"),
             on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|amid|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b"),
-            capacity_move: r(r"(?i)\b(?:adds?|added|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity)\b"),
+            capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity)\b"),
             commitment: r(r"(?i)\bexercis(?:es|ed|ing)\b[^.;]{0,30}\boptions?\b|\bcommitments?\b|\bcommits? to\b|\bcommitted to\b|\bOption\w*\b[^.;]{0,90}\bausgeübt\b|\b(?:a|ont) exercé\b[^.;]{0,30}\boptions?\b|\bejerci(?:ó|do)\b[^.;]{0,30}\bopci[óo]n\b|\besercitato\b[^.;]{0,30}\bopzion[ei]\b"),
+            provides_mw: r(r"(?i)\b(?:provide|provides|providing|deliver|delivers|delivering)\b[^.;]{0,40}?\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b"),
             headline: Headlines {
                 people: r(r"(?i)\b(?:appoints?|appointed|hires?|hired|names|named|taps|tapped|promotes|promoted)\b[^.;:]{0,60}\b(?:CEO|CFO|COO|CTO|chief|president|chair(?:man|woman)?|head of|SVP|EVP|vice president|director|officer|executive)\b|\b(?:steps down|resigns|to retire|joins (?:the )?board)\b"),
                 market: r(r"(?i)\bstocks? to (?:watch|buy)\b|\btop (?:gainers|losers|movers)\b|\bmarket (?:wrap|update|movers)\b|\b(?:premarket|pre-market|midday|after-hours) movers\b|\bcrypto stocks\b|\bmining stocks\b|\bbitcoin miners? (?:stocks? )?(?:rally|surge|jump|soar|fall|slide|tumble|climb)\b|\bweekly recap\b|\bweek in review\b"),
@@ -157,7 +160,7 @@ fn pats() -> &'static Patterns {
                 milestone: r(r"(?i)\bcomplet(?:es|ed|ion)\b|\b(?:hits|reaches|tops|surpasses|crosses) \d[\d.,]*\s?(?:GW|MW|EH/s|gigawatts?|megawatts?)\b|\b(?:comes?|came|goes|went|is|now|brought|brings) online\b|\bonline:|\bfinish(?:es|ed)\b|ready for service|\benergi[sz](?:es|ed|ation)\b|\bbreaks? ground\b|\bgroundbreaking\b|\bbegins construction\b|\bstarts construction\b|\bto break ground\b|\bopens\b|\bcommissioning\b|\bgoes live\b|\bfirst phase\b"),
                 plan: r(r"(?i)\bplans? (?:to|for)\b|\bplanned\b|\bto convert\b|\bconverts?\b|\bexplor(?:es|ing)\b|\bconsider(?:s|ing)\b|\beyes\b|\bsets? sights\b|\bstrategic alternatives\b|\bwinds? down\b|\bto invest\b|\bto increase\b|\bLOI\b|\bletter of intent\b|\bMOU\b|\bexpands self-mining\b"),
             },
-            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|lock(?:s|ed)? in|unveil(?:s|ed)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|leased|(?:to|will|would) lease|leases \d|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|ausgeübt|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|signature|conclu|conclut|annonce|annoncé|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|cierra|cerró|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|达成|達成|締結|契約を結|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b"),
+            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|lock(?:s|ed)? in|unveil(?:s|ed)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|confirm(?:s|ed)|leased|leasing (?:an? )?(?:additional |another |further )?\d|(?:to|will|would) lease|leases \d|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|ausgeübt|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|signature|conclu|conclut|annonce|annoncé|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|cierra|cerró|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|达成|達成|締結|契約を結|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b"),
             noun: r(r"(?i)\b(lease|leases|arrendamiento|alquiler|alquilará|arrendará|alugará|locazione|contratto|contrato|accordo|acuerdo|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|bail|empresa conjunta|parceria|acordo|arrendamento|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|takeover|buyout|proposal|bid|offer)\b|合约|合約|合同|协议|協議|租约|租約|租赁|租賃|托管|託管|契約|リース|賃貸|계약|임대|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|аренд\w*|сделк\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture)\b"),
             workload: r(r"(?i)\b(hosting|HPC|KI|IA|inteligencia artificial|intelligence artificielle|intelligenza artificiale|inteligência artificial|künstliche[rn]? Intelligenz|capacidad (?:informática|de cómputo|de computación)|capacité de calcul|capacità di calcolo|capacidade de computação|Rechenkapazität(?:en)?|Rechenzentr\w*|centre de données|centres de données|centro de datos|centros de datos|centro de dados|centri dati|centro dati|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b|人工智慧|人工智能|算力|資料中心|数据中心|數據中心|雲端|云端|云计算|雲計算|データセンター|人工知能|데이터센터|데이터 센터|인공지능|\b(?:ИИ|дата-центр\w*|ЦОД\w*|вычислительн\w*|искусственн\w* интеллект\w*)\b"),
             undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|client|lessee|counterparty|company|partner)|\ban? (?:large |leading |major |U\.S\.-based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:un|une|uno|una|um|uma|ein|einem|einen) (?:[\w-]+ ){0,2}hyperscaler\b|\b(?:non identifié|non divulgué|no identificado|no revelado|nicht (?:namentlich )?genannt\w*|ungenannt\w*|não identificado|não divulgado|non identificato)\b|\b(?:a|an|one) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale) (?:customer|client|tenant)\b"),
@@ -172,7 +175,7 @@ fn pats() -> &'static Patterns {
             financing: r(r"(?i)\b(project financing|financing|backstop|credit facility|loan|debt facility)\b|融资|融資|贷款|貸款|대출|\b(?:кредит\w*|финансировани\w*)\b"),
             negated: r(r"(?i)\b(did not|didn't|does not|doesn't|has not|hasn't|have not|no new|not yet|without any)\b"),
             // an agreement recalled inside another story, not announced by it
-            recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) (?:in|on) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|昨年|上月|上个月|上個月|去年|此前|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b"),
+            recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) (?:in|on) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|昨年|上月|上个月|上個月|去年|此前|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|최근[^.。]{0,80}?체결한|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b"),
             cumulative: r(r"(?i)\b(?:has|have) (?:now )?(?:executed|signed|secured|contracted) (?:over|more than|about|approximately|a total of|in total)\b|\bbring(?:s|ing)? (?:its |the )?total\b"),
             rating: r(r"(?i)\b(?:is|are|was|remains?) rated (?:a )?(?:strong )?(?:buy|sell|hold)\b|\bI (?:rate|am rating|reiterate|upgrade|downgrade|initiate)\b|\ba (?:strong )?(?:buy|sell|hold) rating (?:upgrade|downgrade)\b|\b(?:support|supports|justify|justifies|warrant|warrants) a (?:strong )?(?:buy|sell|hold) rating\b"),
             analyst_action: r(r"(?i)\b(?:raise[sd]?|raising|lift(?:s|ed)?|boost(?:s|ed)?|hike[sd]?|cut(?:s|ting)?|lower(?:s|ed)?|trim(?:s|med)?) (?:its |their |the )?(?:\w+ )?price target\b|\b(?:maintain(?:s|ed|ing)?|reiterat(?:es|ed|ing)|keeps?|kept) (?:a|an|its|their) (?:\w+ )?(?:buy|outperform|overweight|neutral|hold|sell|underperform|underweight|market perform|sector perform) rating\b|\binitiat(?:es|ed|ing) coverage\b|格上げ|格下げ|目標株価|目标价|目標價|목표주가|투자의견"),
@@ -194,7 +197,7 @@ fn pats() -> &'static Patterns {
             backstop_words: r(r"(?i)\bbackstop\w*|\bguarantee\w*|\bguarantor|\blease obligations\b|保証|担保|擔保|보증"),
             customer_contract: r(r"(?i)\b(leases?|leased|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará capacidad|locazione|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail|h[ée]bergement|acuerdos? de alojamiento|hospedagem)\b|租约|租約|租赁|租賃|托管|託管|雲端運算|云计算|雲計算|算力(?:合约|合約|采购|採購)|リース契約|賃貸契約|ホスティング|コロケーション|データセンター契約|計算能力を購入|計算能力の購入|計算基盤契約|クラウド(?:サービス)?契約|데이터센터 계약|数据中心合同|数据中心合约|資料中心合約|數據中心合約|임대 계약|임대계약|임대|코로케이션|호스팅|\b(?:аренд\w*|колокаци\w*|хостинг\w*)\b"),
             cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\bhosting (?:over |more than |up to |about |some )?\d[\d,.]*\+?\s?(?:k |thousand )?(?:GPUs|servers|racks|chips)\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b|\b(?:colocation|hosting)-(?:first|focused|centric|heavy|led|driven|based|oriented)\b"),
-            guarantor_after: r(r"(?i)^\s*(?:'s|’s)\s+(?:financial\s+)?(?:backing|backstop|guarantee)\b|^\s*(?:'s\s+|,\s*which\s+)?(?:has |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|acquires|gets|receives|adds to) (?:its |a |an )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee[sd]?|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)|^(?:\s*\(\$?[A-Z]+\))?\s*(?:を|が|は|이|가|은|는|의)\s*[^.。\n;；,，]{0,30}?(?:連帯保証|保証人|債務保証|担保|擔保|보증)|^\s*提供(?:担保|擔保)|^\s*(?:выступа\w+|станет)\s+(?:гарантом|поручителем)|^\s*(?:が|は)[^。]{0,150}?(?:株式[^。]{0,12}?取得|に出資)|^\s*[^。，,]{0,20}?(?:入股|持股)|^\s*(?:이|가|은|는)\s*[^.]{0,40}?지분|^\s*(?:sichert sich|erhält|übernimmt|erwirbt|kauft|prend|acquiert|obtient|adquiere|toma|obtiene|acquisisce|rileva|adquire)\s+[^.;]{0,30}?\b(?:Beteiligung|Anteil|Aktienpaket|Optionsscheine|participation|participación|partecipazione|participação)|^\s*(?:unterstützt|garantiert|bürgt)\b[^.;]{0,40}?\b(?:Finanzierung|Verpflichtungen|Mietverpflichtungen)"),
+            guarantor_after: r(r"(?i)^\s*(?:'s|’s)\s+(?:financial\s+)?(?:backing|backstop|guarantee)\b|^\s*(?:'s\s+|,\s*which\s+)?(?:has |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|acquires|gets|receives|adds to) (?:its |a |an )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee(?:s|d|ing)?\s+(?:the\s+|its\s+|their\s+|a\s+portion|part|payments?|obligations?|rent|lease|US\$|\$|up to|approximately|about|\d)|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)|^(?:\s*\(\$?[A-Z]+\))?\s*(?:を|が|は|이|가|은|는|의)\s*[^.。\n;；,，]{0,30}?(?:連帯保証|保証人|債務保証|担保|擔保|보증)|^\s*提供(?:担保|擔保)|^\s*(?:выступа\w+|станет)\s+(?:гарантом|поручителем)|^\s*(?:が|は)[^。]{0,150}?(?:株式[^。]{0,12}?取得|に出資)|^\s*[^。，,]{0,20}?(?:入股|持股)|^\s*(?:이|가|은|는)\s*[^.]{0,40}?지분|^\s*(?:sichert sich|erhält|übernimmt|erwirbt|kauft|prend|acquiert|obtient|adquiere|toma|obtiene|acquisisce|rileva|adquire)\s+[^.;]{0,30}?\b(?:Beteiligung|Anteil|Aktienpaket|Optionsscheine|participation|participación|partecipazione|participação)|^\s*(?:unterstützt|garantiert|bürgt)\b[^.;]{0,40}?\b(?:Finanzierung|Verpflichtungen|Mietverpflichtungen)"),
             guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$|(?:保証人|担保人|擔保人|지원 나선|при поддержке|гарант\w*|поручител\w*)\s*$"),
             end_user_before: r(r"(?i)(to support|for use by|on behalf of|serving|for its customer|end user)\s*$"),
             lender: r(r"\b(?:[Ll]ed by|[Aa]rranged by|[Pp]rovided by|[Uu]nderwritten by|[Ll]oan from|[Ff]acility (?:from|with)|[Ff]inancing from|[Ll]enders? (?:including|led by)|[Ll]ead arrangers? (?:were|was|are|is)?)\s+((?:[A-Z][A-Za-z&.'-]*)(?:\s+(?:[A-Z][A-Za-z&.'-]*|&|of))*)"),
@@ -418,6 +421,12 @@ impl<'a> Recognizer<'a> {
         cands.extend(text_sents.iter().enumerate().map(|(i, s)| (*s, i + 1)));
         let headline = headline_class(d.title);
         let title_contract = self.headline_names_contract(d.title);
+        // the opening says someone backs the tenant's obligations: a stake that party takes is
+        // its consideration ("in return for guaranteeing $1.4 billion of Fluidstack's obligations")
+        let opening_backstop = cands
+            .iter()
+            .take(5)
+            .any(|(s, _)| p.backstop_words.is_match(s));
         let mut best_customer: Option<Cand<'_>> = None;
         let mut best_other: Option<Cand<'_>> = None;
         // the strongest customer contract a results release calls new
@@ -442,7 +451,7 @@ impl<'a> Recognizer<'a> {
                 && p.acquires.is_match(s)
                 && !names_contract(s)
                 && !p.warrant_shares.is_match(s)
-                && !self.guarantor_takes_stake(s, domain)
+                && !self.guarantor_takes_stake(s, domain, opening_backstop)
             {
                 against_sents.push((s, ACQUIRES));
             }
@@ -529,6 +538,11 @@ impl<'a> Recognizer<'a> {
             let cp_neocloud = parties
                 .iter()
                 .any(|&e| self.cps[e].class == crate::config::CounterpartyClass::Neocloud);
+            // "struck a $9.7 billion deal, making Microsoft its largest buyer": a hyperscaler's
+            // deal with the company stating its own terms buys capacity
+            let cp_hyperscaler = parties
+                .iter()
+                .any(|&e| self.cps[e].class == crate::config::CounterpartyClass::Hyperscaler);
             let undisclosed = p.undisclosed.is_match(s);
             if cp_named {
                 score += 0.2;
@@ -556,7 +570,10 @@ impl<'a> Recognizer<'a> {
                     && (p.workload.is_match(s)
                         || pos == 0 && title_contract
                         || p.on_news.is_match(s)
-                        || cp_neocloud)
+                        || cp_neocloud
+                        || cp_hyperscaler && p.own_terms.is_match(s))
+                // "Cipher is set to provide Fluidstack with 168 megawatts of computing capacity"
+                || cp_named && p.provides_mw.is_match(s)
                 // "Fluidstack adds 160 MW", "AMD doubles its capacity", "CoreWeave exercises its
                 // option", "a $9.5 billion Fluidstack commitment"
                 || (cp_named || undisclosed)
@@ -744,9 +761,11 @@ impl<'a> Recognizer<'a> {
                     confidence_cut = 0.1;
                     Some(c)
                 } else if h == Against::Corporate
-                    && c.pos <= 4
+                    && c.pos <= 6
                     && c.party.is_some()
-                    && (names_contract(c.s) || c.pos == 0 && title_contract)
+                    && (names_contract(c.s)
+                        || p.provides_mw.is_match(c.s)
+                        || c.pos == 0 && title_contract)
                     && p.guarantor_stake.is_match(d.title)
                     && !p.company_takeover.is_match(d.title)
                     && p.backstop_words
@@ -1151,7 +1170,7 @@ impl<'a> Recognizer<'a> {
     /// "Google Acquires 5.4% Cipher Stake in $3 Billion Fluidstack Deal": a company of the
     /// counterparty list, named before any of the universe, takes a stake beside a deal with a
     /// backstop or warrants behind it (not the company itself bought).
-    fn guarantor_takes_stake(&self, s: &str, domain: bool) -> bool {
+    fn guarantor_takes_stake(&self, s: &str, domain: bool, opening_backstop: bool) -> bool {
         let p = pats();
         if !p.guarantor_stake.is_match(s) || p.company_takeover.is_match(s) {
             return false;
@@ -1159,7 +1178,7 @@ impl<'a> Recognizer<'a> {
         let first_cp = self.cp_matcher.find(s, true).first().map(|h| h.start);
         let first_co = self.linker.find(s, domain).first().map(|h| h.start);
         match (first_cp, first_co) {
-            (Some(cp), Some(co)) => cp < co && p.contract_noun.is_match(s),
+            (Some(cp), Some(co)) => cp < co && (p.contract_noun.is_match(s) || opening_backstop),
             _ => false,
         }
     }
@@ -1293,24 +1312,47 @@ fn stated_date(s: &str, published: chrono::NaiveDate) -> Option<chrono::NaiveDat
         Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?\b(?:,? (\d{4})\b)?|\b(20\d\d)-(\d\d)-(\d\d)\b")
             .expect("static regex")
     });
-    re.captures_iter(s)
-        .filter_map(|c| {
-            let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-            if let (Some(y), Some(m), Some(d)) = (num(4), num(5), num(6)) {
-                return chrono::NaiveDate::from_ymd_opt(y as i32, m, d);
-            }
-            let month = crate::crawl::dates::month_number(&c[1])?;
-            let day = num(2)?;
-            match num(3) {
-                Some(y) => chrono::NaiveDate::from_ymd_opt(y as i32, month, day),
-                // a day without a year is this year's; one still to come ("deliveries begin on
-                // June 1") is a plan, not an earlier signing
-                None => chrono::NaiveDate::from_ymd_opt(published.year(), month, day),
-            }
-        })
+    // the day before the month: "el 14 de agosto de 2025", "le 14 août 2025", "am 14. August
+    // 2025", "il 14 agosto 2025"; and "2025年8月14日", "2025년 8월 14일"
+    static DAY_FIRST: OnceLock<Regex> = OnceLock::new();
+    let day_first = DAY_FIRST.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)\b(\d{{1,2}})(?:\.|º|er)?\s+(?:de\s+)?({MONTH_NAMES})\b(?:,?\s+(?:de\s+|del\s+)?(\d{{4}})\b)?|(20\d\d)\s?(?:年|년)\s?(\d{{1,2}})\s?(?:月|월)\s?(\d{{1,2}})\s?(?:日|일)"
+        ))
+        .expect("static regex")
+    });
+    let on_day = |month: u32, day: u32, year: Option<u32>| match year {
+        Some(y) => chrono::NaiveDate::from_ymd_opt(y as i32, month, day),
+        // a day without a year is this year's; one still to come ("deliveries begin on June 1")
+        // is a plan, not an earlier signing
+        None => chrono::NaiveDate::from_ymd_opt(published.year(), month, day),
+    };
+    let month_first = re.captures_iter(s).filter_map(|c| {
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        if let (Some(y), Some(m), Some(d)) = (num(4), num(5), num(6)) {
+            return chrono::NaiveDate::from_ymd_opt(y as i32, m, d);
+        }
+        on_day(crate::crawl::dates::month_number(&c[1])?, num(2)?, num(3))
+    });
+    let day_first = day_first.captures_iter(s).filter_map(|c| {
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        if let (Some(y), Some(m), Some(d)) = (num(4), num(5), num(6)) {
+            return chrono::NaiveDate::from_ymd_opt(y as i32, m, d);
+        }
+        // "20 may sign": a modal verb, unless a year follows
+        if c[2].eq_ignore_ascii_case("may") && c.get(3).is_none() {
+            return None;
+        }
+        on_day(month_of(&c[2].to_lowercase())?, num(1)?, num(3))
+    });
+    month_first
+        .chain(day_first)
         .filter(|d| *d <= published)
         .max()
 }
+
+/// Month names in English, Spanish, German, French, Italian and Portuguese, for a regex.
+const MONTH_NAMES: &str = "january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro";
 
 /// "In August, TeraWulf signed ...", "firmó en agosto ...", "hat im Juni unterzeichnet": the last
 /// day of the month a sentence says its agreement was signed in (the month beside the signing
@@ -1320,34 +1362,72 @@ fn signed_in_month(s: &str, published: chrono::NaiveDate) -> Option<chrono::Naiv
     use chrono::Datelike;
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:in|en|im|em|a|ad|au mois d[e']|back in|earlier in|in early|in late|in mid-?|a principios de|a finales de|Anfang|Ende|Mitte|début|fin|inizio|fine|no início de|no final de)\s*(january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b(?:,?\s+(?:de\s+|del\s+)?(\d{4})\b)?")
+        Regex::new(r"(?i)\b(in|en|im|em|a|ad|au mois d[e']|back in|earlier in|early|late|mid-?|a principios de|a finales de|Anfang|Ende|Mitte|début|fin|inizio|fine|no início de|no final de)\s*(january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b(?:,?\s+(?:de\s+|del\s+)?(\d{4})\b)?")
+            .expect("static regex")
+    });
+    // "6월 초", "6月上旬", "2024年6月": a month in Chinese, Japanese or Korean, with its part
+    static WIDE: OnceLock<Regex> = OnceLock::new();
+    let wide = WIDE.get_or_init(|| {
+        Regex::new(r"(?:(20\d\d)\s?(?:年|년)\s?|^|[^\d])(\d{1,2})\s?(?:月|월)(?:\s?(初|上旬|초|中旬|중순|下旬|末|말))?")
             .expect("static regex")
     });
     let verb = pats().verb.find(s)?;
-    re.captures_iter(s).find_map(|c| {
-        let m = c.get(0)?;
-        let name = &c[1];
-        // "in may" is a modal verb's
-        if name == "may" {
-            return None;
-        }
-        let beside =
-            m.end() <= verb.start() || verb.end() <= m.start() && m.start() - verb.end() <= 40;
-        if !beside {
-            return None;
-        }
-        let month = month_of(&name.to_lowercase())?;
-        let year = match c.get(2).and_then(|y| y.as_str().parse::<i32>().ok()) {
+    let beside = |m: regex::Match<'_>| {
+        m.end() <= verb.start() || verb.end() <= m.start() && m.start() - verb.end() <= 40
+    };
+    // the last day the month (or its early or middle part) can mean
+    let last_day = |month: u32, year: Option<i32>, part: Option<&str>| {
+        let year = match year {
             Some(y) => y,
             None if month <= published.month() => published.year(),
             None => return None,
         };
+        let early = [
+            "early",
+            "a principios de",
+            "anfang",
+            "début",
+            "inizio",
+            "no início de",
+        ];
+        match part.map(|p| p.trim().to_lowercase()) {
+            Some(p)
+                if early.contains(&p.as_str()) || ["初", "上旬", "초"].contains(&p.as_str()) =>
+            {
+                return chrono::NaiveDate::from_ymd_opt(year, month, 10);
+            }
+            Some(p) if ["mid", "mid-", "mitte", "中旬", "중순"].contains(&p.as_str()) => {
+                return chrono::NaiveDate::from_ymd_opt(year, month, 20);
+            }
+            _ => {}
+        }
         let first_next = if month == 12 {
             chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
         } else {
             chrono::NaiveDate::from_ymd_opt(year, month + 1, 1)
         }?;
         Some(first_next - chrono::Duration::days(1))
+    };
+    let latin = re.captures_iter(s).find_map(|c| {
+        let m = c.get(0)?;
+        let name = &c[2];
+        // "in may" is a modal verb's
+        if name == "may" || !beside(m) {
+            return None;
+        }
+        let year = c.get(3).and_then(|y| y.as_str().parse::<i32>().ok());
+        last_day(month_of(&name.to_lowercase())?, year, Some(&c[1]))
+    });
+    latin.or_else(|| {
+        wide.captures_iter(s).find_map(|c| {
+            let m = c.get(0)?;
+            if !beside(m) {
+                return None;
+            }
+            let month: u32 = c[2].parse().ok().filter(|m| (1..=12).contains(m))?;
+            let year = c.get(1).and_then(|y| y.as_str().parse::<i32>().ok());
+            last_day(month, year, c.get(3).map(|p| p.as_str()))
+        })
     })
 }
 
@@ -2045,6 +2125,52 @@ mod tests {
     }
 
     #[test]
+    fn fresh7_decisions_from_the_wording_of_real_coverage() {
+        // a hyperscaler's deal with the company, stating its own value, buys capacity even where
+        // no workload word is near
+        let d = decide(
+            "A big week for IREN",
+            "The Sydney-based operator said on Monday that it closed a $4.1 billion deal that makes Microsoft its biggest buyer.",
+        );
+        deal_with(&d, "Microsoft");
+        // the company to provide a named party with megawatts: the customer's capacity
+        let d = decide(
+            "Cipher Mining and the AI boom",
+            "Under the arrangement, Cipher Mining is set to provide Nscale with 90 megawatts of computing capacity at a west Texas site.",
+        );
+        deal_with(&d, "Nscale");
+        // "confirmed" agreements sign them
+        let d = decide(
+            "A busy Thursday for TeraWulf",
+            "On Thursday TeraWulf confirmed two colocation agreements with AI cloud provider Nscale, worth $2.1 billion over ten years.",
+        );
+        deal_with(&d, "Nscale");
+        // a stake taken in return for backing the tenant's obligations is the guarantor's
+        // consideration, even where the stake's sentence names no contract
+        let d = decide(
+            "",
+            "Google has taken a 6% equity stake in Cipher Mining. It comes in return for guaranteeing $900 million of Nscale's lease obligations. Cipher Mining will provide Nscale with 120 megawatts of capacity for ten years.",
+        );
+        deal_with(&d, "Nscale");
+        // a lease amended with a city is the company's lease as tenant, not a customer's
+        let d = decide(
+            "Core Scientific wins approval of lease amendments with the City of Denton for HPC",
+            "Core Scientific said the City of Denton approved amendments to its site lease, allowing 260 MW of high-performance computing at the campus.",
+        );
+        assert!(
+            d.detection.as_ref().is_none_or(|x| x.kind != Kind::Deal),
+            "{:?}",
+            d.reasons
+        );
+        // "최근 … 체결한": the contract recently signed, recalled in a Korean note
+        let d = decide(
+            "갤럭시 디지털 투자 포인트",
+            "최근 AI 클라우드 기업 코어위브와 체결한 15년 임대 계약이 재평가의 근거다.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+    }
+
+    #[test]
     fn a_title_that_is_page_furniture_gives_way_to_the_pages_own_headline() {
         // the page's headline is a financing: the lease it funds is not the news
         let d = decide(
@@ -2495,6 +2621,19 @@ mod tests {
             Some(day("2026-05-20"))
         );
         assert_eq!(stated_date("in March 2026", published), None);
+        // the day before the month, in the languages that write it so
+        for (s, d) in [
+            ("firmó el 7 de mayo de 2026 un acuerdo", "2026-05-07"),
+            ("hat am 7. Mai 2026 unterzeichnet", "2026-05-07"),
+            ("annoncé le 7 mai 2026", "2026-05-07"),
+            ("annunciato il 7 maggio", "2026-05-07"),
+            ("signed on 7 May 2026", "2026-05-07"),
+            ("2026年5月7日に締結", "2026-05-07"),
+            ("2026년 5월 7일 체결", "2026-05-07"),
+        ] {
+            assert_eq!(stated_date(s, published), Some(day(d)), "{s}");
+        }
+        assert_eq!(stated_date("up to 20 may sign", published), None);
         let title = "Mining farms turn to AI: colocation, bare metal and cloud";
         let lead = "The $3.4 billion AI cloud contract signed between IREN and NVIDIA on May 7, 2026 shows a former miner selling managed GPU cloud services.";
         no_deal_because(
@@ -2803,6 +2942,12 @@ mod tests {
         let t = "GoogleがAIホスティング契約を通じてCipher Miningの株式を取得";
         let start = t.find("Google").unwrap();
         assert_eq!(party_role(t, start, start + 6), Role::Guarantor);
+        // a guarantee of money is a guarantor's; an agreement that "guarantees capacity" is not
+        let t = "Alphabet took its stake by guaranteeing $900 million of the tenant's rent.";
+        assert_eq!(party_role(t, 0, 8), Role::Guarantor);
+        let t = "The deal with Nscale guarantees critical IT load capacity of 200 MW.";
+        let start = t.find("Nscale").unwrap();
+        assert_eq!(party_role(t, start, start + 6), Role::Counterparty);
     }
 
     #[test]
@@ -2842,6 +2987,27 @@ mod tests {
         assert_eq!(
             signed_in_month("TeraWulf may sign a lease in may.", on),
             None
+        );
+        // the early or middle part of the story's own month, and months in Korean, Japanese and
+        // Chinese
+        assert_eq!(
+            signed_in_month("In early November TeraWulf signed a lease.", on),
+            Some(day("2025-11-10"))
+        );
+        assert_eq!(
+            signed_in_month(
+                "테라울프는 11월 초 플루이드스택과 임대 계약을 체결했다.",
+                on
+            ),
+            Some(day("2025-11-10"))
+        );
+        assert_eq!(
+            signed_in_month("テラウルフは2024年8月に契約を締結した。", on),
+            Some(day("2024-08-31"))
+        );
+        assert_eq!(
+            signed_in_month("泰拉沃尔夫于8月中旬签署了租约。", on),
+            Some(day("2025-08-20"))
         );
         // in a story of the month's first days, last month's signing is news
         let d = decide_on(

@@ -903,12 +903,15 @@ pub fn in_english_units(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// The Latin-script half of `in_english_units` (the wide-script units are rewritten before it).
 fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
-    static RE: OnceLock<[Regex; 2]> = OnceLock::new();
-    let [money, years] = RE.get_or_init(|| {
+    static RE: OnceLock<[Regex; 3]> = OnceLock::new();
+    let [money, years, grouped_mw] = RE.get_or_init(|| {
         [
             Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|bilh(?:õ|o)es|mil milh(?:õ|o)es|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es)(\s*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
                 .expect("static regex"),
             Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahre|jährige[nmrs]?|jährig|ans|años|anos|anni)(?-u:\b)")
+                .expect("static regex"),
+            // "2.910 Megawatt", "1.200 megavatios": thousands grouped by dots
+            Regex::new(r"(?i)\b(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?\s?-?(?:Megawatt|MW|m[ée]gawatts?|megavatios?|megawatts?)\b")
                 .expect("static regex"),
         ]
     });
@@ -920,6 +923,9 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
             .build([
                 "milliard",
                 "mrd",
+                "megawatt",
+                "megavatio",
+                "mégawatt",
                 "millon",
                 "millionen",
                 "mio",
@@ -937,10 +943,19 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
             ])
             .expect("static words")
     });
-    if !words.is_match(text) || !money.is_match(text) && !years.is_match(text) {
+    if !words.is_match(text)
+        || !money.is_match(text) && !years.is_match(text) && !grouped_mw.is_match(text)
+    {
         return text.into();
     }
-    let text = money.replace_all(text, |c: &regex::Captures<'_>| {
+    let text = grouped_mw.replace_all(text, |c: &regex::Captures<'_>| {
+        let int = c[1].replace('.', "");
+        match c.get(2) {
+            Some(frac) => format!("{int}.{} MW", frac.as_str()),
+            None => format!("{int} MW"),
+        }
+    });
+    let text = money.replace_all(&text, |c: &regex::Captures<'_>| {
         let currency = c.get(1).is_some() || c.get(4).is_some();
         // "9.500" and "1.800,5" group thousands with dots; "9,7" and "9.7" are decimals
         let grouped = {
@@ -1906,6 +1921,15 @@ mod tests {
             (Some(7e9), Some(17.7e9), Some(245.0))
         );
         assert_eq!(x("un bail de 200 mégawatts").capacity_mw, Some(200.0));
+        // thousands grouped by dots: 2,910 MW (a company's total, past any one lease), not 2.91
+        assert_eq!(
+            in_english_units("Mit 2.910 Megawatt Strom aus Wind und Sonne ist die Firma groß"),
+            "Mit 2910 MW Strom aus Wind und Sonne ist die Firma groß"
+        );
+        assert_eq!(
+            in_english_units("un contrato de 1.200,5 megavatios por 10 años"),
+            "un contrato de 1200.5 MW por 10-year"
+        );
         // terms written out in words
         for (text, years) in [
             (
