@@ -9,7 +9,8 @@
 //!
 //! `HASHPIVOT_BENCH_DIR=DIR` keeps the corpus in DIR: a later run with the same size finds the store,
 //! the index and the FTS5 table there and times the queries alone (for working on the query path
-//! at 1,000,000 documents without rebuilding them each time).
+//! at 1,000,000 documents without rebuilding them each time); `HASHPIVOT_BENCH_FTS=0` leaves FTS5
+//! out of the run.
 
 mod bench_util;
 
@@ -289,9 +290,53 @@ fn queries(path: &std::path::Path, reuse: bool) {
     );
 
     // The same corpus and queries through SQLite FTS5.
+    let fts_queries = fts(path, reuse);
+    println!("per query (median of 5 rounds, ms):");
+    println!(
+        "  {:<42} {:>9} {:>9}  FTS5 query",
+        "tantivy query", "tantivy", "FTS5"
+    );
+    for (k, (q, tickers)) in queries.iter().enumerate() {
+        let mut a = per_query[k].clone();
+        a.sort_by(f64::total_cmp);
+        let name = if tickers.is_empty() {
+            q.to_string()
+        } else {
+            format!("{q} [{}]", tickers.join(","))
+        };
+        let (fts_ms, fts_q) = match &fts_queries {
+            Some(f) => {
+                let mut b = f[k].1.clone();
+                b.sort_by(f64::total_cmp);
+                (format!("{:>9.2}", percentile(&b, 0.5)), f[k].0.clone())
+            }
+            None => (format!("{:>9}", "-"), String::new()),
+        };
+        println!(
+            "  {:<42} {:>9.2} {fts_ms}  {fts_q}",
+            name,
+            percentile(&a, 0.5),
+        );
+    }
+    println!("end: {}", rss());
+}
+
+/// The typical queries through SQLite FTS5 on the same corpus (porter stemming, bm25 with the same
+/// field weights), each query with its latencies; none when `HASHPIVOT_BENCH_FTS=0`.
+fn fts(path: &std::path::Path, reuse: bool) -> Option<Vec<(String, Vec<f64>)>> {
+    if std::env::var("HASHPIVOT_BENCH_FTS").is_ok_and(|v| v == "0") {
+        return None;
+    }
     let db = rusqlite::Connection::open(path.join("hashpivot.db")).unwrap();
     let t = Instant::now();
-    if !reuse {
+    let built: i64 = db
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'fts'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    if !reuse || built == 0 {
         db.execute_batch("DROP TABLE IF EXISTS fts").unwrap();
         db.execute_batch(
         "CREATE VIRTUAL TABLE fts USING fts5(title, summary, body, tokenize = 'porter unicode61');
@@ -354,28 +399,5 @@ fn queries(path: &std::path::Path, reuse: bool) {
         flat.last().unwrap(),
         fts_hits
     );
-    println!("per query (median of 5 rounds, ms):");
-    println!(
-        "  {:<42} {:>9} {:>9}  FTS5 query",
-        "tantivy query", "tantivy", "FTS5"
-    );
-    for (k, (q, tickers)) in queries.iter().enumerate() {
-        let mut a = per_query[k].clone();
-        let mut b = fts_per_query[k].clone();
-        a.sort_by(f64::total_cmp);
-        b.sort_by(f64::total_cmp);
-        let name = if tickers.is_empty() {
-            q.to_string()
-        } else {
-            format!("{q} [{}]", tickers.join(","))
-        };
-        println!(
-            "  {:<42} {:>9.2} {:>9.2}  {}",
-            name,
-            percentile(&a, 0.5),
-            percentile(&b, 0.5),
-            fts_queries[k]
-        );
-    }
-    println!("end: {}", rss());
+    Some(fts_queries.into_iter().zip(fts_per_query).collect())
 }

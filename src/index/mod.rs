@@ -10,10 +10,12 @@
 pub mod query;
 pub mod schema;
 mod search;
+mod stem;
+mod top;
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
+use chrono::DateTime;
 use serde::Serialize;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
@@ -109,7 +111,12 @@ pub fn open(data_dir: &Path) -> Result<SearchIndex, IndexError> {
             },
         });
     }
-    let index = Index::open_in_dir(&path).map_err(|e| damaged(e.to_string()))?;
+    let mut index = Index::open_in_dir(&path).map_err(|e| damaged(e.to_string()))?;
+    index.tokenizers().register("en_stem", stem::analyzer());
+    // segments are searched on every core
+    index
+        .set_default_multithread_executor()
+        .map_err(|e| ierr(&path, e))?;
     let (_, fields) = schema::build();
     Ok(SearchIndex {
         index,
@@ -127,6 +134,7 @@ fn create_gen(data_dir: &Path, gen_name: &str) -> Result<SearchIndex, IndexError
     std::fs::create_dir_all(&path).map_err(|e| ierr(&path, e))?;
     let (schema, fields) = schema::build();
     let index = Index::create_in_dir(&path, schema).map_err(|e| ierr(&path, e))?;
+    index.tokenizers().register("en_stem", stem::analyzer());
     std::fs::write(path.join("HASHPIVOT_SCHEMA"), SCHEMA_VERSION.to_string())
         .map_err(|e| ierr(&path, e))?;
     Ok(SearchIndex {
@@ -245,7 +253,6 @@ pub fn update(data_dir: &Path, store: &mut Store) -> Result<usize, IndexError> {
         }
         Err(e) => return Err(e),
     };
-    let started = crate::model::fmt_time(Utc::now());
     let mut after = 0;
     let ids = {
         let store_ref: &Store = store;
@@ -257,7 +264,7 @@ pub fn update(data_dir: &Path, store: &mut Store) -> Result<usize, IndexError> {
             }))
         })?
     };
-    store.mark_indexed(&ids, &started)?;
+    store.mark_indexed(&ids)?;
     Ok(ids.len())
 }
 
@@ -290,7 +297,6 @@ pub fn reindex_with_progress(
         + 1;
     let gen_name = format!("gen-{next_n}");
     let idx = create_gen(data_dir, &gen_name)?;
-    let started = crate::model::fmt_time(Utc::now());
     let mut after = 0;
     let total = if progress {
         store.count_documents()? as u64
@@ -312,7 +318,7 @@ pub fn reindex_with_progress(
     meter.finish();
     drop(idx);
     set_current(data_dir, &gen_name)?;
-    store.mark_indexed(&ids, &started)?;
+    store.mark_indexed(&ids)?;
     // the old generation and any left by an interrupted rebuild
     for e in std::fs::read_dir(&r).map_err(|e| ierr(&r, e))?.flatten() {
         let name = e.file_name().to_string_lossy().to_string();

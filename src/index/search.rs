@@ -173,42 +173,56 @@ impl SearchIndex {
                 Box::new(ConstScoreQuery::new(term(f.deal, "1"), 2.0)),
             ));
         }
-        let q = BooleanQuery::new(clauses);
+        // the user's query alone is searched as it is: wrapped in a boolean query of one clause
+        // it would lose the block-max pruning of a term or a union of terms
+        let q: Box<dyn Query> = if clauses.len() == 1 {
+            main.box_clone()
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        };
         let searcher = self.reader()?.searcher();
         let limit = req.limit.max(1);
         // Ties are broken by document id (older first), never by where a document happens to sit
         // in the index's segments, so an incremental index and a rebuilt one list the same order.
-        // One collector for both orders: the key is the score, or the publication time (whole
-        // seconds, exact in an f64), then the id.
-        let by_date = matches!(req.sort, Sort::Date);
-        let top = TopDocs::with_limit(limit)
-            .and_offset(req.offset)
-            .tweak_score(move |seg: &tantivy::SegmentReader| {
-                let ff = seg.fast_fields();
-                let ids = ff.u64("id").ok().map(|c| c.first_or_default_col(0));
-                let dates = by_date
-                    .then(|| ff.date("published").ok())
-                    .flatten()
-                    .map(|c| c.first_or_default_col(tantivy::DateTime::from_timestamp_secs(0)));
-                move |doc: tantivy::DocId, score: tantivy::Score| {
-                    let id = ids.as_ref().map_or(0, |c| c.get_val(doc));
-                    let key = if by_date {
-                        dates
-                            .as_ref()
-                            .map_or(0, |c| c.get_val(doc).into_timestamp_secs())
-                            as f64
-                    } else {
-                        f64::from(score)
-                    };
-                    (key, u64::MAX - id)
-                }
-            });
-        let addrs: Vec<(Option<f32>, tantivy::DocAddress)> = searcher
-            .search(&q, &top)
-            .map_err(|e| ierr(&self.path, e))?
-            .into_iter()
-            .map(|((key, _), a)| ((!by_date).then_some(key as f32), a))
-            .collect();
+        let addrs: Vec<(Option<f32>, tantivy::DocAddress)> = match req.sort {
+            Sort::Relevance => searcher
+                .search(
+                    &*q,
+                    &super::top::TopByScoreThenId {
+                        k: limit + req.offset,
+                    },
+                )
+                .map_err(|e| ierr(&self.path, e))?
+                .into_iter()
+                .skip(req.offset)
+                .map(|h| (Some(h.score), h.addr))
+                .collect(),
+            // newest first: the publication time (whole seconds, exact in an f64), then the id
+            Sort::Date => {
+                let top = TopDocs::with_limit(limit)
+                    .and_offset(req.offset)
+                    .tweak_score(move |seg: &tantivy::SegmentReader| {
+                        let ff = seg.fast_fields();
+                        let ids = ff.u64("id").ok().map(|c| c.first_or_default_col(0));
+                        let dates = ff.date("published").ok().map(|c| {
+                            c.first_or_default_col(tantivy::DateTime::from_timestamp_secs(0))
+                        });
+                        move |doc: tantivy::DocId, _score: tantivy::Score| {
+                            let id = ids.as_ref().map_or(0, |c| c.get_val(doc));
+                            let key = dates
+                                .as_ref()
+                                .map_or(0, |c| c.get_val(doc).into_timestamp_secs());
+                            (key, u64::MAX - id)
+                        }
+                    });
+                searcher
+                    .search(&*q, &top)
+                    .map_err(|e| ierr(&self.path, e))?
+                    .into_iter()
+                    .map(|(_, a)| (None, a))
+                    .collect()
+            }
+        };
         let mut body_snips =
             SnippetGenerator::create(&searcher, &*main, f.body).map_err(|e| ierr(&self.path, e))?;
         body_snips.set_max_num_chars(220);

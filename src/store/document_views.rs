@@ -41,7 +41,11 @@ impl Store {
                     (SELECT min(dd.deal_id) FROM deal_documents dd JOIN deals k ON k.id = dd.deal_id
                       WHERE dd.document_id = d.id AND k.status = 'active' AND k.kind = 'deal')
              FROM documents d WHERE d.id > ?1 {} ORDER BY d.id LIMIT ?2",
-            if all { "" } else { "AND d.indexed_at IS NULL" }
+            if all {
+                ""
+            } else {
+                "AND d.id IN (SELECT document_id FROM index_queue WHERE document_id > ?1)"
+            }
         );
         let mut st = self
             .conn
@@ -100,14 +104,15 @@ impl Store {
     }
 
     /// Record that these documents are in the index as of `at`.
-    pub fn mark_indexed(&mut self, ids: &[i64], at: &str) -> Result<(), StoreError> {
+    pub fn mark_indexed(&mut self, ids: &[i64]) -> Result<(), StoreError> {
         let tx = self.conn.transaction().ctx("starting index bookkeeping")?;
         {
+            // the queue is a narrow table: the rows of text are not written
             let mut st = tx
-                .prepare_cached("UPDATE documents SET indexed_at = ?2 WHERE id = ?1")
+                .prepare_cached("DELETE FROM index_queue WHERE document_id = ?1")
                 .ctx("preparing index bookkeeping")?;
             for id in ids {
-                st.execute(params![id, at]).ctx("marking indexed")?;
+                st.execute(params![id]).ctx("marking indexed")?;
             }
         }
         tx.commit().ctx("committing index bookkeeping")
@@ -116,11 +121,7 @@ impl Store {
     /// Documents not yet in the index (for status and tests).
     pub fn count_unindexed(&self) -> Result<i64, StoreError> {
         self.conn
-            .query_row(
-                "SELECT count(*) FROM documents WHERE indexed_at IS NULL",
-                [],
-                |r| r.get(0),
-            )
+            .query_row("SELECT count(*) FROM index_queue", [], |r| r.get(0))
             .ctx("counting unindexed documents")
     }
 }

@@ -158,16 +158,20 @@ impl Store {
         status: &str,
     ) -> Result<(), StoreError> {
         let now = fmt_time(Utc::now());
-        let changed = self
-            .conn
-            .execute(
-                "UPDATE documents SET body = coalesce(?2, body), article_status = ?3,
-                        updated_at = CASE WHEN ?2 IS NULL THEN updated_at ELSE ?4 END,
-                        indexed_at = CASE WHEN ?2 IS NULL THEN indexed_at ELSE NULL END
+        // a new text is to be reindexed (writing `indexed_at` queues it); a status alone is not
+        let changed = match body {
+            Some(body) => self.conn.execute(
+                "UPDATE documents SET body = ?2, article_status = ?3, updated_at = ?4,
+                        indexed_at = NULL
                  WHERE id = ?1",
                 params![id, body, status, now],
-            )
-            .ctx("storing article body")?;
+            ),
+            None => self.conn.execute(
+                "UPDATE documents SET article_status = ?2 WHERE id = ?1",
+                params![id, status],
+            ),
+        }
+        .ctx("storing article body")?;
         if changed == 1 && body.is_some() {
             // Keep the fingerprint in step with the text it fingerprints.
             let (title, summary, b): (String, Option<String>, Option<String>) = self
