@@ -15,7 +15,7 @@
 //! compatible with several deals joins the one it agrees with most, then the latest. The deal's
 //! announcement time is its earliest report's.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -348,16 +348,32 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     // each cluster's consensus terms, kept up to date as reports join
     let mut agreed: Vec<DealTerms> = Vec::new();
+    // the clusters of each company and kind, in the order they were made: a report is compared
+    // with its company's deals only (comparing each with every deal made clustering quadratic in
+    // the whole archive)
+    let mut by_company: HashMap<(&str, crate::model::DealKind), Vec<usize>> = HashMap::new();
+    // the counterparties each cluster's reports name
+    let mut named: Vec<HashSet<&str>> = Vec::new();
     for i in order {
         let r = &reports[i];
         // the compatible clusters, with how much each agrees
         let mut best: Option<(usize, usize, DateTime<Utc>)> = None;
-        for (k, c) in clusters.iter().enumerate() {
+        let same_company = by_company
+            .get(&(r.ticker.as_str(), r.kind))
+            .map_or(&[][..], Vec::as_slice);
+        for &k in same_company {
+            let c = &clusters[k];
             let first = &reports[c[0]];
-            if first.ticker != r.ticker || first.kind != r.kind {
+            let within = r.at - first.at <= Duration::days(WINDOW_DAYS);
+            // after the window, only a report naming one of the deal's customers (or either
+            // undisclosed) can join it: every rule below that reaches past the window asks that
+            if !within
+                && r.counterparty != "undisclosed"
+                && !named[k].contains(r.counterparty.as_str())
+                && !named[k].contains("undisclosed")
+            {
                 continue;
             }
-            let within = r.at - first.at <= Duration::days(WINDOW_DAYS);
             let near_dup = within
                 && c.iter()
                     .any(|&j| similarity(&reports[j].shingles, &r.shingles) >= NEAR_DUPLICATE);
@@ -434,10 +450,16 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             Some((k, _, _)) => {
                 clusters[k].push(i);
                 agreed[k] = consensus(clusters[k].iter().map(|&j| &reports[j].terms));
+                named[k].insert(r.counterparty.as_str());
             }
             None => {
+                by_company
+                    .entry((r.ticker.as_str(), r.kind))
+                    .or_default()
+                    .push(clusters.len());
                 clusters.push(vec![i]);
                 agreed.push(r.terms);
+                named.push(HashSet::from([r.counterparty.as_str()]));
             }
         }
     }

@@ -107,6 +107,8 @@ struct Patterns {
     commitment: Regex,
     /// The company providing a number of megawatts: "to provide Fluidstack with 168 MW".
     provides_mw: Regex,
+    /// Options or extensions that bring a total: "extensions bringing total revenue to $8.7B".
+    options_total: Regex,
     headline: Headlines,
 }
 
@@ -148,6 +150,7 @@ fn pats() -> &'static Patterns {
             capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity)\b"),
             commitment: r(r"(?i)\bexercis(?:es|ed|ing)\b[^.;]{0,30}\boptions?\b|\bcommitments?\b|\bcommits? to\b|\bcommitted to\b|\bOption\w*\b[^.;]{0,90}\bausgeübt\b|\b(?:a|ont) exercé\b[^.;]{0,30}\boptions?\b|\bejerci(?:ó|do)\b[^.;]{0,30}\bopci[óo]n\b|\besercitato\b[^.;]{0,30}\bopzion[ei]\b"),
             provides_mw: r(r"(?i)\b(?:provide|provides|providing|deliver|delivers|delivering)\b[^.;]{0,40}?\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b"),
+            options_total: r(r"(?i)\b(?:extensions?|options?|renewals?)\b[^.;]{0,40}\bbring(?:s|ing)?\b"),
             headline: Headlines {
                 people: r(r"(?i)\b(?:appoints?|appointed|hires?|hired|names|named|taps|tapped|promotes|promoted)\b[^.;:]{0,60}\b(?:CEO|CFO|COO|CTO|chief|president|chair(?:man|woman)?|head of|SVP|EVP|vice president|director|officer|executive)\b|\b(?:steps down|resigns|to retire|joins (?:the )?board)\b"),
                 market: r(r"(?i)\bstocks? to (?:watch|buy)\b|\btop (?:gainers|losers|movers)\b|\bmarket (?:wrap|update|movers)\b|\b(?:premarket|pre-market|midday|after-hours) movers\b|\bcrypto stocks\b|\bmining stocks\b|\bbitcoin miners? (?:stocks? )?(?:rally|surge|jump|soar|fall|slide|tumble|climb)\b|\bweekly recap\b|\bweek in review\b"),
@@ -196,7 +199,7 @@ fn pats() -> &'static Patterns {
             company_takeover: r(r"(?i)\b(?:merger|merges?|takeover|buyout|all-stock|tender offer|to acquire|buys out)\b|\b(?:Übernahme\w*|übernimmt|rachat|adquisición|acquisizione|aquisição)\b|買収|收购|收購|인수|\bпоглощени\w*"),
             backstop_words: r(r"(?i)\bbackstop\w*|\bguarantee\w*|\bguarantor|\blease obligations\b|保証|担保|擔保|보증"),
             customer_contract: r(r"(?i)\b(leases?|leased|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará capacidad|locazione|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail|h[ée]bergement|acuerdos? de alojamiento|hospedagem)\b|租约|租約|租赁|租賃|托管|託管|雲端運算|云计算|雲計算|算力(?:合约|合約|采购|採購)|リース契約|賃貸契約|ホスティング|コロケーション|データセンター契約|計算能力を購入|計算能力の購入|計算基盤契約|クラウド(?:サービス)?契約|데이터센터 계약|数据中心合同|数据中心合约|資料中心合約|數據中心合約|임대 계약|임대계약|임대|코로케이션|호스팅|\b(?:аренд\w*|колокаци\w*|хостинг\w*)\b"),
-            cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\bhosting (?:over |more than |up to |about |some )?\d[\d,.]*\+?\s?(?:k |thousand )?(?:GPUs|servers|racks|chips)\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b|\b(?:colocation|hosting)-(?:first|focused|centric|heavy|led|driven|based|oriented)\b|(?:데이터센터 |데이터 센터 )?(?:임대|호스팅) ?업체|托管(?:商|公司|服务商)|租赁公司|ホスティング(?:事業者|会社|企業)"),
+            cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\bhosting (?:over |more than |up to |about |some )?\d[\d,.]*\+?\s?(?:k |thousand )?(?:GPUs|servers|racks|chips)\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b|\b(?:colocation|hosting)-(?:first|focused|centric|heavy|led|driven|based|oriented)\b|\b(?:owner|operator|provider|developer)s? (?:and (?:owner|operator|provider|developer) )?of\b[^.;]{0,100}?\b(?:hosting|colocation)(?: services)?\b|(?:데이터센터 |데이터 센터 )?(?:임대|호스팅) ?업체|托管(?:商|公司|服务商)|租赁公司|ホスティング(?:事業者|会社|企業)"),
             guarantor_after: r(r"(?i)^\s*(?:'s|’s)\s+(?:financial\s+)?(?:backing|backstop|guarantee)\b|^\s*(?:'s\s+|,\s*which\s+)?(?:has |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|acquires|gets|receives|adds to) (?:its |a |an )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee(?:s|d|ing)?\s+(?:the\s+|its\s+|their\s+|a\s+portion|part|payments?|obligations?|rent|lease|US\$|\$|up to|approximately|about|\d)|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)|^(?:\s*\(\$?[A-Z]+\))?\s*(?:を|が|は|이|가|은|는|의)\s*[^.。\n;；,，]{0,30}?(?:連帯保証|保証人|債務保証|担保|擔保|보증)|^\s*提供(?:担保|擔保)|^\s*(?:выступа\w+|станет)\s+(?:гарантом|поручителем)|^\s*(?:が|は)[^。]{0,150}?(?:株式[^。]{0,12}?取得|に出資)|^\s*[^。，,]{0,20}?(?:入股|持股)|^\s*(?:이|가|은|는)\s*[^.]{0,40}?지분|^\s*(?:sichert sich|erhält|übernimmt|erwirbt|kauft|prend|acquiert|obtient|adquiere|toma|obtiene|acquisisce|rileva|adquire)\s+[^.;]{0,30}?\b(?:Beteiligung|Anteil|Aktienpaket|Optionsscheine|participation|participación|partecipazione|participação)|^\s*(?:unterstützt|garantiert|bürgt)\b[^.;]{0,40}?\b(?:Finanzierung|Verpflichtungen|Mietverpflichtungen)"),
             guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$|(?:保証人|担保人|擔保人|지원 나선|при поддержке|гарант\w*|поручител\w*)\s*$"),
             end_user_before: r(r"(?i)(to support|for use by|on behalf of|serving|for its customer|end user)\s*$"),
@@ -438,7 +441,13 @@ impl<'a> Recognizer<'a> {
         // the amounts the opening recalls ("has executed over $12.8 billion in contracts")
         let recalled_amounts: Vec<(f64, &str)> = cands
             .iter()
-            .filter(|(s, pos)| (1..=5).contains(pos) && p.cumulative.is_match(s))
+            .filter(|(s, pos)| {
+                (1..=5).contains(pos)
+                    && p.cumulative.is_match(s)
+                    // "with potential extensions bringing total revenue to $8.7 billion": the
+                    // options' total of this agreement, not a total of agreements made
+                    && !p.options_total.is_match(s)
+            })
             .flat_map(|&(s, _)| terms::stated_usd(s).into_iter().map(move |a| (a, s)))
             .collect();
         // the position of the opening sentence that closes a deal (signing verb, contract noun)
@@ -571,7 +580,8 @@ impl<'a> Recognizer<'a> {
                         || pos == 0 && title_contract
                         || p.on_news.is_match(s)
                         || cp_neocloud
-                        || cp_hyperscaler && p.own_terms.is_match(s))
+                        || cp_hyperscaler
+                            && p.own_terms.is_match(&terms::in_english_units(s)))
                 // "Cipher is set to provide Fluidstack with 168 megawatts of computing capacity"
                 || cp_named && p.provides_mw.is_match(s)
                 // "Fluidstack adds 160 MW", "AMD doubles its capacity", "CoreWeave exercises its
@@ -2185,6 +2195,28 @@ mod tests {
             d.detection.as_ref().is_none_or(|x| x.kind != Kind::Deal),
             "{:?}",
             d.reasons
+        );
+        // in German, the terms written out ("Fünf-Jahres-Vertrag")
+        let d = decide(
+            "IREN-Aktie steigt",
+            "IREN und Microsoft haben einen Fünf-Jahres-Vertrag unterzeichnet, teilte das Unternehmen mit.",
+        );
+        deal_with(&d, "Microsoft");
+        // the extensions' total beside the base value is no total of agreements already made
+        let d = decide(
+            "Google backs TeraWulf in $2.4B AI hosting deal",
+            "TeraWulf signed two 10-year HPC colocation agreements with Nscale. The agreements represent $2.4 billion in contracted revenue, with optional extensions bringing total revenue to $5.1 billion.",
+        );
+        deal_with(&d, "Nscale");
+        // a company described as the operator of hosting services names no contract
+        let d = decide(
+            "",
+            "Shares of Core Scientific, an owner and operator of digital infrastructure for bitcoin mining and hosting services, jumped 25% on Monday on reports it is in talks to be bought.",
+        );
+        assert!(
+            d.detection.as_ref().is_none_or(|x| x.kind != Kind::Deal),
+            "{:?}",
+            d.detection
         );
         // "last November": a month named as past
         let d = decide(

@@ -216,7 +216,29 @@ fn amounts(text: &str) -> Vec<Amount> {
                 || pre.ends_with("annual revenue of ")
                 || pre.contains("average annual")
                 || pre.contains("annualized")
-                || pre.ends_with("arr of "));
+                || pre.ends_with("arr of ")
+                // "jährlich knapp 1,94 Milliarden Dollar", "por año", "par an"
+                || {
+                    let tail: String = pre
+                        .chars()
+                        .rev()
+                        .take(24)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    [
+                        "jährlich", "annuel", "anual", "annuale", "annui", "anuais", "pro jahr",
+                    ]
+                    .iter()
+                    .any(|w| tail.contains(w))
+                }
+                || [
+                    "pro jahr", "im jahr", "jährlich", "par an", "al año", "por año", "all'anno",
+                    "ao ano", "por ano",
+                ]
+                .iter()
+                .any(|w| post.trim_start().starts_with(w)));
         let near_pre: String = pre
             .chars()
             .rev()
@@ -428,6 +450,10 @@ fn amounts(text: &str) -> Vec<Amount> {
         let results = [
             "quarter",
             "fiscal",
+            // "Im dritten Quartal machte Microsoft 77,7 Milliarden Dollar Umsatz"
+            "quartal",
+            "trimestre",
+            "geschäftsjahr",
             "reported revenue",
             "reported net",
             "net income",
@@ -908,7 +934,7 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
         [
             Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|bilh(?:õ|o)es|mil milh(?:õ|o)es|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es)(\s*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
                 .expect("static regex"),
-            Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahre|jährige[nmrs]?|jährig|ans|años|anos|anni)(?-u:\b)")
+            Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahres?|jährige[nmrs]?|jährig|ans|años|anos|anni)(?-u:\b)")
                 .expect("static regex"),
             // "2.910 Megawatt", "1.200 megavatios": thousands grouped by dots
             Regex::new(r"(?i)\b(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?\s?-?(?:Megawatt|MW|m[ée]gawatts?|megavatios?|megawatts?)\b")
@@ -1517,6 +1543,24 @@ mod tests {
         let t = x("$125 per kW per month");
         assert_eq!(t.rate_usd_per_mw_year, Some(1.5e6));
         assert_eq!(x("adds $1.94 billion of ARR").value_usd, None);
+        // a quarter's results in German or Spanish
+        assert_eq!(
+            x("Im zweiten Quartal erzielte der Konzern 41,2 Milliarden Dollar Umsatz").value_usd,
+            None
+        );
+        assert_eq!(
+            x("en el último trimestre facturó 3.400 millones de dólares").value_usd,
+            None
+        );
+        // a yearly figure in German, Spanish, French
+        assert_eq!(
+            x("Der Vertrag soll jährlich rund 2,3 Milliarden Dollar Umsatz bringen").value_usd,
+            None
+        );
+        assert_eq!(
+            x("un contrato que aportará 800 millones de dólares por año").value_usd,
+            None
+        );
         assert_eq!(
             x("over $1 billion in average annual revenue").value_usd,
             None
@@ -1938,6 +1982,7 @@ mod tests {
             ),
             ("un acuerdo de cinco años con Microsoft", 5.0),
             ("ein Mietvertrag über fünfzehn Jahre", 15.0),
+            ("einen Fünf-Jahres-Vertrag mit Microsoft", 5.0),
             ("un contratto di dieci anni", 10.0),
         ] {
             assert_eq!(x(text).term_years, Some(years), "{text}");
