@@ -123,7 +123,8 @@ fn doc(i: usize) -> NewDocument {
         format!(
             "{c} signs {}-year colocation lease with {}",
             5 + i % 11,
-            cps[i % cps.len()]
+            // every 7th document: (i / 7) turns the customers (i % 7 would be 0 every time)
+            cps[(i / 7) % cps.len()]
         )
     } else {
         format!(

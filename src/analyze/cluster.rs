@@ -155,11 +155,6 @@ pub fn sites(text: &str) -> Vec<String> {
     out
 }
 
-/// Do two reports put their agreements at different named sites?
-fn other_site(a: &Report, b: &Report) -> bool {
-    !a.sites.is_empty() && !b.sites.is_empty() && !a.sites.iter().any(|s| b.sites.contains(s))
-}
-
 /// Word 3-shingles (hashed) of a text, lower-cased.
 pub fn shingles(text: &str) -> HashSet<u64> {
     use std::hash::{Hash, Hasher};
@@ -352,26 +347,54 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
     // with its company's deals only (comparing each with every deal made clustering quadratic in
     // the whole archive)
     let mut by_company: HashMap<(&str, crate::model::DealKind), Vec<usize>> = HashMap::new();
-    // the counterparties each cluster's reports name
+    // what each cluster's reports name, so that a report is set against a deal without going
+    // through its reports one by one: the counterparties, the other parties, the sets of sites
     let mut named: Vec<HashSet<&str>> = Vec::new();
+    let mut party_names: Vec<HashSet<&str>> = Vec::new();
+    let mut site_sets: Vec<Vec<&[String]>> = Vec::new();
+    // the clusters of each company and kind that a counterparty's reports name
+    let mut by_customer: HashMap<(&str, crate::model::DealKind, &str), Vec<usize>> = HashMap::new();
+    // each cluster's first time, in microseconds
+    let mut first_at: Vec<i64> = Vec::new();
+    let window = Duration::days(WINDOW_DAYS)
+        .num_microseconds()
+        .unwrap_or(i64::MAX);
+    let mut candidates: Vec<usize> = Vec::new();
     for i in order {
         let r = &reports[i];
+        let at = r.at.timestamp_micros();
         // the compatible clusters, with how much each agrees
         let mut best: Option<(usize, usize, DateTime<Utc>)> = None;
         let same_company = by_company
             .get(&(r.ticker.as_str(), r.kind))
             .map_or(&[][..], Vec::as_slice);
-        for &k in same_company {
+        let r_undisclosed = r.counterparty == "undisclosed";
+        // the clusters that may take the report: those begun within the window (the last ones
+        // made, as reports come in time order), and before it those naming its customer or an
+        // undisclosed one; every cluster of the company for an undisclosed customer
+        candidates.clear();
+        if r_undisclosed {
+            candidates.extend_from_slice(same_company);
+        } else {
+            let recent = same_company.partition_point(|&k| at - first_at[k] > window);
+            candidates.extend_from_slice(&same_company[recent..]);
+            for cp in [r.counterparty.as_str(), "undisclosed"] {
+                if let Some(ks) = by_customer.get(&(r.ticker.as_str(), r.kind, cp)) {
+                    candidates.extend(ks.iter().filter(|&&k| at - first_at[k] > window));
+                }
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+        }
+        for &k in &candidates {
             let c = &clusters[k];
-            let first = &reports[c[0]];
-            let within = r.at - first.at <= Duration::days(WINDOW_DAYS);
+            let within = at - first_at[k] <= window;
+            // a report of the deal's customer; one naming its customer or either undisclosed
+            let has_cp = named[k].contains(r.counterparty.as_str());
+            let named_same = has_cp || r_undisclosed || named[k].contains("undisclosed");
             // after the window, only a report naming one of the deal's customers (or either
             // undisclosed) can join it: every rule below that reaches past the window asks that
-            if !within
-                && r.counterparty != "undisclosed"
-                && !named[k].contains(r.counterparty.as_str())
-                && !named[k].contains("undisclosed")
-            {
+            if !within && !named_same {
                 continue;
             }
             let near_dup = within
@@ -379,24 +402,16 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                     .any(|&j| similarity(&reports[j].shingles, &r.shingles) >= NEAR_DUPLICATE);
             // the cluster's terms as most of its reports state them, against this report's
             let g = agreement(&agreed[k], &r.terms);
-            let party = c.iter().any(|&j| same_counterparty(&reports[j], r));
-            let named_same = c.iter().any(|&j| {
-                let o = &reports[j];
-                o.counterparty == r.counterparty
-                    || o.counterparty == "undisclosed"
-                    || r.counterparty == "undisclosed"
-            });
+            // `same_counterparty` with any of the cluster's reports
+            let party = named_same
+                || party_names[k].contains(r.counterparty.as_str())
+                || r.parties.iter().any(|p| named[k].contains(p.name.as_str()));
             // within the window a misread term does not split reports that agree on a value or a
             // capacity as much; later, nothing may disagree
-            let recap_of = r.recap
-                && r.counterparty != "undisclosed"
-                && c.iter().any(|&j| reports[j].counterparty == r.counterparty);
+            let recap_of = r.recap && !r_undisclosed && has_cp;
             // the same named customer and the same value within days: a misread MW or term
             // (another deal's, a campus total) does not make it another agreement
-            let same_value = within
-                && g.value_exact
-                && r.counterparty != "undisclosed"
-                && c.iter().any(|&j| reports[j].counterparty == r.counterparty);
+            let same_value = within && g.value_exact && !r_undisclosed && has_cp;
             // the same value to the dollar and another term agreeing, nothing disagreeing, within
             // days: one agreement whoever each report names (the tenant, its end user, a name
             // misread from elsewhere in the text)
@@ -405,11 +420,10 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             // agreement (an expansion) is that deal told again, whatever totals it restates
             // (within the window, a story about an undisclosed customer's lease restating it with
             // running totals is that lease too)
-            let retold = (!within && r.counterparty != "undisclosed"
-                || within && r.counterparty == "undisclosed")
+            let retold = (!within && !r_undisclosed || within && r_undisclosed)
                 && r.deal_type != DealType::Expansion
                 && !r.new_agreement
-                && c.iter().any(|&j| reports[j].counterparty == r.counterparty)
+                && has_cp
                 && (r.terms.value_usd.is_some() || r.terms.capacity_mw.is_some())
                 // a deal known by two terms at least, so that "none below" says something
                 && [
@@ -422,8 +436,12 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 .count()
                     >= 2
                 && !smaller(&r.terms, &agreed[k]);
-            // a new site is a new agreement, whatever terms it shares
-            let elsewhere = c.iter().any(|&j| other_site(&reports[j], r));
+            // a new site is a new agreement, whatever terms it shares (another named site than
+            // any of the cluster's reports names)
+            let elsewhere = !r.sites.is_empty()
+                && site_sets[k]
+                    .iter()
+                    .any(|set| !set.iter().any(|s| r.sites.contains(s)));
             let joins = near_dup
                 || !elsewhere
                     && (recap_of
@@ -450,16 +468,36 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             Some((k, _, _)) => {
                 clusters[k].push(i);
                 agreed[k] = consensus(clusters[k].iter().map(|&j| &reports[j].terms));
-                named[k].insert(r.counterparty.as_str());
+                if named[k].insert(r.counterparty.as_str()) {
+                    by_customer
+                        .entry((r.ticker.as_str(), r.kind, r.counterparty.as_str()))
+                        .or_default()
+                        .push(k);
+                }
+                party_names[k].extend(r.parties.iter().map(|p| p.name.as_str()));
+                if !r.sites.is_empty() && !site_sets[k].contains(&r.sites.as_slice()) {
+                    site_sets[k].push(&r.sites);
+                }
             }
             None => {
                 by_company
                     .entry((r.ticker.as_str(), r.kind))
                     .or_default()
                     .push(clusters.len());
+                by_customer
+                    .entry((r.ticker.as_str(), r.kind, r.counterparty.as_str()))
+                    .or_default()
+                    .push(clusters.len());
+                first_at.push(at);
                 clusters.push(vec![i]);
                 agreed.push(r.terms);
                 named.push(HashSet::from([r.counterparty.as_str()]));
+                party_names.push(r.parties.iter().map(|p| p.name.as_str()).collect());
+                site_sets.push(if r.sites.is_empty() {
+                    vec![]
+                } else {
+                    vec![&r.sites]
+                });
             }
         }
     }
