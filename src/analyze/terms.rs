@@ -76,6 +76,16 @@ pub fn word_number(w: &str) -> Option<f64> {
     Some(n as f64)
 }
 
+/// The last `n` characters of `s`.
+fn last_chars(s: &str, n: usize) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    if n == 0 { &s[s.len()..] } else { &s[start..] }
+}
+
 fn num(s: &str) -> Option<f64> {
     s.replace(',', "").parse().ok()
 }
@@ -218,35 +228,18 @@ fn amounts(text: &str) -> Vec<Amount> {
                 || pre.contains("annualized")
                 || pre.ends_with("arr of ")
                 // "jährlich knapp 1,94 Milliarden Dollar", "por año", "par an"
-                || {
-                    let tail: String = pre
-                        .chars()
-                        .rev()
-                        .take(24)
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .collect();
-                    [
-                        "jährlich", "annuel", "anual", "annuale", "annui", "anuais", "pro jahr",
-                    ]
-                    .iter()
-                    .any(|w| tail.contains(w))
-                }
+                || [
+                    "jährlich", "annuel", "anual", "annuale", "annui", "anuais", "pro jahr",
+                ]
+                .iter()
+                .any(|w| last_chars(&pre, 24).contains(w))
                 || [
                     "pro jahr", "im jahr", "jährlich", "par an", "al año", "por año", "all'anno",
                     "ao ano", "por ano",
                 ]
                 .iter()
                 .any(|w| post.trim_start().starts_with(w)));
-        let near_pre: String = pre
-            .chars()
-            .rev()
-            .take(40)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let near_pre = last_chars(&pre, 40);
         let post_words: Vec<&str> = post.split_whitespace().take(5).collect();
         let financing = [
             "backstop",
@@ -565,7 +558,7 @@ fn amounts(text: &str) -> Vec<Amount> {
             || near_pre.contains("now exceeds");
         // "taking contracted revenue to about $11 billion", "lifting its total to $6.7 billion":
         // a new total, unless extension options are what it rises by
-        let moves_to = res().moves_to.is_match(&near_pre)
+        let moves_to = res().moves_to.is_match(near_pre)
             && !["extension", "renewal", "option"]
                 .iter()
                 .any(|w| post.contains(w));
@@ -1551,6 +1544,14 @@ mod tests {
         assert_eq!(
             x("en el último trimestre facturó 3.400 millones de dólares").value_usd,
             None
+        );
+        assert_eq!(
+            (
+                last_chars("jährlich", 4),
+                last_chars("ab", 5),
+                last_chars("ab", 0)
+            ),
+            ("lich", "ab", "")
         );
         // a yearly figure in German, Spanish, French
         assert_eq!(
