@@ -35,18 +35,7 @@ impl Store {
         after_id: i64,
         limit: usize,
     ) -> Result<Vec<IndexDoc>, StoreError> {
-        let sql = format!(
-            "SELECT d.id, d.source, d.kind, d.url, d.title, d.summary, d.body, coalesce(d.published_at, d.fetched_at),
-                    d.form_type, d.sentiment,
-                    (SELECT min(dd.deal_id) FROM deal_documents dd JOIN deals k ON k.id = dd.deal_id
-                      WHERE dd.document_id = d.id AND k.status = 'active' AND k.kind = 'deal')
-             FROM documents d WHERE d.id > ?1 {} ORDER BY d.id LIMIT ?2",
-            if all {
-                ""
-            } else {
-                "AND d.id IN (SELECT document_id FROM index_queue WHERE document_id > ?1)"
-            }
-        );
+        let sql = index_batch_sql(all);
         let mut st = self
             .conn
             .prepare_cached(&sql)
@@ -124,6 +113,27 @@ impl Store {
             .query_row("SELECT count(*) FROM index_queue", [], |r| r.get(0))
             .ctx("counting unindexed documents")
     }
+}
+
+/// The query for a batch of documents to index after an id: all of them, or the queued ones.
+fn index_batch_sql(all: bool) -> String {
+    // the queue drives the walk in its own order (a subquery in `IN`, or a sort, would be
+    // built anew for every batch)
+    let (from, key) = if all {
+        ("documents d", "d.id")
+    } else {
+        (
+            "index_queue q CROSS JOIN documents d ON d.id = q.document_id",
+            "q.document_id",
+        )
+    };
+    format!(
+        "SELECT d.id, d.source, d.kind, d.url, d.title, d.summary, d.body, coalesce(d.published_at, d.fetched_at),
+            d.form_type, d.sentiment,
+            (SELECT min(dd.deal_id) FROM deal_documents dd JOIN deals k ON k.id = dd.deal_id
+              WHERE dd.document_id = d.id AND k.status = 'active' AND k.kind = 'deal')
+         FROM {from} WHERE {key} > ?1 ORDER BY {key} LIMIT ?2",
+    )
 }
 
 /// A document as the dataset export writes it.
@@ -300,5 +310,35 @@ impl Store {
             .ctx("reading control announcements")?;
         rows.collect::<Result<Vec<_>, _>>()
             .ctx("reading control announcements")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_batch_of_queued_documents_is_read_by_walking_the_queue_without_a_sort() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        for all in [false, true] {
+            let plan: Vec<String> = s
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {}", index_batch_sql(all)))
+                .unwrap()
+                .query_map([0i64, 1000], |r| r.get::<_, String>(3))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            // no temporary B-tree (a sort of every queued row) and no list built from a subquery,
+            // for each batch
+            let text = plan.join("\n");
+            assert!(!text.contains("TEMP B-TREE"), "{text}");
+            assert!(!text.contains("LIST SUBQUERY"), "{text}");
+            assert!(
+                text.contains("USING INTEGER PRIMARY KEY (rowid>?)"),
+                "{text}"
+            );
+        }
     }
 }
