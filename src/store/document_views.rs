@@ -92,7 +92,7 @@ impl Store {
         Ok(docs)
     }
 
-    /// Record that these documents are in the index as of `at`.
+    /// Record that these documents are in the index: they leave the queue (the rows are not written).
     pub fn mark_indexed(&mut self, ids: &[i64]) -> Result<(), StoreError> {
         let tx = self.conn.transaction().ctx("starting index bookkeeping")?;
         {
