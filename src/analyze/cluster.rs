@@ -182,6 +182,7 @@ pub fn similarity(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
 }
 
 const WINDOW_DAYS: i64 = 7;
+const DAY_MICROS: i64 = 86_400_000_000;
 const NEAR_DUPLICATE: f64 = 0.6;
 /// Two values agree within this share of the larger.
 const VALUE_TOLERANCE: f64 = 0.1;
@@ -436,6 +437,17 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 .count()
                     >= 2
                 && !smaller(&r.terms, &agreed[k]);
+            // the same named customer within two days, one term agreeing and at most one
+            // misread (a guarantee's amount read as the value): that day's agreement told again
+            // (against any one report: the consensus of two may be the misread one)
+            let same_days = at - first_at[k] <= 2 * DAY_MICROS
+                && has_cp
+                && !r_undisclosed
+                && !r.new_agreement
+                && r.deal_type != DealType::Expansion
+                && std::iter::once(g)
+                    .chain(c.iter().map(|&j| agreement(&reports[j].terms, &r.terms)))
+                    .any(|g| g.agree >= 1 && g.conflict <= 1);
             // a new site is a new agreement, whatever terms it shares (another named site than
             // any of the cluster's reports names)
             let elsewhere = !r.sites.is_empty()
@@ -448,6 +460,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                         || retold
                         || same_value
                         || same_terms
+                        || same_days
                         || party
                             && (within
                                 && (g.conflict == 0 || g.size_agrees && g.agree >= g.conflict)
@@ -558,6 +571,48 @@ mod tests {
         assert_eq!(cluster(&[a.clone(), b.clone()]).len(), 2);
         b.terms = t;
         b.at = a.at + Duration::days(30);
+        assert_eq!(cluster(&[a, b]).len(), 2);
+    }
+
+    #[test]
+    fn the_same_customer_within_two_days_is_one_deal_despite_one_misread_term() {
+        // a stake story reads the guarantee ($1.4B) as the value; the term agrees
+        let mut a = r(
+            1,
+            "2025-09-25T09:00:00Z",
+            "CIFR",
+            "Fluidstack",
+            "hosting",
+            "Cipher signs ten-year hosting agreement with Fluidstack",
+        );
+        let mut b = r(
+            2,
+            "2025-09-25T15:00:00Z",
+            "CIFR",
+            "Fluidstack",
+            "hosting",
+            "Google takes a stake in Cipher as part of Fluidstack deal",
+        );
+        a.terms = DealTerms {
+            value_usd: Some(3e9),
+            capacity_mw: Some(168.0),
+            term_years: Some(10.0),
+            ..DealTerms::default()
+        };
+        b.terms = DealTerms {
+            value_usd: Some(1.4e9),
+            term_years: Some(10.0),
+            ..DealTerms::default()
+        };
+        assert_eq!(cluster(&[a.clone(), b.clone()]), vec![vec![0, 1]]);
+        // two terms disagreeing, or nothing agreeing, or three days on: another agreement
+        let mut c = b.clone();
+        c.terms.term_years = Some(5.0);
+        assert_eq!(cluster(&[a.clone(), c]).len(), 2);
+        let mut c = b.clone();
+        c.terms.term_years = None;
+        assert_eq!(cluster(&[a.clone(), c]).len(), 2);
+        b.at = a.at + Duration::days(3);
         assert_eq!(cluster(&[a, b]).len(), 2);
     }
 

@@ -377,10 +377,46 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
                         f(&c.detection.terms).map(|v| (v, g(&c.detection.phrases)))
                     }))
                 };
-            let named = by_conf
+            // the customer most reports name (ties: the most confident report's), never one a
+            // report of the deal calls its guarantor or vendor ("a Google-backed lease" names the
+            // backer in one outlet, the tenant in the others)
+            let backer = |name: &str| {
+                by_conf.iter().any(|c| {
+                    c.detection.parties.iter().any(|p| {
+                        p.name == name
+                            && matches!(
+                                p.role,
+                                crate::model::PartyRole::Guarantor
+                                    | crate::model::PartyRole::Vendor
+                            )
+                    })
+                })
+            };
+            let named_reports: Vec<&&crate::store::ClusterInput> = by_conf
                 .iter()
-                .find(|c| c.detection.counterparty != "undisclosed")
-                .map(|c| {
+                .filter(|c| c.detection.counterparty != "undisclosed")
+                .collect();
+            let chosen = named_reports
+                .iter()
+                .filter(|c| !backer(&c.detection.counterparty))
+                .copied()
+                .collect::<Vec<_>>();
+            let pool = if chosen.is_empty() {
+                &named_reports
+            } else {
+                &chosen
+            };
+            let named = pool
+                .iter()
+                .enumerate()
+                .max_by_key(|&(i, c)| {
+                    let n = pool
+                        .iter()
+                        .filter(|o| o.detection.counterparty == c.detection.counterparty)
+                        .count();
+                    (n, std::cmp::Reverse(i))
+                })
+                .map(|(_, c)| {
                     (
                         c.detection.counterparty.clone(),
                         c.detection.counterparty_class.clone(),
@@ -479,6 +515,64 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_deals_customer_is_the_one_most_reports_name_never_a_backer() {
+        use crate::model::{DealKind, DealTerms, DealType, DetectionRecord, Party, PartyRole};
+        let report =
+            |id: i64, cp: &str, confidence: f64, backer: bool| crate::store::ClusterInput {
+                document_id: id,
+                source: "s".into(),
+                at: format!("2025-12-17T1{id}:00:00Z"),
+                title: format!("Hut 8 lease story {id}"),
+                lead: String::new(),
+                sentiment: None,
+                detection: DetectionRecord {
+                    kind: DealKind::Deal,
+                    ticker: "HUT".into(),
+                    counterparty: cp.into(),
+                    counterparty_class: None,
+                    deal_type: DealType::Colocation,
+                    terms: DealTerms {
+                        value_usd: Some(7e9),
+                        term_years: Some(15.0),
+                        ..DealTerms::default()
+                    },
+                    confidence,
+                    evidence: String::new(),
+                    phrases: Default::default(),
+                    parties: if backer {
+                        vec![Party {
+                            role: PartyRole::Guarantor,
+                            name: "Alphabet".into(),
+                        }]
+                    } else {
+                        vec![]
+                    },
+                    reasons: vec![],
+                },
+            };
+        // the most confident report names the backer; the others the tenant, the backer beside
+        let deals = build_deals(&[
+            report(1, "Alphabet", 0.99, false),
+            report(2, "Fluidstack", 0.9, true),
+            report(3, "Fluidstack", 0.8, true),
+        ]);
+        assert_eq!(deals.len(), 1);
+        assert_eq!(deals[0].deal.counterparty, "Fluidstack");
+        // with no backer named, most reports decide; a tie goes to the most confident
+        let deals = build_deals(&[
+            report(1, "Anthropic", 0.99, false),
+            report(2, "Fluidstack", 0.9, false),
+            report(3, "Fluidstack", 0.8, false),
+        ]);
+        assert_eq!(deals[0].deal.counterparty, "Fluidstack");
+        let deals = build_deals(&[
+            report(1, "Anthropic", 0.99, false),
+            report(2, "Fluidstack", 0.9, false),
+        ]);
+        assert_eq!(deals[0].deal.counterparty, "Anthropic");
+    }
 
     #[test]
     fn a_text_laid_out_one_word_to_a_line_is_joined_back() {

@@ -882,7 +882,29 @@ fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
         ]
         .iter()
         .any(|f| w.starts_with(f));
+        // "deux options de prolongation de 5-year", "due estensioni opzionali di 5-year": the
+        // option's span, named before it in the Romance languages
+        let pre = before(text, whole.start(), 45);
+        let optional_span = [
+            "prolongation",
+            "renouvellement",
+            "estension",
+            "rinnov",
+            "extensión",
+            "extensiones",
+            "prórroga",
+            "prorroga",
+            "prorrogaç",
+            "renovaci",
+            "renovaç",
+            "verlängerung",
+        ]
+        .iter()
+        .filter_map(|k| pre.rfind(k))
+        .max()
+        .is_some_and(|at| !pre[at..].contains(['.', ';']));
         if w.starts_with("extension")
+            || optional_span
             || w.starts_with("renewal")
             || w.starts_with("option")
             || tenor
@@ -922,8 +944,8 @@ pub fn in_english_units(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// The Latin-script half of `in_english_units` (the wide-script units are rewritten before it).
 fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
-    static RE: OnceLock<[Regex; 3]> = OnceLock::new();
-    let [money, years, grouped_mw] = RE.get_or_init(|| {
+    static RE: OnceLock<[Regex; 5]> = OnceLock::new();
+    let [money, years, grouped_mw, span_words, decimal_mw] = RE.get_or_init(|| {
         [
             Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|bilh(?:õ|o)es|mil milh(?:õ|o)es|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es)(\s*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
                 .expect("static regex"),
@@ -931,6 +953,12 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
                 .expect("static regex"),
             // "2.910 Megawatt", "1.200 megavatios": thousands grouped by dots
             Regex::new(r"(?i)\b(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?\s?-?(?:Megawatt|MW|m[ée]gawatts?|megavatios?|megawatts?)\b")
+                .expect("static regex"),
+            // "un accordo decennale", "un contrat décennal": ten years (five: quinquennal)
+            Regex::new(r"(?i)\b(d[ée]cenn?al|decennal|quinquenn?al)(?:e|es|i)?\b")
+                .expect("static regex"),
+            // "72,5 MW": a decimal comma (thousands have three digits after theirs)
+            Regex::new(r"(?i)(^|[^\d.,])(\d{1,4}),(\d{1,2})\s?-?(?:Megawatt|MW|m[ée]gawatts?|megavatios?|megawatts?)\b")
                 .expect("static regex"),
         ]
     });
@@ -959,15 +987,26 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
                 "años",
                 "anos",
                 "anni",
+                "cennal",
+                "cenal",
+                "quennal",
+                "quenal",
             ])
             .expect("static words")
     });
-    if !words.is_match(text)
-        || !money.is_match(text) && !years.is_match(text) && !grouped_mw.is_match(text)
+    if !decimal_mw.is_match(text) && !words.is_match(text)
+        || !decimal_mw.is_match(text)
+            && !money.is_match(text)
+            && !years.is_match(text)
+            && !grouped_mw.is_match(text)
+            && !span_words.is_match(text)
     {
         return text.into();
     }
-    let text = grouped_mw.replace_all(text, |c: &regex::Captures<'_>| {
+    let text = decimal_mw.replace_all(text, |c: &regex::Captures<'_>| {
+        format!("{}{}.{} MW", &c[1], &c[2], &c[3])
+    });
+    let text = grouped_mw.replace_all(&text, |c: &regex::Captures<'_>| {
         let int = c[1].replace('.', "");
         match c.get(2) {
             Some(frac) => format!("{int}.{} MW", frac.as_str()),
@@ -1019,6 +1058,13 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
             _ => return format!("{}-year", &c[1]),
         };
         format!("{n}-year")
+    });
+    let text = span_words.replace_all(&text, |c: &regex::Captures<'_>| {
+        if c[1].to_lowercase().starts_with("quin") {
+            "5-year"
+        } else {
+            "10-year"
+        }
     });
     text.into_owned().into()
 }
@@ -1972,6 +2018,11 @@ mod tests {
             "Mit 2910 MW Strom aus Wind und Sonne ist die Firma groß"
         );
         assert_eq!(
+            in_english_units("der 72,5 MW Core42-Mietvertrag"),
+            "der 72.5 MW Core42-Mietvertrag"
+        );
+        assert_eq!(in_english_units("a 1,200 MW campus"), "a 1,200 MW campus");
+        assert_eq!(
             in_english_units("un contrato de 1.200,5 megavatios por 10 años"),
             "un contrato de 1200.5 MW por 10-year"
         );
@@ -1985,6 +2036,20 @@ mod tests {
             ("ein Mietvertrag über fünfzehn Jahre", 15.0),
             ("einen Fünf-Jahres-Vertrag mit Microsoft", 5.0),
             ("un contratto di dieci anni", 10.0),
+            // the span named by an adjective; an option's span named before it is no term
+            ("un accordo decennale con Fluidstack", 10.0),
+            (
+                "un contrat décennal, avec deux options de prolongation de cinq ans",
+                10.0,
+            ),
+            (
+                "accords d'une durée de 10 ans, et deux options de prolongation de cinq ans",
+                10.0,
+            ),
+            (
+                "un contrato a diez años y dos prórrogas opcionales de cinco años",
+                10.0,
+            ),
         ] {
             assert_eq!(x(text).term_years, Some(years), "{text}");
         }
