@@ -994,8 +994,9 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
             ])
             .expect("static words")
     });
-    if !decimal_mw.is_match(text) && !words.is_match(text)
-        || !decimal_mw.is_match(text)
+    let decimal = text.contains(',') && decimal_mw.is_match(text);
+    if !decimal && !words.is_match(text)
+        || !decimal
             && !money.is_match(text)
             && !years.is_match(text)
             && !grouped_mw.is_match(text)
