@@ -7,6 +7,7 @@
 //! then replaces `CURRENT` (write to a temporary file, rename: atomic), so a crash at any moment
 //! leaves the previous, complete index live; stray generations are removed on the next reindex.
 
+mod compile;
 pub mod query;
 pub mod schema;
 mod search;
@@ -113,6 +114,9 @@ pub fn open(data_dir: &Path) -> Result<SearchIndex, IndexError> {
     }
     let mut index = Index::open_in_dir(&path).map_err(|e| damaged(e.to_string()))?;
     index.tokenizers().register("en_stem", stem::analyzer());
+    index
+        .tokenizers()
+        .register("en_text", stem::text_analyzer());
     // segments are searched on every core
     index
         .set_default_multithread_executor()
@@ -135,6 +139,9 @@ fn create_gen(data_dir: &Path, gen_name: &str) -> Result<SearchIndex, IndexError
     let (schema, fields) = schema::build();
     let index = Index::create_in_dir(&path, schema).map_err(|e| ierr(&path, e))?;
     index.tokenizers().register("en_stem", stem::analyzer());
+    index
+        .tokenizers()
+        .register("en_text", stem::text_analyzer());
     std::fs::write(path.join("HASHPIVOT_SCHEMA"), SCHEMA_VERSION.to_string())
         .map_err(|e| ierr(&path, e))?;
     Ok(SearchIndex {
@@ -154,6 +161,18 @@ fn to_doc(f: &Fields, d: &IndexDoc) -> TantivyDocument {
     }
     if let Some(b) = &d.body {
         doc.add_text(f.body, b);
+    }
+    // what a query without a field searches: the title's words and word pairs counted three
+    // times, the summary's twice, the body's once (`stem::text_analyzer` reads the weight)
+    let mark = stem::WEIGHT_MARK;
+    if !d.title.is_empty() {
+        doc.add_text(f.text, format!("{mark}{mark}{mark}{}", d.title));
+    }
+    if let Some(s) = d.summary.as_deref().filter(|s| !s.is_empty()) {
+        doc.add_text(f.text, format!("{mark}{mark}{s}"));
+    }
+    if let Some(b) = d.body.as_deref().filter(|b| !b.is_empty()) {
+        doc.add_text(f.text, b);
     }
     for (t, rel) in &d.tickers {
         doc.add_text(f.tickers, t);
@@ -192,10 +211,17 @@ fn to_doc(f: &Fields, d: &IndexDoc) -> TantivyDocument {
 }
 
 impl SearchIndex {
-    fn writer(&self) -> Result<IndexWriter, IndexError> {
-        self.index
-            .writer(64_000_000)
-            .map_err(|e| ierr(&self.path, e))
+    fn writer(&self, rebuild: bool) -> Result<IndexWriter, IndexError> {
+        // a rebuild writes the whole store at once: bigger segments and no merging while it
+        // writes (merges were most of a million-document rebuild); an update adds a few
+        let w = self
+            .index
+            .writer(if rebuild { 400_000_000 } else { 64_000_000 })
+            .map_err(|e| ierr(&self.path, e))?;
+        if rebuild {
+            w.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        }
+        Ok(w)
     }
 
     /// Add (or, with `replace`, replace) documents in one commit. A fresh generation has nothing to
@@ -205,7 +231,7 @@ impl SearchIndex {
         replace: bool,
         docs: &mut dyn FnMut() -> Result<Option<Vec<IndexDoc>>, IndexError>,
     ) -> Result<Vec<i64>, IndexError> {
-        let mut w = self.writer()?;
+        let mut w = self.writer(!replace)?;
         let mut ids = Vec::new();
         while let Some(batch) = docs()? {
             for d in &batch {

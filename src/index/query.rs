@@ -28,7 +28,8 @@ impl std::fmt::Display for QueryError {
 pub const FIELDS: &[(&str, &str)] = &[
     ("title", "title"),
     ("summary", "summary"),
-    ("body", "body"),
+    // the body has no index of its own: its words are in the combined `text` field
+    ("body", "text"),
     ("ticker", "tickers"),
     ("tickers", "tickers"),
     ("source", "source"),
@@ -312,7 +313,10 @@ fn rewrite(
             if words.is_empty() {
                 return Err(err(
                     pos,
-                    format!("'{field}:' needs a value with letters or digits"),
+                    format!(
+                        "'{}:' needs a value with letters or digits",
+                        if field == "text" { "body" } else { field }
+                    ),
                 ));
             }
             if words.chars().all(char::is_alphanumeric) {
@@ -403,7 +407,7 @@ mod tests {
             )
         );
         assert_eq!(ok("title:a*b"), "title:\"a b\"");
-        assert_eq!(ok("body:x^2~"), "body:\"x 2\"");
+        assert_eq!(ok("body:x^2~"), "text:\"x 2\"");
         assert_eq!(ok("\"a\\\" b"), "\"a \" b");
         assert_eq!(
             bad("title:***"),

@@ -7,7 +7,7 @@ use tantivy::schema::{
 
 /// Bump when the schema or its tokenization changes: an index built by another version is refused
 /// with "run `hashpivot reindex`".
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The fields, by name.
 #[derive(Clone, Copy, Debug)]
@@ -16,6 +16,7 @@ pub struct Fields {
     pub title: Field,
     pub summary: Field,
     pub body: Field,
+    pub text: Field,
     pub tickers: Field,
     pub ticker_rel: Field,
     pub source: Field,
@@ -31,8 +32,18 @@ pub struct Fields {
 
 /// The schema:
 /// - `id` (u64, indexed, stored, fast): the SQLite document id, to update and delete by.
-/// - `title`, `summary`, `body` (text, English stemming, positions for phrases, stored for display
-///   and snippets); the query parser boosts `title` ×3 and `summary` ×1.5 over `body`.
+/// - `title`, `summary` (text, English stemming, positions for phrases, stored): what `title:`
+///   and `summary:` search (`title` boosted ×3, `summary` ×1.5); `body` (stored only, for display
+///   and snippets).
+/// - `text` (not stored, frequencies only, tokenizer `en_text`): what a query without a field (or
+///   with `body:`) searches — each word of the title three times, of the summary twice, of the
+///   body once, in one field, so a term's frequency and the document's length are weighted as
+///   BM25F weighs fields, and a conjunction of words is an intersection of single postings lists,
+///   which block-max WAND prunes (three fields per word were a union per word, which it cannot);
+///   and beside each word the pair it makes with the word before ("coloc leas", a space inside,
+///   so never a word), so a phrase is one term (or, longer, a conjunction of its pairs checked
+///   against the positions of `title` and `summary` and the stored body), not a walk through the
+///   positions of every document that holds its words.
 /// - `tickers` (raw strings, multi-valued, fast, stored): every company the document is linked to.
 /// - `ticker_rel` (raw strings, not stored): "IREN#hi" (relevance ≥ 70) or "IREN#mid" (≥ 40), so a
 ///   query about a ticker can rank headline and lead mentions above passing ones.
@@ -51,11 +62,19 @@ pub fn build() -> (Schema, Fields) {
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         )
         .set_stored();
+    let counted = |tokenizer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        )
+    };
     let fields = Fields {
         id: b.add_u64_field("id", INDEXED | STORED | FAST),
         title: b.add_text_field("title", text.clone()),
         summary: b.add_text_field("summary", text.clone()),
-        body: b.add_text_field("body", text),
+        body: b.add_text_field("body", STORED),
+        text: b.add_text_field("text", counted("en_text")),
         tickers: b.add_text_field("tickers", STRING | STORED | FAST),
         ticker_rel: b.add_text_field("ticker_rel", STRING),
         source: b.add_text_field("source", STRING | STORED),

@@ -89,14 +89,14 @@ impl SearchIndex {
     pub fn search(&self, req: &Request) -> Result<Vec<Hit>, IndexError> {
         let f = &self.fields;
         let parsed = query::parse(&req.query).map_err(IndexError::Query)?;
-        let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.summary, f.body]);
+        let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.summary]);
         parser.set_conjunction_by_default();
         parser.set_field_boost(f.title, 3.0);
         parser.set_field_boost(f.summary, 1.5);
         let main: Box<dyn Query> = if parsed.text.is_empty() {
             Box::new(AllQuery)
         } else {
-            parser.parse_query(&parsed.text).map_err(|e| {
+            super::compile::compile(&parsed.text, f, &parser).map_err(|e| {
                 IndexError::Query(query::QueryError {
                     position: 1,
                     message: match e {
@@ -223,11 +223,8 @@ impl SearchIndex {
                     .collect()
             }
         };
-        let mut body_snips =
-            SnippetGenerator::create(&searcher, &*main, f.body).map_err(|e| ierr(&self.path, e))?;
+        let (mut body_snips, mut summary_snips) = self.snippet_generators(&searcher, &*main)?;
         body_snips.set_max_num_chars(220);
-        let mut summary_snips = SnippetGenerator::create(&searcher, &*main, f.summary)
-            .map_err(|e| ierr(&self.path, e))?;
         summary_snips.set_max_num_chars(220);
         let mut hits = Vec::with_capacity(addrs.len());
         for (score, addr) in addrs {
@@ -281,6 +278,54 @@ impl SearchIndex {
             });
         }
         Ok(hits)
+    }
+
+    /// Snippet makers for `body` and `summary` from the words the query matches: a word of the
+    /// combined `text` field (alone or in a pair) is looked for in both, a word asked of the summary
+    /// in the summary alone; rarer words weigh more (as tantivy's own snippets weigh them).
+    fn snippet_generators(
+        &self,
+        searcher: &tantivy::Searcher,
+        main: &dyn Query,
+    ) -> Result<(SnippetGenerator, SnippetGenerator), IndexError> {
+        let f = &self.fields;
+        let mut words: Vec<(tantivy::schema::Field, Term)> = Vec::new();
+        main.query_terms(&mut |t, _| {
+            let value = t.value();
+            let Some(text) = value.as_str() else {
+                return;
+            };
+            let field = t.field();
+            if field == f.text {
+                // a word, or a pair of words ("coloc leas")
+                for w in text.split(' ') {
+                    words.push((f.text, Term::from_field_text(f.text, w)));
+                }
+            } else if field == f.summary {
+                words.push((field, t.clone()));
+            }
+        });
+        let mut body = std::collections::BTreeMap::new();
+        let mut summary = std::collections::BTreeMap::new();
+        for (field, t) in words {
+            let value = t.value();
+            let Some(text) = value.as_str().map(str::to_string) else {
+                continue;
+            };
+            let df = searcher.doc_freq(&t).map_err(|e| ierr(&self.path, e))?;
+            if df == 0 {
+                continue;
+            }
+            let weight = 1.0 / (1.0 + df as f32);
+            if field != f.summary {
+                body.insert(text.clone(), weight);
+            }
+            summary.insert(text, weight);
+        }
+        Ok((
+            SnippetGenerator::new(body, super::stem::analyzer(), f.body, 220),
+            SnippetGenerator::new(summary, super::stem::analyzer(), f.summary, 220),
+        ))
     }
 }
 
@@ -349,5 +394,123 @@ mod tests {
         let (_d, idx) = indexed(&docs);
         assert_eq!(ids(&idx, 0, 2), [8, 14]);
         assert_eq!(ids(&idx, 2, 2), [21, 1]);
+    }
+
+    fn found(idx: &index::SearchIndex, q: &str) -> Vec<i64> {
+        let req = Request {
+            query: q.into(),
+            sort: Sort::Relevance,
+            limit: 20,
+            ..Default::default()
+        };
+        let mut ids: Vec<i64> = idx.search(&req).unwrap().iter().map(|h| h.id).collect();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn phrases_match_words_in_a_row_within_one_field_only() {
+        let docs: Vec<(String, String)> = [
+            ("Miner signs colocation lease", "terms follow"),
+            ("Miner update", "a lease for colocation, signed"),
+            ("Colocation", "lease signed later"),
+            ("Miner update", "critical IT capacity of 200 MW"),
+            ("Critical IT", "IT capacity grows; critical IT too"),
+            ("Miner update", "Colocation leases were signed"),
+        ]
+        .iter()
+        .map(|(t, b)| (t.to_string(), b.to_string()))
+        .collect();
+        let (_d, idx) = indexed(&docs);
+        // two words: in a row, in that order, in one title or one body (stems: "leases" too)
+        assert_eq!(found(&idx, "\"colocation lease\""), [1, 6]);
+        // three words: each consecutive pair in one document (5 holds both pairs apart: the
+        // approximation the combined field makes)
+        assert_eq!(found(&idx, "\"critical IT capacity\""), [4, 5]);
+        assert_eq!(found(&idx, "\"capacity of 200\""), [4]);
+        // a word that tokenizes into two is a phrase, as before
+        assert_eq!(found(&idx, "IT-capacity"), [4, 5]);
+        // the words anywhere, each in any field
+        assert_eq!(found(&idx, "colocation lease"), [1, 2, 3, 6]);
+        assert_eq!(found(&idx, "colocation lease NOT later"), [1, 2, 6]);
+        assert_eq!(found(&idx, "title:colocation"), [1, 3]);
+        // body: is the whole text (the body has no index of its own)
+        assert_eq!(found(&idx, "body:\"colocation lease\""), [1, 6]);
+    }
+
+    #[test]
+    fn a_conjunction_of_words_is_one_intersection_of_terms_of_the_text_field() {
+        use tantivy::query::{BooleanQuery, Occur, TermQuery};
+        let (_d, idx) = indexed(&[("a".to_string(), "b".to_string())]);
+        let f = idx.fields;
+        let parser = tantivy::query::QueryParser::for_index(&idx.index, vec![f.title]);
+        let terms = |q: &dyn tantivy::query::Query| -> Vec<(Occur, String, bool)> {
+            q.downcast_ref::<BooleanQuery>()
+                .unwrap()
+                .clauses()
+                .iter()
+                .map(|(o, c)| {
+                    let t = c.downcast_ref::<TermQuery>().unwrap().term();
+                    (
+                        *o,
+                        t.value().as_str().unwrap().to_string(),
+                        t.field() == f.text,
+                    )
+                })
+                .collect()
+        };
+        let q = crate::index::compile::compile("(GPU inference) cluster", &f, &parser).unwrap();
+        assert_eq!(
+            terms(&*q),
+            [
+                (Occur::Must, "gpu".to_string(), true),
+                (Occur::Must, "infer".to_string(), true),
+                (Occur::Must, "cluster".to_string(), true),
+            ]
+        );
+        let q = crate::index::compile::compile("curtailment NOT bitcoin", &f, &parser).unwrap();
+        assert_eq!(
+            terms(&*q),
+            [
+                (Occur::Must, "curtail".to_string(), true),
+                (Occur::MustNot, "bitcoin".to_string(), true),
+            ]
+        );
+        // a word alone is its term query, not a boolean of one clause
+        let q = crate::index::compile::compile("lease", &f, &parser).unwrap();
+        assert_eq!(
+            q.downcast_ref::<TermQuery>().unwrap().term().field(),
+            f.text
+        );
+        // a phrase of two words is one term of the text field, its pair
+        let q = crate::index::compile::compile("\"liquid cooling\"", &f, &parser).unwrap();
+        let t = q.downcast_ref::<TermQuery>().unwrap().term();
+        assert_eq!(
+            (t.field(), t.value().as_str()),
+            (f.text, Some("liquid cool"))
+        );
+        assert!(matches!(
+            crate::index::compile::compile("NOT bitcoin", &f, &parser),
+            Err(tantivy::query::QueryParserError::AllButQueryForbidden)
+        ));
+    }
+
+    #[test]
+    fn a_phrase_is_highlighted_in_the_snippet() {
+        let docs = vec![(
+            "Miner update".to_string(),
+            "The company said the colocation lease starts in May.".to_string(),
+        )];
+        let (_d, idx) = indexed(&docs);
+        let req = Request {
+            query: "\"colocation lease\"".into(),
+            limit: 5,
+            ..Default::default()
+        };
+        let hits = idx.search(&req).unwrap();
+        assert_eq!(
+            hits[0].snippet.marked("[", "]"),
+            "The company said the [colocation] [lease] starts in May"
+        );
     }
 }
