@@ -205,7 +205,7 @@ fn pats() -> &'static Patterns {
             company_takeover: r(r"(?i)\b(?:merger|merges?|takeover|buyout|all-stock|tender offer|to acquire|buys out)\b|\b(?:Übernahme\w*|übernimmt|rachat|adquisición|acquisizione|aquisição)\b|買収|收购|收購|인수|\bпоглощени\w*"),
             backstop_words: r(r"(?i)\bbackstop\w*|\bguarantee\w*|\bguarantor|\blease obligations\b|保証|担保|擔保|보증|\bgaranti(?:e|es|ra|rá|rà|t|sce|za|zará)\b|\bgarantías?\b|\brespald(?:a|ará|ará|o|ando)\b|\bobligations? (?:de location|locatives?)\b|\bobligaciones de arrendamiento\b|\bobbligazioni locative\b|\bobrigações de arrendamento\b|\bгаранти\w*|\bпоручительств\w*|\bBürgschaft\w*|\bbürgt\b|\bMietverpflichtungen\b|ábyrgð"),
             // a stake in the headline ("Google takes 5.4% of Cipher", "raises its stake")
-            stake_title: r(r"(?i)\b(?:stake|participaci[óo]n|participation|partecipazione|participação|Beteiligung|Anteil\w*|акци\w*|дол[яию]|hlut\w*)\b|株式|持股|入股|지분"),
+            stake_title: r(r"(?i)\b(?:stake|participaci[óo]n|participation|partecipazione|participação|Beteiligung|Anteil\w*|акци\w*|дол[яию]|hlut\w*)\b|株式|持股|入股|股份|股权|股權|지분"),
             stake_size: r(r"(?i)\d(?:[.,]\d+)?\s?%|\b(?:increases?|raises?|boosts?|ups|lifts|doubles|incrementa|aumenta|augmente|erhöht|eykur|auka)\b"),
             customer_contract: r(r"(?i)\b(leases?|leased|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará capacidad|locazione|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail|h[ée]bergement|acuerdos? de alojamiento|hospedagem)\b|租约|租約|租赁|租賃|托管|託管|雲端運算|云计算|雲計算|算力(?:合约|合約|采购|採購)|リース契約|賃貸契約|ホスティング|コロケーション|データセンター契約|計算能力を購入|計算能力の購入|計算基盤契約|クラウド(?:サービス)?契約|데이터센터 계약|数据中心合同|数据中心合约|資料中心合約|數據中心合約|임대 계약|임대계약|임대|코로케이션|호스팅|\b(?:аренд\w*|колокаци\w*|хостинг\w*)\b"),
             cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\bhosting (?:over |more than |up to |about |some )?\d[\d,.]*\+?\s?(?:k |thousand )?(?:GPUs|servers|racks|chips)\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b|\b(?:colocation|hosting)-(?:first|focused|centric|heavy|led|driven|based|oriented)\b|\b(?:owner|operator|provider|developer)s? (?:and (?:owner|operator|provider|developer) )?of\b[^.;]{0,100}?\b(?:hosting|colocation)(?: services)?\b|(?:데이터센터 |데이터 센터 )?(?:임대|호스팅) ?업체|托管(?:商|公司|服务商)|租赁公司|ホスティング(?:事業者|会社|企業)"),
@@ -1217,7 +1217,7 @@ impl<'a> Recognizer<'a> {
     /// or a deal/contract/agreement beside a named counterparty ("15-year CoreWeave deal")?
     fn headline_names_contract(&self, title: &str) -> bool {
         let p = pats();
-        if names_contract(title) && !p.lessee.is_match(title) {
+        if names_contract(title) && p.lessee.find(title).is_none_or(|m| shift_from(m.as_str())) {
             return true;
         }
         let named = self
@@ -1545,6 +1545,29 @@ const ACQUIRES: &str = "an acquisition or a stake, not a customer's agreement";
 const LESSEE: &str = "the company takes a lease from a landlord";
 const BUYER: &str = "the company buys equipment or supplies";
 
+/// A lease match that ends "… shift from", "pivot from": the "from" of a change of course.
+fn shift_from(m: &str) -> bool {
+    let lower = m.to_lowercase();
+    let Some(head) = lower.strip_suffix("from") else {
+        return false;
+    };
+    let head = head.trim_end();
+    [
+        "shift",
+        "shifts",
+        "pivot",
+        "pivots",
+        "transition",
+        "move",
+        "moves",
+        "away",
+        "switch",
+        "turn",
+    ]
+    .iter()
+    .any(|w| head.ends_with(w))
+}
+
 /// Why a sentence does not have the company providing capacity under a signed agreement: it
 /// takes a lease from a landlord, or the agreement is planned, discussed or intended.
 fn not_provider_or_not_signed(
@@ -1552,7 +1575,10 @@ fn not_provider_or_not_signed(
     names_company: impl Fn(&str) -> bool,
 ) -> Option<&'static str> {
     let p = pats();
-    if let Some(m) = p.lessee.find(s) {
+    if let Some(m) = p.lessee.find(s)
+        // "a $7 billion lease marks a shift from mining to AI": a change of course, not a landlord
+        && !shift_from(m.as_str())
+    {
         // "CoreWeave will lease 250 MW from Applied Digital": the company after "from" provides
         let after = &s[m.end()..];
         let after: String = after.chars().take(60).collect();
@@ -3180,6 +3206,27 @@ mod tests {
         let t = "The deal with Nscale guarantees critical IT load capacity of 200 MW.";
         let start = t.find("Nscale").unwrap();
         assert_eq!(party_role(t, start, start + 6), Role::Counterparty);
+    }
+
+    #[test]
+    fn a_shift_from_mining_is_no_landlord() {
+        let d = decide(
+            "Hut 8's $7 Billion AI Campus Lease Marks Shift From Bitcoin Mining to AI",
+            "Hut 8 signed a lease worth about $7 billion for its Louisiana AI campus.",
+        );
+        let det = d.detection.expect("a deal");
+        assert_eq!(
+            (det.ticker.as_str(), det.terms.value_usd),
+            ("HUT", Some(7e9))
+        );
+        // the landlord's "from" still makes the company the tenant
+        assert!(shift_from("lease marks a shift from"));
+        assert!(!shift_from("leases 20 MW from"));
+        let d = decide(
+            "Hut 8 leases a data hall from a landlord in Texas",
+            "Hut 8 leases a 20 MW data hall from a Dallas landlord for its own miners.",
+        );
+        assert!(d.detection.is_none());
     }
 
     #[test]
