@@ -160,7 +160,9 @@ fn corr_from_sums(n: usize, sa: f64, sb: f64, saa: f64, sbb: f64, sab: f64) -> O
 /// r̄: mean over all pairs of the estimation-residual correlations (pairwise-complete days; pairs
 /// with fewer than 30 common days count as 0). Zero for fewer than two events.
 ///
-/// Series of one length are zero-filled rows of a matrix X; a product vanishes wherever either
+/// Two complete series (no missing day) correlate as the dot product of their standardized
+/// rows, so all their pairs are summed in one pass ((|Σz|² − Σ|z|²)/2). For the pairs with a
+/// missing day, series of one length are zero-filled rows of a matrix X; a product vanishes wherever either
 /// value is missing, so X·Xᵀ holds every pair's sum of products over its common days. That Gram
 /// matrix is computed in blocks by a dgemm (the quadratic part, at the machine's floating-point
 /// speed, on every core); the other sums over a pair's common days are each series' totals minus
@@ -209,9 +211,18 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
     if m < 2 || len < 30 {
         return 0.0;
     }
-    let mut x = vec![0.0f64; m * len];
-    let prep: Vec<Prepped> = series
+    // the series with a missing day first (their pairs go through the Gram blocks), then the
+    // complete ones (their pairs with each other are summed in one pass, below)
+    let mut order: Vec<usize> = (0..m).collect();
+    order.sort_by_key(|&i| series[i].iter().all(Option::is_some));
+    let incomplete = order
         .iter()
+        .take_while(|&&i| series[i].iter().any(Option::is_none))
+        .count();
+    let mut x = vec![0.0f64; m * len];
+    let prep: Vec<Prepped> = order
+        .iter()
+        .map(|&i| series[i])
         .enumerate()
         .map(|(i, r)| {
             let row = &mut x[i * len..(i + 1) * len];
@@ -237,14 +248,40 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
             }
         })
         .collect();
-    let blocks: Vec<usize> = (0..m).step_by(block_rows).collect();
+    // Two complete series correlate as the dot product of their standardized rows z (centred,
+    // divided by the root of their sum of squares), so the sum over all their pairs is
+    // (|Σ z|² − Σ |z|²) / 2: linear in the series, not quadratic.
+    let complete_pairs = {
+        let mut total = vec![0.0f64; len];
+        let mut squares = 0.0;
+        for (i, a) in prep.iter().enumerate().skip(incomplete) {
+            if a.inv_sd == 0.0 {
+                continue;
+            }
+            let mean = a.s1 / len as f64;
+            for (t, v) in total.iter_mut().zip(&x[i * len..(i + 1) * len]) {
+                let z = (v - mean) * a.inv_sd;
+                *t += z;
+                squares += z * z;
+            }
+        }
+        (total.iter().map(|t| t * t).sum::<f64>() - squares) / 2.0
+    };
+    // the Gram blocks: rows with a missing day against every later row
+    let blocks: Vec<usize> = (0..incomplete).step_by(block_rows).collect();
     let threads = std::thread::available_parallelism()
         .map_or(1, |t| t.get())
         .min(blocks.len())
         .max(1);
     let mut block_sums = vec![0.0; blocks.len()];
     let work = |b: usize, buf: &mut Vec<f64>| -> f64 {
-        gram_block_sum(&prep, &x, len, (blocks[b], block_rows, block_cols), buf)
+        gram_block_sum(
+            &prep,
+            &x,
+            len,
+            (blocks[b], block_rows, block_cols, incomplete),
+            buf,
+        )
     };
     if threads == 1 {
         let mut buf = Vec::new();
@@ -276,23 +313,24 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
             block_sums[b] = s;
         }
     }
-    block_sums.iter().sum()
+    complete_pairs + block_sums.iter().sum::<f64>()
 }
 
 /// Rows per Gram block, and columns per dgemm call (bounds the buffer to 128 × 4096 values).
 const GRAM_ROWS: usize = 128;
 const GRAM_COLS: usize = 4096;
 
-/// The correlations of rows `i0..i0 + block_rows` with every later row, `block_cols` columns at a time.
+/// The correlations of rows `i0..i0 + block_rows` (none from `row_end` on) with every later row,
+/// `block_cols` columns at a time.
 fn gram_block_sum(
     prep: &[Prepped],
     x: &[f64],
     len: usize,
-    (i0, block_rows, block_cols): (usize, usize, usize),
+    (i0, block_rows, block_cols, row_end): (usize, usize, usize, usize),
     buf: &mut Vec<f64>,
 ) -> f64 {
     let m = prep.len();
-    let i1 = (i0 + block_rows).min(m);
+    let i1 = (i0 + block_rows).min(row_end);
     let rows = i1 - i0;
     let mut sum = 0.0;
     let mut j0 = i0;
@@ -646,6 +684,47 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn pairs_of_complete_series_summed_in_one_pass_give_the_direct_sum() {
+        // 9 gappy series and 8 complete ones (one without variance), in mixed order
+        let gappy = gappy_series(9, 50);
+        let mut series: Vec<Vec<Option<f64>>> = Vec::new();
+        for (i, g) in gappy.into_iter().enumerate() {
+            series.push(g);
+            series.push(
+                (0..50)
+                    .map(|d| {
+                        Some(((d * (i + 2) * 7907 + 13 * i) % 97) as f64 / 40.0 + 0.01 * d as f64)
+                    })
+                    .collect(),
+            );
+        }
+        series[3] = vec![Some(1.5); 50];
+        series.pop();
+        let refs: Vec<&[Option<f64>]> = series.iter().map(|v| v.as_slice()).collect();
+        // (some of the gappy series happen to have no gap: 13 complete, 4 with a missing day)
+        assert_eq!(
+            refs.iter()
+                .filter(|r| r.iter().all(Option::is_some))
+                .count(),
+            13
+        );
+        let direct = direct_sum(&refs);
+        for (rows, cols) in [(4, 5), (128, 4096)] {
+            let got = same_length_corr_sum(&refs, rows, cols);
+            assert!((got - direct).abs() < 1e-10, "{got} vs {direct}");
+        }
+        // every series complete: no Gram block at all
+        let complete: Vec<&[Option<f64>]> = refs
+            .iter()
+            .copied()
+            .filter(|r| r.iter().all(Option::is_some))
+            .collect();
+        let got = same_length_corr_sum(&complete, 4, 5);
+        assert!((got - direct_sum(&complete)).abs() < 1e-10);
+        assert!(direct_sum(&complete).abs() > 0.5);
     }
 
     #[test]
