@@ -164,14 +164,17 @@ fn to_doc(f: &Fields, d: &IndexDoc) -> TantivyDocument {
     }
     // what a query without a field searches: the title's words and word pairs counted three
     // times, the summary's twice, the body's once (`stem::text_analyzer` reads the weight)
+    // (a mark the text itself starts with is the text's, never a weight: it is dropped)
     let mark = stem::WEIGHT_MARK;
-    if !d.title.is_empty() {
-        doc.add_text(f.text, format!("{mark}{mark}{mark}{}", d.title));
+    let own = |v: &str| v.trim_start_matches(mark).to_string();
+    let title = own(&d.title);
+    if !title.is_empty() {
+        doc.add_text(f.text, format!("{mark}{mark}{mark}{title}"));
     }
-    if let Some(s) = d.summary.as_deref().filter(|s| !s.is_empty()) {
+    if let Some(s) = d.summary.as_deref().map(own).filter(|s| !s.is_empty()) {
         doc.add_text(f.text, format!("{mark}{mark}{s}"));
     }
-    if let Some(b) = d.body.as_deref().filter(|b| !b.is_empty()) {
+    if let Some(b) = d.body.as_deref().map(own).filter(|b| !b.is_empty()) {
         doc.add_text(f.text, b);
     }
     for (t, rel) in &d.tickers {

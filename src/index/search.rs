@@ -496,6 +496,24 @@ mod tests {
     }
 
     #[test]
+    fn marks_at_the_start_of_a_text_weigh_nothing() {
+        // a body that opens with the weight mark counts its words once, like any body
+        let docs = vec![
+            ("note a".to_string(), "\u{1}\u{1}\u{1}lease".to_string()),
+            ("note b".to_string(), "lease".to_string()),
+        ];
+        let (_d, idx) = indexed(&docs);
+        let req = Request {
+            query: "lease".into(),
+            limit: 5,
+            ..Default::default()
+        };
+        let hits = idx.search(&req).unwrap();
+        assert_eq!(hits.len(), 2);
+        assert_eq!(hits[0].score, hits[1].score);
+    }
+
+    #[test]
     fn a_phrase_is_highlighted_in_the_snippet() {
         let docs = vec![(
             "Miner update".to_string(),

@@ -72,7 +72,8 @@ impl Tokenizer for TextTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> TextStream<'a> {
         let rest = text.trim_start_matches(WEIGHT_MARK);
-        let weight = (text.len() - rest.len()).max(1);
+        // (at most the title's three: a weight is this crate's mark, never the text's)
+        let weight = (text.len() - rest.len()).clamp(1, 3);
         TextStream {
             tail: self.inner.token_stream(rest),
             weight,
@@ -295,6 +296,11 @@ mod tests {
         );
         assert!(texts(&mut a, "").is_empty());
         assert!(texts(&mut a, "\u{1}").is_empty());
+        assert_eq!(texts(&mut a, &"\u{1}".repeat(500)).len(), 0);
+        assert_eq!(
+            texts(&mut a, &format!("{}x", "\u{1}".repeat(500))),
+            ["x", "x", "x"]
+        );
         // each value starts afresh: no pair across two values
         assert_eq!(texts(&mut a, "cloud"), ["cloud"]);
     }
