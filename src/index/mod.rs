@@ -166,7 +166,9 @@ fn to_doc(f: &Fields, d: &IndexDoc) -> TantivyDocument {
     // times, the summary's twice, the body's once (`stem::text_analyzer` reads the weight)
     // (a mark the text itself starts with is the text's, never a weight: it is dropped)
     let mark = stem::WEIGHT_MARK;
-    let own = |v: &str| v.trim_start_matches(mark).to_string();
+    fn own(v: &str) -> &str {
+        v.trim_start_matches(stem::WEIGHT_MARK)
+    }
     let title = own(&d.title);
     if !title.is_empty() {
         doc.add_text(f.text, format!("{mark}{mark}{mark}{title}"));

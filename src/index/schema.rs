@@ -41,9 +41,8 @@ pub struct Fields {
 ///   BM25F weighs fields, and a conjunction of words is an intersection of single postings lists,
 ///   which block-max WAND prunes (three fields per word were a union per word, which it cannot);
 ///   and beside each word the pair it makes with the word before ("coloc leas", a space inside,
-///   so never a word), so a phrase is one term (or, longer, a conjunction of its pairs checked
-///   against the positions of `title` and `summary` and the stored body), not a walk through the
-///   positions of every document that holds its words.
+///   so never a word), so a phrase is one term (or, longer, the conjunction of its pairs), not a
+///   walk through the positions of every document that holds its words.
 /// - `tickers` (raw strings, multi-valued, fast, stored): every company the document is linked to.
 /// - `ticker_rel` (raw strings, not stored): "IREN#hi" (relevance ≥ 70) or "IREN#mid" (≥ 40), so a
 ///   query about a ticker can rank headline and lead mentions above passing ones.

@@ -322,9 +322,10 @@ impl SearchIndex {
             }
             summary.insert(text, weight);
         }
+        let analyzer = super::stem::analyzer();
         Ok((
-            SnippetGenerator::new(body, super::stem::analyzer(), f.body, 220),
-            SnippetGenerator::new(summary, super::stem::analyzer(), f.summary, 220),
+            SnippetGenerator::new(body, analyzer.clone(), f.body, 220),
+            SnippetGenerator::new(summary, analyzer, f.summary, 220),
         ))
     }
 }
@@ -396,14 +397,19 @@ mod tests {
         assert_eq!(ids(&idx, 2, 2), [21, 1]);
     }
 
-    fn found(idx: &index::SearchIndex, q: &str) -> Vec<i64> {
+    /// The best 20 hits of a query, by relevance.
+    fn hits(idx: &index::SearchIndex, q: &str) -> Vec<index::Hit> {
         let req = Request {
             query: q.into(),
             sort: Sort::Relevance,
             limit: 20,
             ..Default::default()
         };
-        let mut ids: Vec<i64> = idx.search(&req).unwrap().iter().map(|h| h.id).collect();
+        idx.search(&req).unwrap()
+    }
+
+    fn found(idx: &index::SearchIndex, q: &str) -> Vec<i64> {
+        let mut ids: Vec<i64> = hits(idx, q).iter().map(|h| h.id).collect();
         ids.sort();
         ids
     }
@@ -503,12 +509,7 @@ mod tests {
             ("note b".to_string(), "lease".to_string()),
         ];
         let (_d, idx) = indexed(&docs);
-        let req = Request {
-            query: "lease".into(),
-            limit: 5,
-            ..Default::default()
-        };
-        let hits = idx.search(&req).unwrap();
+        let hits = hits(&idx, "lease");
         assert_eq!(hits.len(), 2);
         assert_eq!(hits[0].score, hits[1].score);
     }
@@ -520,12 +521,7 @@ mod tests {
             "The company said the colocation lease starts in May.".to_string(),
         )];
         let (_d, idx) = indexed(&docs);
-        let req = Request {
-            query: "\"colocation lease\"".into(),
-            limit: 5,
-            ..Default::default()
-        };
-        let hits = idx.search(&req).unwrap();
+        let hits = hits(&idx, "\"colocation lease\"");
         assert_eq!(
             hits[0].snippet.marked("[", "]"),
             "The company said the [colocation] [lease] starts in May"

@@ -41,7 +41,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
     })
 }
 
-/// The term of two consecutive stems, as the `pairs` field holds it: a space cannot be inside a
+/// The term of two consecutive stems, as the `text` field holds it: a space cannot be inside a
 /// token, so "coloc leas" is never a word.
 pub fn pair(first: &str, second: &str) -> String {
     let mut s = String::with_capacity(first.len() + second.len() + 1);
