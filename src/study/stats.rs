@@ -194,14 +194,30 @@ pub fn mean_pairwise_corr(resid: &[&[Option<f64>]]) -> f64 {
     sum / (n * (n - 1) / 2) as f64
 }
 
-/// One series made ready for the Gram method: totals over its own days and the days it misses,
-/// and for a series with every day, 1/√(its sum of squared deviations) (0 with no variance), so a
-/// pair of two such series needs neither a square root nor a division.
+/// One series made ready for the Gram method: totals over its own days, the days it misses, and
+/// for a series with every day, 1/√(its sum of squared deviations) (0 with no variance).
 struct Prepped {
     s1: f64,
     s2: f64,
     missing: Vec<usize>,
     inv_sd: f64,
+}
+
+/// The series of one length laid out for the Gram blocks: `x` holds them as zero-filled rows
+/// (row-major, for the dgemm), `xt` the same values day by day (so one day of many series is
+/// contiguous), and `miss` every series' missing days k-major (`miss[k * m + j]` is series j's
+/// k-th missing day, padded with `len`, an index whose value is always 0).
+struct GramData<'a> {
+    prep: &'a [Prepped],
+    x: &'a [f64],
+    xt: &'a [f64],
+    miss: &'a [u32],
+    /// per series: Σ and Σ² of its values, and how many days it misses
+    s1: Vec<f64>,
+    s2: Vec<f64>,
+    missing: Vec<f64>,
+    m: usize,
+    len: usize,
 }
 
 /// Sum over all pairs of series of equal length of their pairwise-complete correlations.
@@ -211,26 +227,38 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
     if m < 2 || len < 30 {
         return 0.0;
     }
-    // the series with a missing day first (their pairs go through the Gram blocks), then the
-    // complete ones (their pairs with each other are summed in one pass, below)
-    let mut order: Vec<usize> = (0..m).collect();
-    order.sort_by_key(|&i| series[i].iter().all(Option::is_some));
+    // the series with a missing day first, most missing days first (their pairs go through the
+    // Gram blocks, and a block of columns then gathers at most as many days per pair as its
+    // first series misses), then the complete ones (their pairs with each other are summed in
+    // one pass, below)
+    let missing_of = |s: &[Option<f64>]| s.iter().filter(|v| v.is_none()).count();
+    let mut order: Vec<(usize, usize)> = (0..m).map(|i| (missing_of(series[i]), i)).collect();
+    order.sort_by_key(|&(missing, i)| (std::cmp::Reverse(missing), i));
     let incomplete = order
         .iter()
-        .take_while(|&&i| series[i].iter().any(Option::is_none))
+        .take_while(|&&(missing, _)| missing > 0)
         .count();
+    let max_missing = order[0].0;
     let mut x = vec![0.0f64; m * len];
+    let mut xt = vec![0.0f64; len * m];
+    let mut miss = vec![len as u32; max_missing * m];
     let prep: Vec<Prepped> = order
         .iter()
-        .map(|&i| series[i])
+        .map(|&(_, i)| series[i])
         .enumerate()
         .map(|(i, r)| {
             let row = &mut x[i * len..(i + 1) * len];
             let mut missing = Vec::new();
             for (d, v) in r.iter().enumerate() {
                 match v {
-                    Some(v) => row[d] = *v,
-                    None => missing.push(d),
+                    Some(v) => {
+                        row[d] = *v;
+                        xt[d * m + i] = *v;
+                    }
+                    None => {
+                        miss[missing.len() * m + i] = d as u32;
+                        missing.push(d);
+                    }
                 }
             }
             let s1: f64 = row.iter().sum();
@@ -267,6 +295,17 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
         }
         (total.iter().map(|t| t * t).sum::<f64>() - squares) / 2.0
     };
+    let data = GramData {
+        prep: &prep,
+        x: &x,
+        xt: &xt,
+        miss: &miss,
+        s1: prep.iter().map(|p| p.s1).collect(),
+        s2: prep.iter().map(|p| p.s2).collect(),
+        missing: prep.iter().map(|p| p.missing.len() as f64).collect(),
+        m,
+        len,
+    };
     // the Gram blocks: rows with a missing day against every later row
     let blocks: Vec<usize> = (0..incomplete).step_by(block_rows).collect();
     let threads = std::thread::available_parallelism()
@@ -274,19 +313,17 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
         .min(blocks.len())
         .max(1);
     let mut block_sums = vec![0.0; blocks.len()];
-    let work = |b: usize, buf: &mut Vec<f64>| -> f64 {
+    let work = |b: usize, scratch: &mut GramScratch| -> f64 {
         gram_block_sum(
-            &prep,
-            &x,
-            len,
+            &data,
             (blocks[b], block_rows, block_cols, incomplete),
-            buf,
+            scratch,
         )
     };
     if threads == 1 {
-        let mut buf = Vec::new();
+        let mut scratch = GramScratch::default();
         for (b, slot) in block_sums.iter_mut().enumerate() {
-            *slot = work(b, &mut buf);
+            *slot = work(b, &mut scratch);
         }
     } else {
         // round-robin keeps the threads even: early blocks have more columns to their right
@@ -296,10 +333,10 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
                     let work = &work;
                     let nblocks = blocks.len();
                     scope.spawn(move || {
-                        let mut buf = Vec::new();
+                        let mut scratch = GramScratch::default();
                         (t..nblocks)
                             .step_by(threads)
-                            .map(|b| (b, work(b, &mut buf)))
+                            .map(|b| (b, work(b, &mut scratch)))
                             .collect()
                     })
                 })
@@ -316,20 +353,65 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
     complete_pairs + block_sums.iter().sum::<f64>()
 }
 
-/// Rows per Gram block, and columns per dgemm call (bounds the buffer to 128 × 4096 values).
+/// Rows per Gram block, and columns per dgemm call (bounds each buffer to 128 × 512 values).
 const GRAM_ROWS: usize = 128;
-const GRAM_COLS: usize = 4096;
+const GRAM_COLS: usize = 512;
+
+/// A worker's buffers, kept from block to block: the dgemm's output, one row's values and
+/// missing-day marks (with the zero at index `len`), and per column of a block the sums over
+/// the pair's common days that the Gram product does not give.
+#[derive(Default)]
+struct GramScratch {
+    gram: Vec<f64>,
+    row: Vec<f64>,
+    row_missing: Vec<f64>,
+    /// Σ and Σ² of the row's values on the days the column misses, and how many of those days
+    /// the row misses too
+    sa: Vec<f64>,
+    saa: Vec<f64>,
+    both: Vec<f64>,
+    /// Σ and Σ² of the column's values on the days the row misses
+    sb: Vec<f64>,
+    sbb: Vec<f64>,
+}
 
 /// The correlations of rows `i0..i0 + block_rows` (none from `row_end` on) with every later row,
-/// `block_cols` columns at a time.
+/// `block_cols` columns at a time. Every row here misses a day; for a pair (a, b) the sums over
+/// their common days are a's and b's totals minus their values on the days the other misses,
+/// gathered per block of columns in flat passes, and the correlations are then computed for the
+/// whole block row at once (no branch per pair).
 fn gram_block_sum(
-    prep: &[Prepped],
-    x: &[f64],
-    len: usize,
-    (i0, block_rows, block_cols, row_end): (usize, usize, usize, usize),
-    buf: &mut Vec<f64>,
+    g: &GramData<'_>,
+    block: (usize, usize, usize, usize),
+    s: &mut GramScratch,
 ) -> f64 {
-    let m = prep.len();
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2 (checked just above)
+        return unsafe { gram_block_sum_avx2(g, block, s) };
+    }
+    gram_block_sum_body(g, block, s)
+}
+
+/// The same code compiled for AVX2 (four lanes per vector instead of two; the same operations in
+/// the same order, so the same result to the last bit: Rust never fuses a multiply and an add).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn gram_block_sum_avx2(
+    g: &GramData<'_>,
+    block: (usize, usize, usize, usize),
+    s: &mut GramScratch,
+) -> f64 {
+    gram_block_sum_body(g, block, s)
+}
+
+#[inline(always)]
+fn gram_block_sum_body(
+    g: &GramData<'_>,
+    (i0, block_rows, block_cols, row_end): (usize, usize, usize, usize),
+    s: &mut GramScratch,
+) -> f64 {
+    let (m, len) = (g.m, g.len);
     let i1 = (i0 + block_rows).min(row_end);
     let rows = i1 - i0;
     let mut sum = 0.0;
@@ -337,98 +419,124 @@ fn gram_block_sum(
     while j0 < m {
         let j1 = (j0 + block_cols).min(m);
         let cols = j1 - j0;
-        buf.clear();
-        buf.resize(rows * cols, 0.0);
+        s.gram.clear();
+        s.gram.resize(rows * cols, 0.0);
         // SAFETY: A is rows × len at x[i0 * len..] (row stride len), B is len × cols read from
-        // x[j0 * len..] transposed (row stride 1, column stride len), C is rows × cols in buf;
-        // all three lie inside their slices.
+        // x[j0 * len..] transposed (row stride 1, column stride len), C is rows × cols in
+        // s.gram; all three lie inside their slices.
         unsafe {
             matrixmultiply::dgemm(
                 rows,
                 len,
                 cols,
                 1.0,
-                x[i0 * len..].as_ptr(),
+                g.x[i0 * len..].as_ptr(),
                 len as isize,
                 1,
-                x[j0 * len..].as_ptr(),
+                g.x[j0 * len..].as_ptr(),
                 1,
                 len as isize,
                 0.0,
-                buf.as_mut_ptr(),
+                s.gram.as_mut_ptr(),
                 cols as isize,
                 1,
             );
         }
-        let inv_len = 1.0 / len as f64;
+        // columns are ordered by falling missing days: none misses more than the first
+        let gather = g.prep[j0].missing.len();
         for r in 0..rows {
             let i = i0 + r;
-            let a = &prep[i];
-            let row = &buf[r * cols..(r + 1) * cols];
-            for j in (i + 1).max(j0)..j1 {
-                let sab = row[j - j0];
-                let b = &prep[j];
-                sum += if a.missing.is_empty() && b.missing.is_empty() {
-                    // every day common: the totals are the pair's sums
-                    (sab - a.s1 * b.s1 * inv_len) * a.inv_sd * b.inv_sd
-                } else {
-                    gram_pair_corr(prep, x, len, i, j, sab).unwrap_or(0.0)
-                };
+            let c0 = (i + 1).max(j0) - j0;
+            if c0 >= cols {
+                continue;
             }
+            let a = &g.prep[i];
+            s.row.clear();
+            s.row.extend_from_slice(&g.x[i * len..(i + 1) * len]);
+            s.row.push(0.0);
+            s.row_missing.clear();
+            s.row_missing.resize(len + 1, 0.0);
+            for &d in &a.missing {
+                s.row_missing[d] = 1.0;
+            }
+            let width = cols - c0;
+            for v in [&mut s.sa, &mut s.saa, &mut s.both, &mut s.sb, &mut s.sbb] {
+                v.clear();
+                v.resize(width, 0.0);
+            }
+            // a's values on the days each column misses (a zero-filled day subtracts nothing)
+            for k in 0..gather {
+                let days = &g.miss[k * m + j0 + c0..k * m + j1];
+                for (c, &d) in days.iter().enumerate() {
+                    let v = s.row[d as usize];
+                    s.sa[c] += v;
+                    s.saa[c] += v * v;
+                    s.both[c] += s.row_missing[d as usize];
+                }
+            }
+            // each column's values on the days a misses
+            for &d in &a.missing {
+                let day = &g.xt[d * m + j0 + c0..d * m + j1];
+                for (c, &v) in day.iter().enumerate() {
+                    s.sb[c] += v;
+                    s.sbb[c] += v * v;
+                }
+            }
+            let cs = j0 + c0..j1;
+            sum += corr_sum(
+                [a.s1, a.s2, (len - a.missing.len()) as f64],
+                &s.gram[r * cols + c0..(r + 1) * cols],
+                [&s.sa, &s.saa, &s.both, &s.sb, &s.sbb],
+                [&g.s1[cs.clone()], &g.s2[cs.clone()], &g.missing[cs]],
+            );
         }
         j0 = j1;
     }
     sum
 }
 
-/// Pearson correlation of series i and j over their common days, given their sum of products
-/// there; `None` below 30 common days or with no variance.
-fn gram_pair_corr(
-    prep: &[Prepped],
-    x: &[f64],
-    len: usize,
-    i: usize,
-    j: usize,
-    sab: f64,
-) -> Option<f64> {
-    let (a, b) = (&prep[i], &prep[j]);
-    let (xa, xb) = (&x[i * len..(i + 1) * len], &x[j * len..(j + 1) * len]);
-    // a's values on days b misses (and a has), and vice versa
-    let (mut sa, mut saa, mut sb, mut sbb) = (a.s1, a.s2, b.s1, b.s2);
-    // (a zero-filled day subtracts nothing)
-    for &d in &b.missing {
-        let v = xa[d];
-        sa -= v;
-        saa -= v * v;
-    }
-    for &d in &a.missing {
-        let v = xb[d];
-        sb -= v;
-        sbb -= v * v;
-    }
-    let both_missing = sorted_common_count(&a.missing, &b.missing);
-    let common = len - (a.missing.len() + b.missing.len() - both_missing);
-    if common < 30 {
-        return None;
-    }
-    corr_from_sums(common, sa, sb, saa, sbb, sab)
-}
-
-/// How many values two ascending lists share.
-fn sorted_common_count(a: &[usize], b: &[usize]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
+/// Σ over one block row of the pairwise-complete correlations of row a with the columns b:
+/// `row` = a's Σ, Σ² and days, `gram` the Σ ab over common days, `minus` per column a's Σ and Σ²
+/// on the days b misses, the days both miss, b's Σ and Σ² on the days a misses; `col` = b's
+/// Σ, Σ² and missing days. Four lanes at a time, no branch (a pair with fewer than 30 common
+/// days or no variance counts 0), so the compiler can vectorise it; the lanes are summed in a
+/// fixed order.
+#[inline(always)]
+fn corr_sum(row: [f64; 3], gram: &[f64], minus: [&[f64]; 5], col: [&[f64]; 3]) -> f64 {
+    #[inline(always)]
+    fn lane(row: [f64; 3], gram: f64, minus: [f64; 5], col: [f64; 3]) -> f64 {
+        let n = row[2] - col[2] + minus[2];
+        let sa = row[0] - minus[0];
+        let saa = row[1] - minus[1];
+        let sb = col[0] - minus[3];
+        let sbb = col[1] - minus[4];
+        let cov = gram - sa * sb / n;
+        let va = saa - sa * sa / n;
+        let vb = sbb - sb * sb / n;
+        let corr = cov / (va * vb).sqrt();
+        if n >= 30.0 && va > 0.0 && vb > 0.0 {
+            corr
+        } else {
+            0.0
         }
     }
-    n
+    let width = gram.len();
+    let minus = minus.map(|v| &v[..width]);
+    let col = col.map(|v| &v[..width]);
+    let mut acc = [0.0f64; 4];
+    let at = |c: usize| -> ([f64; 5], [f64; 3]) { (minus.map(|v| v[c]), col.map(|v| v[c])) };
+    let full = width / 4 * 4;
+    for c in (0..full).step_by(4) {
+        for (l, a) in acc.iter_mut().enumerate() {
+            let (mi, co) = at(c + l);
+            *a += lane(row, gram[c + l], mi, co);
+        }
+    }
+    for c in full..width {
+        let (mi, co) = at(c);
+        acc[c - full] += lane(row, gram[c], mi, co);
+    }
+    (acc[0] + acc[1]) + (acc[2] + acc[3])
 }
 
 /// Ranks 1..n of the values with ties averaged.
