@@ -436,7 +436,11 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 .flatten()
                 .count()
                     >= 2
-                && !smaller(&r.terms, &agreed[k]);
+                && !smaller(&r.terms, &agreed[k])
+                // and no term of years the deal does not know ("a 25-year hosting contract"
+                // months after a deal known by its value and MW is another agreement's; a
+                // retelling restates figures and running totals, not a term the deal lacked)
+                && (r.terms.term_years.is_none() || agreed[k].term_years.is_some());
             // the same named customer within two days, one term agreeing and at most one
             // misread (a guarantee's amount read as the value): that day's agreement told again
             // (against any one report: the consensus of two may be the misread one)
@@ -858,6 +862,16 @@ mod tests {
         let mut abernathy = totals.clone();
         abernathy.terms = terms(Some(9.5e9), Some(168.0), Some(25.0));
         assert_eq!(cluster(&[thin, abernathy]).len(), 2);
+        // a deal known by its value and MW is not retold by a report months later that states
+        // a term of years it never had (a joint venture's 25-year hosting commitment)
+        let mut known = first.clone();
+        known.terms = terms(Some(6.7e9), Some(160.0), None);
+        let mut venture = totals.clone();
+        venture.terms = terms(None, Some(168.0), Some(25.0));
+        assert_eq!(cluster(&[known.clone(), venture.clone()]).len(), 2);
+        // (the same report with no term of years is the deal told again, a running total)
+        venture.terms = terms(None, Some(168.0), None);
+        assert_eq!(cluster(&[known, venture]).len(), 1);
         // ... unless it calls its agreement new or another one
         let mut second = totals.clone();
         second.new_agreement = says_new_agreement("Applied Digital signs a second 15-year lease");

@@ -114,6 +114,14 @@ struct Patterns {
     provides_mw: Regex,
     /// Options or extensions that bring a total: "extensions bringing total revenue to $8.7B".
     options_total: Regex,
+    /// Bitcoin-mining machines or hashrate hosted or deployed: "10,000 miners", "600 PH/s".
+    mining_hosted: Regex,
+    /// Words of AI or HPC compute (not "data center": mining sites are called that too).
+    ai_words: Regex,
+    /// A results release: "announced financial results for the fourth quarter".
+    results_release: Regex,
+    /// "acquire access to", "adquirir capacidad de nube": a customer's use of capacity, no purchase.
+    access_to: Regex,
     headline: Headlines,
 }
 
@@ -136,6 +144,10 @@ fn pats() -> &'static Patterns {
     P.get_or_init(|| {
         let r = |s: &str| Regex::new(s).expect("static regex");
         Patterns {
+            mining_hosted: r(r"(?i)\b\d[\d.,]*\s?(?:EH/s|PH/s|TH/s)|\bhash ?rate\b|\bASIC(?:s|-Miner\w*)?\b|\b\d[\d.,]*\s(?:[\w-]+ ){0,2}(?:miners|mining rigs|mining machines|Bitcoin-Miner\w*|mineurs|mineros|mineradoras|minatori)\b|\bhost(?:s|ed|ing)? (?:[\w,.-]+ ){0,3}(?:miners|mining rigs|mining machines)\b|\bмайнер\w*|矿机|礦機|マイニングマシン|채굴기"),
+            ai_words: r(r"(?i)\b(?:AI|A\.I\.|HPC|GPUs?|KI|IA|artificial intelligence|intelligence artificielle|inteligencia artificial|intelligenza artificiale|inteligência artificial|künstliche\w* Intelligenz|high[- ]performance comput\w*|Hochleistungsrechn\w*|calcul haute performance|computación de alto rendimiento|inference|cloud|neocloud|ИИ|искусственн\w*|высокопроизводительн\w*)\b|人工智能|人工知能|인공지능|ＡＩ|高性能计算|高性能計算|高效能運算"),
+            results_release: r(r"(?i)\b(?:announc(?:es|ed|ing)|report(?:s|ed|ing)?|releas(?:es|ed)) (?:its |their )?(?:(?:un)?audited |preliminary |consolidated )?(?:financial |operating |operational |fiscal )?results\b"),
+            access_to: r(r"(?i)\b(?:acquir(?:e|es|ed|ing)|adquirir|adquiere|adquirió|adquiriu|acquérir|acquiert|acquisire) (?:\w+ ){0,2}(?:access|entry|capacity|capacidad|capacidade|capacité|capacità|compute|computing|cloud|services|servicios|serviços)\b"),
             own_terms: r(r"(?i)(?:\$|US\$|USD ?)\d[\d.,]*\s?(?:billion|million|bn|b|m)\b|\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b|\d[\d.,]*\s?(?:億|亿|억)\s?(?:美元|ドル|달러)|\d{1,2}\s?(?:年間|년간|年期|年租)|\d[\d,.]*\s?(?:メガワット|메가와트|兆瓦)"),
             size_or_term: r(r"(?i)\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
             contract_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|acordo)\b|合约|合約|合同|协议|協議|契約|계약|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*)\b"),
@@ -173,27 +185,27 @@ fn pats() -> &'static Patterns {
             workload: r(r"(?i)\b(hosting|HPC|KI|IA|inteligencia artificial|intelligence artificielle|intelligenza artificiale|inteligência artificial|künstliche[rn]? Intelligenz|capacidad (?:informática|de cómputo|de computación)|capacité de calcul|capacità di calcolo|capacidade de computação|Rechenkapazität(?:en)?|Rechenzentr\w*|centre de données|centres de données|centro de datos|centros de datos|centro de dados|centri dati|centro dati|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b|人工智慧|人工智能|算力|資料中心|数据中心|數據中心|雲端|云端|云计算|雲計算|データセンター|人工知能|데이터센터|데이터 센터|인공지능|\b(?:ИИ|дата-центр\w*|ЦОД\w*|вычислительн\w*|искусственн\w* интеллект\w*)\b"),
             undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|client|lessee|counterparty|company|partner)|\ban? (?:large |leading |major |U\.S\.-based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:un|une|uno|una|um|uma|ein|einem|einen) (?:[\w-]+ ){0,2}hyperscaler\b|\b(?:non identifié|non divulgué|no identificado|no revelado|nicht (?:namentlich )?genannt\w*|ungenannt\w*|não identificado|não divulgado|non identificato)\b|\b(?:a|an|one) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale) (?:customer|client|tenant)\b"),
             loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
-            termination: r(r"(?i)\bterminat(?:e|es|ed|ing|ion)\b|\b(?:reject(?:s|ed)?|vot(?:e|ed|es) (?:down|against))\b|\bwalk(?:s|ed)? away\b|\bcancel(?:s|led|ed|lation)?\b|\bscrap(?:s|ped)\b"),
+            termination: r(r"(?i)\bterminat(?:e|es|ed|ing|ion)\b|\b(?:reject(?:s|ed)?|vot(?:e|ed|es) (?:down|against))\b|\bwalk(?:s|ed)? away\b|\bcancel(?:s|led|ed|lation)?\b|\bscrap(?:s|ped)\b|\b(?:прекра\w+|расторг\w*|разорва\w*)\b|\bзаверш\w* (?:контракт|соглашени|договор)\w*|\b(?:résili(?:er|é|ée|ation)|rescind\w*|rescindir|annull\w+)\b"),
             rumor: r(r"(?i)\bin (?:advanced |early )?(?:talks|discussions|negotiations)\b|\btalks (?:to|with)\b|\breportedly\b|\baccording to (?:people|sources|a person)|\bsources said\b|\bexploring\b|\bconsidering\b|\bweighing\b|\bmay sign\b|\bcould sign\b|\brumou?r|\bis said to\b|\bnearing a deal\b|\bpotential deal\b|\bin talks\b|交渉|談判|谈判|협상|\bпереговор\w*"),
-            acquisition: r(r"(?i)\b(acquir(?:e|es|ed|ing|ition)|merger|merge[sd]?|all-stock|buyout|takeover|to buy|stake in|\d+% stake)\b|買収|收购|收購|并购|併購|인수|\b(?:поглощени\w*|приобретени\w*|слияни\w*)\b|\b(?:Übernahme\w*|übernimmt|Fusion|rachat|fusion|adquisición|fusión|acquisizione|fusione|aquisição|fusão)\b"),
+            acquisition: r(r"(?i)\b(acquir(?:e|es|ed|ing|ition)|merger|merge[sd]?|all-stock|buyout|takeover|to buy|stake in|\d+% stake)\b|買収|收购|收購|并购|併購|인수|\b(?:поглощени\w*|приобретени\w*|слияни\w*)\b|\b(?:Übernahme\w*|übernimmt|Fusion|rachat|fusion|adquisición|fusión|acquisizione|fusione|aquisição|fusão|adquirir|adquiere|adquirió|adquirirá|adquiriu|acquérir|acquiert|racheter|rachète|acquisire|acquisisce|acquisirà|zu übernehmen)\b"),
             expansion: r(r"(?i)\b(exercis(?:e|es|ed|ing) (?:of )?(?:[a-z]+ ){0,3}options?|Option\w* [^.;]{0,90}ausgeübt|erweiterte Vereinbarung|expan(?:d|ds|ded|ding|sion of|sion to) (?:its |the |their |an? )?(?:[\w'’-]+ ){0,3}(?:agreement|contract|lease|partnership|relationship|deal|commitment|collaboration)s?|(?:contract|lease|deal|agreement|partnership|commitment|relationship) expansion|expansion (?:lease|agreement|contract|deal|option)s?|additional \d+ ?MW|adds? \d+ ?MW|second phase|phase 2|another \d+ ?MW|increase[sd]? (?:its |the )?(?:commitment|contract))\b"),
             gpu_cloud: r(r"(?i)\b(GPU cloud|cloud[- ]services|AI cloud|cloud contract|GPU-as-a-service|compute contract|cloud capacity|GPU services)\b"),
             colocation: r(r"(?i)\b(colocation|co-location|lease|leases|leased|data cent(?:er|re) lease)\b"),
             hosting: r(r"(?i)\b(hosting|master services agreement|MSA)\b"),
             financing: r(r"(?i)\b(project financing|financing|backstop|credit facility|loan|debt facility)\b|融资|融資|贷款|貸款|대출|\b(?:кредит\w*|финансировани\w*)\b"),
             negated: r(r"(?i)\b(did not|didn't|does not|doesn't|has not|hasn't|have not|no new|not yet|without any)\b"),
-            recalled_wide: r(r"최근[^.。]{0,80}?체결한|最近[^。]{0,80}?(?:締結|签署|签订|簽署|簽訂)"),
+            recalled_wide: r(r"최근[^.。]{0,80}?체결한|最近[^。]{0,80}?(?:締結|签署|签订|簽署|簽訂)|在宣布[^。]{0,80}?(?:后|後)"),
             // an agreement recalled inside another story, not announced by it
-            recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) (?:in|on) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|昨年|上月|上个月|上個月|去年|此前|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\bel (?:año|mes) pasado\b|\bl'anno scorso\b|\bil mese scorso\b|\bno (?:ano|mês) passado\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b"),
+            recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) (?:in|on) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|昨年|上月|上个月|上個月|去年|此前|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\bel (?:año|mes) pasado\b|\bl'anno scorso\b|\bil mese scorso\b|\bno (?:ano|mês) passado\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b|\brecientes? (?:extensión|ampliación|contrato|acuerdo)\b|\b(?:extensión|ampliación|contrato|acuerdo) reciente\b|\brécente? (?:extension|contrat|accord)\b|\b(?:contrat|accord) récent\b|\brecente (?:contratto|accordo|contrato|acordo|extensão|estensione)\b|\b(?:contratto|accordo|contrato|acordo) recente\b|\bthe recent (?:[\w$.,-]+ ){0,4}(?:deal|contract|lease|agreement|extension)\b"),
             cumulative: r(r"(?i)\b(?:has|have) (?:now )?(?:executed|signed|secured|contracted) (?:over|more than|about|approximately|a total of|in total)\b|\bbring(?:s|ing)? (?:its |the )?total\b"),
             rating: r(r"(?i)\b(?:is|are|was|remains?) rated (?:a )?(?:strong )?(?:buy|sell|hold)\b|\bI (?:rate|am rating|reiterate|upgrade|downgrade|initiate)\b|\ba (?:strong )?(?:buy|sell|hold) rating (?:upgrade|downgrade)\b|\b(?:support|supports|justify|justifies|warrant|warrants) a (?:strong )?(?:buy|sell|hold) rating\b"),
             analyst_action: r(r"(?i)\b(?:raise[sd]?|raising|lift(?:s|ed)?|boost(?:s|ed)?|hike[sd]?|cut(?:s|ting)?|lower(?:s|ed)?|trim(?:s|med)?) (?:its |their |the )?(?:\w+ )?price target\b|\b(?:maintain(?:s|ed|ing)?|reiterat(?:es|ed|ing)|keeps?|kept) (?:a|an|its|their) (?:\w+ )?(?:buy|outperform|overweight|neutral|hold|sell|underperform|underweight|market perform|sector perform) rating\b|\binitiat(?:es|ed|ing) coverage\b|格上げ|格下げ|目標株価|目标价|目標價|목표주가|투자의견"),
             financing_for: r(r"(?i)\b(?:financ\w*|loan|debt|facility|funding|raises?|raised) (?:\w+ ){0,2}(?:for|to fund|to finance|backing|behind)\b"),
-            site_deal: r(r"(?i)\b(?:purchase|acquire|buy) or lease\b|\b(?:acquisition|purchase) of (?:a |the |an )?(?:[\w-]+ ){0,3}(?:sites?|land|acres|parcels?|property|properties|campus)\b|\bto (?:purchase|lease|acquire|buy) (?:[\w-]+ ){0,3}(?:sites?|land|acres|parcels?|properties)\b"),
+            site_deal: r(r"(?i)\b(?:purchase|acquire|buy) or lease\b|\b(?:acquisition|purchase) of (?:a |the |an )?(?:[\w-]+ ){0,3}(?:sites?|land|acres|parcels?|property|properties|campus)\b|\b(?:to|and) (?:purchase|lease|acquire|buy) (?:[\w-]+ ){0,3}(?:sites?|land|acres|parcels?|properties)\b"),
             // "Google received warrants to acquire 41 million shares": the guarantor's
             // consideration, not the company buying
             warrant_shares: r(r"(?i)\b(?:warrants?|rights?|options?) (?:\w+ ){0,2}to (?:acquire|buy|purchase) (?:up to )?(?:approximately |about |roughly |around )?[\d.,]+ ?(?:million |m )?(?:[\w-]+ ){0,4}(?:shares|stock)\b"),
-            acquires: r(r"(?i)\b(?:to acquire|acquir(?:es|ed|ing)|agreed to buy|to buy|buys|bought|takeover of|merger with|merge with|to merge)\b|買収する|買収を|收购|收購|인수(?:한다|했다|하기|를)|\b(?:приобрет(?:ёт|ет|ает|ут)|поглотит)\b|\b(?:zur Übernahme|übernimmt)\b"),
+            acquires: r(r"(?i)\b(?:to acquire|acquir(?:es|ed|ing)|agreed to buy|to buy|buys|bought|takeover of|merger with|merge with|to merge)\b|買収する|買収を|收购|收購|인수(?:한다|했다|하기|를)|\b(?:приобрет(?:ёт|ет|ает|ут)|поглотит)\b|\b(?:zur Übernahme|übernimmt|zu übernehmen|para adquirir|adquiere|adquirió|adquirirá|adquiriu|vai adquirir|pour acquérir|va acquérir|acquiert|rachète|per acquisire|acquisisce|acquisirà)\b"),
             development: r(r"(?i)\bpartner(?:s|ed|ing|ship)? (?:\w+ ){0,8}?to (?:convert|build|develop|co-develop|jointly develop|construct|repurpose)\b"),
             // opinion, analysis and questions about a deal are not its announcement
             commentary: r(r"(?i)^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
@@ -473,8 +485,10 @@ impl<'a> Recognizer<'a> {
             // a headline that names a customer contract needs no verb ("Hut 8's $7B lease with
             // Fluidstack"), nor does the news a price move follows ("jumps after $7B lease")
             // "has signed a deal to acquire a 64% stake in Exaion": the party bought into
+            // ("Microsoft will acquire access to Nvidia systems": a customer's use, no purchase)
+            let s_no_access = p.access_to.replace_all(s, "");
             if (1..=3).contains(&pos)
-                && p.acquires.is_match(s)
+                && p.acquires.is_match(&s_no_access)
                 && !names_contract(s)
                 && !p.warrant_shares.is_match(s)
                 && !self.guarantor_takes_stake(s, domain, opening_backstop)
@@ -532,6 +546,20 @@ impl<'a> Recognizer<'a> {
                 }
                 if pos <= 2 && early_against.is_none() {
                     early_against = Some((why, pos));
+                }
+                continue;
+            }
+            // "today announced financial results for the fourth quarter": a results release
+            if p.results_release.is_match(s) {
+                if pos <= 3 {
+                    reasons.push(format!("against: a results release: \"{}\"", clip(s, 120)));
+                }
+                continue;
+            }
+            // "a second hosting agreement ... to host another 10,000 miners": bitcoin mining
+            if p.mining_hosted.is_match(s) && !p.ai_words.is_match(s) {
+                if pos <= 3 {
+                    reasons.push(format!("against: {MINING}: \"{}\"", clip(s, 120)));
                 }
                 continue;
             }
@@ -614,7 +642,8 @@ impl<'a> Recognizer<'a> {
                 party,
             };
             // "agreed to acquire a stake in Exaion, an AI cloud provider": a purchase
-            let buying = !contract && p.acquisition.is_match(s) && !p.warrant_shares.is_match(s);
+            let buying =
+                !contract && p.acquisition.is_match(&s_no_access) && !p.warrant_shares.is_match(s);
             let slot = if customer && !buying && !p.financing_only.is_match(s) {
                 &mut best_customer
             } else {
@@ -708,6 +737,20 @@ impl<'a> Recognizer<'a> {
         };
         let strong = |c: &Cand<'_>| c.verb && c.score >= 0.6;
         let customer = best_customer.filter(strong);
+        // the headline and opening are about bitcoin mining ("to deploy 600 PH/s of hashrate")
+        // and say nothing of AI or HPC: an agreement they lead to is mining's
+        let mining_story = cands
+            .iter()
+            .take(4)
+            .any(|(s, _)| p.mining_hosted.is_match(s))
+            && !cands.iter().take(4).any(|(s, _)| p.ai_words.is_match(s));
+        let customer = customer.filter(|c| {
+            let mining = mining_story && !p.ai_words.is_match(c.s);
+            if mining {
+                reasons.push(format!("against: the story is of {MINING}"));
+            }
+            !mining
+        });
         // the headline says the company is the lessee, the buyer, a competitor, or that nothing
         // is signed yet: that is the story, whatever a later sentence adds; the opening saying
         // so outweighs a later contract without a named customer
@@ -1542,6 +1585,7 @@ fn month_of(name: &str) -> Option<u32> {
 }
 
 const ACQUIRES: &str = "an acquisition or a stake, not a customer's agreement";
+const MINING: &str = "bitcoin mining machines hosted or deployed, not AI or HPC";
 const LESSEE: &str = "the company takes a lease from a landlord";
 const BUYER: &str = "the company buys equipment or supplies";
 
@@ -1597,6 +1641,12 @@ fn not_provider_or_not_signed(
         // "a capacity deal with IREN, including a prepayment, for access to NVIDIA GB300s": the
         // customer's access to the company's GPUs
         && !b.as_str().contains(" access ")
+        // "Microsoft signs a contract with IREN for Nvidia chips": the company is the party a
+        // customer signs with, the seller
+        && !s[..b.start()].rfind(" with ").is_some_and(|w| {
+            let after: String = s[w + 6..b.start()].chars().take(40).collect();
+            names_company(&after)
+        })
         && p.customer_contract
             .find(s)
             .is_none_or(|c| c.start() > b.start())
@@ -3206,6 +3256,85 @@ mod tests {
         let t = "The deal with Nscale guarantees critical IT load capacity of 200 MW.";
         let start = t.find("Nscale").unwrap();
         assert_eq!(party_role(t, start, start + 6), Role::Counterparty);
+    }
+
+    #[test]
+    fn fresh9_decisions_from_the_wording_of_real_coverage() {
+        // hosting bitcoin miners for another company is no AI or HPC deal, in a sentence or as
+        // the story's subject; the same words beside AI capacity change nothing
+        let d = decide(
+            "Bitfarms signs a second hosting agreement",
+            "Bitfarms signed a second hosting agreement with an undisclosed partner to host another 10,000 miners in Pennsylvania.",
+        );
+        no_deal_because(&d, "against: bitcoin mining machines hosted");
+        let d = decide(
+            "Bitfarms to deploy 600 PH/s of hashrate in Pennsylvania",
+            "Bitfarms said it has entered into an agreement with an undisclosed counterparty to develop 120 MW of power capacity in Sharon.",
+        );
+        no_deal_because(&d, "against: the story is of bitcoin mining");
+        let d = decide(
+            "TeraWulf signs 10-year HPC colocation lease with Fluidstack",
+            "TeraWulf signed a 10-year HPC colocation lease with Fluidstack for 200 MW at Lake Mariner, where it also runs 12 EH/s of hashrate.",
+        );
+        deal_with(&d, "Fluidstack");
+        // a results release describing the company's trade is no contract
+        let d = decide(
+            "Key Highlights",
+            "Core Scientific, a leader in high-density colocation services, today announced financial results for the fourth quarter of 2025.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.reasons);
+        // "para adquirir" a company is a takeover; "para adquirir capacidad" a customer's purchase
+        let d = decide(
+            "CoreWeave fecha acordo de US$ 9 bilhões para adquirir a Core Scientific",
+            "A CoreWeave fechou um acordo de US$ 9 bilhões para adquirir sua rival Core Scientific, em uma transação totalmente em ações.",
+        );
+        assert!(
+            d.detection
+                .as_ref()
+                .is_none_or(|x| x.kind != crate::model::DealKind::Deal),
+            "{:?}",
+            d.detection
+        );
+        let d = decide(
+            "Microsoft firma un acuerdo con IREN",
+            "Microsoft firmó un acuerdo de 9.700 millones de dólares con IREN para adquirir capacidad de nube de IA durante cinco años.",
+        );
+        deal_with(&d, "Microsoft");
+        // a customer signing "with IREN for Nvidia chips" buys from the company
+        let d = decide(
+            "Microsoft signs $9.7 billion contract with IREN for Nvidia chips",
+            "IREN said on Monday it has signed a $9.7 billion cloud services contract with Microsoft, giving it access to Nvidia GB300 processors over five years.",
+        );
+        deal_with(&d, "Microsoft");
+        // the recent extension of a contract, an announcement after which a financing came, and
+        // a contract to be ended are no new agreement
+        let d = decide(
+            "Applied Digital sube tras sus resultados",
+            "La reciente extensión del contrato con CoreWeave le asegura 150 megavatios adicionales durante quince años.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        let d = decide(
+            "Cipher Mining 上调可转换债券发行规模",
+            "Cipher Mining 在宣布与Fluidstack达成约30亿美元的高性能计算托管协议后,将可转换债券的发行规模上调至11亿美元。",
+        );
+        assert!(
+            d.detection
+                .as_ref()
+                .is_none_or(|x| x.kind != crate::model::DealKind::Deal),
+            "{:?}",
+            d.detection
+        );
+        let d = decide(
+            "Galaxy Digital завершит контракт с Argo",
+            "Компания Galaxy Digital планирует завершить контракт на размещение оборудования Argo Blockchain на своём объекте Helios.",
+        );
+        assert!(
+            d.detection
+                .as_ref()
+                .is_none_or(|x| x.kind != crate::model::DealKind::Deal),
+            "{:?}",
+            d.detection
+        );
     }
 
     #[test]
