@@ -452,6 +452,13 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 && std::iter::once(g)
                     .chain(c.iter().map(|&j| agreement(&reports[j].terms, &r.terms)))
                     .any(|g| g.agree >= 1 && g.conflict <= 1);
+            // the same value of a billion dollars or more, to the dollar, within two days and
+            // nothing disagreeing: one agreement whoever the report names ("Hut 8 and Anthropic
+            // ink $7B partnership" beside "Hut 8's $7B lease with Fluidstack")
+            let same_big_value = at - first_at[k] <= 2 * DAY_MICROS
+                && g.value_exact
+                && g.conflict == 0
+                && r.terms.value_usd.is_some_and(|v| v >= 1e9);
             // a new site is a new agreement, whatever terms it shares (another named site than
             // any of the cluster's reports names)
             let elsewhere = !r.sites.is_empty()
@@ -465,6 +472,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                         || same_value
                         || same_terms
                         || same_days
+                        || same_big_value
                         || party
                             && (within
                                 && (g.conflict == 0 || g.size_agrees && g.agree >= g.conflict)
@@ -570,9 +578,17 @@ mod tests {
         a.terms = t;
         b.terms = t;
         assert_eq!(cluster(&[a.clone(), b.clone()]), vec![vec![0, 1]]);
-        // a value alone is not enough, nor is the same pair of terms weeks apart
+        // a value of a billion or more alone is enough within two days; a smaller one, or three
+        // days apart, is not, nor is the same pair of terms weeks apart
         b.terms.term_years = None;
-        assert_eq!(cluster(&[a.clone(), b.clone()]).len(), 2);
+        assert_eq!(cluster(&[a.clone(), b.clone()]), vec![vec![0, 1]]);
+        let mut later = b.clone();
+        later.at = a.at + Duration::days(3);
+        assert_eq!(cluster(&[a.clone(), later]).len(), 2);
+        let (mut small_a, mut small_b) = (a.clone(), b.clone());
+        small_a.terms.value_usd = Some(7e8);
+        small_b.terms.value_usd = Some(7e8);
+        assert_eq!(cluster(&[small_a, small_b]).len(), 2);
         b.terms = t;
         b.at = a.at + Duration::days(30);
         assert_eq!(cluster(&[a, b]).len(), 2);

@@ -241,6 +241,26 @@ fn amounts(text: &str) -> Vec<Amount> {
                 .any(|w| post.trim_start().starts_with(w)));
         let near_pre = last_chars(&pre, 40);
         let post_words: Vec<&str> = post.split_whitespace().take(5).collect();
+        // "Google's backstop within the agreement has now risen to $3.2 billion": a backstop's
+        // total, the amount its clause raises the backstop to (that figure is never the
+        // contract's, wherever else the text states it)
+        let backstop_total = {
+            let wide = last_chars(&pre, 100);
+            ["backstop", "guarante", "garant"]
+                .iter()
+                .filter_map(|w| wide.rfind(w))
+                .max()
+                .is_some_and(|at| {
+                    let between = &wide[at..];
+                    // (one clause: no figure, comma or relative pronoun between)
+                    !between.contains(|c: char| c.is_ascii_digit() || c == '$' || c == ',')
+                        && !between.contains(" which ")
+                        && !between.contains(" that ")
+                        && [" to ", " total of ", " totaling ", " totalling "]
+                            .iter()
+                            .any(|t| last_chars(&pre, 20).contains(t))
+                })
+        };
         let financing = [
             "backstop",
             "convertible",
@@ -310,10 +330,13 @@ fn amounts(text: &str) -> Vec<Amount> {
             }
             || near_pre.contains(" backs ")
             || near_pre.contains(" will back ")
+            || backstop_total
             // "backed by Google" is a backstop; "backed by a $311 million contract" is the contract
             || near_pre.contains("backed")
                 && !post_words.iter().take(3).any(|w| {
-                    ["contract", "lease", "agreement", "deal"].iter().any(|c| w.starts_with(c))
+                    ["contract", "lease", "agreement", "deal"]
+                        .iter()
+                        .any(|c| w.starts_with(c))
                 });
         // what is bought: land, a site, equipment, a stake (the value of an acquisition deal)
         let clause = &wide_clause(text, whole.start(), prev_end);
@@ -576,24 +599,25 @@ fn amounts(text: &str) -> Vec<Amount> {
         let same_thing = k > 0 && ["→", "->", "to", "-", "–", "and"].contains(&between);
         let prev = out.last().filter(|_| same_thing).cloned();
         // a notes offering, a loan or a bond: the same figure is that wherever it stands
-        let strong_financing = financing
-            && [
-                "convertible",
-                "notes",
-                "offering",
-                "loan",
-                "bond",
-                "debt",
-                "placement",
-                "proceeds",
-                "facilit",
-            ]
-            .iter()
-            .any(|w| {
-                // "its Lake Mariner facility, valued at": a data center, not a loan facility
-                (*w != "facilit" && near_pre.contains(w))
-                    || post_words.iter().take(4).any(|p| p.starts_with(w))
-            });
+        let strong_financing = backstop_total
+            || financing
+                && [
+                    "convertible",
+                    "notes",
+                    "offering",
+                    "loan",
+                    "bond",
+                    "debt",
+                    "placement",
+                    "proceeds",
+                    "facilit",
+                ]
+                .iter()
+                .any(|w| {
+                    // "its Lake Mariner facility, valued at": a data center, not a loan facility
+                    (*w != "facilit" && near_pre.contains(w))
+                        || post_words.iter().take(4).any(|p| p.starts_with(w))
+                });
         let ceiling = with_options && near_pre.trim_end().ends_with("up to") && {
             let sent = sentence_of(text, whole.start(), whole.end()).to_ascii_lowercase();
             ![
@@ -1731,6 +1755,20 @@ mod tests {
         assert_eq!(
             x("Google increased its backstop by $1.4 billion to a total of $3.2 billion").value_usd,
             None
+        );
+        assert_eq!(
+            x("Google's backstop within the agreement has now risen to $3.2 billion in all")
+                .value_usd,
+            None
+        );
+        // ... and so is the same figure later in the document
+        let doc = "Google's backstop within the agreement has now risen to $3.2 billion. If the tenant failed to pay, Google would step in with the $3.2 billion.";
+        assert_eq!(extract(doc, doc).value_usd, None);
+        // (the lease a backstop is part of keeps its value)
+        assert_eq!(
+            x("Google's backstop is part of the lease, which grows to $3.2 billion over ten years")
+                .value_usd,
+            Some(3.2e9)
         );
         // NOI and capex
         assert_eq!(x("about $6.9 billion of cumulative NOI").value_usd, None);
