@@ -119,6 +119,8 @@ struct Patterns {
     options_total: Regex,
     /// Bitcoin-mining machines or hashrate hosted or deployed: "10,000 miners", "600 PH/s".
     mining_hosted: Regex,
+    /// A counterparty named by what it is: "with the technology giant", "con el gigante".
+    giant_anaphor: Regex,
     /// Words of AI or HPC compute (not "data center": mining sites are called that too).
     ai_words: Regex,
     /// A results release: "announced financial results for the fourth quarter".
@@ -147,6 +149,7 @@ fn pats() -> &'static Patterns {
     P.get_or_init(|| {
         let r = |s: &str| Regex::new(s).expect("static regex");
         Patterns {
+            giant_anaphor: r(r"(?i)\b(?:with|from|to) the (?:(?:U\.S\.|US|American|Redmond-based|Seattle-based|tech|technology|software|cloud|search|internet|AI) ){1,2}(?:giant|titan|behemoth|major|heavyweight)\b|\b(?:con|para) el gigante (?:tecnológico|del software|de la nube)\b|\bavec le géant (?:américain|technologique|du logiciel)\b|\bmit dem (?:Tech|Software|Technologie)-?(?:riesen|konzern|Riesen|Konzern)\b"),
             mining_hosted: r(r"(?i)\b\d[\d.,]*\s?(?:EH/s|PH/s|TH/s)|\bhash ?rate\b|\bASIC(?:s|-Miner\w*)?\b|\b\d[\d.,]*\s(?:[\w-]+ ){0,2}(?:miners|mining rigs|mining machines|Bitcoin-Miner\w*|mineurs|mineros|mineradoras|minatori)\b|\bhost(?:s|ed|ing)? (?:[\w,.-]+ ){0,3}(?:miners|mining rigs|mining machines)\b|\bмайнер\w*|矿机|礦機|マイニングマシン|채굴기"),
             ai_words: r(r"(?i)\b(?:AI|A\.I\.|HPC|GPUs?|KI|IA|artificial intelligence|intelligence artificielle|inteligencia artificial|intelligenza artificiale|inteligência artificial|künstliche\w* Intelligenz|high[- ]performance comput\w*|Hochleistungsrechn\w*|calcul haute performance|computación de alto rendimiento|inference|cloud|neocloud|ИИ|искусственн\w*|высокопроизводительн\w*)\b|人工智能|人工知能|인공지능|ＡＩ|高性能计算|高性能計算|高效能運算"),
             results_release: r(r"(?i)\b(?:announc(?:es|ed|ing)|report(?:s|ed|ing)?|releas(?:es|ed)) (?:its |their )?(?:(?:un)?audited |preliminary |consolidated )?(?:financial |operating |operational |fiscal )?results\b"),
@@ -183,7 +186,7 @@ fn pats() -> &'static Patterns {
                 milestone: r(r"(?i)\bcomplet(?:es|ed|ion)\b|\b(?:hits|reaches|tops|surpasses|crosses) \d[\d.,]*\s?(?:GW|MW|EH/s|gigawatts?|megawatts?)\b|\b(?:comes?|came|goes|went|is|now|brought|brings) online\b|\bonline:|\bfinish(?:es|ed)\b|ready for service|\benergi[sz](?:es|ed|ation)\b|\bbreaks? ground\b|\bgroundbreaking\b|\bbegins construction\b|\bstarts construction\b|\bto break ground\b|\bopens\b|\bcommissioning\b|\bgoes live\b|\bfirst phase\b"),
                 plan: r(r"(?i)\bplans? (?:to|for)\b|\bplanned\b|\bto convert\b|\bconverts?\b|\bexplor(?:es|ing)\b|\bconsider(?:s|ing)\b|\beyes\b|\bsets? sights\b|\bstrategic alternatives\b|\bwinds? down\b|\bto invest\b|\bto increase\b|\bLOI\b|\bletter of intent\b|\bMOU\b|\bexpands self-mining\b"),
             },
-            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|lock(?:s|ed)? in|unveil(?:s|ed)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|confirm(?:s|ed)|leased|leasing (?:an? )?(?:additional |another |further )?\d|(?:to|will|would) lease|leases \d|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|ausgeübt|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|signature|conclu|conclut|annonce|annoncé|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|cierra|cerró|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|达成|達成|締結|契約を結|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b"),
+            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|lock(?:s|ed)? in|unveil(?:s|ed)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|confirm(?:s|ed)|leased|leasing (?:an? )?(?:additional |another |further )?\d|(?:to|will|would) lease|leases \d|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|ausgeübt|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|signature|conclu|conclut|annonce|annoncé|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|vermietet|vermieten|vermietete|loue|louera|affitta|affitterà|cierra|cerró|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|达成|達成|締結|契約を結|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b"),
             noun: r(r"(?i)\b(lease|leases|arrendamiento|alquiler|alquilará|arrendará|alugará|locazione|contratto|contrato|accordo|acuerdo|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|bail|empresa conjunta|parceria|acordo|arrendamento|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|takeover|buyout|proposal|bid|offer)\b|合约|合約|合同|协议|協議|租约|租約|租赁|租賃|托管|託管|契約|リース|賃貸|계약|임대|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|аренд\w*|сделк\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture)\b"),
             workload: r(r"(?i)\b(hosting|HPC|KI|IA|inteligencia artificial|intelligence artificielle|intelligenza artificiale|inteligência artificial|künstliche[rn]? Intelligenz|capacidad (?:informática|de cómputo|de computación)|capacité de calcul|capacità di calcolo|capacidade de computação|Rechenkapazität(?:en)?|Rechenzentr\w*|centre de données|centres de données|centro de datos|centros de datos|centro de dados|centri dati|centro dati|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b|人工智慧|人工智能|算力|資料中心|数据中心|數據中心|雲端|云端|云计算|雲計算|データセンター|人工知能|데이터센터|데이터 센터|인공지능|\b(?:ИИ|дата-центр\w*|ЦОД\w*|вычислительн\w*|искусственн\w* интеллект\w*)\b"),
             undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|client|lessee|counterparty|company|partner)|\ban? (?:large |leading |major |U\.S\.-based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:un|une|uno|una|um|uma|ein|einem|einen) (?:[\w-]+ ){0,2}hyperscaler\b|\b(?:non identifié|non divulgué|no identificado|no revelado|nicht (?:namentlich )?genannt\w*|ungenannt\w*|não identificado|não divulgado|non identificato)\b|\b(?:a|an|one) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale) (?:customer|client|tenant)\b"),
@@ -463,6 +466,32 @@ impl<'a> Recognizer<'a> {
             && p.stake_title.is_match(d.title)
             && p.stake_size.is_match(d.title)
             && !p.company_takeover.is_match(d.title);
+        // the one counterparty the headline names, for a sentence that names it by what it is
+        // ("an agreement with the technology giant" under "Microsoft's bet on Iris Energy")
+        let title_party = {
+            let mut es: Vec<usize> = self
+                .cp_matcher
+                .find(d.title, true)
+                .iter()
+                .filter(|h| party_role(d.title, h.start, h.end) == Role::Counterparty)
+                .map(|h| h.entity)
+                .collect();
+            es.dedup();
+            (es.len() == 1).then(|| es[0])
+        };
+        // with no headline naming a company, the company the opening names first is the story's:
+        // a sentence naming only other companies of the universe tells their deals
+        let lead_ticker: Option<&str> = (title_names_none && page_headline.is_none())
+            .then(|| {
+                text_sents.iter().take(3).find_map(|s| {
+                    self.linker
+                        .find(s, domain)
+                        .iter()
+                        .map(|x| self.linker.tickers[x.entity].as_str())
+                        .find(|t| !self.cps.iter().any(|c| c.ticker.as_deref() == Some(*t)))
+                })
+            })
+            .flatten();
         let mut best_customer: Option<Cand<'_>> = None;
         let mut best_other: Option<Cand<'_>> = None;
         // the strongest customer contract a results release calls new
@@ -578,8 +607,30 @@ impl<'a> Recognizer<'a> {
                 .filter(|h| party_role(s, h.start, h.end) == Role::Counterparty)
                 .map(|h| h.entity)
                 .collect();
-            let party = parties.first().copied();
+            let party = parties.first().copied().or_else(|| {
+                title_party.filter(|_| cp_hits.is_empty() && p.giant_anaphor.is_match(s))
+            });
             let cp_named = party.is_some();
+            if let Some(lead) = lead_ticker {
+                // (a customer that is a listed company too, "CoreWeave executed a lease", is no
+                // other company's story)
+                let here: Vec<&str> = self
+                    .linker
+                    .find(s, domain)
+                    .iter()
+                    .map(|x| self.linker.tickers[x.entity].as_str())
+                    .filter(|t| !self.cps.iter().any(|c| c.ticker.as_deref() == Some(*t)))
+                    .collect();
+                if !here.is_empty() && here.iter().all(|t| *t != lead) {
+                    if pos <= 3 {
+                        reasons.push(format!(
+                            "against: another company's agreement: \"{}\"",
+                            clip(s, 120)
+                        ));
+                    }
+                    continue;
+                }
+            }
             // a partnership to build or convert sites, with no customer named: a plan
             if !cp_named
                 && s.contains("artner")
@@ -596,11 +647,13 @@ impl<'a> Recognizer<'a> {
             }
             let cp_neocloud = parties
                 .iter()
+                .chain(party.iter())
                 .any(|&e| self.cps[e].class == crate::config::CounterpartyClass::Neocloud);
             // "struck a $9.7 billion deal, making Microsoft its largest buyer": a hyperscaler's
             // deal with the company stating its own terms buys capacity
             let cp_hyperscaler = parties
                 .iter()
+                .chain(party.iter())
                 .any(|&e| self.cps[e].class == crate::config::CounterpartyClass::Hyperscaler);
             let undisclosed = p.undisclosed.is_match(s);
             if cp_named {
@@ -1063,7 +1116,16 @@ impl<'a> Recognizer<'a> {
                 .iter()
                 .any(|x| self.linker.tickers[x.entity] == ticker)
         });
+        // nor is a text whose headline is furniture and whose opening states the deal naming it
+        let evidence_opens = title_names_none
+            && text_sents.iter().take(3).any(|t| *t == evidence)
+            && self
+                .linker
+                .find(evidence, domain)
+                .iter()
+                .any(|x| self.linker.tickers[x.entity] == ticker);
         if !in_page_headline
+            && !evidence_opens
             && mentions
                 .iter()
                 .find(|m| m.ticker == ticker)
@@ -3364,6 +3426,39 @@ mod tests {
                 .is_none_or(|x| x.kind != crate::model::DealKind::Deal),
             "{:?}",
             d.detection
+        );
+    }
+
+    #[test]
+    fn fresh9_parties_named_by_what_they_are_and_openings_under_furniture() {
+        // a German lessor's verb
+        let d = decide(
+            "TeraWulf: Deal mit Google",
+            "Der Deal sieht vor, dass TeraWulf zehn Jahre lang 200 Megawatt KI-Rechenleistung an Fluidstack vermietet.",
+        );
+        deal_with(&d, "Fluidstack");
+        // "the technology giant" is the one customer the headline names
+        let d = decide(
+            "Microsoft's big bet on IREN",
+            "The announcement of a $9.7 billion five-year agreement with the technology giant sent IREN's shares up 20% before the open.",
+        );
+        deal_with(&d, "Microsoft");
+        // a furniture title over an opening that states the company's deal: no passing mention
+        let d = decide(
+            "Every time you ask a chatbot a question […]",
+            "A hyperscaler just handed a large contract to a former miner.\nIREN secured a $9.7 billion five-year deal to provide Microsoft with access to GPUs at its Texas campus.\nBitcoin miners are turning into AI landlords: Cipher Mining, TeraWulf, Hut 8 and Core Scientific rallied too.",
+        );
+        deal_with(&d, "Microsoft");
+        // with no headline naming a company, a sentence naming only another company of the
+        // universe tells that company's deal, not the story's
+        let d = decide(
+            "",
+            "Google has helped strike yet another deal with a miner.\nOn Thursday, Cipher Mining said it had signed a lease with Fluidstack for its Texas site.\nIn August, TeraWulf announced that it had signed a $3.7 billion AI hosting lease with Fluidstack.",
+        );
+        deal_with(&d, "Fluidstack");
+        assert_eq!(
+            d.detection.as_ref().map(|x| x.ticker.as_str()),
+            Some("CIFR")
         );
     }
 
