@@ -1115,24 +1115,37 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
             "年",
             "년",
             "лет",
+            "ล้าน",
+            "बिलियन",
+            "मिलियन",
+            "เมกะวัตต์",
+            "กิกะวัตต์",
+            "मेगावाट",
+            "गीगावाट",
+            "ปี",
+            "साल",
+            "वर्ष",
         ])
         .expect("static words")
     });
-    static RE: OnceLock<[Regex; 4]> = OnceLock::new();
-    let [yi, rub, power, years] = RE.get_or_init(|| {
+    static RE: OnceLock<[Regex; 5]> = OnceLock::new();
+    let [yi, rub, power, years, thai_hindi] = RE.get_or_init(|| {
         [
             Regex::new(r"(\d+(?:\.\d+)?)\s?(?:億|亿|억)\s?(?:美元|美金|ドル|달러|\$)")
                 .expect("static regex"),
             Regex::new(r"(?i)(US\$|\$)?\s?(\d+(?:[.,]\d+)?)\s?(млрд|млн)\.?(\s?(?:долл\w*|\$))?")
                 .expect("static regex"),
             Regex::new(
-                r"(\d+(?:[.,]\d+)?)\s?(兆瓦|メガワット|메가와트|МВт|吉瓦|ギガワット|기가와트|ГВт)",
+                r"(\d+(?:[.,]\d+)?)\s?(兆瓦|メガワット|메가와트|МВт|เมกะวัตต์|मेगावाट|吉瓦|ギガワット|기가와트|ГВт|กิกะวัตต์|गीगावाट)",
             )
             .expect("static regex"),
             Regex::new(
-                r"(^|[^\d.,])(\d{1,2}|五|十|十二|十五|二十)\s?(?:年期|年間|年|년|-?летн\w*|лет)",
+                r"(^|[^\d.,])(\d{1,2}|五|十|十二|十五|二十)\s?(?:年期|年間|年|년|-?летн\w*|лет|ปี|साल|वर्ष)",
             )
             .expect("static regex"),
+            // Thai and Hindi amounts: "3 พันล้านดอลลาร์", "$3.7 बिलियन"
+            Regex::new(r"(US\$|\$)?\s?(\d+(?:[.,]\d+)?)\s?(พันล้าน|ล้าน|बिलियन|मिलियन)\s?(ดอลลาร์|डॉलर)?")
+                .expect("static regex"),
         ]
     });
     if !words.is_match(text) {
@@ -1167,11 +1180,31 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
             .into_owned()
             .into();
     }
+    if thai_hindi.is_match(&out) {
+        out = thai_hindi
+            .replace_all(&out, |c: &regex::Captures<'_>| {
+                let n: Option<f64> = c[2].replace(',', ".").parse().ok();
+                match (c.get(1).is_some() || c.get(4).is_some(), n) {
+                    (true, Some(n)) => {
+                        let unit = match &c[3] {
+                            "พันล้าน" | "बिलियन" => "billion",
+                            _ => "million",
+                        };
+                        format!(" ${n} {unit} ")
+                    }
+                    _ => c[0].to_string(),
+                }
+            })
+            .into_owned()
+            .into();
+    }
     if power.is_match(&out) {
         out = power
             .replace_all(&out, |c: &regex::Captures<'_>| {
                 let unit = match &c[2] {
-                    "吉瓦" | "ギガワット" | "기가와트" | "ГВт" => "GW",
+                    "吉瓦" | "ギガワット" | "기가와트" | "ГВт" | "กิกะวัตต์" | "गीगावाट" => {
+                        "GW"
+                    }
                     _ => "MW",
                 };
                 format!(" {} {unit} ", c[1].replace(',', "."))
@@ -2005,6 +2038,17 @@ mod tests {
             (None, None, Some(200.0))
         );
         assert_eq!(x("выручка 5 млн акций").value_usd, None);
+        // Thai and Hindi
+        let t = x("Cipher Mining ปิดดีล 3 พันล้านดอลลาร์ กับ Fluidstack 168 เมกะวัตต์ ระยะเวลา 10 ปี");
+        assert_eq!(
+            (t.value_usd, t.term_years, t.capacity_mw),
+            (Some(3e9), Some(10.0), Some(168.0))
+        );
+        let t = x("TeraWulf ने Fluidstack के साथ $3.7 बिलियन की 10 साल की डील की, 200 मेगावाट");
+        assert_eq!(
+            (t.value_usd, t.term_years, t.capacity_mw),
+            (Some(3.7e9), Some(10.0), Some(200.0))
+        );
     }
 
     #[test]
