@@ -1141,13 +1141,20 @@ impl<'a> Recognizer<'a> {
                 .any(|x| self.linker.tickers[x.entity] == ticker)
         });
         // nor is a text whose headline is furniture and whose opening states the deal naming it
-        let evidence_opens = title_names_none
-            && text_sents.iter().take(3).any(|t| *t == evidence)
-            && self
-                .linker
-                .find(evidence, domain)
-                .iter()
-                .any(|x| self.linker.tickers[x.entity] == ticker);
+        // (the one company of the universe it names: "From Core Scientific to Hut 8, miners
+        // signed leases" is a round-up)
+        let evidence_opens =
+            title_names_none && text_sents.iter().take(3).any(|t| *t == evidence) && {
+                let mut named: Vec<&str> = self
+                    .linker
+                    .find(evidence, domain)
+                    .iter()
+                    .map(|x| self.linker.tickers[x.entity].as_str())
+                    .filter(|t| !self.cps.iter().any(|c| c.ticker.as_deref() == Some(*t)))
+                    .collect();
+                named.dedup();
+                named == [ticker.as_str()]
+            };
         if !in_page_headline
             && !evidence_opens
             && mentions
@@ -3473,6 +3480,12 @@ mod tests {
             "A hyperscaler just handed a large contract to a former miner.\nIREN secured a $9.7 billion five-year deal to provide Microsoft with access to GPUs at its Texas campus.\nBitcoin miners are turning into AI landlords: Cipher Mining, TeraWulf, Hut 8 and Core Scientific rallied too.",
         );
         deal_with(&d, "Microsoft");
+        // ... but an opening naming several companies is a round-up
+        let d = decide(
+            "A look back at the year miners became AI landlords",
+            "From Core Scientific to Hut 8, miners signed long-term leases with AI tenants.\nCore Scientific signed hosting contracts with CoreWeave, and TeraWulf, Cipher Mining and IREN followed.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
         // with no headline naming a company, a sentence naming only another company of the
         // universe tells that company's deal, not the story's
         let d = decide(
