@@ -589,6 +589,14 @@ pub fn corrado_k(series: &[Vec<Option<f64>>]) -> Option<(Vec<Option<f64>>, f64)>
 
 /// One D of a rank test: which days of the full series (`days[d]`) and which events (`events[i]`)
 /// it takes.
+/// One event's series for the rank tests: estimation residuals, then the event span's ARs.
+type EventSeries<'a> = [&'a [Option<f64>]; 2];
+/// A chunk's sums for each D: Σ (U − ½) per day, and how many events had the day.
+type RankSums = (Vec<Vec<f64>>, Vec<Vec<usize>>);
+
+/// Events per chunk of the rank tests' sums (chunks run on every core, added in order).
+const RANK_CHUNK: usize = 256;
+
 pub struct RankSet<'a> {
     pub days: &'a [bool],
     pub events: &'a [bool],
@@ -603,6 +611,15 @@ pub struct RankSet<'a> {
 pub fn corrado_k_sets(
     series: &[[&[Option<f64>]; 2]],
     sets: &[RankSet<'_>],
+) -> Vec<Option<(Vec<Option<f64>>, f64)>> {
+    corrado_k_sets_in(series, sets, RANK_CHUNK)
+}
+
+/// `corrado_k_sets` with `chunk` events per chunk.
+fn corrado_k_sets_in(
+    series: &[[&[Option<f64>]; 2]],
+    sets: &[RankSet<'_>],
+    chunk: usize,
 ) -> Vec<Option<(Vec<Option<f64>>, f64)>> {
     // position of each full-series day within each D (None: not in D)
     let pos: Vec<Vec<Option<usize>>> = sets
@@ -621,42 +638,98 @@ pub fn corrado_k_sets(
         })
         .collect();
     let sizes: Vec<usize> = pos.iter().map(|p| p.iter().flatten().count()).collect();
+    // events in fixed chunks, each summed on its own and the chunks added in order: the result
+    // does not depend on the number of threads
+    let chunk_sums = |first: usize, chunk: &[EventSeries<'_>]| -> RankSums {
+        let mut k_num: Vec<Vec<f64>> = sizes.iter().map(|&n| vec![0.0; n]).collect();
+        let mut n_t: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![0; n]).collect();
+        let mut present: Vec<(f64, usize)> = Vec::new();
+        let mut kept: Vec<(f64, usize)> = Vec::new();
+        for (off, [a, b]) in chunk.iter().enumerate() {
+            let i = first + off;
+            present.clear();
+            present.extend(
+                a.iter()
+                    .chain(b.iter())
+                    .enumerate()
+                    .filter_map(|(d, v)| v.map(|v| (v, d))),
+            );
+            present.sort_unstable_by(|x, y| x.0.total_cmp(&y.0));
+            for (s, set) in sets.iter().enumerate() {
+                if !set.events.get(i).copied().unwrap_or(false) {
+                    continue;
+                }
+                kept.clear();
+                kept.extend(
+                    present
+                        .iter()
+                        .filter_map(|&(v, d)| pos[s].get(d).copied().flatten().map(|p| (v, p))),
+                );
+                let ni = kept.len();
+                if ni == 0 {
+                    continue;
+                }
+                tied_ranks(
+                    ni,
+                    |a, b| kept[a].0 == kept[b].0,
+                    |i, r| {
+                        let p = kept[i].1;
+                        k_num[s][p] += r / (ni as f64 + 1.0) - 0.5;
+                        n_t[s][p] += 1;
+                    },
+                );
+            }
+        }
+        (k_num, n_t)
+    };
+    let chunks: Vec<(usize, &[EventSeries<'_>])> = series
+        .chunks(chunk.max(1))
+        .enumerate()
+        .map(|(c, part)| (c * chunk.max(1), part))
+        .collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |t| t.get())
+        .min(chunks.len())
+        .max(1);
+    let parts: Vec<RankSums> = if threads == 1 {
+        chunks
+            .iter()
+            .map(|&(first, c)| chunk_sums(first, c))
+            .collect()
+    } else {
+        let mut done: Vec<Vec<(usize, RankSums)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let (chunks, chunk_sums) = (&chunks, &chunk_sums);
+                    scope.spawn(move || {
+                        (t..chunks.len())
+                            .step_by(threads)
+                            .map(|c| (c, chunk_sums(chunks[c].0, chunks[c].1)))
+                            .collect()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("rank worker panicked"))
+                .collect()
+        });
+        let mut all: Vec<(usize, RankSums)> = done.drain(..).flatten().collect();
+        all.sort_by_key(|(c, _)| *c);
+        all.into_iter().map(|(_, p)| p).collect()
+    };
     let mut k_num: Vec<Vec<f64>> = sizes.iter().map(|&n| vec![0.0; n]).collect();
     let mut n_t: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![0; n]).collect();
-    let mut present: Vec<(f64, usize)> = Vec::new();
-    let mut kept: Vec<(f64, usize)> = Vec::new();
-    for (i, [a, b]) in series.iter().enumerate() {
-        present.clear();
-        present.extend(
-            a.iter()
-                .chain(b.iter())
-                .enumerate()
-                .filter_map(|(d, v)| v.map(|v| (v, d))),
-        );
-        present.sort_unstable_by(|x, y| x.0.total_cmp(&y.0));
-        for (s, set) in sets.iter().enumerate() {
-            if !set.events.get(i).copied().unwrap_or(false) {
-                continue;
+    for (kn, nt) in parts {
+        for (total, part) in k_num.iter_mut().zip(kn) {
+            for (t, v) in total.iter_mut().zip(part) {
+                *t += v;
             }
-            kept.clear();
-            kept.extend(
-                present
-                    .iter()
-                    .filter_map(|&(v, d)| pos[s].get(d).copied().flatten().map(|p| (v, p))),
-            );
-            let ni = kept.len();
-            if ni == 0 {
-                continue;
+        }
+        for (total, part) in n_t.iter_mut().zip(nt) {
+            for (t, v) in total.iter_mut().zip(part) {
+                *t += v;
             }
-            tied_ranks(
-                ni,
-                |a, b| kept[a].0 == kept[b].0,
-                |i, r| {
-                    let p = kept[i].1;
-                    k_num[s][p] += r / (ni as f64 + 1.0) - 0.5;
-                    n_t[s][p] += 1;
-                },
-            );
         }
     }
     k_num
@@ -854,6 +927,48 @@ mod tests {
             direct.abs() > 1.0,
             "the set must have real correlation: {direct}"
         );
+    }
+
+    #[test]
+    fn rank_sums_in_chunks_on_every_core_equal_one_pass() {
+        // 600 events of 12 + 5 days with ties and gaps; D2 = some days, every other event
+        let series: Vec<Vec<Option<f64>>> = (0..600)
+            .map(|i| {
+                (0..17)
+                    .map(|d| {
+                        let v = ((d * 13 + i * 7) % 11) as f64 * 0.25 - 1.0;
+                        (!(d == (i * 3) % 17 && i % 4 == 1)).then_some(v)
+                    })
+                    .collect()
+            })
+            .collect();
+        let parts: Vec<[&[Option<f64>]; 2]> = series.iter().map(|s| [&s[..12], &s[12..]]).collect();
+        let all_days = vec![true; 17];
+        let all_events = vec![true; 600];
+        let some_days: Vec<bool> = (0..17).map(|d| d < 12 || d == 13).collect();
+        let some_events: Vec<bool> = (0..600).map(|i| i % 2 == 0).collect();
+        let sets = [
+            RankSet {
+                days: &all_days,
+                events: &all_events,
+            },
+            RankSet {
+                days: &some_days,
+                events: &some_events,
+            },
+        ];
+        let one_pass = corrado_k_sets_in(&parts, &sets, 10_000);
+        for chunk in [1, 7, 256] {
+            let got = corrado_k_sets_in(&parts, &sets, chunk);
+            for (g, w) in got.iter().zip(&one_pass) {
+                let ((gk, gs), (wk, ws)) = (g.as_ref().unwrap(), w.as_ref().unwrap());
+                assert!((gs - ws).abs() < 1e-12, "chunk {chunk}: {gs} vs {ws}");
+                for (a, b) in gk.iter().zip(wk) {
+                    assert!((a.unwrap() - b.unwrap()).abs() < 1e-12, "chunk {chunk}");
+                }
+            }
+        }
+        assert!(one_pass[1].as_ref().unwrap().1 > 0.1);
     }
 
     #[test]
