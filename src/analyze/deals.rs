@@ -218,7 +218,7 @@ fn pats() -> &'static Patterns {
             acquires: r(r"(?i)\b(?:to acquire|acquir(?:es|ed|ing)|agreed to buy|to buy|buys|bought|takeover of|merger with|merge with|to merge)\b|買収する|買収を|收购|收購|인수(?:한다|했다|하기|를)|\b(?:приобрет(?:ёт|ет|ает|ут)|поглотит)\b|\b(?:zur Übernahme|übernimmt|zu übernehmen|para adquirir|adquiere|adquirió|adquirirá|adquiriu|vai adquirir|pour acquérir|va acquérir|acquiert|rachète|per acquisire|acquisisce|acquisirà)\b"),
             development: r(r"(?i)\bpartner(?:s|ed|ing|ship)? (?:\w+ ){0,8}?to (?:convert|build|develop|co-develop|jointly develop|construct|repurpose)\b"),
             // opinion, analysis and questions about a deal are not its announcement
-            commentary: r(r"(?i)^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
+            commentary: r(r"(?i)核心观点|核心觀點|^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
             // a power-supply agreement is not a customer contract
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
             land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
@@ -621,9 +621,25 @@ impl<'a> Recognizer<'a> {
                 .filter(|h| party_role(s, h.start, h.end) == Role::Counterparty)
                 .map(|h| h.entity)
                 .collect();
-            let party = parties.first().copied().or_else(|| {
-                title_party.filter(|_| cp_hits.is_empty() && p.giant_anaphor.is_match(s))
-            });
+            // a sentence about backing lease obligations that names a hyperscaler and an AI cloud
+            // ("Google invests 5.4% in Cipher, backs $1.4B of Fluidstack's lease obligations"):
+            // the hyperscaler is the guarantor, the AI cloud the tenant
+            let backed = p.backstop_words.is_match(s);
+            let class_of = |e: usize| self.cps[e].class;
+            let party = parties
+                .iter()
+                .copied()
+                .find(|&e| {
+                    backed
+                        && parties
+                            .iter()
+                            .any(|&x| class_of(x) == crate::config::CounterpartyClass::Hyperscaler)
+                        && class_of(e) == crate::config::CounterpartyClass::Neocloud
+                })
+                .or_else(|| parties.first().copied())
+                .or_else(|| {
+                    title_party.filter(|_| cp_hits.is_empty() && p.giant_anaphor.is_match(s))
+                });
             let cp_named = party.is_some();
             if let Some(lead) = lead_ticker {
                 // (a customer that is a listed company too, "CoreWeave executed a lease", is no
@@ -1218,16 +1234,33 @@ impl<'a> Recognizer<'a> {
                 .chain(&self.cp_matcher.find(d.title, true))
                 .any(|h| !own_name(&self.cps[h.entity]));
         let searched = if unnamed { &texts[..2] } else { &texts[..] };
+        // (in a text about backing lease obligations, a hyperscaler beside an AI cloud is the
+        // guarantor: the AI cloud is the tenant)
         let pick = |strict: bool| {
             searched.iter().find_map(|text| {
-                self.cp_matcher
+                let named: Vec<&crate::config::Counterparty> = self
+                    .cp_matcher
                     .find(text, true)
                     .iter()
                     .filter(|h| party_role(text, h.start, h.end) == Role::Counterparty)
                     .filter(|h| !strict || !other_role(h.entity))
                     .filter(|h| !in_a_list(text, h.start, h.end))
                     .map(|h| &self.cps[h.entity])
-                    .find(|c| !own_name(c))
+                    .filter(|c| !own_name(c))
+                    .collect();
+                let backed = p.backstop_words.is_match(text);
+                let hyperscaler = |c: &&&crate::config::Counterparty| {
+                    c.class == crate::config::CounterpartyClass::Hyperscaler
+                };
+                named
+                    .iter()
+                    .find(|c| {
+                        backed
+                            && named.iter().any(|c| hyperscaler(&c))
+                            && c.class == crate::config::CounterpartyClass::Neocloud
+                    })
+                    .or(named.first())
+                    .copied()
             })
         };
         // failing one the text never gives another role, one it calls an end user somewhere
@@ -3528,6 +3561,18 @@ mod tests {
         let d = decide(
             "Applied Digital im Aufwind",
             "Letzte Woche gab Applied Digital bekannt, dass CoreWeave einen weiteren KI-Mietvertrag über 150 MW unterzeichnet hat.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        // a hyperscaler beside an AI cloud in a sentence about lease obligations is the
+        // guarantor; an analysis's "core points" are commentary
+        let d = decide(
+            "Back",
+            "• Nag-invest ang Google sa Cipher, suporta sa $1.4B na Fluidstack lease obligations\n• Magdadagdag ang Cipher ng AI capacity sa Texas",
+        );
+        deal_with(&d, "Fluidstack");
+        let d = decide(
+            "文章核心观点 - Cipher Mining 正在转型",
+            "Cipher Mining 与 Fluidstack 签署了30亿美元的AI托管协议。",
         );
         assert!(d.detection.is_none(), "{:?}", d.detection);
         // a Thai headline's deal
