@@ -2513,6 +2513,17 @@ mod tests {
         );
     }
 
+    /// No deal event: nothing, or a corporate action, an LOI or a termination.
+    fn not_a_deal(d: &Decision) {
+        assert!(
+            d.detection
+                .as_ref()
+                .is_none_or(|x| x.kind != crate::model::DealKind::Deal),
+            "{:?}",
+            d.detection
+        );
+    }
+
     /// No deal, and one of the reasons starts with `why`.
     fn no_deal_because(d: &Decision, why: &str) {
         assert!(d.detection.is_none(), "{:?}", d.detection);
@@ -3444,13 +3455,7 @@ mod tests {
             "CoreWeave fecha acordo de US$ 9 bilhões para adquirir a Core Scientific",
             "A CoreWeave fechou um acordo de US$ 9 bilhões para adquirir sua rival Core Scientific, em uma transação totalmente em ações.",
         );
-        assert!(
-            d.detection
-                .as_ref()
-                .is_none_or(|x| x.kind != crate::model::DealKind::Deal),
-            "{:?}",
-            d.detection
-        );
+        not_a_deal(&d);
         let d = decide(
             "Microsoft firma un acuerdo con IREN",
             "Microsoft firmó un acuerdo de 9.700 millones de dólares con IREN para adquirir capacidad de nube de IA durante cinco años.",
@@ -3473,24 +3478,12 @@ mod tests {
             "Cipher Mining 上调可转换债券发行规模",
             "Cipher Mining 在宣布与Fluidstack达成约30亿美元的高性能计算托管协议后,将可转换债券的发行规模上调至11亿美元。",
         );
-        assert!(
-            d.detection
-                .as_ref()
-                .is_none_or(|x| x.kind != crate::model::DealKind::Deal),
-            "{:?}",
-            d.detection
-        );
+        not_a_deal(&d);
         let d = decide(
             "Galaxy Digital завершит контракт с Argo",
             "Компания Galaxy Digital планирует завершить контракт на размещение оборудования Argo Blockchain на своём объекте Helios.",
         );
-        assert!(
-            d.detection
-                .as_ref()
-                .is_none_or(|x| x.kind != crate::model::DealKind::Deal),
-            "{:?}",
-            d.detection
-        );
+        not_a_deal(&d);
     }
 
     #[test]
