@@ -1519,7 +1519,7 @@ fn stated_date(s: &str, published: chrono::NaiveDate) -> Option<chrono::NaiveDat
     use chrono::Datelike;
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?\b(?:,? (\d{4})\b)?|\b(20\d\d)-(\d\d)-(\d\d)\b")
+        Regex::new(r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? (\d{1,2})(?:st|nd|rd|th)?\b(?:,? (\d{4})\b)?|\b(20\d\d)-(\d\d)-(\d\d)\b")
             .expect("static regex")
     });
     // the day before the month: "el 14 de agosto de 2025", "le 14 août 2025", "am 14. August
@@ -3087,6 +3087,19 @@ mod tests {
         );
         // a day without a year is the story's year's; one still to come is no signing date
         assert_eq!(stated_date("deliveries begin on June 1", published), None);
+        // a word that starts like a month is none ("aproximadamente 3.200 millones" is no
+        // April 3)
+        assert_eq!(
+            stated_date(
+                "elevando su inversión a aproximadamente 3.200 millones; marcha 2 veces más",
+                published
+            ),
+            None
+        );
+        assert_eq!(
+            stated_date("signed Sept. 4, 2025, and announced a day later", published),
+            Some(day("2025-09-04"))
+        );
         assert_eq!(
             stated_date("signed on May 2", published),
             Some(day("2026-05-02"))
