@@ -218,7 +218,7 @@ fn pats() -> &'static Patterns {
             acquires: r(r"(?i)\b(?:to acquire|acquir(?:es|ed|ing)|agreed to buy|to buy|buys|bought|takeover of|merger with|merge with|to merge)\b|買収する|買収を|收购|收購|인수(?:한다|했다|하기|를)|\b(?:приобрет(?:ёт|ет|ает|ут)|поглотит)\b|\b(?:zur Übernahme|übernimmt|zu übernehmen|para adquirir|adquiere|adquirió|adquirirá|adquiriu|vai adquirir|pour acquérir|va acquérir|acquiert|rachète|per acquisire|acquisisce|acquisirà)\b"),
             development: r(r"(?i)\bpartner(?:s|ed|ing|ship)? (?:\w+ ){0,8}?to (?:convert|build|develop|co-develop|jointly develop|construct|repurpose)\b"),
             // opinion, analysis and questions about a deal are not its announcement
-            commentary: r(r"(?i)核心观点|核心觀點|^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
+            commentary: r(r"(?i)核心观点|核心觀點|投资机会|投資機會|の内訳|\bbreakdown of\b|^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
             // a power-supply agreement is not a customer contract
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
             land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
@@ -3588,6 +3588,24 @@ mod tests {
         );
         deal_with(&d, "Fluidstack");
         assert!(pats().verb.is_match("Hut 8 leases 245 MW to Fluidstack"));
+        // a breakdown of a deal, an investment-opportunity summary: commentary
+        for (title, lead) in [
+            (
+                "A breakdown of Applied Digital's $11 billion CoreWeave leases",
+                "Applied Digital signed 15-year AI leases with CoreWeave worth $11 billion.",
+            ),
+            (
+                "Applied DigitalとCoreWeaveのHPC契約の内訳",
+                "Applied DigitalはCoreWeaveと110億ドルのHPCホスティング契約を締結した。",
+            ),
+            (
+                "行业趋势与投资机会 - Applied Digital",
+                "Applied Digital 与 CoreWeave 签署了多年期AI租赁合同。",
+            ),
+        ] {
+            let d = decide(title, lead);
+            assert!(d.detection.is_none(), "{title}: {:?}", d.detection);
+        }
         // a Thai headline's deal
         let d = decide(
             "Cipher Mining ปิดดีล 3 พันล้านดอลลาร์กับ Fluidstack สำหรับศูนย์ข้อมูล AI",
