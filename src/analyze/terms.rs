@@ -245,7 +245,8 @@ fn amounts(text: &str) -> Vec<Amount> {
         // total, the amount its clause raises the backstop to (that figure is never the
         // contract's, wherever else the text states it)
         let backstop_total = {
-            let wide = last_chars(&pre, 100);
+            // (`pre` is the 60 characters before the amount, back to the previous amount)
+            let wide = pre.as_str();
             ["backstop", "guarante", "garant"]
                 .iter()
                 .filter_map(|w| wide.rfind(w))
