@@ -491,7 +491,7 @@ impl<'a> Recognizer<'a> {
                         .find(s, domain)
                         .iter()
                         .map(|x| self.linker.tickers[x.entity].as_str())
-                        .find(|t| !self.cps.iter().any(|c| c.ticker.as_deref() == Some(*t)))
+                        .find(|t| !self.customer_ticker(t))
                 })
             })
             .flatten();
@@ -624,22 +624,9 @@ impl<'a> Recognizer<'a> {
             // a sentence about backing lease obligations that names a hyperscaler and an AI cloud
             // ("Google invests 5.4% in Cipher, backs $1.4B of Fluidstack's lease obligations"):
             // the hyperscaler is the guarantor, the AI cloud the tenant
-            let backed = p.backstop_words.is_match(s);
-            let class_of = |e: usize| self.cps[e].class;
-            let party = parties
-                .iter()
-                .copied()
-                .find(|&e| {
-                    backed
-                        && parties
-                            .iter()
-                            .any(|&x| class_of(x) == crate::config::CounterpartyClass::Hyperscaler)
-                        && class_of(e) == crate::config::CounterpartyClass::Neocloud
-                })
-                .or_else(|| parties.first().copied())
-                .or_else(|| {
-                    title_party.filter(|_| cp_hits.is_empty() && p.giant_anaphor.is_match(s))
-                });
+            let party = backed_tenant(s, &parties, |&e| self.cps[e].class).or_else(|| {
+                title_party.filter(|_| cp_hits.is_empty() && p.giant_anaphor.is_match(s))
+            });
             let cp_named = party.is_some();
             if let Some(lead) = lead_ticker {
                 // (a customer that is a listed company too, "CoreWeave executed a lease", is no
@@ -649,7 +636,7 @@ impl<'a> Recognizer<'a> {
                     .find(s, domain)
                     .iter()
                     .map(|x| self.linker.tickers[x.entity].as_str())
-                    .filter(|t| !self.cps.iter().any(|c| c.ticker.as_deref() == Some(*t)))
+                    .filter(|t| !self.customer_ticker(t))
                     .collect();
                 if !here.is_empty() && here.iter().all(|t| *t != lead) {
                     if pos <= 3 {
@@ -1166,7 +1153,7 @@ impl<'a> Recognizer<'a> {
                     .find(evidence, domain)
                     .iter()
                     .map(|x| self.linker.tickers[x.entity].as_str())
-                    .filter(|t| !self.cps.iter().any(|c| c.ticker.as_deref() == Some(*t)))
+                    .filter(|t| !self.customer_ticker(t))
                     .collect();
                 named.dedup();
                 named == [ticker.as_str()]
@@ -1248,19 +1235,7 @@ impl<'a> Recognizer<'a> {
                     .map(|h| &self.cps[h.entity])
                     .filter(|c| !own_name(c))
                     .collect();
-                let backed = p.backstop_words.is_match(text);
-                let hyperscaler = |c: &&&crate::config::Counterparty| {
-                    c.class == crate::config::CounterpartyClass::Hyperscaler
-                };
-                named
-                    .iter()
-                    .find(|c| {
-                        backed
-                            && named.iter().any(|c| hyperscaler(&c))
-                            && c.class == crate::config::CounterpartyClass::Neocloud
-                    })
-                    .or(named.first())
-                    .copied()
+                backed_tenant(text, &named, |c| c.class)
             })
         };
         // failing one the text never gives another role, one it calls an end user somewhere
@@ -1371,6 +1346,11 @@ impl<'a> Recognizer<'a> {
     /// "Google Acquires 5.4% Cipher Stake in $3 Billion Fluidstack Deal": a company of the
     /// counterparty list, named before any of the universe, takes a stake beside a deal with a
     /// backstop or warrants behind it (not the company itself bought).
+    /// Is a listed company one of the customers too ("CoreWeave executed a lease")?
+    fn customer_ticker(&self, ticker: &str) -> bool {
+        self.cps.iter().any(|c| c.ticker.as_deref() == Some(ticker))
+    }
+
     fn guarantor_takes_stake(&self, s: &str, domain: bool, opening_backstop: bool) -> bool {
         let p = pats();
         if !p.guarantor_stake.is_match(s) || p.company_takeover.is_match(s) {
@@ -1719,6 +1699,23 @@ const ACQUIRES: &str = "an acquisition or a stake, not a customer's agreement";
 const MINING: &str = "bitcoin mining machines hosted or deployed, not AI or HPC";
 const LESSEE: &str = "the company takes a lease from a landlord";
 const BUYER: &str = "the company buys equipment or supplies";
+
+/// The customer a text about backing lease obligations names among `parties`: beside a
+/// hyperscaler, the AI cloud ("Google invests 5.4% in Cipher, backs $1.4B of Fluidstack's lease
+/// obligations": the hyperscaler is the guarantor); otherwise the first named.
+fn backed_tenant<T: Copy>(
+    text: &str,
+    parties: &[T],
+    class: impl Fn(&T) -> crate::config::CounterpartyClass,
+) -> Option<T> {
+    use crate::config::CounterpartyClass::{Hyperscaler, Neocloud};
+    let backed = pats().backstop_words.is_match(text);
+    parties
+        .iter()
+        .find(|e| backed && class(e) == Neocloud && parties.iter().any(|x| class(x) == Hyperscaler))
+        .or(parties.first())
+        .copied()
+}
 
 /// Does a sentence speak of bitcoin-mining machines or hashrate ("10,000 miners", "600 PH/s")?
 /// (A plain search for the words the pattern needs comes first: the pattern is slow on text that
