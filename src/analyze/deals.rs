@@ -29,6 +29,9 @@ struct Patterns {
     loi: Regex,
     termination: Regex,
     rumor: Regex,
+    /// "Reportedly, Microsoft has struck a $9.7 billion deal": a finished deal the writer
+    /// attributes to a report, not a rumour
+    reported_fact: Regex,
     acquisition: Regex,
     expansion: Regex,
     gpu_cloud: Regex,
@@ -121,6 +124,14 @@ struct Patterns {
     mining_hosted: Regex,
     /// Agreements with companies in general: "with these companies", "これらの企業と".
     generic_party: Regex,
+    /// miners as a class, the subject of a trend ("publicly traded miners are signing leases")
+    miners_as_class: Regex,
+    /// an agreement to merge or be acquired, beside which the parties sign other agreements
+    merger_agreement: Regex,
+    /// a sentence that refers back to the deal just stated ("The deal, a 15-year ...")
+    deal_again: Regex,
+    /// a day of the week or "today": the story is about this day's news
+    this_day: Regex,
     /// A counterparty named by what it is: "with the technology giant", "con el gigante".
     giant_anaphor: Regex,
     /// Words of AI or HPC compute (not "data center": mining sites are called that too).
@@ -151,6 +162,10 @@ fn pats() -> &'static Patterns {
     P.get_or_init(|| {
         let r = |s: &str| Regex::new(s).expect("static regex");
         Patterns {
+            miners_as_class: r(r"(?i)\b(?:bitcoin |crypto |publicly[- ]traded |listed |public )?miners\b|\bmining (?:companies|firms|stocks)\b|\b(?:les |des )?mineurs\b|\b(?:los )?mineros\b|\bmineradoras\b|\bBitcoin-Miner\b"),
+            merger_agreement: r(r"(?i)\b(?:merger|acquisition|arrangement) agreement\b|\bagreement (?:and plan )?of merger\b|\bFusionsvereinbarung\b|\baccord de fusion\b|\bacuerdo de fusión\b"),
+            deal_again: r(r"(?i)^\W*(?:under )?(?:the|this) (?:deal|agreement|contract|lease|pact)\b"),
+            this_day: r(r"(?i)\b(?:today|monday|tuesday|wednesday|thursday|friday)\b"),
             generic_party: r(r"(?i)\bwith (?:these|such|those|several|many|various) (?:companies|firms|miners|operators|providers)\b|\bcon (?:estas|esas|varias) (?:empresas|compañías|mineras)\b|\bavec (?:ces|plusieurs) (?:entreprises|sociétés|mineurs)\b|\bmit (?:diesen|solchen|mehreren) (?:Unternehmen|Firmen|Minern)\b|これらの企業と|これらの会社と|这些公司|這些公司|이들 기업"),
             giant_anaphor: r(r"(?i)\b(?:with|from|to) the (?:(?:U\.S\.|US|American|Redmond-based|Seattle-based|tech|technology|software|cloud|search|internet|AI) ){1,2}(?:giant|titan|behemoth|major|heavyweight)\b|\b(?:con|para) el gigante (?:tecnológico|del software|de la nube)\b|\bavec le géant (?:américain|technologique|du logiciel)\b|\bmit dem (?:Tech|Software|Technologie)-?(?:riesen|konzern|Riesen|Konzern)\b"),
             mining_hosted: r(r"(?i)\b\d[\d.,]*\s?(?:EH/s|PH/s|TH/s)|\bhash ?rate\b|\bASIC(?:s|-Miner\w*)?\b|\b\d[\d.,]*\s(?:[\w-]+ ){0,2}(?:miners|mining rigs|mining machines|Bitcoin-Miner\w*|mineurs|mineros|mineradoras|minatori)\b|\bhost(?:s|ed|ing)? (?:[\w,.-]+ ){0,3}(?:miners|mining rigs|mining machines)\b|\bмайнер\w*|矿机|礦機|マイニングマシン|채굴기"),
@@ -192,9 +207,10 @@ fn pats() -> &'static Patterns {
             verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|lock(?:s|ed)? in|unveil(?:s|ed)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d[\d,.]*|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|confirm(?:s|ed)|leased|leasing (?:an? )?(?:additional |another |further )?\d[\d,.]*|(?:to|will|would) lease|leases \d[\d,.]*|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|ausgeübt|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|signature|conclu|conclut|annonce|annoncé|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|vermietet|vermieten|vermietete|loue|louera|affitta|affitterà|cierra|cerró|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|达成|達成|締結|契約を結|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b|ปิดดีล|ลงนาม|เซ็นสัญญา|ทำสัญญา|हस्ताक्षर|डील पूरी|समझौता किया|समझौते पर"),
             noun: r(r"(?i)\b(lease|leases|arrendamiento|alquiler|alquilará|arrendará|alugará|locazione|contratto|contrato|accordo|acuerdo|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|bail|empresa conjunta|parceria|acordo|arrendamento|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|takeover|buyout|proposal|bid|offer)\b|合约|合約|合同|协议|協議|租约|租約|租赁|租賃|托管|託管|契約|リース|賃貸|계약|임대|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|аренд\w*|сделк\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध"),
             workload: r(r"(?i)\b(hosting|HPC|KI|IA|inteligencia artificial|intelligence artificielle|intelligenza artificiale|inteligência artificial|künstliche[rn]? Intelligenz|capacidad (?:informática|de cómputo|de computación)|capacité de calcul|capacità di calcolo|capacidade de computação|Rechenkapazität(?:en)?|Rechenzentr\w*|centre de données|centres de données|centro de datos|centros de datos|centro de dados|centri dati|centro dati|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b|人工智慧|人工智能|算力|資料中心|数据中心|數據中心|雲端|云端|云计算|雲計算|データセンター|人工知能|데이터센터|데이터 센터|인공지능|\b(?:ИИ|дата-центр\w*|ЦОД\w*|вычислительн\w*|искусственн\w* интеллект\w*)\b"),
-            undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|client|lessee|counterparty|company|partner)|\ban? (?:large |leading |major |U\.S\.-based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:un|une|uno|una|um|uma|ein|einem|einen) (?:[\w-]+ ){0,2}hyperscaler\b|\b(?:non identifié|non divulgué|no identificado|no revelado|nicht (?:namentlich )?genannt\w*|ungenannt\w*|não identificado|não divulgado|non identificato)\b|\b(?:a|an|one) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale) (?:customer|client|tenant)\b"),
+            undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|client|lessee|counterparty|company|partner)|\ban? (?:large |leading |major |U\.S\.-based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:un|une|uno|una|um|uma|ein|einem|einen) (?:[\w-]+ ){0,2}hyperscaler\b|\b(?:non identifié|non divulgué|no identificado|no revelado|nicht (?:namentlich )?genannt\w*|ungenannt\w*|não identificado|não divulgado|non identificato)\b|\b(?:a|an|one|its (?:first|second|third|new)) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale) (?:customer|client|tenant)\b"),
             loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
             termination: r(r"(?i)\bterminat(?:e|es|ed|ing|ion)\b|\b(?:reject(?:s|ed)?|vot(?:e|ed|es) (?:down|against))\b|\bwalk(?:s|ed)? away\b|\bcancel(?:s|led|ed|lation)?\b|\bscrap(?:s|ped)\b|\b(?:прекра\w+|расторг\w*|разорва\w*)\b|\bзаверш\w* (?:контракт|соглашени|договор)\w*|\b(?:résili(?:er|é|ée|ation)|rescind\w*|rescindir|annull\w+)\b"),
+            reported_fact: r(r"(?i)\breportedly,?(?:\s+[\w'’.-]+){0,5}?\s+(?:(?:has|have|had)\s+)?(?:struck|signed|inked|sealed|clinched|entered into|agreed to (?:lease|provide|host|supply))\b"),
             rumor: r(r"(?i)\bin (?:advanced |early )?(?:talks|discussions|negotiations)\b|\btalks (?:to|with)\b|\breportedly\b|\baccording to (?:people|sources|a person)|\bsources said\b|\bexploring\b|\bconsidering\b|\bweighing\b|\bmay sign\b|\bcould sign\b|\brumou?r|\bis said to\b|\bnearing a deal\b|\bpotential deal\b|\bin talks\b|交渉|談判|谈判|협상|\bпереговор\w*"),
             acquisition: r(r"(?i)\b(acquir(?:e|es|ed|ing|ition)|merger|merge[sd]?|all-stock|buyout|takeover|to buy|stake in|\d+% stake)\b|買収|收购|收購|并购|併購|인수|\b(?:поглощени\w*|приобретени\w*|слияни\w*)\b|\b(?:Übernahme\w*|übernimmt|Fusion|rachat|fusion|adquisición|fusión|acquisizione|fusione|aquisição|fusão|adquirir|adquiere|adquirió|adquirirá|adquiriu|acquérir|acquiert|racheter|rachète|acquisire|acquisisce|acquisirà|zu übernehmen)\b"),
             expansion: r(r"(?i)\b(exercis(?:e|es|ed|ing) (?:of )?(?:[a-z]+ ){0,3}options?|Option\w* [^.;]{0,90}ausgeübt|erweiterte Vereinbarung|expan(?:d|ds|ded|ding|sion of|sion to) (?:its |the |their |an? )?(?:[\w'’-]+ ){0,3}(?:agreement|contract|lease|partnership|relationship|deal|commitment|collaboration)s?|(?:contract|lease|deal|agreement|partnership|commitment|relationship) expansion|expansion (?:lease|agreement|contract|deal|option)s?|additional \d+ ?MW|adds? \d+ ?MW|second phase|phase 2|another \d+ ?MW|increase[sd]? (?:its |the )?(?:commitment|contract))\b"),
@@ -536,7 +552,13 @@ impl<'a> Recognizer<'a> {
             // "TeraWulf hat einen Deal abgeschlossen. Im Zentrum steht eine Vereinbarung mit
             // Fluidstack ...": the deal the opening's first sentence closes is the agreement the
             // next one describes
-            let closed_before = (2..=3).contains(&pos) && opening_closed == Some(pos - 1);
+            // (or, two sentences on, one that refers back to it: "said a company has signed a
+            // long-term deal to use the facility. ... The deal, a 15-year $7 billion agreement
+            // with Fluidstack, ...")
+            let closed_before = (2..=3).contains(&pos) && opening_closed == Some(pos - 1)
+                || (3..=4).contains(&pos)
+                    && opening_closed == Some(pos - 2)
+                    && p.deal_again.is_match(s);
             // whether the sentence announces (not negated, not recalled), asked at most once
             let mut announced: Option<bool> = None;
             let mut announces_here =
@@ -658,6 +680,37 @@ impl<'a> Recognizer<'a> {
                 }
                 continue;
             }
+            // "publicly traded miners are signing multi-year leases with Google, Amazon and
+            // CoreWeave": miners as a class and their customers, a trend and not one deal
+            if self
+                .linker
+                .find(s, domain)
+                .iter()
+                .all(|x| self.customer_ticker(&self.linker.tickers[x.entity]))
+                && p.miners_as_class.is_match(s)
+                && {
+                    let mut es: Vec<usize> = cp_hits.iter().map(|h| h.entity).collect();
+                    es.sort_unstable();
+                    es.dedup();
+                    es.len() >= 2
+                }
+            {
+                if pos <= 3 {
+                    reasons.push(format!(
+                        "against: miners' agreements in general, not one: \"{}\"",
+                        clip(s, 120)
+                    ));
+                }
+                continue;
+            }
+            // "concurrent with the merger agreement, the companies also entered into a hosting
+            // agreement": an agreement between the merging companies is part of the merger
+            if !cp_named && p.merger_agreement.is_match(s) {
+                if pos <= 3 {
+                    reasons.push(format!("against: part of a merger: \"{}\"", clip(s, 120)));
+                }
+                continue;
+            }
             // a partnership to build or convert sites, with no customer named: a plan
             if !cp_named
                 && s.contains("artner")
@@ -757,7 +810,17 @@ impl<'a> Recognizer<'a> {
             .copied()
             .find(|s| s.trim() != d.title.trim())
             .unwrap_or("");
-        if p.commentary.is_match(d.title) || p.commentary.is_match(lead_first) {
+        // ("Shares Are On Fire Tuesday: Here's Why" explains this day's news: a report)
+        let commentary = |t: &str| {
+            if p.this_day.is_match(t) {
+                let t = t.to_lowercase();
+                p.commentary
+                    .is_match(&t.replace("here's why", "").replace("here’s why", ""))
+            } else {
+                p.commentary.is_match(t)
+            }
+        };
+        if commentary(d.title) || commentary(lead_first) {
             reasons.push("against: commentary (opinion, analysis, a question)".into());
             return None;
         }
@@ -1056,7 +1119,8 @@ impl<'a> Recognizer<'a> {
         };
         let loi = p.loi.is_match(evidence) || p.loi.is_match(d.title);
         let termination = p.termination.is_match(evidence) || p.termination.is_match(d.title);
-        let rumor = p.rumor.is_match(evidence) || p.rumor.is_match(d.title);
+        let rumor = |t: &str| p.rumor.is_match(&p.reported_fact.replace_all(t, ""));
+        let rumor = rumor(evidence) || rumor(d.title);
         if d.is_filing && item_101 {
             score += 0.15;
             reasons.push("for: an 8-K entry into a material definitive agreement".into());
@@ -3532,6 +3596,54 @@ mod tests {
         assert_eq!(
             d.detection.as_ref().map(|x| x.ticker.as_str()),
             Some("CIFR")
+        );
+    }
+
+    #[test]
+    fn fresh11_decisions_from_the_wording_of_real_coverage() {
+        // "reportedly" before a finished signing attributes it; it is no rumour
+        let d = decide(
+            "Microsoft widens its AI capacity",
+            "Reportedly, Microsoft has struck a $9.7 billion deal with data-center operator IREN for access to GPU cloud capacity over five years.",
+        );
+        deal_with(&d, "Microsoft");
+        // while "reportedly in talks" still is one
+        no_deal_because(
+            &decide(
+                "Microsoft and IREN",
+                "Microsoft is reportedly in talks to sign a $9.7 billion deal with data-center operator IREN for GPU cloud capacity.",
+            ),
+            "against: a rumour",
+        );
+        // miners as a class signing with a list of customers: a trend, not a deal
+        not_a_deal(&decide(
+            "News & analysis · 7 June 2026",
+            "Bitcoin miners turn into AI landlords\nListed miners, once the most loyal holders of bitcoin, are signing multi-year leases with Google, Amazon, Microsoft and CoreWeave for their sites, contracts of five years and more. Analysts count 17 deals worth more than $110 billion. Cipher Mining and TeraWulf are the best placed, the analysts say.",
+        ));
+        // an agreement the merging companies sign beside their merger is part of it
+        not_a_deal(&decide(
+            "With the deal, CleanSpark adds 400 MW in Tennessee",
+            "CleanSpark and GRIID said today that they have entered into a definitive merger agreement under which CleanSpark will buy all of GRIID's stock. Alongside the merger agreement, the two companies also signed an exclusive hosting agreement for all available power, 20 MW of which goes to CleanSpark at once.",
+        ));
+        // a sentence two on that refers back to the deal the opening closed carries its party
+        let d = decide(
+            "date 2025-12-17 An AI company is coming to the parish's data center",
+            "Hut 8, which is building an AI data center in the parish, said on Wednesday that a company has signed a long-term deal to use it. Anthropic will be the end user, working with Hut 8 and Fluidstack on the site. The deal, a 15-year $7 billion agreement with Fluidstack, lets Anthropic use the campus.",
+        );
+        deal_with(&d, "Fluidstack");
+        // "Here's Why" under a headline about this day's move explains the day's news
+        let d = decide(
+            "Applied Digital Shares Jump Tuesday: Here's Why",
+            "Applied Digital shares are up on Tuesday after its AI cloud unit signed its first major AI customer under a contract worth up to $180 million over 24 months.",
+        );
+        assert!(d.detection.is_some(), "{:?}", d.reasons);
+        // without a day it is still an explainer
+        no_deal_because(
+            &decide(
+                "Applied Digital Stock Doubled This Year: Here's Why",
+                "Applied Digital signed its first major AI customer under a contract worth up to $180 million over 24 months.",
+            ),
+            "against: commentary",
         );
     }
 

@@ -227,12 +227,16 @@ fn amounts(text: &str) -> Vec<Amount> {
                 || pre.contains("average annual")
                 || pre.contains("annualized")
                 || pre.ends_with("arr of ")
-                // "jährlich knapp 1,94 Milliarden Dollar", "por año", "par an"
-                || [
-                    "jährlich", "annuel", "anual", "annuale", "annui", "anuais", "pro jahr",
-                ]
-                .iter()
-                .any(|w| last_chars(&pre, 24).contains(w))
+                // "jährlich knapp 1,94 Milliarden Dollar", "por año", "par an" (a word that
+                // starts so: "un acuerdo plurianual por valor de" is multi-year, not annual)
+                || last_chars(&pre, 24)
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|word| {
+                        ["jährlich", "annuel", "anual", "annuale", "annui", "anuais"]
+                            .iter()
+                            .any(|w| word.starts_with(w))
+                    })
+                || last_chars(&pre, 24).contains("pro jahr")
                 || [
                     "pro jahr", "im jahr", "jährlich", "par an", "al año", "por año", "all'anno",
                     "ao ano", "por ano",
@@ -2080,6 +2084,15 @@ mod tests {
         assert_eq!(
             x("un acuerdo de US$ 1.800,5 millones por 10 años").value_usd,
             Some(1.8005e9)
+        );
+        // "plurianual" is multi-year: the amount after it is the contract's total, not annual
+        assert_eq!(
+            x("Microsoft ha firmado un acuerdo plurianual por valor de 9.700 millones de dólares con IREN").value_usd,
+            Some(9.7e9)
+        );
+        assert_eq!(
+            x("un contrat pluriannuel d'une valeur de 9,7 milliards de dollars").value_usd,
+            Some(9.7e9)
         );
         // the River Plate's "U$S"
         assert_eq!(
