@@ -241,7 +241,7 @@ fn pats() -> &'static Patterns {
             equipment: r(r"(?i)\b(purchas(?:e|es|ed|ing)|buy|buys|bought|order(?:s|ed)?|compra[rs]?|comprar[áa]|compró|comprou|adquirir|achat|achète|acheter|acquérir|Kauf|kauft|kaufen|erwirbt|erwerben|bestellt|acquisto|acquistare|acquista)\b[^.;]{0,80}?\b(GPUs?|servers?|equipment|hardware|miners|rigs|ASICs?|servidores|equipos|equipamentos|serveurs|équipements|Server|Ausrüstung|Grafikprozessoren|apparecchiature)\b|(?:採購|采购|購買|购买|購入|구매|구입)[^。；]{0,40}?(?:GPU|サーバー|伺服器|服务器|設備|设备|장비|서버|處理器|处理器|プロセッサ)"),
             guarantor_stake: r(r"(?i)\b(?:[\d.]+% )?(?:[\w-]+ ){0,2}(?:equity )?stake\b|\bwarrants?\b"),
             company_takeover: r(r"(?i)\b(?:merger|merges?|takeover|buyout|all-stock|tender offer|to acquire|buys out)\b|\b(?:Übernahme\w*|übernimmt|rachat|adquisición|acquisizione|aquisição)\b|買収|收购|收購|인수|\bпоглощени\w*"),
-            backstop_words: r(r"(?i)\bbackstop\w*|\bguarantee\w*|\bguarantor|\blease obligations\b|保証|担保|擔保|보증|\bgaranti(?:e|es|ra|rá|rà|t|sce|za|zará)\b|\bgarantías?\b|\brespald(?:a|ará|ará|o|ando)\b|\bobligations? (?:de location|locatives?)\b|\bobligaciones de arrendamiento\b|\bobbligazioni locative\b|\bobrigações de arrendamento\b|\bгаранти\w*|\bпоручительств\w*|\bBürgschaft\w*|\bbürgt\b|\bMietverpflichtungen\b|ábyrgð"),
+            backstop_words: r(r"(?i)\bbackstop\w*|\bguarantee\w*|\bguarantor|\blease obligations\b|保証|担保|擔保|보증|\bgaranti(?:e|es|r|re|ra|rá|rà|t|sce|za|zará)\b|\bunderwrit\w*|\bgarantías?\b|\brespald(?:a|ará|ará|o|ando)\b|\bobligations? (?:de location|locatives?)\b|\bobligaciones de arrendamiento\b|\bobbligazioni locative\b|\bobrigações de arrendamento\b|\bгаранти\w*|\bпоручительств\w*|\bBürgschaft\w*|\bbürgt\b|\bMietverpflichtungen\b|ábyrgð"),
             // a stake in the headline ("Google takes 5.4% of Cipher", "raises its stake")
             stake_title: r(r"(?i)\b(?:stake|participaci[óo]n|participation|partecipazione|participação|Beteiligung|Anteil\w*|акци\w*|дол[яию]|hlut\w*)\b|株式|持股|入股|股份|股权|股權|지분"),
             stake_size: r(r"(?i)\d(?:[.,]\d+)?\s?%|\b(?:increases?|raises?|boosts?|ups|lifts|doubles|incrementa|aumenta|augmente|erhöht|eykur|auka)\b"),
@@ -1285,6 +1285,18 @@ impl<'a> Recognizer<'a> {
                 .chain(&self.cp_matcher.find(d.title, true))
                 .any(|h| !own_name(&self.cps[h.entity]));
         let searched = if unnamed { &texts[..2] } else { &texts[..] };
+        // a hyperscaler a sentence of the document says backs the lease ("Google will underwrite
+        // $1.4 billion of Fluidstack's lease obligations") is the guarantor in every sentence:
+        // beside an AI cloud it is never the party ("Google has facilitated a deal with Cipher
+        // ... to lease space to Fluidstack"), and alone it is not the tenant
+        let guarantors: Vec<usize> = texts[1..]
+            .iter()
+            .flat_map(|t| sentences(t))
+            .filter(|s| p.backstop_words.is_match(s))
+            .flat_map(|s| self.cp_matcher.find(s, true))
+            .map(|h| h.entity)
+            .filter(|&e| self.cps[e].class == crate::config::CounterpartyClass::Hyperscaler)
+            .collect();
         // (in a text about backing lease obligations, a hyperscaler beside an AI cloud is the
         // guarantor: the AI cloud is the tenant)
         let pick = |strict: bool| {
@@ -1296,6 +1308,7 @@ impl<'a> Recognizer<'a> {
                     .filter(|h| party_role(text, h.start, h.end) == Role::Counterparty)
                     .filter(|h| !strict || !other_role(h.entity))
                     .filter(|h| !in_a_list(text, h.start, h.end))
+                    .filter(|h| !guarantors.contains(&h.entity))
                     .map(|h| &self.cps[h.entity])
                     .filter(|c| !own_name(c))
                     .collect();
@@ -3629,6 +3642,19 @@ mod tests {
         let d = decide(
             "date 2025-12-17 An AI company is coming to the parish's data center",
             "Hut 8, which is building an AI data center in the parish, said on Wednesday that a company has signed a long-term deal to use it. Anthropic will be the end user, working with Hut 8 and Fluidstack on the site. The deal, a 15-year $7 billion agreement with Fluidstack, lets Anthropic use the campus.",
+        );
+        deal_with(&d, "Fluidstack");
+        // a hyperscaler the text says backs the tenant's lease is never the party, even where a
+        // sentence has it arrange the deal
+        let d = decide(
+            "Google helps a miner into AI",
+            "Google has brokered a large deal with Cipher Mining, which will lease space at its Texas site to the AI cloud startup Fluidstack for ten years. Under the agreement, Google will underwrite $1.4 billion of Fluidstack's lease obligations.",
+        );
+        deal_with(&d, "Fluidstack");
+        // (in Italian: "garantire")
+        let d = decide(
+            "Google entra in Cipher Mining",
+            "Cipher ha annunciato che Google ha accettato di garantire 1,4 miliardi di dollari di obbligazioni ai sensi di un contratto di locazione decennale firmato tra Fluidstack e Cipher.",
         );
         deal_with(&d, "Fluidstack");
         // "Here's Why" under a headline about this day's move explains the day's news

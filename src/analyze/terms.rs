@@ -277,10 +277,6 @@ fn amounts(text: &str) -> Vec<Amount> {
             "raised",
             "placement",
             "warrant",
-            "guarante",
-            // a guarantee or backing in Spanish, French, Italian, Portuguese, German
-            "garant",
-            "respald",
             // a financing in German, French, Spanish, Italian, Portuguese
             "finanzierung",
             "financement",
@@ -301,6 +297,16 @@ fn amounts(text: &str) -> Vec<Amount> {
         ]
         .iter()
         .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w.trim())))
+            // a guarantee or backing (in Spanish, French, Italian, Portuguese too), unless what
+            // is guaranteed is revenue ("the agreements guarantee $3.7 billion in revenue")
+            || ["guarante", "garant", "respald", "soutien", "souten"]
+                .iter()
+                .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w)))
+                && !post_words.iter().take(3).any(|p| {
+                    ["revenue", "ingreso", "receita", "revenu", "entrate", "umsatz"]
+                        .iter()
+                        .any(|r| p.starts_with(r))
+                })
             // "a $500 million facility", not "its Lake Mariner facility, valued at $3.7 billion"
             || post_words.iter().take(2).any(|p| p.starts_with("facilit"))
             // an amount in a sentence about notes, bonds or a loan is the financing's
@@ -320,9 +326,23 @@ fn amounts(text: &str) -> Vec<Amount> {
                 .iter()
                 .any(|w| sent.contains(w))
             }
-            // "Google backs $1.3 billion of Fluidstack's lease obligations"
+            // "Google backs $1.3 billion of Fluidstack's lease obligations" ("is supporting $1.8
+            // billion of Fluidstack's lease commitments", "soutient 1,8 milliard $
+            // d'engagements locatifs")
             || post_words.iter().any(|p| {
-                ["obligation", "obligaci", "obbligazion", "obrigaç", "verpflichtung"]
+                [
+                    "obligation",
+                    "obligaci",
+                    "obbligazion",
+                    "obrigaç",
+                    "verpflichtung",
+                    "commitment",
+                    "d'engagements",
+                    "d’engagements",
+                    "engagements",
+                    "compromisos",
+                    "impegni",
+                ]
                     .iter()
                     .any(|w| p.to_lowercase().starts_with(w))
             })
@@ -387,7 +407,25 @@ fn amounts(text: &str) -> Vec<Amount> {
             "hectárea",
         ];
         let lead_in = post_words.join(" ");
-        let purchase = bought && goods.iter().any(|w| clause.contains(w))
+        // "will purchase $5.8 billion worth of GPUs from Dell": the goods follow the amount (a
+        // customer buying "$9.7 billion of GPU cloud capacity" buys no goods)
+        let goods_after = post_words.iter().any(|w| {
+            let w = w.to_lowercase();
+            goods.iter().any(|g| w.starts_with(g.trim()))
+        }) && !post_words.iter().any(|w| {
+            let w = w.to_lowercase();
+            [
+                "cloud",
+                "capacity",
+                "comput",
+                "service",
+                "hosting",
+                "colocation",
+            ]
+            .iter()
+            .any(|c| w.starts_with(c))
+        });
+        let purchase = bought && (goods.iter().any(|w| clause.contains(w)) || goods_after)
             || [
                 "of dell",
                 "of equipment",
@@ -414,9 +452,13 @@ fn amounts(text: &str) -> Vec<Amount> {
             || ["transaction value", "purchase price", "acquisition price", "consideration of"]
                 .iter()
                 .any(|w| near_pre.contains(w))
-            // "Dell is supplying the hardware for $5.8 billion"
-            || clause.contains(" suppl")
-                && ["hardware", "equipment", "server"].iter().any(|w| clause.contains(w))
+            // "Dell is supplying the hardware for $5.8 billion" ("Dell liefert Hardware für")
+            || [" suppl", " liefer", "suministr", " fourni", " fornisc", " fornir"]
+                .iter()
+                .any(|w| clause.contains(w))
+                && ["hardware", "equipment", "server", "gpu", "ausrüstung", "equipo", "équipement", "serveur"]
+                    .iter()
+                    .any(|w| clause.contains(w))
             // "向戴爾採購 $5.8 billion 的 GPU 伺服器": a purchase verb before
             // the amount, the goods after it
             || ["採購", "采购", "購買", "购买", "購入", "買入", "买入", "구매", "구입", "매입"]
@@ -537,7 +579,8 @@ fn amounts(text: &str) -> Vec<Amount> {
             "até",
         ]
         .iter()
-        .any(|w| near_pre.contains(w))
+        // (as words: "estratégico" holds "até")
+        .any(|w| contains_word(near_pre, w))
             || post.contains("extension") && post.find("extension").is_some_and(|i| i < 45)
             || post.contains("renewal") && post.find("renewal").is_some_and(|i| i < 45)
             || post.contains("if all")
@@ -696,6 +739,23 @@ fn has_prev_in_sentence(out: &[Amount], text: &str, prev_end: usize, start: usiz
 
 /// The clause before an amount: back to the previous amount or the start of its sentence, at most
 /// 120 characters, lower-cased with a space in front (so word tests can start with a space).
+/// Does `hay` hold `w` as a word or words, not inside a longer one ("até" is not in
+/// "estratégico")? (A `w` ending in a space needs no boundary after it.)
+fn contains_word(hay: &str, w: &str) -> bool {
+    hay.match_indices(w).any(|(i, m)| {
+        let before_ok = !hay[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let after_ok = m.ends_with(' ')
+            || !hay[i + m.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        before_ok && after_ok
+    })
+}
+
 fn wide_clause(text: &str, at: usize, prev_end: usize) -> String {
     let pre = before(text, at, 120);
     let keep = pre.len().min(at - prev_end.min(at));
@@ -976,7 +1036,7 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
     static RE: OnceLock<[Regex; 5]> = OnceLock::new();
     let [money, years, grouped_mw, span_words, decimal_mw] = RE.get_or_init(|| {
         [
-            Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|bilh(?:õ|o)es|mil milh(?:õ|o)es|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es)(\s*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
+            Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|bilh(?:õ|o)es|mil milh(?:õ|o)es|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
                 .expect("static regex"),
             Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahres?|jährige[nmrs]?|jährig|ans|años|anos|anni)(?-u:\b)")
                 .expect("static regex"),
@@ -1569,6 +1629,25 @@ mod tests {
         );
         assert_eq!(x("グーグルは14億ドルの債務を保証する。").value_usd, None);
         assert_eq!(x("谷歌提供18億美元後盾。").value_usd, None);
+        // the lease commitments a guarantor supports, in English and French
+        assert_eq!(
+            x("Google is supporting $1.8 billion of Fluidstack's lease commitments").value_usd,
+            None
+        );
+        assert_eq!(
+            x("Google soutient 1,8 milliard $ d’engagements locatifs et finance un contrat d’hébergement IA de 3,7 milliards $ sur 10 ans").value_usd,
+            Some(3.7e9)
+        );
+        assert_eq!(
+            x("Le géant soutiendra avec 1.800 millions USD un accord entre TeraWulf et Fluidstack")
+                .value_usd,
+            None
+        );
+        // revenue an agreement guarantees is its value
+        assert_eq!(
+            x("The agreements guarantee $3.7 billion in revenue over ten years").value_usd,
+            Some(3.7e9)
+        );
     }
 
     #[test]
@@ -1639,6 +1718,20 @@ mod tests {
 
     #[test]
     fn rates_annual_figures_and_financing_amounts_are_not_totals() {
+        // goods named after the amount make it a purchase; cloud capacity bought is a contract
+        let doc = "Under the five-year contract, Microsoft gets access to GB300 systems in Texas.\nIREN will purchase $5.8 billion worth of GPUs from Dell to serve the deal.";
+        assert_eq!(
+            super::extract(
+                "Under the five-year contract, Microsoft gets access to GB300 systems in Texas.",
+                doc
+            )
+            .value_usd,
+            None
+        );
+        assert_eq!(
+            x("Microsoft agreed to buy $9.7 billion of GPU cloud capacity from IREN under the deal").value_usd,
+            Some(9.7e9)
+        );
         let t = x("rent of about $1.5 million per MW per year with a 3% escalator");
         assert_eq!(t.value_usd, None);
         assert_eq!(t.rate_usd_per_mw_year, Some(1.5e6));
@@ -2071,6 +2164,16 @@ mod tests {
             Some(9.5e9)
         );
         assert_eq!(x("Google erwirbt für 1,8 Mrd. USD").value_usd, Some(1.8e9));
+        // a compound noun ("9,7-Mrd.-USD-Deal"), and the hardware a vendor delivers
+        assert_eq!(
+            x("Microsoft schließt 9,7-Mrd.-USD-Deal mit IREN – Dell liefert Hardware für 5,8 Mrd. USD").value_usd,
+            Some(9.7e9)
+        );
+        // "estratégico" is no "até" (up to): the amount is the base value
+        assert_eq!(
+            x("Microsoft ha firmado un acuerdo estratégico de cinco años por 9.700 millones de dólares con IREN").value_usd,
+            Some(9.7e9)
+        );
         // a backing of the tenant's lease obligations is no contract value, in any language
         assert_eq!(
             x("Google aportará 1.800 millones de dólares de las obligaciones de arrendamiento de Fluidstack").value_usd,
