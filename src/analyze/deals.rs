@@ -132,6 +132,12 @@ struct Patterns {
     deal_again: Regex,
     /// a day of the week or "today": the story is about this day's news
     this_day: Regex,
+    /// a cited source's number ("[2]")
+    citation: Regex,
+    /// two cited sources side by side ("[1][2]")
+    citations_stacked: Regex,
+    /// a numbered point inside a sentence ("(1)", "2)")
+    enumerated: Regex,
     /// a headline's financing that is a guarantor's backing ("Secures $3.7B Backing from Google")
     backing_title: Regex,
     /// A counterparty named by what it is: "with the technology giant", "con el gigante".
@@ -167,6 +173,9 @@ fn pats() -> &'static Patterns {
             miners_as_class: r(r"(?i)\b(?:bitcoin |crypto |publicly[- ]traded |listed |public )?miners\b|\bmining (?:companies|firms|stocks)\b|\b(?:les |des )?mineurs\b|\b(?:los )?mineros\b|\bmineradoras\b|\bBitcoin-Miner\b"),
             merger_agreement: r(r"(?i)\b(?:merger|acquisition|arrangement) agreement\b|\bagreement (?:and plan )?of merger\b|\bFusionsvereinbarung\b|\baccord de fusion\b|\bacuerdo de fusión\b"),
             deal_again: r(r"(?i)^\W*(?:under )?(?:the|this) (?:deal|agreement|contract|lease|pact)\b"),
+            citation: r(r"\[\d{1,3}\]"),
+            citations_stacked: r(r"\[\d{1,3}\]\s?\[\d{1,3}\]"),
+            enumerated: r(r"(?:^|[\s:;,])\(?\d\)\s"),
             backing_title: r(r"(?i)\bbacking\b|\bbackstop\w*|\bguarantee\w*"),
             this_day: r(r"(?i)\b(?:today|monday|tuesday|wednesday|thursday|friday)\b"),
             generic_party: r(r"(?i)\bwith (?:these|such|those|several|many|various) (?:companies|firms|miners|operators|providers)\b|\bcon (?:estas|esas|varias) (?:empresas|compañías|mineras)\b|\bavec (?:ces|plusieurs) (?:entreprises|sociétés|mineurs)\b|\bmit (?:diesen|solchen|mehreren) (?:Unternehmen|Firmen|Minern)\b|これらの企業と|これらの会社と|这些公司|這些公司|이들 기업"),
@@ -207,7 +216,7 @@ fn pats() -> &'static Patterns {
                 milestone: r(r"(?i)\bcomplet(?:es|ed|ion)\b|\b(?:hits|reaches|tops|surpasses|crosses) \d[\d.,]*\s?(?:GW|MW|EH/s|gigawatts?|megawatts?)\b|\b(?:comes?|came|goes|went|is|now|brought|brings) online\b|\bonline:|\bfinish(?:es|ed)\b|ready for service|\benergi[sz](?:es|ed|ation)\b|\bbreaks? ground\b|\bgroundbreaking\b|\bbegins construction\b|\bstarts construction\b|\bto break ground\b|\bopens\b|\bcommissioning\b|\bgoes live\b|\bfirst phase\b"),
                 plan: r(r"(?i)\bplans? (?:to|for)\b|\bplanned\b|\bto convert\b|\bconverts?\b|\bexplor(?:es|ing)\b|\bconsider(?:s|ing)\b|\beyes\b|\bsets? sights\b|\bstrategic alternatives\b|\bwinds? down\b|\bto invest\b|\bto increase\b|\bLOI\b|\bletter of intent\b|\bMOU\b|\bexpands self-mining\b"),
             },
-            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|lock(?:s|ed)? in|unveil(?:s|ed)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d[\d,.]*|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|confirm(?:s|ed)|leased|leasing (?:an? )?(?:additional |another |further )?\d[\d,.]*|(?:to|will|would) lease|leases \d[\d,.]*|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|ausgeübt|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|signature|conclu|conclut|(?:a|ont) passé (?:un|deux|trois) (?:accord|contrat)s?|passe (?:un|deux|trois) (?:accord|contrat)s?|annonce|annoncé|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|vermietet|vermieten|vermietete|loue|louera|affitta|affitterà|cierra|cerró|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|达成|達成|締結|契約を結|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b|ปิดดีล|ลงนาม|เซ็นสัญญา|ทำสัญญา|हस्ताक्षर|डील पूरी|समझौता किया|समझौते पर"),
+            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)|bag(?:s|ged)|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|lock(?:s|ed)? in|unveil(?:s|ed)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d[\d,.]*|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|confirm(?:s|ed)|leased|leasing (?:an? )?(?:additional |another |further )?\d[\d,.]*|(?:to|will|would) lease|leases \d[\d,.]*|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|ausgeübt|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|signature|conclu|conclut|(?:a|ont) passé (?:un|deux|trois) (?:accord|contrat)s?|passe (?:un|deux|trois) (?:accord|contrat)s?|annonce|annoncé|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|vermietet|vermieten|vermietete|loue|louera|affitta|affitterà|cierra|cerró|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|达成|達成|締結|契約を結|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b|ปิดดีล|ลงนาม|เซ็นสัญญา|ทำสัญญา|हस्ताक्षर|डील पूरी|समझौता किया|समझौते पर"),
             noun: r(r"(?i)\b(lease|leases|arrendamiento|alquiler|alquilará|arrendará|alugará|locazione|contratto|contrato|accordo|acuerdo|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|bail|empresa conjunta|parceria|acordo|arrendamento|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|takeover|buyout|proposal|bid|offer)\b|合约|合約|合同|协议|協議|租约|租約|租赁|租賃|托管|託管|契約|リース|賃貸|계약|임대|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|аренд\w*|сделк\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध"),
             workload: r(r"(?i)\b(hosting|HPC|KI|IA|inteligencia artificial|intelligence artificielle|intelligenza artificiale|inteligência artificial|künstliche[rn]? Intelligenz|capacidad (?:informática|de cómputo|de computación)|capacité de calcul|capacità di calcolo|capacidade de computação|Rechenkapazität(?:en)?|Rechenzentr\w*|centre de données|centres de données|centro de datos|centros de datos|centro de dados|centri dati|centro dati|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b|人工智慧|人工智能|算力|資料中心|数据中心|數據中心|雲端|云端|云计算|雲計算|データセンター|人工知能|데이터센터|데이터 센터|인공지능|\b(?:ИИ|дата-центр\w*|ЦОД\w*|вычислительн\w*|искусственн\w* интеллект\w*)\b"),
             undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|client|lessee|counterparty|company|partner)|\ban? (?:large |leading |major |U\.S\.-based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:un|une|uno|una|um|uma|ein|einem|einen) (?:[\w-]+ ){0,2}hyperscaler\b|\b(?:non identifié|non divulgué|no identificado|no revelado|nicht (?:namentlich )?genannt\w*|ungenannt\w*|não identificado|não divulgado|non identificato)\b|\b(?:a|an|one|its (?:first|second|third|new)) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale) (?:customer|client|tenant)\b"),
@@ -698,6 +707,16 @@ impl<'a> Recognizer<'a> {
                     continue;
                 }
             }
+            // "its path is marked by (1) ..., (2) ..., (3) a Microsoft contract": a summary
+            if p.enumerated.find_iter(s).count() >= 3 {
+                if pos <= 3 {
+                    reasons.push(format!(
+                        "against: a summary in points: \"{}\"",
+                        clip(s, 120)
+                    ));
+                }
+                continue;
+            }
             // "signs multi-year leases with these companies": a description of a kind of deal
             if p.generic_party.is_match(s) {
                 if pos <= 3 {
@@ -850,6 +869,20 @@ impl<'a> Recognizer<'a> {
         };
         if commentary(d.title) || commentary(lead_first) {
             reasons.push("against: commentary (opinion, analysis, a question)".into());
+            return None;
+        }
+        // an encyclopedia's page stacks the sources it cites ("... post-2022 volatility.[1][2][3]"):
+        // a reference article, never the news of a deal (a news page citing one source a
+        // sentence, "... lease obligations[1].", is still news)
+        let opening = &text_sents[..text_sents.len().min(8)];
+        if opening.iter().any(|s| p.citations_stacked.is_match(s))
+            && opening
+                .iter()
+                .map(|s| p.citation.find_iter(s).count())
+                .sum::<usize>()
+                >= 4
+        {
+            reasons.push("against: a reference article citing its sources".into());
             return None;
         }
         // an author's rating in the opening ("Riot Platforms is rated Buy", "support a Buy
@@ -3733,10 +3766,28 @@ mod tests {
             "",
             "A empresa de data centers CoreWeave fechou um acordo de US$ 9 bilhões para adquirir sua rival Core Scientific.",
         ));
+        // a news page citing one source a sentence is still news
+        let d = decide(
+            "AInvest Newsletter",
+            "Google has entered into a partnership with Cipher Mining. Cipher Mining signed a $3 billion, 10-year lease with Fluidstack for 168 MW at its Barber Lake site.[1] Google agreed to backstop $1.4 billion of Fluidstack's lease obligations[2]. Two five-year options could raise the value to $7 billion[3].",
+        );
+        deal_with(&d, "Fluidstack");
+        // a sentence of numbered points sums up a history; a page citing sources is a reference
+        not_a_deal(&decide(
+            "What is IREN today?",
+            "Its recent path is marked by: (1) a big expansion of its sites, (2) record results for FY2025, (3) a change of story driven by a Microsoft contract announced at $9.7 billion over 5 years.",
+        ));
+        no_deal_because(
+            &decide(
+                "Bitcoin miners and AI infrastructure",
+                "Miners repurpose their sites to host AI workloads.[1][2] Core Scientific signed long-term hosting deals with CoreWeave worth $7 billion.[3] Hut 8 signed a $7 billion lease in Louisiana.[4]",
+            ),
+            "against: a reference article",
+        );
         // "Here's Why" under a headline about this day's move explains the day's news
         let d = decide(
             "Applied Digital Shares Jump Tuesday: Here's Why",
-            "Applied Digital shares are up on Tuesday after its AI cloud unit signed its first major AI customer under a contract worth up to $180 million over 24 months.",
+            "Applied Digital shares are up on Tuesday after its AI cloud unit bagged its first major AI customer with a deal of up to $180 million over 24 months.",
         );
         assert!(d.detection.is_some(), "{:?}", d.reasons);
         // without a day it is still an explainer
