@@ -134,6 +134,8 @@ struct Patterns {
     this_day: Regex,
     /// a cited source's number ("[2]")
     citation: Regex,
+    /// a sentence whose subject is "the company" the sentence before named
+    subject_anaphor: Regex,
     /// two cited sources side by side ("[1][2]")
     citations_stacked: Regex,
     /// a numbered point inside a sentence ("(1)", "2)")
@@ -174,6 +176,7 @@ fn pats() -> &'static Patterns {
             merger_agreement: r(r"(?i)\b(?:merger|acquisition|arrangement) agreement\b|\bagreement (?:and plan )?of merger\b|\bFusionsvereinbarung\b|\baccord de fusion\b|\bacuerdo de fusión\b"),
             deal_again: r(r"(?i)^\W*(?:under )?(?:the|this) (?:deal|agreement|contract|lease|pact)\b"),
             citation: r(r"\[\d{1,3}\]"),
+            subject_anaphor: r(r"^\W*(?:The (?:company|group|tech giant|software giant)|La (?:compañía|empresa|société|società)|El gigante (?:tecnológico|del software)|L['’](?:entreprise|azienda)|Das Unternehmen|Der Konzern|A (?:empresa|companhia)|Le groupe) (?:\w+ ){0,2}(?:signed|firmó|ha firmado|a signé|signe|hat|unterzeichnete|assinou|fechou|ha firmato|firma)\b"),
             citations_stacked: r(r"\[\d{1,3}\]\s?\[\d{1,3}\]"),
             enumerated: r(r"(?:^|[\s:;,])\(?\d\)\s"),
             backing_title: r(r"(?i)\bbacking\b|\bbackstop\w*|\bguarantee\w*"),
@@ -200,7 +203,7 @@ fn pats() -> &'static Patterns {
             buyer: r(r"(?i)\b(?:purchase|procurement|supply|purchasing) (?:agreement|order|contract|deal)s?\b|(?-i:\b(?:MIPA |Purchase |Asset |Stock )?Buyer\b)|\bhardware procurement\b|\b(?:for|of|to buy|to purchase|purchas(?:e|es|ed|ing)) (?:\w+ ){0,3}(?:Blackwell|GB\d00|B\d00|H\d00|GPUs|servers|systems|chips|equipment|miners|rigs|ASICs)\b"),
             furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}"),
             on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|amid|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b"),
-            capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity)\b"),
+            capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted|affitterà|affitta|prende in affitto|arrendará|arrendaría|arrienda|alquilará|alquilaría|alquila|alugará|aluga|louera|loue|mietet|wird (?:\w+ ){0,3}mieten)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts|megavatios|megawatt|mégawatts)|capacity|capacidad|capacità|capacité|capacidade|Kapazität|infrastructure|infraestructura|infrastruttura|infraestrutura|Infrastruktur)\b"),
             commitment: r(r"(?i)\bexercis(?:es|ed|ing)\b[^.;]{0,30}\boptions?\b|\bcommitments?\b|\bcommits? to\b|\bcommitted to\b|\bOption\w*\b[^.;]{0,90}\bausgeübt\b|\b(?:a|ont) exercé\b[^.;]{0,30}\boptions?\b|\bejerci(?:ó|do)\b[^.;]{0,30}\bopci[óo]n\b|\besercitato\b[^.;]{0,30}\bopzion[ei]\b"),
             provides_mw: r(r"(?i)\b(?:provide|provides|providing|deliver|delivers|delivering)\b[^.;]{0,40}?\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b"),
             options_total: r(r"(?i)\b(?:extensions?|options?|renewals?)\b[^.;]{0,40}\bbring(?:s|ing)?\b"),
@@ -683,9 +686,32 @@ impl<'a> Recognizer<'a> {
             // a sentence about backing lease obligations that names a hyperscaler and an AI cloud
             // ("Google invests 5.4% in Cipher, backs $1.4B of Fluidstack's lease obligations"):
             // the hyperscaler is the guarantor, the AI cloud the tenant
-            let party = backed_tenant(s, &parties, |&e| self.cps[e].class).or_else(|| {
-                title_party.filter(|_| cp_hits.is_empty() && p.giant_anaphor.is_match(s))
-            });
+            let party = backed_tenant(s, &parties, |&e| self.cps[e].class)
+                .or_else(|| {
+                    title_party.filter(|_| cp_hits.is_empty() && p.giant_anaphor.is_match(s))
+                })
+                // "Microsoft took a bold step. The company signed a $9.7 billion agreement with
+                // IREN": the company that signs with one of the universe is the one the sentence
+                // before named
+                .or_else(|| {
+                    if !(cp_hits.is_empty()
+                        && pos >= 2
+                        && p.subject_anaphor.is_match(s)
+                        && !self.linker.find(s, domain).is_empty())
+                    {
+                        return None;
+                    }
+                    let prev = cands[pos - 1].0;
+                    let mut es: Vec<usize> = self
+                        .cp_matcher
+                        .find(prev, true)
+                        .iter()
+                        .filter(|h| party_role(prev, h.start, h.end) == Role::Counterparty)
+                        .map(|h| h.entity)
+                        .collect();
+                    es.dedup();
+                    (es.len() == 1).then(|| es[0])
+                });
             let cp_named = party.is_some();
             if let Some(lead) = lead_ticker {
                 // (a customer that is a listed company too, "CoreWeave executed a lease", is no
@@ -3772,6 +3798,23 @@ mod tests {
             "Google has entered into a partnership with Cipher Mining. Cipher Mining signed a $3 billion, 10-year lease with Fluidstack for 168 MW at its Barber Lake site.[1] Google agreed to backstop $1.4 billion of Fluidstack's lease obligations[2]. Two five-year options could raise the value to $7 billion[3].",
         );
         deal_with(&d, "Fluidstack");
+        // the customer as the subject of a future lease, in Italian and Spanish
+        let d = decide(
+            "",
+            "TeraWulf ha detto che il fornitore di cloud Core42 affitterà 70 MW di infrastruttura presso il sito di Lake Mariner di TeraWulf.",
+        );
+        deal_with(&d, "Core42");
+        let d = decide(
+            "",
+            "TeraWulf dijo que el proveedor de nube Core42 arrendará 70 MW de capacidad en su sitio de Lake Mariner.",
+        );
+        deal_with(&d, "Core42");
+        // "the company" that signs with a company of the universe is the one named just before
+        let d = decide(
+            "",
+            "Microsoft took a bold new step into artificial intelligence. La compañía firmó un acuerdo por USD 9.700 millones con IREN, una gran minera de Bitcoin, para usar su infraestructura de GPU durante cinco años.",
+        );
+        deal_with(&d, "Microsoft");
         // a sentence of numbered points sums up a history; a page citing sources is a reference
         not_a_deal(&decide(
             "What is IREN today?",
