@@ -134,6 +134,8 @@ struct Patterns {
     this_day: Regex,
     /// a cited source's number ("[2]")
     citation: Regex,
+    /// "a new 15-year lease", "a new agreement"
+    new_agreement: Regex,
     /// a sentence whose subject is "the company" the sentence before named
     subject_anaphor: Regex,
     /// two cited sources side by side ("[1][2]")
@@ -176,6 +178,7 @@ fn pats() -> &'static Patterns {
             merger_agreement: r(r"(?i)\b(?:merger|acquisition|arrangement) agreement\b|\bagreement (?:and plan )?of merger\b|\bFusionsvereinbarung\b|\baccord de fusion\b|\bacuerdo de fusión\b"),
             deal_again: r(r"(?i)^\W*(?:under )?(?:the|this) (?:deal|agreement|contract|lease|pact)\b"),
             citation: r(r"\[\d{1,3}\]"),
+            new_agreement: r(r"(?i)\b(?:a|its|the) new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|deals?)\b"),
             subject_anaphor: r(r"^\W*(?:The (?:company|group|tech giant|software giant)|La (?:compañía|empresa|société|società)|El gigante (?:tecnológico|del software)|L['’](?:entreprise|azienda)|Das Unternehmen|Der Konzern|A (?:empresa|companhia)|Le groupe) (?:\w+ ){0,2}(?:signed|firmó|ha firmado|a signé|signe|hat|unterzeichnete|assinou|fechou|ha firmato|firma)\b"),
             citations_stacked: r(r"\[\d{1,3}\]\s?\[\d{1,3}\]"),
             enumerated: r(r"(?:^|[\s:;,])\(?\d\)\s"),
@@ -1127,7 +1130,14 @@ impl<'a> Recognizer<'a> {
         };
         // a question in the headline: the answer must open the text
         let customer = customer.filter(|c| {
-            let question = d.title.trim_end().ends_with('?');
+            // ("IREN Stock Surges with $9.7B Microsoft AI Deal: Bitcoin Miner to AI Giant?": a
+            // statement, then a question after the colon)
+            let stated = d.title.rsplit_once(':').is_some_and(|(head, _)| {
+                head.split_whitespace().count() >= 5
+                    && !head.contains('?')
+                    && p.contract_noun.is_match(head)
+            });
+            let question = d.title.trim_end().ends_with('?') && !stated;
             let ok = !question || (1..=6).contains(&c.pos);
             if !ok {
                 reasons.push("against: a question whose text does not open with a deal".into());
@@ -1138,6 +1148,11 @@ impl<'a> Recognizer<'a> {
         // opening says the amount is a total of agreements already made
         let customer = customer.filter(|c| {
             if recalled_amounts.is_empty() {
+                return true;
+            }
+            // ("announced a new 15-year lease ... valued at $7.5 billion. The deal extends the
+            // relationship behind a prior $7.5 billion lease": a new deal the size of a prior one)
+            if p.new_agreement.is_match(c.s) {
                 return true;
             }
             let Some((a, s)) = terms::stated_usd(c.s).into_iter().find_map(|a| {
@@ -3815,6 +3830,32 @@ mod tests {
             "Microsoft took a bold new step into artificial intelligence. La compañía firmó un acuerdo por USD 9.700 millones con IREN, una gran minera de Bitcoin, para usar su infraestructura de GPU durante cinco años.",
         );
         deal_with(&d, "Microsoft");
+        // a new lease the size of a prior one the opening recalls is still new
+        let d = decide(
+            "Why Applied Digital Stock Soared Today",
+            "Applied Digital announced a new 15-year lease for its Polaris Forge 3 site covering 300 MW of critical IT load, valued at roughly $7.5 billion. The deal extends the same undisclosed hyperscaler relationship behind a prior $7.5 billion, 15-year lease at Delta Forge 1, bringing total contracted lease revenue to $31 billion.",
+        );
+        assert!(d.detection.is_some(), "{:?}", d.reasons);
+        // a headline that states the deal and then asks a question after a colon
+        let d = decide(
+            "IREN Stock Surges with $9.7B Microsoft AI Deal: Bitcoin Miner to AI Giant?",
+            "Shares of the former bitcoin miner jumped on Monday.",
+        );
+        deal_with(&d, "Microsoft");
+        no_deal_because(
+            &decide(
+                "From bitcoin miner to AI power: can Cipher Mining's 297% rally last?",
+                "Cipher Mining shares rose 297% in six months. Riot Platforms gained 42% over the same months. Marathon Digital lost 27% in the period. Bitfarms rose 215%, still well short of it. Is such a fast rise justified by the business? The answer lies in what now drives the shares. It is no longer only the mining of bitcoin. The company signed a 10-year AI hosting agreement with Fluidstack, adding $3 billion of revenue.",
+            ),
+            "against: a question",
+        );
+        no_deal_because(
+            &decide(
+                "WhiteFiber (WYFI): Is the $865M Nscale AI Data Center Deal a Game-Changer?",
+                "Shares have been volatile lately. Here is what the valuation says.",
+            ),
+            "against: a question",
+        );
         // a sentence of numbered points sums up a history; a page citing sources is a reference
         not_a_deal(&decide(
             "What is IREN today?",
