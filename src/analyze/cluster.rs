@@ -459,6 +459,17 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 && g.value_exact
                 && g.conflict == 0
                 && r.terms.value_usd.is_some_and(|v| v >= 1e9);
+            // a deal stored with no term at all (a headline's "agreement with AMD") and a report
+            // naming the same customer within a month that states no new agreement: the terms
+            // of that deal, told later (nothing can disagree, and nothing else tells them apart)
+            let terms_later = at - first_at[k] <= 30 * DAY_MICROS
+                && has_cp
+                && !r_undisclosed
+                && !r.new_agreement
+                && r.deal_type != DealType::Expansion
+                && agreed[k].value_usd.is_none()
+                && agreed[k].capacity_mw.is_none()
+                && agreed[k].term_years.is_none();
             // a new site is a new agreement, whatever terms it shares (another named site than
             // any of the cluster's reports names)
             let elsewhere = !r.sites.is_empty()
@@ -473,6 +484,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                         || same_terms
                         || same_days
                         || same_big_value
+                        || terms_later
                         || party
                             && (within
                                 && (g.conflict == 0 || g.size_agrees && g.agree >= g.conflict)
@@ -963,6 +975,20 @@ mod tests {
             "d",
         );
         assert_eq!(cluster(&[first.clone(), bare]).len(), 2);
+        // a deal stored with no terms takes the terms a report of its customer states within a
+        // month (and not later, nor an expansion)
+        let headline_only = r(9, "2026-01-16T12:00:00Z", "RIOT", "AMD", "colocation", "m");
+        let mut told = r(10, "2026-01-27T12:00:00Z", "RIOT", "AMD", "colocation", "n");
+        told.terms = terms(Some(311e6), None, Some(10.0));
+        assert_eq!(cluster(&[headline_only.clone(), told.clone()]).len(), 1);
+        let mut much_later = told.clone();
+        much_later.at = chrono::DateTime::parse_from_rfc3339("2026-04-20T12:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        assert_eq!(cluster(&[headline_only.clone(), much_later]).len(), 2);
+        let mut more = told.clone();
+        more.deal_type = DealType::Expansion;
+        assert_eq!(cluster(&[headline_only, more]).len(), 2);
         // the end user named instead of the tenant, within the window, is the same deal
         let mut hut = r(
             5,
