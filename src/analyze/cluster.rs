@@ -449,9 +449,21 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 && !r_undisclosed
                 && !r.new_agreement
                 && r.deal_type != DealType::Expansion
-                && std::iter::once(g)
+                && (std::iter::once(g)
                     .chain(c.iter().map(|&j| agreement(&reports[j].terms, &r.terms)))
-                    .any(|g| g.agree >= 1 && g.conflict <= 1);
+                    .any(|g| g.agree >= 1 && g.conflict <= 1)
+                    // (a report stating one term only, and that one misread: a campus's 500 MW
+                    // beside the lease's 168 MW the same day)
+                    || [
+                        r.terms.value_usd,
+                        r.terms.capacity_mw,
+                        r.terms.term_years,
+                    ]
+                    .iter()
+                    .flatten()
+                    .count()
+                        == 1
+                        && g.conflict <= 1);
             // the same value of a billion dollars or more, to the dollar, within two days and
             // nothing disagreeing: one agreement whoever the report names ("Hut 8 and Anthropic
             // ink $7B partnership" beside "Hut 8's $7B lease with Fluidstack")
@@ -637,12 +649,23 @@ mod tests {
             ..DealTerms::default()
         };
         assert_eq!(cluster(&[a.clone(), b.clone()]), vec![vec![0, 1]]);
-        // two terms disagreeing, or nothing agreeing, or three days on: another agreement
+        // two terms disagreeing, or three days on: another agreement
         let mut c = b.clone();
         c.terms.term_years = Some(5.0);
         assert_eq!(cluster(&[a.clone(), c]).len(), 2);
+        // a report stating one term only, and that one misread (the guarantee, or a campus's
+        // 500 MW): the same day's agreement
         let mut c = b.clone();
         c.terms.term_years = None;
+        assert_eq!(cluster(&[a.clone(), c]).len(), 1);
+        let mut c = b.clone();
+        c.terms = DealTerms {
+            capacity_mw: Some(500.0),
+            ..DealTerms::default()
+        };
+        assert_eq!(cluster(&[a.clone(), c.clone()]).len(), 1);
+        // (unless it says it is a new agreement)
+        c.new_agreement = true;
         assert_eq!(cluster(&[a.clone(), c]).len(), 2);
         b.at = a.at + Duration::days(3);
         assert_eq!(cluster(&[a, b]).len(), 2);
