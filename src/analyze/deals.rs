@@ -134,6 +134,8 @@ struct Patterns {
     this_day: Regex,
     /// a cited source's number ("[2]")
     citation: Regex,
+    /// "secures ... data center site"
+    site_secured: Regex,
     /// "a new 15-year lease", "a new agreement"
     new_agreement: Regex,
     /// a sentence whose subject is "the company" the sentence before named
@@ -178,6 +180,7 @@ fn pats() -> &'static Patterns {
             merger_agreement: r(r"(?i)\b(?:merger|acquisition|arrangement) agreement\b|\bagreement (?:and plan )?of merger\b|\bFusionsvereinbarung\b|\baccord de fusion\b|\bacuerdo de fusión\b"),
             deal_again: r(r"(?i)^\W*(?:under )?(?:the|this) (?:deal|agreement|contract|lease|pact)\b"),
             citation: r(r"\[\d{1,3}\]"),
+            site_secured: r(r"(?i)\bsecur(?:es|ed|ing|e)? (?:[\w'’.-]+ ){0,4}(?:sites?|land|acres|parcels?|property|properties)\b"),
             new_agreement: r(r"(?i)\b(?:a|its|the) new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|deals?)\b"),
             subject_anaphor: r(r"^\W*(?:The (?:company|group|tech giant|software giant)|La (?:compañía|empresa|société|società)|El gigante (?:tecnológico|del software)|L['’](?:entreprise|azienda)|Das Unternehmen|Der Konzern|A (?:empresa|companhia)|Le groupe) (?:\w+ ){0,2}(?:signed|firmó|ha firmado|a signé|signe|hat|unterzeichnete|assinou|fechou|ha firmato|firma)\b"),
             citations_stacked: r(r"\[\d{1,3}\]\s?\[\d{1,3}\]"),
@@ -2013,6 +2016,13 @@ fn not_provider_or_not_signed(
     if p.site_deal.is_match(s) {
         return Some("the company buys or leases a site");
     }
+    // "Bit Digital secures Saint-Jérôme data center site" (not "secures a lease at its campus")
+    if let Some(m) = p.site_secured.find(s)
+        && !p.contract_noun.is_match(m.as_str())
+        && !p.noun.is_match(m.as_str())
+    {
+        return Some("the company buys or leases a site");
+    }
     if p.approval.is_match(s) {
         return Some("an approval or a permit, not an agreement with a customer");
     }
@@ -3813,6 +3823,17 @@ mod tests {
             "Google has entered into a partnership with Cipher Mining. Cipher Mining signed a $3 billion, 10-year lease with Fluidstack for 168 MW at its Barber Lake site.[1] Google agreed to backstop $1.4 billion of Fluidstack's lease obligations[2]. Two five-year options could raise the value to $7 billion[3].",
         );
         deal_with(&d, "Fluidstack");
+        // a site secured is bought or leased, whatever colocation it is meant for
+        not_a_deal(&decide(
+            "Bit Digital secures Saint-Jérôme data center site; 5MW Cerebras colocation targeted for July 2025",
+            "Development costs are about CAD $55 million for the retrofit.",
+        ));
+        // (a lease secured at a site is not)
+        let d = decide(
+            "Applied Digital secures lease with CoreWeave for its Ellendale site",
+            "Applied Digital signed a 15-year lease with CoreWeave for 250 MW at its Ellendale campus.",
+        );
+        deal_with(&d, "CoreWeave");
         // a customer raising its commitment to a capacity, in French and Portuguese
         let d = decide(
             "",
