@@ -772,6 +772,7 @@ fn wide_clause(text: &str, at: usize, prev_end: usize) -> String {
 /// Capacity mentions: (MW, basis, where).
 fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
     let mut out = Vec::new();
+    let mut phases = Vec::new();
     for c in res().mw.captures_iter(text) {
         let Some(v) = c.get(1).and_then(|m| num(m.as_str())) else {
             continue;
@@ -924,8 +925,26 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
         } else {
             None
         };
-        out.push((mw, basis, (whole.start(), whole.end())));
+        // "Phase one (40 MW) in the first half of 2026, more than 200 MW by year end": a phase's
+        // capacity comes after every figure for the whole contract
+        let phase = [
+            "phase",
+            "first ",
+            "initial",
+            "première",
+            "primera",
+            "primeira",
+            "erste",
+        ]
+        .iter()
+        .any(|w| last_chars(&pre_wide, 20).contains(w));
+        if phase {
+            phases.push((mw, basis, (whole.start(), whole.end())));
+        } else {
+            out.push((mw, basis, (whole.start(), whole.end())));
+        }
     }
+    out.extend(phases);
     out
 }
 
@@ -2187,6 +2206,15 @@ mod tests {
         assert_eq!(
             x("un acuerdo de US$ 1.800,5 millones por 10 años").value_usd,
             Some(1.8005e9)
+        );
+        // a phase's capacity gives way to the whole contract's
+        assert_eq!(
+            x("Phase un (40 MW) opérationnelle au premier semestre 2026, déploiement complet de plus de 200 MW d'ici la fin de l'année 2026.").capacity_mw,
+            Some(200.0)
+        );
+        assert_eq!(
+            x("The first 40 MW go live in 2026 under the lease.").capacity_mw,
+            Some(40.0)
         );
         // "plurianual" is multi-year: the amount after it is the contract's total, not annual
         assert_eq!(
