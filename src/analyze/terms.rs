@@ -37,7 +37,7 @@ fn res() -> &'static Res {
         mw: Regex::new(r"(?i)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-?\s?(MW|megawatts?|m[ée]gawatts?|megavatios?|megavati|GW|gigawatts?|gigavatios?)\b")
             .expect("static regex"),
         term_months: Regex::new(
-            r"(?i)\b(\d{2,3})[-\u{2010}\u{2011}\u{2013} ]months?\b(?: (?:\w+ ){0,3}(?:contract|lease|agreement|term|deal)s?\b)",
+            r"(?i)\b(\d{2,3})[-\u{2010}\u{2011}\u{2013} ]months?\b(?: (?:\w+ ){0,3}(?:contract|lease|agreement|term|deal)s?\b)|\$[\d.,]+ (?:million|billion|[mb]n?) (?:over|for) (\d{2,3}) months\b",
         )
         .expect("static regex"),
         term: Regex::new(
@@ -1029,7 +1029,10 @@ fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
     }
     for c in res().term_months.captures_iter(text) {
         let whole = c.get(0).expect("match");
-        let months: f64 = c[1].parse().unwrap_or(0.0);
+        let months: f64 = c
+            .get(1)
+            .or(c.get(2))
+            .map_or(0.0, |m| m.as_str().parse().unwrap_or(0.0));
         if months >= 12.0 && months % 12.0 == 0.0 {
             out.push((months / 12.0, (whole.start(), whole.end())));
         }
@@ -2207,6 +2210,12 @@ mod tests {
             x("un acuerdo de US$ 1.800,5 millones por 10 años").value_usd,
             Some(1.8005e9)
         );
+        // a value "over 24 months" states the term
+        assert_eq!(
+            x("a deal of up to $180 million over 24 months").term_years,
+            Some(2.0)
+        );
+        assert_eq!(x("shares rose over 24 months").term_years, None);
         // a phase's capacity gives way to the whole contract's
         assert_eq!(
             x("Phase un (40 MW) opérationnelle au premier semestre 2026, déploiement complet de plus de 200 MW d'ici la fin de l'année 2026.").capacity_mw,
