@@ -1212,26 +1212,36 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
             "ปี",
             "साल",
             "वर्ष",
+            "مليار",
+            "مليون",
+            "ميغاواط",
+            "ميجاواط",
+            "عام",
+            "سنوات",
+            "سنة",
         ])
         .expect("static words")
     });
-    static RE: OnceLock<[Regex; 5]> = OnceLock::new();
-    let [yi, rub, power, years, thai_hindi] = RE.get_or_init(|| {
+    static RE: OnceLock<[Regex; 6]> = OnceLock::new();
+    let [yi, rub, power, years, thai_hindi, arabic_years] = RE.get_or_init(|| {
         [
             Regex::new(r"(\d+(?:\.\d+)?)\s?(?:億|亿|억)\s?(?:美元|美金|ドル|달러|\$)")
                 .expect("static regex"),
             Regex::new(r"(?i)(US\$|\$)?\s?(\d+(?:[.,]\d+)?)\s?(млрд|млн)\.?(\s?(?:долл\w*|\$))?")
                 .expect("static regex"),
             Regex::new(
-                r"(\d+(?:[.,]\d+)?)\s?(兆瓦|メガワット|메가와트|МВт|เมกะวัตต์|मेगावाट|吉瓦|ギガワット|기가와트|ГВт|กิกะวัตต์|गीगावाट)",
+                r"(\d+(?:[.,]\d+)?)\s?(兆瓦|メガワット|메가와트|МВт|เมกะวัตต์|मेगावाट|ميغاواط|ميجاواط|吉瓦|ギガワット|기가와트|ГВт|กิกะวัตต์|गीगावाट)",
             )
             .expect("static regex"),
             Regex::new(
                 r"(^|[^\d.,])(\d{1,2}|五|十|十二|十五|二十)\s?(?:年期|年間|年|년|-?летн\w*|лет|ปี|साल|वर्ष)",
             )
             .expect("static regex"),
-            // Thai and Hindi amounts: "3 พันล้านดอลลาร์", "$3.7 बिलियन"
-            Regex::new(r"(US\$|\$)?\s?(\d+(?:[.,]\d+)?)\s?(พันล้าน|ล้าน|बिलियन|मिलियन)\s?(ดอลลาร์|डॉलर)?")
+            // Thai, Hindi and Arabic amounts: "3 พันล้านดอลลาร์", "$3.7 बिलियन", "7 مليارات دولار"
+            Regex::new(r"(US\$|\$)?\s?(\d+(?:[.,]\d+)?)\s?(พันล้าน|ล้าน|बिलियन|मिलियन|مليارات|مليار|ملايين|مليون)\s?(ดอลลาร์|डॉलर|دولار)?")
+                .expect("static regex"),
+            // "لمدة 15 عاماً" (for 15 years), "10 سنوات"
+            Regex::new(r"(^|[^\d.,])(\d{1,2})\s?(?:عاماً|عاما|عامًا|سنوات|سنة)")
                 .expect("static regex"),
         ]
     });
@@ -1274,7 +1284,9 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
                 match (c.get(1).is_some() || c.get(4).is_some(), n) {
                     (true, Some(n)) => {
                         let unit = match &c[3] {
-                            "พันล้าน" | "बिलियन" => "billion",
+                            "พันล้าน" | "बिलियन" | "مليارات" | "مليار" => {
+                                "billion"
+                            }
                             _ => "million",
                         };
                         format!(" ${n} {unit} ")
@@ -1295,6 +1307,14 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
                     _ => "MW",
                 };
                 format!(" {} {unit} ", c[1].replace(',', "."))
+            })
+            .into_owned()
+            .into();
+    }
+    if arabic_years.is_match(&out) {
+        out = arabic_years
+            .replace_all(&out, |c: &regex::Captures<'_>| {
+                format!("{} {}-year ", &c[1], &c[2])
             })
             .into_owned()
             .into();
