@@ -417,6 +417,15 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             // days: one agreement whoever each report names (the tenant, its end user, a name
             // misread from elsewhere in the text)
             let same_terms = within && g.value_exact && g.agree >= 2 && g.conflict == 0;
+            // at any age, a report naming the deal's customer with its value to the dollar and
+            // another term agreeing, nothing disagreeing, is that deal told again, even where it
+            // calls it an expansion or new (an expansion's own terms are not the first lease's)
+            let same_terms_later = !within
+                && has_cp
+                && !r_undisclosed
+                && g.value_exact
+                && g.agree >= 2
+                && g.conflict == 0;
             // after the window, a report naming a stored deal's customer that states no new
             // agreement (an expansion) is that deal told again, whatever totals it restates
             // (within the window, a story about an undisclosed customer's lease restating it with
@@ -494,6 +503,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                         || retold
                         || same_value
                         || same_terms
+                        || same_terms_later
                         || same_days
                         || same_big_value
                         || terms_later
@@ -987,7 +997,15 @@ mod tests {
             "c",
         );
         option.terms = terms(None, Some(150.0), Some(15.0));
-        assert_eq!(cluster(&[first.clone(), option]).len(), 2);
+        assert_eq!(cluster(&[first.clone(), option.clone()]).len(), 2);
+        // but a story months later calling it an expansion while it states the first lease's
+        // value to the dollar, its MW and term is that lease told again
+        let mut recap = option.clone();
+        recap.at = chrono::DateTime::parse_from_rfc3339("2025-12-31T12:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        recap.terms = terms(Some(7e9), Some(250.0), Some(15.0));
+        assert_eq!(cluster(&[first.clone(), recap]).len(), 1);
         // a later report that states nothing to agree on is a new event
         let bare = r(
             4,
