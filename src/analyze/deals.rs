@@ -29,6 +29,12 @@ struct Patterns {
     loi: Regex,
     termination: Regex,
     rumor: Regex,
+    /// a customer's capacity move in Italian, Spanish, Portuguese, French, German (behind
+    /// `CAPACITY_MOVE_HINTS`)
+    capacity_move_more: Regex,
+    /// a price move after a deal in Spanish, Portuguese, French, German, Italian (behind
+    /// `ON_NEWS_HINTS`: the pattern is slow and most sentences have none of those words)
+    on_news_more: Regex,
     /// "Reportedly, Microsoft has struck a $9.7 billion deal": a finished deal the writer
     /// attributes to a report, not a rumour
     reported_fact: Regex,
@@ -208,8 +214,10 @@ fn pats() -> &'static Patterns {
             upcoming_results: r(r"(?i)\b(?:ahead of|before|into|previews?|preview of)\b[^.;]{0,20}\b(?:earnings|results|report)\b"),
             buyer: r(r"(?i)\b(?:purchase|procurement|supply|purchasing) (?:agreement|order|contract|deal)s?\b|(?-i:\b(?:MIPA |Purchase |Asset |Stock )?Buyer\b)|\bhardware procurement\b|\b(?:for|of|to buy|to purchase|purchas(?:e|es|ed|ing)) (?:\w+ ){0,3}(?:Blackwell|GB\d00|B\d00|H\d00|GPUs|servers|systems|chips|equipment|miners|rigs|ASICs)\b"),
             furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}"),
-            on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|suben|subi[óo]|subieron|se dispar(?:a|an|ó|aron)|saltan|saltaron|sobem|subiram|disparou|dispararam|steigt|steigen|stiegen|springt|sprang|bondit|bondissent|grimpe|s'envole|s’envole|vola|volano|balza)\b[^.;]{0,50}\b(?:on|after|following|amid|tras|luego de|después de|nach|apr[èe]s|após|depois de|dopo)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag|Vereinbarung|accord|contrat|acordo|empresa conjunta|joint venture|alianza|parceria|partenariat|Partnerschaft)\b"),
-            capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted|affitterà|affitta|prende in affitto|arrendará|arrendaría|arrienda|alquilará|alquilaría|alquila|alugará|aluga|louera|loue|mietet|wird (?:\w+ ){0,3}mieten|a porté|avait porté|porte|relevé|augmenté|elevou|aumentou|ampliou|aumentó|amplió|elevó|erhöht|erhöhte|aumentato|ampliato)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts|megavatios|megawatt|mégawatts)|capacity|capacidad|capacità|capacité|capacidade|Kapazität|infrastructure|infraestructura|infrastruttura|infraestrutura|Infrastruktur)\b"),
+            on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|amid|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b"),
+            on_news_more: r(r"(?i)\b(?:sube|suben|subi[óo]|subieron|se dispar(?:a|an|ó|aron)|saltan|saltaron|sobem|subiram|disparou|dispararam|steigt|steigen|stiegen|springt|sprang|bondit|bondissent|grimpe|s'envole|s’envole|vola|volano|balza)\b[^.;]{0,50}\b(?:tras|luego de|después de|nach|apr[èe]s|após|depois de|dopo)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag|Vereinbarung|accord|contrat|acordo|empresa conjunta|joint venture|alianza|parceria|partenariat|Partnerschaft)\b"),
+            capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity)\b"),
+            capacity_move_more: r(r"(?i)\b(?:affitterà|affitta|prende in affitto|arrendará|arrendaría|arrienda|alquilará|alquilaría|alquila|alugará|aluga|louera|loue|mietet|wird (?:\w+ ){0,3}mieten|a porté|avait porté|porte|relevé|augmenté|elevou|aumentou|ampliou|aumentó|amplió|elevó|erhöht|erhöhte|aumentato|ampliato)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts|megavatios|megawatt|mégawatts)|capacity|capacidad|capacità|capacité|capacidade|Kapazität|infrastructure|infraestructura|infrastruttura|infraestrutura|Infrastruktur)\b"),
             commitment: r(r"(?i)\bexercis(?:es|ed|ing)\b[^.;]{0,30}\boptions?\b|\bcommitments?\b|\bcommits? to\b|\bcommitted to\b|\bOption\w*\b[^.;]{0,90}\bausgeübt\b|\b(?:a|ont) exercé\b[^.;]{0,30}\boptions?\b|\bejerci(?:ó|do)\b[^.;]{0,30}\bopci[óo]n\b|\besercitato\b[^.;]{0,30}\bopzion[ei]\b"),
             provides_mw: r(r"(?i)\b(?:provide|provides|providing|deliver|delivers|delivering)\b[^.;]{0,40}?\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b"),
             options_total: r(r"(?i)\b(?:extensions?|options?|renewals?)\b[^.;]{0,40}\bbring(?:s|ing)?\b"),
@@ -227,7 +235,7 @@ fn pats() -> &'static Patterns {
             },
             verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)|bag(?:s|ged)|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|lock(?:s|ed)? in|unveil(?:s|ed)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d[\d,.]*|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|confirm(?:s|ed)|leased|leasing (?:an? )?(?:additional |another |further )?\d[\d,.]*|(?:to|will|would) lease|leases \d[\d,.]*|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|ausgeübt|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|signature|conclu|conclut|(?:a|ont) passé (?:un|deux|trois) (?:accord|contrat)s?|passe (?:un|deux|trois) (?:accord|contrat)s?|annonce|annoncé|anunciou|anunció|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|vermietet|vermieten|vermietete|loue|louera|affitta|affitterà|cierra|cerró|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|达成|達成|締結|契約を結|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b|ปิดดีล|ลงนาม|เซ็นสัญญา|ทำสัญญา|हस्ताक्षर|डील पूरी|समझौता किया|समझौते पर|وقّعت|وقعت|وقّع|أبرمت|أبرم"),
             noun: r(r"(?i)\b(lease|leases|arrendamiento|alquiler|alquilará|arrendará|alugará|locazione|contratto|contrato|accordo|acuerdo|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|bail|empresa conjunta|parceria|acordo|arrendamento|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|engagement|compromisso|compromiso|impegno|takeover|buyout|proposal|bid|offer)\b|合约|合約|合同|协议|協議|租约|租約|租赁|租賃|托管|託管|契約|リース|賃貸|계약|임대|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|аренд\w*|сделк\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
-            workload: r(r"(?i)\b(hosting|HPC|KI|IA|inteligencia artificial|intelligence artificielle|intelligenza artificiale|inteligência artificial|künstliche[rn]? Intelligenz|capacidad (?:informática|de cómputo|de computación)|capacité de calcul|capacità di calcolo|capacidade de computação|Rechenkapazität(?:en)?|Rechenzentr\w*|centre de données|centres de données|centro de datos|centros de datos|centro de dados|centri dati|centro dati|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b|人工智慧|人工智能|算力|資料中心|数据中心|數據中心|雲端|云端|云计算|雲計算|データセンター|人工知能|데이터센터|데이터 센터|인공지능|\b(?:ИИ|дата-центр\w*|ЦОД\w*|вычислительн\w*|искусственн\w* интеллект\w*)\b|الذكاء الاصطناعي|مراكز البيانات|مركز بيانات"),
+            workload: r(r"(?i)\b(hosting|HPC|KI|IA|inteligencia artificial|intelligence artificielle|intelligenza artificiale|inteligência artificial|künstliche[rn]? Intelligenz|capacidad (?:informática|de cómputo|de computación)|capacité de calcul|capacità di calcolo|capacidade de computação|Rechenkapazität(?:en)?|Rechenzentr\w*|centre de données|centres de données|centro de datos|centros de datos|centro de dados|centri dati|centro dati|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b|人工智慧|人工智能|算力|資料中心|数据中心|數據中心|雲端|云端|云计算|雲計算|データセンター|人工知能|데이터센터|데이터 센터|인공지능|\b(?:ИИ|дата-центр\w*|ЦОД\w*|вычислительн\w*|искусственн\w* интеллект\w*)\b"),
             undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|client|lessee|counterparty|company|partner)|\ban? (?:large |leading |major |U\.S\.-based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:un|une|uno|una|um|uma|ein|einem|einen) (?:[\w-]+ ){0,2}hyperscaler\b|\b(?:non identifié|non divulgué|no identificado|no revelado|nicht (?:namentlich )?genannt\w*|ungenannt\w*|não identificado|não divulgado|non identificato)\b|\b(?:a|an|one|its (?:first|second|third|new)) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale) (?:customer|client|tenant)\b"),
             loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
             termination: r(r"(?i)\bterminat(?:e|es|ed|ing|ion)\b|\b(?:reject(?:s|ed)?|vot(?:e|ed|es) (?:down|against))\b|\bwalk(?:s|ed)? away\b|\bcancel(?:s|led|ed|lation)?\b|\bscrap(?:s|ped)\b|\b(?:прекра\w+|расторг\w*|разорва\w*)\b|\bзаверш\w* (?:контракт|соглашени|договор)\w*|\b(?:résili(?:er|é|ée|ation)|rescind\w*|rescindir|annull\w+)\b"),
@@ -620,7 +628,7 @@ impl<'a> Recognizer<'a> {
                     && title_contract
                     && headline.is_none()
                     && (names_contract(s) || p.own_terms.is_match(s))
-                || noun && p.on_news.is_match(s)
+                || noun && on_news(s)
                 || stake_news && (1..=4).contains(&pos) && p.contract_noun.is_match(s);
             let mut score = match (verb, noun) {
                 (true, true) => 0.45,
@@ -678,7 +686,7 @@ impl<'a> Recognizer<'a> {
                 }
                 continue;
             }
-            if p.workload.is_match(s) {
+            if workload(s) {
                 score += 0.2;
             }
             let cp_hits = self.cp_matcher.find(s, true);
@@ -838,9 +846,9 @@ impl<'a> Recognizer<'a> {
             let customer = contract
                 || p.deal_noun.is_match(s)
                     && (cp_named || undisclosed)
-                    && (p.workload.is_match(s)
+                    && (workload(s)
                         || pos == 0 && title_contract
-                        || p.on_news.is_match(s)
+                        || on_news(s)
                         || cp_neocloud
                         || cp_hyperscaler
                             && p.own_terms.is_match(&terms::in_english_units(s)))
@@ -849,7 +857,7 @@ impl<'a> Recognizer<'a> {
                 // "Fluidstack adds 160 MW", "AMD doubles its capacity", "CoreWeave exercises its
                 // option", "a $9.5 billion Fluidstack commitment"
                 || (cp_named || undisclosed)
-                    && (p.capacity_move.is_match(s) || p.commitment.is_match(s));
+                    && (capacity_move(s) || p.commitment.is_match(s));
             let c = Cand {
                 score,
                 s,
@@ -1062,7 +1070,7 @@ impl<'a> Recognizer<'a> {
             (Some(_), Some(c)) if d.is_filing && item_101 => Some(c),
             (Some(h @ (Against::Financing | Against::Corporate | Against::Plan)), Some(c)) => {
                 // "Google raises its stake ...; Fluidstack adds 160 MW": the contract opens the text
-                if c.pos <= 2 && (p.fresh.is_match(c.s) || p.capacity_move.is_match(c.s)) {
+                if c.pos <= 2 && (p.fresh.is_match(c.s) || capacity_move(c.s)) {
                     reasons.push(format!(
                         "for: the text opens with a customer contract despite a headline about {}",
                         h.what()
@@ -1580,7 +1588,7 @@ impl<'a> Recognizer<'a> {
             .find(title, true)
             .iter()
             .any(|h| party_role(title, h.start, h.end) == Role::Counterparty);
-        named && (p.contract_noun.is_match(title) || p.capacity_move.is_match(title))
+        named && (p.contract_noun.is_match(title) || capacity_move(title))
     }
 }
 
@@ -1919,6 +1927,39 @@ fn backed_tenant<T: Copy>(
         .find(|e| backed && class(e) == Neocloud && parties.iter().any(|x| class(x) == Hyperscaler))
         .or(parties.first())
         .copied()
+}
+
+/// An AI or data-center workload named in a sentence (the Arabic words by a plain search).
+fn workload(s: &str) -> bool {
+    pats().workload.is_match(s)
+        || ["الذكاء الاصطناعي", "مراكز البيانات", "مركز بيانات"]
+            .iter()
+            .any(|w| s.contains(w))
+}
+
+/// A customer adding, leasing or committing to capacity ("Fluidstack adds 160 MW", "Core42
+/// affitterà 70 MW", "CoreWeave avait porté son engagement à 800 mégawatts"): the English
+/// pattern, then the other languages' behind a byte search for their verbs.
+fn capacity_move(s: &str) -> bool {
+    const CAPACITY_MOVE_HINTS: &[&str] = &[
+        "affitt", "arrend", "alquil", "alug", "loue", "miet", "port", "relev", "augment", "elev",
+        "aument", "ampli", "erhöh",
+    ];
+    let p = pats();
+    p.capacity_move.is_match(s)
+        || CAPACITY_MOVE_HINTS.iter().any(|h| s.contains(h)) && p.capacity_move_more.is_match(s)
+}
+
+/// A price move on the news of a deal ("jumps after $7B lease", "subieron ... después de que ...
+/// una nueva empresa conjunta"): the English pattern, then the other languages' behind a byte
+/// search for their words for "after".
+fn on_news(s: &str) -> bool {
+    const ON_NEWS_HINTS: &[&str] = &[
+        "tras", "despu", "luego", "nach", "apr", "após", "depois", "dopo",
+    ];
+    let p = pats();
+    p.on_news.is_match(s)
+        || ON_NEWS_HINTS.iter().any(|h| s.contains(h)) && p.on_news_more.is_match(s)
 }
 
 /// Does a sentence speak of bitcoin-mining machines or hashrate ("10,000 miners", "600 PH/s")?
