@@ -568,31 +568,6 @@ impl<'a> Recognizer<'a> {
             // "has signed a deal to acquire a 64% stake in Exaion": the party bought into
             // ("Microsoft will acquire access to Nvidia systems": a customer's use, no purchase)
             let s_no_access = p.access_to.replace_all(s, "");
-            // "CoreWeave signed a $9 billion agreement to acquire its rival Core Scientific": an
-            // agreement to buy a company of the universe is a takeover, whatever it is called
-            let company_bought = p.acquires.find_iter(&s_no_access).any(|m| {
-                let after = &s_no_access[m.end()..];
-                let cut = after.char_indices().nth(60).map_or(after.len(), |(i, _)| i);
-                self.linker.find(&after[..cut], domain).iter().any(|x| {
-                    // (the company itself, not a stake or shares in it: "acquire 41 million
-                    // shares of TeraWulf", "Acquires 5.4% Cipher Stake")
-                    let between = &after[..x.start];
-                    !self.customer_ticker(&self.linker.tickers[x.entity])
-                        && !between.contains(|c: char| c.is_ascii_digit())
-                        && !after[x.start..cut].to_lowercase().contains("stake")
-                        && !between.to_lowercase().contains("share")
-                })
-            });
-            if company_bought {
-                if pos <= 3 {
-                    reasons.push(format!("against: a takeover: \"{}\"", clip(s, 120)));
-                    against_sents.push((s, ACQUIRES));
-                    if pos <= 2 && early_against.is_none() {
-                        early_against = Some((ACQUIRES, pos));
-                    }
-                }
-                continue;
-            }
             if (1..=3).contains(&pos)
                 && p.acquires.is_match(&s_no_access)
                 && !names_contract(s)
@@ -637,6 +612,31 @@ impl<'a> Recognizer<'a> {
                 _ => 0.0,
             };
             if score == 0.0 {
+                continue;
+            }
+            // "CoreWeave signed a $9 billion agreement to acquire its rival Core Scientific": an
+            // agreement to buy a company of the universe is a takeover, whatever it is called
+            let company_bought = p.acquires.find_iter(&s_no_access).any(|m| {
+                let after = &s_no_access[m.end()..];
+                let cut = after.char_indices().nth(60).map_or(after.len(), |(i, _)| i);
+                self.linker.find(&after[..cut], domain).iter().any(|x| {
+                    // (the company itself, not a stake or shares in it: "acquire 41 million
+                    // shares of TeraWulf", "Acquires 5.4% Cipher Stake")
+                    let between = &after[..x.start];
+                    !self.customer_ticker(&self.linker.tickers[x.entity])
+                        && !between.contains(|c: char| c.is_ascii_digit())
+                        && !after[x.start..cut].to_lowercase().contains("stake")
+                        && !between.to_lowercase().contains("share")
+                })
+            });
+            if company_bought {
+                if pos <= 3 {
+                    reasons.push(format!("against: a takeover: \"{}\"", clip(s, 120)));
+                    against_sents.push((s, ACQUIRES));
+                    if pos <= 2 && early_against.is_none() {
+                        early_against = Some((ACQUIRES, pos));
+                    }
+                }
                 continue;
             }
             let not_provider =
