@@ -3899,6 +3899,15 @@ mod tests {
             (t.value_usd, t.capacity_mw, t.term_years),
             (Some(7e9), Some(245.0), Some(15.0))
         );
+        // Arabic names: "Google has the right to buy 5.4% of Cipher Mining within a multi-year
+        // data-center agreement with Fluidstack ... Fluidstack holds a ten-year contract to rent
+        // capacity from Cipher"
+        let d = decide(
+            "",
+            "وقّعت \"سيفر ماينينج\" عقد إيجار لمدة 10 سنوات مع \"فلويدستاك\" بقيمة 3 مليارات دولار لمراكز البيانات، بينما وافقت \"جوجل\" على ضمان التزامات بقيمة 1.4 مليار دولار.",
+        );
+        deal_with(&d, "Fluidstack");
+        assert_eq!(d.detection.as_ref().unwrap().ticker, "CIFR");
         // a customer raising its commitment to a capacity, in French and Portuguese
         let d = decide(
             "",
