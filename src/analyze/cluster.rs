@@ -215,6 +215,14 @@ fn near(a: f64, b: f64, share: f64) -> bool {
     (a - b).abs() <= share * a.abs().max(b.abs())
 }
 
+/// How many of the value, the MW and the term of years terms state.
+fn stated(t: &DealTerms) -> usize {
+    [t.value_usd, t.capacity_mw, t.term_years]
+        .iter()
+        .flatten()
+        .count()
+}
+
 /// Compare two reports' terms.
 pub fn agreement(a: &DealTerms, b: &DealTerms) -> Agreement {
     let mut g = Agreement::default();
@@ -436,15 +444,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 && has_cp
                 && (r.terms.value_usd.is_some() || r.terms.capacity_mw.is_some())
                 // a deal known by two terms at least, so that "none below" says something
-                && [
-                    agreed[k].value_usd,
-                    agreed[k].capacity_mw,
-                    agreed[k].term_years,
-                ]
-                .iter()
-                .flatten()
-                .count()
-                    >= 2
+                && stated(&agreed[k]) >= 2
                 && !smaller(&r.terms, &agreed[k])
                 // and no term of years the deal does not know ("a 25-year hosting contract"
                 // months after a deal known by its value and MW is another agreement's; a
@@ -463,16 +463,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                     .any(|g| g.agree >= 1 && g.conflict <= 1)
                     // (a report stating one term only, and that one misread: a campus's 500 MW
                     // beside the lease's 168 MW the same day)
-                    || [
-                        r.terms.value_usd,
-                        r.terms.capacity_mw,
-                        r.terms.term_years,
-                    ]
-                    .iter()
-                    .flatten()
-                    .count()
-                        == 1
-                        && g.conflict <= 1);
+                    || stated(&r.terms) == 1);
             // the same value of a billion dollars or more, to the dollar, within two days and
             // nothing disagreeing: one agreement whoever the report names ("Hut 8 and Anthropic
             // ink $7B partnership" beside "Hut 8's $7B lease with Fluidstack")
@@ -488,9 +479,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 && !r_undisclosed
                 && !r.new_agreement
                 && r.deal_type != DealType::Expansion
-                && agreed[k].value_usd.is_none()
-                && agreed[k].capacity_mw.is_none()
-                && agreed[k].term_years.is_none();
+                && stated(&agreed[k]) == 0;
             // a new site is a new agreement, whatever terms it shares (another named site than
             // any of the cluster's reports names)
             let elsewhere = !r.sites.is_empty()

@@ -516,17 +516,7 @@ impl<'a> Recognizer<'a> {
             && !p.company_takeover.is_match(d.title);
         // the one counterparty the headline names, for a sentence that names it by what it is
         // ("an agreement with the technology giant" under "Microsoft's bet on Iris Energy")
-        let title_party = {
-            let mut es: Vec<usize> = self
-                .cp_matcher
-                .find(d.title, true)
-                .iter()
-                .filter(|h| party_role(d.title, h.start, h.end) == Role::Counterparty)
-                .map(|h| h.entity)
-                .collect();
-            es.dedup();
-            (es.len() == 1).then(|| es[0])
-        };
+        let title_party = self.sole_party(d.title);
         // with no headline naming a company, the company the opening names first is the story's:
         // a sentence naming only other companies of the universe tells their deals
         let lead_ticker: Option<&str> = (title_names_none && page_headline.is_none())
@@ -715,16 +705,7 @@ impl<'a> Recognizer<'a> {
                     {
                         return None;
                     }
-                    let prev = cands[pos - 1].0;
-                    let mut es: Vec<usize> = self
-                        .cp_matcher
-                        .find(prev, true)
-                        .iter()
-                        .filter(|h| party_role(prev, h.start, h.end) == Role::Counterparty)
-                        .map(|h| h.entity)
-                        .collect();
-                    es.dedup();
-                    (es.len() == 1).then(|| es[0])
+                    self.sole_party(cands[pos - 1].0)
                 });
             let cp_named = party.is_some();
             if let Some(lead) = lead_ticker {
@@ -1555,14 +1536,28 @@ impl<'a> Recognizer<'a> {
         })
     }
 
-    /// "Google Acquires 5.4% Cipher Stake in $3 Billion Fluidstack Deal": a company of the
-    /// counterparty list, named before any of the universe, takes a stake beside a deal with a
-    /// backstop or warrants behind it (not the company itself bought).
+    /// The one company a text names as a party (a counterparty, not a guarantor, an end user or
+    /// a vendor), if it names exactly one.
+    fn sole_party(&self, text: &str) -> Option<usize> {
+        let mut es: Vec<usize> = self
+            .cp_matcher
+            .find(text, true)
+            .iter()
+            .filter(|h| party_role(text, h.start, h.end) == Role::Counterparty)
+            .map(|h| h.entity)
+            .collect();
+        es.dedup();
+        (es.len() == 1).then(|| es[0])
+    }
+
     /// Is a listed company one of the customers too ("CoreWeave executed a lease")?
     fn customer_ticker(&self, ticker: &str) -> bool {
         self.cps.iter().any(|c| c.ticker.as_deref() == Some(ticker))
     }
 
+    /// "Google Acquires 5.4% Cipher Stake in $3 Billion Fluidstack Deal": a company of the
+    /// counterparty list, named before any of the universe, takes a stake beside a deal with a
+    /// backstop or warrants behind it (not the company itself bought).
     fn guarantor_takes_stake(&self, s: &str, domain: bool, opening_backstop: bool) -> bool {
         let p = pats();
         if !p.guarantor_stake.is_match(s) || p.company_takeover.is_match(s) {
