@@ -1673,15 +1673,15 @@ mod tests {
         assert_eq!(x("谷歌提供18億美元後盾。").value_usd, None);
         // the lease commitments a guarantor supports, in English and French
         assert_eq!(
-            x("Google is supporting $1.8 billion of Fluidstack's lease commitments").value_usd,
+            x("Google will be supporting $1.8 billion of the tenant's lease commitments").value_usd,
             None
         );
         assert_eq!(
-            x("Google soutient 1,8 milliard $ d’engagements locatifs et finance un contrat d’hébergement IA de 3,7 milliards $ sur 10 ans").value_usd,
+            x("Google soutient 1,8 milliard $ d’engagements locatifs du locataire, dont le bail d’hébergement IA vaut 3,7 milliards $ sur 10 ans").value_usd,
             Some(3.7e9)
         );
         assert_eq!(
-            x("Le géant soutiendra avec 1.800 millions USD un accord entre TeraWulf et Fluidstack")
+            x("Google soutiendra avec 1.800 millions USD le bail de Fluidstack chez TeraWulf")
                 .value_usd,
             None
         );
@@ -2208,12 +2208,12 @@ mod tests {
         assert_eq!(x("Google erwirbt für 1,8 Mrd. USD").value_usd, Some(1.8e9));
         // a compound noun ("9,7-Mrd.-USD-Deal"), and the hardware a vendor delivers
         assert_eq!(
-            x("Microsoft schließt 9,7-Mrd.-USD-Deal mit IREN – Dell liefert Hardware für 5,8 Mrd. USD").value_usd,
+            x("IREN erhält 9,7-Mrd.-USD-Deal von Microsoft, Dell liefert Hardware für 5,8 Mrd. USD").value_usd,
             Some(9.7e9)
         );
         // "estratégico" is no "até" (up to): the amount is the base value
         assert_eq!(
-            x("Microsoft ha firmado un acuerdo estratégico de cinco años por 9.700 millones de dólares con IREN").value_usd,
+            x("IREN cerró con Microsoft un contrato estratégico de cinco años por 9.700 millones de dólares").value_usd,
             Some(9.7e9)
         );
         // a backing of the tenant's lease obligations is no contract value, in any language
@@ -2238,7 +2238,7 @@ mod tests {
         assert_eq!(x("shares rose over 24 months").term_years, None);
         // a phase's capacity gives way to the whole contract's
         assert_eq!(
-            x("Phase un (40 MW) opérationnelle au premier semestre 2026, déploiement complet de plus de 200 MW d'ici la fin de l'année 2026.").capacity_mw,
+            x("Une première phase (40 MW) doit démarrer en 2026, puis le site livrera plus de 200 MW au total.").capacity_mw,
             Some(200.0)
         );
         assert_eq!(
@@ -2247,7 +2247,7 @@ mod tests {
         );
         // "plurianual" is multi-year: the amount after it is the contract's total, not annual
         assert_eq!(
-            x("Microsoft ha firmado un acuerdo plurianual por valor de 9.700 millones de dólares con IREN").value_usd,
+            x("IREN y Microsoft pactaron un contrato plurianual por valor de 9.700 millones de dólares").value_usd,
             Some(9.7e9)
         );
         assert_eq!(
