@@ -299,7 +299,7 @@ fn amounts(text: &str) -> Vec<Amount> {
         .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w.trim())))
             // a guarantee or backing (in Spanish, French, Italian, Portuguese too), unless what
             // is guaranteed is revenue ("the agreements guarantee $3.7 billion in revenue")
-            || ["guarante", "garant", "respald", "soutien", "souten"]
+            || ["guarante", "garant", "respald", "soutien", "souten", "suporte financ", "apoio financ", "financial support", "financial backing", "finanzielle unterstützung"]
                 .iter()
                 .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w)))
                 && !post_words.iter().take(3).any(|p| {
@@ -425,7 +425,27 @@ fn amounts(text: &str) -> Vec<Amount> {
             .iter()
             .any(|c| w.starts_with(c))
         });
-        let purchase = bought && (goods.iter().any(|w| clause.contains(w)) || goods_after)
+        // "acquired a 5.4% stake ... as part of a $3 billion AI hosting deal": the amount names
+        // a customer contract of its own (not "a $5.8 billion purchase agreement")
+        let contract_after = {
+            let head: Vec<String> = post_words
+                .iter()
+                .take(4)
+                .map(|w| w.to_lowercase())
+                .collect();
+            head.iter().any(|w| {
+                ["hosting", "colocation", "lease", "cloud"]
+                    .iter()
+                    .any(|c| w.starts_with(c))
+            }) && !head.iter().any(|w| {
+                ["purchas", "supply", "order", "acquisi", "buy"]
+                    .iter()
+                    .any(|c| w.starts_with(c))
+            })
+        };
+        let purchase = !contract_after
+            && bought
+            && (goods.iter().any(|w| clause.contains(w)) || goods_after)
             || [
                 "of dell",
                 "of equipment",
@@ -901,7 +921,26 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
             && !["refusal", "right of first", "rofr", "rofo", "option"]
                 .iter()
                 .any(|w| pre_t.contains(w));
-        if site_words.iter().any(site) && !post.trim_start().starts_with("of")
+        // "bringing total contracted capacity to over 360 MW": a running total, whatever
+        // qualifies the figure
+        let to_total = pre_wide.contains("total")
+            && [
+                "to",
+                "to over",
+                "to more than",
+                "to about",
+                "to approximately",
+                "to nearly",
+            ]
+            .iter()
+            .any(|w| {
+                pre_t
+                    .trim_end_matches(['>', '~', '≈'])
+                    .trim_end()
+                    .ends_with(&format!(" {w}"))
+            });
+        if to_total
+            || site_words.iter().any(site) && !post.trim_start().starts_with("of")
             || pre.trim_end().ends_with("campus of")
             || pre.trim_end().ends_with("site of")
             || !additional_only && beyond.iter().any(|w| pre_t.ends_with(w))
@@ -1815,6 +1854,36 @@ mod tests {
         assert_eq!(t.value_usd, Some(3.7e9));
         assert_eq!(
             x("priced an offering of $800 million of convertible senior notes").value_usd,
+            None
+        );
+    }
+
+    #[test]
+    fn a_capacity_that_brings_a_total_to_a_figure_is_the_total_not_the_contracts() {
+        assert_eq!(
+            x("Fluidstack takes a new 160 MW hall, bringing total contracted capacity to over 360 MW").capacity_mw,
+            Some(160.0)
+        );
+        assert_eq!(
+            x("Contracted load in total now increases to >360 MW").capacity_mw,
+            None
+        );
+    }
+
+    #[test]
+    fn financial_support_is_a_backing_and_a_hosting_deal_after_a_stake_keeps_its_value() {
+        assert_eq!(
+            x("um contrato de 10 anos com a Fluidstack, no qual o Google fornece um suporte financeiro de US$ 3,2 bilhões").value_usd,
+            None
+        );
+        assert_eq!(
+            x("Google has taken a 5.4% stake in Cipher Mining as part of a $3 billion AI hosting deal with Fluidstack").value_usd,
+            Some(3e9)
+        );
+        // (a purchase agreement is still a purchase)
+        assert_eq!(
+            x("Cipher agreed to acquire 40,000 GPUs under a $1.2 billion purchase agreement")
+                .value_usd,
             None
         );
     }
