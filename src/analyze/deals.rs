@@ -197,13 +197,13 @@ fn pats() -> &'static Patterns {
             this_day: r(r"(?i)\b(?:today|monday|tuesday|wednesday|thursday|friday)\b"),
             generic_party: r(r"(?i)\bwith (?:these|such|those|several|many|various) (?:companies|firms|miners|operators|providers)\b|\bcon (?:estas|esas|varias) (?:empresas|compañías|mineras)\b|\bavec (?:ces|plusieurs) (?:entreprises|sociétés|mineurs)\b|\bmit (?:diesen|solchen|mehreren) (?:Unternehmen|Firmen|Minern)\b|これらの企業と|これらの会社と|这些公司|這些公司|이들 기업"),
             giant_anaphor: r(r"(?i)\b(?:with|from|to) the (?:(?:U\.S\.|US|American|Redmond-based|Seattle-based|tech|technology|software|cloud|search|internet|AI) ){1,2}(?:giant|titan|behemoth|major|heavyweight)\b|\b(?:con|para) el gigante (?:tecnológico|del software|de la nube)\b|\bavec le géant (?:américain|technologique|du logiciel)\b|\bmit dem (?:Tech|Software|Technologie)-?(?:riesen|konzern|Riesen|Konzern)\b"),
-            mining_hosted: r(r"(?i)\b\d[\d.,]*\s?(?:EH/s|PH/s|TH/s)|\bhash ?rate\b|\bASIC(?:s|-Miner\w*)?\b|\b\d[\d.,]*\s(?:[\w-]+ ){0,2}(?:miners|mining rigs|mining machines|Bitcoin-Miner\w*|mineurs|mineros|mineradoras|minatori)\b|\bhost(?:s|ed|ing)? (?:[\w,.-]+ ){0,3}(?:miners|mining rigs|mining machines)\b|\bмайнер\w*|矿机|礦機|マイニングマシン|채굴기"),
-            ai_words: r(r"(?i)\b(?:AI|A\.I\.|HPC|GPUs?|KI|IA|artificial intelligence|intelligence artificielle|inteligencia artificial|intelligenza artificiale|inteligência artificial|künstliche\w* Intelligenz|high[- ]performance comput\w*|Hochleistungsrechn\w*|calcul haute performance|computación de alto rendimiento|inference|cloud|neocloud|ИИ|искусственн\w*|высокопроизводительн\w*)\b|人工智能|人工知能|인공지능|ＡＩ|高性能计算|高性能計算|高效能運算"),
+            mining_hosted: r(r"(?i)\b\d[\d.,]*\s?(?:EH/s|PH/s|TH/s)|\bhash ?rate\b|\bASIC(?:s|-Miner\w*)?\b|\b\d[\d.,]*\s(?:[\w-]+ ){0,2}(?:miners|mining rigs|mining machines|Bitcoin-Miner\w*|mineurs|mineros|mineradoras|minatori)\b|\bhost(?:s|ed|ing)? (?:[\w,.-]+ ){0,3}(?:miners|mining rigs|mining machines)\b|\b(?:co-?location|hosting)[- ]mining\b|\bmining[- ](?:hosting|colocation|co-location)\b|Bergbaumaschinen|\bмайнер\w*|矿机|礦機|マイニングマシン|채굴기"),
+            ai_words: r(r"(?i)\b(?:AI|A\.I\.|HPC|GPUs?|KI|IA|artificial intelligence|intelligence artificielle|inteligencia artificial|intelligenza artificiale|inteligência artificial|künstliche\w* Intelligenz|high[- ]performance comput\w*|critical IT|Hochleistungsrechn\w*|calcul haute performance|computación de alto rendimiento|inference|cloud|neocloud|ИИ|искусственн\w*|высокопроизводительн\w*)\b|人工智能|人工知能|인공지능|ＡＩ|高性能计算|高性能計算|高效能運算|关键 ?IT|關鍵 ?IT"),
             results_release: r(r"(?i)\b(?:announc(?:es|ed|ing)|report(?:s|ed|ing)?|releas(?:es|ed)) (?:its |their )?(?:(?:un)?audited |preliminary |consolidated )?(?:financial |operating |operational |fiscal )?results\b"),
             access_to: r(r"(?i)\b(?:acquir(?:e|es|ed|ing)|buy|buys|bought|purchas(?:e|es|ed|ing)|adquirir|adquiere|adquirió|adquiriu|acquérir|acquiert|acquisire) (?:\w+ ){0,2}(?:access|entry|capacity|capacidad|capacidade|capacité|capacità|compute|computing|cloud|services|servicios|serviços)\b"),
             own_terms: r(r"(?i)(?:\$|US\$|USD ?)\d[\d.,]*\s?(?:billion|million|bn|b|m)\b|\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b|\d[\d.,]*\s?(?:億|亿|억)\s?(?:美元|ドル|달러)|\d{1,2}\s?(?:年間|년간|年期|年租)|\d[\d,.]*\s?(?:メガワット|메가와트|兆瓦)"),
             size_or_term: r(r"(?i)\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
-            contract_noun: r(r"(?i)\b(deal|deals|pact|contract|contracts|agreement|agreements|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|acordo)\b|合约|合約|合同|协议|協議|契約|계약|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
+            contract_noun: r(r"(?i)\b(deal|deals|pact|contract|contracts|agreement|agreements|kesepakatan|perjanjian|kontrak|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|acordo)\b|合约|合約|合同|协议|協議|契約|계약|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
             deal_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|partnership|tenant|customer|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|acordo|Kunde|client|cliente)\b|合约|合約|合同|协议|協議|契約|계약|협약|客户|客戶|顧客|고객|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*|клиент\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture|empresa conjunta)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
             financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\bfinancing\b[^.;]{0,80}\b(?:is|are|was|were|has been|have been) secured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility))\b"),
             fresh_results: r(r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed) (?:a |an |that )?(?:[\w-]+ ){0,5}(?:leases?|contracts?|agreements?|colocation|hosting)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b"),
@@ -235,10 +235,10 @@ fn pats() -> &'static Patterns {
                 milestone: r(r"(?i)\bcomplet(?:es|ed|ion)\b|\b(?:hits|reaches|tops|surpasses|crosses) \d[\d.,]*\s?(?:GW|MW|EH/s|gigawatts?|megawatts?)\b|\b(?:comes?|came|goes|went|is|now|brought|brings) online\b|\bonline:|\bfinish(?:es|ed)\b|ready for service|\benergi[sz](?:es|ed|ation)\b|\bbreaks? ground\b|\bgroundbreaking\b|\bbegins construction\b|\bstarts construction\b|\bto break ground\b|\bopens\b|\bcommissioning\b|\bgoes live\b|\bfirst phase\b"),
                 plan: r(r"(?i)\bplans? (?:to|for)\b|\bplanned\b|\bto convert\b|\bconverts?\b|\bexplor(?:es|ing)\b|\bconsider(?:s|ing)\b|\beyes\b|\bsets? sights\b|\bstrategic alternatives\b|\bwinds? down\b|\bto invest\b|\bto increase\b|\bLOI\b|\bletter of intent\b|\bMOU\b|\bexpands self-mining\b"),
             },
-            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)|bag(?:s|ged)|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|lock(?:s|ed)? in|unveil(?:s|ed)|reveals|(?:has|have) revealed|revealed (?:an?|its|their)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d[\d,.]*|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|confirm(?:s|ed)|leased|leasing (?:an? )?(?:additional |another |further )?\d[\d,.]*|(?:to|will|would) lease|leases \d[\d,.]*|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|ausgeübt|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|signature|conclu|conclut|(?:a|ont) passé (?:un|deux|trois) (?:accord|contrat)s?|passe (?:un|deux|trois) (?:accord|contrat)s?|annonce|annoncé|anunciou|anunció|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|vermietet|vermieten|vermietete|loue|louera|affitta|affitterà|cierra|cerró|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|达成|達成|締結|契約を結|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b|ปิดดีล|ลงนาม|เซ็นสัญญา|ทำสัญญา|हस्ताक्षर|डील पूरी|समझौता किया|समझौते पर|وقّعت|وقعت|وقّع|أبرمت|أبرم"),
-            noun: r(r"(?i)\b(lease|leases|pact|arrendamiento|alquiler|alquilará|arrendará|alugará|locazione|contratto|contrato|accordo|acuerdo|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|bail|empresa conjunta|parceria|acordo|arrendamento|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|engagement|compromisso|compromiso|impegno|takeover|buyout|proposal|bid|offer)\b|合约|合約|合同|协议|協議|租约|租約|租赁|租賃|托管|託管|契約|リース|賃貸|계약|임대|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|аренд\w*|сделк\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
+            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)|bag(?:s|ged)|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|lock(?:s|ed)? in|unveil(?:s|ed)|reveals|(?:has|have) revealed|revealed (?:an?|its|their)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d[\d,.]*|menandatangani|meneken|menyepakati|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|confirm(?:s|ed)|leased|leasing (?:an? )?(?:additional |another |further )?\d[\d,.]*|(?:to|will|would) lease|leases \d[\d,.]*|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|ausgeübt|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|signature|conclu|conclut|(?:a|ont) passé (?:un|deux|trois) (?:accord|contrat)s?|passe (?:un|deux|trois) (?:accord|contrat)s?|annonce|annoncé|anunciou|anunció|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|vermietet|vermieten|vermietete|loue|louera|affitta|affitterà|cierra|cerró|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|达成|達成|締結|契約を結|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b|ปิดดีล|ลงนาม|เซ็นสัญญา|ทำสัญญา|हस्ताक्षर|डील पूरी|समझौता किया|समझौते पर|وقّعت|وقعت|وقّع|أبرمت|أبرم"),
+            noun: r(r"(?i)\b(lease|leases|pact|kesepakatan|perjanjian|kontrak|sewa|arrendamiento|alquiler|alquilará|arrendará|alugará|locazione|contratto|contrato|accordo|acuerdo|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|bail|empresa conjunta|parceria|acordo|arrendamento|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|engagement|compromisso|compromiso|impegno|takeover|buyout|proposal|bid|offer)\b|合约|合約|合同|协议|協議|租约|租約|租赁|租賃|托管|託管|契約|リース|賃貸|계약|임대|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|аренд\w*|сделк\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
             workload: r(r"(?i)\b(hosting|HPC|KI|IA|inteligencia artificial|intelligence artificielle|intelligenza artificiale|inteligência artificial|künstliche[rn]? Intelligenz|capacidad (?:informática|de cómputo|de computación)|capacité de calcul|capacità di calcolo|capacidade de computação|Rechenkapazität(?:en)?|Rechenzentr\w*|centre de données|centres de données|centro de datos|centros de datos|centro de dados|centri dati|centro dati|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b|人工智慧|人工智能|算力|資料中心|数据中心|數據中心|雲端|云端|云计算|雲計算|データセンター|人工知能|데이터센터|데이터 센터|인공지능|\b(?:ИИ|дата-центр\w*|ЦОД\w*|вычислительн\w*|искусственн\w* интеллект\w*)\b"),
-            undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|client|lessee|counterparty|company|partner)|\b(?:an?|with) (?:large |leading |major |U\.S\.[- ]based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:un|une|uno|una|um|uma|ein|einem|einen) (?:[\w-]+ ){0,2}hyperscaler\b|\b(?:non identifié|non divulgué|no identificado|no revelado|nicht (?:namentlich )?genannt\w*|ungenannt\w*|não identificado|não divulgado|non identificato)\b|\b(?:a|an|one|its (?:first|second|third|new)) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale|artificial intelligence(?: \(AI\))?) (?:customer|client|tenant)\b"),
+            undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|client|lessee|counterparty|company|partner)|\b(?:an?|with|dengan) (?:large |leading |major |U\.S\.[- ]based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:un|une|uno|una|um|uma|ein|einem|einen) (?:[\w-]+ ){0,2}hyperscaler\b|\b(?:non identifié|non divulgué|no identificado|no revelado|nicht (?:namentlich )?genannt\w*|ungenannt\w*|não identificado|não divulgado|non identificato)\b|\b(?:a|an|one|its (?:first|second|third|new)) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale|artificial intelligence(?: \(AI\))?) (?:customer|client|tenant)\b"),
             loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
             termination: r(r"(?i)\bterminat(?:e|es|ed|ing|ion)\b|\b(?:reject(?:s|ed)?|vot(?:e|ed|es) (?:down|against))\b|\bwalk(?:s|ed)? away\b|\bcancel(?:s|led|ed|lation)?\b|\bscrap(?:s|ped)\b|\b(?:прекра\w+|расторг\w*|разорва\w*)\b|\bзаверш\w* (?:контракт|соглашени|договор)\w*|\b(?:résili(?:er|é|ée|ation)|rescind\w*|rescindir|annull\w+)\b"),
             reported_fact: r(r"(?i)\breportedly,?(?:\s+[\w'’.-]+){0,5}?\s+(?:(?:has|have|had)\s+)?(?:struck|signed|inked|sealed|clinched|entered into|agreed to (?:lease|provide|host|supply))\b"),
@@ -251,7 +251,7 @@ fn pats() -> &'static Patterns {
             financing: r(r"(?i)\b(project financing|financing|backstop|credit facility|loan|debt facility)\b|融资|融資|贷款|貸款|대출|\b(?:кредит\w*|финансировани\w*)\b"),
             negated: r(r"(?i)\b(did not|didn't|does not|doesn't|has not|hasn't|have not|no new|not yet|without any)\b"),
             recalled_recent: r(r"(?i)\brecientes? (?:extensión|ampliación|contrato|acuerdo)\b|\b(?:extensión|ampliación|contrato|acuerdo) reciente\b|\brécente? (?:extension|contrat|accord)\b|\b(?:contrat|accord) récent\b|\brecente (?:contratto|accordo|contrato|acordo|extensão|estensione)\b|\b(?:contratto|accordo|contrato|acordo) recente\b|\bthe recent (?:[A-Za-z0-9$.,-]+ ){0,4}(?:deal|contract|lease|agreement|extension)\b"),
-            recalled_wide: r(r"최근[^.。]{0,80}?체결한|最近[^。]{0,80}?(?:締結|签署|签订|簽署|簽訂)|在宣布[^。]{0,80}?(?:后|後)"),
+            recalled_wide: r(r"최근[^.。]{0,80}?체결한|체결한[^.。]{0,40}?계약(?:으로|을 통해|에 따라|에 의해)|(?:最近|近期)[^。]{0,80}?(?:締結|签署|签订|簽署|簽訂)|在宣布[^。]{0,80}?(?:后|後)"),
             // an agreement recalled inside another story, not announced by it
             recalled: r(r"(?i)\b(recently (?:announced|signed|agreed|inked|struck)|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|currently (?:hosts|leases|rents|serves)|already (?:renting|leasing|hosting|using)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) (?:in|on) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|昨年|上月|上个月|上個月|去年|此前|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:letzte|vergangene) Woche\b|\bla semana pasada\b|\bla semaine dernière\b|\bla settimana scorsa\b|\bna semana passada\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\b(?:el|del) (?:año|mes) pasado\b|\b(?:l'|dell')anno scorso\b|\bil mese scorso\b|\b(?:no|do) (?:ano|mês) passado\b|\b(?:stays?|remains?) (?:front and cent(?:er|re)|in (?:focus|the spotlight))\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b"),
             cumulative: r(r"(?i)\b(?:has|have) (?:now )?(?:executed|signed|secured|contracted) (?:over|more than|about|approximately|a total of|in total)\b|\bbring(?:s|ing)? (?:its |the )?total\b"),
@@ -277,10 +277,10 @@ fn pats() -> &'static Patterns {
             // a stake in the headline ("Google takes 5.4% of Cipher", "raises its stake")
             stake_title: r(r"(?i)\b(?:stake|participaci[óo]n|participation|partecipazione|participação|Beteiligung|Anteil\w*|акци\w*|дол[яию]|hlut\w*|invest(?:ment|imento|issement|ition)|inversión)\b|株式|持股|入股|股份|股权|股權|지분|出資|حصة|مساهم"),
             stake_size: r(r"(?i)\d(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b|por ciento\b|pour cent\b|Prozent\b)|\b(?:increases?|raises?|boosts?|ups|lifts|doubles|expands|incrementa|aumenta|augmente|erhöht|eykur|auka)\b"),
-            customer_contract: r(r"(?i)\b(leases?|leased|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|(?:AI |GPU )?cloud (?:computing |capacity |compute )?(?:pacts?|deals?)|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará capacidad|locazione|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail|h[ée]bergement|acuerdos? de alojamiento|hospedagem)\b|租约|租約|租赁|租賃|托管|託管|雲端運算|云计算|雲計算|算力(?:合约|合約|采购|採購)|リース契約|賃貸契約|ホスティング|コロケーション|データセンター契約|計算能力を購入|計算能力の購入|計算基盤契約|クラウド(?:サービス)?契約|데이터센터 계약|数据中心合同|数据中心合约|資料中心合約|數據中心合約|임대 계약|임대계약|임대|코로케이션|호스팅|\b(?:аренд\w*|колокаци\w*|хостинг\w*)\b"),
+            customer_contract: r(r"(?i)\b(leases?|leased|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|(?:AI |GPU )?cloud (?:computing |capacity |compute )?(?:pacts?|deals?)|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará capacidad|locazione|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail|h[ée]bergement|acuerdos? de alojamiento|hospedagem|sewa|menyewakan)\b|租约|租約|租赁|租賃|托管|託管|雲端運算|云计算|雲計算|算力(?:合约|合約|采购|採購)|リース契約|賃貸契約|ホスティング|コロケーション|データセンター契約|計算能力を購入|計算能力の購入|計算基盤契約|クラウド(?:サービス)?契約|데이터센터 계약|数据中心合同|数据中心合约|資料中心合約|數據中心合約|임대 계약|임대계약|임대|코로케이션|호스팅|\b(?:аренд\w*|колокаци\w*|хостинг\w*)\b"),
             cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\bhosting (?:over |more than |up to |about |some )?\d[\d,.]*\+?\s?(?:k |thousand )?(?:GPUs|servers|racks|chips)\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b|\b(?:colocation|hosting)-(?:first|focused|centric|heavy|led|driven|based|oriented)\b|\b(?:owner|operator|provider|developer)s? (?:and (?:owner|operator|provider|developer) )?of\b[^.;]{0,100}?\b(?:hosting|colocation)(?: services)?\b|(?:데이터센터 |데이터 센터 )?(?:임대|호스팅) ?업체|托管(?:商|公司|服务商)|租赁公司|ホスティング(?:事業者|会社|企業)"),
             guarantor_after: r(r"(?i)^\s*(?:'s|’s)\s+(?:financial\s+)?(?:backing|backstop|guarantee)\b|^\s*(?:'s\s+|,\s*which\s+)?(?:has |have |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|taken|acquires|acquired|purchased|gets|receives|adds to) (?:its |a |an )?(?:[\d.,]+\s?% )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops?|to backstop|backs|will back|guarantee(?:s|d|ing)?\s+(?:the\s+|its\s+|their\s+|a\s+portion|part|payments?|obligations?|rent|lease|US\$|\$|up to|approximately|about|\d)|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)|^(?:\s*\(\$?[A-Z]+\))?\s*(?:を|が|は|이|가|은|는)\s*[^.。\n;；,，]{0,30}?(?:連帯保証|保証人|債務保証|担保|擔保|보증)|^(?:\s*\(\$?[A-Z]+\))?\s*의\s*(?:재정적\s*|금융\s*|연대\s*|지급\s*)?보증|^\s*提供(?:担保|擔保)|^\s*(?:выступа\w+|станет)\s+(?:гарантом|поручителем)|^\s*(?:приобрел\w*|приобретает|купил\w*|получ\w+)\s+(?:[^\s.;]+\s+){0,2}?(?:акци\w*|дол[юяи])|^\s*(?:が|は)[^。]{0,150}?(?:株式[^。]{0,12}?取得|に出資)|^\s*[^。，,]{0,20}?(?:入股|持股)|^\s*(?:이|가|은|는)\s*[^.]{0,40}?지분|^\s*(?:sichert sich|erhält|übernimmt|erwirbt|kauft|prend|acquiert|obtient|adquiere|toma|obtiene|acquisisce|rileva|adquire)\s+[^.;]{0,30}?\b(?:Beteiligung|Anteil|Aktienpaket|Optionsscheine|participation|participación|partecipazione|participação)|^\s*(?:unterstützt|garantiert|bürgt)\b[^.;]{0,40}?\b(?:Finanzierung|Verpflichtungen|Mietverpflichtungen)|^\s*(?:garantit|garantira|garantirait|garantirà|garantisce|garantizará|garantiza|garantizó|garantirá|garante|avalará|avala|respaldará|respalda)\s+(?:[^\s.;]+\s+){0,3}?(?:US\$|\$|€|\d[\d.,]*\s*(?:milliards?|miliardi|mil millones|bilhões|millions?|milioni|millones|milhões|billion|million)\b|(?:les |le |las |los |as |os )?(?:obligations|obbligazioni|obligaciones|obrigações|engagements|impegni|compromisos|compromissos))|^[^.;]{0,60}?\b(?:en garantissant|garantendo|garantizando|garantindo)\b|^\s*(?:,[^,.;]{0,40},\s*)?(?:soutient|soutiendra|sostiene|sosterrà|respalda|respaldará|apoia|apoiará)\s+(?:[^\s.;]+\s+){0,4}?(?:engagements locatifs|obligations locatives|obligations de location|obbligazioni locative|impegni di locazione|obligaciones de arrendamiento|obrigações de arrendamento)|^\s*(?:,[^,.;]{0,40},\s*)?(?:prend|prendra|prenant|prende|prenderà|toma|tomará|toma|adquire|adquirirá)\s+(?:une |una |uma )?(?:participation|partecipazione|participación|participação|\d+(?:[,.]\d+)?\s*%\s+(?:du|del|do|de)\s+capital)"),
-            guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$|(?:保証人|担保人|擔保人|지원 나선|при поддержке|гарант\w*|поручител\w*)\s*$"),
+            guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$|\b(?:supporto|sostegno|apoio|respaldo|soutien)\b[^.;]{0,30}?\b(?:di|de|do|da|del|du)\s*$|(?:保証人|担保人|擔保人|지원 나선|при поддержке|гарант\w*|поручител\w*)\s*$"),
             end_user_before: r(r"(?i)(to support|for use by|on behalf of|serving|for its customer|end user)\s*$"),
             lender: r(r"\b(?:[Ll]ed by|[Aa]rranged by|[Pp]rovided by|[Uu]nderwritten by|[Ll]oan from|[Ff]acility (?:from|with)|[Ff]inancing from|[Ll]enders? (?:including|led by)|[Ll]ead arrangers? (?:were|was|are|is)?)\s+((?:[A-Z][A-Za-z&.'-]*)(?:\s+(?:[A-Z][A-Za-z&.'-]*|&|of))*)"),
             vendor_after: r(r"(?i)^\s*(?:(?:Blackwell|GB\d00|H\d00|B\d00|GPUs?|chips?|servers?|hardware|equipment)\b|,?\s*to (?:purchase|buy)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b|,?\s*(?:which|that|who) (?:will |is to )?(?:supply|supplies|deliver|delivers|provide|provides)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b)"),
@@ -2052,6 +2052,7 @@ fn mining_words(s: &str) -> bool {
         "ash",
         "ASIC",
         "ining",
+        "Bergbau",
         "ineur",
         "inero",
         "inerado",
@@ -2362,6 +2363,11 @@ pub fn party_role(text: &str, start: usize, end: usize) -> Role {
     // "Fluidstack, backstopped by Google": the one backstopped is the tenant
     let passive = {
         let a = after.trim_start_matches([',', ' ']).to_ascii_lowercase();
+        // ("Fluidstack, financially backstopped by Google")
+        let a = ["financially ", "fully ", "partly ", "partially "]
+            .iter()
+            .find_map(|w| a.strip_prefix(w))
+            .map_or(a.clone(), str::to_string);
         [
             "backstopped by",
             "backed by",
@@ -3963,12 +3969,16 @@ mod tests {
             "TeraWulf quiere sumar cada año entre 250 y 500 MW en contratos de HPC. El arrendamiento de 72,5 MW con Core42, firmado a finales del año pasado, sigue en la cartera.",
         ));
         not_a_deal(&decide(
-            "IREN stock rises 11% as Microsoft AI cloud deal stays front and center",
-            "IREN shares rose 10.6% on Friday. An analyst lifted his price target, citing the Microsoft contract.",
+            "IREN stock climbs 11% as its Microsoft AI cloud deal stays front and center",
+            "IREN shares rose 10.6% by midday Friday after the company disclosed its $9.7 billion GPU cloud contract with Microsoft in a filing.",
         ));
         not_a_deal(&decide(
-            "CoreWeave and Core Scientific talks lift shares",
-            "Core Scientific currently hosts CoreWeave's GPUs and aims to offer more hosting services.",
+            "By: A. Writer",
+            "Core Scientific shares jumped 30% this week.\nCore Scientific currently hosts CoreWeave's GPUs and aims to offer it expanded hosting services.",
+        ));
+        not_a_deal(&decide(
+            "Buying data centers beats building them",
+            "A newsletter on cloud infrastructure.\nThe deal would let CoreWeave take direct control of the AI hosting capacity it is already renting from Core Scientific and expand its future capacity.",
         ));
     }
 
@@ -3994,7 +4004,7 @@ mod tests {
         ));
         not_a_deal(&decide(
             "Buying data centers beats building them",
-            "Why CoreWeave just shelled out $9 billion in stock for Core Scientific.\nThe deal would let CoreWeave take direct control of capacity it is already renting from Core Scientific.",
+            "Why CoreWeave just shelled out $9 billion in stock for Core Scientific, and more news.\nCoreWeave signs for direct control of the 840 MW it leases from Core Scientific.",
         ));
     }
 
@@ -4006,6 +4016,72 @@ mod tests {
                 "This Hosting Services Agreement is entered into between Greenidge South Carolina LLC (Host) and [●] (Client). Host agrees to provide colocation, hosting, rack space and power for the Client Equipment at the Host Facility.",
             ),
             "against: the text never says AI",
+        );
+    }
+
+    #[test]
+    fn deals_read_in_indonesian() {
+        let d = decide(
+            "Applied Digital teken sewa AI",
+            "Applied Digital hari ini menandatangani kesepakatan senilai $5 miliar dengan hyperscaler berbasis AS untuk menyewakan kapasitas AI di North Dakota selama 15 tahun.",
+        );
+        deal_with(&d, "undisclosed");
+        let t = &d.detection.as_ref().unwrap().terms;
+        assert_eq!((t.value_usd, t.term_years), (Some(5e9), Some(15.0)));
+    }
+
+    #[test]
+    fn critical_it_load_is_ai_capacity_and_mining_colocation_is_mining() {
+        // a lease of critical IT load in a story that opens on mining machines
+        let d = decide(
+            "Riot 卖币换地: 矿机之外的新生意",
+            "Riot Platforms 宣布与 AMD 签署数据中心租赁协议, 25 兆瓦关键 IT 负载将在五月前部署。",
+        );
+        deal_with(&d, "AMD");
+        // "Co-Location-Mining-Dienstleistungen": bitcoin miners hosted
+        not_a_deal(&decide(
+            "Riot verlegt einen Teil seiner Bitcoin-Produktion",
+            "Riot Blockchain hat einen Vertrag über Co-Location-Mining-Dienstleistungen mit dem Rechenzentrum Coinmint abgeschlossen. Die KI-Pläne ruhen.",
+        ));
+    }
+
+    #[test]
+    fn a_contract_korean_or_chinese_calls_signed_before_is_recalled() {
+        // "체결한 … 계약으로": through the contract signed (an analysis of results)
+        not_a_deal(&decide(
+            "채굴에서 AI로",
+            "Galaxy Digital의 2분기 실적 요약.\nAI 전환: CoreWeave와 체결한 15년 526MW 규모의 계약으로 연간 10억 달러 이상의 수익을 예상합니다.",
+        ));
+        // "近期签署": recently signed, by another company's customer
+        not_a_deal(&decide(
+            "Bitfarms: 适合风险偏好投资者的AI机会",
+            "CoreWeave 为开发者提供GPU算力, 客户包括微软以及近期签署了142亿美元协议的Meta。",
+        ));
+    }
+
+    #[test]
+    fn a_company_supporting_or_backstopping_in_other_words_is_the_guarantor() {
+        // "con il supporto … di Google"
+        let d = decide(
+            "TeraWulf entra nell'AI",
+            "Un ex miner, TeraWulf, ha siglato un accordo decennale per l'hosting di intelligenza artificiale con il supporto strategico e finanziario di Google. Il cliente è Fluidstack, che affitterà oltre 200 MW.",
+        );
+        deal_with(&d, "Fluidstack");
+        // "Fluidstack, financially backstopped by Google": Fluidstack is the tenant
+        let d = decide(
+            "Hut 8 signs a $7B AI lease",
+            "Hut 8 today announced a $7.0 billion, 15-year lease with AI cloud platform Fluidstack, financially backstopped by Google, for 245 MW at River Bend.",
+        );
+        deal_with(&d, "Fluidstack");
+        assert!(
+            d.detection
+                .as_ref()
+                .unwrap()
+                .parties
+                .iter()
+                .all(|p| p.name != "Fluidstack"),
+            "{:?}",
+            d.detection
         );
     }
 

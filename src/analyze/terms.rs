@@ -34,7 +34,7 @@ fn res() -> &'static Res {
             r"(?i)\b(?:bringing|brings|taking|takes|lifting|lifts|raising|raises|increasing|increases|pushing|pushes)\b[^$]{0,60}\bto (?:about |approximately |roughly |nearly |more than |over |around )?$",
         )
         .expect("static regex"),
-        mw: Regex::new(r"(?i)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-?\s?(MW|megawatts?|m[ée]gawatts?|megavatios?|megavati|GW|gigawatts?|gigavatios?)\b")
+        mw: Regex::new(r"(?i)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-?\s?(MW|megawatts?|m[ée]gawatts?|megavatios?|megavati|GW|gigawatts?|gigavatios?)(?-u:\b)")
             .expect("static regex"),
         term_months: Regex::new(
             r"(?i)\b(\d{2,3})[-\u{2010}\u{2011}\u{2013} ]months?\b(?: (?:\w+ ){0,3}(?:contract|lease|agreement|term|deal)s?\b)|\$[\d.,]+ (?:million|billion|[mb]n?) (?:over|for) (\d{2,3}) months\b",
@@ -299,7 +299,7 @@ fn amounts(text: &str) -> Vec<Amount> {
         .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w.trim())))
             // a guarantee or backing (in Spanish, French, Italian, Portuguese too), unless what
             // is guaranteed is revenue ("the agreements guarantee $3.7 billion in revenue")
-            || ["guarante", "garant", "respald", "soutien", "souten", "suporte financ", "apoio financ", "financial support", "financial backing", "finanzielle unterstützung"]
+            || ["guarante", "garant", "respald", "soutien", "souten", "supporter", "suporte financ", "apoio financ", "financial support", "financial backing", "finanzielle unterstützung"]
                 .iter()
                 .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w)))
                 && !post_words.iter().take(3).any(|p| {
@@ -1097,9 +1097,9 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
     static RE: OnceLock<[Regex; 5]> = OnceLock::new();
     let [money, years, grouped_mw, span_words, decimal_mw] = RE.get_or_init(|| {
         [
-            Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|bilh(?:õ|o)es|mil milh(?:õ|o)es|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
+            Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|miliar|bilh(?:õ|o)es|mil milh(?:õ|o)es|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es|juta)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
                 .expect("static regex"),
-            Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahres?|jährige[nmrs]?|jährig|ans|años|anos|anni)(?-u:\b)")
+            Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahres?|jährige[nmrs]?|jährig|ans|años|anos|anni|tahun)(?-u:\b)")
                 .expect("static regex"),
             // "2.910 Megawatt", "1.200 megavatios": thousands grouped by dots
             Regex::new(r"(?i)\b(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?\s?-?(?:Megawatt|MW|m[ée]gawatts?|megavatios?|megawatts?)\b")
@@ -1128,7 +1128,8 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
                 "mio",
                 "millions",
                 "milion",
-                "miliard",
+                "miliar",
+                "juta",
                 "milh",
                 "bilh",
                 "jahr",
@@ -1137,6 +1138,7 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
                 "años",
                 "anos",
                 "anni",
+                "tahun",
                 "cennal",
                 "cenal",
                 "quennal",
@@ -1184,6 +1186,8 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
                     "mrd",
                     "mil millones",
                     "miliardi",
+                    // (Indonesian, Malay)
+                    "miliar",
                     "bilh",
                     "mil milh",
                 ]
@@ -1883,6 +1887,23 @@ mod tests {
         // (a purchase agreement is still a purchase)
         assert_eq!(
             x("Cipher agreed to acquire 40,000 GPUs under a $1.2 billion purchase agreement")
+                .value_usd,
+            None
+        );
+    }
+
+    #[test]
+    fn megawatts_before_a_wide_script_and_indonesian_amounts_and_years() {
+        assert_eq!(
+            x("Fluidstackは、Cipherに対し、重要なIT負荷168MWを提供する契約を締結しました。")
+                .capacity_mw,
+            Some(168.0)
+        );
+        let t = x("kesepakatan senilai $5 miliar selama 15 tahun");
+        assert_eq!((t.value_usd, t.term_years), (Some(5e9), Some(15.0)));
+        // "supporterà con USD 1.800 milioni": a backing
+        assert_eq!(
+            x("Il gruppo supporterà con USD 1.800 milioni un accordo tra TeraWulf e Fluidstack")
                 .value_usd,
             None
         );
