@@ -358,11 +358,17 @@ fn amounts(text: &str) -> Vec<Amount> {
             || backstop_total
             // "backed by Google" is a backstop; "backed by a $311 million contract" is the contract
             || near_pre.contains("backed")
-                && !post_words.iter().take(3).any(|w| {
+                && (!post_words.iter().take(3).any(|w| {
                     ["contract", "lease", "agreement", "deal"]
                         .iter()
                         .any(|c| w.starts_with(c))
-                });
+                })
+                    // "backed by a $1.8B Google support agreement": the backing's own agreement
+                    || post_words.iter().take(3).any(|w| {
+                        ["support", "guarant", "backstop"]
+                            .iter()
+                            .any(|c| w.to_lowercase().starts_with(c))
+                    }));
         // what is bought: land, a site, equipment, a stake (the value of an acquisition deal)
         let clause = &wide_clause(text, whole.start(), prev_end);
         let bought = [
@@ -1906,6 +1912,19 @@ mod tests {
             x("Il gruppo supporterà con USD 1.800 milioni un accordo tra TeraWulf e Fluidstack")
                 .value_usd,
             None
+        );
+    }
+
+    #[test]
+    fn a_backings_own_support_agreement_is_no_contract_value() {
+        assert_eq!(
+            x("a 10-year AI hosting lease with Fluidstack, backed by a $1.8B Google support agreement, implying about $3.7B of contracted revenue").value_usd,
+            Some(3.7e9)
+        );
+        // (a contract that backs a financing keeps its value)
+        assert_eq!(
+            x("the new hall is backed by a $311 million lease with AMD").value_usd,
+            Some(311e6)
         );
     }
 
