@@ -4089,7 +4089,7 @@ mod tests {
     fn a_company_that_recently_announced_a_lease_reports_it_its_recently_announced_lease_is_recalled()
      {
         let d = decide(
-            "Hut 8 lands a 15-year AI lease",
+            "Market analysis, 18 December 2025",
             "Hut 8 Corp. has recently announced the signing of a 15-year, $7.0 billion lease with Fluidstack for 245 MW at its Louisiana campus.",
         );
         deal_with(&d, "Fluidstack");
