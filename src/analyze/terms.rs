@@ -580,6 +580,14 @@ fn amounts(text: &str) -> Vec<Amount> {
             "could rise",
             "could total",
             "could balloon",
+            "could exceed",
+            // "un contrat qui pourrait dépasser au total les 8 milliards", "podría superar"
+            "pourrait dépasser",
+            "pourrait atteindre",
+            "podría superar",
+            "podría alcanzar",
+            "potrebbe superare",
+            "potrebbe raggiungere",
             "balloon to",
             "up to",
             "increase to",
@@ -1926,6 +1934,14 @@ mod tests {
             x("the new hall is backed by a $311 million lease with AMD").value_usd,
             Some(311e6)
         );
+    }
+
+    #[test]
+    fn what_a_contract_could_exceed_is_its_potential_not_its_value() {
+        let t = x(
+            "Un contrat qui pourrait dépasser au total les 8 milliards de dollars. TeraWulf s'assure près de 3,7 milliards de dollars de revenus contractuels sur dix ans.",
+        );
+        assert_eq!(t.value_usd, Some(3.7e9));
     }
 
     #[test]
