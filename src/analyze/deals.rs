@@ -2364,10 +2364,13 @@ pub fn party_role(text: &str, start: usize, end: usize) -> Role {
     let passive = {
         let a = after.trim_start_matches([',', ' ']).to_ascii_lowercase();
         // ("Fluidstack, financially backstopped by Google")
-        let a = ["financially ", "fully ", "partly ", "partially "]
+        let a = match ["financially ", "fully ", "partly ", "partially "]
             .iter()
             .find_map(|w| a.strip_prefix(w))
-            .map_or(a.clone(), str::to_string);
+        {
+            Some(rest) => rest.to_string(),
+            None => a,
+        };
         [
             "backstopped by",
             "backed by",
