@@ -944,7 +944,20 @@ impl<'a> Recognizer<'a> {
                 p.commentary.is_match(t)
             }
         };
-        if commentary(d.title) || commentary(lead_first) {
+        // ("Applied Digital Locks In $7.5B Hyperscaler Lease: What 300 MW of AI Demand Means for
+        // Traders": a headline that signs a lease before its colon is the news, whatever the
+        // commentary after it)
+        let title_head = match d.title.split_once(':') {
+            Some((head, _))
+                if head.split_whitespace().count() >= 4
+                    && p.verb.is_match(head)
+                    && p.contract_noun.is_match(head) | names_contract(head) =>
+            {
+                head
+            }
+            _ => d.title,
+        };
+        if commentary(title_head) || commentary(lead_first) {
             reasons.push("against: commentary (opinion, analysis, a question)".into());
             return None;
         }
@@ -2293,7 +2306,7 @@ fn in_a_list(text: &str, start: usize, end: usize) -> bool {
     static RE: std::sync::OnceLock<(regex::Regex, regex::Regex)> = std::sync::OnceLock::new();
     let (left, right) = RE.get_or_init(|| {
         let name = r"\p{Lu}[\w.&'’-]*(?: \p{Lu}[\w.&'’-]*)?";
-        let sep = r"(?:,| and| und| et| y| e| и|、|，)";
+        let sep = r"(?:, and|, or|,| and| or| und| et| y| e| и|、|，)";
         (
             regex::Regex::new(&format!(r"(?:{name}{sep} ?)+$")).expect("static regex"),
             regex::Regex::new(&format!(r"^(?:{sep} ?{name})+")).expect("static regex"),
@@ -2312,6 +2325,7 @@ fn in_a_list(text: &str, start: usize, end: usize) -> bool {
             m.as_str()
                 .split([',', '、', '，'])
                 .flat_map(|x| x.split(" and "))
+                .flat_map(|x| x.split(" or "))
                 .flat_map(|x| x.split(" und "))
                 .flat_map(|x| x.split(" et "))
                 .flat_map(|x| x.split(" y "))
@@ -4109,6 +4123,24 @@ mod tests {
             "O Google vai garantir US$ 1,4 bilhão em obrigações da Fluidstack.\nA Cipher Mining fornecerá 168 megawatts de poder de computação para a Fluidstack em Barber Lake durante dez anos.",
         );
         deal_with(&d, "Fluidstack");
+    }
+
+    #[test]
+    fn a_headline_signing_before_its_colon_is_no_commentary() {
+        let d = decide(
+            "Applied Digital Locks In $7.5B Hyperscaler Lease: What 300 MW of AI Demand Means for Traders",
+            "Applied Digital has signed a 15-year lease with an investment-grade hyperscaler for 300 MW, worth about $7.5 billion.",
+        );
+        deal_with(&d, "undisclosed");
+    }
+
+    #[test]
+    fn a_tenant_guessed_from_a_list_joined_by_or_is_no_party() {
+        let d = decide(
+            "Key Takeaways",
+            "Applied Digital secured a $7.5B, 15-year hyperscaler lease covering 300 MW of AI capacity.\nThe unnamed tenant (likely Microsoft, AWS, or Google) shows big-tech spending goes on.",
+        );
+        deal_with(&d, "undisclosed");
     }
 
     #[test]
