@@ -1879,7 +1879,8 @@ mod tests {
     #[test]
     fn a_capacity_that_brings_a_total_to_a_figure_is_the_total_not_the_contracts() {
         assert_eq!(
-            x("Fluidstack takes a new 160 MW hall, bringing total contracted capacity to over 360 MW").capacity_mw,
+            x("Fluidstack adds a 160 MW hall, bringing total contracted capacity to over 360 MW")
+                .capacity_mw,
             Some(160.0)
         );
         assert_eq!(
@@ -1891,7 +1892,8 @@ mod tests {
     #[test]
     fn financial_support_is_a_backing_and_a_hosting_deal_after_a_stake_keeps_its_value() {
         assert_eq!(
-            x("um contrato de 10 anos com a Fluidstack, no qual o Google fornece um suporte financeiro de US$ 3,2 bilhões").value_usd,
+            x("pelo contrato, o Google dá à TeraWulf um suporte financeiro de US$ 3,2 bilhões")
+                .value_usd,
             None
         );
         assert_eq!(
@@ -1917,8 +1919,7 @@ mod tests {
         assert_eq!((t.value_usd, t.term_years), (Some(5e9), Some(15.0)));
         // "supporterà con USD 1.800 milioni": a backing
         assert_eq!(
-            x("Il gruppo supporterà con USD 1.800 milioni un accordo tra TeraWulf e Fluidstack")
-                .value_usd,
+            x("Google supporterà con USD 1.800 milioni il contratto di Fluidstack").value_usd,
             None
         );
     }
@@ -1926,7 +1927,7 @@ mod tests {
     #[test]
     fn a_backings_own_support_agreement_is_no_contract_value() {
         assert_eq!(
-            x("a 10-year AI hosting lease with Fluidstack, backed by a $1.8B Google support agreement, implying about $3.7B of contracted revenue").value_usd,
+            x("Fluidstack's ten-year AI hosting lease, backed by a $1.8B Google support agreement, should bring about $3.7B of contracted revenue").value_usd,
             Some(3.7e9)
         );
         // (a contract that backs a financing keeps its value)
@@ -1939,7 +1940,7 @@ mod tests {
     #[test]
     fn what_a_contract_could_exceed_is_its_potential_not_its_value() {
         let t = x(
-            "Un contrat qui pourrait dépasser au total les 8 milliards de dollars. TeraWulf s'assure près de 3,7 milliards de dollars de revenus contractuels sur dix ans.",
+            "Au total, l'accord pourrait dépasser 8 milliards de dollars; sa base reste de 3,7 milliards de dollars de revenus sur dix ans.",
         );
         assert_eq!(t.value_usd, Some(3.7e9));
     }
