@@ -915,10 +915,10 @@ impl<'a> Recognizer<'a> {
         // signs a new one: a contract the text dates weeks back gives way to one a sentence of
         // the text signs in words of its own (with none, it is recalled below)
         if let Some(on) = d.published
-            && best_customer.is_some_and(|c| c.pos > 0 && recalled_on(c.s, on))
+            && best_customer.is_some_and(|c| c.pos > 0 && recalled_on(c.s, on).is_some())
             && let Some(alt) = customer_cands
                 .iter()
-                .filter(|c| p.verb.is_match(c.s) && !recalled_on(c.s, on))
+                .filter(|c| p.verb.is_match(c.s) && recalled_on(c.s, on).is_none())
                 .max_by(|a, b| {
                     (a.verb, a.score)
                         .partial_cmp(&(b.verb, b.score))
@@ -951,7 +951,7 @@ impl<'a> Recognizer<'a> {
             Some((head, _))
                 if head.split_whitespace().count() >= 4
                     && p.verb.is_match(head)
-                    && p.contract_noun.is_match(head) | names_contract(head) =>
+                    && (p.contract_noun.is_match(head) || names_contract(head)) =>
             {
                 head
             }
@@ -1236,25 +1236,12 @@ impl<'a> Recognizer<'a> {
             let Some(published) = d.published else {
                 return true;
             };
-            match stated_date(c.s, published) {
-                Some(day) if (published - day).num_days() > RECALL_DAYS => {
-                    reasons.push(format!(
-                        "against: the agreement is dated {day}, the story {published}: \"{}\"",
-                        clip(c.s, 120)
-                    ));
+            match recalled_on(c.s, published) {
+                Some(why) => {
+                    reasons.push(format!("against: {why}: \"{}\"", clip(c.s, 120)));
                     false
                 }
-                Some(_) => true,
-                None => match signed_in_month(c.s, published) {
-                    Some(end) if (published - end).num_days() > RECALL_DAYS => {
-                        reasons.push(format!(
-                            "against: the agreement was signed in a month that ended {end}, the story is of {published}: \"{}\"",
-                            clip(c.s, 120)
-                        ));
-                        false
-                    }
-                    _ => true,
-                },
+                None => true,
             }
         });
         let (mut score, evidence, has_verb, corporate) = match customer {
@@ -1785,11 +1772,18 @@ fn recalls(s: &str) -> bool {
 const RECALL_DAYS: i64 = 7;
 
 /// Does a sentence date its agreement (a day or a month) over a week before the story?
-fn recalled_on(s: &str, published: chrono::NaiveDate) -> bool {
+/// If so, why ("the agreement is dated …, the story …").
+fn recalled_on(s: &str, published: chrono::NaiveDate) -> Option<String> {
     match stated_date(s, published) {
-        Some(day) => (published - day).num_days() > RECALL_DAYS,
+        Some(day) => ((published - day).num_days() > RECALL_DAYS)
+            .then(|| format!("the agreement is dated {day}, the story {published}")),
         None => signed_in_month(s, published)
-            .is_some_and(|end| (published - end).num_days() > RECALL_DAYS),
+            .filter(|end| (published - *end).num_days() > RECALL_DAYS)
+            .map(|end| {
+                format!(
+                    "the agreement was signed in a month that ended {end}, the story is of {published}"
+                )
+            }),
     }
 }
 
