@@ -146,6 +146,17 @@ struct Patterns {
     site_secured: Regex,
     /// "a new 15-year lease", "a new agreement"
     new_agreement: Regex,
+    /// A new agreement with its price: "underscored by a new $7 billion lease agreement with".
+    new_priced: Regex,
+    /// A sentence that follows the news: "Following the announcement, Needham raised ...".
+    after_news: Regex,
+    /// A sentence that asks: "… or AI Hype Train?".
+    question_end: Regex,
+    /// More recalls, kept out of `recalled` (whose lazy DFA they would push past its cache, to the
+    /// slow engine): "ever since it announced", "follows a long-term lease agreement with".
+    recalled_more: Regex,
+    /// A headline on a stock's move over a month: "Why TeraWulf Stock Skyrocketed 83% in August".
+    month_move: Regex,
     /// a sentence whose subject is "the company" the sentence before named
     subject_anaphor: Regex,
     /// two cited sources side by side ("[1][2]")
@@ -189,6 +200,11 @@ fn pats() -> &'static Patterns {
             deal_again: r(r"(?i)^\W*(?:under )?(?:the|this) (?:deal|agreement|contract|lease|pact)\b"),
             citation: r(r"\[\d{1,3}\]"),
             site_secured: r(r"(?i)\bsecur(?:es|ed|ing|e)? (?:[\w'’.-]+ ){0,4}(?:sites?|land|acres|parcels?|property|properties)\b"),
+            new_priced: r(r"(?i)(?-u:\b)(?:a|an) new (?:\$|US\$|USD ?)\d[\d.,]* ?(?:billion|million|bn|[BM])?,? (?:(?-u:[\w-])+ ){0,3}(?:contracts?|leases?|agreements?|deals?)(?-u:\b)"),
+            after_news: r(r"(?i)^\W*(?:following|after|on the heels of|in the wake of) (?:the|this|that) (?:announcement|news|deal|agreement)(?-u:\b)|^\W*on the news(?-u:\b)"),
+            question_end: r(r"\?\W*$"),
+            recalled_more: r(r"(?i)(?-u:\b)ever since(?-u:\b)|(?-u:\b)follows? (?:an?|the|its) (?:(?-u:[\w-])+ ){0,3}(?:lease|agreement|contract|deal)s? (?:with|signed)(?-u:\b)"),
+            month_move: r(r"(?i)^\W*why(?-u:\b).*(?-u:\b)(?:stock|shares)(?-u:\b).*(?-u:\b)(?:in|during) (january|february|march|april|may|june|july|august|september|october|november|december)\W*$"),
             new_agreement: r(r"(?i)\b(?:a|its|the) new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|deals?)\b"),
             subject_anaphor: r(r"^\W*(?:The (?:company|group|tech giant|software giant)|La (?:compañía|empresa|société|società)|El gigante (?:tecnológico|del software)|L['’](?:entreprise|azienda)|Das Unternehmen|Der Konzern|A (?:empresa|companhia)|Le groupe) (?:\w+ ){0,2}(?:signed|firmó|ha firmado|a signé|signe|hat|unterzeichnete|assinou|fechou|ha firmato|firma)\b"),
             citations_stacked: r(r"[^\s\]]\[\d{1,3}\]\s?\[\d{1,3}\]"),
@@ -208,8 +224,8 @@ fn pats() -> &'static Patterns {
             financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\bfinancing\b[^.;]{0,80}\b(?:is|are|was|were|has been|have been) secured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility))\b"),
             fresh_results: r(r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed) (?:a |an |that )?(?:[\w-]+ ){0,5}(?:leases?|contracts?|agreements?|colocation|hosting)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b"),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
-            lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\blease (?:amendments?|agreements?|terms) with (?:the )?(?:City|County|Town|Village|Port|State|Municipality|Authority)\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
-            plan: r(r"(?i)\b(plans? to (?:sign|lease|host|offer|develop|build|convert)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|(?:strong |significant )?interest from (?:multiple|several|potential|prospective) (?:parties|tenants|customers|hyperscalers)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|strategy (?:around|of|for) (?:hosting|leasing|offering|providing)|breaks? ground|breaking ground|groundbreaking|break ground)\b"),
+            lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\blease (?:an? )?(?:additional |another |further )?\d[\d,.]* (?:more )?(?:acres|hectares)\b|\blease (?:amendments?|agreements?|terms) with (?:the )?(?:City|County|Town|Village|Port|State|Municipality|Authority)\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
+            plan: r(r"(?i)\b(plans? to (?:sign|lease|host|offer|develop|build|convert)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|(?:strong |significant )?interest from (?:multiple|several|potential|prospective) (?:parties|tenants|customers|hyperscalers)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|the plan is to (?:lease|sign|host|rent)|(?:will|would) (?:likely|probably) be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|strategy (?:around|of|for) (?:hosting|leasing|offering|providing)|breaks? ground|breaking ground|groundbreaking|break ground)\b"),
             competitor: r(r"(?i)\b(?:beat(?:s|ing)?|defeat(?:s|ed|ing)?|outbid(?:s|ding)?|edg(?:es|ed|ing) out)\b [A-Z]?[\w.&-]+(?: [A-Z][\w.&-]+)? (?:for|to|in|by)\b"),
             approval: r(r"(?i)\b(?:secur|obtain|receiv|win|won|gain|grant)(?:s|ed|ing|e)? (?:\w+ ){0,3}(?:approvals?|permits?|zoning|rezoning|tax (?:abatements?|incentives?)|incentives?)\b"),
             reader_buys: r(r"(?i)\b(?:is it )?(?:too late |a good time |the right time |time )?to buy (?:\w+ ){0,2}(?:stocks?|shares)\b|\bshould you buy\b"),
@@ -218,10 +234,10 @@ fn pats() -> &'static Patterns {
             furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}"),
             on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|amid|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b"),
             on_news_more: r(r"(?i)\b(?:sube|suben|subi[óo]|subieron|se dispar(?:a|an|ó|aron)|saltan|saltaron|sobem|subiram|disparou|dispararam|steigt|steigen|stiegen|springt|sprang|bondit|bondissent|grimpe|s'envole|s’envole|vola|volano|balza)\b[^.;]{0,50}\b(?:tras|luego de|después de|nach|apr[èe]s|após|depois de|dopo)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag|Vereinbarung|accord|contrat|acordo|empresa conjunta|joint venture|alianza|parceria|partenariat|Partnerschaft)\b"),
-            capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity)\b"),
+            capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity|(?:operations|footprint|presence|deployment) at)\b"),
             capacity_move_more: r(r"(?i)\b(?:affitterà|affitta|prende in affitto|arrendará|arrendaría|arrienda|alquilará|alquilaría|alquila|alugará|aluga|louera|loue|mietet|wird (?:\w+ ){0,3}mieten|a porté|avait porté|porte|relevé|augmenté|elevou|aumentou|ampliou|aumentó|amplió|elevó|erhöht|erhöhte|aumentato|ampliato)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts|megavatios|megawatt|mégawatts)|capacity|capacidad|capacità|capacité|capacidade|Kapazität|infrastructure|infraestructura|infrastruttura|infraestrutura|Infrastruktur)\b"),
             commitment: r(r"(?i)\bexercis(?:es|ed|ing)\b[^.;]{0,30}\boptions?\b|\bcommitments?\b|\bcommits? to\b|\bcommitted to\b|\bOption\w*\b[^.;]{0,90}\bausgeübt\b|\b(?:a|ont) exercé\b[^.;]{0,30}\boptions?\b|\bejerci(?:ó|do)\b[^.;]{0,30}\bopci[óo]n\b|\besercitato\b[^.;]{0,30}\bopzion[ei]\b"),
-            provides_mw: r(r"(?i)\b(?:provide|provides|providing|deliver|delivers|delivering|fornecerá|fornecerão|fornece|proporcionará|suministrará|fornirà|fournira|fournit)\b[^.;]{0,40}?\b\d[\d,.]*\s?-?(?:MW|megawatts?|megavatios|mégawatts?)\b"),
+            provides_mw: r(r"(?i)\b(?:provide|provides|providing|deliver|delivers|delivering|fornecerá|fornecerão|fornece|proporcionará|suministrará|fornirà|fournira|fournit)\b[^.;]{0,40}?\b\d[\d,.]*\s?-?(?:MW|megawatts?|megavatios|mégawatts?)\b|\b(?:wird|werden)\b[^.;]{0,60}?\b\d[\d,.]*\s?(?:MW|Megawatt)\b[^.;]{0,60}\b(?:zur Verfügung stellen|bereitstellen|liefern)\b"),
             options_total: r(r"(?i)\b(?:extensions?|options?|renewals?)\b[^.;]{0,40}\bbring(?:s|ing)?\b"),
             headline: Headlines {
                 people: r(r"(?i)\b(?:appoints?|appointed|hires?|hired|names|named|taps|tapped|promotes|promoted)\b[^.;:]{0,60}\b(?:CEO|CFO|COO|CTO|chief|president|chair(?:man|woman)?|head of|SVP|EVP|vice president|director|officer|executive)\b|\b(?:steps down|resigns|to retire|joins (?:the )?board)\b"),
@@ -235,7 +251,7 @@ fn pats() -> &'static Patterns {
                 milestone: r(r"(?i)\bcomplet(?:es|ed|ion)\b|\b(?:hits|reaches|tops|surpasses|crosses) \d[\d.,]*\s?(?:GW|MW|EH/s|gigawatts?|megawatts?)\b|\b(?:comes?|came|goes|went|is|now|brought|brings) online\b|\bonline:|\bfinish(?:es|ed)\b|ready for service|\benergi[sz](?:es|ed|ation)\b|\bbreaks? ground\b|\bgroundbreaking\b|\bbegins construction\b|\bstarts construction\b|\bto break ground\b|\bopens\b|\bcommissioning\b|\bgoes live\b|\bfirst phase\b"),
                 plan: r(r"(?i)\bplans? (?:to|for)\b|\bplanned\b|\bto convert\b|\bconverts?\b|\bexplor(?:es|ing)\b|\bconsider(?:s|ing)\b|\beyes\b|\bsets? sights\b|\bstrategic alternatives\b|\bwinds? down\b|\bto invest\b|\bto increase\b|\bLOI\b|\bletter of intent\b|\bMOU\b|\bexpands self-mining\b"),
             },
-            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)|bag(?:s|ged)|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|lock(?:s|ed)? in|unveil(?:s|ed)|reveals|(?:has|have) revealed|revealed (?:an?|its|their)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d[\d,.]*|(?:fornecerá|fornecerão|proporcionará|suministrará|fornirà|fournira) (?:até |hasta |fino a |jusqu'à )?\d[\d,.]*|menandatangani|meneken|menyepakati|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|confirm(?:s|ed)|leased|leasing (?:an? )?(?:additional |another |further )?\d[\d,.]*|(?:to|will|would) lease|leases \d[\d,.]*|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|ausgeübt|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|signature|conclu|conclut|(?:a|ont) passé (?:un|deux|trois) (?:accord|contrat)s?|passe (?:un|deux|trois) (?:accord|contrat)s?|annonce|annoncé|anunciou|anunció|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|vermietet|vermieten|vermietete|loue|louera|affitta|affitterà|cierra|cerró|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|达成|達成|締結|契約を結|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b|ปิดดีล|ลงนาม|เซ็นสัญญา|ทำสัญญา|हस्ताक्षर|डील पूरी|समझौता किया|समझौते पर|وقّعت|وقعت|وقّع|أبرمت|أبرم"),
+            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)|bag(?:s|ged)|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|lock(?:s|ed)? in|unveil(?:s|ed)|reveals|(?:has|have) revealed|revealed (?:an?|its|their)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?provides? [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d[\d,.]*|(?:fornecerá|fornecerão|proporcionará|suministrará|fornirà|fournira) (?:até |hasta |fino a |jusqu'à )?\d[\d,.]*|menandatangani|meneken|menyepakati|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|confirm(?:s|ed)|leased|leasing (?:an? )?(?:additional |another |further )?\d[\d,.]*|(?:to|will|would) lease|leases \d[\d,.]*|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|ausgeübt|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|signature|conclu|conclut|(?:a|ont) passé (?:un|deux|trois) (?:accord|contrat)s?|passe (?:un|deux|trois) (?:accord|contrat)s?|annonce|annoncé|anunciou|anunció|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|vermietet|vermieten|vermietete|loue|louera|affitta|affitterà|cierra|cerró|cerrado|pacta|pactan|pactó|pactaron|pactado|booked (?:a|an|its|the)|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|达成|達成|締結|契約を結|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b|ปิดดีล|ลงนาม|เซ็นสัญญา|ทำสัญญา|हस्ताक्षर|डील पूरी|समझौता किया|समझौते पर|وقّعت|وقعت|وقّع|أبرمت|أبرم"),
             noun: r(r"(?i)\b(lease|leases|pact|kesepakatan|perjanjian|kontrak|sewa|arrendamiento|alquiler|alquilará|arrendará|alugará|locazione|contratto|contrato|accordo|acuerdo|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|bail|empresa conjunta|parceria|acordo|arrendamento|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|engagement|compromisso|compromiso|impegno|takeover|buyout|proposal|bid|offer)\b|合约|合約|合同|协议|協議|租约|租約|租赁|租賃|托管|託管|契約|リース|賃貸|계약|임대|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|аренд\w*|сделк\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
             workload: r(r"(?i)\b(hosting|HPC|KI|IA|inteligencia artificial|intelligence artificielle|intelligenza artificiale|inteligência artificial|künstliche[rn]? Intelligenz|capacidad (?:informática|de cómputo|de computación)|capacité de calcul|capacità di calcolo|capacidade de computação|Rechenkapazität(?:en)?|Rechenzentr\w*|centre de données|centres de données|centro de datos|centros de datos|centro de dados|centri dati|centro dati|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b|人工智慧|人工智能|算力|資料中心|数据中心|數據中心|雲端|云端|云计算|雲計算|データセンター|人工知能|데이터센터|데이터 센터|인공지능|\b(?:ИИ|дата-центр\w*|ЦОД\w*|вычислительн\w*|искусственн\w* интеллект\w*)\b"),
             undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|client|lessee|counterparty|company|partner)|\b(?:an?|with|dengan) (?:large |leading |major |U\.S\.[- ]based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:un|une|uno|una|um|uma|ein|einem|einen) (?:[\w-]+ ){0,2}hyperscaler\b|\b(?:non identifié|non divulgué|no identificado|no revelado|nicht (?:namentlich )?genannt\w*|ungenannt\w*|não identificado|não divulgado|non identificato)\b|\b(?:a|an|one|its (?:first|second|third|new)) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale|artificial intelligence(?: \(AI\))?) (?:customer|client|tenant)\b"),
@@ -253,7 +269,7 @@ fn pats() -> &'static Patterns {
             recalled_recent: r(r"(?i)\brecientes? (?:extensión|ampliación|contrato|acuerdo)\b|\b(?:extensión|ampliación|contrato|acuerdo) reciente\b|\brécente? (?:extension|contrat|accord)\b|\b(?:contrat|accord) récent\b|\brecente (?:contratto|accordo|contrato|acordo|extensão|estensione)\b|\b(?:contratto|accordo|contrato|acordo) recente\b|\bthe recent (?:[A-Za-z0-9$.,-]+ ){0,4}(?:deal|contract|lease|agreement|extension)\b"),
             recalled_wide: r(r"최근[^.。]{0,80}?체결한|체결한[^.。]{0,40}?계약(?:으로|을 통해|에 따라|에 의해)|(?:最近|近期)[^。]{0,80}?(?:締結|签署|签订|簽署|簽訂)|在宣布[^。]{0,80}?(?:后|後)"),
             // an agreement recalled inside another story, not announced by it
-            recalled: r(r"(?i)\b(recently (?:signed|agreed|inked|struck)|(?:'s|’s|\bits|\btheir|\bthe|\ban?) recently announced|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|currently (?:hosts|leases|rents|serves)|already (?:renting|leasing|hosting|using)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) (?:in|on) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|昨年|上月|上个月|上個月|去年|此前|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:letzte|vergangene) Woche\b|\bla semana pasada\b|\bla semaine dernière\b|\bla settimana scorsa\b|\bna semana passada\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\b(?:el|del) (?:año|mes) pasado\b|\b(?:l'|dell')anno scorso\b|\bil mese scorso\b|\b(?:no|do) (?:ano|mês) passado\b|\b(?:stays?|remains?) (?:front and cent(?:er|re)|in (?:focus|the spotlight))\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b"),
+            recalled: r(r"(?i)\b(recently (?:signed|agreed|inked|struck)|(?:'s|’s|\bits|\btheir|\bthe|\ban?) recently announced|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|currently (?:hosts|leases|rents|serves)|already (?:renting|leasing|hosting|using)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|昨年|上月|上个月|上個月|去年|此前|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:letzte|vergangene) Woche\b|\bla semana pasada\b|\bla semaine dernière\b|\bla settimana scorsa\b|\bna semana passada\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\b(?:el|del) (?:año|mes) pasado\b|\b(?:l'|dell')anno scorso\b|\bil mese scorso\b|\b(?:no|do) (?:ano|mês) passado\b|\b(?:stays?|remains?) (?:front and cent(?:er|re)|in (?:focus|the spotlight))\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b"),
             cumulative: r(r"(?i)\b(?:has|have) (?:now )?(?:executed|signed|secured|contracted) (?:over|more than|about|approximately|a total of|in total)\b|\bbring(?:s|ing)? (?:its |the )?total\b"),
             rating: r(r"(?i)\b(?:is|are|was|remains?) rated (?:a )?(?:strong )?(?:buy|sell|hold)\b|\bI (?:rate|am rating|reiterate|upgrade|downgrade|initiate)\b|\ba (?:strong )?(?:buy|sell|hold) rating (?:upgrade|downgrade)\b|\b(?:support|supports|justify|justifies|warrant|warrants) a (?:strong )?(?:buy|sell|hold) rating\b"),
             analyst_action: r(r"(?i)\b(?:raise[sd]?|raising|lift(?:s|ed)?|boost(?:s|ed)?|hike[sd]?|cut(?:s|ting)?|lower(?:s|ed)?|trim(?:s|med)?) (?:its |their |the )?(?:\w+ )?price target\b|\b(?:maintain(?:s|ed|ing)?|reiterat(?:es|ed|ing)|keeps?|kept) (?:a|an|its|their) (?:\w+ )?(?:buy|outperform|overweight|neutral|hold|sell|underperform|underweight|market perform|sector perform) rating\b|\binitiat(?:es|ed|ing) coverage\b|格上げ|格下げ|目標株価|目标价|目標價|목표주가|투자의견"),
@@ -518,6 +534,13 @@ impl<'a> Recognizer<'a> {
         if let Some(h) = page_headline {
             reasons.push(format!("the page's headline: \"{}\"", clip(h, 120)));
         }
+        // where that headline stands among the text's sentences (its position, 0 for none)
+        let headline_at = page_headline.map_or(0, |h| {
+            text_sents
+                .iter()
+                .position(|s| std::ptr::eq(s, h))
+                .map_or(0, |i| i + 1)
+        });
         let d = &DocText {
             title: page_headline.copied().unwrap_or(d.title),
             ..*d
@@ -602,7 +625,9 @@ impl<'a> Recognizer<'a> {
                 against_sents.push((s, ACQUIRES));
             }
             let noun = p.noun.is_match(s);
-            let own_verb = p.verb.is_match(s);
+            // ("Cipher wird Fluidstack 168 Megawatt … zur Verfügung stellen", behind a byte search)
+            let own_verb = p.verb.is_match(s)
+                || (s.contains("wird") || s.contains("werden")) && p.provides_mw.is_match(s);
             // "TeraWulf hat einen Deal abgeschlossen. Im Zentrum steht eine Vereinbarung mit
             // Fluidstack ...": the deal the opening's first sentence closes is the agreement the
             // next one describes
@@ -629,6 +654,8 @@ impl<'a> Recognizer<'a> {
                     && headline.is_none()
                     && (names_contract(s) || p.own_terms.is_match(s))
                 || noun && on_news(s)
+                // "underscored by a new $7 billion lease agreement with CoreWeave"
+                || noun && p.new_priced.is_match(s)
                 || stake_news
                     && (1..=STAKE_NEWS_REACH).contains(&pos)
                     && (p.contract_noun.is_match(s) || capacity_move(s));
@@ -856,6 +883,16 @@ impl<'a> Recognizer<'a> {
             if p.own_terms.is_match(s) {
                 score += 0.05;
             }
+            // "Google is providing $1.8 billion in financial backing for Fluidstack's lease
+            // obligations": the backing, told beside the lease; the lease's own sentence, where
+            // the text has one, tells the deal
+            // (the backer named first, before the tenant)
+            if party.is_some()
+                && cp_hits.first().map(|h| h.entity) != party
+                && p.backstop_words.is_match(s)
+            {
+                score -= 0.1;
+            }
             // deep in a text, a sentence more often recalls than announces
             if pos > 12 {
                 score -= 0.1;
@@ -988,13 +1025,26 @@ impl<'a> Recognizer<'a> {
                 all_sents
                     .iter()
                     .take(3)
-                    .find(|s| p.analyst_action.is_match(s))
+                    // ("Following the announcement, Needham raised its price target": the
+                    // note follows the news, which the text has just told)
+                    .find(|s| p.analyst_action.is_match(s) && !p.after_news.is_match(s))
             })
         {
             reasons.push(format!(
                 "against: an investment note's rating: \"{}\"",
                 clip(s, 120)
             ));
+            return None;
+        }
+        // "Why TeraWulf Stock Skyrocketed 83% in August" in September: a month's recap, whose
+        // news the month has already told
+        if let (Some(published), Some(c)) = (d.published, p.month_move.captures(d.title))
+            && month_of(&c[1].to_lowercase()).is_some_and(|m| {
+                use chrono::Datelike;
+                m != published.month()
+            })
+        {
+            reasons.push("against: a stock's move over a month gone by, a recap".into());
             return None;
         }
         let item_101 = d
@@ -1190,7 +1240,8 @@ impl<'a> Recognizer<'a> {
             }
         };
         // a question in the headline: the answer must open the text
-        let customer = customer.filter(|c| {
+        // (the question headline itself is no answer: the opening's strongest sentence is)
+        let customer = customer.and_then(|c| {
             // ("IREN Shares Jump on $9.7B Microsoft AI Deal: Can a Miner Become an AI Giant?": a
             // statement, then a question after the colon)
             let stated = d.title.rsplit_once(':').is_some_and(|(head, _)| {
@@ -1199,11 +1250,25 @@ impl<'a> Recognizer<'a> {
                     && p.contract_noun.is_match(head)
             });
             let question = d.title.trim_end().ends_with('?') && !stated;
-            let ok = !question || (1..=6).contains(&c.pos);
-            if !ok {
+            // (counted from the page's own headline where the text carries it: "From Bitcoin
+            // Mine to AI Goldmine?" and a dateline may stand between)
+            let opening = |c: &Cand<'_>| (1..=6 + headline_at).contains(&c.pos);
+            if !question || opening(&c) {
+                return Some(c);
+            }
+            let answer = (c.pos == 0)
+                .then(|| {
+                    customer_cands
+                        .iter()
+                        .filter(|k| opening(k) && strong(k) && !p.question_end.is_match(k.s))
+                        .max_by(|a, b| a.score.total_cmp(&b.score))
+                        .copied()
+                })
+                .flatten();
+            if answer.is_none() {
                 reasons.push("against: a question whose text does not open with a deal".into());
             }
-            ok
+            answer
         });
         // "Just Signed $12.8 Billion in Contracts" over "has executed over $12.8 billion": the
         // opening says the amount is a total of agreements already made
@@ -1572,7 +1637,7 @@ impl<'a> Recognizer<'a> {
                 }
             }
         }
-        let (t, phrases, rejected) = terms::extract_checked(
+        let (mut t, mut phrases, mut rejected) = terms::extract_checked(
             evidence,
             &all,
             terms::Counts {
@@ -1580,6 +1645,56 @@ impl<'a> Recognizer<'a> {
                 purchase: deal_type == DealType::Acquisition,
             },
         );
+        // a term read elsewhere in the text from a sentence about another company of the
+        // universe is that company's ("Cipher recently signed a 15-year lease with AWS" in a
+        // story of IREN's Microsoft contract), and one from a sentence that recalls is an
+        // earlier deal's ("on a tear ever since it announced the $3.7 billion lease")
+        {
+            let others = |phrase: &Option<String>| {
+                phrase.as_deref().is_some_and(|ph| {
+                    // (without the ellipses a clipped phrase has: the patterns run fastest on
+                    // ASCII text)
+                    let ph = ph.trim_matches('…').trim();
+                    !evidence.contains(ph)
+                        // (not an option exercised or capacity added: "exercised a 150 MW
+                        // option, boosting total contracted capacity to 400 MW")
+                        && (recalls(ph) && !capacity_move(ph) || {
+                            let here = self.linker.find(ph, domain);
+                            !here.is_empty()
+                                && here.iter().all(|x| {
+                                    let tk = self.linker.tickers[x.entity].as_str();
+                                    tk != ticker && !self.customer_ticker(tk)
+                                })
+                        })
+                })
+            };
+            if others(&phrases.term_years)
+                && let Some(y) = t.term_years.take()
+            {
+                rejected.push(format!(
+                    "{y} years from a sentence on another company or an earlier deal"
+                ));
+                phrases.term_years = None;
+            }
+            if others(&phrases.capacity_mw)
+                && let Some(mw) = t.capacity_mw.take()
+            {
+                rejected.push(format!(
+                    "{mw} MW from a sentence on another company or an earlier deal"
+                ));
+                phrases.capacity_mw = None;
+                t.capacity_basis = None;
+            }
+            if others(&phrases.value_usd)
+                && let Some(v) = t.value_usd.take()
+            {
+                rejected.push(format!(
+                    "${} million from a sentence on another company or an earlier deal",
+                    v / 1e6
+                ));
+                phrases.value_usd = None;
+            }
+        }
         let mut confidence = score - confidence_cut;
         if t.value_usd.is_some() || t.capacity_mw.is_some() {
             confidence += 0.05;
@@ -1761,7 +1876,15 @@ fn is_furniture(s: &str) -> bool {
 /// Does a sentence recall an earlier agreement ("recently signed", "last year", "최근 … 체결한")?
 fn recalls(s: &str) -> bool {
     let p = pats();
+    // ("a campus underscored by a new $7 billion lease": what underscores is the news; asked by
+    // matching again without that "by", as finding where a match starts is slow)
     p.recalled.is_match(s)
+        && !(s.contains(" by a new ")
+            && p.new_priced.is_match(s)
+            && !p
+                .recalled
+                .is_match(&s.replace(" by a new ", " with a new ")))
+        || (s.contains("since") || s.contains("ollow")) && p.recalled_more.is_match(s)
         || ["ecent", "écent", "ecien"].iter().any(|w| s.contains(w))
             && p.recalled_recent.is_match(s)
         || !s.is_ascii() && p.recalled_wide.is_match(s)
@@ -2370,7 +2493,10 @@ pub fn party_role(text: &str, start: usize, end: usize) -> Role {
     let after = text[end..].trim_start_matches(['*', '_']);
     // "Fluidstack, backstopped by Google": the one backstopped is the tenant
     let passive = {
-        let a = after.trim_start_matches([',', ' ']).to_ascii_lowercase();
+        // (or set off by a dash: "Fluidstack—backstopped by Google—")
+        let a = after
+            .trim_start_matches([',', ' ', '\u{2014}', '\u{2013}', '('])
+            .to_ascii_lowercase();
         // ("Fluidstack, financially backstopped by Google")
         let a = match ["financially ", "fully ", "partly ", "partially "]
             .iter()
@@ -4135,6 +4261,160 @@ mod tests {
             "Applied Digital secured a $7.5B, 15-year hyperscaler lease covering 300 MW of AI capacity.\nThe unnamed tenant (likely Microsoft, AWS, or Google) shows big-tech spending goes on.",
         );
         deal_with(&d, "undisclosed");
+    }
+
+    #[test]
+    fn fresh15_decisions_from_the_wording_of_real_coverage() {
+        // "announced on December 17, 2025" the day before the story is the news; weeks before it,
+        // an agreement recalled
+        let lead = "Hut 8 announced on December 17, 2025, that it has signed a 15-year lease with the AI cloud Fluidstack worth about $7 billion.";
+        deal_with(
+            &decide_on("Hut 8's big AI lease", lead, Some("2025-12-18")),
+            "Fluidstack",
+        );
+        not_a_deal(&decide_on("Hut 8's big AI lease", lead, Some("2026-02-10")));
+        // a question over a dateline and the page's own question headline: the answer is the
+        // first sentence after them, counted from that headline
+        let d = decide(
+            "Miners and the cloud giants: who wins?",
+            "Miners and the cloud giants: who wins?\n2025-11-04 09:24 Markets desk\nIREN's $9.7B Microsoft Deal: Bold AI Bet or Bubble?\nFrom Mining Rigs to GPU Racks?\nIREN, once a bitcoin miner, has inked a $9.7 billion deal with Microsoft for GPU cloud services.",
+        );
+        deal_with(&d, "Microsoft");
+        // a stock's move over a month gone by is a recap of that month's news
+        let lead =
+            "TeraWulf signed a ten-year colocation lease with Fluidstack worth $3.7 billion.";
+        no_deal_because(
+            &decide_on(
+                "Why TeraWulf Shares Jumped 80% in August",
+                lead,
+                Some("2025-09-04"),
+            ),
+            "against: a stock's move over a month gone by",
+        );
+        // (within the month it is still that month's news)
+        deal_with(
+            &decide_on(
+                "Why TeraWulf Shares Jumped 80% in August",
+                lead,
+                Some("2025-08-29"),
+            ),
+            "Fluidstack",
+        );
+        // "the plan is to lease" is a plan
+        not_a_deal(&decide(
+            "Parish clears the way for Hut 8's AI campus",
+            "Hut 8's head of development said the plan is to lease the $2.5 billion data center to an undisclosed tenant.",
+        ));
+        // a lease agreement the growth follows is an earlier one
+        not_a_deal(&decide(
+            "Galaxy's Helios keeps growing",
+            "Galaxy is widening its Helios campus in West Texas for AI. The widening follows a long-term lease agreement with the AI cloud CoreWeave, which has now committed to all 800 MW of the site.",
+        ));
+        // a council letting the company lease more acres makes it the lessee
+        not_a_deal(&decide(
+            "Council backs Core Scientific's AI shift",
+            "Council members also approved allowing Core Scientific to lease an additional 42.9 acres at the site to expand its high-performance computing operations and build offices, plus 6.7 acres for a waste station.",
+        ));
+        // an analyst's target raised "following the announcement" follows the news it reports
+        let d = decide(
+            "Applied Digital lands another hyperscaler",
+            "Applied Digital has signed a 15-year lease worth several billion dollars with an investment-grade U.S. hyperscaler for its third campus. Following the announcement, Needham raised its price target on the shares to $66.",
+        );
+        deal_with(&d, "undisclosed");
+        // Spanish: the customer "ha cerrado un contrato" with the company
+        let d = decide(
+            "",
+            "Microsoft ha cerrado un contrato de cinco años con IREN por unos 9.700 millones de dólares para usar su nube de GPU.",
+        );
+        deal_with(&d, "Microsoft");
+        // "booked a new … deal with Fluidstack—backstopped by Google—": the tenant set off by
+        // dashes is still the party
+        let d = decide(
+            "",
+            "Hut 8 shares rose after the company booked a new $7 billion, 15-year deal with Fluidstack—backstopped by Google—to power AI computing at its Louisiana campus.",
+        );
+        deal_with(&d, "Fluidstack");
+        // (and "booked a … deal" is signing one)
+        let d = decide(
+            "",
+            "Hut 8 booked a 15-year AI hosting deal with Fluidstack for its Louisiana campus.",
+        );
+        deal_with(&d, "Fluidstack");
+        // ("pactan un contrato": agree on one)
+        let d = decide(
+            "",
+            "Microsoft e IREN pactan un contrato de nube de IA de 9.700 millones de dólares por cinco años.",
+        );
+        deal_with(&d, "Microsoft");
+        // a customer expanding its operations at the company's campus
+        let d = decide(
+            "",
+            "The AI cloud Fluidstack has decided to expand its operations at TeraWulf's Lake Mariner campus with a new building for about 160 MW.",
+        );
+        deal_with(&d, "Fluidstack");
+        // German: "wird Fluidstack 168 Megawatt … zur Verfügung stellen"
+        let d = decide(
+            "Google steigt bei Cipher ein",
+            "Cipher Mining wird Fluidstack über zehn Jahre 168 Megawatt Rechenleistung zur Verfügung stellen.",
+        );
+        deal_with(&d, "Fluidstack");
+        // a new priced lease with a named tenant is the news, even where it underscores
+        let d = decide(
+            "How one prairie town became an AI hub",
+            "Applied Digital's campus in North Dakota, underscored by a new $7 billion lease agreement with CoreWeave, is more than a building site.",
+        );
+        deal_with(&d, "CoreWeave");
+        // the backer's sentence, the backer named first, gives way to the signing
+        let d = decide(
+            "TeraWulf's AI turn",
+            "TeraWulf has landed a large deal with the AI cloud Fluidstack, backed by Google. The ten-year contract is worth about $3.7 billion, with options for two five-year extensions that could push the total to $8.7 billion. Google is providing $1.8 billion in financial backing for Fluidstack's lease obligations and acquiring an 8% stake in TeraWulf as it moves into AI hosting.",
+        );
+        deal_with(&d, "Fluidstack");
+        let x = d.detection.unwrap();
+        assert!(
+            x.evidence.starts_with("TeraWulf has landed"),
+            "{}",
+            x.evidence
+        );
+        assert_eq!(
+            (x.terms.value_usd, x.terms.value_with_options_usd),
+            (Some(3.7e9), Some(8.7e9))
+        );
+    }
+
+    #[test]
+    fn terms_from_another_companys_or_an_earlier_deals_sentence_are_left_empty() {
+        // the 15 years are Cipher's lease, in a story of IREN's contract
+        let d = decide(
+            "IREN and Microsoft",
+            "IREN signed a $9.7 billion cloud services contract with Microsoft. Cipher Mining recently signed a 15-year lease with Amazon Web Services.",
+        );
+        deal_with(&d, "Microsoft");
+        let x = d.detection.unwrap();
+        assert_eq!((x.terms.value_usd, x.terms.term_years), (Some(9.7e9), None));
+        assert!(
+            x.reasons
+                .iter()
+                .any(|r| r == "rejected reading: 15 years from a sentence on another company or an earlier deal"),
+            "{:?}",
+            x.reasons
+        );
+        // the $3.7 billion and ten years are the deal the stock has risen on "ever since"
+        let d = decide(
+            "",
+            "Fluidstack has exercised an option to expand at TeraWulf's Lake Mariner campus. The stock has been climbing ever since TeraWulf announced its $3.7 billion, 10-year hosting deal.",
+        );
+        deal_with(&d, "Fluidstack");
+        let x = d.detection.unwrap();
+        assert_eq!((x.terms.value_usd, x.terms.term_years), (None, None));
+        // (an option exercised, told with the total it brings, keeps its megawatts)
+        let d = decide(
+            "Applied Digital jumps after CoreWeave widens its AI lease, taking the contract total to $11 billion",
+            "The shares rose 30% on Thursday. The company said CoreWeave exercised a 150 MW lease option, boosting total contracted capacity to 400 MW.",
+        );
+        deal_with(&d, "CoreWeave");
+        let x = d.detection.unwrap();
+        assert_eq!(x.terms.capacity_mw, Some(150.0), "{:?}", x.reasons);
     }
 
     #[test]

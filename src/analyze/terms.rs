@@ -19,6 +19,8 @@ struct Res {
     moves_to: Regex,
     mw: Regex,
     term: Regex,
+    /// A contract's term in decades: "over the next decade".
+    term_decade: Regex,
     /// "a 24-month contract": a term in months, when whole years.
     term_months: Regex,
 }
@@ -38,6 +40,10 @@ fn res() -> &'static Res {
             .expect("static regex"),
         term_months: Regex::new(
             r"(?i)\b(\d{2,3})[-\u{2010}\u{2011}\u{2013} ]months?\b(?: (?:\w+ ){0,3}(?:contract|lease|agreement|term|deal)s?\b)|\$[\d.,]+ (?:million|billion|[mb]n?) (?:over|for) (\d{2,3}) months\b",
+        )
+        .expect("static regex"),
+        term_decade: Regex::new(
+            r"(?i)(?:(?-u:\b)(?:contracts?|leases?|agreements?|deals?|revenue)(?-u:\b)|\$[\d.,]+ ?(?:billion|million|bn|[bm])(?-u:\b))[^.;$]{0,50}?(?-u:\b)(?:over|for|across|spanning) (?:the next |the following |the coming |a |one )?(?:(two) decades|decade)(?-u:\b)",
         )
         .expect("static regex"),
         term: Regex::new(
@@ -353,6 +359,9 @@ fn amounts(text: &str) -> Vec<Amount> {
                     .iter()
                     .any(|w| head.contains(w))
             }
+            // "$1.8 billion in financial backing for", "committed to underwrite $1.4 billion of"
+            || post_words.iter().take(4).any(|p| p.starts_with("backing"))
+            || last_chars(&pre, 20).contains("underwrit")
             || near_pre.contains(" backs ")
             || near_pre.contains(" will back ")
             || backstop_total
@@ -636,8 +645,31 @@ fn amounts(text: &str) -> Vec<Amount> {
                 let r = rest.trim();
                 r == "to" || r.starts_with("to $") || r.starts_with("to us$")
             });
+        // "$3.7 billion, with options for two five-year extensions that could push the total
+        // to $8.7 billion": the amount the options push to a total is the base
+        let pushed_on = {
+            let wide = after(text, whole.end(), 100);
+            let wide = &wide[..wide.len().min(next_start.saturating_sub(whole.end()))];
+            ["extension", "option", "renewal"]
+                .iter()
+                .any(|w| wide.contains(w))
+                && wide.len() < 100
+                && {
+                    let r = wide.trim_end();
+                    [
+                        " total to",
+                        " push it to",
+                        " as much as",
+                        " could reach",
+                        " to reach",
+                    ]
+                    .iter()
+                    .any(|e| r.ends_with(e))
+                }
+        };
         let base_cue = near_pre.trim_end().ends_with("from")
             || extended_to
+            || pushed_on
             || post.trim_start().starts_with("initially")
             || post.contains("initial term")
             || post.contains("base term");
@@ -1079,6 +1111,13 @@ fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
         if let Some(n) = word_number(&c[1]) {
             out.push((n, (whole.start(), whole.end())));
         }
+    }
+    // "$3.7 billion in contracted revenue over the next decade", "a $3 billion contract with
+    // Cipher over a decade": a contract's decade
+    for c in res().term_decade.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let n = if c.get(1).is_some() { 20.0 } else { 10.0 };
+        out.push((n, (whole.start(), whole.end())));
     }
     for c in res().term_months.captures_iter(text) {
         let whole = c.get(0).expect("match");
@@ -1921,6 +1960,41 @@ mod tests {
         assert_eq!(
             x("Google supporterà con USD 1.800 milioni il contratto di Fluidstack").value_usd,
             None
+        );
+    }
+
+    #[test]
+    fn a_backing_or_an_underwriting_is_no_value_and_a_decade_is_ten_years() {
+        // "$1.8 billion in financial backing for …" is the backer's
+        assert_eq!(
+            x("Google is providing $1.8 billion in financial backing for Fluidstack's lease obligations").value_usd,
+            None
+        );
+        // "committed to underwrite $1.4 billion of … $3 billion contract": the contract's value
+        let t = x(
+            "Google has committed to underwrite $1.4 billion of Fluidstack's $3 billion contract with Cipher Mining over a decade.",
+        );
+        assert_eq!((t.value_usd, t.term_years), (Some(3e9), Some(10.0)));
+        assert_eq!(
+            x("locking in $3.7 billion in contracted revenue over the next decade").term_years,
+            Some(10.0)
+        );
+        assert_eq!(
+            x("a lease that brings $5 billion of revenue over the next two decades").term_years,
+            Some(20.0)
+        );
+        // (a decade with no agreement or amount before it is no term)
+        assert_eq!(
+            x("AI demand may grow tenfold over the next decade").term_years,
+            None
+        );
+        // the amount options "push the total" from is the base
+        let t = x(
+            "The ten-year contract is worth about $3.7 billion, with options for two five-year extensions that could push the total to $8.7 billion.",
+        );
+        assert_eq!(
+            (t.value_usd, t.value_with_options_usd),
+            (Some(3.7e9), Some(8.7e9))
         );
     }
 
