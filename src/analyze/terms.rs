@@ -43,7 +43,7 @@ fn res() -> &'static Res {
         )
         .expect("static regex"),
         term_decade: Regex::new(
-            r"(?i)(?:(?-u:\b)(?:contracts?|leases?|agreements?|deals?|revenue)(?-u:\b)|\$[\d.,]+ ?(?:billion|million|bn|[bm])(?-u:\b))[^.;$]{0,50}?(?-u:\b)(?:over|for|across|spanning) (?:the next |the following |the coming |a |one )?(?:(two) decades|decade)(?-u:\b)",
+            r"(?i)(?:(?-u:\b)(?:contracts?|leases?|agreements?|deals?|revenue)(?-u:\b)|\$[\d.,]+ ?(?:billion|million|bn|[bm])(?-u:\b))[^.;$]{0,50}?(?-u:\b)(?:over|for|across|spanning) (?:the next |the following |the coming |a |one )?(?:(two) decades|decade)(?-u:\b)|(?-u:\b)(?:a|an|its|the) decade-long (?:\w+ ){0,2}?(?:contracts?|leases?|agreements?|deals?|partnerships?)(?-u:\b)",
         )
         .expect("static regex"),
         term: Regex::new(
@@ -355,7 +355,7 @@ fn amounts(text: &str) -> Vec<Amount> {
             // "$1.4 billion の債務を保証" (guarantees $1.4 billion of obligations), 보증, 채무
             || {
                 let head: String = post.chars().take(12).collect();
-                ["債務", "债务", "保証", "保证", "担保", "擔保", "後盾", "后盾", "보증", "채무", "обязательств"]
+                ["債務", "债务", "义务", "義務", "保証", "保证", "担保", "擔保", "後盾", "后盾", "보증", "채무", "обязательств"]
                     .iter()
                     .any(|w| head.contains(w))
             }
@@ -1961,6 +1961,16 @@ mod tests {
             x("Google supporterà con USD 1.800 milioni il contratto di Fluidstack").value_usd,
             None
         );
+    }
+
+    #[test]
+    fn a_decade_long_agreement_is_ten_years_and_a_chinese_guarantee_is_no_value() {
+        assert_eq!(
+            x("Cipher signed a decade-long partnership with Fluidstack for 168 MW").term_years,
+            Some(10.0)
+        );
+        // "为Fluidstack担保14亿美元的租赁义务": a guarantee of lease obligations
+        assert_eq!(x("谷歌为Fluidstack担保14亿美元的租赁义务").value_usd, None);
     }
 
     #[test]
