@@ -4282,7 +4282,7 @@ mod tests {
         // still the deal's (a cue such as "highlighted by" dates nothing)
         let d = decide(
             "Cipher Mining soars on its AWS lease",
-            "Cipher Mining shares jumped 22% after its new AI lease with Amazon Web Services. The rally was highlighted by a reported $5.5 billion AI lease agreement with Amazon Web Services and a quarterly update.",
+            "Cipher Mining shares jumped 22% after its new AI lease with Amazon Web Services. The gain was highlighted by a reported lease agreement worth $5.5 billion with Amazon Web Services.",
         );
         let x = d.detection.expect("a deal");
         assert_eq!(x.terms.value_usd, Some(5.5e9), "{:?}", x.reasons);
@@ -4328,12 +4328,12 @@ mod tests {
         // "the plan is to lease" is a plan
         not_a_deal(&decide(
             "Parish clears the way for Hut 8's AI campus",
-            "Hut 8's head of development said the plan is to lease the $2.5 billion data center to an undisclosed tenant.",
+            "According to a Hut 8 executive, the plan is to lease the $2.5 billion facility to an undisclosed tenant once it is built.",
         ));
         // a lease agreement the growth follows is an earlier one
         not_a_deal(&decide(
             "Galaxy's Helios keeps growing",
-            "Galaxy is widening its Helios campus in West Texas for AI. The widening follows a long-term lease agreement with the AI cloud CoreWeave, which has now committed to all 800 MW of the site.",
+            "Galaxy keeps enlarging Helios in Texas for AI. This work follows a long-term lease agreement with CoreWeave, the AI cloud, now committed to the whole 800 MW.",
         ));
         // a council letting the company lease more acres makes it the lessee
         not_a_deal(&decide(
@@ -4343,7 +4343,7 @@ mod tests {
         // an analyst's target raised "following the announcement" follows the news it reports
         let d = decide(
             "Applied Digital lands another hyperscaler",
-            "Applied Digital has signed a 15-year lease worth several billion dollars with an investment-grade U.S. hyperscaler for its third campus. Following the announcement, Needham raised its price target on the shares to $66.",
+            "Applied Digital agreed a 15-year lease worth billions with an investment-grade U.S. hyperscaler for a third campus. Following the announcement, one broker lifted its price target to $66.",
         );
         deal_with(&d, "undisclosed");
         // Spanish: the customer "ha cerrado un contrato" with the company
@@ -4356,7 +4356,7 @@ mod tests {
         // dashes is still the party
         let d = decide(
             "",
-            "Hut 8 shares rose after the company booked a new $7 billion, 15-year deal with Fluidstack—backstopped by Google—to power AI computing at its Louisiana campus.",
+            "Hut 8 stock climbed once the company booked a new 15-year, $7 billion agreement with Fluidstack—backstopped by Google—for AI computing in Louisiana.",
         );
         deal_with(&d, "Fluidstack");
         // (and "booked a … deal" is signing one)
@@ -4374,25 +4374,25 @@ mod tests {
         // a customer expanding its operations at the company's campus
         let d = decide(
             "",
-            "The AI cloud Fluidstack has decided to expand its operations at TeraWulf's Lake Mariner campus with a new building for about 160 MW.",
+            "Fluidstack will expand its operations at TeraWulf's New York campus, taking a further building of roughly 160 MW.",
         );
         deal_with(&d, "Fluidstack");
         // German: "wird Fluidstack 168 Megawatt … zur Verfügung stellen"
         let d = decide(
             "Google steigt bei Cipher ein",
-            "Cipher Mining wird Fluidstack über zehn Jahre 168 Megawatt Rechenleistung zur Verfügung stellen.",
+            "Für zehn Jahre wird Cipher Mining dem Kunden Fluidstack 168 Megawatt an Kapazität zur Verfügung stellen.",
         );
         deal_with(&d, "Fluidstack");
         // a new priced lease with a named tenant is the news, even where it underscores
         let d = decide(
             "How one prairie town became an AI hub",
-            "Applied Digital's campus in North Dakota, underscored by a new $7 billion lease agreement with CoreWeave, is more than a building site.",
+            "The North Dakota build-out of Applied Digital, underscored by a new $7 billion lease agreement with CoreWeave, says much about where AI is going.",
         );
         deal_with(&d, "CoreWeave");
         // the backer's sentence, the backer named first, gives way to the signing
         let d = decide(
             "TeraWulf's AI turn",
-            "TeraWulf has landed a large deal with the AI cloud Fluidstack, backed by Google. The ten-year contract is worth about $3.7 billion, with options for two five-year extensions that could push the total to $8.7 billion. Google is providing $1.8 billion in financial backing for Fluidstack's lease obligations and acquiring an 8% stake in TeraWulf as it moves into AI hosting.",
+            "TeraWulf has landed a large deal with the AI cloud Fluidstack, backed by Google. Its base value is roughly $3.7 billion, and two optional five-year renewals could push the total to $8.7 billion. Alphabet will put up $1.8 billion in financial backing for Fluidstack's lease obligations and is acquiring 8% of TeraWulf as the miner turns to AI hosting.",
         );
         deal_with(&d, "Fluidstack");
         let x = d.detection.unwrap();

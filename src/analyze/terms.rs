@@ -1977,16 +1977,16 @@ mod tests {
     fn a_backing_or_an_underwriting_is_no_value_and_a_decade_is_ten_years() {
         // "$1.8 billion in financial backing for …" is the backer's
         assert_eq!(
-            x("Google is providing $1.8 billion in financial backing for Fluidstack's lease obligations").value_usd,
+            x("Alphabet is putting up $1.8 billion in financial backing for the tenant's lease obligations").value_usd,
             None
         );
         // "committed to underwrite $1.4 billion of … $3 billion contract": the contract's value
         let t = x(
-            "Google has committed to underwrite $1.4 billion of Fluidstack's $3 billion contract with Cipher Mining over a decade.",
+            "Alphabet agreed to underwrite $1.4 billion of a $3 billion Fluidstack lease at Cipher's Texas site running over a decade.",
         );
         assert_eq!((t.value_usd, t.term_years), (Some(3e9), Some(10.0)));
         assert_eq!(
-            x("locking in $3.7 billion in contracted revenue over the next decade").term_years,
+            x("securing some $3.7 billion of contracted revenue over the next decade").term_years,
             Some(10.0)
         );
         assert_eq!(
@@ -2000,7 +2000,7 @@ mod tests {
         );
         // the amount options "push the total" from is the base
         let t = x(
-            "The ten-year contract is worth about $3.7 billion, with options for two five-year extensions that could push the total to $8.7 billion.",
+            "Its base value is roughly $3.7 billion, and two optional five-year renewals could push the total to $8.7 billion.",
         );
         assert_eq!(
             (t.value_usd, t.value_with_options_usd),
