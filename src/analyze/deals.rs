@@ -953,16 +953,11 @@ impl<'a> Recognizer<'a> {
         // the text signs in words of its own (with none, it is recalled below)
         if let Some(on) = d.published
             && best_customer.is_some_and(|c| c.pos > 0 && recalled_on(c.s, on).is_some())
-            && let Some(alt) = customer_cands
-                .iter()
-                .filter(|c| p.verb.is_match(c.s) && recalled_on(c.s, on).is_none())
-                .max_by(|a, b| {
-                    (a.verb, a.score)
-                        .partial_cmp(&(b.verb, b.score))
-                        .unwrap_or(std::cmp::Ordering::Equal)
-                })
+            && let Some(alt) = strongest(&customer_cands, |c| {
+                p.verb.is_match(c.s) && recalled_on(c.s, on).is_none()
+            })
         {
-            best_customer = Some(*alt);
+            best_customer = Some(alt);
         }
         // an opinion piece or an analysis is not the announcement of a deal
         // the text's first sentence that is not the headline again
@@ -1258,11 +1253,9 @@ impl<'a> Recognizer<'a> {
             }
             let answer = (c.pos == 0)
                 .then(|| {
-                    customer_cands
-                        .iter()
-                        .filter(|k| opening(k) && strong(k) && !p.question_end.is_match(k.s))
-                        .max_by(|a, b| a.score.total_cmp(&b.score))
-                        .copied()
+                    strongest(&customer_cands, |k| {
+                        opening(k) && strong(k) && !p.question_end.is_match(k.s)
+                    })
                 })
                 .flatten();
             if answer.is_none() {
@@ -1783,6 +1776,16 @@ pub const RESULTS_REASON: &str = "for: results that state a new contract";
 pub struct Decision {
     pub detection: Option<Detection>,
     pub reasons: Vec<String>,
+}
+
+/// The strongest of the candidates `keep` accepts: a signing verb first, then the score (the
+/// last of equals).
+fn strongest<'a>(cands: &[Cand<'a>], keep: impl Fn(&Cand<'a>) -> bool) -> Option<Cand<'a>> {
+    cands
+        .iter()
+        .filter(|c| keep(c))
+        .max_by(|a, b| a.verb.cmp(&b.verb).then(a.score.total_cmp(&b.score)))
+        .copied()
 }
 
 /// A candidate sentence.
