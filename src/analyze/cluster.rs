@@ -10,7 +10,8 @@
 //! or a capacity, none of them below the deal's (a retelling restates the figures or running
 //! totals that include them) and no other term, and is no expansion nor called new, a second or
 //! another agreement, and the deal is known by two terms at least; within the window, a story about an undisclosed customer's lease joins it on
-//! the same terms. A
+//! the same terms. An expansion told two days or more after a deal's first report (of a deal
+//! that is no expansion) is a new agreement unless it agrees on a value or a capacity. A
 //! near-identical text of the same company within 7 days joins whatever it states. A report
 //! compatible with several deals joins the one it agrees with most, then the latest. The deal's
 //! announcement time is its earliest report's.
@@ -361,6 +362,8 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
     let mut named: Vec<HashSet<&str>> = Vec::new();
     let mut party_names: Vec<HashSet<&str>> = Vec::new();
     let mut site_sets: Vec<Vec<&[String]>> = Vec::new();
+    // whether a cluster holds an expansion (its own reports may call it one)
+    let mut has_expansion: Vec<bool> = Vec::new();
     // the clusters of each company and kind that a counterparty's reports name
     let mut by_customer: HashMap<(&str, crate::model::DealKind, &str), Vec<usize>> = HashMap::new();
     // each cluster's first time, in microseconds
@@ -482,12 +485,21 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 && stated(&agreed[k]) == 0;
             // a new site is a new agreement, whatever terms it shares (another named site than
             // any of the cluster's reports names)
+            // an expansion told days after a deal's first report, of a deal that is no expansion
+            // itself ("Fluidstack exercises its option for a further building" four days after
+            // the first leases): a new agreement, joining only on an agreeing value or capacity
+            // (the same day or the next, outlets merely disagree on the type)
+            let later_expansion = r.deal_type == DealType::Expansion
+                && at - first_at[k] >= 2 * DAY_MICROS
+                && !has_expansion[k]
+                && !g.size_agrees;
             let elsewhere = !r.sites.is_empty()
                 && site_sets[k]
                     .iter()
                     .any(|set| !set.iter().any(|s| r.sites.contains(s)));
             let joins = near_dup
                 || !elsewhere
+                    && !later_expansion
                     && (recap_of
                         || retold
                         || same_value
@@ -523,6 +535,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                         .push(k);
                 }
                 party_names[k].extend(r.parties.iter().map(|p| p.name.as_str()));
+                has_expansion[k] |= r.deal_type == DealType::Expansion;
                 if !r.sites.is_empty() && !site_sets[k].contains(&r.sites.as_slice()) {
                     site_sets[k].push(&r.sites);
                 }
@@ -541,6 +554,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 agreed.push(r.terms);
                 named.push(HashSet::from([r.counterparty.as_str()]));
                 party_names.push(r.parties.iter().map(|p| p.name.as_str()).collect());
+                has_expansion.push(r.deal_type == DealType::Expansion);
                 site_sets.push(if r.sites.is_empty() {
                     vec![]
                 } else {
@@ -818,10 +832,23 @@ mod tests {
             .map(|k| k.iter().map(|&i| reports[i].document_id).collect())
             .collect();
         assert_eq!(ids, vec![vec![1, 3, 2], vec![5], vec![4], vec![6]]);
-        // stating no terms, the same report is the same deal: a type never splits a deal
+        // stating no terms, an expansion told four days on is still a new agreement
         reports[3].terms.capacity_mw = None;
         let c = cluster(&reports);
-        assert_eq!(c.len(), 3);
+        let ids: Vec<Vec<i64>> = c
+            .iter()
+            .map(|k| k.iter().map(|&i| reports[i].document_id).collect())
+            .collect();
+        assert_eq!(ids, vec![vec![1, 3, 2], vec![5], vec![4], vec![6]]);
+        // but the next day, a report calling the first leases an expansion is the same deal: a
+        // type never splits a deal
+        reports[3].at = "2025-08-15T12:00:00Z".parse().unwrap();
+        let c = cluster(&reports);
+        let ids: Vec<Vec<i64>> = c
+            .iter()
+            .map(|k| k.iter().map(|&i| reports[i].document_id).collect())
+            .collect();
+        assert_eq!(ids, vec![vec![1, 3, 2, 4], vec![5], vec![6]]);
     }
 
     fn terms(value: Option<f64>, mw: Option<f64>, years: Option<f64>) -> DealTerms {

@@ -15,6 +15,8 @@ pub use crate::model::DealTerms as Terms;
 use crate::model::{CapacityBasis, TermPhrases};
 
 struct Res {
+    /// "in new deals with Nebius and IREN": several parties' agreements, after an amount.
+    several_deals: Regex,
     money: Regex,
     moves_to: Regex,
     mw: Regex,
@@ -28,6 +30,10 @@ struct Res {
 fn res() -> &'static Res {
     static R: OnceLock<Res> = OnceLock::new();
     R.get_or_init(|| Res {
+        several_deals: Regex::new(
+            r"^\s*(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}?(?:deals|contracts|agreements|leases)\s+with\s+[\w.&-]+(?:\s+[\w.&-]+)?(?:,\s*[\w.&-]+(?:\s+[\w.&-]+)?)*,?\s+and\s+[\w.&-]",
+        )
+        .expect("static regex"),
         money: Regex::new(
             r"(?i)(?:(\bUS|\bCA|\bAU|\bC|\bA)?\$\s?(US|AU|A|C)?\s?|\bUSD\s?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(billion|bn|b|million|mn|mm|m|thousand|k)?\b",
         )
@@ -699,7 +705,10 @@ fn amounts(text: &str) -> Vec<Amount> {
             && !["extension", "renewal", "option"]
                 .iter()
                 .any(|w| post.contains(w));
-        let running = running || moves_to;
+        // "$10B in fresh neocloud deals with IREN and Lambda": the sum of several parties'
+        // agreements (plural, with two parties or more), not one contract's value
+        let several = res().several_deals.is_match(&post);
+        let running = running || moves_to || several;
         // "... is now $6.7 billion, with the potential to reach $16 billion": the running total
         // with options is a running total too
         let after_running = out.last().is_some_and(|p: &Amount| p.running)
@@ -2031,6 +2040,20 @@ mod tests {
 
     #[test]
     fn running_totals_are_not_this_deals_value() {
+        // a sum over agreements with several parties; one party's two leases keep their value
+        assert_eq!(
+            x("the hyperscaler booked $12 billion in new capacity deals with Nebius and IREN")
+                .value_usd,
+            None
+        );
+        assert_eq!(
+            x("agreed $4 billion of contracts with CoreWeave, Lambda and Crusoe").value_usd,
+            None
+        );
+        assert_eq!(
+            x("signed $3.7 billion in leases with Fluidstack for two buildings").value_usd,
+            Some(3.7e9)
+        );
         let t = x(
             "adds about $2.0 billion, bringing total potential revenue across all contracts to approximately $8.7 billion",
         );
