@@ -68,6 +68,8 @@ struct Patterns {
     acquires: Regex,
     warrant_shares: Regex,
     commentary: Regex,
+    /// A text that calls itself an analysis: "This analysis evaluates the implications".
+    self_analysis: Regex,
     power: Regex,
     land: Regex,
     equipment: Regex,
@@ -221,7 +223,7 @@ fn pats() -> &'static Patterns {
             size_or_term: r(r"(?i)\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
             contract_noun: r(r"(?i)\b(deal|deals|pact|contract|contracts|agreement|agreements|kesepakatan|perjanjian|kontrak|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|acordo)\b|合约|合約|合同|协议|協議|契約|계약|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
             deal_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|partnership|tenant|customer|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|acordo|Kunde|client|cliente)\b|合约|合約|合同|协议|協議|契約|계약|협약|客户|客戶|顧客|고객|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*|клиент\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture|empresa conjunta)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
-            financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\bfinancing\b[^.;]{0,80}\b(?:is|are|was|were|has been|have been) secured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility))\b"),
+            financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\bfinancing\b[^.;]{0,80}\b(?:is|are|was|were|has been|have been) secured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility)|convertibles|conversíve(?:l|is)|debêntures?|Wandelanleihen?|конвертируем\w*|облигаци\w*)\b|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채"),
             fresh_results: r(r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed) (?:a |an |that )?(?:[\w-]+ ){0,5}(?:leases?|contracts?|agreements?|colocation|hosting)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b"),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
             lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\bleas(?:e|es|ed|ing) (?:an? )?(?:about |approximately |some |nearly |roughly |additional |another |further )?\d[\d,.]* (?:more )?(?:acres|hectares)\b|\blease (?:amendments?|agreements?|terms) with (?:the )?(?:City|County|Town|Village|Port|State|Municipality|Authority)\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
@@ -244,7 +246,7 @@ fn pats() -> &'static Patterns {
                 market: r(r"(?i)\bstocks? to (?:watch|buy)\b|\btop (?:gainers|losers|movers)\b|\bmarket (?:wrap|update|movers)\b|\b(?:premarket|pre-market|midday|after-hours) movers\b|\bcrypto stocks\b|\bmining stocks\b|\bbitcoin miners? (?:stocks? )?(?:rally|surge|jump|soar|fall|slide|tumble|climb)\b|\bweekly recap\b|\bweek in review\b"),
                 legal: r(r"(?i)\bshort (?:report|seller|sellers|attack)\b|\blawsuits?\b|\bsues\b|\bsued\b|class action|\binvestigation\b|\bsuffered losses\b|\blaw firm\b|securities fraud|\binvestors who lost\b"),
                 analyst: r(r"(?i)price target|initiates coverage|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b|\bfor investors\b|\bwhat (?:it|this|that) means\b|\bthe good and (?:the )?bad\b|過小評価|割安|投資機会|買い時|株価予想|投資判断|被低估|低估|투자 ?기회|저평가"),
-                financing: r(r"(?i)\bconvertible\b|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|\bfunding (?:arrangement|package|deal|round)\b|\b(?:secur|rais|obtain|clos)(?:es|ed|ing|e)? (?:\$[\d.,]+\s?(?:billion|million|bn|b|m)? )(?:in )?(?:new )?(?:funding|finance)\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\braises \$|\bsecures? (?:a |an )?\$[\d.,]+\s?(?:M|B|bn|mn|million|billion)? (?:\w+ ){0,3}from\b|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
+                financing: r(r"(?i)\bconvertible\b|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|\bfunding (?:arrangement|package|deal|round)\b|\b(?:secur|rais|obtain|clos)(?:es|ed|ing|e)? (?:\$[\d.,]+\s?(?:billion|million|bn|b|m)? )(?:in )?(?:new )?(?:funding|finance)\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\braises \$|\bsecures? (?:a |an )?\$[\d.,]+\s?(?:M|B|bn|mn|million|billion)? (?:\w+ ){0,3}from\b|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
                 corporate: r(r"(?i)\bcommits? (?:up to |about |approximately )?\$[\d.,]+\s?(?:bn|billion|b|m|mn|million)? (?:to|in|into)\b|\binvest(?:s|ed|ing)\b|\binvestment (?:in|of|option|from|by)\b|\bAI investment\b|\b(?:expands?|increases?|boosts?|deepens?|ups) (?:\w+ ){0,3}investment\b|\bequity (?:option|investment|stake)\b|\bwarrants?\b|\bacqui(?:re|res|red|ring|sition|sitions)\b|\bmerger\b|\bmerges?\b|\btakeover\b|\bbuyout\b|\btender offer\b|\b\d+% stake\b|\bstake\b|\bproxy\b|\bspecial meeting\b|\bshareholders? (?:vote|reject|approve)|\bvotes? (?:against|for)\b|\bdirectors\b|\bactivist\b|\bgo public\b|\brelisting\b|\bspin-?off\b|\bbuys\b|\bto buy\b|\bbought\b|\bpurchases?\b|\bpurchased\b|\btakes? over\b|\bsecures? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:site|land|property|acres)\b|\b(?:oferta|offre|offerta|Angebot)\b[^.]{0,40}?\b(?:acciones|actions|azioni|Aktien|ações|compra|rachat|acquisto|Übernahme)|\b(?:accionistas|actionnaires|azionisti|Aktionäre|acionistas)\b[^.]{0,60}?\b(?:rechaz|rejet|respin|lehnen|ablehn|rejeit|aprob|approuv|approv|stimmen)|\bÜbernahme\w*|\bfusi(?:ón|one)\b|\bfusão\b"),
                 results: r(r"(?i)quarterly results|\bquarter[- ]over[- ]quarter\b|\byear[- ]over[- ]year\b|\bEBITDA\b|\billustrative (?:financials|figures|economics|returns)\b|\bdiscloses (?:\w+ ){0,2}(?:financials|economics|projections)\b|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b"),
                 power: r(r"(?i)power (?:purchase|supply|capacity) agreement|\b(?:power|interconnection|load|grid) approvals?\b|\bPPA\b|\butility\b|\bgrid\b|\binterconnection\b|\bERCOT\b|\bselects [A-Z]\w+ \b|\bpower capacity\b|\bgas supply\b|\bsubstation\b|\benergy (?:supply|agreement)\b"),
@@ -281,6 +283,7 @@ fn pats() -> &'static Patterns {
             acquires: r(r"(?i)\b(?:to acquire|acquir(?:es|ed|ing)|agreed to buy|to buy|buys|bought|shell(?:s|ed)? out|takeover of|merger with|merge with|to merge)\b|買収する|買収を|收购|收購|인수(?:한다|했다|하기|를)|\b(?:приобрет(?:ёт|ет|ает|ут)|поглотит)\b|\b(?:zur Übernahme|übernimmt|zu übernehmen|para adquirir|adquiere|adquirió|adquirirá|adquiriu|vai adquirir|pour acquérir|va acquérir|acquiert|rachète|per acquisire|acquisisce|acquisirà)\b"),
             development: r(r"(?i)\bpartner(?:s|ed|ing|ship)? (?:\w+ ){0,8}?to (?:convert|build|develop|co-develop|jointly develop|construct|repurpose)\b"),
             // opinion, analysis and questions about a deal are not its announcement
+            self_analysis: r(r"(?i)(?-u:\b)(?:this|our) (?:analysis|article|piece|deep dive|essay|column) (?:evaluates|examines|explores|assesses|analy[sz]es|looks at|considers|breaks down|reviews|unpacks|delves|dives|weighs)(?-u:\b)"),
             commentary: r(r"(?i)核心观点|核心觀點|投资机会|投資機會|の内訳|\bbreakdown of\b|^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
             // a power-supply agreement is not a customer contract
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
@@ -989,7 +992,13 @@ impl<'a> Recognizer<'a> {
             }
             _ => d.title,
         };
-        if commentary(title_head) || commentary(lead_first) {
+        if commentary(title_head)
+            || commentary(lead_first)
+            || text_sents
+                .iter()
+                .take(6)
+                .any(|s| p.self_analysis.is_match(s))
+        {
             reasons.push("against: commentary (opinion, analysis, a question)".into());
             return None;
         }
@@ -1106,6 +1115,23 @@ impl<'a> Recognizer<'a> {
                 None
             }
             (c, _) => c,
+        };
+        // "TeraWulf secures 80-year lease for 400 MW" over an opening in which it executes a
+        // ground lease for 183 acres: a headline's lease with no customer is the one the company
+        // takes
+        let customer = match customer {
+            Some(c)
+                if c.pos == 0
+                    && c.party.is_none()
+                    && let Some((s, _)) = against_sents.iter().find(|(_, w)| *w == LESSEE) =>
+            {
+                reasons.push(format!(
+                    "against: the opening says {LESSEE} (\"{}\")",
+                    clip(s, 100)
+                ));
+                None
+            }
+            c => c,
         };
         // "a $1.6 billion Dell deal" whose opening says the company buys from Dell: the party
         // the opening names in a purchase or a lease taken is a vendor or a landlord
@@ -1294,13 +1320,38 @@ impl<'a> Recognizer<'a> {
             let Some(published) = d.published else {
                 return true;
             };
-            match recalled_on(c.s, published) {
-                Some(why) => {
-                    reasons.push(format!("against: {why}: \"{}\"", clip(c.s, 120)));
-                    false
-                }
-                None => true,
+            if let Some(why) = recalled_on(c.s, published) {
+                reasons.push(format!("against: {why}: \"{}\"", clip(c.s, 120)));
+                return false;
             }
+            // "IREN Soars 13% on $9.7B Microsoft Contract" over a text that dates that contract
+            // weeks back ("its contract with Microsoft, announced November 6") and signs none with
+            // Microsoft in words of its own: the headline's contract is the one recalled
+            if c.pos == 0 && c.party.is_some() {
+                let same = |o: &&Cand<'_>| o.pos > 0 && o.party == c.party;
+                let dated = text_sents
+                    .iter()
+                    .take(12)
+                    .filter(|s| {
+                        self.cp_matcher
+                            .find(s, true)
+                            .iter()
+                            .any(|h| Some(h.entity) == c.party)
+                    })
+                    .find_map(|s| recalled_on(s, published).map(|why| (*s, why)));
+                if let Some((s, why)) = dated
+                    && !customer_cands.iter().filter(same).any(|o| {
+                        p.verb.is_match(o.s) && recalled_on(o.s, published).is_none()
+                    })
+                {
+                    reasons.push(format!(
+                        "against: the headline's contract is the one the text dates back ({why}): \"{}\"",
+                        clip(s, 120)
+                    ));
+                    return false;
+                }
+            }
+            true
         });
         let (mut score, evidence, has_verb, corporate) = match customer {
             Some(c) => (c.score, c.s, c.verb, None),
@@ -4940,5 +4991,61 @@ mod tests {
             "On September 10, 2024, CleanSpark, through its subsidiary (the \u{201c}MIPA Buyer\u{201d}), entered into definitive agreements to host 85 MW of capacity.",
         );
         assert!(d.detection.is_none(), "{:?}", d.detection);
+    }
+
+    #[test]
+    fn a_headline_lease_over_an_opening_ground_lease_is_the_land_the_company_takes() {
+        let d = decide(
+            "Hut 8 secures 50-year lease for 300 MW campus",
+            "Hut 8 Corp., which gained 8% last week, has signed a 50-year ground lease for about 240 acres near a retired gas plant in Ohio. The land can carry up to 300 MW of data center capacity.",
+        );
+        no_deal_because(&d, "against: the opening says the company takes a lease");
+        // the same headline over an opening that signs a tenant stays a deal
+        let d = decide(
+            "Hut 8 secures 15-year lease for 300 MW campus",
+            "Hut 8 Corp. has signed a 15-year lease with CoreWeave for 300 MW of critical IT at its Ohio campus.",
+        );
+        deal_with(&d, "CoreWeave");
+    }
+
+    #[test]
+    fn a_text_calling_itself_an_analysis_is_commentary() {
+        let d = decide(
+            "Market Brief",
+            "Markets keep rewarding power and compute.\nThe AI build-out keeps moving capital toward power-rich sites. Applied Digital sits at the centre of that move. This analysis examines what its lease with CoreWeave means for the sector. The lease covers 150 MW of critical IT at Ellendale for 15 years.",
+        );
+        no_deal_because(&d, "against: commentary");
+    }
+
+    #[test]
+    fn a_headline_contract_the_text_dates_weeks_back_is_recalled() {
+        let title = "IREN Jumps 9% on $9.7B Microsoft Contract: Is the Rally Real?";
+        let lead = "Shares of IREN rose 9% on Monday. The move follows the cloud contract with Microsoft announced on November 3, plus two analyst upgrades.";
+        let d = decide_on(title, lead, Some("2025-11-24"));
+        no_deal_because(
+            &d,
+            "against: the headline's contract is the one the text dates back",
+        );
+        // told the day after, the same contract is the news
+        let d = decide_on(title, lead, Some("2025-11-04"));
+        deal_with(&d, "Microsoft");
+    }
+
+    #[test]
+    fn convertible_notes_in_chinese_are_a_financing() {
+        // "Cipher completes a $1.1 billion convertible senior notes offering" over "... the basis
+        // for its roughly $3 billion hosting contract with Google and Fluidstack"
+        let d = decide(
+            "Cipher Mining完成11亿美元可转换高级票据发行",
+            "Cipher Mining宣布完成11亿美元零息可转换高级票据私募发行。资金将用于Barber Lake数据中心建设,是与谷歌及Fluidstack达成约30亿美元托管合同的扩展基础。",
+        );
+        not_a_deal(&d);
+        // a bullet of key terms: "plans a private placement of $800 million of convertible
+        // senior notes for its Barber Lake hosting data center with Fluidstack"
+        let d = decide(
+            "融资要点",
+            "Cipher Mining宣布拟私募发行8亿美元可转换优先票据,用于与Fluidstack签署托管协议的Barber Lake数据中心。",
+        );
+        not_a_deal(&d);
     }
 }
