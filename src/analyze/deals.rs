@@ -68,6 +68,8 @@ struct Patterns {
     acquires: Regex,
     warrant_shares: Regex,
     commentary: Regex,
+    /// "guaranteed capacity", "guaranteed demand": guaranteed as an adjective, no backing.
+    guaranteed_thing: Regex,
     /// A text that calls itself an analysis: "This analysis evaluates the implications".
     self_analysis: Regex,
     power: Regex,
@@ -233,7 +235,7 @@ fn pats() -> &'static Patterns {
             reader_buys: r(r"(?i)\b(?:is it )?(?:too late |a good time |the right time |time )?to buy (?:\w+ ){0,2}(?:stocks?|shares)\b|\bshould you buy\b"),
             upcoming_results: r(r"(?i)\b(?:ahead of|before|into|previews?|preview of)\b[^.;]{0,20}\b(?:earnings|results|report)\b"),
             buyer: r(r"(?i)\b(?:purchase|procurement|supply|purchasing) (?:agreement|order|contract|deal)s?\b|(?-i:\b(?:MIPA |Purchase |Asset |Stock )?Buyer\b)|\bhardware procurement\b|\b(?:for|of|to buy|to purchase|purchas(?:e|es|ed|ing)) (?:\w+ ){0,3}(?:Blackwell|GB\d00|B\d00|H\d00|GPUs|servers|systems|chips|equipment|miners|rigs|ASICs)\b"),
-            furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}"),
+            furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}|^in this (?:file )?(?:photo|picture|illustration)\b|^add us on\b|^\(?(?:photo|photo illustration|image|illustration) (?:by|credit)\b|\bgetty images\b|\bshutterstock\b"),
             on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|amid|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b"),
             on_news_more: r(r"(?i)\b(?:sube|suben|subi[óo]|subieron|se dispar(?:a|an|ó|aron)|saltan|saltaron|sobem|subiram|disparou|dispararam|steigt|steigen|stiegen|springt|sprang|bondit|bondissent|grimpe|s'envole|s’envole|vola|volano|balza)\b[^.;]{0,50}\b(?:tras|luego de|después de|nach|apr[èe]s|após|depois de|dopo)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag|Vereinbarung|accord|contrat|acordo|empresa conjunta|joint venture|alianza|parceria|partenariat|Partnerschaft)\b"),
             capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity|(?:operations|footprint|presence|deployment) at)\b"),
@@ -284,6 +286,7 @@ fn pats() -> &'static Patterns {
             development: r(r"(?i)\bpartner(?:s|ed|ing|ship)? (?:\w+ ){0,8}?to (?:convert|build|develop|co-develop|jointly develop|construct|repurpose)\b"),
             // opinion, analysis and questions about a deal are not its announcement
             self_analysis: r(r"(?i)(?-u:\b)(?:this|our) (?:analysis|article|piece|deep dive|essay|column) (?:evaluates|examines|explores|assesses|analy[sz]es|looks at|considers|breaks down|reviews|unpacks|delves|dives|weighs)(?-u:\b)"),
+            guaranteed_thing: r(r"(?i)\bguaranteed (?:capacity|demand|revenue|access|supply|returns?|income|power|compute|growth|profits?)\b"),
             commentary: r(r"(?i)核心观点|核心觀點|投资机会|投資機會|の内訳|\bbreakdown of\b|^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
             // a power-supply agreement is not a customer contract
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
@@ -700,6 +703,26 @@ impl<'a> Recognizer<'a> {
                 not_provider_or_not_signed(s, |t| !self.linker.find(t, domain).is_empty())
                     // "Fluidstack continues to lease capacity from former miners, signing a
                     // 245 MW deal with Hut 8": the customer is the one leasing
+                    // "Microsoft locks a $9.7B IREN deal for Nvidia GB300 cloud power": a customer
+                    // named first, the company just before the goods, is the company selling
+                    .filter(|why| {
+                        *why != BUYER
+                            || !p.buyer.find(s).is_some_and(|m| {
+                                let before = &s[..m.start()];
+                                let from =
+                                    before.char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+                                m.as_str()
+                                    .get(..4)
+                                    .is_some_and(|w| w.eq_ignore_ascii_case("for "))
+                                    && !self.linker.find(&before[from..], domain).is_empty()
+                                    && self.cp_matcher.find(before, true).first().is_some_and(|h| {
+                                        self.linker
+                                            .find(before, domain)
+                                            .first()
+                                            .is_some_and(|x| h.start < x.start)
+                                    })
+                            })
+                    })
                     .filter(|why| {
                         *why != LESSEE
                             || !p.lessee.find(s).is_some_and(|m| {
@@ -1273,7 +1296,14 @@ impl<'a> Recognizer<'a> {
             let question = d.title.trim_end().ends_with('?') && !stated;
             // (counted from the page's own headline where the text carries it: "From Bitcoin
             // Mine to AI Goldmine?" and a dateline may stand between)
-            let opening = |c: &Cand<'_>| (1..=6 + headline_at).contains(&c.pos);
+            // (and past the headline repeated as the text's first line)
+            let repeated = usize::from(
+                headline_at == 0
+                    && text_sents
+                        .first()
+                        .is_some_and(|s| s.trim() == d.title.trim()),
+            );
+            let opening = |c: &Cand<'_>| (1..=6 + headline_at + repeated).contains(&c.pos);
             if !question || opening(&c) {
                 return Some(c);
             }
@@ -1572,7 +1602,16 @@ impl<'a> Recognizer<'a> {
             .iter()
             .flat_map(|t| sentences(t))
             .filter(|s| {
-                p.backstop_words.is_match(s) || p.backing_title.is_match(s) || s.contains(" backs ")
+                // ("a sign of how critical guaranteed capacity has become": guaranteed as an
+                // adjective is nobody's backing)
+                let s = if s.contains("uaranteed ") {
+                    p.guaranteed_thing.replace_all(s, "")
+                } else {
+                    std::borrow::Cow::Borrowed(*s)
+                };
+                p.backstop_words.is_match(&s)
+                    || p.backing_title.is_match(&s)
+                    || s.contains(" backs ")
             })
             .flat_map(|s| self.cp_matcher.find(s, true))
             .map(|h| h.entity)
@@ -5047,5 +5086,44 @@ mod tests {
             "Cipher Mining宣布拟私募发行8亿美元可转换优先票据,用于与Fluidstack签署托管协议的Barber Lake数据中心。",
         );
         not_a_deal(&d);
+    }
+
+    #[test]
+    fn a_customer_locking_a_deal_with_the_company_for_chips_buys_from_the_company() {
+        let d = decide(
+            "",
+            "Meta secures a $4B Cipher Mining deal for Nvidia B300 compute, signing a four-year cloud services contract for capacity in Texas. Cipher Mining separately agreed with Dell to procure servers worth $2 billion.",
+        );
+        deal_with(&d, "Meta");
+        // the company buying chips for a customer's deal stays a buyer
+        let d = decide(
+            "",
+            "Cipher Mining signed a $2 billion deal for Nvidia B300 servers with Dell.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+    }
+
+    #[test]
+    fn guaranteed_as_an_adjective_makes_no_guarantor() {
+        let d = decide(
+            "Microsoft signs $9.7B cloud contract with IREN",
+            "Microsoft signed a five-year $9.7 billion cloud services contract with IREN. IREN also agreed with Dell Technologies to buy GPUs and gear worth about $5.8 billion. Microsoft has lately chased guaranteed capacity wherever it can find it.",
+        );
+        deal_with(&d, "Microsoft");
+    }
+
+    #[test]
+    fn a_question_headline_is_answered_past_photo_captions_and_the_headline_repeated() {
+        let title = "Why Is Hut 8 Stock Climbing 10% Today?";
+        let lead = "Why Is Hut 8 Stock Climbing 10% Today?\nUnder the agreement, Hut 8 will supply 50 MW of critical IT at its Texas site.\nIn this photo illustration, a Hut 8 sign is seen on a phone screen.\n(Photo Illustration by A. Person/Getty Images)\nAdd us on Google News\n• The lease should bring about $900 million over ten years.\n• It carries two five-year renewal options.\n• Google will backstop $300 million of the tenant's lease obligations.\n• The site will run AI training workloads.\nHut 8 Corp. announced on Wednesday that it has signed a 10-year colocation lease with Fluidstack for 50 MW of critical IT.";
+        let d = decide(title, lead);
+        deal_with(&d, "Fluidstack");
+        assert!(is_furniture(
+            "In this photo illustration, a Hut 8 sign is seen on a phone screen."
+        ));
+        assert!(is_furniture(
+            "(Photo Illustration by A. Person/Getty Images)"
+        ));
+        assert!(is_furniture("Add us on Google News"));
     }
 }
