@@ -673,7 +673,14 @@ fn amounts(text: &str) -> Vec<Amount> {
                     .any(|e| r.ends_with(e))
                 }
         };
+        // ("The initial 10-year term is valued at approximately $3.7 billion, with two five-year
+        // extension options that could raise total potential revenue to $8.7 billion")
         let base_cue = near_pre.trim_end().ends_with("from")
+            || pre
+                .rsplit(". ")
+                .next()
+                .is_some_and(|p| p.contains("initial"))
+                && !has_prev_in_sentence(&out, text, prev_end, whole.start())
             || extended_to
             || pushed_on
             || post.trim_start().starts_with("initially")
@@ -709,6 +716,16 @@ fn amounts(text: &str) -> Vec<Amount> {
         // agreements (plural, with two parties or more), not one contract's value
         let several = res().several_deals.is_match(&post);
         let running = running || moves_to || several;
+        // "extension options that could raise total potential revenue to $8.7 billion": the
+        // options' total of this agreement, not a running total across agreements
+        let options_total = running
+            && !several
+            && !wide.contains("across")
+            && ["extension", "renewal", "option"]
+                .iter()
+                .any(|w| wide.contains(w));
+        let running = running && !options_total;
+        let with_options = with_options || options_total;
         // "... is now $6.7 billion, with the potential to reach $16 billion": the running total
         // with options is a running total too
         let after_running = out.last().is_some_and(|p: &Amount| p.running)
@@ -1813,6 +1830,14 @@ mod tests {
 
     #[test]
     fn base_and_with_options_values_are_kept_apart() {
+        // the initial term's value, and what options could lift the total to
+        let t = x(
+            "The initial 12-year term is worth about $2.4 billion, and two renewal options could lift total potential revenue to $5.1 billion.",
+        );
+        assert_eq!(
+            (t.value_usd, t.value_with_options_usd),
+            (Some(2.4e9), Some(5.1e9))
+        );
         let t = x(
             "approximately $3.7 billion of contracted revenue, rising to about $8.7 billion with two five-year extensions",
         );
