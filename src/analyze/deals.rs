@@ -483,11 +483,95 @@ impl<'a> Recognizer<'a> {
     /// As `recognize`, with the reasons for the decision when the document is no deal too.
     pub fn decide(&self, d: &DocText<'_>, mentions: &[Mention]) -> Decision {
         let mut reasons = Vec::new();
+        // "마이크로소프트(MS)가 … MS는 아이렌과 … 계약을 체결했다": an abbreviation the text defines
+        // for a customer stands for it wherever the text uses it
+        let expanded = self.expand_abbreviations(d);
+        let expanded_doc;
+        let d = match &expanded {
+            Some([title, lead, body]) => {
+                expanded_doc = DocText {
+                    title,
+                    lead,
+                    body,
+                    ..*d
+                };
+                &expanded_doc
+            }
+            None => d,
+        };
         let detection = self.decide_inner(d, mentions, &mut reasons);
         if let Some(det) = &detection {
             reasons = det.reasons.clone();
         }
         Decision { detection, reasons }
+    }
+
+    /// The title, lead and body with each customer abbreviation the text defines in parentheses
+    /// after the customer's name ("Microsoft (MS)", "마이크로소프트(MS)": two to five capital
+    /// letters, none a ticker of the universe) written as the name; `None` when there is none.
+    fn expand_abbreviations(&self, d: &DocText<'_>) -> Option<[String; 3]> {
+        // (cheap test first: an opening parenthesis before two capitals)
+        let defines = |t: &str| {
+            t.match_indices(['(', '\u{ff08}']).any(|(i, m)| {
+                t[i + m.len()..]
+                    .bytes()
+                    .take(2)
+                    .all(|b| b.is_ascii_uppercase())
+            })
+        };
+        if ![d.title, d.lead, d.body].iter().any(|t| defines(t)) {
+            return None;
+        }
+        let mut aliases: Vec<(String, String)> = Vec::new();
+        for t in [d.title, d.lead, d.body] {
+            for h in self.cp_matcher.find(t, true) {
+                let rest = t[h.end..].trim_start_matches(' ');
+                let Some(inner) = rest
+                    .strip_prefix('(')
+                    .or_else(|| rest.strip_prefix('\u{ff08}'))
+                else {
+                    continue;
+                };
+                let abbr: String = inner
+                    .chars()
+                    .take_while(|c| c.is_ascii_uppercase())
+                    .collect();
+                let closed = inner[abbr.len()..].starts_with([')', '\u{ff09}']);
+                if !(2..=5).contains(&abbr.len())
+                    || !closed
+                    || self.linker.tickers.contains(&abbr)
+                    || aliases.iter().any(|(a, _)| *a == abbr)
+                {
+                    continue;
+                }
+                aliases.push((abbr, self.cps[h.entity].name.clone()));
+            }
+        }
+        if aliases.is_empty() {
+            return None;
+        }
+        let expand = |t: &str| {
+            let mut out = t.to_string();
+            for (abbr, name) in &aliases {
+                let mut next = String::with_capacity(out.len());
+                let mut last = 0;
+                for (i, _) in out.match_indices(abbr.as_str()) {
+                    let before = out[..i].chars().next_back();
+                    let after = out[i + abbr.len()..].chars().next();
+                    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                    if word(before) || word(after) {
+                        continue;
+                    }
+                    next.push_str(&out[last..i]);
+                    next.push_str(name);
+                    last = i + abbr.len();
+                }
+                next.push_str(&out[last..]);
+                out = next;
+            }
+            out
+        };
+        Some([expand(d.title), expand(d.lead), expand(d.body)])
     }
 
     fn decide_inner(
@@ -1576,7 +1660,19 @@ impl<'a> Recognizer<'a> {
         let mut roles: Vec<(usize, Role)> = Vec::new();
         for text in texts {
             for h in self.cp_matcher.find(text, true) {
-                roles.push((h.entity, party_role(text, h.start, h.end)));
+                let mut role = party_role(text, h.start, h.end);
+                // "MS는 이미 … G42에 15억달러 지분 투자를 진행한 바 있다" (Microsoft has invested
+                // in G42): a stake or a backing in a sentence that names no company of the
+                // universe is given to another company, not to this one's tenant
+                if role == Role::Guarantor
+                    && self
+                        .linker
+                        .find(around(text, h.start, h.end), domain)
+                        .is_empty()
+                {
+                    role = Role::Counterparty;
+                }
+                roles.push((h.entity, role));
             }
         }
         let other_role = |e: usize| {
@@ -1946,6 +2042,20 @@ pub fn headline_class(title: &str) -> Option<Against> {
     .filter(|(_, a)| !(upcoming && *a == Against::Results))
     .find(|(re, _)| re.is_match(title))
     .map(|(_, a)| a)
+}
+
+/// The sentence of `text` around `start..end`: back to the previous full stop or line break,
+/// on to the next.
+fn around(text: &str, start: usize, end: usize) -> &str {
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '.' | '\n' | '\u{3002}'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = text[end..]
+        .find(['.', '\n', '\u{3002}'])
+        .map_or(text.len(), |i| end + i);
+    &text[from..to]
 }
 
 /// A line that reads as a headline: no closing full stop, five to thirty words.
@@ -5150,5 +5260,31 @@ mod tests {
         );
         let t = "Google backs Fluidstack's lease.";
         assert_eq!(party_role(t, 0, 6), Role::Guarantor);
+    }
+
+    #[test]
+    fn an_abbreviation_the_text_defines_for_a_customer_stands_for_it() {
+        // "Microsoft (MS) keeps buying compute. On the 3rd MS signed a five-year cloud services
+        // contract worth about $9.7 billion with IREN."
+        let d = decide(
+            "MS의 컴퓨팅 확보 경쟁",
+            "마이크로소프트(MS)가 외부 컴퓨팅 자원 확보를 서두르고 있다. MS는 3일 아이렌(IREN)과 5년간 약 97억달러 규모의 클라우드 서비스 계약을 체결했다.",
+        );
+        deal_with(&d, "Microsoft");
+    }
+
+    #[test]
+    fn a_stake_a_customer_takes_in_another_company_does_not_make_it_a_guarantor() {
+        // "Microsoft signed a $9.7 billion cloud services contract with IREN. Earlier, Microsoft
+        // invested $1.5 billion for a stake in G42."
+        let d = decide(
+            "마이크로소프트, 아이렌과 97억달러 계약",
+            "마이크로소프트는 아이렌(IREN)과 5년간 97억달러 규모의 클라우드 서비스 계약을 체결했다. 마이크로소프트는 이어 람다(Lambda)와도 GPU 사용 계약을 맺었다. 마이크로소프트는 앞서 G42에 15억달러 지분 투자를 진행했다.",
+        );
+        deal_with(&d, "Microsoft");
+        // a sentence ending in a wide full stop before the name is cut there (no panic)
+        let t = "ハット8が契約を締結。Googleが保証する。";
+        let g = t.find("Google").unwrap();
+        assert_eq!(around(t, g, g + 6), "Googleが保証する");
     }
 }

@@ -909,7 +909,19 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
                     | "mining"
                     | "self-mining"
                     | "hashrate"
-            )
+            ) || [
+                // "750MW급 데이터센터" (a 750 MW-class data center), a campus or site in Korean,
+                // Japanese or Chinese
+                "급",
+                "캠퍼스",
+                "부지",
+                "キャンパス",
+                "拠点",
+                "园区",
+                "園區",
+            ]
+            .iter()
+            .any(|k| w.starts_with(k))
         };
         let pre_t = pre_wide.trim_end();
         // power to the site, a campus or a company total, an option or a path beyond the
@@ -2247,6 +2259,9 @@ mod tests {
         assert_eq!(x("at its 800 MW Helios campus").capacity_mw, None);
         assert_eq!(x("part of a planned 1 GW campus").capacity_mw, None);
         assert_eq!(x("a campus of 600 MW").capacity_mw, None);
+        // "to be placed in a 750 MW-class data center in Texas"
+        assert_eq!(x("텍사스 750MW급 데이터센터에 배치한다").capacity_mw, None);
+        assert_eq!(x("200MW 캠퍼스").capacity_mw, None);
         let t = x("for 200 MW of critical IT load at its 1 GW campus");
         assert_eq!(t.capacity_mw, Some(200.0));
         assert_eq!(x("a 180 MW AI data center").capacity_mw, Some(180.0));
