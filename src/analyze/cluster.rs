@@ -110,6 +110,26 @@ pub fn sites(text: &str) -> Vec<String> {
         "Campus",
         "Gigawatt",
         "Largest",
+        // a nationality or a size is no site's name ("Aussie data centre operator", "an
+        // Australian data center company")
+        "Aussie",
+        "Australian",
+        "American",
+        "Canadian",
+        "European",
+        "Nordic",
+        "Norwegian",
+        "Swedish",
+        "Icelandic",
+        "Asian",
+        "British",
+        "Global",
+        "Major",
+        "Massive",
+        "Huge",
+        "Big",
+        "Giant",
+        "Leading",
     ];
     // a company's name before "data center" is the company, not a site
     const COMPANY_ENDS: &[&str] = &[
@@ -720,6 +740,9 @@ mod tests {
 
     #[test]
     fn sites_are_the_names_before_campus_facility_or_site() {
+        // a nationality or a size is no site
+        assert!(sites("Aussie data centre operator lands $14.8b AI deal").is_empty());
+        assert!(sites("the Australian data center company signed").is_empty());
         assert_eq!(
             sites("Applied Digital signs 15-year lease at its Polaris Forge 3 campus"),
             ["polaris forge 3"]

@@ -68,6 +68,8 @@ struct Patterns {
     acquires: Regex,
     warrant_shares: Regex,
     commentary: Regex,
+    /// "one day after revealing a $3 billion deal": a deal told as the news before this one.
+    days_after: Regex,
     /// "guaranteed capacity", "guaranteed demand": guaranteed as an adjective, no backing.
     guaranteed_thing: Regex,
     /// A text that calls itself an analysis: "This analysis evaluates the implications".
@@ -225,7 +227,7 @@ fn pats() -> &'static Patterns {
             size_or_term: r(r"(?i)\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
             contract_noun: r(r"(?i)\b(deal|deals|pact|contract|contracts|agreement|agreements|kesepakatan|perjanjian|kontrak|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|acordo)\b|合约|合約|合同|协议|協議|契約|계약|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
             deal_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|partnership|tenant|customer|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|acordo|Kunde|client|cliente)\b|合约|合約|合同|协议|協議|契約|계약|협약|客户|客戶|顧客|고객|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*|клиент\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture|empresa conjunta)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
-            financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\bfinancing\b[^.;]{0,80}\b(?:is|are|was|were|has been|have been) secured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility)|convertibles|conversíve(?:l|is)|debêntures?|Wandelanleihen?|конвертируем\w*|облигаци\w*)\b|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채"),
+            financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\bfinancing\b[^.;]{0,80}\b(?:is|are|was|were|has been|have been) secured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility)|financing (?:structure|facility)|(?:preferred|common) equity units?|equity units?|convertibles|conversíve(?:l|is)|debêntures?|Wandelanleihen?|конвертируем\w*|облигаци\w*)\b|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채"),
             fresh_results: r(r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed) (?:a |an |that )?(?:[\w-]+ ){0,5}(?:leases?|contracts?|agreements?|colocation|hosting)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b"),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
             lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\bleas(?:e|es|ed|ing) (?:an? )?(?:about |approximately |some |nearly |roughly |additional |another |further )?\d[\d,.]* (?:more )?(?:acres|hectares)\b|\blease (?:amendments?|agreements?|terms) with (?:the )?(?:City|County|Town|Village|Port|State|Municipality|Authority)\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
@@ -287,6 +289,7 @@ fn pats() -> &'static Patterns {
             // opinion, analysis and questions about a deal are not its announcement
             self_analysis: r(r"(?i)(?-u:\b)(?:this|our) (?:analysis|article|piece|deep dive|essay|column) (?:evaluates|examines|explores|assesses|analy[sz]es|looks at|considers|breaks down|reviews|unpacks|delves|dives|weighs)(?-u:\b)"),
             guaranteed_thing: r(r"(?i)\bguaranteed (?:capacity|demand|revenue|access|supply|returns?|income|power|compute|growth|profits?)\b"),
+            days_after: r(r"(?i)(?-u:\b)(?:a|one|two|three|four|five|six|\d+) (?:day|days|week|weeks) after (?:revealing|announcing|unveiling|signing|disclosing|inking|striking|landing|securing)(?-u:\b)"),
             commentary: r(r"(?i)核心观点|核心觀點|投资机会|投資機會|の内訳|\bbreakdown of\b|^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
             // a power-supply agreement is not a customer contract
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
@@ -639,7 +642,9 @@ impl<'a> Recognizer<'a> {
         let mut cands: Vec<(&str, usize)> = vec![(d.title, 0)];
         cands.extend(text_sents.iter().enumerate().map(|(i, s)| (*s, i + 1)));
         let headline = headline_class(d.title);
-        let title_contract = self.headline_names_contract(d.title);
+        // ("… on Friday upped its notes offering, one day after revealing a $3 billion hosting
+        // deal": a headline that recalls the contract does not name it as the news)
+        let title_contract = self.headline_names_contract(d.title) && !recalls(d.title);
         // the opening says someone backs the tenant's obligations: a stake that party takes is
         // its consideration ("in return for guaranteeing $1.4 billion of Fluidstack's obligations")
         let opening_backstop = cands
@@ -1313,6 +1318,7 @@ impl<'a> Recognizer<'a> {
                     && (names_contract(c.s) || c.pos == 0 && p.contract_noun.is_match(c.s))
                     && p.backing_title.is_match(d.title)
                     && !p.financing_for.is_match(d.title)
+                    && !recalls(d.title)
                     && self.cp_matcher.find(d.title, true).iter().any(|h| {
                         self.cps[h.entity].class == crate::config::CounterpartyClass::Hyperscaler
                     })
@@ -2094,6 +2100,7 @@ fn recalls(s: &str) -> bool {
         || ["ecent", "écent", "ecien"].iter().any(|w| s.contains(w))
             && p.recalled_recent.is_match(s)
         || !s.is_ascii() && p.recalled_wide.is_match(s)
+        || s.contains(" after ") && p.days_after.is_match(s)
 }
 
 /// An agreement dated more days than this before the story that states it is recalled, not
@@ -5286,5 +5293,43 @@ mod tests {
         let t = "ハット8が契約を締結。Googleが保証する。";
         let g = t.find("Google").unwrap();
         assert_eq!(around(t, g, g + 6), "Googleが保証する");
+    }
+
+    #[test]
+    fn iren_as_australian_papers_write_it_counts_in_a_text_about_the_field() {
+        let d = decide(
+            "Sydney operator lands $14.8b AI deal with Microsoft",
+            "Microsoft signed a five-year deal to buy AI cloud computing capacity from Iren, the Sydney-founded data centre company.",
+        );
+        deal_with(&d, "Microsoft");
+        assert_eq!(
+            d.detection.as_ref().map(|x| x.ticker.as_str()),
+            Some("IREN")
+        );
+        // an Italian utility of the same name, in a text about something else, is not IREN
+        let d = decide(
+            "Iren, utile in crescita",
+            "Iren ha chiuso il trimestre con ricavi in aumento grazie alle reti idriche.",
+        );
+        no_deal_because(&d, "no company of the universe is named");
+    }
+
+    #[test]
+    fn a_financing_headline_that_recalls_a_deal_days_old_is_a_financing() {
+        let d = decide(
+            "Cipher Mining raised its convertible notes offering on Friday, one day after revealing a $3 billion hosting deal backstopped by Google",
+            "The notes are now priced at $1.1 billion. They fall due in 2031. Shares rose 5% on Friday. The company on Thursday announced that it signed a 10-year, $3 billion colocation agreement with Fluidstack.",
+        );
+        not_a_deal(&d);
+        assert!(recalls("two days after announcing a lease with CoreWeave"));
+    }
+
+    #[test]
+    fn a_financing_structure_in_equity_units_is_no_lease() {
+        let d = decide(
+            "Key Points",
+            "Applied Digital entered a $5 billion preferred equity financing facility with Macquarie. The financing structure includes preferred and common equity units, with Macquarie investing $2.25 million per executed lease for each 1 MW of capacity.",
+        );
+        not_a_deal(&d);
     }
 }

@@ -1141,8 +1141,12 @@ fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
             || tenor
             || extreme
             || w.starts_with("history")
-            || post.trim_start().starts_with("old")
+            // ("a 38-year-old founder")
+            || post.trim_start().trim_start_matches(['-', '\u{2010}', '\u{2011}']).starts_with("old")
             || post.trim_start().starts_with("anniversary")
+            // "Three years ago, he broke a rib": a time gone by, not a term
+            || post.trim_start().starts_with("ago")
+            || post.trim_start().starts_with("earlier")
         {
             continue;
         }
@@ -2105,6 +2109,11 @@ mod tests {
             (Some(311e6), Some(1e9))
         );
         assert_eq!(x("two ten-year leases").term_years, Some(10.0));
+        assert_eq!(
+            x("Three years ago the 38-year-old founder nearly lost the company; now he leases 50 MW.")
+                .term_years,
+            None
+        );
     }
 
     #[test]
