@@ -513,14 +513,17 @@ impl<'a> Recognizer<'a> {
     /// after the customer's name ("Microsoft (MS)", "마이크로소프트(MS)": two to five capital
     /// letters, none a ticker of the universe) written as the name; `None` when there is none.
     fn expand_abbreviations(&self, d: &DocText<'_>) -> Option<[String; 3]> {
-        // (cheap test first: an opening parenthesis before two capitals)
+        // (cheap test first: two to five capitals in parentheses, "(MS)", not "(NASDAQ: WULF)")
+        let defined = |inner: &str| {
+            let caps = inner.bytes().take_while(|b| b.is_ascii_uppercase()).count();
+            (2..=5).contains(&caps) && inner[caps..].starts_with([')', '\u{ff09}'])
+        };
+        // (an ASCII parenthesis is found by memchr; the wide one only where the text has one)
         let defines = |t: &str| {
-            t.match_indices(['(', '\u{ff08}']).any(|(i, m)| {
-                t[i + m.len()..]
-                    .bytes()
-                    .take(2)
-                    .all(|b| b.is_ascii_uppercase())
-            })
+            t.match_indices('(').any(|(i, _)| defined(&t[i + 1..]))
+                || t.contains('\u{ff08}')
+                    && t.match_indices('\u{ff08}')
+                        .any(|(i, m)| defined(&t[i + m.len()..]))
         };
         if ![d.title, d.lead, d.body].iter().any(|t| defines(t)) {
             return None;
@@ -1109,7 +1112,8 @@ impl<'a> Recognizer<'a> {
             || text_sents
                 .iter()
                 .take(6)
-                .any(|s| p.self_analysis.is_match(s))
+                // (behind a byte search: "this analysis", "our article")
+                .any(|s| (s.contains("his ") || s.contains("ur ")) && p.self_analysis.is_match(s))
         {
             reasons.push("against: commentary (opinion, analysis, a question)".into());
             return None;
@@ -1447,8 +1451,14 @@ impl<'a> Recognizer<'a> {
             // "IREN Soars 13% on $9.7B Microsoft Contract" over a text that dates that contract
             // weeks back ("its contract with Microsoft, announced November 6") and signs none with
             // Microsoft in words of its own: the headline's contract is the one recalled
-            if c.pos == 0 && c.party.is_some() {
-                let same = |o: &&Cand<'_>| o.pos > 0 && o.party == c.party;
+            // (the text's own signing asked first: it spares the search for a dated sentence)
+            let same = |o: &&Cand<'_>| o.pos > 0 && o.party == c.party;
+            if c.pos == 0
+                && c.party.is_some()
+                && !customer_cands.iter().filter(same).any(|o| {
+                    p.verb.is_match(o.s) && recalled_on(o.s, published).is_none()
+                })
+            {
                 let dated = text_sents
                     .iter()
                     .take(12)
@@ -1459,11 +1469,7 @@ impl<'a> Recognizer<'a> {
                             .any(|h| Some(h.entity) == c.party)
                     })
                     .find_map(|s| recalled_on(s, published).map(|why| (*s, why)));
-                if let Some((s, why)) = dated
-                    && !customer_cands.iter().filter(same).any(|o| {
-                        p.verb.is_match(o.s) && recalled_on(o.s, published).is_none()
-                    })
-                {
+                if let Some((s, why)) = dated {
                     reasons.push(format!(
                         "against: the headline's contract is the one the text dates back ({why}): \"{}\"",
                         clip(s, 120)
