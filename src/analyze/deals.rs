@@ -450,6 +450,10 @@ pub struct DocText<'a> {
     pub published: Option<chrono::NaiveDate>,
 }
 
+/// A document's title, lead and body with the abbreviations it defines written as names, and
+/// the (abbreviation, name) pairs read.
+type Expanded = ([String; 3], Vec<(String, String)>);
+
 pub struct Recognizer<'a> {
     linker: &'a CompanyLinker,
     cps: &'a [Counterparty],
@@ -491,7 +495,10 @@ impl<'a> Recognizer<'a> {
         let expanded = self.expand_abbreviations(d);
         let expanded_doc;
         let d = match &expanded {
-            Some([title, lead, body]) => {
+            Some(([title, lead, body], aliases)) => {
+                for (abbr, name) in aliases {
+                    reasons.push(format!("read \"{abbr}\" as {name}, as the text defines it"));
+                }
                 expanded_doc = DocText {
                     title,
                     lead,
@@ -512,7 +519,8 @@ impl<'a> Recognizer<'a> {
     /// The title, lead and body with each customer abbreviation the text defines in parentheses
     /// after the customer's name ("Microsoft (MS)", "마이크로소프트(MS)": two to five capital
     /// letters, none a ticker of the universe) written as the name; `None` when there is none.
-    fn expand_abbreviations(&self, d: &DocText<'_>) -> Option<[String; 3]> {
+    /// With them, the abbreviations and names read.
+    fn expand_abbreviations(&self, d: &DocText<'_>) -> Option<Expanded> {
         // (cheap test first: two to five capitals in parentheses, "(MS)", not "(NASDAQ: WULF)")
         let defined = |inner: &str| {
             let caps = inner.bytes().take_while(|b| b.is_ascii_uppercase()).count();
@@ -577,7 +585,7 @@ impl<'a> Recognizer<'a> {
             }
             out
         };
-        Some([expand(d.title), expand(d.lead), expand(d.body)])
+        Some(([expand(d.title), expand(d.lead), expand(d.body)], aliases))
     }
 
     fn decide_inner(
@@ -5284,6 +5292,13 @@ mod tests {
             "마이크로소프트(MS)가 외부 컴퓨팅 자원 확보를 서두르고 있다. MS는 3일 아이렌(IREN)과 5년간 약 97억달러 규모의 클라우드 서비스 계약을 체결했다.",
         );
         deal_with(&d, "Microsoft");
+        assert!(
+            d.reasons
+                .iter()
+                .any(|r| r == "read \"MS\" as Microsoft, as the text defines it"),
+            "{:?}",
+            d.reasons
+        );
     }
 
     #[test]
