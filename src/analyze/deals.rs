@@ -805,24 +805,7 @@ impl<'a> Recognizer<'a> {
                     // 245 MW deal with Hut 8": the customer is the one leasing
                     // "Microsoft locks a $9.7B IREN deal for Nvidia GB300 cloud power": a customer
                     // named first, the company just before the goods, is the company selling
-                    .filter(|why| {
-                        *why != BUYER
-                            || !p.buyer.find(s).is_some_and(|m| {
-                                let before = &s[..m.start()];
-                                let from =
-                                    before.char_indices().rev().nth(30).map_or(0, |(i, _)| i);
-                                m.as_str()
-                                    .get(..4)
-                                    .is_some_and(|w| w.eq_ignore_ascii_case("for "))
-                                    && !self.linker.find(&before[from..], domain).is_empty()
-                                    && self.cp_matcher.find(before, true).first().is_some_and(|h| {
-                                        self.linker
-                                            .find(before, domain)
-                                            .first()
-                                            .is_some_and(|x| h.start < x.start)
-                                    })
-                            })
-                    })
+                    .filter(|why| *why != BUYER || !self.customer_buys_goods_of_company(s, domain))
                     .filter(|why| {
                         *why != LESSEE
                             || !p.lessee.find(s).is_some_and(|m| {
@@ -1958,6 +1941,32 @@ impl<'a> Recognizer<'a> {
         }
     }
 
+    /// "Microsoft locks a $9.7B IREN deal for Nvidia GB300 cloud power": the goods a sentence's
+    /// purchase pattern finds ("for … GB300") follow the company's name (within 30 characters)
+    /// in a sentence that names a customer before the company — the customer buys from it.
+    fn customer_buys_goods_of_company(&self, s: &str, domain: bool) -> bool {
+        let Some(m) = pats().buyer.find(s) else {
+            return false;
+        };
+        if !m
+            .as_str()
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("for "))
+        {
+            return false;
+        }
+        let before = &s[..m.start()];
+        let near = before.char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+        let company = self.linker.find(before, domain);
+        !self.linker.find(&before[near..], domain).is_empty()
+            && self
+                .cp_matcher
+                .find(before, true)
+                .first()
+                .zip(company.first())
+                .is_some_and(|(cp, co)| cp.start < co.start)
+    }
+
     /// Does a headline name a customer contract: a lease, colocation, hosting or cloud services,
     /// or a deal/contract/agreement beside a named counterparty ("15-year CoreWeave deal")?
     fn headline_names_contract(&self, title: &str) -> bool {
@@ -2064,8 +2073,9 @@ pub fn headline_class(title: &str) -> Option<Against> {
     .map(|(_, a)| a)
 }
 
-/// The sentence of `text` around `start..end`: back to the previous full stop or line break,
-/// on to the next.
+/// The sentence of `text` around `start..end`: back to the previous full stop (a wide one too)
+/// or line break, on to the next. (`terms::sentence_around` does not stop at 。: its amounts
+/// are read across it, and changing that moves terms on the real sides.)
 fn around(text: &str, start: usize, end: usize) -> &str {
     let from = text[..start]
         .char_indices()
