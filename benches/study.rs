@@ -105,7 +105,7 @@ fn main() {
         agg.aar.len()
     );
     println!(
-        "  best of 5: {:.3} s ({included} events included, r_bar {:.4})",
+        "  best of 5: {:.4} s ({included} events included, r_bar {:.4})",
         best, agg.r_bar
     );
     println!(
