@@ -1534,12 +1534,15 @@ pub fn extract_with(focus: &str, doc: &str, counts: Counts) -> Terms {
 pub const MIN_CONTRACT_USD: f64 = 1e6;
 /// The largest capacity read as one contract's: past it, a framework, a campus or a company total.
 pub const MAX_CONTRACT_MW: f64 = 1200.0;
+/// The longest term read as a hosting contract's: past it, a ground lease or a site's life
+/// ("an 80-year ground lease at the Cayuga site"); the longest real ones run 25 years.
+pub const MAX_CONTRACT_YEARS: f64 = 30.0;
 /// The band of USD per MW-year a contract's value, capacity and term imply (outside it the
 /// reading is kept, flagged and the deal's confidence lowered).
 pub const RATE_BAND: (f64, f64) = (0.3e6, 20e6);
 
 /// As `extract_phrased`, with the readings rejected as implausible and why: a contract value
-/// under $1 million, a capacity past 1,200 MW; a value whose USD per MW-year falls outside
+/// under $1 million, a capacity past 1,200 MW, a term past 30 years; a value whose USD per MW-year falls outside
 /// `RATE_BAND` is kept and said to be out of band.
 pub fn extract_checked(
     focus: &str,
@@ -1682,11 +1685,21 @@ fn extract_inner(
                 ph.capacity_mw = at(*span);
             }
         }
-        if t.term_years.is_none()
-            && let Some((n, span)) = terms_years(text).first()
-        {
-            t.term_years = Some(*n);
-            ph.term_years = at(*span);
+        if t.term_years.is_none() {
+            let mut years = terms_years(text);
+            for (n, _) in years.iter().filter(|y| y.0 > MAX_CONTRACT_YEARS) {
+                let r = format!(
+                    "{n} years is past {MAX_CONTRACT_YEARS} years: a ground lease or a site's life"
+                );
+                if !rejected.contains(&r) {
+                    rejected.push(r);
+                }
+            }
+            years.retain(|y| y.0 <= MAX_CONTRACT_YEARS);
+            if let Some((n, span)) = years.first() {
+                t.term_years = Some(*n);
+                ph.term_years = at(*span);
+            }
         }
     }
     (t, ph)
@@ -2380,6 +2393,19 @@ mod tests {
             r,
             ["5000 MW is past 1200 MW: a framework, a campus or a company total"]
         );
+        // a term past 30 years is a ground lease or a site's life, not a hosting contract's
+        let (t, r) = checked(
+            "The hosting deal comes with a 99-year ground lease that lets the miner grow the site to 300 MW.",
+            "",
+        );
+        assert_eq!(t.term_years, None);
+        assert_eq!(
+            r,
+            ["99 years is past 30 years: a ground lease or a site's life"]
+        );
+        let (t, r) = checked("A 25-year lease of 100 MW.", "");
+        assert_eq!(t.term_years, Some(25.0));
+        assert!(r.is_empty(), "{r:?}");
         // a portfolio is not a contract either
         let (t, _) = checked("The company's 1.7 GW portfolio", "");
         assert_eq!(t.capacity_mw, None);
