@@ -369,6 +369,8 @@ fn amounts(text: &str) -> Vec<Amount> {
             || post_words.iter().take(4).any(|p| p.starts_with("backing"))
             || last_chars(&pre, 20).contains("underwrit")
             || near_pre.contains(" backs ")
+            // (Filipino: "Sinusuportahan ng Google ang $3.2 bilyong …", Google backs $3.2 billion)
+            || near_pre.to_lowercase().contains("sinusuportahan ng")
             || near_pre.contains(" will back ")
             || backstop_total
             // "backed by Google" is a backstop; "backed by a $311 million contract" is the contract
@@ -1192,9 +1194,9 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
     static RE: OnceLock<[Regex; 5]> = OnceLock::new();
     let [money, years, grouped_mw, span_words, decimal_mw] = RE.get_or_init(|| {
         [
-            Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|miliar|bilh(?:õ|o)es|mil milh(?:õ|o)es|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es|juta)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
+            Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|miliar|bilh(?:õ|o)es|mil milh(?:õ|o)es|bilyong?|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es|milyong?|juta)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
                 .expect("static regex"),
-            Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahres?|jährige[nmrs]?|jährig|ans|años|anos|anni|tahun)(?-u:\b)")
+            Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahres?|jährige[nmrs]?|jährig|ans|años|anos|anni|tahun|taong?)(?-u:\b)")
                 .expect("static regex"),
             // "2.910 Megawatt", "1.200 megavatios": thousands grouped by dots
             Regex::new(r"(?i)\b(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?\s?-?(?:Megawatt|MW|m[ée]gawatts?|megavatios?|megawatts?)\b")
@@ -1225,6 +1227,8 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
                 "milion",
                 "miliar",
                 "juta",
+                "bilyon",
+                "milyon",
                 "milh",
                 "bilh",
                 "jahr",
@@ -1234,6 +1238,7 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
                 "anos",
                 "anni",
                 "tahun",
+                "taon",
                 "cennal",
                 "cenal",
                 "quennal",
@@ -1283,6 +1288,8 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
                     "miliardi",
                     // (Indonesian, Malay)
                     "miliar",
+                    // (Filipino)
+                    "bilyon",
                     "bilh",
                     "mil milh",
                 ]
