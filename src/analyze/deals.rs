@@ -50,6 +50,10 @@ struct Patterns {
     /// `recalled` its repeated word class made the lazy DFA give up on every sentence)
     recalled_recent: Regex,
     recalled_year: Regex,
+    agreements_total: Regex,
+    time_ago: Regex,
+    fresh_again: Regex,
+    on_success_of: Regex,
     future_expand: Regex,
     /// "최근 … 체결한", "最近 … 締結": a gap of any characters, in a regex of its own (inside
     /// `recalled` it made the lazy DFA give up: 150 µs a sentence)
@@ -276,6 +280,10 @@ fn pats() -> &'static Patterns {
             financing: r(r"(?i)\b(project financing|financing|backstop|credit facility|loan|debt facility)\b|融资|融資|贷款|貸款|대출|\b(?:кредит\w*|финансировани\w*)\b"),
             negated: r(r"(?i)\b(did not|didn't|does not|doesn't|has not|hasn't|have not|no new|not yet|without any)\b"),
             recalled_recent: r(r"(?i)\brecientes? (?:extensión|ampliación|contrato|acuerdo)\b|\b(?:extensión|ampliación|contrato|acuerdo) reciente\b|\brécente? (?:extension|contrat|accord)\b|\b(?:contrat|accord) récent\b|\brecente (?:contratto|accordo|contrato|acordo|extensão|estensione)\b|\b(?:contratto|accordo|contrato|acordo) recente\b|\bthe recent (?:[A-Za-z0-9$.,-]+ ){0,4}(?:deal|contract|lease|agreement|extension)\b|\brecently (?:cemented|solidified|sealed|clinched)\b|(?:'s|’s|\bits|\btheir|\bthe) recently (?:unveiled|disclosed|revealed)\b"),
+            on_success_of: r(r"(?i)(?-u:\b)build(?:s|ing)? (?:up)?on (?:the|its|their) (?:(?-u:\w)+ )?success(?:es)? (?:of|at)(?-u:\b)"),
+            time_ago: r(r"(?i)(?-u:\b)(?:last (?:week|month)|earlier this (?:week|month)|(?:a|one|two|three|four|\d+) (?:weeks?|months?) ago)(?-u:\b)"),
+            fresh_again: r(r"(?i)(?-u:\b)(?:new|another|second|third|additional|further|today|this week|expan(?-u:\w)*|exercis(?-u:\w)*)(?-u:\b)"),
+            agreements_total: r(r"(?i)(?-u:\b)(?:agreements|leases|contracts) (?:(?-u:\w)+ ){0,2}total(?:ing|ling|ed)(?-u:\b)"),
             // "In 2025, Applied Digital signed long-term leases totaling 400 MW": a year's deals
             // told from its end, not the news of one
             future_expand: r(r"(?i)(?-u:\b)(?:(?:is|are) (?:set|poised|expected|planning|looking|aiming) to|plans? to|aims? to|expects? to|(?:enabl|allow)(?:es|ing|e|s) (?:(?-u:\w)+ ){1,3}to) (?:further )?expand(?-u:\b)"),
@@ -300,7 +308,7 @@ fn pats() -> &'static Patterns {
             deal_subject: r(r"(?i)^\W*(?:the|this|that) (?:[\w$.,-]+ ){0,4}(?:deal|agreement|contract|lease|pact|partnership) (?:not only |also |further |effectively )?(?:secures|adds|expands|takes|doubles|commits|locks in|lands|wins)(?-u:\b)"),
             guaranteed_thing: r(r"(?i)\bguaranteed (?:capacity|demand|revenue|access|supply|returns?|income|power|compute|growth|profits?)\b"),
             days_after: r(r"(?i)(?-u:\b)(?:a|one|two|three|four|five|six|\d+) (?:day|days|week|weeks) after (?:revealing|announcing|unveiling|signing|disclosing|inking|striking|landing|securing)(?-u:\b)"),
-            commentary: r(r"(?i)核心观点|核心觀點|投资机会|投資機會|の内訳|\bbreakdown of\b|^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
+            commentary: r(r"(?i)核心观点|核心觀點|投资机会|投資機會|展开分析|展開分析|分析如下|の内訳|\bbreakdown of\b|^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
             // a power-supply agreement is not a customer contract
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
             land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
@@ -843,6 +851,22 @@ impl<'a> Recognizer<'a> {
             if !announces_here() {
                 continue;
             }
+            // "… saw shares soar last week following a transformative deal backed by Alphabet.
+            // The company has signed two 10-year colocation agreements with Fluidstack": the deal
+            // the sentence before dates weeks back, told again (nothing says new, another, today)
+            if pos >= 2
+                && !p.fresh_again.is_match(s)
+                && p.time_ago.is_match(cands[pos - 1].0)
+                && p.contract_noun.is_match(cands[pos - 1].0)
+            {
+                if pos <= 3 {
+                    reasons.push(format!(
+                        "against: the deal the sentence before recalls: \"{}\"",
+                        clip(s, 120)
+                    ));
+                }
+                continue;
+            }
             if let Some(why) = not_provider {
                 if pos <= 3 {
                     reasons.push(format!("against: {why}: \"{}\"", clip(s, 120)));
@@ -961,6 +985,31 @@ impl<'a> Recognizer<'a> {
                 }
                 continue;
             }
+            // "Des entreprises telles que Cipher, IREN et CleanSpark recherchent activement des
+            // contrats …": three companies of the universe in a list are the sector, not one
+            // company's deal
+            let listed: Vec<_> = self
+                .linker
+                .find(s, domain)
+                .into_iter()
+                .filter(|x| !self.customer_ticker(&self.linker.tickers[x.entity]))
+                .collect();
+            if listed
+                .iter()
+                .map(|x| x.entity)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+                >= 3
+                && listed.first().is_some_and(|x| in_a_list(s, x.start, x.end))
+            {
+                if pos <= 3 {
+                    reasons.push(format!(
+                        "against: companies in a list, the sector and not one deal: \"{}\"",
+                        clip(s, 120)
+                    ));
+                }
+                continue;
+            }
             // "concurrent with the merger agreement, the companies also entered into a hosting
             // agreement": an agreement between the merging companies is part of the merger
             if !cp_named && p.merger_agreement.is_match(s) {
@@ -1064,9 +1113,12 @@ impl<'a> Recognizer<'a> {
             {
                 *slot = Some(c);
             }
+            // ("the Company executed long-term data center lease agreements totaling 522
+            // critical IT MW": the period's agreements summed, not one new contract)
             if customer
                 && !buying
                 && p.fresh_results.is_match(s)
+                && !(s.contains("total") && p.agreements_total.is_match(s))
                 && best_fresh
                     .as_ref()
                     .is_none_or(|b| (verb, score) > (b.verb, b.score))
@@ -2144,6 +2196,9 @@ fn recalls(s: &str) -> bool {
         || !s.is_ascii() && p.recalled_wide.is_match(s)
         || s.contains(" after ") && p.days_after.is_match(s)
         || s.contains("In ") && p.recalled_year.is_match(s)
+        // "expected to build on the success of Polaris Forge 1, where Applied Digital secured
+        // long-term leases with CoreWeave": the earlier site's leases as a track record
+        || s.contains("uccess") && p.on_success_of.is_match(s)
 }
 
 /// An agreement dated more days than this before the story that states it is recalled, not
@@ -5462,6 +5517,49 @@ mod tests {
         let d = decide(
             "TeraWulf Stock Slides As Bitcoin Falls",
             "Shares of TeraWulf fell 13% on Monday. Bitcoin slipped under $95,000. TeraWulf's new deal to deliver more than 70 MW of data center capacity to Core42 was no match for the slide in bitcoin.",
+        );
+        deal_with(&d, "Core42");
+    }
+
+    #[test]
+    fn agreements_summed_a_track_record_or_a_list_of_miners_announce_no_deal() {
+        // a year's agreements summed in a results release
+        let d = decide(
+            "TeraWulf Reports Fourth Quarter and Full Year Results",
+            "Fiscal year 2025 was a turning point for TeraWulf as the Company executed long-term lease agreements totaling 500 critical IT MW with AI tenants.",
+        );
+        not_a_deal(&d);
+        // an earlier site's leases as the new site's track record
+        let d = decide(
+            "Applied Digital plans a second campus",
+            "The new campus should build on the success of Polaris Forge 1, where Applied Digital secured long-term leases with CoreWeave covering 400 MW.",
+        );
+        not_a_deal(&d);
+        // three companies of the universe in a list are the sector
+        let d = decide(
+            "Les mineurs se tournent vers l'IA",
+            "Des mineurs de bitcoin comme Cipher, IREN et CleanSpark cherchent des contrats d'IA, IREN ayant signé un accord de 9,7 milliards de dollars avec Microsoft.",
+        );
+        not_a_deal(&d);
+        // a Chinese analysis "in three dimensions below" is commentary
+        let d = decide(
+            "比特币矿商IREN与CIFR近期股价飙升,以下从三个维度展开分析:",
+            "客户背书:IREN与微软签订97亿美元、为期五年的云服务协议。",
+        );
+        no_deal_because(&d, "against: commentary (opinion, analysis, a question)");
+    }
+
+    #[test]
+    fn a_signing_right_after_a_deal_dated_last_week_is_that_deal_told_again() {
+        let d = decide(
+            "TeraWulf shares in focus",
+            "Shares of TeraWulf soared last week after a landmark deal backed by Google. The company has signed two 10-year colocation agreements with Fluidstack for 200 MW.",
+        );
+        not_a_deal(&d);
+        // unless the sentence says it is another
+        let d = decide(
+            "TeraWulf shares in focus",
+            "Shares of TeraWulf soared last week after a landmark deal backed by Google. Today the company signed a new 10-year lease with Core42 for 70 MW.",
         );
         deal_with(&d, "Core42");
     }
