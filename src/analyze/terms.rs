@@ -17,6 +17,7 @@ use crate::model::{CapacityBasis, TermPhrases};
 struct Res {
     /// "in new deals with Nebius and IREN": several parties' agreements, after an amount.
     several_deals: Regex,
+    life_of_several: Regex,
     money: Regex,
     moves_to: Regex,
     mw: Regex,
@@ -32,6 +33,10 @@ fn res() -> &'static Res {
     R.get_or_init(|| Res {
         several_deals: Regex::new(
             r"^\s*(?:in|of|worth of)\s+(?:[\w-]+\s+){0,3}?(?:deals|contracts|agreements|leases)\s+with\s+[\w.&-]+(?:\s+[\w.&-]+)?(?:,\s*[\w.&-]+(?:\s+[\w.&-]+)?)*,?\s+and\s+[\w.&-]",
+        )
+        .expect("static regex"),
+        life_of_several: Regex::new(
+            r"(?i)^[^.;]{0,120}?\b(?:over|during|across) the (?:life|lives|terms?|duration) of (?:its|their|all(?: of)?(?: its| the)?|the) (?:[\w-]+ ){0,2}(?:agreements|leases|contracts)\b",
         )
         .expect("static regex"),
         money: Regex::new(
@@ -716,7 +721,17 @@ fn amounts(text: &str) -> Vec<Amount> {
                 .any(|w| post.contains(w));
         // "$10B in fresh neocloud deals with IREN and Lambda": the sum of several parties'
         // agreements (plural, with two parties or more), not one contract's value
-        let several = res().several_deals.is_match(&post);
+        let several = res().several_deals.is_match(&post)
+            // "$11 billion in contracted lease revenue from Polaris Forge 1 over the life of its
+            // agreements": a site's agreements summed
+            || {
+                let wide = after(text, whole.end(), 160);
+                let wide = &wide[..wide.len().min(next_start.saturating_sub(whole.end()))];
+                [" of its ", " of their ", " of all ", " of the "]
+                    .iter()
+                    .any(|w| wide.contains(w))
+                    && res().life_of_several.is_match(wide)
+            };
         let running = running || moves_to || several;
         // "extension options that could raise total potential revenue to $8.7 billion": the
         // options' total of this agreement, not a running total across agreements
@@ -1518,6 +1533,21 @@ fn about_agreement(s: &str) -> bool {
     .is_match(s)
 }
 
+/// Does a sentence report a period's results ("Revenue reached $64.2 million", "beating
+/// expectations", "for the quarter") with no agreement named in it?
+fn period_figure(s: &str) -> bool {
+    static RE: OnceLock<[Regex; 2]> = OnceLock::new();
+    let [period, agreement] = RE.get_or_init(|| {
+        [
+            Regex::new(r"(?i)(?-u:\b)(?:(?:revenues?|sales|net (?:income|loss)|EBITDA|earnings) (?:reached|rose|grew|fell|declined|came in|totaled|totalled|climbed|jumped|increased|decreased)|(?:beating|missing|topping|above|below|versus|vs\.?) (?:(?:Wall Street's|Wall Street’s|analysts'|analysts’|the) )?(?:expectations|estimates|consensus|forecasts?)|for the (?:quarter|three months|six months|nine months|fiscal (?:year|quarter)))(?-u:\b)")
+                .expect("static regex"),
+            Regex::new(r"(?i)(?-u:\b)(?:leases?|contracts?|contracted|agreements?|deals?)(?-u:\b)")
+                .expect("static regex"),
+        ]
+    });
+    period.is_match(s) && !agreement.is_match(s)
+}
+
 /// Extract the terms of a deal. `focus` (the evidence sentence) is searched first; the rest of the
 /// document fills what it does not say.
 pub fn extract(focus: &str, doc: &str) -> Terms {
@@ -1609,6 +1639,11 @@ fn extract_inner(
             // elsewhere in the document, only an amount in a sentence about an agreement's worth
             // ("working capital at $170 million", "$75.6 million held in restricted cash" are not)
             if in_doc && !about_agreement(sentence_around(text, a.span)) {
+                a.other = true;
+            }
+            // nor a quarter's figure ("Revenue reached $64.2 million, beating expectations of $50
+            // million"), unless the sentence names an agreement
+            if in_doc && period_figure(sentence_around(text, a.span)) {
                 a.other = true;
             }
             // the same figure a financing elsewhere, unless here it is called a contract's
@@ -2384,6 +2419,28 @@ mod tests {
         let (t, r) = checked("The customer will pay $500,000 under the agreement.", "");
         assert_eq!(t.value_usd, None);
         assert_eq!(r, ["$500000 is under $1 million: not a contract value"]);
+    }
+
+    #[test]
+    fn a_quarters_revenue_or_a_sites_agreements_summed_are_no_contract_value() {
+        // elsewhere in the text, a quarter's revenue beating estimates
+        let (t, _) = checked(
+            "The highlight was a new lease with CoreWeave for a further 150 MW.",
+            "Quarterly revenue reached $64.2 million, beating expectations of $50 million. The highlight was a new lease with CoreWeave for a further 150 MW.",
+        );
+        assert_eq!((t.value_usd, t.capacity_mw), (None, Some(150.0)));
+        // a site's agreements summed over their lives
+        let (t, _) = checked(
+            "With the new lease signed, the company expects about $11 billion in contracted lease revenue from the campus over the life of its agreements.",
+            "",
+        );
+        assert_eq!(t.value_usd, None);
+        // one agreement's own life is its value
+        let (t, _) = checked(
+            "The lease is worth about $7 billion over the life of the agreement.",
+            "",
+        );
+        assert_eq!(t.value_usd, Some(7e9));
     }
 
     #[test]
