@@ -1579,8 +1579,8 @@ pub const MAX_CONTRACT_YEARS: f64 = 30.0;
 pub const RATE_BAND: (f64, f64) = (0.3e6, 20e6);
 
 /// As `extract_phrased`, with the readings rejected as implausible and why: a contract value
-/// under $1 million, a capacity past 1,200 MW, a term past 30 years; a value whose USD per MW-year falls outside
-/// `RATE_BAND` is kept and said to be out of band.
+/// under $1 million, a capacity past 1,200 MW, a term past 30 years; a value whose USD per
+/// MW-year falls outside `RATE_BAND` is kept and said to be out of band.
 pub fn extract_checked(
     focus: &str,
     doc: &str,
