@@ -542,10 +542,7 @@ impl<'a> Recognizer<'a> {
     /// With them, the abbreviations and names read.
     fn expand_abbreviations(&self, d: &DocText<'_>) -> Option<Expanded> {
         // (cheap test first: two to five capitals in parentheses, "(MS)", not "(NASDAQ: WULF)")
-        let defined = |inner: &str| {
-            let caps = inner.bytes().take_while(|b| b.is_ascii_uppercase()).count();
-            (2..=5).contains(&caps) && inner[caps..].starts_with([')', '\u{ff09}'])
-        };
+        let defined = |inner: &str| parenthesised_abbreviation(inner).is_some();
         // (an ASCII parenthesis is found by memchr; the wide one only where the text has one)
         let defines = |t: &str| {
             t.match_indices('(').any(|(i, _)| defined(&t[i + 1..]))
@@ -566,19 +563,15 @@ impl<'a> Recognizer<'a> {
                 else {
                     continue;
                 };
-                let abbr: String = inner
-                    .chars()
-                    .take_while(|c| c.is_ascii_uppercase())
-                    .collect();
-                let closed = inner[abbr.len()..].starts_with([')', '\u{ff09}']);
-                if !(2..=5).contains(&abbr.len())
-                    || !closed
-                    || self.linker.tickers.contains(&abbr)
-                    || aliases.iter().any(|(a, _)| *a == abbr)
+                let Some(abbr) = parenthesised_abbreviation(inner) else {
+                    continue;
+                };
+                if self.linker.tickers.iter().any(|t| t == abbr)
+                    || aliases.iter().any(|(a, _)| a == abbr)
                 {
                     continue;
                 }
-                aliases.push((abbr, self.cps[h.entity].name.clone()));
+                aliases.push((abbr.to_string(), self.cps[h.entity].name.clone()));
             }
         }
         if aliases.is_empty() {
@@ -903,6 +896,13 @@ impl<'a> Recognizer<'a> {
                 .filter(|h| party_role(s, h.start, h.end) == Role::Counterparty)
                 .map(|h| h.entity)
                 .collect();
+            // the companies of the universe the sentence names, and those of them that are not
+            // also a customer ("CoreWeave executed a lease" names CoreWeave as the customer)
+            let companies = self.linker.find(s, domain);
+            let providers: Vec<_> = companies
+                .iter()
+                .filter(|x| !self.customer_ticker(&self.linker.tickers[x.entity]))
+                .collect();
             // a sentence about backing lease obligations that names a hyperscaler and an AI cloud
             // ("Google invests 5.4% in Cipher, backs $1.4B of Fluidstack's lease obligations"):
             // the hyperscaler is the guarantor, the AI cloud the tenant
@@ -917,7 +917,7 @@ impl<'a> Recognizer<'a> {
                     if !(cp_hits.is_empty()
                         && pos >= 2
                         && p.subject_anaphor.is_match(s)
-                        && !self.linker.find(s, domain).is_empty())
+                        && !companies.is_empty())
                     {
                         return None;
                     }
@@ -927,12 +927,9 @@ impl<'a> Recognizer<'a> {
             if let Some(lead) = lead_ticker {
                 // (a customer that is a listed company too, "CoreWeave executed a lease", is no
                 // other company's story)
-                let here: Vec<&str> = self
-                    .linker
-                    .find(s, domain)
+                let here: Vec<&str> = providers
                     .iter()
                     .map(|x| self.linker.tickers[x.entity].as_str())
-                    .filter(|t| !self.customer_ticker(t))
                     .collect();
                 if !here.is_empty() && here.iter().all(|t| *t != lead) {
                     if pos <= 3 {
@@ -966,19 +963,12 @@ impl<'a> Recognizer<'a> {
             }
             // "publicly traded miners are signing multi-year leases with Google, Amazon and
             // CoreWeave": miners as a class and their customers, a trend and not one deal
-            if self
-                .linker
-                .find(s, domain)
-                .iter()
-                .all(|x| self.customer_ticker(&self.linker.tickers[x.entity]))
-                && p.miners_as_class.is_match(s)
-                && {
-                    let mut es: Vec<usize> = cp_hits.iter().map(|h| h.entity).collect();
-                    es.sort_unstable();
-                    es.dedup();
-                    es.len() >= 2
-                }
-            {
+            if providers.is_empty() && p.miners_as_class.is_match(s) && {
+                let mut es: Vec<usize> = cp_hits.iter().map(|h| h.entity).collect();
+                es.sort_unstable();
+                es.dedup();
+                es.len() >= 2
+            } {
                 if pos <= 3 {
                     reasons.push(format!(
                         "against: miners' agreements in general, not one: \"{}\"",
@@ -990,19 +980,15 @@ impl<'a> Recognizer<'a> {
             // "Des entreprises telles que Cipher, IREN et CleanSpark recherchent activement des
             // contrats …": three companies of the universe in a list are the sector, not one
             // company's deal
-            let listed: Vec<_> = self
-                .linker
-                .find(s, domain)
-                .into_iter()
-                .filter(|x| !self.customer_ticker(&self.linker.tickers[x.entity]))
-                .collect();
-            if listed
+            if providers
                 .iter()
                 .map(|x| x.entity)
                 .collect::<std::collections::BTreeSet<_>>()
                 .len()
                 >= 3
-                && listed.first().is_some_and(|x| in_a_list(s, x.start, x.end))
+                && providers
+                    .first()
+                    .is_some_and(|x| in_a_list(s, x.start, x.end))
             {
                 if pos <= 3 {
                     reasons.push(format!(
@@ -1050,7 +1036,7 @@ impl<'a> Recognizer<'a> {
             } else if undisclosed || !cp_hits.is_empty() {
                 score += 0.15;
             }
-            if !self.linker.find(s, domain).is_empty() {
+            if !companies.is_empty() {
                 score += 0.1;
             }
             if pos == 0 {
@@ -2143,6 +2129,14 @@ pub fn headline_class(title: &str) -> Option<Against> {
     .filter(|(_, a)| !(upcoming && *a == Against::Results))
     .find(|(re, _)| re.is_match(title))
     .map(|(_, a)| a)
+}
+
+/// The two to five capitals that open `inner` (the text just after an opening parenthesis) when
+/// the parenthesis closes right after them: "MS)" → "MS"; "NASDAQ: WULF)" → none.
+fn parenthesised_abbreviation(inner: &str) -> Option<&str> {
+    let caps = inner.bytes().take_while(|b| b.is_ascii_uppercase()).count();
+    ((2..=5).contains(&caps) && inner[caps..].starts_with([')', '\u{ff09}']))
+        .then(|| &inner[..caps])
 }
 
 /// The sentence of `text` around `start..end`: back to the previous full stop (a wide one too)
