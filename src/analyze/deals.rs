@@ -225,7 +225,7 @@ fn pats() -> &'static Patterns {
             enumerated: r(r"(?:^|[\s:;,])\(?\d\)\s"),
             backing_title: r(r"(?i)\bbacking\b|\bbackstop\w*|\bguarantee\w*"),
             this_day: r(r"(?i)\b(?:today|monday|tuesday|wednesday|thursday|friday)\b"),
-            generic_party: r(r"(?i)\bwith (?:these|such|those|several|many|various) (?:companies|firms|miners|operators|providers)\b|\bcon (?:estas|esas|varias) (?:empresas|compañías|mineras)\b|\bavec (?:ces|plusieurs) (?:entreprises|sociétés|mineurs)\b|\bmit (?:diesen|solchen|mehreren) (?:Unternehmen|Firmen|Minern)\b|これらの企業と|これらの会社と|这些公司|這些公司|이들 기업"),
+            generic_party: r(r"(?i)\bwith (?:these|such|those|several|many|various) (?:companies|firms|miners|operators|providers)\b|\bcon (?:estas|esas|varias) (?:empresas|compañías|mineras)\b|\bavec (?:ces|plusieurs) (?:entreprises|sociétés|mineurs)\b|\bmit (?:diesen|solchen|mehreren) (?:Unternehmen|Firmen|Minern)\b|\b(?:an?|any|every|each) (?:[\w-]+ ){0,2}(?:miner|company|operator|firm|provider|player) (?:that|which|who) (?:signs|secures|lands|inks|wins|strikes)\b|\b(?:miners|companies|operators|firms|providers|players) (?:that|which|who) (?:sign|secure|land|ink|win|strike)\b|これらの企業と|これらの会社と|这些公司|這些公司|이들 기업"),
             giant_anaphor: r(r"(?i)\b(?:with|from|to) the (?:(?:U\.S\.|US|American|Redmond-based|Seattle-based|tech|technology|software|cloud|search|internet|AI) ){1,2}(?:giant|titan|behemoth|major|heavyweight)\b|\b(?:con|para) el gigante (?:tecnológico|del software|de la nube)\b|\bavec le géant (?:américain|technologique|du logiciel)\b|\bmit dem (?:Tech|Software|Technologie)-?(?:riesen|konzern|Riesen|Konzern)\b"),
             mining_hosted: r(r"(?i)\b\d[\d.,]*\s?(?:EH/s|PH/s|TH/s)|\bhash ?rate\b|\bASIC(?:s|-Miner\w*)?\b|\b\d[\d.,]*\s(?:[\w-]+ ){0,2}(?:miners|mining rigs|mining machines|Bitcoin-Miner\w*|mineurs|mineros|mineradoras|minatori)\b|\bhost(?:s|ed|ing)? (?:[\w,.-]+ ){0,3}(?:miners|mining rigs|mining machines)\b|\b(?:co-?location|hosting)[- ]mining\b|\bmining[- ](?:hosting|colocation|co-location)\b|Bergbaumaschinen|\bмайнер\w*|矿机|礦機|マイニングマシン|채굴기"),
             ai_words: r(r"(?i)\b(?:AI|A\.I\.|HPC|GPUs?|KI|IA|artificial intelligence|intelligence artificielle|inteligencia artificial|intelligenza artificiale|inteligência artificial|künstliche\w* Intelligenz|high[- ]performance comput\w*|critical IT|Hochleistungsrechn\w*|calcul haute performance|computación de alto rendimiento|inference|cloud|neocloud|ИИ|искусственн\w*|высокопроизводительн\w*)\b|人工智能|人工知能|인공지능|ＡＩ|高性能计算|高性能計算|高效能運算|关键 ?IT|關鍵 ?IT"),
@@ -903,6 +903,38 @@ impl<'a> Recognizer<'a> {
                 .iter()
                 .filter(|x| !self.customer_ticker(&self.linker.tickers[x.entity]))
                 .collect();
+            // "Hut 8 signed a 15-year lease for 352 MW. TeraWulf has locked in $12.8 billion.
+            // IREN secured a $9.7 billion deal with Microsoft.": under a headline that names no
+            // company, one company's signing beside another's, neither dated, is a roundup of
+            // the sector's deals, not the news of one
+            if title_names_none
+                && page_headline.is_none()
+                && pos >= 2
+                && !providers.is_empty()
+                && !p.this_day.is_match(s)
+                && [pos - 1, pos + 1].iter().any(|&n| {
+                    cands.get(n).is_some_and(|(t, _)| {
+                        n >= 1
+                            && !p.this_day.is_match(t)
+                            && p.verb.is_match(t)
+                            && self.linker.find(t, domain).iter().any(|x| {
+                                !self.customer_ticker(&self.linker.tickers[x.entity])
+                                    && providers.iter().all(|y| {
+                                        self.linker.tickers[y.entity]
+                                            != self.linker.tickers[x.entity]
+                                    })
+                            })
+                    })
+                })
+            {
+                if pos <= 3 {
+                    reasons.push(format!(
+                        "against: one of several companies' agreements, a roundup: \"{}\"",
+                        clip(s, 120)
+                    ));
+                }
+                continue;
+            }
             // a sentence about backing lease obligations that names a hyperscaler and an AI cloud
             // ("Google invests 5.4% in Cipher, backs $1.4B of Fluidstack's lease obligations"):
             // the hyperscaler is the guarantor, the AI cloud the tenant
@@ -962,12 +994,14 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             // "publicly traded miners are signing multi-year leases with Google, Amazon and
-            // CoreWeave": miners as a class and their customers, a trend and not one deal
+            // CoreWeave": miners as a class and their customers, a trend and not one deal (or
+            // with no customer at all: "public miners have secured more than $70 billion in AI
+            // contracts", the sector's total)
             if providers.is_empty() && p.miners_as_class.is_match(s) && {
                 let mut es: Vec<usize> = cp_hits.iter().map(|h| h.entity).collect();
                 es.sort_unstable();
                 es.dedup();
-                es.len() >= 2
+                es.len() >= 2 || es.is_empty()
             } {
                 if pos <= 3 {
                     reasons.push(format!(
@@ -5605,5 +5639,33 @@ mod tests {
             "Applied Digital signed two 15-year leases with CoreWeave for 250 MW, to support CoreWeave's AI operations. Analysts had expected a large player like Amazon or Meta to sign instead.",
         );
         deal_with(&d, "CoreWeave");
+    }
+
+    #[test]
+    fn a_generic_signer_a_sector_total_and_a_roundup_of_several_companies_deals_are_no_deal() {
+        // what a miner that signs gains, said of any miner
+        let d = decide(
+            "3-Line Briefing",
+            "- Cipher Mining is a U.S. bitcoin miner now priced on what its power could earn from AI and HPC.\n- The bull case rests on contracted compute; the bear case is dilution.\nWhat Changes\nThe debate about Cipher Mining is less about its hash rate than about its sites. A miner that signs HPC or colocation contracts gains a steadier, dollar-based cash flow, which the market rewards with a higher multiple.",
+        );
+        not_a_deal(&d);
+        // the sector's total, with no company and no customer named
+        let d = decide(
+            "Home Crypto Why bitcoin miners are becoming AI landlords",
+            "While bitcoin fell this year, the miners' shares rose by half.\nSummary\n- Public bitcoin miners have secured more than $60 billion in AI and high-performance computing contracts as the sector moves away from relying on mining revenue.\n- The miners' shares beat bitcoin this year.\nThe figures are large. Hut 8 signed a 15-year lease for a 300 MW campus in Texas. IREN secured a $9.7 billion deal with Microsoft.",
+        );
+        not_a_deal(&d);
+        // under a headline naming no company, several companies' signings in a row
+        let d = decide(
+            "How bitcoin miners turned into landlords",
+            "Mining margins fell through the year. Hut 8 signed a 15-year lease for a 300 MW campus in Texas. TeraWulf signed two leases worth $3.7 billion. Cipher Mining secured a $5.5 billion lease with Amazon.",
+        );
+        not_a_deal(&d);
+        // one company's signing dated today is the news, whatever the next sentence recalls
+        let d = decide(
+            "How bitcoin miners turned into landlords",
+            "Mining margins fell through the year. Hut 8 today signed a 15-year lease with Fluidstack for 245 MW in Louisiana. TeraWulf signed two leases with Fluidstack in August.",
+        );
+        deal_with(&d, "Fluidstack");
     }
 }
