@@ -685,8 +685,10 @@ impl<'a> Recognizer<'a> {
                 .take(STAKE_NEWS_REACH + 1)
                 .any(|(s, _)| p.backstop_words.is_match(s))
             && (p.stake_size.is_match(d.title)
+                // (the text's first sentence that is not the headline again)
                 || text_sents
-                    .first()
+                    .iter()
+                    .find(|s| s.trim() != d.title.trim())
                     .is_some_and(|s| p.stake_title.is_match(s) && p.stake_size.is_match(s)))
             && !p.company_takeover.is_match(d.title);
         // the one counterparty the headline names, for a sentence that names it by what it is
@@ -807,6 +809,8 @@ impl<'a> Recognizer<'a> {
                         && !between.contains(|c: char| c.is_ascii_digit())
                         && !after[x.start..cut].to_lowercase().contains("stake")
                         && !between.to_lowercase().contains("share")
+                        // ("the right to buy a stake in Cipher Mining")
+                        && !between.to_lowercase().contains("stake")
                 })
             });
             if company_bought {
@@ -1353,6 +1357,15 @@ impl<'a> Recognizer<'a> {
         // what the headline says the story is about, and whether the text overrides it
         let mut confidence_cut = 0.0;
         let loi_customer = customer.filter(|c| p.loi.is_match(c.s)).is_some();
+        // a sentence near the top that states a customer's contract under a stake's headline
+        let states_contract = |c: &Cand<'_>| {
+            (c.pos <= 6 || stake_news && c.pos <= STAKE_NEWS_REACH)
+                && c.party.is_some()
+                && (names_contract(c.s)
+                    || stake_news && (p.contract_noun.is_match(c.s) || capacity_move(c.s))
+                    || p.provides_mw.is_match(c.s)
+                    || c.pos == 0 && title_contract)
+        };
         let customer = match (headline, customer) {
             (_, None) => None,
             (h, Some(c))
@@ -1419,17 +1432,28 @@ impl<'a> Recognizer<'a> {
                     confidence_cut = 0.1;
                     Some(c)
                 } else if h == Against::Corporate
-                    && (c.pos <= 6 || stake_news && c.pos <= STAKE_NEWS_REACH)
-                    && c.party.is_some()
-                    && (names_contract(c.s)
-                        || stake_news && (p.contract_noun.is_match(c.s) || capacity_move(c.s))
-                        || p.provides_mw.is_match(c.s)
-                        || c.pos == 0 && title_contract)
                     && (p.guarantor_stake.is_match(d.title) || stake_news)
                     && !p.company_takeover.is_match(d.title)
                     && (opening_backstop
                         || p.backstop_words
-                            .is_match(&format!("{}\n{}", d.title, d.lead)))
+                            .is_match(&format!("{}\n{}", d.title, d.lead))
+                        // "Google has acquired a 5.4% stake in Cipher as part of a 10-year data
+                        // center agreement between Cipher and Fluidstack": the stake is taken
+                        // inside another party's agreement
+                        || cands.iter().take(4).any(|(s, _)| {
+                            self.guarantor_takes_stake(s, domain, false) && {
+                                let mut es: Vec<usize> =
+                                    self.cp_matcher.find(s, true).iter().map(|h| h.entity).collect();
+                                es.sort_unstable();
+                                es.dedup();
+                                es.len() >= 2
+                            }
+                        }))
+                    // the sentence that states the tenant's contract: the strongest, or else the
+                    // strongest that names one (a stake's headline, a backing, name none)
+                    && let Some(c) = Some(c).filter(states_contract).or_else(|| {
+                        strongest(&customer_cands, |x| strong(x) && states_contract(x))
+                    })
                 {
                     // "Google Acquires 5.4% Cipher Stake in $3 Billion Fluidstack Deal": the
                     // stake is the warrants of the tenant's guarantor; the lease is the news
@@ -3329,8 +3353,10 @@ mod tests {
     /// A deal, with `cp` as its counterparty.
     fn deal_with(d: &Decision, cp: &str) {
         assert_eq!(
-            d.detection.as_ref().map(|x| x.counterparty.as_str()),
-            Some(cp),
+            d.detection
+                .as_ref()
+                .map(|x| (x.kind, x.counterparty.as_str())),
+            Some((crate::model::DealKind::Deal, cp)),
             "{:?}",
             d.reasons
         );
@@ -5665,6 +5691,29 @@ mod tests {
         let d = decide(
             "How bitcoin miners turned into landlords",
             "Mining margins fell through the year. Hut 8 today signed a 15-year lease with Fluidstack for 245 MW in Louisiana. TeraWulf signed two leases with Fluidstack in August.",
+        );
+        deal_with(&d, "Fluidstack");
+    }
+
+    #[test]
+    fn a_stake_stated_under_a_headline_repeated_as_the_first_line_is_the_guarantors() {
+        // the page repeats its headline as the text's first line; the stake's size comes in the
+        // sentence after it, and the backing of the tenant's contract is the news
+        let title = "Google eyes a bitcoin miner stake in the AI build-out";
+        let d = decide_on(
+            title,
+            &format!(
+                "{title}\n\n(Wire) — Google will get the right to buy a 5% stake in Cipher Mining as part of a multi-year data center agreement with Fluidstack, an AI cloud startup.\n\nGoogle agreed to guarantee $1.2 billion of Fluidstack's obligations under the contract with Cipher, the data center operator said in a statement."
+            ),
+            Some("2025-09-25"),
+        );
+        deal_with(&d, "Fluidstack");
+        // with no size to the stake, the sentence that states the tenant's contract is the news,
+        // not the stronger one about the backing
+        let d = decide_on(
+            title,
+            "Google will get the right to buy a stake in Cipher Mining under a data center agreement with Fluidstack, an AI cloud startup.\n\nGoogle agreed to guarantee $1.2 billion of Fluidstack's obligations under the contract with Cipher, the data center operator said in a statement.\n\nFluidstack holds an initial 10-year deal to lease capacity from Cipher, representing about $3 billion of revenue.",
+            Some("2025-09-25"),
         );
         deal_with(&d, "Fluidstack");
     }
