@@ -246,7 +246,7 @@ fn pats() -> &'static Patterns {
             upcoming_results: r(r"(?i)\b(?:ahead of|before|into|previews?|preview of)\b[^.;]{0,20}\b(?:earnings|results|report)\b"),
             buyer: r(r"(?i)\b(?:purchase|procurement|supply|purchasing) (?:agreement|order|contract|deal)s?\b|(?-i:\b(?:MIPA |Purchase |Asset |Stock )?Buyer\b)|\bhardware procurement\b|\b(?:for|of|to buy|to purchase|purchas(?:e|es|ed|ing)) (?:\w+ ){0,3}(?:Blackwell|GB\d00|B\d00|H\d00|GPUs|servers|systems|chips|equipment|miners|rigs|ASICs)\b"),
             furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}|^in this (?:file )?(?:photo|picture|illustration)\b|^add us on\b|^\(?(?:photo|photo illustration|image|illustration) (?:by|credit)\b|\bgetty images\b|\bshutterstock\b"),
-            on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|amid|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b"),
+            on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|amid|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b|\b(?:lease|deal|contract|agreement|pact)s? (?:sends?|lifts?|drives?|propels?|pushes?|boosts?|sparks?) [^.;]{0,40}?\b(?:stock|shares)\b"),
             on_news_more: r(r"(?i)\b(?:sube|suben|subi[óo]|subieron|se dispar(?:a|an|ó|aron)|saltan|saltaron|sobem|subiram|disparou|dispararam|steigt|steigen|stiegen|springt|sprang|bondit|bondissent|grimpe|s'envole|s’envole|vola|volano|balza)\b[^.;]{0,50}\b(?:tras|luego de|después de|nach|apr[èe]s|após|depois de|dopo)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag|Vereinbarung|accord|contrat|acordo|empresa conjunta|joint venture|alianza|parceria|partenariat|Partnerschaft)\b"),
             capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity|(?:operations|footprint|presence|deployment) at)\b"),
             capacity_move_more: r(r"(?i)\b(?:affitterà|affitta|prende in affitto|arrendará|arrendaría|arrienda|alquilará|alquilaría|alquila|alugará|aluga|louera|loue|mietet|wird (?:\w+ ){0,3}mieten|a porté|avait porté|porte|relevé|augmenté|elevou|aumentou|ampliou|aumentó|amplió|elevó|erhöht|erhöhte|aumentato|ampliato)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts|megavatios|megawatt|mégawatts)|capacity|capacidad|capacità|capacité|capacidade|Kapazität|infrastructure|infraestructura|infrastruttura|infraestrutura|Infrastruktur)\b"),
@@ -5716,5 +5716,15 @@ mod tests {
             Some("2025-09-25"),
         );
         deal_with(&d, "Fluidstack");
+    }
+
+    #[test]
+    fn a_deal_that_sends_the_stock_up_is_the_news() {
+        // the headline says the deal moved the stock: the deal is the day's news
+        let d = decide(
+            "Microsoft deal sends IREN shares soaring",
+            "Shares of IREN jumped 20% on Monday.",
+        );
+        deal_with(&d, "Microsoft");
     }
 }
