@@ -52,6 +52,8 @@ struct Patterns {
     recalled_year: Regex,
     agreements_total: Regex,
     hypothetical: Regex,
+    /// A miner or the company referred to without its name ("Bitcoin miner signs ...").
+    miner_ref: Regex,
     time_ago: Regex,
     fresh_again: Regex,
     on_success_of: Regex,
@@ -238,7 +240,7 @@ fn pats() -> &'static Patterns {
             financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\bfinancing\b[^.;]{0,80}\b(?:is|are|was|were|has been|have been) secured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility)|financing (?:structure|facility)|(?:preferred|common) equity units?|equity units?|convertibles|conversíve(?:l|is)|debêntures?|Wandelanleihen?|конвертируем\w*|облигаци\w*)\b|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채"),
             fresh_results: r(r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed) (?:a |an |that )?(?:[\w-]+ ){0,5}(?:leases?|contracts?|agreements?|colocation|hosting)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b"),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
-            lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\bleas(?:e|es|ed|ing) (?:an? )?(?:about |approximately |some |nearly |roughly |additional |another |further )?\d[\d,.]* (?:more )?(?:acres|hectares)\b|\blease (?:amendments?|agreements?|terms) with (?:the )?(?:City|County|Town|Village|Port|State|Municipality|Authority)\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
+            lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\bleas(?:e|es|ed|ing) (?:an? )?(?:about |approximately |around |over |more than |almost |some |nearly |roughly |additional |another |further )?\d[\d,.]* (?:more )?(?:acres|hectares)\b|\blease (?:amendments?|agreements?|terms) with (?:the )?(?:City|County|Town|Village|Port|State|Municipality|Authority)\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
             plan: r(r"(?i)\b(plans? to (?:sign|lease|host|offer|develop|build|convert)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|(?:strong |significant )?interest from (?:multiple|several|potential|prospective) (?:parties|tenants|customers|hyperscalers)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|the plan is to (?:lease|sign|host|rent)|(?:will|would) (?:likely|probably) be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|strategy (?:around|of|for) (?:hosting|leasing|offering|providing)|breaks? ground|breaking ground|groundbreaking|break ground)\b"),
             competitor: r(r"(?i)\b(?:beat(?:s|ing)?|defeat(?:s|ed|ing)?|outbid(?:s|ding)?|edg(?:es|ed|ing) out)\b [A-Z]?[\w.&-]+(?: [A-Z][\w.&-]+)? (?:for|to|in|by)\b"),
             approval: r(r"(?i)\b(?:secur|obtain|receiv|win|won|gain|grant)(?:s|ed|ing|e)? (?:\w+ ){0,3}(?:approvals?|permits?|zoning|rezoning|tax (?:abatements?|incentives?)|incentives?)\b"),
@@ -284,6 +286,7 @@ fn pats() -> &'static Patterns {
             on_success_of: r(r"(?i)(?-u:\b)build(?:s|ing)? (?:up)?on (?:the|its|their) (?:(?-u:\w)+ )?success(?:es)? (?:of|at)(?-u:\b)"),
             time_ago: r(r"(?i)(?-u:\b)(?:last (?:week|month)|earlier this (?:week|month)|(?:a|one|two|three|four|\d+) (?:weeks?|months?) ago)(?-u:\b)"),
             fresh_again: r(r"(?i)(?-u:\b)(?:new|another|second|third|additional|further|today|this week|expan(?-u:\w)*|exercis(?-u:\w)*)(?-u:\b)"),
+            miner_ref: r(r"(?i)\bminers?\b|\bminer[oa]s?\b|\bmineurs?\b|\bmineradoras?\b|\bmining (?:company|firm|operator)\b|\bthe (?:company|firm|operator)\b|マイナー|マイニング企業|矿企|矿商|礦商|채굴"),
             hypothetical: r(r"(?i)(?-u:\b)(?:if|until|unless|whether)(?-u:\b) (?:[\w'’-]+ ){0,8}(?:secures?|signs?|lands?|wins?|inks?|strikes?|closes?|finali[sz]es?)(?-u:\b)"),
             agreements_total: r(r"(?i)(?-u:\b)(?:agreements|leases|contracts) (?:(?-u:\w)+ ){0,2}total(?:ing|ling|ed)(?-u:\b)"),
             // "In 2025, Applied Digital signed long-term leases totaling 400 MW": a year's deals
@@ -292,7 +295,7 @@ fn pats() -> &'static Patterns {
             recalled_year: r(r"^(?:[-•*] )?In (?:19|20)\d\d, "),
             recalled_wide: r(r"최근[^.。]{0,80}?체결한|체결한[^.。]{0,40}?계약(?:으로|을 통해|에 따라|에 의해)|(?:最近|近期)[^。]{0,80}?(?:締結|签署|签订|簽署|簽訂)|在宣布[^。]{0,80}?(?:后|後)"),
             // an agreement recalled inside another story, not announced by it
-            recalled: r(r"(?i)\b(recently (?:signed|agreed|inked|struck)|(?:'s|’s|\bits|\btheir|\bthe|\ban?) recently announced|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|currently (?:hosts|leases|rents|serves)|already (?:renting|leasing|hosting|using)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|昨年|上月|上个月|上個月|去年|此前|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:letzte|vergangene) Woche\b|\bla semana pasada\b|\bla semaine dernière\b|\bla settimana scorsa\b|\bna semana passada\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\b(?:el|del) (?:año|mes) pasado\b|\b(?:l'|dell')anno scorso\b|\bil mese scorso\b|\b(?:no|do) (?:ano|mês) passado\b|\b(?:stays?|remains?) (?:front and cent(?:er|re)|in (?:focus|the spotlight))\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b"),
+            recalled: r(r"(?i)\b(recently (?:signed|agreed|inked|struck)|(?:'s|’s|\bits|\btheir|\bthe|\ban?) recently announced|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|currently (?:hosts|leases|rents|serves)|already (?:renting|leasing|hosting|using)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\b(?:supported|underpinned|anchored) by (?:a|an|its|the) (?:[$\d][\w$.,-]* |(?:billion|million|bn|mn),? |[\w-]+-year,? |multi-year |long-term |[A-Z][\w-]* |cloud |AI |GPU |hosting |colocation |data cent(?:er|re) ){0,6}(?:contracts?|leases?|agreements?)\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|昨年|上月|上个月|上個月|去年|此前|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:letzte|vergangene) Woche\b|\bla semana pasada\b|\bla semaine dernière\b|\bla settimana scorsa\b|\bna semana passada\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\b(?:el|del) (?:año|mes) pasado\b|\b(?:l'|dell')anno scorso\b|\bil mese scorso\b|\b(?:no|do) (?:ano|mês) passado\b|\b(?:stays?|remains?) (?:front and cent(?:er|re)|in (?:focus|the spotlight))\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b"),
             cumulative: r(r"(?i)\b(?:has|have) (?:now )?(?:executed|signed|secured|contracted) (?:over|more than|about|approximately|a total of|in total)\b|\bbring(?:s|ing)? (?:its |the )?total\b"),
             rating: r(r"(?i)\b(?:is|are|was|remains?) rated (?:a )?(?:strong )?(?:buy|sell|hold)\b|\bI (?:rate|am rating|reiterate|upgrade|downgrade|initiate)\b|\ba (?:strong )?(?:buy|sell|hold) rating (?:upgrade|downgrade)\b|\b(?:support|supports|justify|justifies|warrant|warrants) a (?:strong )?(?:buy|sell|hold) rating\b"),
             analyst_action: r(r"(?i)\b(?:raise[sd]?|raising|lift(?:s|ed)?|boost(?:s|ed)?|hike[sd]?|cut(?:s|ting)?|lower(?:s|ed)?|trim(?:s|med)?) (?:its |their |the )?(?:\w+ )?price target\b|\b(?:maintain(?:s|ed|ing)?|reiterat(?:es|ed|ing)|keeps?|kept) (?:a|an|its|their) (?:\w+ )?(?:buy|outperform|overweight|neutral|hold|sell|underperform|underweight|market perform|sector perform) rating\b|\binitiat(?:es|ed|ing) coverage\b|格上げ|格下げ|目標株価|目标价|目標價|목표주가|투자의견"),
@@ -729,6 +732,16 @@ impl<'a> Recognizer<'a> {
             })
             .flat_map(|&(s, _)| terms::stated_usd(s).into_iter().map(move |a| (a, s)))
             .collect();
+        // the position of the first sentence of the text that names a company of the universe,
+        // when no headline does (None: none does)
+        let first_company_at = if title_names_none && page_headline.is_none() {
+            text_sents
+                .iter()
+                .position(|s| !self.linker.find(s, domain).is_empty())
+                .map(|i| i + 1)
+        } else {
+            Some(0)
+        };
         // the position of the opening sentence that closes a deal (signing verb, contract noun)
         let mut opening_closed: Option<usize> = None;
         for &(s, pos) in &cands {
@@ -907,6 +920,25 @@ impl<'a> Recognizer<'a> {
                 .iter()
                 .filter(|x| !self.customer_ticker(&self.linker.tickers[x.entity]))
                 .collect();
+            // "Lancium and Crusoe Energy Systems announced a multibillion-dollar deal to build a
+            // 200-megawatt data center", under a headline that names no company of the universe
+            // and before the text names one: other companies' deal
+            // (the headline too, when it is the text's first sentence: an item with no title)
+            if title_names_none
+                && page_headline.is_none()
+                && (pos >= 1 || first_sentence.is_some())
+                && first_company_at.is_none_or(|at| at > pos.max(1))
+                // ("Miner di Bitcoin firma un accordo AI": the story's miner, not yet named)
+                && !p.miner_ref.is_match(s)
+            {
+                if (1..=3).contains(&pos) {
+                    reasons.push(format!(
+                        "against: before the text names a company of the universe: \"{}\"",
+                        clip(s, 120)
+                    ));
+                }
+                continue;
+            }
             // "Hut 8 signed a 15-year lease for 352 MW. TeraWulf has locked in $12.8 billion.
             // IREN secured a $9.7 billion deal with Microsoft.": under a headline that names no
             // company, one company's signing beside another's, neither dated, is a roundup of
@@ -5726,5 +5758,43 @@ mod tests {
             "Shares of IREN jumped 20% on Monday.",
         );
         deal_with(&d, "Microsoft");
+    }
+
+    #[test]
+    fn land_leased_a_contract_that_supports_growth_and_another_companies_deal_are_no_deal() {
+        // the company leases land ("leased around 31 acres"): it is the lessee
+        let d = decide(
+            "DFW crypto mine set for a $6 billion makeover",
+            "Core Scientific is set to spend $6.1 billion turning its Denton site into an AI data center. On November 19, the city council approved changes to a power purchase agreement and land lease with Core Scientific, worth about $194 million in property tax over ten years. Under the initial agreement, Core Scientific leased around 31 acres with access to 297 megawatts of power.",
+        );
+        not_a_deal(&d);
+        // a contract that supports the company's growth is the background, not the news (an
+        // item titled with its text's first words, as the feed reader titles one with none)
+        let text = "IREN is heading toward 150,000 GPUs as it moves from bitcoin mining to AI cloud infrastructure, supported by a $9.7 billion, 5-year Microsoft cloud contract. Management also points to up to $3.7 billion in annual recurring revenue. The main risk is dilution.";
+        let d = decide(
+            &crate::crawl::feed::first_words(text, crate::crawl::feed::TITLE_WORDS),
+            text,
+        );
+        not_a_deal(&d);
+        // an item with no title whose first sentence tells two other companies' deal, before
+        // the text names any company of the universe
+        let d = decide(
+            "",
+            "Lancium, a Houston technology company, and Crusoe Energy Systems of Denver announced a multibillion-dollar deal to build a 200-megawatt data center near Abilene, Texas. It is the first phase of a larger build-out. Miners such as Bit Digital are turning to AI hosting too.",
+        );
+        not_a_deal(&d);
+        // the story's miner, named only further on, signing in a headline-like line (Italian)
+        let d = decide(
+            "Verificato",
+            "Un miner di Bitcoin firma un accordo AI da 3,7 miliardi di dollari sostenuto da Google\n2 min\nIn breve\n• TeraWulf e Fluidstack completano un'intesa da 3,7 miliardi per un centro dati AI; Google ne garantisce 1,8.\n• TeraWulf porterà 200 MW nel centro dati di Fluidstack a New York.",
+        );
+        deal_with(&d, "Fluidstack");
+        // an upsized agreement in a monthly update's bullet, with an AI lab the configuration
+        // names
+        let d = decide(
+            "April Monthly Investor Update",
+            "IREN today published its monthly investor update for April.\nKey Highlights\n• 816 NVIDIA H100 GPUs\n• Upsized (doubled to 504 GPUs) and extended AI cloud services agreement with Poolside",
+        );
+        deal_with(&d, "Poolside");
     }
 }

@@ -919,6 +919,9 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
                     | "utility"
                     | "substation"
                     | "energized"
+                    // "245MW operating, 510MW in 2024": the company's fleet in service
+                    | "operating"
+                    | "operational"
                     | "approved"
                     | "footprint"
                     // "its 104 MW bitcoin mining data center": a mining site's power
@@ -2335,6 +2338,8 @@ mod tests {
             None
         );
         assert_eq!(x("its 300 MW self-mining fleet").capacity_mw, None);
+        // the fleet in service
+        assert_eq!(x("245MW operating").capacity_mw, None);
     }
 
     #[test]
