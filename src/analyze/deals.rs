@@ -55,6 +55,9 @@ struct Patterns {
     /// "supported by a $9.7 billion, 5-year Microsoft cloud contract": a contract behind the
     /// company's growth, not the news (asked behind a byte search for " by ").
     supported_by: Regex,
+    /// An example of a trend or a case like the one before ("exemplified this trend by securing",
+    /// "Similarly, Cipher Mining secured"): not the news (asked behind a byte search).
+    example_case: Regex,
     /// A miner or the company referred to without its name ("Bitcoin miner signs ...").
     miner_ref: Regex,
     time_ago: Regex,
@@ -260,7 +263,7 @@ fn pats() -> &'static Patterns {
             options_total: r(r"(?i)\b(?:extensions?|options?|renewals?)\b[^.;]{0,40}\bbring(?:s|ing)?\b"),
             headline: Headlines {
                 people: r(r"(?i)\b(?:appoints?|appointed|hires?|hired|names|named|taps|tapped|promotes|promoted)\b[^.;:]{0,60}\b(?:CEO|CFO|COO|CTO|chief|president|chair(?:man|woman)?|head of|SVP|EVP|vice president|director|officer|executive)\b|\b(?:steps down|resigns|to retire|joins (?:the )?board)\b"),
-                market: r(r"(?i)\bstocks? to (?:watch|buy)\b|\btop (?:gainers|losers|movers)\b|\bmarket (?:wrap|update|movers)\b|\b(?:premarket|pre-market|midday|after-hours) movers\b|\bcrypto stocks\b|\bmining stocks\b|\bbitcoin miners? (?:stocks? )?(?:rally|surge|jump|soar|fall|slide|tumble|climb)\b|\bweekly recap\b|\bweek in review\b"),
+                market: r(r"(?i)\bstocks? to (?:watch|buy)\b|\btop (?:gainers|losers|movers)\b|\bmarket (?:wrap|update|movers)\b|\b(?:premarket|pre-market|midday|after-hours) movers\b|\bcrypto stocks\b|\bmining stocks\b|\bbitcoin miners? (?:stocks? )?(?:rally|surge|jump|soar|fall|slide|tumble|climb)\b|\bweekly recap\b|\bweek in review\b|(?-u:\b)\d+(?:st|nd|rd|th) in (?:(?:daily|dollar|trading) )?volume(?-u:\b)"),
                 legal: r(r"(?i)\bshort (?:report|seller|sellers|attack)\b|\blawsuits?\b|\bsues\b|\bsued\b|class action|\binvestigation\b|\bsuffered losses\b|\blaw firm\b|securities fraud|\binvestors who lost\b"),
                 analyst: r(r"(?i)price target|initiates coverage|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b|\bfor investors\b|\bwhat (?:it|this|that) means\b|\bthe good and (?:the )?bad\b|過小評価|割安|投資機会|買い時|株価予想|投資判断|被低估|低估|투자 ?기회|저평가"),
                 financing: r(r"(?i)\bconvertible\b|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|\bfunding (?:arrangement|package|deal|round|milestone|tranche|draw)\b|\b(?:first|initial|second) (?:funding|draw|tranche)\b|\b(?:secur|rais|obtain|clos)(?:es|ed|ing|e)? (?:\$[\d.,]+\s?(?:billion|million|bn|b|m)? )(?:in )?(?:new )?(?:funding|finance)\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\braises \$|\bsecures? (?:a |an )?\$[\d.,]+\s?(?:M|B|bn|mn|million|billion)? (?:\w+ ){0,3}from\b|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
@@ -290,6 +293,7 @@ fn pats() -> &'static Patterns {
             time_ago: r(r"(?i)(?-u:\b)(?:last (?:week|month)|earlier this (?:week|month)|(?:a|one|two|three|four|\d+) (?:weeks?|months?) ago)(?-u:\b)"),
             fresh_again: r(r"(?i)(?-u:\b)(?:new|another|second|third|additional|further|today|this week|expan(?-u:\w)*|exercis(?-u:\w)*)(?-u:\b)"),
             supported_by: r(r"(?i-u)\b(?:supported|underpinned|anchored) by (?:a|an|its|the) (?:[$\d][\w$.,-]* |(?:billion|million|bn|mn),? |[\w-]+-year,? |multi-year |long-term |(?-i:[A-Z])[\w-]* |cloud |AI |GPU |hosting |colocation |data cent(?:er|re) ){0,6}(?:contracts?|leases?|agreements?)\b"),
+            example_case: r(r"(?i-u)\b(?:exemplif(?:y|ies|ied)|illustrat(?:es|ed)|epitomi[sz](?:es|ed)) (?:this|the|that) (?:trend|shift|pivot|move|transition)\b|^[\s'*-]*(?:Similarly|Likewise|For example|For instance|As an example),"),
             miner_ref: r(r"(?i)\bminers?\b|\bminer[oa]s?\b|\bmineurs?\b|\bmineradoras?\b|\bmining (?:company|firm|operator)\b|\bthe (?:company|firm|operator)\b|マイナー|マイニング企業|矿企|矿商|礦商|채굴"),
             hypothetical: r(r"(?i)(?-u:\b)(?:if|until|unless|whether)(?-u:\b) (?:[\w'’-]+ ){0,8}(?:secures?|signs?|lands?|wins?|inks?|strikes?|closes?|finali[sz]es?)(?-u:\b)"),
             agreements_total: r(r"(?i)(?-u:\b)(?:agreements|leases|contracts) (?:(?-u:\w)+ ){0,2}total(?:ing|ling|ed)(?-u:\b)"),
@@ -736,6 +740,27 @@ impl<'a> Recognizer<'a> {
             })
             .flat_map(|&(s, _)| terms::stated_usd(s).into_iter().map(move |a| (a, s)))
             .collect();
+        // the headline names companies of the universe, every one of them a customer too
+        // ("CoreWeave posts second-quarter revenue of $1.21 billion")
+        // (and so does the text's first sentence: "Galaxy closes financing as CoreWeave commits"
+        // over "Galaxy Digital Inc. closed …" is Galaxy's story)
+        let title_all_customers = {
+            let mut named = self.linker.find(d.title, domain);
+            // (the headline opens with the customer: it is the story's subject)
+            let opens_with_it = named
+                .first()
+                .is_some_and(|x| d.title[..x.start].trim().is_empty());
+            named.extend(
+                text_sents
+                    .first()
+                    .map(|s| self.linker.find(s, domain))
+                    .unwrap_or_default(),
+            );
+            opens_with_it
+                && named
+                    .iter()
+                    .all(|x| self.customer_ticker(&self.linker.tickers[x.entity]))
+        };
         // the position of the first sentence of the text that names a company of the universe,
         // when no headline does (None: none does)
         // (asked only of a candidate sentence under such a headline: computed once, on demand)
@@ -926,6 +951,43 @@ impl<'a> Recognizer<'a> {
                 .iter()
                 .filter(|x| !self.customer_ticker(&self.linker.tickers[x.entity]))
                 .collect();
+            // "Iris Energy exemplified this trend by securing a $9.7 billion agreement",
+            // "Similarly, Cipher Mining secured a 10-year agreement": a case of a trend, or one
+            // like the case before, is an example and not the news
+            if pos >= 2
+                && [
+                    "xempl",
+                    "llustrat",
+                    "pitomi",
+                    "imilarly",
+                    "ikewise",
+                    "or example",
+                    "or instance",
+                ]
+                .iter()
+                .any(|w| s.contains(w))
+                && p.example_case.is_match(s)
+            {
+                if pos <= 3 {
+                    reasons.push(format!(
+                        "against: an example, not the news: \"{}\"",
+                        clip(s, 120)
+                    ));
+                }
+                continue;
+            }
+            // "CoreWeave posted second-quarter revenue … A $4bn contract expansion with OpenAI
+            // helped drive the increase": under a headline whose companies are all customers,
+            // a sentence that names no company providing capacity tells the customer's own deals
+            if providers.is_empty() && title_all_customers {
+                if pos <= 3 {
+                    reasons.push(format!(
+                        "against: the customer's own agreement, in a story about it: \"{}\"",
+                        clip(s, 120)
+                    ));
+                }
+                continue;
+            }
             // "Lancium and Crusoe Energy Systems announced a multibillion-dollar deal to build a
             // 200-megawatt data center", under a headline that names no company of the universe
             // and before the text names one: other companies' deal
@@ -5803,5 +5865,35 @@ mod tests {
             "IREN today published its monthly investor update for April.\nKey Highlights\n• 816 NVIDIA H100 GPUs\n• Upsized (doubled to 504 GPUs) and extended AI cloud services agreement with Poolside",
         );
         deal_with(&d, "Poolside");
+    }
+
+    #[test]
+    fn an_example_of_a_trend_a_customers_own_deals_and_a_volume_ranking_are_no_deal() {
+        // a company's deal given as the example of a trend
+        let d = decide(
+            "Bitcoin miners turn into AI power suppliers",
+            "Miners are moving into AI infrastructure, using the power and sites they already have.\nSummary\nAfter the halving squeezed margins, mining companies began to remake their business. IREN exemplified this trend by securing a $9.7 billion data center agreement with Microsoft. Rivals' shares rallied too.",
+        );
+        not_a_deal(&d);
+        // a case like the one before it
+        let d = decide(
+            "How Google backs the miners' AI build-out",
+            "Google has been backing the miners' move into AI with credit support. TeraWulf set the pattern at Lake Mariner, where Google raised its backstop to $3.2 billion. Similarly, Cipher Mining secured a 10-year, 168-megawatt AI hosting agreement with Fluidstack, with Google backing $1.4 billion of the lease.",
+        );
+        not_a_deal(&d);
+        // a customer's quarter: its own contract with an AI lab is not a miner's deal
+        let text = "CoreWeave, one of the best-known new names in AI infrastructure, posted second-quarter revenue of $1.21 billion, up 207% from a year earlier. The shares fell after hours. Demand looks strong: CoreWeave's backlog grew to $30.1 billion at the end of June. A $4 billion contract expansion with OpenAI and new hyperscaler deals helped drive the increase, alongside a 600 MW rise in contracted power that takes the total to 2.2 GW. CoreWeave agreed in July to buy Core Scientific in an all-stock deal.";
+        let d = decide(
+            &crate::crawl::feed::first_words(text, crate::crawl::feed::TITLE_WORDS),
+            text,
+        );
+        not_a_deal(&d);
+        // a trading-volume ranking is a market page
+        assert_eq!(
+            headline_class(
+                "TeraWulf Climbs to 412th in Trading Volume Amid $3.7 Billion Hosting Deals"
+            ),
+            Some(Against::Market)
+        );
     }
 }
