@@ -740,13 +740,12 @@ impl<'a> Recognizer<'a> {
             })
             .flat_map(|&(s, _)| terms::stated_usd(s).into_iter().map(move |a| (a, s)))
             .collect();
-        // the headline names companies of the universe, every one of them a customer too
-        // ("CoreWeave posts second-quarter revenue of $1.21 billion")
-        // (and so does the text's first sentence: "Galaxy closes financing as CoreWeave commits"
-        // over "Galaxy Digital Inc. closed …" is Galaxy's story)
+        // the headline opens with a customer ("CoreWeave posts second-quarter revenue of $1.21
+        // billion": it is the story's subject), and it and the text's first sentence name no
+        // company of the universe that is not a customer too ("Galaxy closes financing as
+        // CoreWeave commits" over "Galaxy Digital Inc. closed …" is Galaxy's story)
         let title_all_customers = {
             let mut named = self.linker.find(d.title, domain);
-            // (the headline opens with the customer: it is the story's subject)
             let opens_with_it = named
                 .first()
                 .is_some_and(|x| d.title[..x.start].trim().is_empty());
