@@ -580,9 +580,43 @@ fn amounts(text: &str) -> Vec<Amount> {
         ]
         .iter()
         .any(|w| near_pre.contains(w));
+        // "the $2.5 billion data center stewarded by Hut 8": what the site costs, unless the words
+        // after it name the contract ("a $2.5 billion data center lease")
+        let project_cost = {
+            let words: Vec<&str> = post_words
+                .iter()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+                .skip_while(|w| *w == "ai")
+                .collect();
+            words.first().is_some_and(|w| {
+                matches!(
+                    *w,
+                    "data" | "campus" | "facility" | "project" | "plant" | "build-out" | "buildout"
+                )
+            }) && !words.iter().take(4).any(|w| {
+                matches!(
+                    *w,
+                    "lease"
+                        | "leases"
+                        | "contract"
+                        | "contracts"
+                        | "agreement"
+                        | "agreements"
+                        | "deal"
+                        | "deals"
+                        | "colocation"
+                        | "hosting"
+                        | "partnership"
+                        | "pact"
+                        | "tenant"
+                        | "customer"
+                )
+            })
+        };
         let other = price
             || sum
             || results
+            || project_cost
             || [
                 " noi",
                 "net operating income",
@@ -1900,6 +1934,24 @@ mod tests {
         // 向IREN採購算力 (buys compute from IREN): the customer's contract, not a purchase of goods
         let t = x("微軟和IREN簽了97億美元的合約，向IREN採購雲端算力。");
         assert_eq!(t.value_usd, Some(9.7e9));
+    }
+
+    #[test]
+    fn what_a_site_costs_is_no_contract_value() {
+        assert_eq!(
+            x("Construction is underway at the $2.5 billion data center Hut 8 is building for an undisclosed client.").value_usd,
+            None
+        );
+        assert_eq!(x("a $10 billion AI campus in Louisiana").value_usd, None);
+        // the words after it name the contract
+        assert_eq!(
+            x("Hut 8 signed a $2.5 billion data center lease with Fluidstack.").value_usd,
+            Some(2.5e9)
+        );
+        assert_eq!(
+            x("Hut 8 and Anthropic Ink $7B AI Data Center Partnership").value_usd,
+            Some(7e9)
+        );
     }
 
     #[test]
