@@ -744,21 +744,25 @@ impl<'a> Recognizer<'a> {
         // billion": it is the story's subject), and it and the text's first sentence name no
         // company of the universe that is not a customer too ("Galaxy closes financing as
         // CoreWeave commits" over "Galaxy Digital Inc. closed …" is Galaxy's story)
-        let title_all_customers = {
-            let mut named = self.linker.find(d.title, domain);
-            let opens_with_it = named
-                .first()
-                .is_some_and(|x| d.title[..x.start].trim().is_empty());
-            named.extend(
-                text_sents
+        // (asked only of a candidate sentence that names no provider: computed once, on demand)
+        let title_all_customers = std::cell::OnceCell::new();
+        let title_all_customers = || {
+            *title_all_customers.get_or_init(|| {
+                let mut named = self.linker.find(d.title, domain);
+                let opens_with_it = named
                     .first()
-                    .map(|s| self.linker.find(s, domain))
-                    .unwrap_or_default(),
-            );
-            opens_with_it
-                && named
-                    .iter()
-                    .all(|x| self.customer_ticker(&self.linker.tickers[x.entity]))
+                    .is_some_and(|x| d.title[..x.start].trim().is_empty());
+                named.extend(
+                    text_sents
+                        .first()
+                        .map(|s| self.linker.find(s, domain))
+                        .unwrap_or_default(),
+                );
+                opens_with_it
+                    && named
+                        .iter()
+                        .all(|x| self.customer_ticker(&self.linker.tickers[x.entity]))
+            })
         };
         // the position of the first sentence of the text that names a company of the universe,
         // when no headline does (None: none does)
@@ -978,7 +982,7 @@ impl<'a> Recognizer<'a> {
             // "CoreWeave posted second-quarter revenue … A $4bn contract expansion with OpenAI
             // helped drive the increase": under a headline whose companies are all customers,
             // a sentence that names no company providing capacity tells the customer's own deals
-            if providers.is_empty() && title_all_customers {
+            if providers.is_empty() && title_all_customers() {
                 if pos <= 3 {
                     reasons.push(format!(
                         "against: the customer's own agreement, in a story about it: \"{}\"",
