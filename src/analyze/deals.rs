@@ -690,24 +690,28 @@ impl<'a> Recognizer<'a> {
         // lease: the stake is taken as part of the tenant's agreement, which is the news, stated
         // near the top with or without a verb ("part of a 10-year hosting agreement with
         // Fluidstack")
+        // the text's first sentence that is not the headline again
+        let lead_first = text_sents
+            .iter()
+            .copied()
+            .find(|s| s.trim() != d.title.trim())
+            .unwrap_or("");
         let stake_news = p.stake_title.is_match(d.title)
             && cands
                 .iter()
                 .take(STAKE_NEWS_REACH + 1)
                 .any(|(s, _)| p.backstop_words.is_match(s))
             && (p.stake_size.is_match(d.title)
-                // (the text's first sentence that is not the headline again)
-                || text_sents
-                    .iter()
-                    .find(|s| s.trim() != d.title.trim())
-                    .is_some_and(|s| p.stake_title.is_match(s) && p.stake_size.is_match(s)))
+                || p.stake_title.is_match(lead_first) && p.stake_size.is_match(lead_first))
             && !p.company_takeover.is_match(d.title);
         // the one counterparty the headline names, for a sentence that names it by what it is
         // ("an agreement with the technology giant" under "Microsoft's bet on Iris Energy")
         let title_party = self.sole_party(d.title);
         // with no headline naming a company, the company the opening names first is the story's:
         // a sentence naming only other companies of the universe tells their deals
-        let lead_ticker: Option<&str> = (title_names_none && page_headline.is_none())
+        // a title that is furniture: it names no company and no line of the text stands in for it
+        let furniture_title = page_headline.is_none() && title_names_none;
+        let lead_ticker: Option<&str> = furniture_title
             .then(|| {
                 text_sents.iter().take(3).find_map(|s| {
                     self.linker
@@ -988,8 +992,7 @@ impl<'a> Recognizer<'a> {
             // 200-megawatt data center", under a headline that names no company of the universe
             // and before the text names one: other companies' deal
             // (the headline too, when it is the text's first sentence: an item with no title)
-            if title_names_none
-                && page_headline.is_none()
+            if furniture_title
                 && (pos >= 1 || first_sentence.is_some())
                 && first_company_at().is_none_or(|at| at > pos.max(1))
                 // ("Miner di Bitcoin firma un accordo AI": the story's miner, not yet named)
@@ -1007,8 +1010,7 @@ impl<'a> Recognizer<'a> {
             // contract.": under a headline that names no
             // company, one company's signing beside another's, neither dated, is a roundup of
             // the sector's deals, not the news of one
-            if title_names_none
-                && page_headline.is_none()
+            if furniture_title
                 && pos >= 2
                 && !providers.is_empty()
                 && !p.this_day.is_match(s)
@@ -1260,12 +1262,6 @@ impl<'a> Recognizer<'a> {
             best_customer = Some(alt);
         }
         // an opinion piece or an analysis is not the announcement of a deal
-        // the text's first sentence that is not the headline again
-        let lead_first = text_sents
-            .iter()
-            .copied()
-            .find(|s| s.trim() != d.title.trim())
-            .unwrap_or("");
         // ("Shares Are On Fire Tuesday: Here's Why" explains this day's news: a report)
         let commentary = |t: &str| {
             if p.this_day.is_match(t) {
@@ -1360,7 +1356,6 @@ impl<'a> Recognizer<'a> {
         // a filing's headline is generic ("8-K (items ...)"): its lead says what it is about
         // so is a page's whose title is furniture and whose text has no headline of its own
         // ("This article first appeared on ...", then "Revenue: $240 million, up 28% ...")
-        let furniture_title = page_headline.is_none() && title_names_none;
         let headline = headline.or_else(|| {
             let lead_class = headline_class(lead_first);
             // (a story about results, an analyst's note, a lawsuit, people or the market; not the
