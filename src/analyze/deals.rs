@@ -67,6 +67,8 @@ struct Patterns {
     /// "최근 … 체결한", "最近 … 締結": a gap of any characters, in a regex of its own (inside
     /// `recalled` it made the lazy DFA give up: 150 µs a sentence)
     recalled_wide: Regex,
+    /// what is bought when a business is: its customers, assets, operations, data centres
+    business_object: Regex,
     /// A total of agreements already made: "has executed over $12.8 billion".
     cumulative: Regex,
     /// A financing for a contract: "secures $1.4B financing for its CoreWeave lease".
@@ -242,7 +244,7 @@ fn pats() -> &'static Patterns {
             own_terms: r(r"(?i)(?:\$|US\$|USD ?)\d[\d.,]*\s?(?:billion|million|bn|b|m)\b|\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b|\d[\d.,]*\s?(?:億|亿|억)\s?(?:美元|ドル|달러)|\d{1,2}\s?(?:年間|년간|年期|年租)|\d[\d,.]*\s?(?:メガワット|메가와트|兆瓦)"),
             size_or_term: r(r"(?i)\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
             contract_noun: r(r"(?i)\b(deal|deals|pact|contract|contracts|agreement|agreements|kesepakatan|perjanjian|kontrak|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|acordo)\b|合约|合約|合同|协议|協議|契約|계약|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
-            deal_noun: r(r"(?i)\b(deal|deals|contract|contracts|agreement|agreements|partnership|tenant|customer|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|acordo|Kunde|client|cliente)\b|合约|合約|合同|协议|協議|契約|계약|협약|客户|客戶|顧客|고객|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*|клиент\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture|empresa conjunta)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
+            deal_noun: r(r"(?i)\b(deal|deals|pact|pacts|contract|contracts|agreement|agreements|partnership|tenant|customer|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|contrat|accord|acordo|Kunde|client|cliente)\b|合约|合約|合同|协议|協議|契約|계약|협약|客户|客戶|顧客|고객|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*|клиент\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture|empresa conjunta)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
             financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\bfinancing\b[^.;]{0,80}\b(?:is|are|was|were|has been|have been) secured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility)|financing (?:structure|facility)|(?:preferred|common) equity units?|equity units?|convertibles|conversíve(?:l|is)|debêntures?|Wandelanleihen?|конвертируем\w*|облигаци\w*)\b|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채"),
             fresh_results: r(r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed) (?:a |an |that )?(?:[\w-]+ ){0,5}(?:leases?|contracts?|agreements?|colocation|hosting)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b"),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
@@ -268,7 +270,7 @@ fn pats() -> &'static Patterns {
                 analyst: r(r"(?i)price target|initiates coverage|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b|\bfor investors\b|\bwhat (?:it|this|that) means\b|\bthe good and (?:the )?bad\b|過小評価|割安|投資機会|買い時|株価予想|投資判断|被低估|低估|투자 ?기회|저평가"),
                 financing: r(r"(?i)\bconvertible\b|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|\bfunding (?:arrangement|package|deal|round|milestone|tranche|draw)\b|\b(?:first|initial|second) (?:funding|draw|tranche)\b|\b(?:secur|rais|obtain|clos)(?:es|ed|ing|e)? (?:\$[\d.,]+\s?(?:billion|million|bn|b|m)? )(?:in )?(?:new )?(?:funding|finance)\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\braises \$|\bsecures? (?:a |an )?\$[\d.,]+\s?(?:M|B|bn|mn|million|billion)? (?:\w+ ){0,3}from\b|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
                 corporate: r(r"(?i)\bcommits? (?:up to |about |approximately )?\$[\d.,]+\s?(?:bn|billion|b|m|mn|million)? (?:to|in|into)\b|\binvest(?:s|ed|ing)\b|\binvestment (?:in|of|option|from|by)\b|\bAI investment\b|\b(?:expands?|increases?|boosts?|deepens?|ups) (?:\w+ ){0,3}investment\b|\bequity (?:option|investment|stake)\b|\bwarrants?\b|\bacqui(?:re|res|red|ring|sition|sitions)\b|\bmerger\b|\bmerges?\b|\btakeover\b|\bbuyout\b|\btender offer\b|\b\d+% stake\b|\bstake\b|\bproxy\b|\bspecial meeting\b|\bshareholders? (?:vote|reject|approve)|\bvotes? (?:against|for)\b|\bdirectors\b|\bactivist\b|\bgo public\b|\brelisting\b|\bspin-?off\b|\bbuys\b|\bto buy\b|\bbought\b|\bpurchases?\b|\bpurchased\b|\btakes? over\b|\bsecures? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:site|land|property|acres)\b|\b(?:oferta|offre|offerta|Angebot)\b[^.]{0,40}?\b(?:acciones|actions|azioni|Aktien|ações|compra|rachat|acquisto|Übernahme)|\b(?:accionistas|actionnaires|azionisti|Aktionäre|acionistas)\b[^.]{0,60}?\b(?:rechaz|rejet|respin|lehnen|ablehn|rejeit|aprob|approuv|approv|stimmen)|\bÜbernahme\w*|\bfusi(?:ón|one)\b|\bfusão\b|\bfusion (?:entre|avec|de)\b"),
-                results: r(r"(?i)quarterly results|\bquarter[- ]over[- ]quarter\b|\byear[- ]over[- ]year\b|\bEBITDA\b|\billustrative (?:financials|figures|economics|returns)\b|\bdiscloses (?:\w+ ){0,2}(?:financials|economics|projections)\b|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b|決算|财报|財報|실적 발표"),
+                results: r(r"(?i)quarterly results|\bquarter[- ]over[- ]quarter\b|\byear[- ]over[- ]year\b|\bEBITDA\b|\billustrative (?:financials|figures|economics|returns)\b|\bdiscloses (?:\w+ ){0,2}(?:financials|economics|projections)\b|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b|\b(?:revenues?|earnings|net (?:loss|income)) for (?:its|the) (?:first|second|third|fourth) (?:fiscal )?quarter\b|決算|财报|財報|실적 발표"),
                 power: r(r"(?i)power (?:purchase|supply|capacity) agreement|\b(?:power|interconnection|load|grid) approvals?\b|\bPPA\b|\butility\b|\bgrid\b|\binterconnection\b|\bERCOT\b|\bselects [A-Z]\w+ \b|\bpower capacity\b|\bgas supply\b|\bsubstation\b|\benergy (?:supply|agreement)\b"),
                 milestone: r(r"(?i)\bcomplet(?:es|ed|ion)\b|\b(?:hits|reaches|tops|surpasses|crosses) \d[\d.,]*\s?(?:GW|MW|EH/s|gigawatts?|megawatts?)\b|\b(?:comes?|came|goes|went|is|now|brought|brings) online\b|\bonline:|\bfinish(?:es|ed)\b|ready for service|\benergi[sz](?:es|ed|ation)\b|\bbreaks? ground\b|\bgroundbreaking\b|\bbegins construction\b|\bstarts construction\b|\bto break ground\b|\bopens\b|\bcommissioning\b|\bgoes live\b|\bfirst phase\b"),
                 plan: r(r"(?i)\bplans? (?:to|for)\b|\bplanned\b|\bto convert\b|\bconverts?\b|\bexplor(?:es|ing)\b|\bconsider(?:s|ing)\b|\beyes\b|\bsets? sights\b|\bstrategic alternatives\b|\bwinds? down\b|\bto invest\b|\bto increase\b|\bLOI\b|\bletter of intent\b|\bMOU\b|\bexpands self-mining\b"),
@@ -295,12 +297,13 @@ fn pats() -> &'static Patterns {
             supported_by: r(r"(?i-u)\b(?:supported|underpinned|anchored) by (?:a|an|its|the) (?:[$\d][\w$.,-]* |(?:billion|million|bn|mn),? |[\w-]+-year,? |multi-year |long-term |(?-i:[A-Z])[\w-]* |cloud |AI |GPU |hosting |colocation |data cent(?:er|re) ){0,6}(?:contracts?|leases?|agreements?)\b"),
             example_case: r(r"(?i-u)\b(?:exemplif(?:y|ies|ied)|illustrat(?:es|ed)|epitomi[sz](?:es|ed)) (?:this|the|that) (?:trend|shift|pivot|move|transition)\b|^[\s'*-]*(?:Similarly|Likewise|For example|For instance|As an example),"),
             miner_ref: r(r"(?i)\bminers?\b|\bminer[oa]s?\b|\bmineurs?\b|\bmineradoras?\b|\bmining (?:company|firm|operator)\b|\bthe (?:company|firm|operator)\b|マイナー|マイニング企業|矿企|矿商|礦商|채굴"),
-            hypothetical: r(r"(?i)(?-u:\b)(?:if|until|unless|whether)(?-u:\b) (?:[\w'’-]+ ){0,8}(?:secures?|signs?|lands?|wins?|inks?|strikes?|closes?|finali[sz]es?)(?-u:\b)"),
+            hypothetical: r(r"(?i)(?-u:\b)(?:if|until|unless|whether)(?-u:\b) (?:[\w'’-]+ ){0,8}(?:secures?|signs?|lands?|wins?|inks?|strikes?|closes?|finali[sz]es?)(?-u:\b)|(?-u:\b)(?:zero|no) (?:[\w/'’-]+ ){0,4}?(?:(?:leases?|contracts?|tenants?|customers?|agreements?) (?:are |is |have been |has been )?(?:yet )?)?(?:signed|executed)(?-u:\b)"),
             agreements_total: r(r"(?i)(?-u:\b)(?:agreements|leases|contracts) (?:(?-u:\w)+ ){0,2}total(?:ing|ling|ed)(?-u:\b)"),
             // "In 2025, Applied Digital signed long-term leases totaling 400 MW": a year's deals
             // told from its end, not the news of one
             future_expand: r(r"(?i)(?-u:\b)(?:(?:is|are) (?:set|poised|expected|planning|looking|aiming) to|plans? to|aims? to|expects? to|(?:enabl|allow)(?:es|ing|e|s) (?:(?-u:\w)+ ){1,3}to) (?:further )?expand(?-u:\b)"),
             recalled_year: r(r"^(?:[-•*] )?In (?:19|20)\d\d, "),
+            business_object: r(r"(?i-u)\b(?:customers|customer base|business(?:es)?|assets|operations|data cent(?:er|re)s|portfolio)\b"),
             recalled_wide: r(r"최근[^.。]{0,80}?체결한|체결한[^.。]{0,40}?계약(?:으로|을 통해|에 따라|에 의해)|(?:最近|近期)[^。]{0,80}?(?:締結|签署|签订|簽署|簽訂)|在宣布[^。]{0,80}?(?:后|後)"),
             // an agreement recalled inside another story, not announced by it
             recalled: r(r"(?i)\b(recently (?:signed|agreed|inked|struck)|(?:'s|’s|\bits|\btheir|\bthe|\ban?) recently announced|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|currently (?:hosts|leases|rents|serves)|already (?:renting|leasing|hosting|using)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)|total contracted|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|昨年|上月|上个月|上個月|去年|此前|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:letzte|vergangene) Woche\b|\bla semana pasada\b|\bla semaine dernière\b|\bla settimana scorsa\b|\bna semana passada\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\b(?:el|del) (?:año|mes) pasado\b|\b(?:l'|dell')anno scorso\b|\bil mese scorso\b|\b(?:no|do) (?:ano|mês) passado\b|\b(?:stays?|remains?) (?:front and cent(?:er|re)|in (?:focus|the spotlight))\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b"),
@@ -342,6 +345,28 @@ fn pats() -> &'static Patterns {
             vendor_after: r(r"(?i)^\s*(?:(?:Blackwell|GB\d00|H\d00|B\d00|GPUs?|chips?|servers?|hardware|equipment)\b|,?\s*to (?:purchase|buy)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b|,?\s*(?:which|that|who) (?:will |is to )?(?:supply|supplies|deliver|delivers|provide|provides)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b)"),
         }
     })
+}
+
+/// Whether text after a stop and a space starts a sentence though it does not start with an
+/// ASCII capital: a capital of another script, a letter of a script that has no capitals
+/// (Hangul, Chinese, Japanese), or either after a few emoji and spaces.
+fn opens_sentence(rest: &str) -> bool {
+    for c in rest.chars().take(12) {
+        if c.is_alphanumeric() {
+            return c.is_uppercase() || c.is_numeric() || !c.is_lowercase() && !c.is_ascii();
+        }
+        // emoji, their joiners and variation selectors, and spaces between them (a line break
+        // ends the sentence by itself)
+        if c == '\n' {
+            return false;
+        }
+        let symbol = c.is_whitespace()
+            || matches!(c, '\u{200d}' | '\u{fe0f}' | '\u{2600}'..='\u{27bf}' | '\u{1f000}'..='\u{1faff}');
+        if !symbol {
+            return false;
+        }
+    }
+    false
 }
 
 /// Split text into sentences (on . ! ? followed by a space and a capital or digit, and on line
@@ -414,9 +439,10 @@ pub fn sentences(text: &str) -> Vec<&str> {
                     || next.is_ascii_digit()
                     || next == b'"'
                     || next == b'('
-                    // "... $7 млрд. Компания ...": a capital in another script
-                    || !next.is_ascii()
-                        && text[i + 2..].chars().next().is_some_and(char::is_uppercase))
+                    // "... $7 млрд. Компания ...": a capital in another script, a letter of a
+                    // script without capitals ("... 축적해 왔다. 캐나다와 ..."), or either after
+                    // emoji ("... of America! 🧙♂️✨ IREN, ...")
+                    || !next.is_ascii() && opens_sentence(&text[i + 2..]))
         } else {
             // the ideographic full stop, and full-width ! and ? (Chinese, Japanese)
             let wide = &bytes[i..];
@@ -857,6 +883,25 @@ impl<'a> Recognizer<'a> {
                         && !between.to_lowercase().contains("stake")
                 })
             });
+            // "Hut 8 is acquiring TeraGo's cloud and colocation customers, employees and other
+            // assets": a business bought, its customers with it, is no customer's agreement
+            // (asked of the sentence whole: "acquiring the cloud" is no access bought here; not
+            // "to acquire capacity for its customers")
+            let business_bought = !company_bought
+                && p.acquires.find_iter(s).any(|m| {
+                    let after = &s[m.end()..];
+                    let cut = after.char_indices().nth(60).map_or(after.len(), |(i, _)| i);
+                    p.business_object
+                        .find(&after[..cut])
+                        .is_some_and(|o| !after[..o.start()].contains(" for "))
+                });
+            if business_bought {
+                if pos <= 3 {
+                    reasons.push(format!("against: {ACQUIRES}: \"{}\"", clip(s, 120)));
+                    against_sents.push((s, ACQUIRES));
+                }
+                continue;
+            }
             if company_bought {
                 if pos <= 3 {
                     reasons.push(format!("against: a takeover: \"{}\"", clip(s, 120)));
@@ -1257,6 +1302,31 @@ impl<'a> Recognizer<'a> {
             && best_customer.is_some_and(|c| c.pos > 0 && recalled_on(c.s, on).is_some())
             && let Some(alt) = strongest(&customer_cands, |c| {
                 p.verb.is_match(c.s) && recalled_on(c.s, on).is_none()
+            })
+        {
+            best_customer = Some(alt);
+        }
+        // "아이렌, MS와 손잡다" over a text that states IREN's contract and then, stronger, another
+        // company's ("Cipher recently signed a lease with AWS"): the headline says whose deal is
+        // the story, so the strongest contract of the company it names is the deciding one
+        let headline_companies = |t: &str| -> Vec<usize> {
+            self.linker
+                .find(t, domain)
+                .iter()
+                .filter(|x| !self.customer_ticker(&self.linker.tickers[x.entity]))
+                .map(|x| x.entity)
+                .collect()
+        };
+        if let Some(best) = best_customer
+            && best.pos > 0
+            && let named = headline_companies(d.title)
+            && !named.is_empty()
+            && !headline_companies(best.s).iter().any(|e| named.contains(e))
+            && let Some(alt) = strongest(&customer_cands, |c| {
+                c.pos > 0
+                    && c.verb
+                    && c.score >= 0.6
+                    && headline_companies(c.s).iter().any(|e| named.contains(e))
             })
         {
             best_customer = Some(alt);
@@ -1813,8 +1883,19 @@ impl<'a> Recognizer<'a> {
         // nor is a text whose headline is furniture and whose opening states the deal naming it
         // (the one company of the universe it names: "From Core Scientific to Hut 8, miners
         // signed leases" is a round-up)
-        let evidence_opens =
-            title_names_none && text_sents.iter().take(3).any(|t| *t == evidence) && {
+        // (its first three sentences past the headline, where the text repeats it)
+        let repeated = usize::from(
+            text_sents
+                .first()
+                .is_some_and(|s| s.trim() == d.title.trim()),
+        );
+        let evidence_opens = title_names_none
+            && text_sents
+                .iter()
+                .skip(repeated)
+                .take(3)
+                .any(|t| *t == evidence)
+            && {
                 let mut named: Vec<&str> = self
                     .linker
                     .find(evidence, domain)
@@ -5892,5 +5973,94 @@ mod tests {
             ),
             Some(Against::Market)
         );
+    }
+
+    #[test]
+    fn sentences_split_before_letters_without_capitals_and_past_emoji() {
+        // Hangul has no capitals: a stop and a space end the sentence
+        assert_eq!(
+            sentences("헛8이 새 계약을 맺었다. 주가는 크게 올랐다."),
+            ["헛8이 새 계약을 맺었다.", "주가는 크게 올랐다."]
+        );
+        // emoji between the stop and the next capital
+        assert_eq!(
+            sentences("What a week for miners! 🚀🔥 IREN signed a cloud deal."),
+            ["What a week for miners!", "🚀🔥 IREN signed a cloud deal."]
+        );
+        // an emoji closing a line stays with it; a lower-case word after emoji goes on
+        assert_eq!(
+            sentences("Quite the show! 🍿\nNext line. 🚀 and more"),
+            ["Quite the show! 🍿", "Next line. 🚀 and more"]
+        );
+    }
+
+    #[test]
+    fn fresh25_decisions_from_the_wording_of_real_coverage() {
+        // a signing counted as none yet ("zero signed leases") is no signing
+        let d = decide(
+            "Watchlist note: Keel Infrastructure",
+            "The thesis breaks on a weekly close under $5, or when a quarter goes by with zero signed AI leases across Bitfarms' Pennsylvania and Washington sites.",
+        );
+        not_a_deal(&d);
+        // an item with no title whose first sentence reports a quarter's revenue: results,
+        // whose lease of months before is recalled
+        // (the lease told far down, after the period's figures and plans)
+        let text = "Applied Digital has reported a steep rise in revenue for its second fiscal quarter of 2026, helped by its data center leasing. Revenue came to $126.6 million. The net loss was $31.2 million. Adjusted EBITDA was $20.2 million. The cloud unit is to be spun off. It will merge with a listed partner. The parent keeps most of the new entity. The deal should close next year. Growth rests on new sites. A southern campus broke ground in January. It is planned for 430 MW. Operations start in 2027. The first northern campus is fully running. Its 100 MW are in service. Capital spending rose. Cash on hand fell. At the Polaris Forge 2 campus under construction, Applied Digital has secured a 15-year lease with an investment-grade hyperscaler covering 200 MW.";
+        let d = decide(
+            &crate::crawl::feed::first_words(text, crate::crawl::feed::TITLE_WORDS),
+            text,
+        );
+        not_a_deal(&d);
+        // a business bought, its customers with it
+        let d = decide(
+            "Hut 8 widens its reach",
+            "Under the agreement, Hut 8 is acquiring the cloud and colocation customers, staff and related assets of a Canadian network operator.",
+        );
+        not_a_deal(&d);
+        // a "pact" with a hyperscaler, its value stated, is the company's deal
+        let d = decide(
+            "Miners turn AI landlords",
+            "IREN, a former pure-play miner, has secured a $9.7 billion pact with Microsoft, to the market's surprise.",
+        );
+        deal_with(&d, "Microsoft");
+        // the headline says whose deal is the story: the text's stronger sentence about another
+        // company's lease gives way to the strongest contract of the company it names (Korean)
+        let d = decide(
+            "아이렌, MS와 손잡다",
+            "아이렌(IREN)이 마이크로소프트와 97억달러 규모의 클라우드 서비스 계약을 체결했다고 신문이 전했다. 사이퍼 마이닝은 아마존웹서비스와 15년 임대 계약을 맺고 텍사스 데이터센터 부지를 제공했다.",
+        );
+        deal_with(&d, "Microsoft");
+    }
+
+    #[test]
+    fn a_deal_three_sentences_past_a_repeated_headline_opens_a_roundup_text() {
+        // a headline naming no company, repeated as the text's first line; the company's deal
+        // in the third sentence after it; three more miners named further on (a round-up by
+        // count): the deal opens the text, it is not a passing mention
+        let cfg = crate::config::Config::parse(crate::config::STARTER, "t").unwrap();
+        let linker = CompanyLinker::new(&cfg.companies);
+        let m = super::super::entities::counterparty_matcher(&cfg.counterparties);
+        let r = Recognizer::new(&linker, &cfg.counterparties, &m);
+        let title = "Bitcoin miners become AI lords!";
+        let lead = "Bitcoin miners become AI lords!\nWhat a turnaround this has been for the sector. Nobody saw it coming two years ago. IREN has secured a $9.7 billion pact with Microsoft.";
+        let body = "Riot Platforms, TeraWulf and Cipher Mining have followed the same road since the halving.";
+        let mentions = linker.link(&super::super::entities::Zones {
+            title,
+            lead,
+            body,
+            cik: None,
+        });
+        let doc = DocText {
+            title,
+            lead,
+            body,
+            is_filing: false,
+            items: None,
+            filer: None,
+            published: None,
+        };
+        let d = r.decide(&doc, &mentions);
+        deal_with(&d, "Microsoft");
+        assert_eq!(d.detection.unwrap().ticker, "IREN");
     }
 }

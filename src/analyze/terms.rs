@@ -1576,7 +1576,7 @@ fn period_figure(s: &str) -> bool {
     static RE: OnceLock<[Regex; 2]> = OnceLock::new();
     let [period, agreement] = RE.get_or_init(|| {
         [
-            Regex::new(r"(?i)(?-u:\b)(?:(?:revenues?|sales|net (?:income|loss)|EBITDA|earnings) (?:reached|rose|grew|fell|declined|came in|totaled|totalled|climbed|jumped|increased|decreased)|(?:beating|missing|topping|above|below|versus|vs\.?) (?:(?:Wall Street's|Wall Street’s|analysts'|analysts’|the) )?(?:expectations|estimates|consensus|forecasts?)|for the (?:quarter|three months|six months|nine months|fiscal (?:year|quarter)))(?-u:\b)")
+            Regex::new(r"(?i)(?-u:\b)(?:(?:revenues?|sales|net (?:income|loss)|EBITDA|earnings) (?:reached|rose|grew|fell|declined|came in|came to|totaled|totalled|climbed|jumped|increased|decreased)|(?:beating|missing|topping|above|below|versus|vs\.?) (?:(?:Wall Street's|Wall Street’s|analysts'|analysts’|the) )?(?:expectations|estimates|consensus|forecasts?)|for the (?:quarter|three months|six months|nine months|fiscal (?:year|quarter))|(?:revenues?|sales) for (?:the )?(?:Q[1-4]|(?:first|second|third|fourth) (?:fiscal )?quarter)(?: (?:of )?(?:fiscal )?(?:20)?\d\d)? (?:reached|rose|grew|climbed|jumped|increased|totaled|totalled|came in)|(?:revenues?|sales) (?:soaring|surging|rising|climbing|jumping) to|year[- ]over[- ]year)(?-u:\b)|^\W*(?:total |net )?revenues?:")
                 .expect("static regex"),
             Regex::new(r"(?i)(?-u:\b)(?:leases?|contracts?|contracted|agreements?|deals?)(?-u:\b)")
                 .expect("static regex"),
@@ -2476,6 +2476,19 @@ mod tests {
         let (t, r) = checked("The customer will pay $500,000 under the agreement.", "");
         assert_eq!(t.value_usd, None);
         assert_eq!(r, ["$500000 is under $1 million: not a contract value"]);
+    }
+
+    #[test]
+    fn a_revenue_line_of_results_is_no_contract_value() {
+        // a summary's "Revenue:" line, and a quarter's revenue soaring to a figure
+        for doc in [
+            "- Revenue: $126.6 million (up 250% on last year)\n- A 15-year lease with a hyperscaler for 200 MW.",
+            "The quarter's revenues soaring to $64.2 million.\nA 15-year lease with a hyperscaler for 200 MW.",
+            "Revenues for Q1 2026 reached $64.2 million.\nA 15-year lease with a hyperscaler for 200 MW.",
+        ] {
+            let (t, _) = checked("A 15-year lease with a hyperscaler for 200 MW.", doc);
+            assert_eq!((t.value_usd, t.capacity_mw), (None, Some(200.0)), "{doc}");
+        }
     }
 
     #[test]
