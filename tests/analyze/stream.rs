@@ -551,6 +551,62 @@ fn real_stream() {
     print(&format!("real collection ({name})"), &refs, &cfg);
 }
 
+/// The committed manifest of real pages (URLs, dates and labels only) stays one the scorers can
+/// read: every entry parses, ids and pages (scheme, "www." and a trailing slash aside) are unique, dates are dates, a deal report names its
+/// ticker and deal, and no page of the held-out list in `../shared/real/` is in it.
+#[test]
+fn the_real_manifest_is_well_formed_and_holds_no_held_out_page() {
+    let path = "tests/fixtures/analyze/real_manifest.json";
+    let manifest: Vec<ManifestEntry> =
+        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let raw: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    assert_eq!(manifest.len(), raw.len());
+    let norm = |u: &str| {
+        let u = u.trim();
+        let u = u
+            .strip_prefix("https://")
+            .or_else(|| u.strip_prefix("http://"))
+            .unwrap_or(u);
+        let u = u.strip_prefix("www.").unwrap_or(u);
+        u.trim_end_matches('/').to_lowercase()
+    };
+    let mut ids = HashSet::new();
+    let mut urls = HashSet::new();
+    for (e, r) in manifest.iter().zip(&raw) {
+        assert!(ids.insert(e.id.clone()), "id {} twice", e.id);
+        let url = r["url"].as_str().unwrap();
+        assert!(urls.insert(norm(url)), "{}: page {url} twice", e.id);
+        assert!(
+            e.split.as_deref().is_some_and(|s| !s.is_empty()),
+            "{}: no split",
+            e.id
+        );
+        parse_when(&e.date);
+        if let Some(k) = &e.expect.deal {
+            assert!(!k.is_empty(), "{}: an empty deal name", e.id);
+            assert!(
+                e.expect.ticker.iter().any(|t| !t.is_empty()),
+                "{}: a deal report without a ticker",
+                e.id
+            );
+        }
+    }
+    match std::fs::read_to_string("../shared/real/held-out-urls.txt") {
+        Ok(held) => {
+            for u in held.lines().filter(|l| !l.trim().is_empty()) {
+                assert!(
+                    !urls.contains(&norm(u)),
+                    "held-out page {u} in the manifest"
+                );
+            }
+        }
+        Err(_) => {
+            println!("skipped the held-out check: ../shared/real/held-out-urls.txt is absent")
+        }
+    }
+}
+
 // ------------------------------------------------------------------ the repository's corpora
 
 /// The labelled deal corpus (`corpus.toml`) as one stream: every report of a deal carries its
