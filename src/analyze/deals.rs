@@ -69,6 +69,8 @@ struct Patterns {
     recalled_wide: Regex,
     /// what is bought when a business is: its customers, assets, operations, data centres
     business_object: Regex,
+    /// a heading of an investment thesis: "Current thesis", "Bull Case", "Bear case"
+    thesis_heading: Regex,
     /// A total of agreements already made: "has executed over $12.8 billion".
     cumulative: Regex,
     /// A financing for a contract: "secures $1.4B financing for its CoreWeave lease".
@@ -303,6 +305,7 @@ fn pats() -> &'static Patterns {
             // told from its end, not the news of one
             future_expand: r(r"(?i)(?-u:\b)(?:(?:is|are) (?:set|poised|expected|planning|looking|aiming) to|plans? to|aims? to|expects? to|(?:enabl|allow)(?:es|ing|e|s) (?:(?-u:\w)+ ){1,3}to) (?:further )?expand(?-u:\b)"),
             recalled_year: r(r"^(?:[-•*] )?In (?:19|20)\d\d, "),
+            thesis_heading: r(r"(?i)^\W*(?:(?:the )?(?:bull|bear)(?:ish)? case|(?:current|investment) thesis)\W*$"),
             business_object: r(r"(?i-u)\b(?:customers|customer base|business(?:es)?|assets|operations|data cent(?:er|re)s|portfolio)\b"),
             recalled_wide: r(r"최근[^.。]{0,80}?체결한|체결한[^.。]{0,40}?계약(?:으로|을 통해|에 따라|에 의해)|(?:最近|近期)[^。]{0,80}?(?:締結|签署|签订|簽署|簽訂)|在宣布[^。]{0,80}?(?:后|後)"),
             // an agreement recalled inside another story, not announced by it
@@ -1167,9 +1170,20 @@ impl<'a> Recognizer<'a> {
                 .collect::<std::collections::BTreeSet<_>>()
                 .len()
                 >= 3
-                && providers
+                && (providers
                     .first()
                     .is_some_and(|x| in_a_list(s, x.start, x.end))
+                    // "CIFR (Google-backed $3B Fluidstack), IREN (Microsoft $9.7B), WULF ($12.8B
+                    // contracted) all signing HPC leases": a list whose names each carry a
+                    // parenthesis
+                    || s.contains('(') && {
+                        let bare = without_parentheses(s);
+                        let found = self.linker.find(&bare, domain);
+                        found
+                            .iter()
+                            .find(|x| !self.customer_ticker(&self.linker.tickers[x.entity]))
+                            .is_some_and(|x| in_a_list(&bare, x.start, x.end))
+                    })
             {
                 if pos <= 3 {
                     reasons.push(format!(
@@ -1363,6 +1377,12 @@ impl<'a> Recognizer<'a> {
                 // (behind a byte search: "this analysis", "our article", "this week's installment
                 // of … profiles", "these are not stock recommendations")
                 .any(|s| (s.contains("his ") || s.contains("ur ")) && p.self_analysis.is_match(s))
+            // an investment thesis laid out under its headings ("Current thesis", "Bull Case")
+            // (furniture and all: a heading is a short line)
+            || all_sents
+                .iter()
+                .take(16)
+                .any(|s| s.len() < 24 && p.thesis_heading.is_match(s))
         {
             reasons.push("against: commentary (opinion, analysis, a question)".into());
             return None;
@@ -2957,6 +2977,28 @@ fn announces(s: &str) -> bool {
         Some(e) => contract.is_some_and(|c| c < e.start()),
         None => true,
     }
+}
+
+/// The sentence with its parenthesised asides taken out ("CIFR (Google-backed), IREN" becomes
+/// "CIFR, IREN").
+fn without_parentheses(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                // the space before the aside goes with it
+                if depth == 1 && out.ends_with(' ') {
+                    out.pop();
+                }
+            }
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Is the name at `start..end` one of a list of three or more names ("Apple, Microsoft and
@@ -6030,6 +6072,22 @@ mod tests {
             "아이렌(IREN)이 마이크로소프트와 97억달러 규모의 클라우드 서비스 계약을 체결했다고 신문이 전했다. 사이퍼 마이닝은 아마존웹서비스와 15년 임대 계약을 맺고 텍사스 데이터센터 부지를 제공했다.",
         );
         deal_with(&d, "Microsoft");
+    }
+
+    #[test]
+    fn a_list_of_tickers_with_asides_and_an_investment_thesis_are_no_deal() {
+        // three companies named by their tickers, each with an aside in parentheses: the sector
+        let d = decide(
+            "A hot week for the miners",
+            "The move is in full swing: CIFR (a $3B deal with Fluidstack), IREN (Microsoft, $9.7B) and WULF ($12.8B contracted) are all signing large HPC leases.",
+        );
+        not_a_deal(&d);
+        // a thesis page under its headings retells deals
+        let d = decide(
+            "Skip to content",
+            "Watchlist dossier\nCurrent thesis\nThe move into AI hosting keeps lifting the group, and the basket owns its leaders.\nBull Case\n• Cipher Mining (the top holding): a $3B, 10-year HPC colocation deal with Fluidstack for 168 MW; Google backstops $1.4B of the lease and takes about 5.4% of the equity through warrants.",
+        );
+        not_a_deal(&d);
     }
 
     #[test]

@@ -341,14 +341,36 @@ impl CompanyLinker {
                 (full, c.short_names.clone())
             })
             .collect();
+        // a ticker of four or five letters that is none of its company's words ("CIFR", "WULF",
+        // not "RIOT" or "HIVE") stands for the company by itself in industry text ("CIFR
+        // (Google-backed), IREN and WULF all signed leases")
+        let bare: Vec<String> = companies
+            .iter()
+            .filter(|c| {
+                (4..=5).contains(&c.ticker.len())
+                    && c.ticker.bytes().all(|b| b.is_ascii_uppercase())
+                    && !std::iter::once(&c.name)
+                        .chain(&c.aliases)
+                        .chain(&c.former_names)
+                        .chain(&c.short_names)
+                        .flat_map(|n| n.split(|ch: char| !ch.is_alphanumeric()))
+                        .any(|w| w.eq_ignore_ascii_case(&c.ticker))
+            })
+            .map(|c| regex::escape(&c.ticker))
+            .collect();
+        let bare = if bare.is_empty() {
+            String::new()
+        } else {
+            format!(r"|\b({})\b", bare.join("|"))
+        };
         CompanyLinker {
             tickers: companies.iter().map(|c| c.ticker.clone()).collect(),
             ciks: companies.iter().map(|c| c.cik10()).collect(),
             names: NameMatcher::new(&entities),
-            ticker_ctx: Regex::new(
-                r"(?:(?:Nasdaq|NASDAQ|NYSE|Nyse|TSX|TSXV|TSX-V|NYSE American|OTC)(?:\s+\w+)?\s*:\s*([A-Z]{2,5})\b)|\(([A-Z]{2,5})\)|\$([A-Z]{2,5})\b",
-            )
-            .expect("static regex"),
+            ticker_ctx: Regex::new(&format!(
+                r"(?:(?:Nasdaq|NASDAQ|NYSE|Nyse|TSX|TSXV|TSX-V|NYSE American|OTC)(?:\s+\w+)?\s*:\s*([A-Z]{{2,5}})\b)|\(([A-Z]{{2,5}})\)|\$([A-Z]{{2,5}})\b{bare}",
+            ))
+            .expect("regex of the universe's tickers"),
         }
     }
 
@@ -361,7 +383,15 @@ impl CompanyLinker {
     pub fn find(&self, text: &str, domain: bool) -> Vec<Hit> {
         let mut hits = self.names.find(text, domain);
         for c in self.ticker_ctx.captures_iter(text) {
-            let Some(m) = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)) else {
+            let Some(m) = c
+                .get(1)
+                .or_else(|| c.get(2))
+                .or_else(|| c.get(3))
+                .or_else(|| {
+                    // (a bare ticker only in industry text)
+                    c.get(4).filter(|_| domain)
+                })
+            else {
                 continue;
             };
             if let Some(i) = self.tickers.iter().position(|t| t == m.as_str()) {
@@ -467,6 +497,19 @@ mod tests {
             .collect();
         t.sort();
         t
+    }
+
+    #[test]
+    fn a_bare_ticker_that_is_none_of_its_companys_words_links_in_industry_text() {
+        // "CIFR" and "WULF" stand for Cipher Mining and TeraWulf in text about the industry
+        assert_eq!(
+            tickers("CIFR and WULF signed AI data center leases"),
+            ["CIFR", "WULF"]
+        );
+        // not outside it, nor in lower case, nor a ticker that is its company's own word
+        assert!(tickers("CIFR and WULF are odd spellings").is_empty());
+        assert!(tickers("cifr signed an AI data center lease").is_empty());
+        assert!(tickers("RIOT of colour at the AI data center").is_empty());
     }
 
     #[test]
