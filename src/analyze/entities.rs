@@ -361,7 +361,9 @@ impl CompanyLinker {
         let bare = if bare.is_empty() {
             String::new()
         } else {
-            format!(r"|\b({})\b", bare.join("|"))
+            // (ASCII word boundaries: the tickers are ASCII, and the lazy DFA keeps to them on
+            // text that is not)
+            format!(r"|(?-u:\b)({})(?-u:\b)", bare.join("|"))
         };
         CompanyLinker {
             tickers: companies.iter().map(|c| c.ticker.clone()).collect(),
