@@ -708,7 +708,19 @@ impl<'a> Recognizer<'a> {
         // the headline, then the text's sentences in order: position 0 is the headline
         let mut cands: Vec<(&str, usize)> = vec![(d.title, 0)];
         cands.extend(text_sents.iter().enumerate().map(|(i, s)| (*s, i + 1)));
-        let headline = headline_class(d.title);
+        // ("IREN signs $9.7bn Microsoft AI cloud deal: What this means for GPU stocks": a
+        // headline that signs a contract before its colon is classed by that part, not by the
+        // commentary after it)
+        let headline = match split_outside_parentheses(d.title, ':') {
+            Some((head, _))
+                if head.split_whitespace().count() >= 4
+                    && p.verb.is_match(head)
+                    && (p.contract_noun.is_match(head) || names_contract(head)) =>
+            {
+                headline_class(head)
+            }
+            _ => headline_class(d.title),
+        };
         // ("… on Friday upped its notes offering, one day after revealing a $3 billion hosting
         // deal": a headline that recalls the contract does not name it as the news)
         let title_contract = self.headline_names_contract(d.title) && !recalls(d.title);
@@ -6149,6 +6161,12 @@ mod tests {
         // IREN)" aside) is the news, whatever the commentary after it
         let d = decide(
             "IREN (NASDAQ: IREN) signs $9.7bn Microsoft AI cloud deal: a closer look",
+            "IREN signed a five-year, $9.7 billion cloud contract with Microsoft on Monday.",
+        );
+        deal_with(&d, "Microsoft");
+        // and is classed by that part: "what this means" after the colon is no analyst's headline
+        let d = decide(
+            "IREN signs $9.7bn Microsoft AI cloud deal: what this means for GPU stocks",
             "IREN signed a five-year, $9.7 billion cloud contract with Microsoft on Monday.",
         );
         deal_with(&d, "Microsoft");
