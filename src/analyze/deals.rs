@@ -446,8 +446,8 @@ pub fn sentences(text: &str) -> Vec<&str> {
                     || next == b'"'
                     || next == b'('
                     // "... $7 млрд. Компания ...": a capital in another script, a letter of a
-                    // script without capitals ("... 축적해 왔다. 캐나다와 ..."), or either after
-                    // emoji ("... of America! 🧙♂️✨ IREN, ...")
+                    // script without capitals ("... 계약을 맺었다. 주가는 ..."), or either after
+                    // emoji ("... for miners! 🚀🔥 IREN signed ...")
                     || !next.is_ascii() && opens_sentence(&text[i + 2..]))
         } else {
             // the ideographic full stop, and full-width ! and ? (Chinese, Japanese)
@@ -708,9 +708,9 @@ impl<'a> Recognizer<'a> {
         // the headline, then the text's sentences in order: position 0 is the headline
         let mut cands: Vec<(&str, usize)> = vec![(d.title, 0)];
         cands.extend(text_sents.iter().enumerate().map(|(i, s)| (*s, i + 1)));
-        // ("IREN signs $9.7bn Microsoft AI cloud deal: What this means for GPU stocks": a
-        // headline that signs a contract before its colon is classed by that part, not by the
-        // commentary after it)
+        // ("IREN signs a $9.7bn Microsoft cloud deal: what it means for …": a headline that
+        // signs a contract before its colon is classed by that part, not by the commentary
+        // after it)
         let headline = match split_outside_parentheses(d.title, ':') {
             Some((head, _))
                 if head.split_whitespace().count() >= 4
@@ -901,8 +901,8 @@ impl<'a> Recognizer<'a> {
                         && !between.to_lowercase().contains("stake")
                 })
             });
-            // "Hut 8 is acquiring TeraGo's cloud and colocation customers, employees and other
-            // assets": a business bought, its customers with it, is no customer's agreement
+            // a company acquiring another firm's colocation customers, staff and equipment: a
+            // business bought, its customers with it, is no customer's agreement
             // (asked of the sentence whole: "acquiring the cloud" is no access bought here; not
             // "to acquire capacity for its customers")
             let business_bought = !company_bought
@@ -1189,9 +1189,8 @@ impl<'a> Recognizer<'a> {
                 && (providers
                     .first()
                     .is_some_and(|x| in_a_list(s, x.start, x.end))
-                    // "CIFR (Google-backed $3B Fluidstack), IREN (Microsoft $9.7B), WULF ($12.8B
-                    // contracted) all signing HPC leases": a list whose names each carry a
-                    // parenthesis
+                    // "WULF (leases worth $12.8B), CIFR (Fluidstack) and IREN (Microsoft) keep
+                    // signing": a list whose names each carry an aside in parentheses
                     || s.contains('(') && {
                         let bare = without_parentheses(s);
                         let found = self.linker.find(&bare, domain);
@@ -1336,8 +1335,8 @@ impl<'a> Recognizer<'a> {
         {
             best_customer = Some(alt);
         }
-        // "아이렌, MS와 손잡다" over a text that states IREN's contract and then, stronger, another
-        // company's ("Cipher recently signed a lease with AWS"): the headline says whose deal is
+        // a (Korean) headline naming IREN over a text that states IREN's contract and then,
+        // stronger, another company's (Cipher's lease with AWS): the headline says whose deal is
         // the story, so the strongest contract of the company it names is the deciding one
         let headline_companies = |t: &str| -> Vec<usize> {
             self.linker
@@ -1375,7 +1374,7 @@ impl<'a> Recognizer<'a> {
         // ("Applied Digital Locks In $7.5B Hyperscaler Lease: What 300 MW of AI Demand Means for
         // Traders": a headline that signs a lease before its colon is the news, whatever the
         // commentary after it)
-        // (the colon outside parentheses: "IREN (NASDAQ: IREN) signs …: What this means")
+        // (the colon outside parentheses: "IREN (NASDAQ: IREN) signs …: a closer look")
         let title_head = match split_outside_parentheses(d.title, ':') {
             Some((head, _))
                 if head.split_whitespace().count() >= 4
@@ -1394,7 +1393,7 @@ impl<'a> Recognizer<'a> {
                 // (behind a byte search: "this analysis", "our article", "this week's installment
                 // of … profiles", "these are not stock recommendations")
                 .any(|s| (s.contains("his ") || s.contains("ur ")) && p.self_analysis.is_match(s))
-            // "核心案例解析" (the key cases analysed): a Chinese analysis laid out case by case
+            // "案例解析" (cases analysed): a Chinese analysis laid out case by case
             || text_sents
                 .iter()
                 .take(6)
@@ -2989,8 +2988,8 @@ fn announces(s: &str) -> bool {
     if p.hypothetical.is_match(s) {
         return false;
     }
-    // "a quarter passes with zero signed HPC/AI leases": a signing counted as none (an ASCII
-    // pattern of its own, behind a byte search)
+    // "a quarter with zero signed AI leases": a signing counted as none (an ASCII pattern of
+    // its own, behind a byte search)
     if (s.contains("signed") || s.contains("executed")) && p.none_signed.is_match(s) {
         return false;
     }
@@ -3594,12 +3593,24 @@ mod tests {
 
     /// As `decide`, for a story published on `published` (YYYY-MM-DD).
     fn decide_on(title: &str, lead: &str, published: Option<&str>) -> Decision {
+        decide_doc(title, lead, "", published)
+    }
+
+    /// As `decide_on`, for a news item with a body after its lead.
+    fn decide_doc(title: &str, lead: &str, body: &str, published: Option<&str>) -> Decision {
         let cfg = crate::config::Config::parse(crate::config::STARTER, "t").unwrap();
         let linker = CompanyLinker::new(&cfg.companies);
         let m = super::super::entities::counterparty_matcher(&cfg.counterparties);
         let r = Recognizer::new(&linker, &cfg.counterparties, &m);
-        let (doc, mentions) = news(&linker, title, lead);
+        let mentions = linker.link(&super::super::entities::Zones {
+            title,
+            lead,
+            body,
+            cik: None,
+        });
+        let (doc, _) = news(&linker, title, lead);
         let doc = DocText {
+            body,
             published: published.map(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap()),
             ..doc
         };
@@ -6082,7 +6093,7 @@ mod tests {
         // a signing counted as none yet ("zero signed leases") is no signing
         let d = decide(
             "Watchlist note: Keel Infrastructure",
-            "The thesis breaks on a weekly close under $5, or when a quarter goes by with zero signed AI leases across Bitfarms' Pennsylvania and Washington sites.",
+            "We would exit on a weekly close under $5, or after a quarter with zero signed AI leases across Bitfarms' sites in Pennsylvania and Washington.",
         );
         not_a_deal(&d);
         // an item with no title whose first sentence reports a quarter's revenue: results,
@@ -6097,20 +6108,20 @@ mod tests {
         // a business bought, its customers with it
         let d = decide(
             "Hut 8 widens its reach",
-            "Under the agreement, Hut 8 is acquiring the cloud and colocation customers, staff and related assets of a Canadian network operator.",
+            "Under the agreement, Hut 8 is acquiring the cloud hosting and colocation customers of a regional network operator, with its staff and equipment.",
         );
         not_a_deal(&d);
         // a "pact" with a hyperscaler, its value stated, is the company's deal
         let d = decide(
             "Miners turn AI landlords",
-            "IREN, a former pure-play miner, has secured a $9.7 billion pact with Microsoft, to the market's surprise.",
+            "IREN signed a five-year pact with Microsoft worth $9.7 billion, a first for a former miner.",
         );
         deal_with(&d, "Microsoft");
         // the headline says whose deal is the story: the text's stronger sentence about another
         // company's lease gives way to the strongest contract of the company it names (Korean)
         let d = decide(
-            "아이렌, MS와 손잡다",
-            "아이렌(IREN)이 마이크로소프트와 97억달러 규모의 클라우드 서비스 계약을 체결했다고 신문이 전했다. 사이퍼 마이닝은 아마존웹서비스와 15년 임대 계약을 맺고 텍사스 데이터센터 부지를 제공했다.",
+            "아이렌, 마이크로소프트와 대형 계약",
+            "아이렌이 마이크로소프트와 5년간 97억 달러의 클라우드 계약을 체결했다고 현지 언론이 보도했다. 한편 사이퍼 마이닝도 아마존웹서비스와 15년 임대 계약을 맺고 텍사스 데이터센터를 내주었다.",
         );
         deal_with(&d, "Microsoft");
     }
@@ -6120,7 +6131,7 @@ mod tests {
         // three companies named by their tickers, each with an aside in parentheses: the sector
         let d = decide(
             "A hot week for the miners",
-            "The move is in full swing: CIFR (a $3B deal with Fluidstack), IREN (Microsoft, $9.7B) and WULF ($12.8B contracted) are all signing large HPC leases.",
+            "Leaders of the move: WULF (leases worth $12.8B), CIFR (Fluidstack at Barber Lake) and IREN (a Microsoft cloud contract) keep signing large HPC leases.",
         );
         not_a_deal(&d);
         // a thesis page under its headings retells deals
@@ -6136,25 +6147,25 @@ mod tests {
         // "at the start of the month" (Spanish) dates the agreement back
         let d = decide(
             "Los mineros encuentran en la IA una salida",
-            "A principios de mes, Core Scientific anunció un acuerdo con CoreWeave, a la que alquilará 270 MW durante 12 años.",
+            "A principios de mes Core Scientific cerró un acuerdo para alquilar a CoreWeave 270 MW por doce años.",
         );
         not_a_deal(&d);
         // a lease "recently finalized" is recalled
         let d = decide(
             "Applied Digital widens its AI campus",
-            "The build-out is paid for in part by a recently finalized 15-year, $5 billion lease agreement with a U.S. hyperscaler.",
+            "Part of the money comes from the $5 billion, 15-year hyperscaler lease agreement it recently finalized.",
         );
         not_a_deal(&d);
         // money raised (Portuguese) is a financing headline: a contract told later is background
         let d = decide(
-            "Galaxy Digital levantou US$ 460 milhões para seu campus de IA no Texas",
+            "Com aporte de uma gestora, Galaxy Digital capta US$ 460 milhões para o Helios",
             "O aporte veio de um grande gestor de ativos. Os recursos terão fins corporativos gerais. A empresa firmou um contrato de 15 anos com a CoreWeave para o campus.",
         );
         not_a_deal(&d);
         // a Chinese analysis laid out case by case retells deals
         let d = decide(
             "矿企转型AI的几个方向",
-            "多家矿企纷纷宣布与AI企业合作。\n核心案例解析：矿企与AI企业的深度绑定\nCore Scientific与CoreWeave达成了价值超过35亿美元的长期合作协议。",
+            "本文把矿企与AI公司的合作逐一拆开来看。\n案例解析：矿企如何与AI公司绑定\nCore Scientific同CoreWeave签下一份长期托管协议，金额逾35亿美元。",
         );
         not_a_deal(&d);
         // a headline that signs a priced deal before its colon (the colon inside "(NASDAQ:
@@ -6177,29 +6188,10 @@ mod tests {
         // a headline naming no company, repeated as the text's first line; the company's deal
         // in the third sentence after it; three more miners named further on (a round-up by
         // count): the deal opens the text, it is not a passing mention
-        let cfg = crate::config::Config::parse(crate::config::STARTER, "t").unwrap();
-        let linker = CompanyLinker::new(&cfg.companies);
-        let m = super::super::entities::counterparty_matcher(&cfg.counterparties);
-        let r = Recognizer::new(&linker, &cfg.counterparties, &m);
         let title = "Bitcoin miners become AI lords!";
-        let lead = "Bitcoin miners become AI lords!\nWhat a turnaround this has been for the sector. Nobody saw it coming two years ago. IREN has secured a $9.7 billion pact with Microsoft.";
+        let lead = "Bitcoin miners become AI lords!\nWhat a turnaround this has been for the sector. Nobody saw it coming two years ago. IREN signed a five-year pact with Microsoft worth $9.7 billion.";
         let body = "Riot Platforms, TeraWulf and Cipher Mining have followed the same road since the halving.";
-        let mentions = linker.link(&super::super::entities::Zones {
-            title,
-            lead,
-            body,
-            cik: None,
-        });
-        let doc = DocText {
-            title,
-            lead,
-            body,
-            is_filing: false,
-            items: None,
-            filer: None,
-            published: None,
-        };
-        let d = r.decide(&doc, &mentions);
+        let d = decide_doc(title, lead, body, None);
         deal_with(&d, "Microsoft");
         assert_eq!(d.detection.unwrap().ticker, "IREN");
     }
