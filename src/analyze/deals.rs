@@ -708,19 +708,22 @@ impl<'a> Recognizer<'a> {
         // the headline, then the text's sentences in order: position 0 is the headline
         let mut cands: Vec<(&str, usize)> = vec![(d.title, 0)];
         cands.extend(text_sents.iter().enumerate().map(|(i, s)| (*s, i + 1)));
-        // ("IREN signs a $9.7bn Microsoft cloud deal: what it means for …": a headline that
-        // signs a contract before its colon is classed by that part, not by the commentary
-        // after it)
-        let headline = match split_outside_parentheses(d.title, ':') {
+        // ("Applied Digital Locks In $7.5B Hyperscaler Lease: What 300 MW of AI Demand Means for
+        // Traders", "IREN signs a $9.7bn Microsoft cloud deal: what it means for …": a headline
+        // that signs a contract before its colon is the news, classed by that part and not by
+        // the commentary after it; the colon is the first outside parentheses, "IREN (NASDAQ:
+        // IREN) signs …")
+        let title_head = match split_outside_parentheses(d.title, ':') {
             Some((head, _))
                 if head.split_whitespace().count() >= 4
                     && p.verb.is_match(head)
                     && (p.contract_noun.is_match(head) || names_contract(head)) =>
             {
-                headline_class(head)
+                head
             }
-            _ => headline_class(d.title),
+            _ => d.title,
         };
+        let headline = headline_class(title_head);
         // ("… on Friday upped its notes offering, one day after revealing a $3 billion hosting
         // deal": a headline that recalls the contract does not name it as the news)
         let title_contract = self.headline_names_contract(d.title) && !recalls(d.title);
@@ -1370,20 +1373,6 @@ impl<'a> Recognizer<'a> {
             } else {
                 p.commentary.is_match(t)
             }
-        };
-        // ("Applied Digital Locks In $7.5B Hyperscaler Lease: What 300 MW of AI Demand Means for
-        // Traders": a headline that signs a lease before its colon is the news, whatever the
-        // commentary after it)
-        // (the colon outside parentheses: "IREN (NASDAQ: IREN) signs …: a closer look")
-        let title_head = match split_outside_parentheses(d.title, ':') {
-            Some((head, _))
-                if head.split_whitespace().count() >= 4
-                    && p.verb.is_match(head)
-                    && (p.contract_noun.is_match(head) || names_contract(head)) =>
-            {
-                head
-            }
-            _ => d.title,
         };
         if commentary(title_head)
             || commentary(lead_first)
