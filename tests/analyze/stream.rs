@@ -594,17 +594,86 @@ fn the_real_manifest_is_well_formed_and_holds_no_held_out_page() {
     }
     match std::fs::read_to_string("../shared/real/held-out-urls.txt") {
         Ok(held) => {
+            let mut slugs = std::collections::HashMap::new();
             for u in held.lines().filter(|l| !l.trim().is_empty()) {
                 assert!(
                     !urls.contains(&norm(u)),
                     "held-out page {u} in the manifest"
                 );
+                for s in long_slugs(u) {
+                    slugs.insert(s, u);
+                }
+            }
+            // nor the same page under another address: a mirror, an edition in another
+            // language or a filing's copy keeps the held-out page's slug
+            for r in &raw {
+                let url = r["url"].as_str().unwrap();
+                for s in long_slugs(url) {
+                    assert!(
+                        !slugs.contains_key(&s),
+                        "{}: {url} is held-out page {} under another address",
+                        r["id"],
+                        slugs[&s]
+                    );
+                }
             }
         }
         Err(_) => {
             println!("skipped the held-out check: ../shared/real/held-out-urls.txt is absent")
         }
     }
+}
+
+/// A URL's path segments that name its page: lower-cased, without an extension, letters and
+/// digits only, of 30 characters or more ("cipher-mining-inks-3b-ai-hosting-deal-with-fluidstack",
+/// "8-k-bit-digital-inc-reports-material-event-41424b8b8c58.html").
+fn long_slugs(url: &str) -> Vec<String> {
+    let path = url.split("://").nth(1).unwrap_or(url);
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    path.split('/')
+        .skip(1)
+        .map(|seg| {
+            let seg = seg.to_lowercase();
+            let seg = [".html", ".htm", ".php", ".aspx", ".asp"]
+                .iter()
+                .find_map(|x| seg.strip_suffix(x))
+                .map(str::to_string)
+                .unwrap_or(seg);
+            seg.chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|s| s.len() >= 30)
+        .collect()
+}
+
+#[test]
+fn a_page_keeps_its_slug_under_another_address() {
+    assert_eq!(
+        long_slugs(
+            "https://www.mexc.co/en-IN/news/cipher-mining-inks-3b-ai-hosting-deal-with-fluidstack/109419"
+        ),
+        long_slugs(
+            "https://blockworks.co/news/cipher-mining-inks-3b-ai-hosting-deal-with-fluidstack"
+        )
+    );
+    assert_eq!(
+        long_slugs(
+            "https://viralles.com/sec-filings/BTBT/8-k-bit-digital-inc-reports-material-event-41424b8b8c58.html"
+        ),
+        vec!["8kbitdigitalincreportsmaterialevent41424b8b8c58".to_string()]
+    );
+    // another filing of the same kind is another page
+    assert_ne!(
+        long_slugs(
+            "https://x.example/sec-filings/WULF/8-k-tera-wulf-inc-reports-material-event-9654bbd4ae6b.html"
+        ),
+        long_slugs(
+            "https://x.example/sec-filings/WULF/8-k-tera-wulf-inc-reports-material-event-b125b8fc7f4c.html"
+        )
+    );
+    // a short segment names no page
+    assert!(long_slugs("https://prchief.com/?p=100767").is_empty());
 }
 
 // ------------------------------------------------------------------ the repository's corpora
