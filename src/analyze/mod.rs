@@ -41,6 +41,8 @@ pub struct Analyzer<'a> {
     linker: CompanyLinker,
     cp_matcher: entities::NameMatcher,
     cfg: &'a Config,
+    /// The universe's tickers, for instrument codes run onto a name (`unglue_codes`).
+    tickers: Vec<String>,
 }
 
 impl<'a> Analyzer<'a> {
@@ -49,13 +51,17 @@ impl<'a> Analyzer<'a> {
             linker: CompanyLinker::new(&cfg.companies),
             cp_matcher: entities::counterparty_matcher(&cfg.counterparties),
             cfg,
+            tickers: cfg.companies.iter().map(|c| c.ticker.clone()).collect(),
         }
     }
 
     /// Analyse one document (pure: no I/O).
     pub fn analyze(&self, d: &AnalysisDoc) -> DocAnalysis {
-        let body = rejoin_words(d.body.as_deref().unwrap_or(""));
-        let summary = d.summary.as_deref().map(rejoin_words);
+        let body = unglue_codes(rejoin_words(d.body.as_deref().unwrap_or("")), &self.tickers);
+        let summary = d
+            .summary
+            .as_deref()
+            .map(|s| unglue_codes(rejoin_words(s), &self.tickers));
         let (lead, rest) = lead_and_rest(summary.as_deref(), &body);
         // a headline made from a URL slug has lost its capitals: give the names theirs back
         let title: std::borrow::Cow<'_, str> = if entities::slug_like(&d.title) {
@@ -125,6 +131,56 @@ impl<'a> Analyzer<'a> {
             genre,
         }
     }
+}
+
+/// "…データセンター運営を手がけるIRENIREN.Oと…": an instrument code (a ticker of the universe
+/// and an exchange's suffix, ".O", ".OQ", ".N" or ".K") run onto the name before it, as news
+/// services writing in scripts without spaces print it, is set apart by a space, so that the name
+/// and the code are words of their own; any other text unchanged.
+pub fn unglue_codes<'a>(
+    text: std::borrow::Cow<'a, str>,
+    tickers: &[String],
+) -> std::borrow::Cow<'a, str> {
+    if !(text.contains(".O") || text.contains(".N") || text.contains(".K")) {
+        return text;
+    }
+    let mut cuts: Vec<usize> = Vec::new();
+    for t in tickers {
+        for (i, _) in text.match_indices(t.as_str()) {
+            let after = &text[i + t.len()..];
+            let Some(rest) = after.strip_prefix('.') else {
+                continue;
+            };
+            let Some(x) = ["OQ", "O", "N", "K"].iter().find(|x| rest.starts_with(**x)) else {
+                continue;
+            };
+            let ends = !rest[x.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+            let glued = text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphabetic());
+            if ends && glued {
+                cuts.push(i);
+            }
+        }
+    }
+    if cuts.is_empty() {
+        return text;
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = String::with_capacity(text.len() + cuts.len());
+    let mut last = 0;
+    for c in cuts {
+        out.push_str(&text[last..c]);
+        out.push(' ');
+        last = c;
+    }
+    out.push_str(&text[last..]);
+    out.into()
 }
 
 /// A text laid out one word to a line (a page whose words each sat in an element of its own)
@@ -515,6 +571,50 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_instrument_code_run_onto_a_name_is_set_apart() {
+        let t = |s: &'static str| -> String {
+            unglue_codes(s.into(), &["IREN".to_string(), "CIFR".to_string()]).into_owned()
+        };
+        assert_eq!(t("運営するIRENIREN.Oと契約"), "運営するIREN IREN.Oと契約");
+        assert_eq!(t("CipherCIFR.OQ rose"), "Cipher CIFR.OQ rose");
+        // a code after a space, a ticker without a code, a word going on: unchanged
+        assert_eq!(
+            t("Microsoft MSFT.O and IREN IREN.O"),
+            "Microsoft MSFT.O and IREN IREN.O"
+        );
+        assert_eq!(t("IRENIREN rose"), "IRENIREN rose");
+        assert_eq!(t("xIREN.Oil"), "xIREN.Oil");
+    }
+
+    #[test]
+    fn a_japanese_wire_story_with_a_code_run_onto_the_name_is_the_companys_deal() {
+        let cfg = Config::parse(crate::config::STARTER, "feeds.toml").unwrap();
+        let a = Analyzer::new(&cfg).analyze(&AnalysisDoc {
+            id: 1,
+            kind: "article".into(),
+            title: "[5日 ロイター] - 米マイクロソフト MSFT.Oは、データセンター事業のIRENIREN.O…"
+                .into(),
+            summary: None,
+            body: Some(
+                "[5日 ロイター] - 米マイクロソフト MSFT.Oは、データセンター事業のIRENIREN.Oと\
+                 総額97億ドルの契約を締結した。人工知能(AI)向けの演算能力を5年間使う。"
+                    .into(),
+            ),
+            cik: None,
+            items: None,
+            published: Some("2025-11-05T01:00:00Z".into()),
+        });
+        let d = a
+            .detection
+            .unwrap_or_else(|| panic!("{:?}", a.deal_reasons));
+        assert_eq!(
+            (d.ticker.as_str(), d.counterparty.as_str()),
+            ("IREN", "Microsoft")
+        );
+        assert_eq!(d.terms.value_usd, Some(9.7e9));
+    }
 
     #[test]
     fn a_deals_customer_is_the_one_most_reports_name_never_a_backer() {
