@@ -96,6 +96,9 @@ struct Patterns {
     days_after: Regex,
     /// "guaranteed capacity", "guaranteed demand": guaranteed as an adjective, no backing.
     guaranteed_thing: Regex,
+    /// A guarantee of access ("Microsoft garantiza acceso prioritario a los aceleradores", "garante
+    /// à gigante da tecnologia acesso"): nobody's backing.
+    guaranteed_access: Regex,
     /// A text that calls itself an analysis: "This analysis evaluates the implications".
     self_analysis: Regex,
     deal_subject: Regex,
@@ -333,6 +336,7 @@ fn pats() -> &'static Patterns {
             // what it does, not a signing
             deal_subject: r(r"(?i)^\W*(?:the|this|that) (?:[\w$.,-]+ ){0,4}(?:deal|agreement|contract|lease|pact|partnership) (?:not only |also |further |effectively )?(?:secures|adds|expands|takes|doubles|commits|locks in|lands|wins)(?-u:\b)"),
             guaranteed_thing: r(r"(?i)\bguaranteed (?:capacity|demand|revenue|access|supply|returns?|income|power|compute|growth|profits?)\b"),
+            guaranteed_access: r(r"(?i)\b(?:guarantee[sd]?|guaranteeing|garanti(?:za|zará|zó|t|ra|rá|sce|rà|ndo)|garante|garantizando)\s+(?:[^\s.;]+\s+){0,5}?(?:access|acceso|acesso|accès|l'accès|accesso)\b"),
             days_after: r(r"(?i)(?-u:\b)(?:a|one|two|three|four|five|six|\d+) (?:day|days|week|weeks) after (?:revealing|announcing|unveiling|signing|disclosing|inking|striking|landing|securing)(?-u:\b)"),
             commentary: r(r"(?i)核心观点|核心觀點|投资机会|投資機會|展开分析|展開分析|分析如下|の内訳|\bbreakdown of\b|^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
             // a power-supply agreement is not a customer contract
@@ -2060,6 +2064,15 @@ impl<'a> Recognizer<'a> {
                 } else {
                     std::borrow::Cow::Borrowed(*s)
                 };
+                // ("Microsoft garantiza acceso prioritario a los aceleradores de Nvidia": a
+                // guarantee of access is nobody's backing either)
+                let s = if (s.contains("garant") || s.contains("uarantee"))
+                    && p.guaranteed_access.is_match(&s)
+                {
+                    std::borrow::Cow::Owned(p.guaranteed_access.replace_all(&s, "").into_owned())
+                } else {
+                    s
+                };
                 p.backstop_words.is_match(&s)
                     || p.backing_title.is_match(&s)
                     || s.contains(" backs ")
@@ -2096,6 +2109,32 @@ impl<'a> Recognizer<'a> {
                     .any(|&(x, r)| Some(x) == e && matches!(r, Role::Guarantor | Role::Vendor))
             })
         });
+        // "a $7 billion deal to build a data center complex … for Anthropic" in a text where
+        // Google "guarantees payments of the 15-year lease if Fluidstack …": the AI cloud whose
+        // lease a sentence backs (a sentence naming no other company of the universe) is the
+        // tenant, the lab the campus serves its end user
+        let cp = match cp {
+            Some(c) if c.class == crate::config::CounterpartyClass::Other => texts[1..]
+                .iter()
+                .flat_map(|t| sentences(t))
+                .filter(|s| p.backstop_words.is_match(s))
+                .filter(|s| {
+                    self.linker
+                        .find(s, domain)
+                        .iter()
+                        .all(|x| self.linker.tickers[x.entity] == ticker)
+                })
+                .find_map(|s| {
+                    self.cp_matcher
+                        .find(s, true)
+                        .iter()
+                        .filter(|h| party_role(s, h.start, h.end) == Role::Counterparty)
+                        .map(|h| &self.cps[h.entity])
+                        .find(|x| x.class == crate::config::CounterpartyClass::Neocloud)
+                })
+                .or(Some(c)),
+            other => other,
+        };
         let (counterparty, class) = match cp {
             Some(c) => (c.name.clone(), Some(class_str(c.class).to_string())),
             None => ("undisclosed".to_string(), None),
@@ -4715,6 +4754,35 @@ mod tests {
              dem KI-Anbieter Fluidstack bekannt gegeben.",
         );
         deal_with(&d, "Fluidstack");
+    }
+
+    #[test]
+    fn a_guarantee_of_access_makes_no_guarantor_of_the_customer() {
+        let d = decide(
+            "Microsoft firma con IREN",
+            "Microsoft firmó un acuerdo de cinco años con IREN por unos US$ 9.700 millones para \
+             usar su nube de IA.\nAsí Microsoft garantiza acceso preferente a los chips de Nvidia \
+             instalados en Texas.",
+        );
+        deal_with(&d, "Microsoft");
+    }
+
+    #[test]
+    fn the_ai_cloud_whose_lease_is_backed_is_the_tenant_not_the_lab_the_campus_serves() {
+        let d = decide(
+            "Hut 8 lands a $7 billion AI campus deal",
+            "Hut 8 announced a $7 billion deal to build an AI campus in Louisiana for \
+             Anthropic.\nGoogle guarantees the payments of the 15-year lease should Fluidstack, \
+             the AI cloud renting the campus, fall short.",
+        );
+        deal_with(&d, "Fluidstack");
+        // a backed lease of another company of the universe changes nothing
+        let d = decide(
+            "Hut 8 lands a $7 billion AI campus deal",
+            "Hut 8 announced a $7 billion deal to build an AI campus in Louisiana for \
+             Anthropic.\nAt Cipher Mining, Google guarantees the lease payments of Fluidstack.",
+        );
+        deal_with(&d, "Anthropic");
     }
 
     #[test]

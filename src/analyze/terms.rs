@@ -1081,6 +1081,19 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
             || site_words.iter().any(site) && !post.trim_start().starts_with("of")
             || pre.trim_end().ends_with("campus of")
             || pre.trim_end().ends_with("site of")
+            // "el campus de 750 MW", "un emplazamiento de 750 MW", "un sito di 1 GW"
+            || [
+                "campus de",
+                "campus di",
+                "emplazamiento de",
+                "sitio de",
+                "sito di",
+                "site de",
+                "complejo de",
+                "complexo de",
+            ]
+            .iter()
+            .any(|w| pre_t.ends_with(w))
             || !additional_only && beyond.iter().any(|w| pre_t.ends_with(w))
         {
             continue;
@@ -1095,6 +1108,20 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
             || post.contains("it capacity")
             || post.starts_with(" of it")
             || pre_wide.contains("critical it")
+            // "200 MW de carga crítica de TI", "carga computacional crítica", "carico IT
+            // critico", "charge IT critique", "kritische IT-Last"
+            || [
+                "carga crítica",
+                "carga computacional crítica",
+                "carga informática crítica",
+                "carga de ti crítica",
+                "carico it critico",
+                "charge it critique",
+                "charge informatique critique",
+                "kritische it",
+            ]
+            .iter()
+            .any(|w| post.contains(w))
         {
             Some(CapacityBasis::CriticalIt)
         } else if post.contains("gross") || pre_wide.contains("gross") {
@@ -2224,6 +2251,25 @@ mod tests {
                 .term_years,
             None
         );
+    }
+
+    #[test]
+    fn a_campus_size_and_critical_it_are_read_in_spanish_and_its_neighbours() {
+        // the site's size is not the contract's; the critical IT load is, and says so
+        let t = x(
+            "Las GPU irán al campus de 750 MW que la empresa tiene en Texas, donde nuevos \
+             edificios sumarán 200 MW de carga crítica de TI.",
+        );
+        assert_eq!(
+            (t.capacity_mw, t.capacity_basis),
+            (Some(200.0), Some(CapacityBasis::CriticalIt))
+        );
+        assert_eq!(
+            x("en Childress, un emplazamiento de 750 MW").capacity_mw,
+            None
+        );
+        let t = x("Cipher liefert 168 MW kritische IT-Last");
+        assert_eq!(t.capacity_basis, Some(CapacityBasis::CriticalIt));
     }
 
     #[test]
