@@ -392,6 +392,12 @@ pub fn sentences(text: &str) -> Vec<&str> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // (most bytes end nothing: only a dash, an equals sign, a line break, a stop and the
+        // first byte of a wide stop, 。！？, are looked at further)
+        if !matches!(b, b'-' | b'=' | b'\n' | b'.' | b'!' | b'?' | 0xE3 | 0xEF) {
+            i += 1;
+            continue;
+        }
         // "… surge [1][11] - The deal highlights …": a summary's points, each after its citations
         // or its stop ("… at the campus. - Total contracted revenue …": a list of points run
         // into one line)
@@ -1424,7 +1430,12 @@ impl<'a> Recognizer<'a> {
             || all_sents
                 .iter()
                 .take(24)
-                .any(|s| s.len() < 80 && p.case_studies.is_match(s))
+                // (behind a byte search: every such heading has "tud" or "eispiel")
+                .any(|s| {
+                    s.len() < 80
+                        && (s.contains("tud") || s.contains("eispiel"))
+                        && p.case_studies.is_match(s)
+                })
             // an investment thesis laid out under its headings ("Current thesis", "Bull Case")
             // (furniture and all: a heading is a short line)
             || all_sents

@@ -141,7 +141,12 @@ pub fn unglue_codes<'a>(
     text: std::borrow::Cow<'a, str>,
     tickers: &[String],
 ) -> std::borrow::Cow<'a, str> {
-    if !(text.contains(".O") || text.contains(".N") || text.contains(".K")) {
+    // (one pass over the text's stops: most texts have no code at all)
+    let bytes = text.as_bytes();
+    if !text
+        .match_indices('.')
+        .any(|(i, _)| matches!(bytes.get(i + 1), Some(b'O' | b'N' | b'K')))
+    {
         return text;
     }
     let mut cuts: Vec<usize> = Vec::new();
