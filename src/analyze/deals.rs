@@ -1161,6 +1161,42 @@ impl<'a> Recognizer<'a> {
                         return None;
                     }
                     self.sole_party(cands[pos - 1].0)
+                })
+                // "Google-Backed $7B AI Deal Sends Hut 8 Crypto Stock Soaring": a headline that
+                // names only the deal's backer; its tenant is the first other party the opening
+                // names
+                .or_else(|| {
+                    if !(pos == 0 && parties.is_empty() && p.deal_noun.is_match(s) && on_news(s)) {
+                        return None;
+                    }
+                    // (the backer is a modifier the name matcher passes over: the word before
+                    // "-backed")
+                    let at = s.to_ascii_lowercase().find("-backed")?;
+                    let backer = s[..at]
+                        .rsplit(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .unwrap_or("");
+                    let backers: Vec<usize> = self
+                        .cp_matcher
+                        .find(backer, true)
+                        .iter()
+                        .map(|h| h.entity)
+                        .collect();
+                    if backers.is_empty() {
+                        return None;
+                    }
+                    text_sents
+                        .iter()
+                        .filter(|t| t.trim() != s.trim())
+                        .take(3)
+                        .find_map(|t| {
+                            self.cp_matcher
+                                .find(t, true)
+                                .iter()
+                                .filter(|h| party_role(t, h.start, h.end) == Role::Counterparty)
+                                .map(|h| h.entity)
+                                .find(|e| !backers.contains(e))
+                        })
                 });
             let cp_named = party.is_some();
             if let Some(lead) = lead_ticker {
@@ -4794,6 +4830,30 @@ mod tests {
              Anthropic.\nAt Cipher Mining, Google guarantees the lease payments of Fluidstack.",
         );
         deal_with(&d, "Anthropic");
+    }
+
+    #[test]
+    fn a_headline_naming_only_the_deals_backer_takes_its_tenant_from_the_opening() {
+        // the opening in a language the patterns do not read (Polish)
+        let d = decide(
+            "Google-Backed $3B AI Deal Sends Cipher Mining Stock Soaring",
+            "Google-Backed $3B AI Deal Sends Cipher Mining Stock Soaring\nAkcje Cipher Mining \
+             wzrosły o 20% po ogłoszeniu dziesięcioletniej umowy z firmą Fluidstack, której \
+             płatności gwarantuje Google.",
+        );
+        deal_with(&d, "Fluidstack");
+        // a price move on a deal whose headline names no backer is not read so
+        let d = decide(
+            "$3B AI Deal Sends Cipher Mining Stock Soaring",
+            "$3B AI Deal Sends Cipher Mining Stock Soaring\nAkcje Cipher Mining wzrosły o 20% \
+             po ogłoszeniu dziesięcioletniej umowy z firmą Fluidstack.",
+        );
+        assert_ne!(
+            d.detection.as_ref().map(|x| x.counterparty.as_str()),
+            Some("Fluidstack"),
+            "{:?}",
+            d.reasons
+        );
     }
 
     #[test]
