@@ -247,7 +247,7 @@ fn pats() -> &'static Patterns {
             this_day: r(r"(?i)\b(?:today|monday|tuesday|wednesday|thursday|friday)\b"),
             generic_party: r(r"(?i)\bwith (?:these|such|those|several|many|various) (?:companies|firms|miners|operators|providers)\b|\bcon (?:estas|esas|varias) (?:empresas|compañías|mineras)\b|\bavec (?:ces|plusieurs) (?:entreprises|sociétés|mineurs)\b|\bmit (?:diesen|solchen|mehreren) (?:Unternehmen|Firmen|Minern)\b|\b(?:an?|any|every|each) (?:[\w-]+ ){0,2}(?:miner|company|operator|firm|provider|player) (?:that|which|who) (?:signs|secures|lands|inks|wins|strikes)\b|\b(?:miners|companies|operators|firms|providers|players) (?:that|which|who) (?:sign|secure|land|ink|win|strike)\b|これらの企業と|これらの会社と|这些公司|這些公司|이들 기업"),
             giant_anaphor: r(r"(?i)\b(?:with|from|to) the (?:(?:U\.S\.|US|American|Redmond-based|Seattle-based|tech|technology|software|cloud|search|internet|AI) ){1,2}(?:giant|titan|behemoth|major|heavyweight)\b|\b(?:con|para) el gigante (?:tecnológico|del software|de la nube)\b|\bavec le géant (?:américain|technologique|du logiciel)\b|\bmit dem (?:Tech|Software|Technologie)-?(?:riesen|konzern|Riesen|Konzern)\b"),
-            mining_hosted: r(r"(?i)\b\d[\d.,]*\s?(?:EH/s|PH/s|TH/s)|\bhash ?rate\b|\bASIC(?:s|-Miner\w*)?\b|\b\d[\d.,]*\s(?:[\w-]+ ){0,2}(?:miners|mining rigs|mining machines|Bitcoin-Miner\w*|mineurs|mineros|mineradoras|minatori)\b|\bhost(?:s|ed|ing)? (?:[\w,.-]+ ){0,3}(?:miners|mining rigs|mining machines)\b|\b(?:co-?location|hosting)[- ]mining\b|\bmining[- ](?:hosting|colocation|co-location)\b|Bergbaumaschinen|\bмайнер\w*|矿机|礦機|マイニングマシン|채굴기"),
+            mining_hosted: r(r"(?i)\b\d[\d.,]*\s?(?:EH/s|PH/s|TH/s)|\bhash ?rate\b|\bASIC(?:s|-Miner\w*)?\b|\b\d[\d.,]*\s(?:[\w-]+ ){0,2}(?:miners|mining rigs|mining machines|Bitcoin-Miner\w*|mineurs|mineros|mineradoras|minatori)\b|\bhost(?:s|ed|ing)? (?:[\w,.-]+ ){0,3}(?:miners|mining rigs|mining machines)\b|\b(?:co-?location|hosting)[- ]mining\b|\bmining[- ](?:hosting|colocation|co-location)\b|Bergbaumaschinen|\b\d[\d.,]*\s?(?:тыс\.?\s)?майнер|размещени[еяи] майнер|хостинга? майнер|矿机|礦機|マイニングマシン|채굴기"),
             ai_words: r(r"(?i)\b(?:AI|A\.I\.|HPC|GPUs?|KI|IA|artificial intelligence|intelligence artificielle|inteligencia artificial|intelligenza artificiale|inteligência artificial|künstliche\w* Intelligenz|high[- ]performance comput\w*|critical IT|Hochleistungsrechn\w*|calcul haute performance|computación de alto rendimiento|inference|cloud|neocloud|ИИ|искусственн\w*|высокопроизводительн\w*)\b|人工智能|人工知能|인공지능|ＡＩ|高性能计算|高性能計算|高效能運算|关键 ?IT|關鍵 ?IT"),
             results_release: r(r"(?i)\b(?:announc(?:es|ed|ing)|report(?:s|ed|ing)?|releas(?:es|ed)) (?:its |their )?(?:(?:un)?audited |preliminary |consolidated )?(?:financial |operating |operational |fiscal )?results\b"),
             access_to: r(r"(?i)\b(?:acquir(?:e|es|ed|ing)|buy|buys|bought|purchas(?:e|es|ed|ing)|adquirir|adquiere|adquirió|adquiriu|acquérir|acquiert|acquisire) (?:\w+ ){0,2}(?:access|entry|capacity|capacidad|capacidade|capacité|capacità|compute|computing|cloud|services|servicios|serviços)\b"),
@@ -4854,6 +4854,22 @@ mod tests {
             "{:?}",
             d.reasons
         );
+    }
+
+    #[test]
+    fn a_company_called_a_bitcoin_miner_in_russian_hosts_no_mining_machines() {
+        let d = decide(
+            "Биткоин-майнер Cipher Mining подписал договор аренды с Fluidstack",
+            "Биткоин-майнер Cipher Mining подписал десятилетний договор аренды с Fluidstack на \
+             168 МВт.",
+        );
+        deal_with(&d, "Fluidstack");
+        // machines hosted still are
+        let d = decide(
+            "Cipher Mining разместит майнеры клиента",
+            "Cipher Mining подписал договор о размещении 5000 майнеров клиента.",
+        );
+        not_a_deal(&d);
     }
 
     #[test]
