@@ -2160,6 +2160,18 @@ impl<'a> Recognizer<'a> {
         // Google "guarantees payments of the 15-year lease if Fluidstack …": the AI cloud whose
         // lease a sentence backs (a sentence naming no other company of the universe) is the
         // tenant, the lab the campus serves its end user
+        // (the lab as the one the deciding sentence builds or serves for, "… for Anthropic", or
+        // named beside the AI cloud as partners, "with … Anthropic and … Fluidstack")
+        let in_evidence = |name: &str, for_only: bool| {
+            self.cp_matcher.find(evidence, true).iter().any(|h| {
+                self.cps[h.entity].name == name
+                    && (!for_only
+                        || evidence[..h.start]
+                            .trim_end()
+                            .to_ascii_lowercase()
+                            .ends_with(" for"))
+            })
+        };
         let cp = match cp {
             Some(c) if c.class == crate::config::CounterpartyClass::Other => texts[1..]
                 .iter()
@@ -2179,6 +2191,7 @@ impl<'a> Recognizer<'a> {
                         .map(|h| &self.cps[h.entity])
                         .find(|x| x.class == crate::config::CounterpartyClass::Neocloud)
                 })
+                .filter(|x| in_evidence(&c.name, true) || in_evidence(&x.name, false))
                 .or(Some(c)),
             other => other,
         };
@@ -4823,6 +4836,22 @@ mod tests {
              the AI cloud renting the campus, fall short.",
         );
         deal_with(&d, "Fluidstack");
+        // named beside the AI cloud as partners
+        let d = decide(
+            "Hut 8 stock jumps on $7 billion AI campus lease",
+            "Hut 8 signed a $7 billion lease in a partnership with the AI lab Anthropic and the \
+             cloud operator Fluidstack.\nGoogle guarantees the 15-year lease payments of \
+             Fluidstack.",
+        );
+        deal_with(&d, "Fluidstack");
+        // a lab that signs with the company is its customer, whatever lease another sentence
+        // backs
+        let d = decide(
+            "Hut 8 signs a $1 billion AI lease with Anthropic",
+            "Hut 8 signed a 10-year, $1 billion AI lease with Anthropic.\nElsewhere, Google \
+             guarantees the lease payments of Fluidstack.",
+        );
+        deal_with(&d, "Anthropic");
         // a backed lease of another company of the universe changes nothing
         let d = decide(
             "Hut 8 lands a $7 billion AI campus deal",
