@@ -73,7 +73,7 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../data/demo/corz-20241022.htm"),
     ),
     (
-        "/Archives/edgar/data/1839341/000162828024043341/corescientifichpcoption3re.htm",
+        "/Archives/edgar/data/1839341/000162828024043341/corz-ex99-1.htm",
         "text/html",
         include_str!("../../data/demo/corz-ex99.htm"),
     ),

@@ -23,7 +23,7 @@ pub fn serve_edgar(s: &Server) {
         "text/html",
     );
     s.fixture(
-        &format!("{corz24}corescientifichpcoption3re.htm"),
+        &format!("{corz24}corz-ex99-1.htm"),
         &format!("{demo}corz-ex99.htm"),
         "text/html",
     );
