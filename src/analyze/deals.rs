@@ -4950,8 +4950,9 @@ mod tests {
             "filings.example — 8-K digest ========== Filer: Applied Digital Corp. (APLD) CIK: \
              0001144879 Form: 8-K Filed: 2026-04-23T22:00:00+00:00 Kind: material event Tone: \
              upbeat Weight: 0.8 Items: 7.01, 9.01 Summarised by: a language model Applied Digital \
-             books $7.5B hyperscaler lease, contracted backlog >$23B ---------- - New 15-year lease with a U.S. investment-grade hyperscaler \
-             for 300 MW of IT load at the Delta Forge 1 campus. - Total contracted lease revenue \
+             books $7.5B hyperscaler lease, contracted backlog >$23B ---------- - New 15-year \
+             lease with a U.S. investment-grade hyperscaler for 300 MW of IT load at the Delta \
+             Forge 1 campus. - Total contracted lease revenue \
              climbs past $23 billion. - The campus opens in mid-2027.",
         );
         let det = d.detection.as_ref().expect("a deal");

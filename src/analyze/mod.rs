@@ -41,8 +41,6 @@ pub struct Analyzer<'a> {
     linker: CompanyLinker,
     cp_matcher: entities::NameMatcher,
     cfg: &'a Config,
-    /// The universe's tickers, for instrument codes run onto a name (`unglue_codes`).
-    tickers: Vec<String>,
 }
 
 impl<'a> Analyzer<'a> {
@@ -51,17 +49,18 @@ impl<'a> Analyzer<'a> {
             linker: CompanyLinker::new(&cfg.companies),
             cp_matcher: entities::counterparty_matcher(&cfg.counterparties),
             cfg,
-            tickers: cfg.companies.iter().map(|c| c.ticker.clone()).collect(),
         }
     }
 
     /// Analyse one document (pure: no I/O).
     pub fn analyze(&self, d: &AnalysisDoc) -> DocAnalysis {
-        let body = unglue_codes(rejoin_words(d.body.as_deref().unwrap_or("")), &self.tickers);
+        // (the universe's tickers are the linker's)
+        let tickers = &self.linker.tickers;
+        let body = unglue_codes(rejoin_words(d.body.as_deref().unwrap_or("")), tickers);
         let summary = d
             .summary
             .as_deref()
-            .map(|s| unglue_codes(rejoin_words(s), &self.tickers));
+            .map(|s| unglue_codes(rejoin_words(s), tickers));
         let (lead, rest) = lead_and_rest(summary.as_deref(), &body);
         // a headline made from a URL slug has lost its capitals: give the names theirs back
         let title: std::borrow::Cow<'_, str> = if entities::slug_like(&d.title) {

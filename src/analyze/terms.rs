@@ -1079,10 +1079,11 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
             });
         if to_total
             || site_words.iter().any(site) && !post.trim_start().starts_with("of")
-            || pre.trim_end().ends_with("campus of")
-            || pre.trim_end().ends_with("site of")
-            // "el campus de 750 MW", "un emplazamiento de 750 MW", "un sito di 1 GW"
+            // "a campus of 1 GW", "el campus de 750 MW", "un emplazamiento de 750 MW", "un sito
+            // di 1 GW"
             || [
+                "campus of",
+                "site of",
                 "campus de",
                 "campus di",
                 "emplazamiento de",
