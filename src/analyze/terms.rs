@@ -1229,6 +1229,13 @@ fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
             // "Three years ago, he broke a rib": a time gone by, not a term
             || post.trim_start().starts_with("ago")
             || post.trim_start().starts_with("earlier")
+            // "For much of the past two years, attention …": a span gone by
+            || {
+                let p = pre.trim_end().to_lowercase();
+                ["past", "last", "previous", "prior"]
+                    .iter()
+                    .any(|w| p.ends_with(&format!(" {w}")) || p == *w)
+            }
         {
             continue;
         }
@@ -2159,6 +2166,23 @@ mod tests {
         );
         // "为Fluidstack担保14亿美元的租赁义务": a guarantee of lease obligations
         assert_eq!(x("谷歌为Fluidstack担保14亿美元的租赁义务").value_usd, None);
+    }
+
+    #[test]
+    fn the_past_two_years_are_a_span_gone_by_not_a_term() {
+        let t = x(
+            "For much of the past two years, attention has gone to chatbots. The 15-year agreement covers 210 MW.",
+        );
+        assert_eq!(t.term_years, Some(15.0));
+        assert_eq!(
+            x("Over the last three years the company grew.").term_years,
+            None
+        );
+        // a span ahead is the contract's: "over the next ten years"
+        assert_eq!(
+            x("Fluidstack will pay $3.7 billion over the next ten years for 200 MW.").term_years,
+            Some(10.0)
+        );
     }
 
     #[test]
