@@ -176,6 +176,8 @@ struct Patterns {
     this_day: Regex,
     /// ", while …", ", während …": a clause of contrast that may tell another company's news
     while_clause: Regex,
+    /// The company's own debt: notes, an offering, a convertible, a raise.
+    issuer_debt: Regex,
     /// A title that is a section's heading: "What's Happening?", "Key Takeaways".
     section_title: Regex,
     /// a cited source's number ("[2]")
@@ -249,6 +251,7 @@ fn pats() -> &'static Patterns {
             enumerated: r(r"(?:^|[\s:;,])\(?\d\)\s"),
             backing_title: r(r"(?i)\bbacking\b|\bbackstop\w*|\bguarantee\w*"),
             this_day: r(r"(?i)\b(?:today|monday|tuesday|wednesday|thursday|friday)\b"),
+            issuer_debt: r(r"(?i)\b(?:issu(?:e|es|ed|ing) [^.;]{0,40}\b(?:bonds?|notes|debt)|(?:investment[- ]grade|secured) bonds|senior (?:secured )?notes|notes? offering|notes due|convertible|debt offering|bond offering|high[- ]yield|rais(?:e|es|ed|ing) (?:up to |about )?\$|pric(?:es|ed|ing) (?:its |an? )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? )?(?:offering|notes)|funding arrangement|Anleihe\w*|obligations? (?:senior|garanties)|bonos|debêntures?|облигаци\w*)\b|可转换|可轉換|转债|轉債|社債|회사채"),
             section_title: r(r"(?i)^(?:what(?:'s| is|’s) happening|what happened|why it(?:'s| is|’s) important|why it matters|key (?:takeaways|points|facts)|summary|overview|background|the bottom line|in brief|at a glance)\s*[?:.]?$"),
             while_clause: r(r"(?i),\s*(?:while|whereas|während|wohingegen|mientras(?: que)?|tandis que|alors que|enquanto|mentre)\b"),
             generic_party: r(r"(?i)\bwith (?:these|such|those|several|many|various) (?:companies|firms|miners|operators|providers)\b|\bcon (?:estas|esas|varias) (?:empresas|compañías|mineras)\b|\bavec (?:ces|plusieurs) (?:entreprises|sociétés|mineurs)\b|\bmit (?:diesen|solchen|mehreren) (?:Unternehmen|Firmen|Minern)\b|\b(?:an?|any|every|each) (?:[\w-]+ ){0,2}(?:miner|company|operator|firm|provider|player) (?:that|which|who) (?:signs|secures|lands|inks|wins|strikes)\b|\b(?:miners|companies|operators|firms|providers|players) (?:that|which|who) (?:sign|secure|land|ink|win|strike)\b|これらの企業と|これらの会社と|这些公司|這些公司|이들 기업"),
@@ -354,7 +357,7 @@ fn pats() -> &'static Patterns {
             hyperscale_terms: r(r"(?i)hyperscal|\bMW\b|\bGW\b|megawatt|mégawatt|megavatio|\bleas(?:e|es|ed|ing)\b|critical IT|\bIT load"),
             backstop_words: r(r"(?i)\bbackstop\w*|\bguarantee\w*|\bguarantor|\blease obligations\b|保証|担保|擔保|보증|\bgaranti(?:e|es|r|re|ra|rá|rà|t|sce|za|zará)\b|\bgarante\b|\bunderwrit\w*|\bgarantías?\b|\brespald(?:a|ará|ará|o|ando)\b|\bobligations? (?:de location|locatives?)\b|\bobligaciones de arrendamiento\b|\bobbligazioni locative\b|\bobrigações de arrendamento\b|\bгаранти\w*|\bпоручительств\w*|\bBürgschaft\w*|\bbürgt\b|\bMietverpflichtungen\b|ábyrgð|\bsinusuportahan ng\b|\bginagarantiyahan\b"),
             // a stake in the headline ("Google takes 5.4% of Cipher", "raises its stake")
-            stake_title: r(r"(?i)\b(?:stake|participaci[óo]n|participation|partecipazione|participação|Beteiligung|Anteil\w*|акци\w*|дол[яию]|hlut\w*|invest(?:ment|imento|issement|ition)|inversión)\b|株式|持股|入股|股份|股权|股權|지분|出資|حصة|مساهم"),
+            stake_title: r(r"(?i)\b(?:stake|shareholder|ownership|accionista|acionista|Aktionär|actionnaire|azionista|pemegang saham|eierskap|eierandel|participaci[óo]n|participation|partecipazione|participação|Beteiligung|Anteil\w*|акци\w*|дол[яию]|hlut\w*|invest(?:ment|imento|issement|ition)|inversión)\b|株式|持股|入股|股份|股权|股權|지분|出資|حصة|مساهم"),
             stake_size: r(r"(?i)\d(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b|por ciento\b|pour cent\b|Prozent\b)|\b(?:increases?|raises?|boosts?|ups|lifts|doubles|expands|incrementa|aumenta|augmente|erhöht|eykur|auka)\b"),
             customer_contract: r(r"(?i)\b(leases?|leased|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|(?:AI |GPU )?cloud (?:computing |capacity |compute )?(?:pacts?|deals?)|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará capacidad|locazione|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail|h[ée]bergement|acuerdos? de alojamiento|hospedagem|sewa|menyewakan)\b|租约|租約|租赁|租賃|托管|託管|雲端運算|云计算|雲計算|算力(?:合约|合約|采购|採購)|リース契約|賃貸契約|ホスティング|コロケーション|データセンター契約|計算能力を購入|計算能力の購入|計算基盤契約|クラウド(?:サービス)?契約|데이터센터 계약|数据中心合同|数据中心合约|資料中心合約|數據中心合約|임대 계약|임대계약|임대|코로케이션|호스팅|\b(?:аренд\w*|колокаци\w*|хостинг\w*)\b"),
             cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\bhosting (?:over |more than |up to |about |some )?\d[\d,.]*\+?\s?(?:k |thousand )?(?:GPUs|servers|racks|chips)\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b|\b(?:colocation|hosting)-(?:first|focused|centric|heavy|led|driven|based|oriented)\b|\b(?:owner|operator|provider|developer)s? (?:and (?:owner|operator|provider|developer) )?of\b[^.;]{0,100}?\b(?:hosting|colocation)(?: services)?\b|(?:데이터센터 |데이터 센터 )?(?:임대|호스팅) ?업체|托管(?:商|公司|服务商)|租赁公司|ホスティング(?:事業者|会社|企業)"),
@@ -1921,6 +1924,32 @@ impl<'a> Recognizer<'a> {
             }
             true
         });
+        // "Tech giant Google acquired 14% of TeraWulf's shares … as part of a deal between
+        // TeraWulf and Fluidstack": with no customer contract read, an opening in which a
+        // hyperscaler takes a stake in the company or backs its obligations beside an AI cloud
+        // tells that AI cloud's agreement, the guarantor's stake being its consideration (not
+        // when the company issues debt: then the financing is the news)
+        // (the AI cloud of a guarantor's opening is the tenant, whoever the sentence names first)
+        let mut guarantor_tenant: Option<usize> = None;
+        let customer = match customer {
+            None if matches!(
+                headline,
+                None | Some(Against::Corporate | Against::Financing)
+            ) =>
+            {
+                let guarantor = self.guarantor_deal(&cands, domain, headline);
+                if let Some(c) = guarantor {
+                    guarantor_tenant = c.party;
+                    reasons.push(
+                        "for: a hyperscaler's stake or backing beside an AI cloud's agreement; the agreement is the news"
+                            .into(),
+                    );
+                    confidence_cut = 0.1;
+                }
+                guarantor
+            }
+            c => c,
+        };
         let (mut score, evidence, has_verb, corporate) = match customer {
             Some(c) => (c.score, c.s, c.verb, None),
             None => {
@@ -2254,6 +2283,7 @@ impl<'a> Recognizer<'a> {
                 .or(Some(c)),
             other => other,
         };
+        let cp = guarantor_tenant.map(|e| &self.cps[e]).or(cp);
         let (counterparty, class) = match cp {
             Some(c) => (c.name.clone(), Some(class_str(c.class).to_string())),
             None => ("undisclosed".to_string(), None),
@@ -2449,6 +2479,94 @@ impl<'a> Recognizer<'a> {
             (Some(cp), Some(co)) => cp < co && (p.contract_noun.is_match(s) || opening_backstop),
             _ => false,
         }
+    }
+
+    /// The AI cloud's agreement an opening tells through its guarantor: a sentence of the
+    /// headline and the first four of the text names a hyperscaler with a stake, warrants or a
+    /// backing, one names an AI cloud, none is recalled and none tells of the company's own debt.
+    /// The deciding sentence is the first that names the AI cloud (one with a contract's noun
+    /// first), the AI cloud its party.
+    fn guarantor_deal<'s>(
+        &self,
+        cands: &[(&'s str, usize)],
+        domain: bool,
+        headline: Option<Against>,
+    ) -> Option<Cand<'s>> {
+        use crate::config::CounterpartyClass as C;
+        let p = pats();
+        let opening = &cands[..cands.len().min(5)];
+        let class_in = |s: &str, class: C| {
+            self.cp_matcher
+                .find(s, true)
+                .iter()
+                .find(|h| self.cps[h.entity].class == class)
+                .map(|h| h.entity)
+        };
+        let companies = |s: &str| -> Vec<usize> {
+            self.linker
+                .find(s, domain)
+                .iter()
+                .filter(|x| !self.customer_ticker(&self.linker.tickers[x.entity]))
+                .map(|x| x.entity)
+                .collect()
+        };
+        // the companies whose stake or backing the opening tells (the headline's, when the
+        // sentence names none)
+        let mut backed_cos: Vec<usize> = Vec::new();
+        let mut backed = false;
+        for (s, _) in opening {
+            if class_in(s, C::Hyperscaler).is_some()
+                && (p.guarantor_stake.is_match(s)
+                    || p.stake_title.is_match(s)
+                    || p.backstop_words.is_match(s))
+                && !recalls(s)
+            {
+                backed = true;
+                backed_cos.extend(companies(s));
+            }
+        }
+        if backed_cos.is_empty() {
+            backed_cos = companies(opening[0].0);
+        }
+        if !backed
+            || opening
+                .iter()
+                .any(|(s, _)| p.issuer_debt.is_match(s) || recalls(s) && class_in(s, C::Neocloud).is_some())
+            // a financing's headline is the guarantor's only when it names the hyperscaler
+            || headline == Some(Against::Financing)
+                && class_in(opening[0].0, C::Hyperscaler).is_none()
+        {
+            return None;
+        }
+        // (the AI cloud a little further: the stake's news first, its reason after)
+        let named: Vec<(&str, usize, usize)> = cands[..cands.len().min(8)]
+            .iter()
+            .filter_map(|&(s, pos)| class_in(s, C::Neocloud).map(|e| (s, pos, e)))
+            .collect();
+        let &(s, pos, e) = named
+            .iter()
+            .find(|(s, _, _)| p.contract_noun.is_match(s) || names_contract(s))
+            .or(named.first())?;
+        // ("TeraWulf set the pattern, where Google raised its backstop … Similarly, Cipher
+        // signed …": another company's agreement, an example)
+        let cos = companies(s);
+        if !cos.is_empty() && !cos.iter().any(|c| backed_cos.contains(c)) {
+            return None;
+        }
+        // the company of the universe is named in the opening
+        if !opening
+            .iter()
+            .any(|(s, _)| !self.linker.find(s, domain).is_empty())
+        {
+            return None;
+        }
+        Some(Cand {
+            score: 0.7,
+            s,
+            pos,
+            verb: true,
+            party: Some(e),
+        })
     }
 
     /// "Microsoft locks a $9.7B IREN deal for Nvidia GB300 cloud power": the goods a sentence's
@@ -5052,6 +5170,69 @@ mod tests {
             "Miners follow the trend. IREN signed a $9.7 billion cloud services contract with Microsoft, while its shares rose 20% premarket.",
         );
         deal_with(&d, "Microsoft");
+    }
+
+    #[test]
+    fn zz_dbg() {
+        let t = std::fs::read_to_string("/tmp/dbg_title.txt").unwrap();
+        let l = std::fs::read_to_string("/tmp/dbg_text.txt").unwrap();
+        let t = if t.trim().is_empty() {
+            crate::crawl::feed::first_words(&l, crate::crawl::feed::TITLE_WORDS)
+        } else {
+            t.trim().to_string()
+        };
+        let d = decide(&t, &l);
+        eprintln!(
+            "DET {:?}\nREASONS {:#?}",
+            d.detection.map(|x| (x.kind, x.counterparty)),
+            d.reasons
+        );
+    }
+
+    #[test]
+    fn a_hyperscalers_stake_beside_an_ai_clouds_deal_tells_the_ai_clouds_deal() {
+        // the stake is the news of the opening; the AI cloud's agreement its reason
+        let d = decide(
+            "Google becomes TeraWulf's largest shareholder",
+            "Tech giant Google acquired 14% of TeraWulf's shares, becoming its largest shareholder. The move came as Google raised its financial support by $3.2 billion as part of a deal between TeraWulf and AI cloud Fluidstack. Under a 10-year lease, Google may buy 73 million shares.",
+        );
+        deal_with(&d, "Fluidstack");
+        // in Indonesian: the largest shareholder ("pemegang saham terbesar")
+        let d = decide(
+            "Google jadi pemegang saham terbesar TeraWulf",
+            "Google telah menjadi pemegang saham terbesar TeraWulf dengan kepemilikan 14%. Fluidstack memperluas sewa pusat data di Lake Mariner.",
+        );
+        deal_with(&d, "Fluidstack");
+        // the company's own notes are a financing, whoever backs the tenant
+        let d = decide(
+            "TeraWulf's busy week",
+            "TeraWulf said it will raise $3.2 billion through senior secured notes to build out Lake Mariner. Google, which raised its stake to 14%, backs Fluidstack's lease obligations at the campus.",
+        );
+        assert!(
+            d.detection.as_ref().is_none_or(|x| x.kind != Kind::Deal),
+            "{:?}",
+            d.detection
+        );
+        // nor when the company issues bonds to build the campus its guarantor's tenant takes
+        let d = decide(
+            "Hut 8 issues $3 billion in investment-grade bonds for AI data centers tied to Google",
+            "Hut 8 is issuing investment-grade secured bonds to fund the campus. Google backs the lease of Fluidstack, the campus's tenant.",
+        );
+        assert!(
+            d.detection.as_ref().is_none_or(|x| x.kind != Kind::Deal),
+            "{:?}",
+            d.detection
+        );
+        // a stake recalled is no news of an agreement
+        let d = decide(
+            "TeraWulf's busy week",
+            "TeraWulf shares rose 5%. Google, which raised its stake to 14% earlier this month, backs the company's tenant. Fluidstack is the campus's tenant.",
+        );
+        assert!(
+            d.detection.as_ref().is_none_or(|x| x.kind != Kind::Deal),
+            "{:?}",
+            d.detection
+        );
     }
 
     #[test]

@@ -1281,7 +1281,7 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
     static RE: OnceLock<[Regex; 5]> = OnceLock::new();
     let [money, years, grouped_mw, span_words, decimal_mw] = RE.get_or_init(|| {
         [
-            Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|miliar|bilh(?:õ|o)es|mil milh(?:õ|o)es|bilyong?|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es|milyong?|juta)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
+            Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|miliar|bilh(?:õ|o)es|mil milh(?:õ|o)es|bilyong?|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es|milyong?|juta|billion|million)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
                 .expect("static regex"),
             Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahres?|jährige[nmrs]?|jährig|ans|años|anos|anni|tahun|taong?)(?-u:\b)")
                 .expect("static regex"),
@@ -1304,6 +1304,7 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
             .build([
                 "milliard",
                 "mrd",
+                "dollar",
                 "megawatt",
                 "megavatio",
                 "mégawatt",
@@ -1355,6 +1356,12 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
     });
     let text = money.replace_all(&text, |c: &regex::Captures<'_>| {
         let currency = c.get(1).is_some() || c.get(4).is_some();
+        // "a 3 billion dollar agreement": English units only with the dollar after them ("$3
+        // billion" is read as it is)
+        let english = matches!(c[3].to_lowercase().as_str(), "billion" | "million");
+        if english && (c.get(1).is_some() || c.get(4).is_none()) {
+            return c[0].to_string();
+        }
         // "9.500" and "1.800,5" group thousands with dots; "9,7" and "9.7" are decimals
         let grouped = {
             let int = c[2].split(',').next().unwrap_or("");
@@ -1379,6 +1386,7 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
                     "bilyon",
                     "bilh",
                     "mil milh",
+                    "billion",
                 ]
                 .iter()
                 .any(|u| unit.starts_with(u));
@@ -2182,6 +2190,23 @@ mod tests {
         assert_eq!(
             x("Fluidstack will pay $3.7 billion over the next ten years for 200 MW.").term_years,
             Some(10.0)
+        );
+    }
+
+    #[test]
+    fn billions_of_dollars_in_words_are_usd() {
+        assert_eq!(
+            x("The 3 billion dollar agreement has a ten-year duration.").value_usd,
+            Some(3e9)
+        );
+        assert_eq!(
+            x("Fluidstack will pay 1.8 billion dollars over ten years for 200 MW.").value_usd,
+            Some(1.8e9)
+        );
+        // no currency, no value
+        assert_eq!(
+            x("The 3 billion agreement has a ten-year term.").value_usd,
+            None
         );
     }
 
