@@ -316,7 +316,7 @@ fn amounts(text: &str) -> Vec<Amount> {
         .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w.trim())))
             // a guarantee or backing (in Spanish, French, Italian, Portuguese too), unless what
             // is guaranteed is revenue ("the agreements guarantee $3.7 billion in revenue")
-            || ["guarante", "garant", "respald", "soutien", "souten", "supporter", "suporte financ", "apoio financ", "financial support", "financial backing", "finanzielle unterstützung"]
+            || ["guarante", "garant", "menjamin", "jaminan", "respald", "soutien", "souten", "supporter", "suporte financ", "apoio financ", "financial support", "financial backing", "finanzielle unterstützung"]
                 .iter()
                 .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w)))
                 && !post_words.iter().take(3).any(|p| {
@@ -1281,7 +1281,7 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
     static RE: OnceLock<[Regex; 5]> = OnceLock::new();
     let [money, years, grouped_mw, span_words, decimal_mw] = RE.get_or_init(|| {
         [
-            Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|miliar|bilh(?:õ|o)es|mil milh(?:õ|o)es|bilyong?|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es|milyong?|juta|billion|million)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|USD)\b|\$))?")
+            Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|miliar|bilh(?:õ|o)es|mil milh(?:õ|o)es|bilyong?|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es|milyong?|juta|billion|million)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|dolar|USD)\b|\$))?")
                 .expect("static regex"),
             Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahres?|jährige[nmrs]?|jährig|ans|años|anos|anni|tahun|taong?)(?-u:\b)")
                 .expect("static regex"),
@@ -1305,6 +1305,7 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
                 "milliard",
                 "mrd",
                 "dollar",
+                "dolar",
                 "megawatt",
                 "megavatio",
                 "mégawatt",
@@ -2206,6 +2207,15 @@ mod tests {
         // no currency, no value
         assert_eq!(
             x("The 3 billion agreement has a ten-year term.").value_usd,
+            None
+        );
+        // in Indonesian: "dolar", and a guarantee ("menjamin") is no value
+        assert_eq!(
+            x("kesepakatan pusat data AI senilai 3 miliar dolar AS").value_usd,
+            Some(3e9)
+        );
+        assert_eq!(
+            x("Google akan menjamin dana sebesar $1,4 miliar dari kontrak 10 tahun").value_usd,
             None
         );
     }
