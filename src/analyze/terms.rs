@@ -1011,6 +1011,13 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
             "remaining",
             "crossing",
             "surpassing",
+            // "最大244メガワット", "최대 244MW", "总 244 MW": up to, in all (Japanese, Korean,
+            // Chinese)
+            "最大",
+            "최대",
+            "총",
+            "总",
+            "總",
         ];
         if [
             "of contracted",
@@ -1061,7 +1068,21 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
                 .any(|w| pre_t.contains(w));
         // "bringing total contracted capacity to over 360 MW": a running total, whatever
         // qualifies the figure
-        let to_total = pre_wide.contains("total")
+        let pre_long = before(text, whole.start(), 60);
+        // ("capacity increases to >360 MW", "hikes critical IT load to more than 360 MW": a
+        // figure the news raises something to)
+        let raised = [
+            "bringing",
+            "brings",
+            "increases",
+            "raises",
+            "hikes",
+            "lifts",
+            "boosts",
+        ]
+        .iter()
+        .any(|w| pre_long.contains(w));
+        let to_total = (pre_wide.contains("total") || raised)
             && [
                 "to",
                 "to over",
@@ -1437,6 +1458,8 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
             "млн",
             "МВт",
             "ГВт",
+            "мегаватт",
+            "гигаватт",
             "瓦",
             "ワット",
             "와트",
@@ -1471,7 +1494,7 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
             Regex::new(r"(?i)(US\$|\$)?\s?(\d+(?:[.,]\d+)?)\s?(млрд|млн)\.?(\s?(?:долл\w*|\$))?")
                 .expect("static regex"),
             Regex::new(
-                r"(\d+(?:[.,]\d+)?)\s?(兆瓦|メガワット|메가와트|МВт|เมกะวัตต์|मेगावाट|ميغاواط|ميجاواط|吉瓦|ギガワット|기가와트|ГВт|กิกะวัตต์|गीगावाट)",
+                r"(\d+(?:[.,]\d+)?)\s?(兆瓦|メガワット|메가와트|МВт|мегаватт\w*|гигаватт\w*|เมกะวัตต์|मेगावाट|ميغاواط|ميجاواط|吉瓦|ギガワット|기가와트|ГВт|กิกะวัตต์|गीगावाट)",
             )
             .expect("static regex"),
             Regex::new(
@@ -1545,6 +1568,7 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
                     "吉瓦" | "ギガワット" | "기가와트" | "ГВт" | "กิกะวัตต์" | "गीगावाट" => {
                         "GW"
                     }
+                    u if u.starts_with("гигаватт") => "GW",
                     _ => "MW",
                 };
                 format!(" {} {unit} ", c[1].replace(',', "."))
@@ -2175,6 +2199,33 @@ mod tests {
         );
         // "为Fluidstack担保14亿美元的租赁义务": a guarantee of lease obligations
         assert_eq!(x("谷歌为Fluidstack担保14亿美元的租赁义务").value_usd, None);
+    }
+
+    #[test]
+    fn a_total_raised_to_and_a_sites_whole_capacity_are_not_the_contracts_mw() {
+        // a running total the news raises, the word "total" further back than before
+        assert_eq!(
+            x("Fluidstack has exercised its option to expand the campus with a new 160 MW data center. Total contracted capacity increases to >360 MW of critical IT load.").capacity_mw,
+            Some(160.0)
+        );
+        assert_eq!(
+            x("Fluidstack takes a new 160 MW hall at Lake Mariner. The announcement hikes critical IT load to more than 360 MW.").capacity_mw,
+            Some(160.0)
+        );
+        // the site's whole capacity before the contract's, in Japanese, Korean and Russian
+        assert_eq!(
+            x("サイファーは最大244メガワット(MW)の総容量に支えられた168メガワットの計算能力をフルイドスタックに提供する。").capacity_mw,
+            Some(168.0)
+        );
+        assert_eq!(
+            x("사이퍼는 바버 레이크 부지에서 총 244MW 가운데 168MW를 플루이드스택에 공급한다.")
+                .capacity_mw,
+            Some(168.0)
+        );
+        assert_eq!(
+            x("Cipher предоставит Fluidstack 168 мегаватт при максимальной общей мощности 244 МВт.").capacity_mw,
+            Some(168.0)
+        );
     }
 
     #[test]
