@@ -316,7 +316,7 @@ fn amounts(text: &str) -> Vec<Amount> {
         .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w.trim())))
             // a guarantee or backing (in Spanish, French, Italian, Portuguese too), unless what
             // is guaranteed is revenue ("the agreements guarantee $3.7 billion in revenue")
-            || ["guarante", "garant", "menjamin", "jaminan", "respald", "soutien", "souten", "supporter", "suporte financ", "apoio financ", "financial support", "financial backing", "finanzielle unterstützung"]
+            || ["guarante", "garant", "menjamin", "jaminan", "mendukung", "kewajiban", "suporta", "support with", "supports with", "respald", "soutien", "souten", "supporter", "suporte financ", "apoio financ", "financial support", "financial backing", "finanzielle unterstützung"]
                 .iter()
                 .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w)))
                 && !post_words.iter().take(3).any(|p| {
@@ -378,6 +378,8 @@ fn amounts(text: &str) -> Vec<Amount> {
             || near_pre.to_lowercase().contains("sinusuportahan ng")
             || near_pre.contains(" will back ")
             || backstop_total
+            // "a $1.8B-backed hosting deal": the amount backs the deal
+            || post.starts_with("-backed")
             // "backed by Google" is a backstop; "backed by a $311 million contract" is the contract
             || near_pre.contains("backed")
                 && (!post_words.iter().take(3).any(|w| {
@@ -1011,24 +1013,24 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
             "remaining",
             "crossing",
             "surpassing",
-            // "最大244メガワット", "최대 244MW", "总 244 MW": up to, in all (Japanese, Korean,
-            // Chinese)
+            // "最大244メガワット", "최대 244MW": up to (Japanese, Korean)
             "最大",
             "최대",
-            "총",
-            "总",
-            "總",
         ];
-        if [
-            "of contracted",
-            "contracted capacity",
-            "of total",
-            "in total",
-            "total",
-            "across",
-        ]
-        .iter()
-        .any(|w| post.trim_start().starts_with(w))
+        // "총 244MW 가운데 168MW": the whole of which a part is the contract's (but "총 245MW
+        // 규모의" is the contract's own total)
+        if post.trim_start().starts_with("가운데")
+            || post.trim_start().starts_with("중 ")
+            || [
+                "of contracted",
+                "contracted capacity",
+                "of total",
+                "in total",
+                "total",
+                "across",
+            ]
+            .iter()
+            .any(|w| post.trim_start().starts_with(w))
         {
             continue;
         }
@@ -2222,6 +2224,12 @@ mod tests {
                 .capacity_mw,
             Some(168.0)
         );
+        // the contract's own total
+        assert_eq!(
+            x("플루이드스택이 총 245메가와트(MW) 규모의 AI 데이터센터 용량을 임차한다.")
+                .capacity_mw,
+            Some(245.0)
+        );
         assert_eq!(
             x("Cipher предоставит Fluidstack 168 мегаватт при максимальной общей мощности 244 МВт.").capacity_mw,
             Some(168.0)
@@ -2269,6 +2277,19 @@ mod tests {
             x("Google akan menjamin dana sebesar $1,4 miliar dari kontrak 10 tahun").value_usd,
             None
         );
+    }
+
+    #[test]
+    fn a_backing_in_other_words_and_languages_is_no_value() {
+        for t in [
+            "Google's 8% stake in TeraWulf via a $1.8B-backed hosting deal reflects a deeper move",
+            "The communications giant will support with USD 1.8 billion an agreement between TeraWulf and Fluidstack",
+            "Google unterstützt diesen Deal, indem es 1,8 Milliarden US-Dollar der Leasingverpflichtungen absichert",
+            "Google juga mendukung kewajiban sewa Fluidstack senilai 1,4 miliar dolar AS",
+            "Ang proyekto ay nakatanggap ng $1.3 billion na suporta sa lease mula sa Google",
+        ] {
+            assert_eq!(x(t).value_usd, None, "{t}");
+        }
     }
 
     #[test]
