@@ -5173,23 +5173,6 @@ mod tests {
     }
 
     #[test]
-    fn zz_dbg() {
-        let t = std::fs::read_to_string("/tmp/dbg_title.txt").unwrap();
-        let l = std::fs::read_to_string("/tmp/dbg_text.txt").unwrap();
-        let t = if t.trim().is_empty() {
-            crate::crawl::feed::first_words(&l, crate::crawl::feed::TITLE_WORDS)
-        } else {
-            t.trim().to_string()
-        };
-        let d = decide(&t, &l);
-        eprintln!(
-            "DET {:?}\nREASONS {:#?}",
-            d.detection.map(|x| (x.kind, x.counterparty)),
-            d.reasons
-        );
-    }
-
-    #[test]
     fn a_hyperscalers_stake_beside_an_ai_clouds_deal_tells_the_ai_clouds_deal() {
         // the stake is the news of the opening; the AI cloud's agreement its reason
         let d = decide(
