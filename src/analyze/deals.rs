@@ -176,6 +176,8 @@ struct Patterns {
     this_day: Regex,
     /// ", while …", ", während …": a clause of contrast that may tell another company's news
     while_clause: Regex,
+    /// A customer securing access to capacity: "secures access to IREN's AI capacity".
+    access_to_capacity: Regex,
     /// The company's own debt: notes, an offering, a convertible, a raise.
     issuer_debt: Regex,
     /// A title that is a section's heading: "What's Happening?", "Key Takeaways".
@@ -251,6 +253,7 @@ fn pats() -> &'static Patterns {
             enumerated: r(r"(?:^|[\s:;,])\(?\d\)\s"),
             backing_title: r(r"(?i)\bbacking\b|\bbackstop\w*|\bguarantee\w*"),
             this_day: r(r"(?i)\b(?:today|monday|tuesday|wednesday|thursday|friday)\b"),
+            access_to_capacity: r(r"(?i)\b(?:secur(?:es|ed|ing)|gain(?:s|ed)|sichert sich|sicherte sich|obtiene|obtuvo|garantiza|s'assure|assicura) (?:\w+ ){0,3}?(?:access to|Zugriff auf|Zugang zu|acceso a|accès à|accesso a) (?:[\w'’-]+ ){0,3}?(?:[\w-]*compute|[\w-]*computing capacity|AI capacity|GPU capacity|[\w-]*Rechenkapazität\w*|capacidad de (?:cómputo|computación)|capacité de calcul|capacità di calcolo)"),
             issuer_debt: r(r"(?i)\b(?:issu(?:e|es|ed|ing) [^.;]{0,40}\b(?:bonds?|notes|debt)|(?:investment[- ]grade|secured) bonds|senior (?:secured )?notes|notes? offering|notes due|convertible|debt offering|bond offering|high[- ]yield|rais(?:e|es|ed|ing) (?:up to |about )?\$|pric(?:es|ed|ing) (?:its |an? )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? )?(?:offering|notes)|funding arrangement|Anleihe\w*|obligations? (?:senior|garanties)|bonos|debêntures?|облигаци\w*)\b|可转换|可轉換|转债|轉債|社債|회사채"),
             section_title: r(r"(?i)^(?:what(?:'s| is|’s) happening|what happened|why it(?:'s| is|’s) important|why it matters|key (?:takeaways|points|facts)|summary|overview|background|the bottom line|in brief|at a glance)\s*[?:.]?$"),
             while_clause: r(r"(?i),\s*(?:while|whereas|während|wohingegen|mientras(?: que)?|tandis que|alors que|enquanto|mentre)\b"),
@@ -1421,6 +1424,9 @@ impl<'a> Recognizer<'a> {
                             && p.own_terms.is_match(&terms::in_english_units(s)))
                 // "Cipher is set to provide Fluidstack with 168 megawatts of computing capacity"
                 || cp_named && p.provides_mw.is_match(s)
+                // "Über fünf Jahre sichert sich Microsoft Zugriff auf IRENs KI-Rechenkapazitäten":
+                // the customer secures access to the company's capacity
+                || cp_named && p.access_to_capacity.is_match(s)
                 // "Fluidstack adds 160 MW", "AMD doubles its capacity", "CoreWeave exercises its
                 // option", "a $9.5 billion Fluidstack commitment"
                 || (cp_named || undisclosed)
@@ -5168,6 +5174,20 @@ mod tests {
         let d = decide(
             "",
             "Miners follow the trend. IREN signed a $9.7 billion cloud services contract with Microsoft, while its shares rose 20% premarket.",
+        );
+        deal_with(&d, "Microsoft");
+    }
+
+    #[test]
+    fn a_customer_securing_access_to_the_companys_capacity_is_its_contract() {
+        let d = decide(
+            "Microsofts Pakt mit IREN",
+            "Über fünf Jahre sichert sich Microsoft Zugriff auf IRENs KI-Rechenkapazitäten in Texas.",
+        );
+        deal_with(&d, "Microsoft");
+        let d = decide(
+            "Microsoft's bet on IREN",
+            "For five years Microsoft secures access to IREN's AI compute in Texas.",
         );
         deal_with(&d, "Microsoft");
     }

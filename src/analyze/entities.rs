@@ -219,7 +219,14 @@ impl NameMatcher {
         let mut out = Vec::new();
         for m in self.ac.find_iter(text) {
             let (s, e) = (m.start(), m.end());
-            if s > 0 && is_word_byte(bytes[s - 1]) || e < bytes.len() && is_word_byte(bytes[e]) {
+            // "Zugriff auf IRENs KI-Rechenkapazitäten": a German genitive's "s" after a name in
+            // capitals
+            let genitive = bytes.get(e) == Some(&b's')
+                && bytes[e - 1].is_ascii_uppercase()
+                && bytes.get(e + 1).is_none_or(|&b| !is_word_byte(b));
+            if s > 0 && is_word_byte(bytes[s - 1])
+                || e < bytes.len() && is_word_byte(bytes[e]) && !genitive
+            {
                 continue;
             }
             // "Foo, Inc." is fine; "Foo-based" is fine; but not part of a longer hyphenated word
@@ -512,6 +519,16 @@ mod tests {
         assert!(tickers("CIFR and WULF are odd spellings").is_empty());
         assert!(tickers("cifr signed an AI data center lease").is_empty());
         assert!(tickers("RIOT of colour at the AI data center").is_empty());
+    }
+
+    #[test]
+    fn a_german_genitive_s_after_a_name_in_capitals_links() {
+        assert_eq!(
+            tickers("Microsoft sichert sich Zugriff auf IRENs KI-Rechenkapazitäten"),
+            ["IREN"]
+        );
+        // not a longer word that starts with the name
+        assert!(tickers("IRENSTEIN Holdings sichert sich Rechenkapazitäten").is_empty());
     }
 
     #[test]
