@@ -355,7 +355,7 @@ fn pats() -> &'static Patterns {
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
             land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
             equipment: r(r"(?i)\b(purchas(?:e|es|ed|ing)|buy|buys|bought|order(?:s|ed)?|compra[rs]?|comprar[áa]|compró|comprou|adquirir|achat|achète|acheter|acquérir|Kauf|kauft|kaufen|erwirbt|erwerben|bestellt|acquisto|acquistare|acquista)\b[^.;]{0,80}?\b(GPUs?|servers?|equipment|hardware|miners|rigs|ASICs?|servidores|equipos|equipamentos|serveurs|équipements|Server|Ausrüstung|Grafikprozessoren|apparecchiature)\b|(?:採購|采购|購買|购买|購入|구매|구입)[^。；]{0,40}?(?:GPU|サーバー|伺服器|服务器|設備|设备|장비|서버|處理器|处理器|プロセッサ)"),
-            guarantor_stake: r(r"(?i)\b(?:[\d.]+% )?(?:[\w-]+ ){0,2}(?:equity )?stake\b|\d(?:[.,]\d+)?\s?% (?:(?:das|de las|des|delle|der|dari) )?(?:ações|acciones|actions|azioni|Aktien|saham)\b|\bwarrants?\b|\b(?:participação|participación|participation|partecipazione|Beteiligung|Anteil|pacchetto azionario)\b|\bдол[юия]\b|지분|持股|股权|股權|株式"),
+            guarantor_stake: r(r"(?i)\b(?:[\d.]+% )?(?:[\w-]+ ){0,2}(?:equity )?stake\b|\d(?:[.,]\d+)?\s?% (?:(?:das|de las|des|delle|der|dari) )?(?:ações|acciones|actions|azioni|Aktien|saham)\b|\d(?:[.,]\d+)?\s?% (?:da|de la|de l'|della|dell'|of the) (?:empresa|companhia|compañía|société|società|company|firm)\b|\bwarrants?\b|\b(?:participação|participación|participation|partecipazione|Beteiligung|Anteil|pacchetto azionario)\b|\bдол[юия]\b|지분|持股|股权|股權|株式"),
             company_takeover: r(r"(?i)\b(?:merger|merges?|takeover|buyout|all-stock|tender offer|to acquire|buys out)\b|\b(?:Übernahme\w*|übernimmt|rachat|adquisición|acquisizione|aquisição)\b|買収|收购|收購|인수|\bпоглощени\w*"),
             hyperscale_terms: r(r"(?i)hyperscal|\bMW\b|\bGW\b|megawatt|mégawatt|megavatio|\bleas(?:e|es|ed|ing)\b|critical IT|\bIT load"),
             backstop_words: r(r"(?i)\bbackstop\w*|\bguarantee\w*|\bguarantor|\blease obligations\b|保証|担保|擔保|보증|\bgaranti(?:e|es|r|re|ra|rá|rà|t|sce|za|zará)\b|\bgarante\b|\bunderwrit\w*|\bgarantías?\b|\brespald(?:a|ará|ará|o|ando)\b|\bobligations? (?:de location|locatives?)\b|\bobligaciones de arrendamiento\b|\bobbligazioni locative\b|\bobrigações de arrendamento\b|\bгаранти\w*|\bпоручительств\w*|\bBürgschaft\w*|\bbürgt\b|\bMietverpflichtungen\b|ábyrgð|\bsinusuportahan ng\b|\bginagarantiyahan\b"),
@@ -2556,7 +2556,8 @@ impl<'a> Recognizer<'a> {
         // ("TeraWulf set the pattern, where Google raised its backstop … Similarly, Cipher
         // signed …": another company's agreement, an example)
         let cos = companies(s);
-        if !cos.is_empty() && !cos.iter().any(|c| backed_cos.contains(c)) {
+        if !cos.is_empty() && !backed_cos.is_empty() && !cos.iter().any(|c| backed_cos.contains(c))
+        {
             return None;
         }
         // the company of the universe is named in the opening
@@ -5210,6 +5211,11 @@ mod tests {
         let d = decide(
             "Google umumkan investasi di Cipher Mining",
             "Google resmi mengakuisisi 5,4% saham Cipher Mining. Langkah ini disertai kesepakatan US$3 miliar dengan Fluidstack.",
+        );
+        deal_with(&d, "Fluidstack");
+        let d = decide(
+            "Google deve adquirir 14% da empresa de mineração de bitcoin",
+            "A TeraWulf está ampliando sua parceria com a Fluidstack em Lake Mariner.",
         );
         deal_with(&d, "Fluidstack");
         let d = decide(
