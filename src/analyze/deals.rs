@@ -716,12 +716,11 @@ impl<'a> Recognizer<'a> {
         // an item with no title of its own is given its text's first words ("Bit Digital has
         // secured a lease-to-own … web…"): its headline is that first sentence whole, or the
         // words cut off ("… supporting its 5MW colocation contract") would go unread
-        let p0 = pats();
         let first_sentence = if derived_title(d.title, d.lead) {
             sentences(d.lead).first().copied()
-        } else if p0.section_title.is_match(d.title.trim()) {
-            // a title that is the page's furniture ("What's Happening?" over an AI summary, "Key
-            // Takeaways"): the text's first sentence that is not is the headline
+        } else if p.section_title.is_match(d.title.trim()) {
+            // a title that is a section's heading ("What's Happening?" over an AI summary, "Key
+            // Takeaways"): the text's first sentence that is no furniture is the headline
             sentences(d.lead)
                 .into_iter()
                 .chain(sentences(d.body))
