@@ -1150,53 +1150,30 @@ impl<'a> Recognizer<'a> {
                     return false;
                 };
                 let (head, rest) = (&s[..at], &s[at..]);
-                let mine: Vec<&str> = self
-                    .linker
-                    .find(head, domain)
-                    .iter()
-                    .map(|x| self.linker.tickers[x.entity].as_str())
-                    .filter(|t| !self.customer_ticker(t))
-                    .collect();
+                let mine = self.providers_in(head, domain);
                 !mine.is_empty()
                     && !self.cp_matcher.find(rest, true).is_empty()
-                    && self.linker.find(rest, domain).iter().any(|x| {
-                        let t = self.linker.tickers[x.entity].as_str();
-                        !self.customer_ticker(t) && !mine.contains(&t)
-                    })
+                    && self
+                        .providers_in(rest, domain)
+                        .iter()
+                        .any(|e| !mine.contains(e))
             };
             if furniture_title
-                && pos >= 1
                 && !providers.is_empty()
                 && !p.this_day.is_match(s)
-                && s.contains(',')
-                && other_deal_after_while()
-            {
-                if pos <= 3 {
-                    reasons.push(format!(
-                        "against: one of several companies' agreements, a roundup: \"{}\"",
-                        clip(s, 120)
-                    ));
-                }
-                continue;
-            }
-            if furniture_title
-                && pos >= 2
-                && !providers.is_empty()
-                && !p.this_day.is_match(s)
-                && [pos - 1, pos + 1].iter().any(|&n| {
-                    cands.get(n).is_some_and(|(t, _)| {
-                        n >= 1
-                            && !p.this_day.is_match(t)
-                            && p.verb.is_match(t)
-                            && self.linker.find(t, domain).iter().any(|x| {
-                                !self.customer_ticker(&self.linker.tickers[x.entity])
-                                    && providers.iter().all(|y| {
-                                        self.linker.tickers[y.entity]
-                                            != self.linker.tickers[x.entity]
-                                    })
+                && (pos >= 1 && s.contains(',') && other_deal_after_while()
+                    || pos >= 2
+                        && [pos - 1, pos + 1].iter().any(|&n| {
+                            cands.get(n).is_some_and(|(t, _)| {
+                                n >= 1
+                                    && !p.this_day.is_match(t)
+                                    && p.verb.is_match(t)
+                                    && self
+                                        .providers_in(t, domain)
+                                        .iter()
+                                        .any(|&e| providers.iter().all(|y| y.entity != e))
                             })
-                    })
-                })
+                        }))
             {
                 if pos <= 3 {
                     reasons.push(format!(
@@ -1482,14 +1459,7 @@ impl<'a> Recognizer<'a> {
         // a (Korean) headline naming IREN over a text that states IREN's contract and then,
         // stronger, another company's (Cipher's lease with AWS): the headline says whose deal is
         // the story, so the strongest contract of the company it names is the deciding one
-        let headline_companies = |t: &str| -> Vec<usize> {
-            self.linker
-                .find(t, domain)
-                .iter()
-                .filter(|x| !self.customer_ticker(&self.linker.tickers[x.entity]))
-                .map(|x| x.entity)
-                .collect()
-        };
+        let headline_companies = |t: &str| self.providers_in(t, domain);
         if let Some(best) = best_customer
             && best.pos > 0
             && let named = headline_companies(d.title)
@@ -2470,6 +2440,16 @@ impl<'a> Recognizer<'a> {
         self.cps.iter().any(|c| c.ticker.as_deref() == Some(ticker))
     }
 
+    /// The companies of the universe `s` names that are not customers too, in order.
+    fn providers_in(&self, s: &str, domain: bool) -> Vec<usize> {
+        self.linker
+            .find(s, domain)
+            .iter()
+            .filter(|x| !self.customer_ticker(&self.linker.tickers[x.entity]))
+            .map(|x| x.entity)
+            .collect()
+    }
+
     /// "Google Acquires 5.4% Cipher Stake in $3 Billion Fluidstack Deal": a company of the
     /// counterparty list, named before any of the universe, takes a stake beside a deal with a
     /// backstop or warrants behind it (not the company itself bought).
@@ -2507,14 +2487,7 @@ impl<'a> Recognizer<'a> {
                 .find(|h| self.cps[h.entity].class == class)
                 .map(|h| h.entity)
         };
-        let companies = |s: &str| -> Vec<usize> {
-            self.linker
-                .find(s, domain)
-                .iter()
-                .filter(|x| !self.customer_ticker(&self.linker.tickers[x.entity]))
-                .map(|x| x.entity)
-                .collect()
-        };
+        let companies = |s: &str| self.providers_in(s, domain);
         // the companies whose stake or backing the opening tells (the headline's, when the
         // sentence names none)
         let mut backed_cos: Vec<usize> = Vec::new();
@@ -2536,7 +2509,10 @@ impl<'a> Recognizer<'a> {
         if !backed
             || opening
                 .iter()
-                .any(|(s, _)| p.issuer_debt.is_match(s) || recalls(s) && class_in(s, C::Neocloud).is_some())
+                .any(|(s, _)| {
+                    p.issuer_debt.is_match(s)
+                        || recalls(s) && class_in(s, C::Neocloud).is_some()
+                })
             // a financing's headline is the guarantor's only when it names the hyperscaler
             || headline == Some(Against::Financing)
                 && class_in(opening[0].0, C::Hyperscaler).is_none()

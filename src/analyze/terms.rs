@@ -1068,38 +1068,37 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
             && !["refusal", "right of first", "rofr", "rofo", "option"]
                 .iter()
                 .any(|w| pre_t.contains(w));
-        // "bringing total contracted capacity to over 360 MW": a running total, whatever
-        // qualifies the figure
-        let pre_long = before(text, whole.start(), 60);
-        // ("capacity increases to >360 MW", "hikes critical IT load to more than 360 MW": a
-        // figure the news raises something to)
-        let raised = [
-            "bringing",
-            "brings",
-            "increases",
-            "raises",
-            "hikes",
-            "lifts",
-            "boosts",
+        // "bringing total contracted capacity to over 360 MW", "capacity increases to >360 MW",
+        // "hikes critical IT load to more than 360 MW": a figure the news raises something to
+        // (the verb looked for further back than the total, only after such a "to")
+        let to_total = [
+            "to",
+            "to over",
+            "to more than",
+            "to about",
+            "to approximately",
+            "to nearly",
         ]
         .iter()
-        .any(|w| pre_long.contains(w));
-        let to_total = (pre_wide.contains("total") || raised)
-            && [
-                "to",
-                "to over",
-                "to more than",
-                "to about",
-                "to approximately",
-                "to nearly",
+        .any(|w| {
+            pre_t
+                .trim_end_matches(['>', '~', '≈'])
+                .trim_end()
+                .ends_with(&format!(" {w}"))
+        }) && (pre_wide.contains("total") || {
+            let pre_long = before(text, whole.start(), 60);
+            [
+                "bringing",
+                "brings",
+                "increases",
+                "raises",
+                "hikes",
+                "lifts",
+                "boosts",
             ]
             .iter()
-            .any(|w| {
-                pre_t
-                    .trim_end_matches(['>', '~', '≈'])
-                    .trim_end()
-                    .ends_with(&format!(" {w}"))
-            });
+            .any(|w| pre_long.contains(w))
+        });
         if to_total
             || site_words.iter().any(site) && !post.trim_start().starts_with("of")
             // "a campus of 1 GW", "el campus de 750 MW", "un emplazamiento de 750 MW", "un sito
