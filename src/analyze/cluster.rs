@@ -12,9 +12,13 @@
 //! another agreement, and the deal is known by two terms at least; within the window, a story about an undisclosed customer's lease joins it on
 //! the same terms. An expansion told two days or more after a deal's first report (of a deal
 //! that is no expansion) is a new agreement unless it agrees on a value or a capacity. A
-//! near-identical text of the same company within 7 days joins whatever it states. A report
-//! compatible with several deals joins the one it agrees with most, then the latest. The deal's
-//! announcement time is its earliest report's.
+//! near-identical text of the same company within 7 days joins whatever it states. The same day
+//! as a deal's first report, a report of its customer with at most one term disagreeing joins it
+//! whatever type or site it reads, and a report stating no term joins it whoever it names (the end
+//! user for the tenant); within two months, a report of its customer stating no term and no new
+//! agreement nor expansion is that deal told again. A value out of the plausible band of USD per
+//! MW-year ties and splits nothing. A report compatible with several deals joins the one it
+//! agrees with most, then the latest. The deal's announcement time is its earliest report's.
 
 use std::collections::{HashMap, HashSet};
 
@@ -205,6 +209,9 @@ pub fn similarity(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
 const WINDOW_DAYS: i64 = 7;
 const DAY_MICROS: i64 = 86_400_000_000;
 const NEAR_DUPLICATE: f64 = 0.6;
+/// How long after a deal's first report a report of its customer stating no term at all is
+/// taken as that deal told again.
+const BARE_RETOLD_DAYS: i64 = 60;
 /// Two values agree within this share of the larger.
 const VALUE_TOLERANCE: f64 = 0.1;
 /// Two capacities agree within this share of the larger (or 5 MW); a gross figure against a
@@ -396,7 +403,9 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
         let r = &reports[i];
         let at = r.at.timestamp_micros();
         // the compatible clusters, with how much each agrees
-        let mut best: Option<(usize, usize, DateTime<Utc>)> = None;
+        // (and whether the report names a site none of the cluster's reports names: the same
+        // day's reports join across a site's name, which then ties no later report)
+        let mut best: Option<(usize, usize, DateTime<Utc>, bool)> = None;
         let same_company = by_company
             .get(&(r.ticker.as_str(), r.kind))
             .map_or(&[][..], Vec::as_slice);
@@ -421,6 +430,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
         for &k in &candidates {
             let c = &clusters[k];
             let within = at - first_at[k] <= window;
+            let one_day = at - first_at[k] <= DAY_MICROS;
             // a report of the deal's customer; one naming its customer or either undisclosed
             let has_cp = named[k].contains(r.counterparty.as_str());
             let named_same = has_cp || r_undisclosed || named[k].contains("undisclosed");
@@ -480,7 +490,8 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 && has_cp
                 && !r_undisclosed
                 && !r.new_agreement
-                && r.deal_type != DealType::Expansion
+                // (the same day, a type never splits: an option exercised told beside the lease)
+                && (r.deal_type != DealType::Expansion || one_day)
                 && (std::iter::once(g)
                     .chain(c.iter().map(|&j| agreement(&reports[j].terms, &r.terms)))
                     .any(|g| g.agree >= 1 && g.conflict <= 1)
@@ -513,11 +524,31 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 && at - first_at[k] >= 2 * DAY_MICROS
                 && !has_expansion[k]
                 && !g.size_agrees;
+            // the same day as a deal's first report, a report stating no term at all that calls
+            // itself no new agreement, whoever it names: that day's announcement, whatever type or
+            // site it reads (the end user named instead of the tenant, the parish instead of the
+            // campus)
+            let bare_same_day = one_day && stated(&r.terms) == 0 && !r.new_agreement;
+            // after the window and within two months, a report naming a stored deal's customer
+            // that states no term at all and is no expansion nor called new: nothing tells it from
+            // that deal told again (a research note, a local story, a partner's release weeks
+            // later); later than that, a customer coming back is likelier than a retelling
+            // without a figure
+            let bare_retold = !within
+                && at - first_at[k] <= BARE_RETOLD_DAYS * DAY_MICROS
+                && has_cp
+                && !r_undisclosed
+                && stated(&r.terms) == 0
+                && !r.new_agreement
+                && r.deal_type != DealType::Expansion;
             let elsewhere = !r.sites.is_empty()
                 && site_sets[k]
                     .iter()
                     .any(|set| !set.iter().any(|s| r.sites.contains(s)));
             let joins = near_dup
+                // (the same day, a named site never splits either)
+                || one_day && same_days
+                || bare_same_day
                 || !elsewhere
                     && !later_expansion
                     && (recap_of
@@ -528,24 +559,26 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                         || same_days
                         || same_big_value
                         || terms_later
+                        || bare_retold
                         || party
                             && (within
                                 && (g.conflict == 0 || g.size_agrees && g.agree >= g.conflict)
                                 || g.conflict == 0
                                     && g.size_exact
                                     && named_same
-                                    && r.deal_type != DealType::Expansion));
+                                    // (an expansion's exact size, told again, is that expansion)
+                                    && (r.deal_type != DealType::Expansion || has_expansion[k])));
             if !joins {
                 continue;
             }
             let agree = g.agree;
             let last = reports[*c.last().expect("a cluster has a report")].at;
-            if best.is_none_or(|(_, a, t)| (agree, last) > (a, t)) {
-                best = Some((k, agree, last));
+            if best.is_none_or(|(_, a, t, _)| (agree, last) > (a, t)) {
+                best = Some((k, agree, last, elsewhere));
             }
         }
         match best {
-            Some((k, _, _)) => {
+            Some((k, _, _, elsewhere)) => {
                 clusters[k].push(i);
                 agreed[k] = consensus(clusters[k].iter().map(|&j| &reports[j].terms));
                 if named[k].insert(r.counterparty.as_str()) {
@@ -556,7 +589,8 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 }
                 party_names[k].extend(r.parties.iter().map(|p| p.name.as_str()));
                 has_expansion[k] |= r.deal_type == DealType::Expansion;
-                if !r.sites.is_empty() && !site_sets[k].contains(&r.sites.as_slice()) {
+                if !elsewhere && !r.sites.is_empty() && !site_sets[k].contains(&r.sites.as_slice())
+                {
                     site_sets[k].push(&r.sites);
                 }
             }
@@ -701,6 +735,131 @@ mod tests {
         c.new_agreement = true;
         assert_eq!(cluster(&[a.clone(), c]).len(), 2);
         b.at = a.at + Duration::days(3);
+        assert_eq!(cluster(&[a, b]).len(), 2);
+    }
+
+    #[test]
+    fn the_same_day_joins_across_a_type_a_site_and_the_name_of_the_end_user() {
+        let mut a = r(
+            1,
+            "2025-12-17T12:00:00Z",
+            "HUT",
+            "Fluidstack",
+            "colocation",
+            "Hut 8 signs lease at its River Bend campus",
+        );
+        a.terms = terms(Some(7e9), Some(245.0), Some(15.0));
+        // the same morning: an option-exercise reading with a substation's MW ...
+        let mut b = r(
+            2,
+            "2025-12-17T15:00:00Z",
+            "HUT",
+            "Fluidstack",
+            "expansion",
+            "Fluidstack takes more power at the River Bend campus",
+        );
+        b.terms = terms(None, Some(330.0), Some(15.0));
+        // ... a local story naming the parish's data center instead of the campus ...
+        let mut c = r(
+            3,
+            "2025-12-17T18:00:00Z",
+            "HUT",
+            "Fluidstack",
+            "colocation",
+            "AI company coming to the West Feliciana data center",
+        );
+        c.terms = terms(Some(7e9), Some(330.0), Some(15.0));
+        // ... and a brief naming the end user, with no term
+        let d = r(
+            4,
+            "2025-12-17T20:00:00Z",
+            "HUT",
+            "Anthropic",
+            "colocation",
+            "Hut 8 signs deal with Anthropic",
+        );
+        // two days on, a report naming the campus still joins: the parish's name, joined across
+        // the same day, ties no later report
+        let mut e = r(
+            5,
+            "2025-12-19T12:00:00Z",
+            "HUT",
+            "Fluidstack",
+            "colocation",
+            "Hut 8 shares rise on the lease at its River Bend campus",
+        );
+        e.terms = a.terms;
+        assert_eq!(e.sites, ["river bend"]);
+        let all = [a.clone(), b.clone(), c.clone(), d.clone(), e];
+        assert_eq!(cluster(&all), vec![vec![0, 1, 2, 3, 4]]);
+        // days later, each of them is another agreement
+        for (mut x, days) in [(b, 2), (c, 3), (d, 2)] {
+            x.at = a.at + Duration::days(days);
+            assert_eq!(cluster(&[a.clone(), x]).len(), 2);
+        }
+    }
+
+    #[test]
+    fn a_report_of_the_customer_stating_no_term_weeks_later_is_the_deal_told_again() {
+        let mut a = r(
+            1,
+            "2024-06-04T12:00:00Z",
+            "CORZ",
+            "CoreWeave",
+            "colocation",
+            "Core Scientific signs 12-year CoreWeave hosting contracts",
+        );
+        a.terms = terms(Some(3.5e9), Some(200.0), Some(12.0));
+        let b = r(
+            2,
+            "2024-06-20T12:00:00Z",
+            "CORZ",
+            "CoreWeave",
+            "hosting",
+            "a research note on miners recalls the CoreWeave hosting partnership",
+        );
+        assert_eq!(cluster(&[a.clone(), b.clone()]).len(), 1);
+        let mut x = b.clone();
+        x.at = a.at + Duration::days(59);
+        assert_eq!(cluster(&[a.clone(), x]).len(), 1);
+        // an expansion, an agreement called new, another customer, or two months on: another
+        let mut x = b.clone();
+        x.deal_type = DealType::Expansion;
+        assert_eq!(cluster(&[a.clone(), x]).len(), 2);
+        let mut x = b.clone();
+        x.new_agreement = true;
+        assert_eq!(cluster(&[a.clone(), x]).len(), 2);
+        let mut x = b.clone();
+        x.counterparty = "Microsoft".into();
+        assert_eq!(cluster(&[a.clone(), x]).len(), 2);
+        let mut x = b;
+        x.at = a.at + Duration::days(61);
+        assert_eq!(cluster(&[a, x]).len(), 2);
+    }
+
+    #[test]
+    fn an_expansion_told_again_with_its_exact_size_is_that_expansion() {
+        let mut a = r(
+            1,
+            "2025-07-31T12:00:00Z",
+            "APLD",
+            "CoreWeave",
+            "expansion",
+            "CoreWeave exercises its option for 150 MW more",
+        );
+        a.terms = terms(None, Some(150.0), Some(15.0));
+        let mut b = r(
+            2,
+            "2025-10-10T12:00:00Z",
+            "APLD",
+            "CoreWeave",
+            "expansion",
+            "Applied Digital also extended its CoreWeave lease",
+        );
+        b.terms = a.terms;
+        assert_eq!(cluster(&[a.clone(), b.clone()]).len(), 1);
+        // the first lease is no expansion: a later expansion of its size is another agreement
+        a.deal_type = DealType::Colocation;
         assert_eq!(cluster(&[a, b]).len(), 2);
     }
 

@@ -394,6 +394,21 @@ fn vote(readings: impl Iterator<Item = (f64, Option<String>)>) -> Option<(f64, O
     cluster::most_agreed(&values).map(|i| all.swap_remove(i))
 }
 
+/// The terms a detection is clustered by: a value read out of the plausible band of USD per
+/// MW-year ("rejected reading: out of band …", kept on the deal and flagged) ties or splits no
+/// reports (an analyst's $9.6 million beat read beside a lease's 150 MW and 15 years).
+fn clustering_terms(d: &deals::Detection) -> crate::model::DealTerms {
+    let mut t = d.terms;
+    if d.reasons
+        .iter()
+        .any(|r| r.starts_with("rejected reading: out of band"))
+    {
+        t.value_usd = None;
+        t.value_with_options_usd = None;
+    }
+    t
+}
+
 /// Cluster detections into deals: each term as most of its reports state it.
 pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
     let reports: Vec<cluster::Report> = inputs
@@ -405,7 +420,7 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             kind: c.detection.kind,
             counterparty: c.detection.counterparty.clone(),
             deal_type: c.detection.deal_type,
-            terms: c.detection.terms,
+            terms: clustering_terms(&c.detection),
             parties: c.detection.parties.clone(),
             recap: c
                 .detection
@@ -676,6 +691,50 @@ mod tests {
             report(2, "Fluidstack", 0.9, false),
         ]);
         assert_eq!(deals[0].deal.counterparty, "Anthropic");
+    }
+
+    #[test]
+    fn a_value_out_of_band_neither_ties_nor_splits_reports() {
+        use crate::model::{DealKind, DealTerms, DealType, DetectionRecord};
+        let report =
+            |id: i64, at: &str, value: f64, reasons: Vec<String>| crate::store::ClusterInput {
+                document_id: id,
+                source: "s".into(),
+                at: at.into(),
+                title: format!("Applied Digital story {id}"),
+                lead: String::new(),
+                sentiment: None,
+                detection: DetectionRecord {
+                    kind: DealKind::Deal,
+                    ticker: "APLD".into(),
+                    counterparty: "CoreWeave".into(),
+                    counterparty_class: None,
+                    deal_type: DealType::Expansion,
+                    terms: DealTerms {
+                        value_usd: Some(value),
+                        capacity_mw: Some(150.0),
+                        term_years: Some(15.0),
+                        ..DealTerms::default()
+                    },
+                    confidence: 0.8,
+                    evidence: String::new(),
+                    phrases: Default::default(),
+                    parties: vec![],
+                    reasons,
+                },
+            };
+        // an option for 150 MW over 15 years worth $2.2 billion, and ten weeks later a results
+        // story stating its 150 MW and 15 years beside an analyst's $9.6 million beat
+        let first = report(1, "2025-07-31T12:00:00Z", 2.2e9, vec![]);
+        let flagged = vec![
+            "rejected reading: out of band: $0.00 million per MW-year from $9.60M over 150 MW and 15 years".to_string(),
+        ];
+        let later = report(2, "2025-10-10T12:00:00Z", 9.6e6, flagged);
+        assert_eq!(build_deals(&[first.clone(), later.clone()]).len(), 1);
+        // the same value unflagged disagrees with the deal's
+        let mut unflagged = later;
+        unflagged.detection.reasons.clear();
+        assert_eq!(build_deals(&[first, unflagged]).len(), 2);
     }
 
     #[test]

@@ -553,7 +553,7 @@ fn real_stream() {
 
 /// The committed manifest of real pages (URLs, dates and labels only) stays one the scorers can
 /// read: every entry parses, ids and pages (scheme, "www." and a trailing slash aside) are unique, dates are dates, a deal report names its
-/// ticker and deal, and no page of the held-out list in `../shared/real/` is in it.
+/// ticker and deal, a deal's name is spelled one way, and no page of the held-out list in `../shared/real/` is in it.
 #[test]
 fn the_real_manifest_is_well_formed_and_holds_no_held_out_page() {
     let path = "tests/fixtures/analyze/real_manifest.json";
@@ -573,7 +573,17 @@ fn the_real_manifest_is_well_formed_and_holds_no_held_out_page() {
     };
     let mut ids = HashSet::new();
     let mut urls = HashSet::new();
+    // one real deal keeps one name across the sides (scored together, two spellings of one
+    // deal were two true deals, one of them always missed)
+    let mut deal_names: std::collections::HashMap<String, String> =
+        std::collections::HashMap::new();
     for (e, r) in manifest.iter().zip(&raw) {
+        if let Some(k) = &e.expect.deal {
+            let prev = deal_names
+                .entry(k.to_lowercase())
+                .or_insert_with(|| k.clone());
+            assert_eq!(prev, k, "{}: deal {k} spelled {prev} elsewhere", e.id);
+        }
         assert!(ids.insert(e.id.clone()), "id {} twice", e.id);
         let url = r["url"].as_str().unwrap();
         assert!(urls.insert(norm(url)), "{}: page {url} twice", e.id);
