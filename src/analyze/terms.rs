@@ -316,7 +316,7 @@ fn amounts(text: &str) -> Vec<Amount> {
         .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w.trim())))
             // a guarantee or backing (in Spanish, French, Italian, Portuguese too), unless what
             // is guaranteed is revenue ("the agreements guarantee $3.7 billion in revenue")
-            || ["guarante", "garant", "menjamin", "jaminan", "mendukung", "kewajiban", "suporta", "support with", "supports with", "respald", "soutien", "souten", "supporter", "suporte financ", "apoio financ", "financial support", "financial backing", "finanzielle unterstützung"]
+            || ["guarante", "garant", "menjamin", "jaminan", "mendukung", "kewajiban", "suporta", "support with", "supports with", "respald", "soutien", "souten", "supporter", "suporte financ", "apoio financ", "financial support", "financial backing", "finanzielle unterstützung", "rückendeckung", "sostegno finanz"]
                 .iter()
                 .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w)))
                 && !post_words.iter().take(3).any(|p| {
@@ -1158,9 +1158,10 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
             "phase",
             "first ",
             "initial",
+            "premier",
             "première",
-            "primera",
-            "primeira",
+            "primer",
+            "primeir",
             "erste",
         ]
         .iter()
@@ -2267,6 +2268,16 @@ mod tests {
             x("The 3 billion agreement has a ten-year term.").value_usd,
             None
         );
+        // German and Italian words for a financial backing
+        assert_eq!(
+            x("Google stellt eine finanzielle Rückendeckung in Höhe von 3,2 Milliarden US-Dollar für den Mietvertrag bereit.").value_usd,
+            None
+        );
+        assert_eq!(
+            x("Google fornisce un sostegno finanziario di 3,2 miliardi di dollari al contratto.")
+                .value_usd,
+            None
+        );
         // in Indonesian: "dolar", and a guarantee ("menjamin") is no value
         assert_eq!(
             x("kesepakatan pusat data AI senilai 3 miliar dolar AS").value_usd,
@@ -2863,6 +2874,15 @@ mod tests {
         assert_eq!(
             x("The first 40 MW go live in 2026 under the lease.").capacity_mw,
             Some(40.0)
+        );
+        // (in the plural too: "los primeros 5 megavatios", "les premiers 5 MW")
+        assert_eq!(
+            x("Los primeros 5 megavatios estarán disponibles en enero. Para mayo, el cliente usará 25 megavatios.").capacity_mw,
+            Some(25.0)
+        );
+        assert_eq!(
+            x("Les premiers 5 MW seront livrés en janvier, puis 25 MW en mai.").capacity_mw,
+            Some(25.0)
         );
         // "plurianual" is multi-year: the amount after it is the contract's total, not annual
         assert_eq!(
