@@ -1217,7 +1217,11 @@ fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
             "empréstimo",
         ]
         .iter()
-        .any(|f| w.starts_with(f));
+        .any(|f| w.starts_with(f))
+            // "the debt facility, secured at 80% loan to cost with a 36-month term": a term or a
+            // maturity said of the financing just named
+            || ["term", "tenor", "maturity"].iter().any(|t| w.starts_with(t))
+                && financing_named_before(text, whole.start());
         // "deux options de prolongation de 5-year", "due estensioni opzionali di 5-year": the
         // option's span, named before it in the Romance languages
         let pre = before(text, whole.start(), 45);
@@ -1279,12 +1283,31 @@ fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
             .get(1)
             .or(c.get(2))
             .map_or(0.0, |m| m.as_str().parse().unwrap_or(0.0));
-        if months >= 12.0 && months % 12.0 == 0.0 {
+        // (a financing's "36-month term")
+        let financing_term = whole.as_str().to_lowercase().ends_with("term")
+            && financing_named_before(text, whole.start());
+        if months >= 12.0 && months % 12.0 == 0.0 && !financing_term {
             out.push((months / 12.0, (whole.start(), whole.end())));
         }
     }
     out.sort_by_key(|&(_, (start, _))| start);
     out
+}
+
+/// Is a financing named just before `at` with no lease or agreement after it ("the debt facility,
+/// secured at 80% loan to cost with a 36-month term")? Then a term there is the financing's, not a
+/// contract's ("a credit backstop for its lease with a 10-year term" is the lease's).
+fn financing_named_before(text: &str, at: usize) -> bool {
+    let p = before(text, at, 45).to_lowercase();
+    ["loan", "debt", "facility", "notes", "financing", "credit"]
+        .iter()
+        .filter_map(|f| p.rfind(f))
+        .max()
+        .is_some_and(|at| {
+            !["lease", "agreement", "contract", "deal"]
+                .iter()
+                .any(|l| p[at..].contains(l))
+        })
 }
 
 /// A text with amounts and terms written in German, French, Spanish, Portuguese, Italian or
@@ -1641,12 +1664,13 @@ fn about_agreement(s: &str) -> bool {
 }
 
 /// Does a sentence report a period's results ("Revenue reached $64.2 million", "beating
-/// expectations", "for the quarter") with no agreement named in it?
+/// expectations", "for the quarter", "over the last twelve months") with no agreement named in
+/// it?
 fn period_figure(s: &str) -> bool {
     static RE: OnceLock<[Regex; 2]> = OnceLock::new();
     let [period, agreement] = RE.get_or_init(|| {
         [
-            Regex::new(r"(?i)(?-u:\b)(?:(?:revenues?|sales|net (?:income|loss)|EBITDA|earnings) (?:reached|rose|grew|fell|declined|came in|came to|totaled|totalled|climbed|jumped|increased|decreased)|(?:beating|missing|topping|above|below|versus|vs\.?) (?:(?:Wall Street's|Wall Street’s|analysts'|analysts’|the) )?(?:expectations|estimates|consensus|forecasts?)|for the (?:quarter|three months|six months|nine months|fiscal (?:year|quarter))|(?:revenues?|sales) for (?:the )?(?:Q[1-4]|(?:first|second|third|fourth) (?:fiscal )?quarter)(?: (?:of )?(?:fiscal )?(?:20)?\d\d)? (?:reached|rose|grew|climbed|jumped|increased|totaled|totalled|came in)|(?:revenues?|sales) (?:soaring|surging|rising|climbing|jumping) to|year[- ]over[- ]year)(?-u:\b)|^\W*(?:total |net )?revenues?:")
+            Regex::new(r"(?i)(?-u:\b)(?:(?:revenues?|sales|net (?:income|loss)|EBITDA|earnings) (?:reached|rose|grew|fell|declined|came in|came to|totaled|totalled|climbed|jumped|increased|decreased)|(?:beating|missing|topping|above|below|versus|vs\.?) (?:(?:Wall Street's|Wall Street’s|analysts'|analysts’|the) )?(?:expectations|estimates|consensus|forecasts?)|for the (?:quarter|three months|six months|nine months|fiscal (?:year|quarter))|(?:revenues?|sales) for (?:the )?(?:Q[1-4]|(?:first|second|third|fourth) (?:fiscal )?quarter)(?: (?:of )?(?:fiscal )?(?:20)?\d\d)? (?:reached|rose|grew|climbed|jumped|increased|totaled|totalled|came in)|(?:revenues?|sales) (?:soaring|surging|rising|climbing|jumping) to|year[- ]over[- ]year|(?:over|in|for|during) the (?:last|past|trailing|prior) (?:twelve|12) months|trailing[- ]twelve[- ]months?)(?-u:\b)|^\W*(?:total |net )?revenues?:")
                 .expect("static regex"),
             Regex::new(r"(?i)(?-u:\b)(?:leases?|contracts?|contracted|agreements?|deals?)(?-u:\b)")
                 .expect("static regex"),
@@ -2687,6 +2711,28 @@ mod tests {
             "Quarterly revenue reached $64.2 million, beating expectations of $50 million. The highlight was a new lease with CoreWeave for a further 150 MW.",
         );
         assert_eq!((t.value_usd, t.capacity_mw), (None, Some(150.0)));
+        // a financing's term is not the lease's, a lease's term after its backing is
+        let (t, _) = checked(
+            "CoreWeave has signed a lease for the second phase, covering 260 MW of critical IT load.",
+            "The debt facility, at 80% loan to cost with a 36-month term, funds the campus. CoreWeave has signed a lease for the second phase, covering 260 MW of critical IT load.",
+        );
+        assert_eq!(t.term_years, None);
+        let (t, _) = checked(
+            "Fluidstack has signed a lease covering 200 MW of critical IT load.",
+            "The company closed a $500 million credit facility with a 5-year term. Fluidstack has signed a lease covering 200 MW of critical IT load.",
+        );
+        assert_eq!(t.term_years, None);
+        let (t, _) = checked(
+            "Google gives a credit backstop for its lease with a 10-year term.",
+            "",
+        );
+        assert_eq!(t.term_years, Some(10.0));
+        // a year's revenue, trailing twelve months
+        let (t, _) = checked(
+            "CoreWeave has signed a lease for the second phase, covering 260 MW of critical IT load.",
+            "The company reported $3.2 billion in revenue over the last twelve months. CoreWeave has signed a lease for the second phase, covering 260 MW of critical IT load.",
+        );
+        assert_eq!((t.value_usd, t.capacity_mw), (None, Some(260.0)));
         // a site's agreements summed over their lives
         let (t, _) = checked(
             "With the new lease signed, the company expects about $11 billion in contracted lease revenue from the campus over the life of its agreements.",
