@@ -1414,8 +1414,20 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
             let int = c[2].split(',').next().unwrap_or("");
             int.contains('.') && int.split('.').skip(1).all(|g| g.len() == 3)
         };
+        // "9,700 millones" groups them with commas, as Latin American and English texts do (a
+        // decimal is not written with three digits after its comma)
+        let comma_grouped = {
+            let mut parts = c[2].split(',');
+            let head = parts.next().unwrap_or("");
+            !c[2].contains('.')
+                && c[2].contains(',')
+                && head.len() <= 3
+                && parts.all(|g| g.len() == 3)
+        };
         let n: Option<f64> = if grouped {
             c[2].replace('.', "").replace(',', ".").parse().ok()
+        } else if comma_grouped {
+            c[2].replace(',', "").parse().ok()
         } else {
             c[2].replace(',', ".").parse().ok()
         };
@@ -2891,6 +2903,15 @@ mod tests {
         assert_eq!(
             x("IREN cerró con Microsoft un contrato estratégico de cinco años por 9.700 millones de dólares").value_usd,
             Some(9.7e9)
+        );
+        // thousands grouped with a comma, as Latin American texts write them
+        assert_eq!(
+            x("Microsoft firmó un contrato de 9,700 millones de dólares con IREN").value_usd,
+            Some(9.7e9)
+        );
+        assert_eq!(
+            x("un contrato de 2,5 millones de dólares").value_usd,
+            Some(2.5e6)
         );
         // a backing of the tenant's lease obligations is no contract value, in any language
         assert_eq!(
