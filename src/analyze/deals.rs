@@ -150,6 +150,8 @@ struct Patterns {
     reader_buys: Regex,
     /// The company buys: a purchase, procurement or supply agreement, equipment from a vendor.
     buyer: Regex,
+    /// A verb of buying ("To acquire NVIDIA's Blackwell systems"), not a contract "for" chips.
+    buying: Regex,
     /// A page's furniture.
     furniture: Regex,
     /// A price move on the news of a contract: "jumps after $7B lease".
@@ -276,6 +278,7 @@ fn pats() -> &'static Patterns {
             approval: r(r"(?i)\b(?:secur|obtain|receiv|win|won|gain|grant)(?:s|ed|ing|e)? (?:\w+ ){0,3}(?:approvals?|permits?|zoning|rezoning|tax (?:abatements?|incentives?)|incentives?)\b"),
             reader_buys: r(r"(?i)\b(?:is it )?(?:too late |a good time |the right time |time )?to buy (?:\w+ ){0,2}(?:stocks?|shares)\b|\bshould you buy\b"),
             upcoming_results: r(r"(?i)\b(?:ahead of|before|into|previews?|preview of)\b[^.;]{0,20}\b(?:earnings|results|report)\b"),
+            buying: r(r"(?i)\b(?:to (?:acquire|buy|purchase)|acquir(?:es|ed|ing)|purchas(?:e|es|ed|ing)|buy(?:s|ing)?|bought)\b"),
             buyer: r(r"(?i)\b(?:purchase|procurement|supply|purchasing) (?:agreement|order|contract|deal)s?\b|(?-i:\b(?:MIPA |Purchase |Asset |Stock )?Buyer\b)|\bhardware procurement\b|\b(?:for|of|to buy|to purchase|purchas(?:e|es|ed|ing)|to acquire|acquir(?:es|ed|ing)) (?:\S+ ){0,3}(?:Blackwell|GB\d00|B\d00|H\d00|GPUs|servers|systems|chips|equipment|miners|rigs|ASICs)\b"),
             furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}|^in this (?:file )?(?:photo|picture|illustration)\b|^add us on\b|^\(?(?:photo|photo illustration|image|illustration) (?:by|credit)\b|\bgetty images\b|\bshutterstock\b"),
             on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|amid|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b|\b(?:lease|deal|contract|agreement|pact)s? (?:sends?|lifts?|drives?|propels?|pushes?|boosts?|sparks?) [^.;]{0,40}?\b(?:stock|shares)\b"),
@@ -1667,6 +1670,7 @@ impl<'a> Recognizer<'a> {
                     && let Some((s, why)) = against_sents.iter().find(|(s, why)| {
                         self.cp_matcher.find(s, true).iter().any(|h| h.entity == e)
                             || *why == BUYER
+                                && p.buying.is_match(s)
                                 && cands
                                     .iter()
                                     .skip(c.pos + 1)
