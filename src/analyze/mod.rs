@@ -481,22 +481,27 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             } else {
                 &chosen
             };
+            let votes = |c: &crate::store::ClusterInput| {
+                pool.iter()
+                    .filter(|o| o.detection.counterparty == c.detection.counterparty)
+                    .count()
+            };
             let named = pool
                 .iter()
                 .enumerate()
-                .max_by_key(|&(i, c)| {
-                    let n = pool
-                        .iter()
-                        .filter(|o| o.detection.counterparty == c.detection.counterparty)
-                        .count();
-                    (n, std::cmp::Reverse(i))
-                })
-                .map(|(_, c)| {
-                    (
-                        c.detection.counterparty.clone(),
-                        c.detection.counterparty_class.clone(),
-                    )
-                });
+                .max_by_key(|&(i, c)| (votes(c), std::cmp::Reverse(i)))
+                .map(|(_, c)| c);
+            // a customer one outlet guesses for a lease the others call undisclosed ("Microsoft"
+            // in one report of nine about an unnamed hyperscaler's lease) is no customer: the
+            // deal stays undisclosed when its undisclosed reports are more than twice the named
+            // customer's
+            let undisclosed = by_conf.len() - named_reports.len();
+            let named = named.filter(|c| undisclosed <= 2 * votes(c)).map(|c| {
+                (
+                    c.detection.counterparty.clone(),
+                    c.detection.counterparty_class.clone(),
+                )
+            });
             let (counterparty, class) = named.unwrap_or(("undisclosed".into(), None));
             let sentiments: Vec<f64> = members
                 .iter()
@@ -691,6 +696,13 @@ mod tests {
             report(2, "Fluidstack", 0.9, false),
         ]);
         assert_eq!(deals[0].deal.counterparty, "Anthropic");
+        // one outlet's guess among reports of an unnamed customer's lease is no customer; a
+        // customer named by a third of the reports or more is
+        let mut reports = vec![report(1, "Microsoft", 0.99, false)];
+        reports.extend((2..=4).map(|i| report(i, "undisclosed", 0.9, false)));
+        assert_eq!(build_deals(&reports)[0].deal.counterparty, "undisclosed");
+        reports.truncate(3);
+        assert_eq!(build_deals(&reports)[0].deal.counterparty, "Microsoft");
     }
 
     #[test]
