@@ -471,9 +471,20 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
                 .iter()
                 .filter(|c| c.detection.counterparty != "undisclosed")
                 .collect();
+            // (unless most of the reports that name a customer name it: NVIDIA renting IREN's
+            // cloud is called the GPUs' vendor in another report)
+            let most_name = |name: &str| {
+                2 * named_reports
+                    .iter()
+                    .filter(|c| c.detection.counterparty == name)
+                    .count()
+                    > named_reports.len()
+            };
             let chosen = named_reports
                 .iter()
-                .filter(|c| !backer(&c.detection.counterparty))
+                .filter(|c| {
+                    !backer(&c.detection.counterparty) || most_name(&c.detection.counterparty)
+                })
                 .copied()
                 .collect::<Vec<_>>();
             let pool = if chosen.is_empty() {
@@ -696,6 +707,30 @@ mod tests {
             report(2, "Fluidstack", 0.9, false),
         ]);
         assert_eq!(deals[0].deal.counterparty, "Anthropic");
+        // a customer most of the naming reports name stays the customer where another report
+        // calls it a vendor (NVIDIA renting a company's GPU cloud, "NVIDIA GB300s" elsewhere)
+        let vendor = |id: i64, cp: &str, says_vendor: bool| {
+            let mut r = report(id, cp, 0.9, false);
+            if says_vendor {
+                r.detection.parties = vec![Party {
+                    role: PartyRole::Vendor,
+                    name: "NVIDIA".into(),
+                }];
+            }
+            r
+        };
+        let deals = build_deals(&[
+            vendor(1, "Microsoft", true),
+            vendor(2, "NVIDIA", false),
+            vendor(3, "NVIDIA", false),
+        ]);
+        assert_eq!(deals[0].deal.counterparty, "NVIDIA");
+        let deals = build_deals(&[
+            vendor(1, "Microsoft", true),
+            vendor(2, "Microsoft", false),
+            vendor(3, "NVIDIA", false),
+        ]);
+        assert_eq!(deals[0].deal.counterparty, "Microsoft");
         // one outlet's guess among reports of an unnamed customer's lease is no customer; a
         // customer named by a third of the reports or more is
         let mut reports = vec![report(1, "Microsoft", 0.99, false)];

@@ -8,7 +8,7 @@
 //! `HASHPIVOT_REALTEXT_SPLIT=dev|heldout` keeps one side). `repository_stream_floors` runs the same
 //! scoring over the stream fixture written for the repository (`stream.toml`) with floors.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use hashpivot::config::{Config, STARTER};
@@ -322,6 +322,9 @@ pub struct StreamScore {
     pub events: usize,
     pub true_deals: usize,
     pub matched: usize,
+    /// Matched events whose customer is one the deal's reports name (or undisclosed where none
+    /// does).
+    pub customers_right: usize,
     pub lines: Vec<String>,
 }
 
@@ -337,8 +340,14 @@ impl StreamScore {
 pub fn score_stream(cfg: &Config, items: &[&Item]) -> StreamScore {
     // each true deal: its ticker and its first report
     let mut truth: Vec<(String, String, DateTime<Utc>)> = Vec::new();
+    // and the customers its reports name, lower-cased
+    let mut customers: HashMap<String, HashSet<String>> = HashMap::new();
     for it in items {
         if let Some(k) = &it.expect.deal {
+            customers
+                .entry(k.clone())
+                .or_default()
+                .extend(it.expect.cp.iter().map(|c| c.to_lowercase()));
             match truth.iter_mut().find(|t| &t.0 == k) {
                 Some(t) => {
                     if it.when < t.2 {
@@ -367,18 +376,46 @@ pub fn score_stream(cfg: &Config, items: &[&Item]) -> StreamScore {
     }
     pairs.sort();
     let (mut used_e, mut used_t) = (HashSet::new(), HashSet::new());
+    let mut matches: Vec<(usize, usize)> = Vec::new();
     for (_, i, k) in pairs {
         if !used_e.contains(&i) && !used_t.contains(&k) {
             used_e.insert(i);
             used_t.insert(k);
+            matches.push((i, k));
         }
     }
     let mut s = StreamScore {
         events: events.len(),
         true_deals: truth.len(),
         matched: used_e.len(),
+        customers_right: 0,
         lines: Vec::new(),
     };
+    for &(i, k) in &matches {
+        let named = &customers[&truth[k].0];
+        let cp = events[i].counterparty.to_lowercase();
+        let right = if named.is_empty() {
+            cp == "undisclosed"
+        } else {
+            named.contains(&cp)
+        };
+        if right {
+            s.customers_right += 1;
+        } else {
+            s.lines.push(format!(
+                "wrong customer: {} for {} (its reports name {})",
+                events[i].counterparty,
+                truth[k].0,
+                if named.is_empty() {
+                    "none".to_string()
+                } else {
+                    let mut v: Vec<&String> = named.iter().collect();
+                    v.sort();
+                    v.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(", ")
+                }
+            ));
+        }
+    }
     for (i, e) in events.iter().enumerate() {
         if !used_e.contains(&i) {
             s.lines.push(format!(
@@ -405,11 +442,13 @@ fn print(name: &str, items: &[&Item], cfg: &Config) -> (StreamScore, TextScore) 
         println!("  {l}");
     }
     println!(
-        "stream: {} deal events vs {} true deals: precision {:.3}, recall {:.3}",
+        "stream: {} deal events vs {} true deals: precision {:.3}, recall {:.3}; customer right {}/{}",
         st.events,
         st.true_deals,
         st.precision(),
-        st.recall()
+        st.recall(),
+        st.customers_right,
+        st.matched
     );
     for l in &tx.lines {
         println!("  {l}");
