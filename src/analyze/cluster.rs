@@ -444,6 +444,10 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                     .any(|&j| similarity(&reports[j].shingles, &r.shingles) >= NEAR_DUPLICATE);
             // the cluster's terms as most of its reports state them, against this report's
             let g = agreement(&agreed[k], &r.terms);
+            // a report naming the deal's customer that calls its agreement neither new nor an
+            // expansion: what a retelling of the deal is, whatever it states
+            let plain_retelling =
+                has_cp && !r_undisclosed && !r.new_agreement && r.deal_type != DealType::Expansion;
             // `same_counterparty` with any of the cluster's reports
             let party = named_same
                 || party_names[k].contains(r.counterparty.as_str())
@@ -508,12 +512,8 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             // a deal stored with no term at all (a headline's "agreement with AMD") and a report
             // naming the same customer within a month that states no new agreement: the terms
             // of that deal, told later (nothing can disagree, and nothing else tells them apart)
-            let terms_later = at - first_at[k] <= 30 * DAY_MICROS
-                && has_cp
-                && !r_undisclosed
-                && !r.new_agreement
-                && r.deal_type != DealType::Expansion
-                && stated(&agreed[k]) == 0;
+            let terms_later =
+                at - first_at[k] <= 30 * DAY_MICROS && plain_retelling && stated(&agreed[k]) == 0;
             // a new site is a new agreement, whatever terms it shares (another named site than
             // any of the cluster's reports names)
             // an expansion told days after a deal's first report, of a deal that is no expansion
@@ -536,11 +536,8 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             // without a figure
             let bare_retold = !within
                 && at - first_at[k] <= BARE_RETOLD_DAYS * DAY_MICROS
-                && has_cp
-                && !r_undisclosed
-                && stated(&r.terms) == 0
-                && !r.new_agreement
-                && r.deal_type != DealType::Expansion;
+                && plain_retelling
+                && stated(&r.terms) == 0;
             let elsewhere = !r.sites.is_empty()
                 && site_sets[k]
                     .iter()

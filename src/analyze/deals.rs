@@ -186,6 +186,8 @@ struct Patterns {
     section_title: Regex,
     /// a cited source's number ("[2]")
     citation: Regex,
+    /// A group of bracketed citations and the next point's dash after it, if any.
+    citation_group: Regex,
     /// "secures ... data center site"
     site_secured: Regex,
     /// "a new 15-year lease", "a new agreement"
@@ -243,6 +245,7 @@ fn pats() -> &'static Patterns {
             merger_agreement: r(r"(?i)\b(?:merger|acquisition|arrangement) agreement\b|\bagreement (?:and plan )?of merger\b|\bFusionsvereinbarung\b|\baccord de fusion\b|\bacuerdo de fusión\b"),
             deal_again: r(r"(?i)^\W*(?:under )?(?:the|this) (?:deal|agreement|contract|lease|pact)\b"),
             citation: r(r"\[\d{1,3}\]"),
+            citation_group: r(r"(?:\[\d{1,3}\])+(\s+[-–•]\s)?"),
             site_secured: r(r"(?i)\bsecur(?:es|ed|ing|e)? (?:[\w'’.-]+ ){0,4}(?:sites?|land|acres|parcels?|property|properties)\b"),
             new_priced: r(r"(?i)(?-u:\b)(?:a|an) new (?:\$|US\$|USD ?)\d[\d.,]* ?(?:billion|million|bn|[BM])?,? (?:(?-u:[\w-])+ ){0,3}(?:contracts?|leases?|agreements?|deals?)(?-u:\b)|(?:'s|’s|(?-u:\b)a) new (?:(?-u:[\w-])+ ){0,3}(?:deal|contract|lease|agreement) to (?:deliver|provide|supply|host) (?:more than |over |up to |about |approximately )?\d[\d.,]* ?(?:MW|megawatts?)(?-u:\b)"),
             after_news: r(r"(?i)^\W*(?:following|after|on the heels of|in the wake of) (?:the|this|that) (?:announcement|news|deal|agreement)(?-u:\b)|^\W*on the news(?-u:\b)"),
@@ -2419,10 +2422,10 @@ impl<'a> Recognizer<'a> {
             confidence += 0.05;
         }
         for r in rejected {
-            if r.starts_with("out of band") {
+            if r.starts_with(terms::OUT_OF_BAND) {
                 confidence -= 0.15;
             }
-            reasons.push(format!("rejected reading: {r}"));
+            reasons.push(format!("{REJECTED_READING}{r}"));
         }
         reasons.insert(0, format!("decided by: \"{}\"", clip(evidence, 200)));
         let reasons = std::mem::take(reasons);
@@ -2615,6 +2618,16 @@ impl<'a> Recognizer<'a> {
 
 /// The reason a results release is taken as a deal: it states a contract signed in the period.
 pub const RESULTS_REASON: &str = "for: results that state a new contract";
+/// How a reading of a term rejected with its reason opens among a detection's reasons.
+pub const REJECTED_READING: &str = "rejected reading: ";
+
+/// Was a detection's value kept though its USD per MW-year falls out of the plausible band?
+pub fn value_out_of_band(d: &Detection) -> bool {
+    d.reasons.iter().any(|r| {
+        r.strip_prefix(REJECTED_READING)
+            .is_some_and(|r| r.starts_with(terms::OUT_OF_BAND))
+    })
+}
 
 /// A decision about one document: the detection, if any, and why.
 #[derive(Debug, Clone, Default)]
@@ -2731,11 +2744,9 @@ fn around(text: &str, start: usize, end: usize) -> &str {
 /// after its words ("… with IREN[1]") — as an encyclopedia's, set after a sentence's stop
 /// ("… volatility.[1][2]") or inside it, never do?
 fn points_cite_sources(sents: &[&str]) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"(?:\[\d{1,3}\])+(\s+[-–•]\s)?").expect("static regex"));
     let (mut groups, mut points) = (0, 0);
     for s in sents {
-        for c in re.captures_iter(s) {
+        for c in pats().citation_group.captures_iter(s) {
             let whole = c.get(0).expect("match");
             let after_words = s[..whole.start()]
                 .chars()

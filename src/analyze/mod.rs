@@ -399,10 +399,7 @@ fn vote(readings: impl Iterator<Item = (f64, Option<String>)>) -> Option<(f64, O
 /// reports (an analyst's $9.6 million beat read beside a lease's 150 MW and 15 years).
 fn clustering_terms(d: &deals::Detection) -> crate::model::DealTerms {
     let mut t = d.terms;
-    if d.reasons
-        .iter()
-        .any(|r| r.starts_with("rejected reading: out of band"))
-    {
+    if deals::value_out_of_band(d) {
         t.value_usd = None;
         t.value_with_options_usd = None;
     }
@@ -471,19 +468,24 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
                 .iter()
                 .filter(|c| c.detection.counterparty != "undisclosed")
                 .collect();
+            // how many of some reports name each customer
+            fn naming<'a>(
+                reports: &[&&'a crate::store::ClusterInput],
+            ) -> std::collections::HashMap<&'a str, usize> {
+                let mut n = std::collections::HashMap::new();
+                for c in reports {
+                    *n.entry(c.detection.counterparty.as_str()).or_default() += 1;
+                }
+                n
+            }
+            let named_counts = naming(&named_reports);
             // (unless most of the reports that name a customer name it: NVIDIA renting IREN's
             // cloud is called the GPUs' vendor in another report)
-            let most_name = |name: &str| {
-                2 * named_reports
-                    .iter()
-                    .filter(|c| c.detection.counterparty == name)
-                    .count()
-                    > named_reports.len()
-            };
             let chosen = named_reports
                 .iter()
                 .filter(|c| {
-                    !backer(&c.detection.counterparty) || most_name(&c.detection.counterparty)
+                    let cp = c.detection.counterparty.as_str();
+                    !backer(cp) || 2 * named_counts[cp] > named_reports.len()
                 })
                 .copied()
                 .collect::<Vec<_>>();
@@ -492,22 +494,20 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             } else {
                 &chosen
             };
-            let votes = |c: &crate::store::ClusterInput| {
-                pool.iter()
-                    .filter(|o| o.detection.counterparty == c.detection.counterparty)
-                    .count()
-            };
+            let votes = naming(pool);
+            let votes_for =
+                |c: &crate::store::ClusterInput| votes[c.detection.counterparty.as_str()];
             let named = pool
                 .iter()
                 .enumerate()
-                .max_by_key(|&(i, c)| (votes(c), std::cmp::Reverse(i)))
+                .max_by_key(|&(i, c)| (votes_for(c), std::cmp::Reverse(i)))
                 .map(|(_, c)| c);
             // a customer one outlet guesses for a lease the others call undisclosed ("Microsoft"
             // in one report of nine about an unnamed hyperscaler's lease) is no customer: the
             // deal stays undisclosed when its undisclosed reports are more than twice the named
             // customer's
             let undisclosed = by_conf.len() - named_reports.len();
-            let named = named.filter(|c| undisclosed <= 2 * votes(c)).map(|c| {
+            let named = named.filter(|c| undisclosed <= 2 * votes_for(c)).map(|c| {
                 (
                     c.detection.counterparty.clone(),
                     c.detection.counterparty_class.clone(),

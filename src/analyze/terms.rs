@@ -1717,6 +1717,10 @@ pub const MAX_CONTRACT_MW: f64 = 1200.0;
 /// The longest term read as a hosting contract's: past it, a ground lease or a site's life
 /// ("an 80-year ground lease at the Cayuga site"); the longest real ones run 25 years.
 pub const MAX_CONTRACT_YEARS: f64 = 30.0;
+/// How a value out of `RATE_BAND` is said among the rejected readings (the deal's confidence
+/// and clustering look for it).
+pub const OUT_OF_BAND: &str = "out of band";
+
 /// The band of USD per MW-year a contract's value, capacity and term imply (outside it the
 /// reading is kept, flagged and the deal's confidence lowered).
 pub const RATE_BAND: (f64, f64) = (0.3e6, 20e6);
@@ -1738,7 +1742,7 @@ pub fn extract_checked(
         let rate = v / (mw * y);
         if rate < RATE_BAND.0 || rate > RATE_BAND.1 {
             rejected.push(format!(
-                "out of band: ${:.2} million per MW-year from {} over {mw} MW and {y} years",
+                "{OUT_OF_BAND}: ${:.2} million per MW-year from {} over {mw} MW and {y} years",
                 rate / 1e6,
                 crate::report::text::usd(Some(v))
             ));

@@ -516,7 +516,7 @@ fn real_stream() {
     let dir = std::path::Path::new(&dir);
     let manifest: Vec<ManifestEntry> =
         serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
-    let texts: std::collections::HashMap<String, TextEntry> =
+    let texts: HashMap<String, TextEntry> =
         serde_json::from_slice(&std::fs::read(dir.join("texts.json")).unwrap()).unwrap();
     let split = std::env::var("HASHPIVOT_REALTEXT_SPLIT")
         .ok()
@@ -614,8 +614,7 @@ fn the_real_manifest_is_well_formed_and_holds_no_held_out_page() {
     let mut urls = HashSet::new();
     // one real deal keeps one name across the sides (scored together, two spellings of one
     // deal were two true deals, one of them always missed)
-    let mut deal_names: std::collections::HashMap<String, String> =
-        std::collections::HashMap::new();
+    let mut deal_names: HashMap<String, String> = HashMap::new();
     for (e, r) in manifest.iter().zip(&raw) {
         if let Some(k) = &e.expect.deal {
             let prev = deal_names
@@ -643,7 +642,7 @@ fn the_real_manifest_is_well_formed_and_holds_no_held_out_page() {
     }
     match std::fs::read_to_string("../shared/real/held-out-urls.txt") {
         Ok(held) => {
-            let mut slugs = std::collections::HashMap::new();
+            let mut slugs = HashMap::new();
             for u in held.lines().filter(|l| !l.trim().is_empty()) {
                 assert!(
                     !urls.contains(&norm(u)),
