@@ -58,7 +58,7 @@ pub fn says_new_agreement(text: &str) -> bool {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)\b(?:new|second|third|fourth|another|nuevo|nueva|segundo|nouveau|nouvelle|neue[nrs]?|zweite[nrs]?|nuovo|nuova|novo|nova)\s+(?:[\w-]+\s+){0,3}?(?:leases?|contracts?|agreements?|deals?|contrato|acuerdo|contrat|accord|bail|Vertrag|Mietvertrag|Vereinbarung|contratto|accordo|acordo)\b|新たな|新規|新的|新签|신규|새로운|второ\w*|нов\w+ (?:договор|контракт|соглашение)",
+            r"(?i)\b(?:new|second|third|fourth|another|nuevo|nueva|segundo|nouveau|nouvelle|neue[nrs]?|zweite[nrs]?|nuovo|nuova|novo|nova)\s+(?:[\w-]+\s+){0,3}?(?:leases?|contracts?|agreements?|deals?|contrato|acuerdo|contrat|accord|bail|Vertrag|Mietvertrag|Vereinbarung|contratto|accordo|acordo)\b|\b(?:has|have) now (?:committed|signed|exercised|agreed|contracted)\b|新たな|新規|新的|新签|신규|새로운|второ\w*|нов\w+ (?:договор|контракт|соглашение)",
         )
         .expect("static regex")
     });
@@ -454,7 +454,12 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 || r.parties.iter().any(|p| named[k].contains(p.name.as_str()));
             // within the window a misread term does not split reports that agree on a value or a
             // capacity as much; later, nothing may disagree
-            let recap_of = r.recap && !r_undisclosed && has_cp;
+            // (not an expansion the release calls new: "CoreWeave has now committed to all the
+            // power" is the quarter's latest option, not the one stored months before)
+            let recap_of = r.recap
+                && !r_undisclosed
+                && has_cp
+                && !(r.new_agreement && r.deal_type == DealType::Expansion);
             // the same named customer and the same value within days: a misread MW or term
             // (another deal's, a campus total) does not make it another agreement
             let same_value = within && g.value_exact && !r_undisclosed && has_cp;
@@ -512,8 +517,17 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             // a deal stored with no term at all (a headline's "agreement with AMD") and a report
             // naming the same customer within a month that states no new agreement: the terms
             // of that deal, told later (nothing can disagree, and nothing else tells them apart)
-            let terms_later =
-                at - first_at[k] <= 30 * DAY_MICROS && plain_retelling && stated(&agreed[k]) == 0;
+            // (an expansion stored with no term, and an expansion of the same customer told with
+            // its terms within the month: "CoreWeave has now committed to all the power" in an
+            // earnings story, then its 800 MW in the 8-K ten days later)
+            let terms_later = at - first_at[k] <= 30 * DAY_MICROS
+                && (plain_retelling
+                    || has_cp
+                        && !r_undisclosed
+                        && !r.new_agreement
+                        && r.deal_type == DealType::Expansion
+                        && has_expansion[k])
+                && stated(&agreed[k]) == 0;
             // a new site is a new agreement, whatever terms it shares (another named site than
             // any of the cluster's reports names)
             // an expansion told days after a deal's first report, of a deal that is no expansion
@@ -538,6 +552,21 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 && at - first_at[k] <= BARE_RETOLD_DAYS * DAY_MICROS
                 && plain_retelling
                 && stated(&r.terms) == 0;
+            // the same day as the latest report of a deal told over days (an earnings story, then
+            // the coverage of its 8-K ten days on), a report of its customer that agrees on a term
+            // with one of that day's reports and disagrees on at most one: that day's coverage
+            // of the deal (an option's 133 MW beside the 800 MW it brings the total to)
+            let with_latest = !one_day
+                && has_cp
+                && !r_undisclosed
+                && !r.new_agreement
+                && (r.deal_type != DealType::Expansion || has_expansion[k])
+                && c.iter()
+                    .filter(|&&j| at - reports[j].at.timestamp_micros() <= DAY_MICROS)
+                    .any(|&j| {
+                        let g = agreement(&reports[j].terms, &r.terms);
+                        g.agree >= 1 && g.conflict <= 1
+                    });
             let elsewhere = !r.sites.is_empty()
                 && site_sets[k]
                     .iter()
@@ -557,6 +586,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                         || same_big_value
                         || terms_later
                         || bare_retold
+                        || with_latest
                         || party
                             && (within
                                 && (g.conflict == 0 || g.size_agrees && g.agree >= g.conflict)
@@ -858,6 +888,113 @@ mod tests {
         // the first lease is no expansion: a later expansion of its size is another agreement
         a.deal_type = DealType::Colocation;
         assert_eq!(cluster(&[a, b]).len(), 2);
+    }
+
+    #[test]
+    fn an_expansion_an_earnings_story_tells_without_terms_takes_its_terms_from_the_filing_days_later()
+     {
+        // the results story: the customer has now committed to all the site's power
+        let mut first = r(
+            1,
+            "2025-08-05T12:00:00Z",
+            "GLXY",
+            "CoreWeave",
+            "expansion",
+            "CoreWeave has now committed to using all the power approved at the Helios campus",
+        );
+        first.recap = true;
+        // ten days on, past the window, the 8-K's coverage with the option's size and term
+        let mut filing = r(
+            2,
+            "2025-08-15T12:00:00Z",
+            "GLXY",
+            "CoreWeave",
+            "expansion",
+            "CoreWeave expanded its commitment to 800 megawatts at Helios",
+        );
+        filing.terms = terms(None, Some(800.0), Some(15.0));
+        // the same day, another outlet reads the final option's 133 MW instead of the total
+        let mut option = r(
+            3,
+            "2025-08-15T18:00:00Z",
+            "GLXY",
+            "CoreWeave",
+            "expansion",
+            "CoreWeave exercised a final option to secure 133 MW at Helios",
+        );
+        option.terms = terms(None, Some(133.0), Some(15.0));
+        assert_eq!(
+            cluster(&[first.clone(), filing.clone(), option.clone()]),
+            vec![vec![0, 1, 2]]
+        );
+        // a first report that is no expansion keeps a later expansion apart (plain_retelling
+        // asks for one that is not)
+        let mut lease = first.clone();
+        lease.deal_type = DealType::Colocation;
+        lease.new_agreement = false;
+        assert_eq!(cluster(&[lease, filing.clone()]).len(), 2);
+        // an expansion the release calls new ("has now committed") is not the expansion stored
+        // months before, which a plain results recap of the customer would join
+        let mut may = r(
+            4,
+            "2025-05-13T12:00:00Z",
+            "GLXY",
+            "CoreWeave",
+            "expansion",
+            "CoreWeave increased its capacity at Galaxy's Helios campus",
+        );
+        may.terms = terms(Some(4.5e9), Some(260.0), Some(15.0));
+        assert!(first.new_agreement);
+        assert_eq!(cluster(&[may.clone(), first.clone()]).len(), 2);
+        let mut plain = first.clone();
+        plain.new_agreement = false;
+        assert_eq!(cluster(&[may, plain]).len(), 1);
+    }
+
+    #[test]
+    fn a_report_the_same_day_as_a_deals_latest_report_and_agreeing_with_it_is_that_coverage() {
+        // a deal first reported weeks ago and told again this morning (its value and term)
+        let mut first = r(
+            1,
+            "2025-08-14T12:00:00Z",
+            "WULF",
+            "Fluidstack",
+            "hosting",
+            "TeraWulf signs ten-year hosting agreements with Fluidstack",
+        );
+        first.terms = terms(Some(3.7e9), Some(200.0), Some(10.0));
+        let mut again = r(
+            2,
+            "2025-09-20T09:00:00Z",
+            "WULF",
+            "Fluidstack",
+            "hosting",
+            "Google raises its backing of the Fluidstack leases",
+        );
+        again.terms = terms(Some(3.7e9), Some(200.0), Some(10.0));
+        // the same afternoon, a retelling that reads the backing ($3.2B) as the value and
+        // agrees on the term
+        let mut misread = r(
+            3,
+            "2025-09-20T17:00:00Z",
+            "WULF",
+            "Fluidstack",
+            "hosting",
+            "Google backs a $3.2 billion deal for TeraWulf's hosting with Fluidstack",
+        );
+        misread.terms = terms(Some(3.2e9), None, Some(10.0));
+        assert_eq!(
+            cluster(&[first.clone(), again.clone(), misread.clone()]),
+            vec![vec![0, 1, 2]]
+        );
+        // two days after the latest report it is another agreement (nothing else ties it)
+        let mut later = misread.clone();
+        later.at = again.at + Duration::days(2);
+        assert_eq!(cluster(&[first.clone(), again.clone(), later]).len(), 2);
+        // nor does it join when it disagrees on two terms
+        let mut other = misread.clone();
+        other.terms = terms(Some(3.2e9), Some(160.0), Some(5.0));
+        assert_eq!(cluster(&[first, again, other]).len(), 2);
     }
 
     #[test]

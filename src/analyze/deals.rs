@@ -114,6 +114,10 @@ struct Patterns {
     backstop_words: Regex,
     /// What an AI landlord's lease is sized and let in (megawatts, critical IT, hyperscalers).
     hyperscale_terms: Regex,
+    /// Bitcoin mining as the business a text describes: "Bitcoin mining and hosting".
+    mining_business: Regex,
+    /// What lets capacity to AI tenants beyond megawatts: a hyperscaler, critical IT, a lease.
+    letting_terms: Regex,
     stake_title: Regex,
     stake_size: Regex,
     cloud_descriptor: Regex,
@@ -160,6 +164,12 @@ struct Patterns {
     capacity_move: Regex,
     /// A customer's option exercised or commitment made.
     commitment: Regex,
+    /// A customer committing to the power or capacity of a site: "has now committed to using all
+    /// the electrical power approved at Galaxy's Helios campus" (an agreement, though no noun).
+    site_commitment: Regex,
+    /// A new customer signed, unnamed: "Signed a new 8.8 MW customer" (a monthly update's
+    /// bullet).
+    new_customer: Regex,
     /// The company providing a number of megawatts: "to provide Fluidstack with 168 MW".
     provides_mw: Regex,
     /// Options or extensions that bring a total: "extensions bringing total revenue to $8.7B".
@@ -262,7 +272,7 @@ fn pats() -> &'static Patterns {
             issuer_debt: r(r"(?i)\b(?:issu(?:e|es|ed|ing) [^.;]{0,40}\b(?:bonds?|notes|debt)|(?:investment[- ]grade|secured) bonds|senior (?:secured )?notes|notes? offering|notes due|convertible|debt offering|bond offering|high[- ]yield|rais(?:e|es|ed|ing) (?:up to |about )?\$|pric(?:es|ed|ing) (?:its |an? )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? )?(?:offering|notes)|funding arrangement|Anleihe\w*|obligations? (?:senior|garanties)|bonos|debêntures?|облигаци\w*)\b|可转换|可轉換|转债|轉債|社債|회사채"),
             section_title: r(r"(?i)^(?:what(?:'s| is|’s) happening|what happened|why it(?:'s| is|’s) important|why it matters|key (?:takeaways|points|facts)|summary|overview|background|the bottom line|in brief|at a glance)\s*[?:.]?$"),
             while_clause: r(r"(?i),\s*(?:while|whereas|während|wohingegen|mientras(?: que)?|tandis que|alors que|enquanto|mentre)\b"),
-            generic_party: r(r"(?i)\bwith (?:these|such|those|several|many|various) (?:companies|firms|miners|operators|providers)\b|\bcon (?:estas|esas|varias) (?:empresas|compañías|mineras)\b|\bavec (?:ces|plusieurs) (?:entreprises|sociétés|mineurs)\b|\bmit (?:diesen|solchen|mehreren) (?:Unternehmen|Firmen|Minern)\b|\b(?:an?|any|every|each) (?:[\w-]+ ){0,2}(?:miner|company|operator|firm|provider|player) (?:that|which|who) (?:signs|secures|lands|inks|wins|strikes)\b|\b(?:miners|companies|operators|firms|providers|players) (?:that|which|who) (?:sign|secure|land|ink|win|strike)\b|これらの企業と|これらの会社と|这些公司|這些公司|이들 기업"),
+            generic_party: r(r"(?i)\bwith (?:these|such|those|several|many|various) (?:companies|firms|miners|operators|providers)\b|\bcon (?:estas|esas|varias) (?:empresas|compañías|mineras)\b|\bavec (?:ces|plusieurs) (?:entreprises|sociétés|mineurs)\b|\bmit (?:diesen|solchen|mehreren) (?:Unternehmen|Firmen|Minern)\b|\b(?:an?|any|every|each) (?:[\w-]+ ){0,2}(?:miner|company|operator|firm|provider|player) (?:that|which|who) (?:signs|secures|lands|inks|wins|strikes)\b|\b(?:miners|companies|operators|firms|providers|players) (?:that|which|who) (?:sign|secure|land|ink|win|strike)\b|\bwith (?:[\w-]+ ){0,2}(?:customers|clients|tenants) (?:such as|like)\b|等(?:超大规模|超大規模|大型|主要|科技)?(?:客户|客戶)|などの(?:顧客|企業)|これらの企業と|これらの会社と|这些公司|這些公司|이들 기업"),
             giant_anaphor: r(r"(?i)\b(?:with|from|to) the (?:(?:U\.S\.|US|American|Redmond-based|Seattle-based|tech|technology|software|cloud|search|internet|AI) ){1,2}(?:giant|titan|behemoth|major|heavyweight)\b|\b(?:con|para) el gigante (?:tecnológico|del software|de la nube)\b|\bavec le géant (?:américain|technologique|du logiciel)\b|\bmit dem (?:Tech|Software|Technologie)-?(?:riesen|konzern|Riesen|Konzern)\b"),
             mining_hosted: r(r"(?i)\b\d[\d.,]*\s?(?:EH/s|PH/s|TH/s)|\bhash ?rate\b|\bASIC(?:s|-Miner\w*)?\b|\b\d[\d.,]*\s(?:[\w-]+ ){0,2}(?:miners|mining rigs|mining machines|Bitcoin-Miner\w*|mineurs|mineros|mineradoras|minatori)\b|\bhost(?:s|ed|ing)? (?:[\w,.-]+ ){0,3}(?:miners|mining rigs|mining machines)\b|\b(?:co-?location|hosting)[- ]mining\b|\bmining[- ](?:hosting|colocation|co-location)\b|Bergbaumaschinen|\b\d[\d.,]*\s?(?:тыс\.?\s)?майнер|размещени[еяи] майнер|хостинга? майнер|矿机|礦機|マイニングマシン|채굴기"),
             ai_words: r(r"(?i)\b(?:AI|A\.I\.|HPC|GPUs?|KI|IA|artificial intelligence|intelligence artificielle|inteligencia artificial|intelligenza artificiale|inteligência artificial|künstliche\w* Intelligenz|high[- ]performance comput\w*|critical IT|Hochleistungsrechn\w*|calcul haute performance|computación de alto rendimiento|inference|cloud|neocloud|ИИ|искусственн\w*|высокопроизводительн\w*)\b|人工智能|人工知能|인공지능|ＡＩ|高性能计算|高性能計算|高效能運算|关键 ?IT|關鍵 ?IT"),
@@ -273,7 +283,7 @@ fn pats() -> &'static Patterns {
             contract_noun: r(r"(?i)\b(deal|deals|pact|contract|contracts|agreement|agreements|kesepakatan|perjanjian|kontrak|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|Abkommens?|contrat|accord|acordo)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
             deal_noun: r(r"(?i)\b(deal|deals|pact|pacts|contract|contracts|agreement|agreements|partnership|tenant|customer|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|Abkommens?|contrat|accord|acordo|Kunde|client|cliente)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|客户|客戶|顧客|고객|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*|клиент\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture|empresa conjunta)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
             financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\b(?:announc|secur|arrang|clos|obtain|rais)\w* \$[\d.,]+\s?(?:billion|million|bn|b|m)? (?:in |of )?(?:new )?(?:GPU |debt |delayed[- ]draw )?(?:financing|funding)\b|\bfinancing\b[^.;]{0,80}\b(?:is|are|was|were|has been|have been) secured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility)|financing (?:structure|facility)|(?:preferred|common) equity units?|equity units?|convertibles|conversíve(?:l|is)|debêntures?|Wandelanleihen?|конвертируем\w*|облигаци\w*)\b|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채"),
-            fresh_results: r(r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed) (?:a |an |that )?(?:[\w-]+ ){0,5}(?:leases?|contracts?|agreements?|colocation|hosting)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b"),
+            fresh_results: r(r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed) (?:a |an |that )?(?:[\w-]+ ){0,5}(?:leases?|contracts?|agreements?|colocation|hosting)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b|\b(?:has|have) now (?:committed|signed|agreed|exercised|contracted)\b"),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
             lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\bleas(?:e|es|ed|ing) (?:an? )?(?:about |approximately |around |over |more than |almost |some |nearly |roughly |additional |another |further )?\d[\d,.]* (?:more )?(?:acres|hectares)\b|\blease (?:amendments?|agreements?|terms) with (?:the )?(?:City|County|Town|Village|Port|State|Municipality|Authority)\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
             plan: r(r"(?i)\b(plans? to (?:sign|lease|host|offer|develop|build|convert)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|(?:strong |significant )?interest from (?:multiple|several|potential|prospective) (?:parties|tenants|customers|hyperscalers)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|the plan is to (?:lease|sign|host|rent)|(?:will|would) (?:likely|probably) be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|strategy (?:around|of|for) (?:hosting|leasing|offering|providing)|breaks? ground|breaking ground|groundbreaking|break ground)\b"),
@@ -289,6 +299,8 @@ fn pats() -> &'static Patterns {
             capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity|(?:operations|footprint|presence|deployment) at)\b"),
             capacity_move_more: r(r"(?i)\b(?:affitterà|affitta|prende in affitto|arrendará|arrendaría|arrienda|alquilará|alquilaría|alquila|alugará|aluga|louera|loue|mietet|wird (?:\w+ ){0,3}mieten|a porté|avait porté|porte|relevé|augmenté|elevou|aumentou|ampliou|aumentó|amplió|elevó|erhöht|erhöhte|aumentato|ampliato)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts|megavatios|megawatt|mégawatts)|capacity|capacidad|capacità|capacité|capacidade|Kapazität|infrastructure|infraestructura|infrastruttura|infraestrutura|Infrastruktur)\b"),
             commitment: r(r"(?i)\bexercis(?:es|ed|ing)\b[^.;]{0,30}\boptions?\b|\bcommitments?\b|\bcommits? to\b|\bcommitted to\b|\bOption\w*\b[^.;]{0,90}\bausgeübt\b|\b(?:a|ont) exercé\b[^.;]{0,30}\boptions?\b|\bejerci(?:ó|do)\b[^.;]{0,30}\bopci[óo]n\b|\besercitato\b[^.;]{0,30}\bopzion[ei]\b"),
+            site_commitment: r(r"(?i)\bcommit(?:s|ted)? to (?:using|use|taking|take|leasing|lease|occupying|occupy) (?:all |the |an additional |additional |\d[\d,.]* ?(?:MW|megawatts) of )*(?:\w+ ){0,3}?(?:power|capacity|megawatts|MW)\b"),
+            new_customer: r(r"(?i)\b(?:signed|signs|signing|added|adds|secured|secures|onboarded|landed) (?:an? |two |three )?new (?:\d[\d,.]* ?(?:MW|megawatts?) )?(?:(?:AI|HPC|hosting|colocation|data cent(?:er|re)) )*(?:customers?|clients?|tenants?)\b"),
             provides_mw: r(r"(?i)\b(?:provide|provides|providing|deliver|delivers|delivering|fornecerá|fornecerão|fornece|proporcionará|suministrará|fornirà|fournira|fournit)\b[^.;]{0,40}?\b\d[\d,.]*\s?-?(?:MW|megawatts?|megavatios|mégawatts?)\b|\b(?:wird|werden)\b[^.;]{0,60}?\b\d[\d,.]*\s?(?:MW|Megawatt)\b[^.;]{0,60}\b(?:zur Verfügung stellen|bereitstellen|liefern)\b"),
             options_total: r(r"(?i)\b(?:extensions?|options?|renewals?)\b[^.;]{0,40}\bbring(?:s|ing)?\b"),
             headline: Headlines {
@@ -312,7 +324,7 @@ fn pats() -> &'static Patterns {
             reported_fact: r(r"(?i)\breportedly,?(?:\s+[\w'’.-]+){0,5}?\s+(?:(?:has|have|had)\s+)?(?:struck|signed|inked|sealed|clinched|entered into|agreed to (?:lease|provide|host|supply))\b"),
             rumor: r(r"(?i)\bin (?:advanced |early )?(?:talks|discussions|negotiations)\b|\btalks (?:to|with)\b|\breportedly\b|\baccording to (?:people|sources|a person)|\bsources said\b|\bexploring\b|\bconsidering\b|\bweighing\b|\bmay sign\b|\bcould sign\b|\brumou?r|\bis said to\b|\bnearing a deal\b|\bpotential deal\b|\bin talks\b|交渉|談判|谈判|협상|\bпереговор\w*"),
             acquisition: r(r"(?i)\b(acquir(?:e|es|ed|ing|ition)|merger|merge[sd]?|all-stock|buyout|takeover|to buy|stake in|\d+% stake)\b|買収|收购|收購|并购|併購|인수|\b(?:поглощени\w*|приобретени\w*|слияни\w*)\b|\b(?:Übernahme\w*|übernimmt|Fusion|rachat|fusion|adquisición|fusión|acquisizione|fusione|aquisição|fusão|adquirir|adquiere|adquirió|adquirirá|adquiriu|acquérir|acquiert|racheter|rachète|acquisire|acquisisce|acquisirà|zu übernehmen)\b"),
-            expansion: r(r"(?i)\b(exercis(?:e|es|ed|ing) (?:of )?(?:[a-z]+ ){0,3}options?|Option\w* [^.;]{0,90}ausgeübt|erweiterte Vereinbarung|expan(?:d|ds|ded|ding|sion of|sion to) (?:its |the |their |an? )?(?:[\w'’-]+ ){0,3}(?:agreement|contract|lease|partnership|relationship|deal|commitment|collaboration)s?|(?:contract|lease|deal|agreement|partnership|commitment|relationship) expansion|expansion (?:lease|agreement|contract|deal|option)s?|additional \d+ ?MW|adds? \d+ ?MW|second phase|phase 2|another \d+ ?MW|increase[sd]? (?:its |the )?(?:commitment|contract))\b"),
+            expansion: r(r"(?i)\b(exercis(?:e|es|ed|ing) (?:of )?(?:[a-z]+ ){0,3}options?|Option\w* [^.;]{0,90}ausgeübt|erweiterte Vereinbarung|expan(?:d|ds|ded|ding|sion of|sion to) (?:its |the |their |an? )?(?:[\w'’-]+ ){0,3}(?:agreement|contract|lease|partnership|relationship|deal|commitment|collaboration)s?|(?:contract|lease|deal|agreement|partnership|commitment|relationship) expansion|expansion (?:lease|agreement|contract|deal|option)s?|additional \d+ ?MW|adds? \d+ ?MW|second phase|phase (?:2|II)|another \d+ ?MW|increase[sd]? (?:its |the )?(?:commitment|contract|capacity at)|(?:has|have) now committed to|commit(?:s|ted)? to (?:using|use|taking|take|leasing|lease) all (?:of )?(?:the )?(?:remaining |approved )?(?:[\w-]+ )?(?:power|capacity))\b"),
             gpu_cloud: r(r"(?i)\b(GPU cloud|cloud[- ]services|AI cloud|cloud contract|GPU-as-a-service|compute contract|cloud capacity|GPU services)\b"),
             colocation: r(r"(?i)\b(colocation|co-location|lease|leases|leased|data cent(?:er|re) lease)\b"),
             hosting: r(r"(?i)\b(hosting|master services agreement|MSA)\b"),
@@ -363,6 +375,8 @@ fn pats() -> &'static Patterns {
             equipment: r(r"(?i)\b(purchas(?:e|es|ed|ing)|buy|buys|bought|order(?:s|ed)?|compra[rs]?|comprar[áa]|compró|comprou|adquirir|achat|achète|acheter|acquérir|Kauf|kauft|kaufen|erwirbt|erwerben|bestellt|acquisto|acquistare|acquista)\b[^.;]{0,80}?\b(GPUs?|servers?|equipment|hardware|miners|rigs|ASICs?|servidores|equipos|equipamentos|serveurs|équipements|Server|Ausrüstung|Grafikprozessoren|apparecchiature)\b|(?:採購|采购|購買|购买|購入|구매|구입)[^。；]{0,40}?(?:GPU|サーバー|伺服器|服务器|設備|设备|장비|서버|處理器|处理器|プロセッサ)"),
             guarantor_stake: r(r"(?i)\b(?:[\d.]+% )?(?:[\w-]+ ){0,2}(?:equity )?stake\b|\d(?:[.,]\d+)?\s?% (?:(?:das|de las|des|delle|der|dari) )?(?:ações|acciones|actions|azioni|Aktien|saham)\b|\d(?:[.,]\d+)?\s?% (?:da|de la|de l'|della|dell'|of the) (?:empresa|companhia|compañía|société|società|company|firm)\b|\bwarrants?\b|\b(?:participação|participación|participation|partecipazione|Beteiligung|Anteil|pacchetto azionario)\b|\bдол[юия]\b|지분|持股|股权|股權|株式"),
             company_takeover: r(r"(?i)\b(?:merger|merges?|takeover|buyout|all-stock|tender offer|to acquire|buys out)\b|\b(?:Übernahme\w*|übernimmt|rachat|adquisición|acquisizione|aquisição)\b|買収|收购|收購|인수|\bпоглощени\w*"),
+            mining_business: r(r"(?i)\bbitcoin mining\b|\bmining and hosting\b|\bhosting and mining\b"),
+            letting_terms: r(r"(?i)hyperscal|critical IT|\bIT load|investment[- ]grade|\bleas(?:e|es|ed|ing)\b|\btenants?\b"),
             hyperscale_terms: r(r"(?i)hyperscal|\bMW\b|\bGW\b|megawatt|mégawatt|megavatio|\bleas(?:e|es|ed|ing)\b|critical IT|\bIT load"),
             backstop_words: r(r"(?i)\bbackstop\w*|\bguarantee\w*|\bguarantor|\blease obligations\b|保証|担保|擔保|보증|\bgaranti(?:e|es|r|re|ra|rá|rà|t|sce|za|zará)\b|\bgarante\b|\bunderwrit\w*|\bgarantías?\b|\brespald(?:a|ará|ará|o|ando)\b|\bobligations? (?:de location|locatives?)\b|\bobligaciones de arrendamiento\b|\bobbligazioni locative\b|\bobrigações de arrendamento\b|\bгаранти\w*|\bпоручительств\w*|\bBürgschaft\w*|\bbürgt\b|\bMietverpflichtungen\b|ábyrgð|\bsinusuportahan ng\b|\bginagarantiyahan\b"),
             // a stake in the headline ("Google takes 5.4% of Cipher", "raises its stake")
@@ -912,7 +926,22 @@ impl<'a> Recognizer<'a> {
             {
                 against_sents.push((s, ACQUIRES));
             }
-            let noun = p.noun.is_match(s);
+            // (a customer signed is a contract: "Signed a new 8.8 MW customer")
+            let new_customer = p.new_customer.is_match(s);
+            // (a named customer taking more capacity is a signing told by its verb: "CoreWeave
+            // increased its capacity at Galaxy's Helios campus")
+            // (the customer its subject, named before the verb; not "may add 118 megawatts")
+            let customer_moves = !p.noun.is_match(s)
+                && p.capacity_move.find(s).is_some_and(|m| {
+                    let before = s[..m.start()].trim_end();
+                    !["may", "might", "could", "would", "will", "to"]
+                        .iter()
+                        .any(|w| before.ends_with(&format!(" {w}")))
+                        && self.cp_matcher.find(before, true).first().is_some_and(|h| {
+                            party_role(before, h.start, h.end) == Role::Counterparty
+                        })
+                });
+            let noun = p.noun.is_match(s) || p.site_commitment.is_match(s) || new_customer;
             // ("Cipher wird Fluidstack 168 Megawatt … zur Verfügung stellen", behind a byte search)
             // ("is set to expand HPC colocation capacity to 72.5 MW", "enabling TeraWulf to
             // expand": an expansion to come, not one agreed; a customer that "will expand its
@@ -941,6 +970,7 @@ impl<'a> Recognizer<'a> {
                 opening_closed = Some(pos);
             }
             let verb = own_verb
+                || customer_moves
                 || closed_before && noun
                 // a results bullet: "New multi-year contracts including Together AI ..."
                 || noun && p.fresh_results.is_match(s)
@@ -1401,6 +1431,7 @@ impl<'a> Recognizer<'a> {
             }
             let contract = names_contract(s);
             let customer = contract
+                || new_customer
                 || p.deal_noun.is_match(s)
                     && (cp_named || undisclosed)
                     && (workload(s)
@@ -1447,7 +1478,9 @@ impl<'a> Recognizer<'a> {
             // critical IT MW": the period's agreements summed, not one new contract)
             if customer
                 && !buying
-                && p.fresh_results.is_match(s)
+                // (or a named customer taking more of the company's capacity: "CoreWeave increased
+                // its capacity at Galaxy's Helios campus")
+                && (p.fresh_results.is_match(s) || new_customer || cp_named && capacity_move(s))
                 && !(s.contains("total") && p.agreements_total.is_match(s))
                 && best_fresh
                     .as_ref()
@@ -2332,7 +2365,10 @@ impl<'a> Recognizer<'a> {
         if corporate.is_none()
             && counterparty == "undisclosed"
             && !p.ai_words.is_match(&all)
-            && !p.hyperscale_terms.is_match(&all)
+            && (!p.hyperscale_terms.is_match(&all)
+                // ("a 1 GW development to expand its Bitcoin mining and hosting capabilities":
+                // megawatts of the bitcoin mining it hosts, let to no tenant)
+                || p.mining_business.is_match(&all) && !p.letting_terms.is_match(&all))
         {
             reasons.push(
                 "against: the text never says AI, HPC, GPUs or cloud, and names no AI customer"
@@ -2380,6 +2416,25 @@ impl<'a> Recognizer<'a> {
                         // option, boosting total contracted capacity to 400 MW")
                         && (p.recalled_more.is_match(ph)
                             && !capacity_move(ph)
+                            // ("Secured $9.7bn contract with Microsoft" in a release whose new
+                            // contracts are Together AI's: another customer's contract)
+                            || counterparty != "undisclosed" && {
+                                let named = self.cp_matcher.find(ph, true);
+                                // (a contract "with" another company named alone)
+                                !named.is_empty()
+                                    && p.contract_noun.is_match(ph)
+                                    && named.iter().all(|h| {
+                                        let name = self.cps[h.entity].name.as_str();
+                                        name != counterparty
+                                            && ph[..h.start].trim_end().ends_with(" with")
+                                            && !parties.iter().any(|q| q.name == name)
+                                            && !self
+                                                .cp_matcher
+                                                .find(evidence, true)
+                                                .iter()
+                                                .any(|e| e.entity == h.entity)
+                                    })
+                            }
                             || {
                             let here = self.linker.find(ph, domain);
                             !here.is_empty()
@@ -2692,6 +2747,25 @@ impl Against {
 
 /// The class of a headline, in order of precedence.
 pub fn headline_class(title: &str) -> Option<Against> {
+    // "Galaxy Digital Stock Falls After Earnings Miss. Why One Analyst Thinks Shares Should Be
+    // Higher.": a headline of two sentences is about what its first says, the second its angle
+    if let Some((first, rest)) = title.split_once(". ")
+        && first.split_whitespace().count() >= 4
+        && rest.starts_with(|c: char| c.is_uppercase())
+        && first.rsplit(' ').next().is_some_and(|w| {
+            !matches!(
+                w,
+                "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "Sr" | "St" | "No" | "vs"
+            ) && !w.contains('.')
+        })
+    {
+        return class_of_headline(first).or_else(|| class_of_headline(rest));
+    }
+    class_of_headline(title)
+}
+
+/// The class of a headline of one sentence.
+fn class_of_headline(title: &str) -> Option<Against> {
     let p = pats();
     let h = &p.headline;
     // "is it too late to buy WULF stock?" is the reader's purchase, not the company's
@@ -3389,6 +3463,12 @@ fn in_a_list(text: &str, start: usize, end: usize) -> bool {
             regex::Regex::new(&format!(r"^(?:{sep} ?{name})+")).expect("static regex"),
         )
     });
+    // "与CoreWeave等超大规模客户", "CoreWeaveなどの", "코어위브 등": a name followed by "and
+    // others" is an example, even alone
+    let after = &text[end..];
+    if after.starts_with('等') || after.starts_with("など") || after.starts_with(" 등") {
+        return true;
+    }
     let mut from = start.saturating_sub(80);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -3424,6 +3504,24 @@ fn in_a_list(text: &str, start: usize, end: usize) -> bool {
     if [" with", " mit", " avec", " con", " com", " to", " for"]
         .iter()
         .any(|w| with.ends_with(w))
+    {
+        return false;
+    }
+    // "New multi-year contracts including Together AI, Fluidstack and Fireworks AI": the parties
+    // of the agreements listed (not "companies including Google, Amazon and Meta")
+    if let Some(h) = head.strip_suffix("including")
+        && let h = h.trim_end().trim_end_matches(',')
+        && [
+            "contracts",
+            "agreements",
+            "leases",
+            "deals",
+            "customers",
+            "clients",
+            "tenants",
+        ]
+        .iter()
+        .any(|w| h.ends_with(w))
     {
         return false;
     }
@@ -5633,6 +5731,154 @@ mod tests {
             "Applied Digital secured a $7.5B, 15-year hyperscaler lease covering 300 MW of AI capacity.\nThe unnamed tenant (likely Microsoft, AWS, or Google) shows big-tech spending goes on.",
         );
         deal_with(&d, "undisclosed");
+    }
+
+    #[test]
+    fn an_earnings_story_tells_a_customers_commitment_to_a_sites_power_as_an_expansion() {
+        // a headline of two sentences is about its first (the results), not its angle (an
+        // analyst's view); the customer's commitment to the site's power is the period's news
+        let title =
+            "Galaxy Digital Stock Slides After Earnings Miss. Why One Analyst Still Sees Upside.";
+        assert_eq!(headline_class(title), Some(Against::Results));
+        assert_eq!(
+            headline_class("Why One Analyst Still Sees Upside"),
+            Some(Against::Analyst)
+        );
+        let d = decide(
+            title,
+            "Galaxy posted second-quarter earnings below the consensus. Digital-asset sales, by far its largest revenue source, dropped to $8.6 billion in the second quarter from $12.8 billion in the first quarter. The print held better news for the data-center side. CoreWeave has now committed to using all the electrical power approved at Galaxy's Helios campus in Texas, the company said.",
+        );
+        deal_with(&d, "CoreWeave");
+        let x = d.detection.unwrap();
+        assert_eq!(x.deal_type, DealType::Expansion);
+        // the quarter's sales are a period's figure, not the contract's value
+        assert_eq!(x.terms.value_usd, None, "{:?}", x.reasons);
+        // "has now committed to" a share of the site is the customer's latest option
+        assert_eq!(
+            classify_opt("CoreWeave has now committed to a further 133 MW at Helios"),
+            Some(DealType::Expansion)
+        );
+        assert_ne!(
+            classify_opt("CoreWeave committed to a further 133 MW at Helios"),
+            Some(DealType::Expansion)
+        );
+        // without "now", a commitment to a site's power is still an agreement (a noun of its
+        // own), but a results story asks for one it calls new
+        let d = decide(
+            "Galaxy Digital and CoreWeave",
+            "CoreWeave committed to using all the power approved at Galaxy Digital's Helios campus, the company said.",
+        );
+        deal_with(&d, "CoreWeave");
+        // the same sentence that commits to nothing at the site is no agreement
+        let d = decide(
+            "Galaxy Digital and CoreWeave",
+            "CoreWeave uses power from Galaxy Digital's Helios campus, the company said.",
+        );
+        not_a_deal(&d);
+    }
+
+    #[test]
+    fn a_customer_signed_in_a_monthly_update_or_taking_more_capacity_in_results_is_a_deal() {
+        // a monthly update's bullet: a new customer, unnamed, of a size
+        let d = decide(
+            "Soluna Holdings Posts Its Monthly Business Update, Plans Capital for an AI Venture",
+            "Corporate Highlights:\n\nSigned a new 8.8 MW customer as part of a plan to lift site margins.",
+        );
+        deal_with(&d, "undisclosed");
+        assert_eq!(d.detection.unwrap().terms.capacity_mw, Some(8.8));
+        // a results story in which a named customer took more of the company's capacity
+        let d = decide(
+            "Galaxy Digital reports first-quarter loss of $295 million",
+            "Galaxy reported a net loss for the first quarter. Meanwhile, AI cloud firm CoreWeave increased its capacity at Galaxy Digital's Helios data center campus.",
+        );
+        assert_eq!(
+            headline_class("Galaxy Digital reports first-quarter loss of $295 million"),
+            Some(Against::Results)
+        );
+        deal_with(&d, "CoreWeave");
+        assert_eq!(d.detection.unwrap().deal_type, DealType::Expansion);
+        // the company that "may add" megawatts for the customer is no customer taking them
+        let d = decide(
+            "Galaxy Digital expands its work with CoreWeave",
+            "In all, Galaxy Digital plans to deliver about 382 megawatts of capacity to CoreWeave by 2026 and may add 118 megawatts at other sites.",
+        );
+        not_a_deal(&d);
+    }
+
+    #[test]
+    fn a_results_releases_new_contracts_listed_after_including_are_the_deal_not_an_earlier_one() {
+        let d = decide(
+            "IREN Reports Q1 FY26 Results",
+            "IREN today reported its results for the quarter.\nHighlights\n- Secured $9.7bn AI cloud contract with Microsoft\n- New multi-year contracts including Together AI, Fluidstack and Fireworks AI, supporting a target AI Cloud ARR of >$500m by the end of the first quarter",
+        );
+        deal_with(&d, "Together AI");
+        let x = d.detection.unwrap();
+        // neither the Microsoft contract's value nor the ARR target is this deal's value
+        assert_eq!(x.terms.value_usd, None, "{:?}", x.reasons);
+        assert!(
+            x.reasons.iter().any(|r| r
+                == "rejected reading: $9700 million from a sentence on another company or an earlier deal"),
+            "{:?}",
+            x.reasons
+        );
+        // companies "including" after a word for companies are examples still
+        let t = "hyperscalers including Google, Amazon and Meta are leasing space";
+        let at = t.find("Amazon").unwrap();
+        assert!(in_a_list(t, at, at + "Amazon".len()));
+        let t = "New contracts including Together AI, Fluidstack and Fireworks AI";
+        let at = t.find("Fluidstack").unwrap();
+        assert!(!in_a_list(t, at, at + "Fluidstack".len()));
+    }
+
+    #[test]
+    fn a_name_followed_by_and_others_is_an_example_and_customers_such_as_it_a_kind_of_deal() {
+        // "与CoreWeave等超大规模客户": CoreWeave and other hyperscale customers
+        let t = "与CoreWeave等超大规模客户签订的长期租赁协议";
+        let at = t.find("CoreWeave").unwrap();
+        assert!(in_a_list(t, at, at + "CoreWeave".len()));
+        let t = "与CoreWeave签订的长期租赁协议";
+        let at = t.find("CoreWeave").unwrap();
+        assert!(!in_a_list(t, at, at + "CoreWeave".len()));
+        // a research page's bullet on leases signed with customers such as CoreWeave
+        let d = decide(
+            "Applied Digital Corporation: HPC and AI infrastructure",
+            "• 容量扩张与新合同:与CoreWeave等超大规模客户签订的长期租赁协议,使未来收入更可预见。",
+        );
+        not_a_deal(&d);
+        let d = decide(
+            "Applied Digital research summary",
+            "Long-term leases signed with hyperscale customers such as CoreWeave give the revenue visibility.",
+        );
+        not_a_deal(&d);
+    }
+
+    #[test]
+    fn megawatts_of_bitcoin_mining_the_company_hosts_are_no_ai_deal() {
+        let d = decide(
+            "Riot starts a 1 GW build in Navarro County",
+            "- Riot began a 1 GW development to expand its Bitcoin mining and hosting capabilities in Navarro County, Texas.\n- The first phase develops 400 MW of capacity.",
+        );
+        no_deal_because(
+            &d,
+            "against: the text never says AI, HPC, GPUs or cloud, and names no AI customer",
+        );
+        // a lease of the megawatts to a tenant is what AI landlords do, whatever else the text
+        // says of bitcoin mining
+        let d = decide(
+            "Bitcoin mining firm Hut 8 signs 200 MW lease",
+            "Hut 8, the bitcoin mining company, signed a 15-year lease for 200 MW with an investment-grade tenant.",
+        );
+        assert!(d.detection.is_some(), "{:?}", d.reasons);
+    }
+
+    #[test]
+    fn a_configured_customer_outside_ai_labs_is_the_counterparty_of_an_ai_agreement() {
+        let d = decide(
+            "Bit Digital Grows Its AI Footprint, Signs $700 Million Agreement With Boosteroid",
+            "Bit Digital said it signed a binding term sheet with Boosteroid, a cloud gaming company.",
+        );
+        deal_with(&d, "Boosteroid");
+        assert_eq!(d.detection.unwrap().terms.value_usd, Some(7e8));
     }
 
     #[test]

@@ -243,7 +243,7 @@ fn amounts(text: &str) -> Vec<Amount> {
                 || pre.ends_with("annual revenue of ")
                 || pre.contains("average annual")
                 || pre.contains("annualized")
-                || pre.ends_with("arr of ")
+                || pre.trim_end_matches(['>', '~', '+', ' ']).ends_with("arr of")
                 // "jährlich knapp 1,94 Milliarden Dollar", "por año", "par an" (a word that
                 // starts so: "un acuerdo plurianual por valor de" is multi-year, not annual)
                 || last_chars(&pre, 24)
@@ -1682,7 +1682,7 @@ fn period_figure(s: &str) -> bool {
     static RE: OnceLock<[Regex; 2]> = OnceLock::new();
     let [period, agreement] = RE.get_or_init(|| {
         [
-            Regex::new(r"(?i)(?-u:\b)(?:(?:revenues?|sales|net (?:income|loss)|EBITDA|earnings) (?:reached|rose|grew|fell|declined|came in|came to|totaled|totalled|climbed|jumped|increased|decreased)|(?:beating|missing|topping|above|below|versus|vs\.?) (?:(?:Wall Street's|Wall Street’s|analysts'|analysts’|the) )?(?:expectations|estimates|consensus|forecasts?)|for the (?:quarter|three months|six months|nine months|fiscal (?:year|quarter))|(?:revenues?|sales) for (?:the )?(?:Q[1-4]|(?:first|second|third|fourth) (?:fiscal )?quarter)(?: (?:of )?(?:fiscal )?(?:20)?\d\d)? (?:reached|rose|grew|climbed|jumped|increased|totaled|totalled|came in)|(?:revenues?|sales) (?:soaring|surging|rising|climbing|jumping) to|year[- ]over[- ]year|(?:over|in|for|during) the (?:last|past|trailing|prior) (?:twelve|12) months|trailing[- ]twelve[- ]months?)(?-u:\b)|^\W*(?:total |net )?revenues?:")
+            Regex::new(r"(?i)(?-u:\b)(?:(?:revenues?|sales|net (?:income|loss)|EBITDA|earnings) (?:reached|rose|grew|fell|declined|came in|came to|totaled|totalled|climbed|jumped|increased|decreased)|(?:beating|missing|topping|above|below|versus|vs\.?) (?:(?:Wall Street's|Wall Street’s|analysts'|analysts’|the) )?(?:expectations|estimates|consensus|forecasts?)|for the (?:quarter|three months|six months|nine months|fiscal (?:year|quarter))|(?:revenues?|sales) for (?:the )?(?:Q[1-4]|(?:first|second|third|fourth) (?:fiscal )?quarter)(?: (?:of )?(?:fiscal )?(?:20)?\d\d)? (?:reached|rose|grew|climbed|jumped|increased|totaled|totalled|came in)|(?:revenues?|sales) (?:soaring|surging|rising|climbing|jumping) to|year[- ]over[- ]year|(?:over|in|for|during) the (?:last|past|trailing|prior) (?:twelve|12) months|(?:in|during) the (?:first|second|third|fourth) (?:fiscal )?quarter|(?-u:\b)a year (?:ago|earlier)|trailing[- ]twelve[- ]months?)(?-u:\b)|^\W*(?:total |net )?revenues?:")
                 .expect("static regex"),
             Regex::new(r"(?i)(?-u:\b)(?:leases?|contracts?|contracted|agreements?|deals?)(?-u:\b)")
                 .expect("static regex"),
