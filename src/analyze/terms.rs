@@ -1712,6 +1712,10 @@ pub fn extract_with(focus: &str, doc: &str, counts: Counts) -> Terms {
 
 /// The smallest contract value read as one: anything less is a price or a fee.
 pub const MIN_CONTRACT_USD: f64 = 1e6;
+/// The largest contract value read as one: past it, a market's or a sector's spending ("US tech
+/// giants are expected to spend over $700 billion on AI this year"); the largest hosting and AI
+/// cloud contracts of the field run to tens of billions.
+pub const MAX_CONTRACT_USD: f64 = 100e9;
 /// The largest capacity read as one contract's: past it, a framework, a campus or a company total.
 pub const MAX_CONTRACT_MW: f64 = 1200.0;
 /// The longest term read as a hosting contract's: past it, a ground lease or a site's life
@@ -1817,10 +1821,23 @@ fn extract_inner(
                 rejected.push(r);
             }
         }
+        for a in amts
+            .iter()
+            .filter(|a| !a.rate && a.usd > MAX_CONTRACT_USD && !a.other)
+        {
+            let r = format!(
+                "{} is past $100 billion: a market's or a sector's figure",
+                crate::report::text::usd(Some(a.usd))
+            );
+            if !rejected.contains(&r) {
+                rejected.push(r);
+            }
+        }
         let totals: Vec<&Amount> = amts
             .iter()
             .filter(|a| {
                 a.usd >= MIN_CONTRACT_USD
+                    && a.usd <= MAX_CONTRACT_USD
                     && !a.rate
                     && !a.annual
                     && !a.running
@@ -2761,6 +2778,23 @@ mod tests {
             "",
         );
         assert_eq!(t.value_usd, Some(7e9));
+    }
+
+    #[test]
+    fn a_sectors_spending_past_a_hundred_billion_is_no_contract_value() {
+        let (t, r) = checked(
+            "The deal lands as US tech giants are expected to spend over $700 billion on AI this year.",
+            "",
+        );
+        assert_eq!(t.value_usd, None);
+        assert_eq!(
+            r,
+            ["$700.00B is past $100 billion: a market's or a sector's figure"]
+        );
+        // the largest contracts of the field are read
+        let (t, r) = checked("The five-year agreement is worth $17.4 billion.", "");
+        assert_eq!(t.value_usd, Some(17.4e9));
+        assert!(r.is_empty(), "{r:?}");
     }
 
     #[test]
