@@ -561,8 +561,10 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 && !r_undisclosed
                 && !r.new_agreement
                 && (r.deal_type != DealType::Expansion || has_expansion[k])
+                // (a cluster's reports are in time order: only its last day's are read)
                 && c.iter()
-                    .filter(|&&j| at - reports[j].at.timestamp_micros() <= DAY_MICROS)
+                    .rev()
+                    .take_while(|&&j| at - reports[j].at.timestamp_micros() <= DAY_MICROS)
                     .any(|&j| {
                         let g = agreement(&reports[j].terms, &r.terms);
                         g.agree >= 1 && g.conflict <= 1

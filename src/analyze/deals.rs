@@ -934,9 +934,9 @@ impl<'a> Recognizer<'a> {
             let customer_moves = !p.noun.is_match(s)
                 && p.capacity_move.find(s).is_some_and(|m| {
                     let before = s[..m.start()].trim_end();
-                    !["may", "might", "could", "would", "will", "to"]
+                    ![" may", " might", " could", " would", " will", " to"]
                         .iter()
-                        .any(|w| before.ends_with(&format!(" {w}")))
+                        .any(|w| before.ends_with(w))
                         && self.cp_matcher.find(before, true).first().is_some_and(|h| {
                             party_role(before, h.start, h.end) == Role::Counterparty
                         })
