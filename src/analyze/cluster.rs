@@ -52,13 +52,23 @@ pub struct Report {
     pub sites: Vec<String>,
 }
 
+/// "Has now committed", "have now signed": an agreement told as the latest step, never a
+/// retelling (results stories say it of the period's new option or contract).
+pub const NOW_AGREED: &str =
+    r"\b(?:has|have) now (?:committed|signed|exercised|agreed|contracted)\b";
+
 /// Does a text call its agreement new, a second, a third or another one? (Not "New York", "New
 /// Mexico": a place named New is no new agreement.)
 pub fn says_new_agreement(text: &str) -> bool {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)\b(?:new|second|third|fourth|another|nuevo|nueva|segundo|nouveau|nouvelle|neue[nrs]?|zweite[nrs]?|nuovo|nuova|novo|nova)\s+(?:[\w-]+\s+){0,3}?(?:leases?|contracts?|agreements?|deals?|contrato|acuerdo|contrat|accord|bail|Vertrag|Mietvertrag|Vereinbarung|contratto|accordo|acordo)\b|\b(?:has|have) now (?:committed|signed|exercised|agreed|contracted)\b|新たな|新規|新的|新签|신규|새로운|второ\w*|нов\w+ (?:договор|контракт|соглашение)",
+            &[
+                r"(?i)\b(?:new|second|third|fourth|another|nuevo|nueva|segundo|nouveau|nouvelle|neue[nrs]?|zweite[nrs]?|nuovo|nuova|novo|nova)\s+(?:[\w-]+\s+){0,3}?(?:leases?|contracts?|agreements?|deals?|contrato|acuerdo|contrat|accord|bail|Vertrag|Mietvertrag|Vereinbarung|contratto|accordo|acordo)\b|",
+                NOW_AGREED,
+                r"|新たな|新規|新的|新签|신규|새로운|второ\w*|нов\w+ (?:договор|контракт|соглашение)"
+            ]
+            .concat(),
         )
         .expect("static regex")
     });
@@ -444,10 +454,13 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                     .any(|&j| similarity(&reports[j].shingles, &r.shingles) >= NEAR_DUPLICATE);
             // the cluster's terms as most of its reports state them, against this report's
             let g = agreement(&agreed[k], &r.terms);
-            // a report naming the deal's customer that calls its agreement neither new nor an
-            // expansion: what a retelling of the deal is, whatever it states
-            let plain_retelling =
-                has_cp && !r_undisclosed && !r.new_agreement && r.deal_type != DealType::Expansion;
+            // a report naming the deal's customer that calls its agreement not new
+            let named_not_new = has_cp && !r_undisclosed && !r.new_agreement;
+            // ... nor an expansion: what a retelling of the deal is, whatever it states
+            let plain_retelling = named_not_new && r.deal_type != DealType::Expansion;
+            // ... nor an expansion unless the deal is one: the deal told again, or its expansion
+            let same_kind =
+                named_not_new && (r.deal_type != DealType::Expansion || has_expansion[k]);
             // `same_counterparty` with any of the cluster's reports
             let party = named_same
                 || party_names[k].contains(r.counterparty.as_str())
@@ -496,9 +509,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             // misread (a guarantee's amount read as the value): that day's agreement told again
             // (against any one report: the consensus of two may be the misread one)
             let same_days = at - first_at[k] <= 2 * DAY_MICROS
-                && has_cp
-                && !r_undisclosed
-                && !r.new_agreement
+                && named_not_new
                 // (the same day, a type never splits: an option exercised told beside the lease)
                 && (r.deal_type != DealType::Expansion || one_day)
                 && (std::iter::once(g)
@@ -520,14 +531,8 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             // (an expansion stored with no term, and an expansion of the same customer told with
             // its terms within the month: "CoreWeave has now committed to all the power" in an
             // earnings story, then its 800 MW in the 8-K ten days later)
-            let terms_later = at - first_at[k] <= 30 * DAY_MICROS
-                && (plain_retelling
-                    || has_cp
-                        && !r_undisclosed
-                        && !r.new_agreement
-                        && r.deal_type == DealType::Expansion
-                        && has_expansion[k])
-                && stated(&agreed[k]) == 0;
+            let terms_later =
+                at - first_at[k] <= 30 * DAY_MICROS && same_kind && stated(&agreed[k]) == 0;
             // a new site is a new agreement, whatever terms it shares (another named site than
             // any of the cluster's reports names)
             // an expansion told days after a deal's first report, of a deal that is no expansion
@@ -557,10 +562,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             // with one of that day's reports and disagrees on at most one: that day's coverage
             // of the deal (an option's 133 MW beside the 800 MW it brings the total to)
             let with_latest = !one_day
-                && has_cp
-                && !r_undisclosed
-                && !r.new_agreement
-                && (r.deal_type != DealType::Expansion || has_expansion[k])
+                && same_kind
                 // (a cluster's reports are in time order: only its last day's are read)
                 && c.iter()
                     .rev()
@@ -929,8 +931,8 @@ mod tests {
             cluster(&[first.clone(), filing.clone(), option.clone()]),
             vec![vec![0, 1, 2]]
         );
-        // a first report that is no expansion keeps a later expansion apart (plain_retelling
-        // asks for one that is not)
+        // a first report that is no expansion keeps a later expansion apart (same_kind:
+        // an expansion joins only a deal that is one)
         let mut lease = first.clone();
         lease.deal_type = DealType::Colocation;
         lease.new_agreement = false;
