@@ -366,10 +366,13 @@ fn amounts(text: &str) -> Vec<Amount> {
             // "$1.4 billion の債務を保証" (guarantees $1.4 billion of obligations), 보증, 채무
             || {
                 let head: String = post.chars().take(12).collect();
-                ["債務", "债务", "义务", "義務", "保証", "保证", "担保", "擔保", "後盾", "后盾", "보증", "채무", "обязательств"]
+                ["債務", "债务", "义务", "義務", "保証", "保证", "担保", "擔保", "後盾", "后盾", "보증", "채무", "지원", "支援", "支持", "обязательств"]
                     .iter()
                     .any(|w| head.contains(w))
             }
+            // Arabic: "ضمان التزامات بقيمة 1.4 مليار دولار" (a guarantee of obligations worth …),
+            // "دعمها المالي" (its financial support)
+            || ["ضمان", "التزامات", "دعم"].iter().any(|w| pre.contains(w))
             // "$1.8 billion in financial backing for", "committed to underwrite $1.4 billion of"
             || post_words.iter().take(4).any(|p| p.starts_with("backing"))
             || last_chars(&pre, 20).contains("underwrit")
@@ -673,6 +676,14 @@ fn amounts(text: &str) -> Vec<Amount> {
         .iter()
         // (as words: "estratégico" holds "até")
         .any(|w| contains_word(near_pre, w))
+            // "合約還附帶兩個…延長選項，若全數執行，合約總收入可達87億美元": options in the amount's
+            // own sentence before it
+            || {
+                let own = pre.rsplit(['。', '！', '？']).next().unwrap_or("");
+                ["延长", "延長", "연장", "オプション", "选项", "選項", "옵션", "продлени"]
+                    .iter()
+                    .any(|w| own.contains(w))
+            }
             || post.contains("extension") && post.find("extension").is_some_and(|i| i < 45)
             || post.contains("renewal") && post.find("renewal").is_some_and(|i| i < 45)
             || post.contains("if all")
@@ -1327,7 +1338,7 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
     static RE: OnceLock<[Regex; 5]> = OnceLock::new();
     let [money, years, grouped_mw, span_words, decimal_mw] = RE.get_or_init(|| {
         [
-            Regex::new(r"(?i)(US\$|U\$S|\$|USD\s?)?\s?\b(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|miliar|bilh(?:õ|o)es|mil milh(?:õ|o)es|bilyong?|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es|milyong?|juta|billion|million)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|dolar|USD)\b|\$))?")
+            Regex::new(r"(?i)(?:(US\$|U\$S|\$|USD)\s?|\s?\b)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|miliar|bilh(?:õ|o)es|mil milh(?:õ|o)es|bilyong?|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es|milyong?|juta|billion|million)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|dolar|USD)\b|\$))?")
                 .expect("static regex"),
             Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahres?|jährige[nmrs]?|jährig|ans|años|anos|anni|tahun|taong?)(?-u:\b)")
                 .expect("static regex"),
@@ -1424,31 +1435,32 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
                 && head.len() <= 3
                 && parts.all(|g| g.len() == 3)
         };
+        let unit = c[3].to_lowercase();
+        let billions = [
+            "milliard",
+            "mrd",
+            "mil millones",
+            "miliardi",
+            // (Indonesian, Malay)
+            "miliar",
+            // (Filipino)
+            "bilyon",
+            "bilh",
+            "mil milh",
+            "billion",
+        ]
+        .iter()
+        .any(|u| unit.starts_with(u));
+        // "3,700 milliards" is a decimal comma: a thousand billions is no contract's figure
         let n: Option<f64> = if grouped {
             c[2].replace('.', "").replace(',', ".").parse().ok()
-        } else if comma_grouped {
+        } else if comma_grouped && !billions {
             c[2].replace(',', "").parse().ok()
         } else {
             c[2].replace(',', ".").parse().ok()
         };
         match (currency, n) {
             (true, Some(n)) => {
-                let unit = c[3].to_lowercase();
-                let billions = [
-                    "milliard",
-                    "mrd",
-                    "mil millones",
-                    "miliardi",
-                    // (Indonesian, Malay)
-                    "miliar",
-                    // (Filipino)
-                    "bilyon",
-                    "bilh",
-                    "mil milh",
-                    "billion",
-                ]
-                .iter()
-                .any(|u| unit.starts_with(u));
                 // "7.000 millones" is $7 billion (the English reading wants a short number)
                 if !billions && n >= 1000.0 {
                     format!(" ${} billion", n / 1000.0)
@@ -1493,6 +1505,8 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
             "억",
             "млрд",
             "млн",
+            "миллиард",
+            "миллион",
             "МВт",
             "ГВт",
             "мегаватт",
@@ -1526,9 +1540,9 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
     static RE: OnceLock<[Regex; 6]> = OnceLock::new();
     let [yi, rub, power, years, thai_hindi, arabic_years] = RE.get_or_init(|| {
         [
-            Regex::new(r"(\d+(?:\.\d+)?)\s?(?:億|亿|억)\s?(?:美元|美金|ドル|달러|\$)")
+            Regex::new(r"(\d+(?:\.\d+)?)\s?(?:億|亿|억)\s?(?:美元|美金|米ドル|ドル|달러|\$)")
                 .expect("static regex"),
-            Regex::new(r"(?i)(US\$|\$)?\s?(\d+(?:[.,]\d+)?)\s?(млрд|млн)\.?(\s?(?:долл\w*|\$))?")
+            Regex::new(r"(?i)(US\$|\$)?\s?(\d+(?:[.,]\d+)?)\s?(млрд|млн|миллиард\w*|миллион\w*)\.?(\s?(?:долл\w*|\$))?")
                 .expect("static regex"),
             Regex::new(
                 r"(\d+(?:[.,]\d+)?)\s?(兆瓦|メガワット|메가와트|МВт|мегаватт\w*|гигаватт\w*|เมกะวัตต์|मेगावाट|ميغاواط|ميجاواط|吉瓦|ギガワット|기가와트|ГВт|กิกะวัตต์|गीगावाट)",
@@ -1565,7 +1579,8 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
                 let n: Option<f64> = c[2].replace(',', ".").parse().ok();
                 match (c.get(1).is_some() || c.get(4).is_some(), n) {
                     (true, Some(n)) => {
-                        let unit = if c[3].to_lowercase() == "млрд" {
+                        let unit = c[3].to_lowercase();
+                        let unit = if unit == "млрд" || unit.starts_with("миллиард") {
                             "billion"
                         } else {
                             "million"
@@ -1649,15 +1664,17 @@ fn sentence_around(text: &str, span: (usize, usize)) -> &str {
         .rev()
         .find(|&(i, c)| {
             c == '\n'
+                || matches!(c, '。' | '！' | '？')
                 || matches!(c, '.' | '!' | '?') && head[i + 1..].starts_with(char::is_whitespace)
         })
-        .map_or(0, |(i, _)| i + 1);
+        .map_or(0, |(i, c)| i + c.len_utf8());
     // a full stop between digits ("$75.6") does not end the sentence
     let rest = &text[span.1..];
     let end = rest
         .char_indices()
         .find(|&(i, c)| {
             c == '\n'
+                || matches!(c, '。' | '！' | '？')
                 || matches!(c, '.' | '!' | '?')
                     && !rest[i + 1..].starts_with(|d: char| d.is_ascii_digit())
         })
@@ -1665,8 +1682,46 @@ fn sentence_around(text: &str, span: (usize, usize)) -> &str {
     &text[start..end]
 }
 
-/// Does a sentence speak of an agreement or its worth?
+/// Does a sentence speak of an agreement or its worth? In scripts without spaces between words
+/// ("将近97億美元的合約", "契約金額は30億ドル") the agreement's word stands anywhere.
 fn about_agreement(s: &str) -> bool {
+    static WIDE: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let wide = WIDE.get_or_init(|| {
+        aho_corasick::AhoCorasick::new([
+            "合約",
+            "合约",
+            "交易",
+            "取引",
+            "거래",
+            "合同",
+            "協議",
+            "协议",
+            "租約",
+            "租约",
+            "租赁",
+            "租賃",
+            "契約",
+            "リース",
+            "계약",
+            "임대",
+            "리스",
+            "соглашени",
+            "контракт",
+            "договор",
+            "аренд",
+            "сделк",
+            "عقد",
+            "اتفاق",
+            "صفقة",
+            "สัญญา",
+            "समझौत",
+            "अनुबंध",
+        ])
+        .expect("static words")
+    });
+    if !s.is_ascii() && wide.is_match(s) {
+        return true;
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r"(?i)\b(?:leases?|leased|contracts?|contracted|agreements?|deals?|colocation|hosting|worth|valued?|revenue|TCV|tenant|customer|commitment|backlog|MSA|extensions?|renewals?|options?|terms?|(?:\d+|five|ten|twelve|fifteen|twenty)[- ]years?|MW|megawatts?|bail|contrat|accord|acuerdo|arrendamiento|contrato|acordo|arrendamento|contratto|accordo|locazione|Vertr(?:a|ä)ge?\w*|Mietvertrag|Vereinbarung|Wert|valeur|valor|valore|ingresos|receita|Umsatz|revenus)\b")
@@ -1975,6 +2030,90 @@ mod tests {
 
     fn x(s: &str) -> Terms {
         extract(s, "")
+    }
+
+    #[test]
+    fn amounts_in_other_scripts_and_currency_marks_read_as_dollars() {
+        // "70億米ドル" (Japanese US dollars), Russian words for billions, "u$s" (Argentina)
+        assert_eq!(
+            x("FluidStackとの契約は70億米ドルの価値があり、15年間のリース契約を含んでいます")
+                .value_usd,
+            Some(7e9)
+        );
+        assert_eq!(
+            x("через соглашение о хостинге на 3 миллиарда долларов с Fluidstack").value_usd,
+            Some(3e9)
+        );
+        assert_eq!(
+            x("соглашение об аренде с доходами около $3 миллиардов").value_usd,
+            Some(3e9)
+        );
+        assert_eq!(
+            x("firmó un acuerdo de u$s9.700 millones con la compañía IREN").value_usd,
+            Some(9.7e9)
+        );
+        // a comma before three digits and billions is a decimal comma (a thousand billions is
+        // no contract's figure); before millions it groups thousands, as before
+        assert_eq!(
+            x("des revenus initiaux d'environ 3,700 milliards de dollars").value_usd,
+            Some(3.7e9)
+        );
+        assert_eq!(
+            x("un contrato de US$ 9,700 millones").value_usd,
+            Some(9.7e9)
+        );
+    }
+
+    #[test]
+    fn an_amount_elsewhere_in_text_without_spaces_is_read_in_its_own_sentence() {
+        let focus = "微軟與IREN簽署的這份五年合約，將提供微軟使用權。";
+        // the amount's sentence names the agreement (合約) …
+        let doc = "微軟3日與IREN簽署一份將近97億美元的合約，將向這家公司採購運算能力。";
+        assert_eq!(extract(focus, doc).value_usd, Some(9.7e9));
+        assert_eq!(
+            extract(
+                "AIクラウドのFluidstackが関与している。",
+                "契約金額は30億ドルの複数年契約である。"
+            )
+            .value_usd,
+            Some(3e9)
+        );
+        // … which ends at a wide full stop: the next sentence's market value is none
+        assert_eq!(
+            extract(focus, "IREN簽署了合約。IREN的市值為97億美元。").value_usd,
+            None
+        );
+        assert_eq!(
+            extract(focus, "IREN的市值為97億美元。IREN簽署了合約。").value_usd,
+            None
+        );
+        // a deal's revenue (交易) is its value, the total its extension options reach is the
+        // value with options
+        let t = extract(
+            focus,
+            "對TeraWulf而言，此交易將帶來37億美元收入，未來還有成長空間。合約還附帶兩個各為期五年的延長選項，若全數執行，合約總收入可達87億美元。",
+        );
+        assert_eq!(
+            (t.value_usd, t.value_with_options_usd),
+            (Some(3.7e9), Some(8.7e9))
+        );
+        // a backer's support (지원) or guarantee (ضمان) is no contract value
+        assert_eq!(
+            extract(
+                focus,
+                "이 프로젝트는 구글로부터 13억 달러의 임대 지원을 받았으며, 약 95억 달러의 계약 수익을 창출할 것으로 예상된다.",
+            )
+            .value_usd,
+            Some(9.5e9)
+        );
+        assert_eq!(
+            extract(
+                focus,
+                "قالت الشركة إن جوجل وافقت على ضمان التزامات بقيمة 1.4 مليار دولار في العقد المبرم مع الشركة.",
+            )
+            .value_usd,
+            None
+        );
     }
 
     #[test]
