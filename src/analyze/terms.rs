@@ -1286,6 +1286,12 @@ fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
     for c in res().term_decade.captures_iter(text) {
         let whole = c.get(0).expect("match");
         let n = if c.get(1).is_some() { 20.0 } else { 10.0 };
+        // "for a decade and a half": fifteen years
+        let n = if text[whole.end()..].starts_with(" and a half") {
+            n + 5.0
+        } else {
+            n
+        };
         out.push((n, (whole.start(), whole.end())));
     }
     for c in res().term_months.captures_iter(text) {
@@ -1340,7 +1346,7 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
         [
             Regex::new(r"(?i)(?:(US\$|U\$S|\$|USD)\s?|\s?\b)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|miliar|bilh(?:õ|o)es|mil milh(?:õ|o)es|bilyong?|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es|milyong?|juta|billion|million)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|dolar|USD)\b|\$))?")
                 .expect("static regex"),
-            Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahres?|jährige[nmrs]?|jährig|ans|años|anos|anni|tahun|taong?)(?-u:\b)")
+            Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahre[ns]?|jährige[nmrs]?|jährig|ans|años|anos|anni|tahun|taong?|let|lat|jaar|år)(?-u:\b)")
                 .expect("static regex"),
             // "2.910 Megawatt", "1.200 megavatios": thousands grouped by dots
             Regex::new(r"(?i)\b(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?\s?-?(?:Megawatt|MW|m[ée]gawatts?|megavatios?|megawatts?)\b")
@@ -1379,6 +1385,10 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
                 "bilh",
                 "jahr",
                 "jähr",
+                " let",
+                " lat",
+                "jaar",
+                " år",
                 "ans",
                 "años",
                 "anos",
@@ -1534,6 +1544,7 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
             "عام",
             "سنوات",
             "سنة",
+            "أعوام",
         ])
         .expect("static words")
     });
@@ -1555,8 +1566,8 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
             // Thai, Hindi and Arabic amounts: "3 พันล้านดอลลาร์", "$3.7 बिलियन", "7 مليارات دولار"
             Regex::new(r"(US\$|\$)?\s?(\d+(?:[.,]\d+)?)\s?(พันล้าน|ล้าน|बिलियन|मिलियन|مليارات|مليار|ملايين|مليون)\s?(ดอลลาร์|डॉलर|دولار)?")
                 .expect("static regex"),
-            // "لمدة 15 عاماً" (for 15 years), "10 سنوات"
-            Regex::new(r"(^|[^\d.,])(\d{1,2})\s?(?:عاماً|عاما|عامًا|سنوات|سنة)")
+            // "لمدة 15 عاماً" (for 15 years), "10 سنوات", "لعشر سنوات" (for ten years)
+            Regex::new(r"(^|[^\d.,])(\d{1,2}|خمسة عشر|خمس عشرة|عشرة|عشر|خمسة|خمس)\s?(?:عاماً|عاما|عامًا|سنوات|سنة|أعوام)")
                 .expect("static regex"),
         ]
     });
@@ -1631,7 +1642,13 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
     if arabic_years.is_match(&out) {
         out = arabic_years
             .replace_all(&out, |c: &regex::Captures<'_>| {
-                format!("{} {}-year ", &c[1], &c[2])
+                let n = match &c[2] {
+                    "خمسة عشر" | "خمس عشرة" => "15",
+                    "عشرة" | "عشر" => "10",
+                    "خمسة" | "خمس" => "5",
+                    d => d,
+                };
+                format!("{} {n}-year ", &c[1])
             })
             .into_owned()
             .into();
@@ -2062,6 +2079,32 @@ mod tests {
             x("un contrato de US$ 9,700 millones").value_usd,
             Some(9.7e9)
         );
+    }
+
+    #[test]
+    fn terms_of_years_in_more_words_and_languages() {
+        // German plural dative, Czech, Polish, Dutch, Swedish
+        for (text, years) in [
+            (
+                "Der Basisvertrag hat eine Laufzeit von 15 Jahren und drei Optionen.",
+                15.0,
+            ),
+            ("smlouvu o pronájmu datového centra na 15 let", 15.0),
+            ("umowa najmu na 10 lat z Fluidstack", 10.0),
+            ("een huurovereenkomst van 15 jaar", 15.0),
+            ("ett hyresavtal på 10 år", 10.0),
+            // Arabic number words: "for ten years", "fifteen years"
+            ("عقدًا أوليًا يمتد لعشر سنوات لاستئجار سعة", 10.0),
+            ("عقد إيجار لمدة خمسة عشر عاما", 15.0),
+            ("عقد لمدة خمس سنوات", 5.0),
+            // "a decade and a half" is fifteen years
+            (
+                "a $9.8 billion lease, locking in the customer for a decade and a half",
+                15.0,
+            ),
+        ] {
+            assert_eq!(x(text).term_years, Some(years), "{text}");
+        }
     }
 
     #[test]
