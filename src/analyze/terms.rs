@@ -937,7 +937,18 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
         let mw = if unit.starts_with('g') { v * 1000.0 } else { v };
         let whole = c.get(0).expect("match");
         let pre = before(text, whole.start(), 12);
-        if pre.trim_end().ends_with("per") || pre.ends_with('/') {
+        // an amount per a capacity ("$1.5 million per 1 MW"), not Italian "per" (for: "Fluidstack
+        // per 245 megawatt")
+        let per_amount = pre.trim_end().strip_suffix("per").is_some_and(|head| {
+            let word = head.split_whitespace().last().unwrap_or("");
+            word.starts_with('$')
+                || word.ends_with(|c: char| c.is_ascii_digit())
+                || [
+                    "million", "billion", "m", "mn", "bn", "b", "k", "thousand", "usd", "dollars",
+                ]
+                .contains(&word.trim_end_matches('.').to_lowercase().as_str())
+        });
+        if per_amount || pre.ends_with('/') {
             continue;
         }
         let post = after(text, whole.end(), 40);
@@ -1020,6 +1031,7 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
             "bis zu",
             "jusqu'à",
             "additional",
+            "ulteriori",
             "another",
             "remaining",
             "crossing",
@@ -1135,6 +1147,11 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
         // power to the site ("800 MW of approved power"): the contract's capacity only when no
         // critical-IT figure is stated, and then as gross
         let power = power_words.iter().any(|w| post.trim_start().starts_with(w));
+        // what the figure is of, up to the next figure ("750兆瓦,合約使用約200兆瓦的關鍵IT容量":
+        // the critical IT is the second's)
+        let post = post
+            .find(|c: char| c.is_ascii_digit())
+            .map_or(post.as_str(), |i| &post[..i]);
         let basis = if power {
             Some(CapacityBasis::Gross)
         } else if post.contains("critical it")
@@ -1152,7 +1169,11 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
                 "carico it critico",
                 "charge it critique",
                 "charge informatique critique",
+                "charge critique",
+                "capacità it",
                 "kritische it",
+                "關鍵it",
+                "关键it",
             ]
             .iter()
             .any(|w| post.contains(w))
@@ -2651,6 +2672,25 @@ mod tests {
         );
         let t = x("Cipher liefert 168 MW kritische IT-Last");
         assert_eq!(t.capacity_basis, Some(CapacityBasis::CriticalIt));
+        // French "charge critique TI", Italian "capacità IT", Chinese 關鍵IT: critical IT over
+        // the site's figure before it
+        for text in [
+            "Ce site, doté de 750 MW, accueillera des centres capables de soutenir 200 MW de charge critique TI.",
+            "Il campus ha 750 MW; il contratto con Fluidstack per 200 megawatt (MW) di capacità IT.",
+            "德州校區有750兆瓦,合約使用約200兆瓦的關鍵IT容量",
+        ] {
+            let t = x(text);
+            assert_eq!(
+                (t.capacity_mw, t.capacity_basis),
+                (Some(200.0), Some(CapacityBasis::CriticalIt)),
+                "{text}"
+            );
+        }
+        // "per un massimo di ulteriori 1000 MW": further capacity, not the contract's
+        assert_eq!(
+            x("un diritto di prelazione per un massimo di ulteriori 1000 MW").capacity_mw,
+            None
+        );
     }
 
     #[test]
@@ -2665,6 +2705,11 @@ mod tests {
         assert_eq!(t.capacity_mw, None);
         let t = x("a 0.5 GW facility");
         assert_eq!(t.capacity_mw, Some(500.0));
+        assert_eq!(
+            x("rent of $1.5 million per 1 MW per year").capacity_mw,
+            None
+        );
+        assert_eq!(x("rent of $1.5M per 1 MW per year").capacity_mw, None);
         let t = x("$2 million per MW and 40 megawatts");
         assert_eq!(t.capacity_mw, Some(40.0));
         let t = x("244 MW gross");
