@@ -112,6 +112,10 @@ struct Patterns {
     company_takeover: Regex,
     /// A backstop, guarantee or lease obligations: a guarantor stands behind a tenant.
     backstop_words: Regex,
+    /// A Romance "garantir" (to ensure, or to guarantee) and the words that make it a financial
+    /// guarantee: an amount, obligations, rent, a lease, a contract, a financing.
+    romance_guarantee: Regex,
+    guarantee_context: Regex,
     /// What an AI landlord's lease is sized and let in (megawatts, critical IT, hyperscalers).
     hyperscale_terms: Regex,
     /// Bitcoin mining as the business a text describes: "Bitcoin mining and hosting".
@@ -370,7 +374,7 @@ fn pats() -> &'static Patterns {
             // what it does, not a signing
             deal_subject: r(r"(?i)^\W*(?:the|this|that) (?:[\w$.,-]+ ){0,4}(?:deal|agreement|contract|lease|pact|partnership) (?:not only |also |further |effectively )?(?:secures|adds|expands|takes|doubles|commits|locks in|lands|wins)(?-u:\b)"),
             guaranteed_thing: r(r"(?i)\bguaranteed (?:capacity|demand|revenue|access|supply|returns?|income|power|compute|growth|profits?)\b"),
-            guaranteed_access: r(r"(?i)\b(?:guarantee[sd]?|guaranteeing|garanti(?:za|zará|zó|t|ra|rá|sce|rà|ndo)|garante|garantizando)\s+(?:[^\s.;]+\s+){0,5}?(?:access|acceso|acesso|accès|l'accès|accesso)\b"),
+            guaranteed_access: r(r"(?i)\b(?:guarantee[sd]?|guaranteeing|garanti(?:za|zará|zó|t|ra|rá|sce|rà|ndo|r|re|zar)|garante|garantizando)\s+(?:[^\s.;]+\s+){0,5}?(?:access|acceso|acesso|accès|l'accès|accesso|capacit\w*|capacidad|capacidade|puissance|poder|potencia|potenza|computing|compute|c[oó]mputo|computa\w*|calcul)\b"),
             days_after: r(r"(?i)(?-u:\b)(?:a|one|two|three|four|five|six|\d+) (?:day|days|week|weeks) after (?:revealing|announcing|unveiling|signing|disclosing|inking|striking|landing|securing)(?-u:\b)"),
             commentary: r(r"(?i)核心观点|核心觀點|投资机会|投資機會|展开分析|展開分析|分析如下|の内訳|\bbreakdown of\b|^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
             // a power-supply agreement is not a customer contract
@@ -382,6 +386,8 @@ fn pats() -> &'static Patterns {
             mining_business: r(r"(?i)\bbitcoin mining\b|\bmining and hosting\b|\bhosting and mining\b"),
             letting_terms: r(r"(?i)hyperscal|critical IT|\bIT load|investment[- ]grade|\bleas(?:e|es|ed|ing)\b|\btenants?\b"),
             hyperscale_terms: r(r"(?i)hyperscal|\bMW\b|\bGW\b|megawatt|mégawatt|megavatio|\bleas(?:e|es|ed|ing)\b|critical IT|\bIT load"),
+            romance_guarantee: r(r"(?i)\bgaranti(?:e|es|r|re|ra|rá|rà|t|sce|za|zará)\b|\bgarante\b|\bgarantías?\b"),
+            guarantee_context: r(r"(?i)\d|obliga|obbliga|arrend|loca[çc]|locazion|location|loyer|alquiler|alugu|affitt|pag[oa]|paiement|lease|contrat|contrato|contratto|acuerdo|acordo|accordo|\baccord\b|financ|finanz|deuda|dette|debito|d[íi]vida|\brent"),
             backstop_words: r(r"(?i)\bbackstop\w*|\bguarantee\w*|\bguarantor|\blease obligations\b|保証|担保|擔保|보증|\bgaranti(?:e|es|r|re|ra|rá|rà|t|sce|za|zará)\b|\bgarante\b|\bunderwrit\w*|\bgarantías?\b|\brespald(?:a|ará|ará|o|ando)\b|\bobligations? (?:de location|locatives?)\b|\bobligaciones de arrendamiento\b|\bobbligazioni locative\b|\bobrigações de arrendamento\b|\bгаранти\w*|\bпоручительств\w*|\bBürgschaft\w*|\bbürgt\b|\bMietverpflichtungen\b|ábyrgð|\bsinusuportahan ng\b|\bginagarantiyahan\b"),
             // a stake in the headline ("Google takes 5.4% of Cipher", "raises its stake")
             stake_title: r(r"(?i)\b(?:stake|shareholder|ownership|accionista|acionista|Aktionär|actionnaire|azionista|pemegang saham|eierskap|eierandel|participaci[óo]n|participation|partecipazione|participação|Beteiligung|Anteil\w*|акци\w*|дол[яию]|hlut\w*|invest(?:ment|imento|issement|ition)|inversión)\b|株式|持股|入股|股份|股权|股權|지분|出資|حصة|مساهم"),
@@ -2237,16 +2243,21 @@ impl<'a> Recognizer<'a> {
                 };
                 // ("Microsoft garantiza acceso prioritario a los aceleradores de Nvidia": a
                 // guarantee of access is nobody's backing either)
-                let s = if (s.contains("garant") || s.contains("uarantee"))
+                let s = if (s.contains("arant") || s.contains("uarantee"))
                     && p.guaranteed_access.is_match(&s)
                 {
                     std::borrow::Cow::Owned(p.guaranteed_access.replace_all(&s, "").into_owned())
                 } else {
                     s
                 };
-                p.backstop_words.is_match(&s)
-                    || p.backing_title.is_match(&s)
-                    || s.contains(" backs ")
+                // ("Le déploiement progressif garantit une intégration": a Romance "garantir"
+                // ensures; it guarantees only beside an amount, obligations, rent or a contract)
+                let backstop = p.backstop_words.is_match(&s)
+                    && (!s.contains("arant")
+                        || p.guarantee_context.is_match(&s)
+                        || p.backstop_words
+                            .is_match(&p.romance_guarantee.replace_all(&s, "")));
+                backstop || p.backing_title.is_match(&s) || s.contains(" backs ")
             })
             .flat_map(|s| self.cp_matcher.find(s, true))
             .map(|h| h.entity)
@@ -5160,6 +5171,53 @@ mod tests {
             "Microsoft firmó un acuerdo de cinco años con IREN por unos US$ 9.700 millones para \
              usar su nube de IA.\nAsí Microsoft garantiza acceso preferente a los chips de Nvidia \
              instalados en Texas.",
+        );
+        deal_with(&d, "Microsoft");
+        // "pour garantir une capacité", "para garantir o poder da computação": the customer
+        // securing capacity, no backer
+        let d = decide(
+            "",
+            "Microsoft a conclu lundi un contrat de cinq ans avec IREN pour garantir une capacité \
+             supplémentaire dans le cloud.\nIREN exploite le site au Texas.",
+        );
+        deal_with(&d, "Microsoft");
+        let d = decide(
+            "",
+            "A Microsoft assinou um acordo de cinco anos com a IREN, para garantir o poder que \
+             lhe falta na nuvem.\nA IREN hospedará o hardware no Texas.",
+        );
+        deal_with(&d, "Microsoft");
+        // the same at a sentence's start ("Garantir essa capacidade …"), and a Romance
+        // "garantir" of anything but money, rent or a contract ensures, it backs nothing
+        let d = decide(
+            "",
+            "A Microsoft assinou um acordo de cinco anos com a IREN.\nGarantir essa capacidade \
+             de um fornecedor especializado é a estratégia da Microsoft.",
+        );
+        deal_with(&d, "Microsoft");
+        let d = decide(
+            "",
+            "Microsoft a conclu un contrat de cinq ans avec IREN.\nLe déploiement par phases \
+             garantit une intégration conforme au calendrier de Microsoft.",
+        );
+        deal_with(&d, "Microsoft");
+        // (a guarantee of rent still backs: the hyperscaler giving it is never the customer)
+        let d = decide(
+            "",
+            "Cipher Mining a conclu un bail de dix ans avec Microsoft pour son campus au Texas.\n\
+             Microsoft garantit le loyer du bail.",
+        );
+        assert_ne!(
+            d.detection.map(|x| x.counterparty),
+            Some("Microsoft".to_string()),
+            "{:?}",
+            d.reasons
+        );
+        // ("Garantiza acceso …" opening a sentence is a guarantee of access too)
+        let d = decide(
+            "Microsoft firma con IREN",
+            "Microsoft firmó un acuerdo de cinco años con IREN para usar su nube de IA.\n\
+             Garantiza acceso preferente durante 5 años a los chips de Nvidia para Microsoft.",
         );
         deal_with(&d, "Microsoft");
     }
