@@ -2257,7 +2257,11 @@ impl<'a> Recognizer<'a> {
                         || p.guarantee_context.is_match(&s)
                         || p.backstop_words
                             .is_match(&p.romance_guarantee.replace_all(&s, "")));
-                backstop || p.backing_title.is_match(&s) || s.contains(" backs ")
+                backstop
+                    || p.backing_title.is_match(&s)
+                    || s.contains(" backs ")
+                    // ("Google will back $1.4 billion of Fluidstack's lease payments")
+                    || s.contains(" will back ")
             })
             .flat_map(|s| self.cp_matcher.find(s, true))
             .map(|h| h.entity)
@@ -3793,6 +3797,19 @@ mod tests {
         assert!(announces(
             "IREN signed a GPU cloud contract with Microsoft and agreed to buy GPUs from Dell."
         ));
+    }
+
+    #[test]
+    fn a_hyperscaler_that_will_back_the_lease_payments_is_not_the_customer() {
+        // the signing sentence names nobody; the hyperscaler is named first, the AI cloud it
+        // backs later
+        let d = decide(
+            "Cipher Mining gets a lift from Google",
+            "Cipher Mining got a boost from Google on Thursday, part of a large deal with \
+             Fluidstack.\nCipher Mining announced a ten-year HPC hosting agreement worth $3 \
+             billion.\nGoogle will back $1.4 billion of Fluidstack's lease payments.",
+        );
+        deal_with(&d, "Fluidstack");
     }
 
     #[test]
