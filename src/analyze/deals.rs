@@ -398,7 +398,7 @@ fn pats() -> &'static Patterns {
             guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$|\b(?:supporto|sostegno|apoio|respaldo|soutien)\b[^.;]{0,30}?\b(?:di|de|do|da|del|du)\s*$|(?:保証人|担保人|擔保人|지원 나선|при поддержке|гарант\w*|поручител\w*)\s*$|\b(?:sinusuportahan|suportado|ginagarantiyahan|garantisado) ng\s*$"),
             end_user_before: r(r"(?i)(to support|for use by|on behalf of|serving|for its customer|end user)\s*$"),
             lender: r(r"\b(?:[Ll]ed by|[Aa]rranged by|[Pp]rovided by|[Uu]nderwritten by|[Ll]oan from|[Ff]acility (?:from|with)|[Ff]inancing from|[Ll]enders? (?:including|led by)|[Ll]ead arrangers? (?:were|was|are|is)?)\s+((?:[A-Z][A-Za-z&.'-]*)(?:\s+(?:[A-Z][A-Za-z&.'-]*|&|of))*)"),
-            vendor_after: r(r"(?i)^\s*(?:(?:Blackwell|GB\d00|H\d00|B\d00|GPUs?|chips?|servers?|hardware|equipment)\b|,?\s*to (?:purchase|buy)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b|,?\s*(?:which|that|who) (?:will |is to )?(?:supply|supplies|deliver|delivers|provide|provides)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b)"),
+            vendor_after: r(r"(?i)^\s*(?:(?:Corp(?:oration)?\.?|Inc\.?)\s*)?(?:\([^)]{0,24}\)\s*)?(?:(?:Blackwell|GB\d00|H\d00|B\d00|GPUs?|graphics processing units?|chips?|servers?|hardware|equipment)\b|,?\s*to (?:purchase|buy)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b|,?\s*(?:which|that|who) (?:will |is to )?(?:supply|supplies|deliver|delivers|provide|provides)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b)"),
         }
     })
 }
@@ -3821,6 +3821,26 @@ mod tests {
         let t = "TeraWulf signed leases with Fluidstack; Google will backstop $1.8 billion of the obligations.";
         assert_eq!(role(t, "Fluidstack"), Role::Counterparty);
         assert_eq!(role(t, "Google"), Role::Guarantor);
+        // the chips' maker, however it is named ("Nvidia Corp. (NASDAQ: NVDA) graphics processing
+        // units")
+        for t in [
+            "as AI developers race to deploy Nvidia Corp. (NASDAQ: NVDA) graphics processing units",
+            "racks of NVIDIA graphics processing units",
+            "servers built on Nvidia (NVDA) GPUs",
+        ] {
+            assert_eq!(
+                role(
+                    t,
+                    if t.contains("Nvidia") {
+                        "Nvidia"
+                    } else {
+                        "NVIDIA"
+                    }
+                ),
+                Role::Vendor,
+                "{t}"
+            );
+        }
         // a stake taken as a guarantor (German; Japanese with a long clause before the shares)
         assert_eq!(
             role(
