@@ -452,17 +452,20 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             // the customer most reports name (ties: the most confident report's), never one a
             // report of the deal calls its guarantor or vendor ("a Google-backed lease" names the
             // backer in one outlet, the tenant in the others)
-            let backer = |name: &str| {
-                by_conf.iter().any(|c| {
-                    c.detection.parties.iter().any(|p| {
-                        p.name == name
-                            && matches!(
-                                p.role,
-                                crate::model::PartyRole::Guarantor
-                                    | crate::model::PartyRole::Vendor
-                            )
+            let backing_reports = |name: &str| {
+                by_conf
+                    .iter()
+                    .filter(|c| {
+                        c.detection.parties.iter().any(|p| {
+                            p.name == name
+                                && matches!(
+                                    p.role,
+                                    crate::model::PartyRole::Guarantor
+                                        | crate::model::PartyRole::Vendor
+                                )
+                        })
                     })
-                })
+                    .count()
             };
             let named_reports: Vec<&&crate::store::ClusterInput> = by_conf
                 .iter()
@@ -479,17 +482,24 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
                 n
             }
             let named_counts = naming(&named_reports);
-            // (unless most of the reports that name a customer name it: NVIDIA renting IREN's
-            // cloud is called the GPUs' vendor in another report)
+            // (unless most of the reports that name a customer name it, and more of them than
+            // call it the backer or the vendor: NVIDIA renting IREN's cloud is called the GPUs'
+            // vendor in another report)
             let chosen = named_reports
                 .iter()
                 .filter(|c| {
                     let cp = c.detection.counterparty.as_str();
-                    !backer(cp) || 2 * named_counts[cp] > named_reports.len()
+                    let backing = backing_reports(cp);
+                    backing == 0
+                        || 2 * named_counts[cp] > named_reports.len() && named_counts[cp] > backing
                 })
                 .copied()
                 .collect::<Vec<_>>();
-            let pool = if chosen.is_empty() {
+            let undisclosed = by_conf.len() - named_reports.len();
+            // (with none left, the deal keeps a backer the reports name only where none of them
+            // calls the customer undisclosed: "a $160M NVIDIA GPU contract" in one report, NVIDIA
+            // as the customer in one other, unnamed in the rest, is an unnamed customer's)
+            let pool = if chosen.is_empty() && undisclosed == 0 {
                 &named_reports
             } else {
                 &chosen
@@ -506,7 +516,6 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             // in one report of nine about an unnamed hyperscaler's lease) is no customer: the
             // deal stays undisclosed when its undisclosed reports are more than twice the named
             // customer's
-            let undisclosed = by_conf.len() - named_reports.len();
             let named = named.filter(|c| undisclosed <= 2 * votes_for(c)).map(|c| {
                 (
                     c.detection.counterparty.clone(),
@@ -731,6 +740,16 @@ mod tests {
             vendor(3, "NVIDIA", false),
         ]);
         assert_eq!(deals[0].deal.counterparty, "Microsoft");
+        // named by as many reports as call it the vendor, beside reports of an unnamed customer,
+        // it is no customer; named by every naming report and none calling it undisclosed, it is
+        let deals = build_deals(&[
+            vendor(1, "undisclosed", true),
+            vendor(2, "undisclosed", false),
+            vendor(3, "NVIDIA", false),
+        ]);
+        assert_eq!(deals[0].deal.counterparty, "undisclosed");
+        let deals = build_deals(&[vendor(1, "NVIDIA", true)]);
+        assert_eq!(deals[0].deal.counterparty, "NVIDIA");
         // one outlet's guess among reports of an unnamed customer's lease is no customer; a
         // customer named by a third of the reports or more is
         let mut reports = vec![report(1, "Microsoft", 0.99, false)];
