@@ -373,6 +373,14 @@ fn amounts(text: &str) -> Vec<Amount> {
             // Arabic: "ضمان التزامات بقيمة 1.4 مليار دولار" (a guarantee of obligations worth …),
             // "دعمها المالي" (its financial support)
             || ["ضمان", "التزامات", "دعم"].iter().any(|w| pre.contains(w))
+            // "Este movimiento, valorado en $1.4 billion, forma parte de un acuerdo de hospedaje":
+            // an amount that is part of an agreement is one of its parts (a backing, a stake)
+            || {
+                let p = post.trim_start_matches([',', ' ']).to_lowercase();
+                ["is part of", "forms part of", "forma parte de", "fait partie d", "fa parte d", "faz parte d", "ist teil"]
+                    .iter()
+                    .any(|w| p.starts_with(w))
+            }
             // "$1.8 billion in financial backing for", "committed to underwrite $1.4 billion of"
             || post_words.iter().take(4).any(|p| p.starts_with("backing"))
             || last_chars(&pre, 20).contains("underwrit")
@@ -433,6 +441,14 @@ fn amounts(text: &str) -> Vec<Amount> {
             " rigs",
             "asic",
             "stake",
+            // a stake in German, Spanish, French, Italian, Portuguese ("erwirbt einen 8%-Anteil
+            // an TeraWulf für $1.8 Mrd.")
+            "anteil",
+            "beteiligung",
+            "participaci",
+            "participation",
+            "partecipazion",
+            "participaç",
             "acri",
             "terreno",
             "terrain",
@@ -476,7 +492,43 @@ fn amounts(text: &str) -> Vec<Amount> {
                     .any(|c| w.starts_with(c))
             })
         };
+        // "una partecipazione del 5,4% … attraverso un accordo di hosting AI del valore di 3
+        // miliardi": the amount is the worth of an agreement named just before it
+        let contract_before = {
+            let n = near_pre.trim_end().to_lowercase();
+            [
+                "valued at",
+                "worth",
+                "value of",
+                "del valore di",
+                "valorado en",
+                "del valor de",
+                "d'une valeur de",
+                "im wert von",
+                "no valor de",
+                "avaliado em",
+            ]
+            .iter()
+            .any(|w| n.ends_with(w))
+                && [
+                    "agreement",
+                    "deal",
+                    "contract",
+                    "lease",
+                    "hosting",
+                    "accordo",
+                    "acuerdo",
+                    "acordo",
+                    "contrat",
+                    "contratto",
+                    "contrato",
+                    "vertrag",
+                ]
+                .iter()
+                .any(|w| n.contains(w))
+        };
         let purchase = !contract_after
+            && !contract_before
             && bought
             && (goods.iter().any(|w| clause.contains(w)) || goods_after)
             || [
@@ -2099,6 +2151,31 @@ mod tests {
         assert_eq!(
             x("un contrato de US$ 9,700 millones").value_usd,
             Some(9.7e9)
+        );
+    }
+
+    #[test]
+    fn a_stake_bought_or_an_amount_part_of_an_agreement_is_no_contract_value() {
+        let t = x(
+            "Google erwirbt einen 8%-Anteil an TeraWulf für 1,8 Milliarden Dollar im Rahmen eines 3,7-Milliarden-Dollar-Deals mit Fluidstack.",
+        );
+        assert_eq!(t.value_usd, Some(3.7e9));
+        assert_eq!(
+            x("Google compró una participación del 5% por 1.400 millones de dólares.").value_usd,
+            None
+        );
+        // (the worth of an agreement named just before the amount is its value)
+        assert_eq!(
+            x("Google ha acquisito una partecipazione del 5,4% in Cipher attraverso un accordo di hosting del valore di 3 miliardi di dollari.").value_usd,
+            Some(3e9)
+        );
+        assert_eq!(
+            x("Este movimiento, valorado en 1.400 millones de dólares, forma parte de un acuerdo de hospedaje con Fluidstack.").value_usd,
+            None
+        );
+        assert_eq!(
+            x("The backing, worth $1.4 billion, is part of a ten-year hosting deal.").value_usd,
+            None
         );
     }
 
