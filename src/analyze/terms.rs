@@ -1067,6 +1067,9 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
             "path to",
             "potential to",
             "potential for",
+            // "Exclusivity for CB-5, Adding Potential 160 MW": capacity that may come
+            "adding potential",
+            "a potential",
             "possibility to",
             "option for",
             "option to",
@@ -2763,6 +2766,12 @@ mod tests {
                 "{text}"
             );
         }
+        // "Adding Potential 160 MW of Critical IT Load": capacity that may come
+        assert_eq!(
+            x("Two leases for 200 MW signed; exclusivity for a new building, adding potential 160 MW of critical IT load").capacity_mw,
+            Some(200.0)
+        );
+        assert_eq!(x("a potential 160 MW building").capacity_mw, None);
         // "per un massimo di ulteriori 1000 MW": further capacity, not the contract's
         assert_eq!(
             x("un diritto di prelazione per un massimo di ulteriori 1000 MW").capacity_mw,
