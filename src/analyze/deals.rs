@@ -2419,6 +2419,7 @@ impl<'a> Recognizer<'a> {
             terms::Counts {
                 financing: deal_type == DealType::Financing,
                 purchase: deal_type == DealType::Acquisition,
+                expansion: deal_type == DealType::Expansion,
             },
         );
         // a term read elsewhere in the text from a sentence about another company of the

@@ -1846,11 +1846,66 @@ pub fn extract(focus: &str, doc: &str) -> Terms {
 }
 
 /// Which amounts a deal of some type counts as its value: a financing deal's value is the
-/// financing, an acquisition's the purchase price.
+/// financing, an acquisition's the purchase price; an expansion's capacity is the capacity it
+/// adds.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Counts {
     pub financing: bool,
     pub purchase: bool,
+    pub expansion: bool,
+}
+
+/// Capacity an expansion adds: "exercising an option for another 160 MW", "an additional 160
+/// megawatts", "a further 150 MW" (never past `MAX_CONTRACT_MW`).
+fn added_capacities(text: &str) -> Vec<(f64, (usize, usize))> {
+    let mut out = Vec::new();
+    for c in res().mw.captures_iter(text) {
+        let Some(v) = c.get(1).and_then(|m| num(m.as_str())) else {
+            continue;
+        };
+        let mw = if c[2].to_ascii_lowercase().starts_with('g') {
+            v * 1000.0
+        } else {
+            v
+        };
+        let whole = c.get(0).expect("match");
+        let pre = before(text, whole.start(), 30);
+        let pre = pre.trim_end();
+        // (capacity that may be added is not added: "provisions to expand by an additional 135
+        // MW", "a right of first refusal on an additional 800 MW", "the potential to expand by
+        // another 200 MW")
+        let wide = before(text, whole.start(), 70);
+        let may = [
+            "potential",
+            "right of",
+            "refusal",
+            "rofr",
+            "rofo",
+            "provision",
+            "option to",
+            "could",
+            "may ",
+            "would",
+            "up to",
+        ]
+        .iter()
+        .any(|w| wide.contains(w));
+        if mw <= MAX_CONTRACT_MW
+            && !may
+            && [
+                "another",
+                "additional",
+                "a further",
+                "option for",
+                "options for",
+            ]
+            .iter()
+            .any(|w| pre.ends_with(w))
+        {
+            out.push((mw, (whole.start(), whole.end())));
+        }
+    }
+    out
 }
 
 /// As `extract`, counting the amounts `counts` allows.
@@ -1926,6 +1981,17 @@ fn extract_inner(
         .filter(|a| a.strong_financing && !counts.financing || a.purchase && !counts.purchase)
         .map(|a| a.usd)
         .collect();
+    // an expansion's capacity is what it adds, wherever the text also recalls the first
+    // agreement's ("Fluidstack exercising an option for another 160 MW" beside "over 200
+    // megawatts")
+    if counts.expansion
+        && let Some((text, (mw, span))) = [focus, doc]
+            .into_iter()
+            .find_map(|text| added_capacities(text).first().map(|&c| (text, c)))
+    {
+        t.capacity_mw = Some(mw);
+        ph.capacity_mw = Some(phrase_around(text, span.0, span.1));
+    }
     for text in [focus, doc] {
         let at = |span: (usize, usize)| Some(phrase_around(text, span.0, span.1));
         let mut amts = if std::ptr::eq(text, doc) {
@@ -2179,6 +2245,44 @@ mod tests {
         assert_eq!(
             x("The backing, worth $1.4 billion, is part of a ten-year hosting deal.").value_usd,
             None
+        );
+    }
+
+    #[test]
+    fn an_expansions_capacity_is_what_it_adds() {
+        let expansion = Counts {
+            expansion: true,
+            ..Counts::default()
+        };
+        let focus = "TeraWulf will expand its campus to provide over 200 megawatts to Fluidstack.";
+        let doc = "Monday's news lifts critical IT load past 360 MW, with Fluidstack exercising an \
+                   option for another 160 MW at the campus.";
+        assert_eq!(extract_with(focus, doc, expansion).capacity_mw, Some(160.0));
+        assert_eq!(
+            extract_with(
+                "Fluidstack took an additional 160 megawatts.",
+                "",
+                expansion
+            )
+            .capacity_mw,
+            Some(160.0)
+        );
+        // (capacity that may be added is none)
+        for doc in [
+            "The lease includes provisions to expand hosting capacity by an additional 135 MW.",
+            "It includes a right of first refusal on an additional 800 MW.",
+            "It leases 25 MW to AMD, with the potential to expand by another 200 MW.",
+        ] {
+            assert_eq!(
+                extract_with("Fluidstack signed for 70 MW.", doc, expansion).capacity_mw,
+                Some(70.0),
+                "{doc}"
+            );
+        }
+        // (any other deal keeps the capacity it states)
+        assert_eq!(
+            extract_with(focus, doc, Counts::default()).capacity_mw,
+            Some(200.0)
         );
     }
 
@@ -2916,8 +3020,8 @@ mod tests {
             "agreed to acquire a 64% stake for $168 million",
             "",
             Counts {
-                financing: false,
                 purchase: true,
+                ..Counts::default()
             },
         );
         assert_eq!(t.value_usd, Some(168e6));
