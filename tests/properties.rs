@@ -402,6 +402,7 @@ fn money_capacity_and_term_readers_never_panic() {
         let all = hashpivot::analyze::terms::Counts {
             financing: true,
             purchase: true,
+            expansion: true,
         };
         let _ = hashpivot::analyze::terms::extract_with("", &s, all);
         for w in s.split_whitespace() {
