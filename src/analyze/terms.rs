@@ -2066,9 +2066,10 @@ fn extract_inner(
             t.value_usd = Some(a.usd);
             ph.value_usd = at(a.span);
         }
-        // a ceiling is the value when it is the only figure ("valued at up to $9.7 billion")
+        // a ceiling is the value when no figure before it is ("valued at up to $9.7 billion"; a
+        // larger one after it with options is the value with options)
         if t.value_usd.is_none()
-            && let [a] = totals.as_slice()
+            && let Some(a) = totals.first()
             && a.ceiling
         {
             t.value_usd = Some(a.usd);
@@ -2507,6 +2508,15 @@ mod tests {
         // a ceiling with no option in sight is the contract's value
         let t = x("a five-year agreement with IREN, valued at up to $9.7 billion");
         assert_eq!((t.value_usd, t.value_with_options_usd), (Some(9.7e9), None));
+        let t = extract(
+            "The deal includes a prepayment.",
+            "A five-year agreement with Microsoft worth up to $9.7 billion. With renewals the \
+             deal could rise to $12 billion.",
+        );
+        assert_eq!(
+            (t.value_usd, t.value_with_options_usd),
+            (Some(9.7e9), Some(12e9))
+        );
         let t = x("a lease worth up to $1 billion if AMD exercises its options");
         assert_eq!((t.value_usd, t.value_with_options_usd), (None, Some(1e9)));
         let t = x("Riot inks AI hosting deal with AMD for $1B in total potential revenue");
