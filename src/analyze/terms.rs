@@ -324,6 +324,15 @@ fn amounts(text: &str) -> Vec<Amount> {
                         .iter()
                         .any(|r| p.starts_with(r))
                 })
+                // nor capacity ("The $3.7 billion agreement with Fluidstack guarantees critical IT
+                // load capacity")
+                && !(post_words.iter().any(|p| p.starts_with("guarantee")) && {
+                    let wide = after(text, whole.end(), 100);
+                    let rest = wide.split("guarantee").nth(1).unwrap_or("").to_string();
+                    ["capacity", "access", "power", "load", "compute"]
+                        .iter()
+                        .any(|w| rest.contains(w))
+                })
             // "a $500 million facility", not "its Lake Mariner facility, valued at $3.7 billion"
             || post_words.iter().take(2).any(|p| p.starts_with("facilit"))
             // an amount in a sentence about notes, bonds or a loan is the financing's
@@ -477,15 +486,26 @@ fn amounts(text: &str) -> Vec<Amount> {
         // "acquired a 5.4% stake ... as part of a $3 billion AI hosting deal": the amount names
         // a customer contract of its own (not "a $5.8 billion purchase agreement")
         let contract_after = {
+            // (words, not a comma: "a $3 billion, 10-year data center agreement")
             let head: Vec<String> = post_words
                 .iter()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
                 .take(4)
                 .map(|w| w.to_lowercase())
                 .collect();
             head.iter().any(|w| {
-                ["hosting", "colocation", "lease", "cloud"]
-                    .iter()
-                    .any(|c| w.starts_with(c))
+                [
+                    "hosting",
+                    "colocation",
+                    "lease",
+                    "cloud",
+                    "agreement",
+                    "deal",
+                    "contract",
+                    "pact",
+                ]
+                .iter()
+                .any(|c| w.starts_with(c))
             }) && !head.iter().any(|w| {
                 ["purchas", "supply", "order", "acquisi", "buy"]
                     .iter()
@@ -747,15 +767,24 @@ fn amounts(text: &str) -> Vec<Amount> {
                 .any(|w| post.trim_start().starts_with(w));
         // "... from $311 million initially", "$3 billion over the initial term": the base
         // "$3.7 billion with potential extensions to $8.7 billion": the amount extended is the base
-        let extended_to = post
+        // (read up to the next amount, in the sentence: "$3.7 billion in contracted revenue, with
+        // potential extensions bringing total revenue to $8.7 billion")
+        let post_to_next = {
+            let wide = after(text, whole.end(), 120);
+            let wide = &wide[..wide.len().min(next_start.saturating_sub(whole.end()))];
+            let wide = wide.split('\n').next().unwrap_or("");
+            wide.split(". ").next().unwrap_or("").to_string()
+        };
+        let extended_to = post_to_next
             .find("extension")
-            .or_else(|| post.find("renewal"))
+            .or_else(|| post_to_next.find("renewal"))
             .is_some_and(|i| {
-                let rest = &post[i..];
+                let rest = &post_to_next[i..];
                 let rest = rest.trim_start_matches(|c: char| c.is_alphabetic());
-                // the next amount cuts `post` short: "... extensions to" is all that is left
+                // the next amount cuts `post` short: "... extensions to" is all that is left, or
+                // what they bring a total to ("… extensions bringing total revenue to")
                 let r = rest.trim();
-                r == "to" || r.starts_with("to $") || r.starts_with("to us$")
+                r == "to" || r.ends_with(" to") || r.starts_with("to $") || r.starts_with("to us$")
             });
         // "$3.7 billion, with options for two five-year extensions that could push the total
         // to $8.7 billion": the amount the options push to a total is the base
@@ -1817,7 +1846,7 @@ fn about_agreement(s: &str) -> bool {
     }
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:leases?|leased|contracts?|contracted|agreements?|deals?|colocation|hosting|worth|valued?|revenue|TCV|tenant|customer|commitment|backlog|MSA|extensions?|renewals?|options?|terms?|(?:\d+|five|ten|twelve|fifteen|twenty)[- ]years?|MW|megawatts?|bail|contrat|accord|acuerdo|arrendamiento|contrato|acordo|arrendamento|contratto|accordo|locazione|Vertr(?:a|ä)ge?\w*|Mietvertrag|Vereinbarung|Wert|valeur|valor|valore|ingresos|receita|Umsatz|revenus)\b")
+        Regex::new(r"(?i)\b(?:leases?|leased|contracts?|contracted|agreements?|deals?|pacts?|Pakt|pacte|pacto|patto|colocation|hosting|worth|valued?|revenue|TCV|tenant|customer|commitment|backlog|MSA|extensions?|renewals?|options?|terms?|(?:\d+|five|ten|twelve|fifteen|twenty)[- ]years?|MW|megawatts?|bail|contrat|accord|acuerdo|arrendamiento|contrato|acordo|arrendamento|contratto|accordo|locazione|Vertr(?:a|ä)ge?\w*|Mietvertrag|Vereinbarung|Wert|valeur|valor|valore|ingresos|receita|Umsatz|revenus)\b")
             .expect("static regex")
     })
     .is_match(s)
@@ -2284,6 +2313,38 @@ mod tests {
         assert_eq!(
             extract_with(focus, doc, Counts::default()).capacity_mw,
             Some(200.0)
+        );
+    }
+
+    #[test]
+    fn the_base_before_extensions_that_bring_a_total_and_a_pact_or_agreement_after_a_stake() {
+        // extensions that bring the total to the next amount make this one the base
+        let t = x(
+            "The agreements represent $3.7 billion in contracted revenue, with potential extensions bringing total revenue to $8.7 billion.",
+        );
+        assert_eq!(
+            (t.value_usd, t.value_with_options_usd),
+            (Some(3.7e9), Some(8.7e9))
+        );
+        // an agreement that guarantees capacity is no backing
+        let t = extract(
+            "Fluidstack signed.",
+            "The $3.7 billion agreement with Fluidstack guarantees critical IT load capacity of over 200 megawatts.",
+        );
+        assert_eq!(t.value_usd, Some(3.7e9));
+        // a stake taken as part of an agreement whose worth follows the amount
+        assert_eq!(
+            x("Google has acquired a 5.4% stake in Cipher as part of a $3 billion, 10-year data center agreement with Fluidstack.").value_usd,
+            Some(3e9)
+        );
+        // a pact elsewhere in the text is an agreement
+        assert_eq!(
+            extract(
+                "Microsoft signed.",
+                "Ein 9,7-Milliarden-Dollar-Pakt mit IREN soll helfen."
+            )
+            .value_usd,
+            Some(9.7e9)
         );
     }
 
