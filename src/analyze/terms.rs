@@ -820,7 +820,20 @@ fn amounts(text: &str) -> Vec<Amount> {
             || pushed_on
             || post.trim_start().starts_with("initially")
             || post.contains("initial term")
-            || post.contains("base term");
+            || post.contains("base term")
+            // "a base contract worth $7.5 billion, with additional renewal options that could
+            // generate an extra $18.2 billion"
+            || [
+                "base contract",
+                "base lease",
+                "base agreement",
+                "base term",
+                "base-term",
+                "base period",
+                "base value",
+            ]
+            .iter()
+            .any(|w| near_pre.contains(w));
         let with_options = with_options && !base_cue;
         // a running total across contracts ("bringing total revenue to", "is now about") is not
         // this deal's value
@@ -2318,6 +2331,11 @@ mod tests {
 
     #[test]
     fn the_base_before_extensions_that_bring_a_total_and_a_pact_or_agreement_after_a_stake() {
+        // what the text calls the base is the base, whatever options follow it
+        let t = x(
+            "The partnership includes a base contract worth $7.5 billion, with additional renewal options that could generate an extra $18.2 billion.",
+        );
+        assert_eq!(t.value_usd, Some(7.5e9));
         // extensions that bring the total to the next amount make this one the base
         let t = x(
             "The agreements represent $3.7 billion in contracted revenue, with potential extensions bringing total revenue to $8.7 billion.",
