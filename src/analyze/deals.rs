@@ -3267,6 +3267,18 @@ fn not_provider_or_not_signed(
         && p.customer_contract
             .find(s)
             .is_none_or(|c| c.start() > b.start())
+        // "Microsoft has signed a $9.7 billion purchase agreement for AI cloud capacity from
+        // IREN": capacity, compute or services bought from the company, its seller
+        && !{
+            let after: String = s[b.end()..].chars().take(100).collect();
+            after.find(" from ").is_some_and(|f| {
+                let what = after[..f].to_ascii_lowercase();
+                ["capacit", "comput", "cloud", "service"]
+                    .iter()
+                    .any(|w| what.contains(w))
+                    && names_company(&after[f + 6..])
+            })
+        }
     {
         return Some(BUYER);
     }
@@ -6750,6 +6762,13 @@ mod tests {
             "Meta secures a $4B Cipher Mining deal for Nvidia B300 compute, signing a four-year cloud services contract for capacity in Texas. Cipher Mining separately agreed with Dell to procure servers worth $2 billion.",
         );
         deal_with(&d, "Meta");
+        // a customer's purchase agreement for capacity from the company buys from it
+        let d = decide(
+            "",
+            "Microsoft has signed a $9.7 billion purchase agreement for AI cloud capacity from \
+             the cloud firm IREN.",
+        );
+        deal_with(&d, "Microsoft");
         // the company buying chips for a customer's deal stays a buyer
         let d = decide(
             "",

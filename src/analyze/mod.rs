@@ -61,12 +61,30 @@ impl<'a> Analyzer<'a> {
             .summary
             .as_deref()
             .map(|s| unglue_codes(rejoin_words(s), tickers));
+        // a copy passed through a synonym spinner has its agreements back
+        let spun = [Some(d.title.as_str()), summary.as_deref(), Some(&body)]
+            .into_iter()
+            .flatten()
+            .any(spun_text);
+        let (body, summary) = if spun {
+            (
+                unspin(&body).into_owned().into(),
+                summary.map(|s| std::borrow::Cow::Owned(unspin(&s).into_owned())),
+            )
+        } else {
+            (body, summary)
+        };
         let (lead, rest) = lead_and_rest(summary.as_deref(), &body);
         // a headline made from a URL slug has lost its capitals: give the names theirs back
         let title: std::borrow::Cow<'_, str> = if entities::slug_like(&d.title) {
             self.cp_matcher.recase(&self.linker.recase(&d.title)).into()
         } else {
             d.title.as_str().into()
+        };
+        let title = if spun {
+            unspin(&title).into_owned().into()
+        } else {
+            title
         };
         let title: &str = &title;
         let filer_cik = if d.kind == "filing" {
@@ -130,6 +148,42 @@ impl<'a> Analyzer<'a> {
             genre,
         }
     }
+}
+
+/// Does a text read as a copy passed through a synonym spinner (the cheap sites' rewrites of wire
+/// stories): "synthetic intelligence" for artificial intelligence, "knowledge middle" or
+/// "information middle" for data center, "right this moment" for today, "coronary heart" for
+/// heart? Real writers do not use these.
+pub fn spun_text(text: &str) -> bool {
+    static MARKS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    MARKS
+        .get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build([
+                    "synthetic intelligence",
+                    "knowledge middle",
+                    "knowledge heart",
+                    "knowledge facilit",
+                    "information middle",
+                    "right this moment",
+                    "coronary heart",
+                ])
+                .expect("static words")
+        })
+        .is_match(text)
+}
+
+/// A spun text's words put back where the rules need them: a spinner writes "settlement" for
+/// agreement ("signed a $9.7 billion buy settlement for AI cloud capability from … IREN").
+pub fn unspin(text: &str) -> std::borrow::Cow<'_, str> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re =
+        RE.get_or_init(|| regex::Regex::new(r"\b([Ss])ettlement(s?)\b").expect("static regex"));
+    re.replace_all(text, |c: &regex::Captures<'_>| {
+        let a = if &c[1] == "S" { "A" } else { "a" };
+        format!("{a}greement{}", &c[2])
+    })
 }
 
 /// "…データセンター運営を手がけるIRENIREN.Oと…": an instrument code (a ticker of the universe
@@ -658,6 +712,63 @@ mod tests {
             ("IREN", "Microsoft")
         );
         assert_eq!(d.terms.value_usd, Some(9.7e9));
+    }
+
+    #[test]
+    fn a_spun_copy_has_its_agreements_back() {
+        // (my own spun sentence, the shape of the cheap sites' rewrites)
+        let spun = "Cipher Mining right this moment stated it inked a 10-year colocation \
+                    settlement with Fluidstack for its knowledge middle in Texas.";
+        assert!(spun_text(spun));
+        assert!(!spun_text(
+            "Cipher Mining signed a ten-year lease with Fluidstack."
+        ));
+        // each mark alone
+        for marked in [
+            "a leap in synthetic intelligence",
+            "its knowledge middle in Texas",
+            "its new knowledge heart",
+            "two knowledge facilities",
+            "an information middle operator",
+            "announced right this moment",
+            "at the coronary heart of AI",
+        ] {
+            assert!(spun_text(marked), "{marked}");
+        }
+        assert_eq!(
+            unspin("Settlements and a settlement"),
+            "Agreements and a agreement"
+        );
+        let cfg = Config::parse(crate::config::STARTER, "feeds.toml").unwrap();
+        let doc = |body: &str| AnalysisDoc {
+            id: 1,
+            kind: "article".into(),
+            title: String::new(),
+            summary: None,
+            body: Some(body.into()),
+            cik: None,
+            items: None,
+            published: Some("2025-11-03T13:00:00Z".into()),
+        };
+        let body = "Microsoft right this moment stated it has signed a $9.7 billion buy settlement \
+                    for AI cloud capability from the synthetic intelligence cloud firm IREN.";
+        let a = Analyzer::new(&cfg).analyze(&doc(body));
+        let d = a
+            .detection
+            .unwrap_or_else(|| panic!("{:?}", a.deal_reasons));
+        assert_eq!(
+            (
+                d.ticker.as_str(),
+                d.counterparty.as_str(),
+                d.terms.value_usd
+            ),
+            ("IREN", "Microsoft", Some(9.7e9))
+        );
+        // a settlement in a text a spinner never touched is left as it is (a lawsuit's)
+        let a = Analyzer::new(&cfg).analyze(&doc(
+            "Microsoft has signed a $9.7 billion buy settlement for AI cloud capability from IREN.",
+        ));
+        assert!(a.detection.is_none(), "{:?}", a.detection);
     }
 
     #[test]
