@@ -47,7 +47,7 @@ fn res() -> &'static Res {
             r"(?i)\b(?:bringing|brings|taking|takes|lifting|lifts|raising|raises|increasing|increases|pushing|pushes)\b[^$]{0,60}\bto (?:about |approximately |roughly |nearly |more than |over |around )?$",
         )
         .expect("static regex"),
-        mw: Regex::new(r"(?i)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-?\s?(MW|megawatts?|m[ée]gawatts?|megavatios?|megavati|GW|gigawatts?|gigavatios?)(?-u:\b)")
+        mw: Regex::new(r"(?i)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-?\s?(MW|megawatts?|m[ée]gawatts?|megavatios?|megavati|megawat|GW|gigawatts?|gigavatios?|gigawat)(?-u:\b)")
             .expect("static regex"),
         term_months: Regex::new(
             r"(?i)\b(\d{2,3})[-\u{2010}\u{2011}\u{2013} ]months?\b(?: (?:\w+ ){0,3}(?:contract|lease|agreement|term|deal)s?\b)|\$[\d.,]+ (?:million|billion|[mb]n?) (?:over|for) (\d{2,3}) months\b",
@@ -1462,9 +1462,9 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
     static RE: OnceLock<[Regex; 5]> = OnceLock::new();
     let [money, years, grouped_mw, span_words, decimal_mw] = RE.get_or_init(|| {
         [
-            Regex::new(r"(?i)(?:(US\$|U\$S|\$|USD)\s?|\s?\b)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|miliar|bilh(?:õ|o)es|mil milh(?:õ|o)es|bilyong?|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es|milyong?|juta|billion|million)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|dolar|USD)\b|\$))?")
+            Regex::new(r"(?i)(?:(US\$|U\$S|\$|USD)\s?|\s?\b)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|miliard(?:y|ů|ach|ów)?|miliárd[ay]?|mld\.?|miliar|bilh(?:õ|o)es|mil milh(?:õ|o)es|bilyong?|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es|milyong?|juta|billion|million)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|dolar(?:ů|y|ów|u)?|dolárov|USD)\b|\$))?")
                 .expect("static regex"),
-            Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahres(?:vertrag|vertrags|mietvertrag|laufzeit|vereinbarung|abkommen|pakt|deal)|Jahre[ns]?|jährige[nmrs]?|jährig|ans|años|anos|anni|tahun|taong?|let|lat|jaar|år)(?-u:\b)")
+            Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahres(?:vertrag|vertrags|mietvertrag|laufzeit|vereinbarung|abkommen|pakt|deal)|Jahre[ns]?|jährige[nmrs]?|jährig|ans|años|anos|anni|tahun|taong?|let|lat|lata|rokov|roků|roky|jaar|år)(?-u:\b)")
                 .expect("static regex"),
             // "2.910 Megawatt", "1.200 megavatios": thousands grouped by dots
             Regex::new(r"(?i)\b(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?\s?-?(?:Megawatt|MW|m[ée]gawatts?|megavatios?|megawatts?)\b")
@@ -1496,6 +1496,8 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
                 "millions",
                 "milion",
                 "miliar",
+                "miliár",
+                "mld",
                 "juta",
                 "bilyon",
                 "milyon",
@@ -1505,6 +1507,7 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
                 "jähr",
                 " let",
                 " lat",
+                " rok",
                 "jaar",
                 " år",
                 "ans",
@@ -1569,8 +1572,10 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
             "mrd",
             "mil millones",
             "miliardi",
-            // (Indonesian, Malay)
+            // (Indonesian, Malay; Czech, Slovak, Polish: "miliard", "miliárd", "mld")
             "miliar",
+            "miliár",
+            "mld",
             // (Filipino)
             "bilyon",
             "bilh",
@@ -2378,6 +2383,8 @@ mod tests {
             ("umowa najmu na 10 lat z Fluidstack", 10.0),
             ("een huurovereenkomst van 15 jaar", 15.0),
             ("ett hyresavtal på 10 år", 10.0),
+            // Slovak
+            ("zmluva o prenájme na 15 rokov", 15.0),
             // a German compound: "Der Fünfjahresvertrag" (the five-year contract)
             (
                 "Der Fünfjahresvertrag ermöglicht es Microsoft, Systeme zu nutzen.",
