@@ -119,7 +119,11 @@ impl<'a> Analyzer<'a> {
                 .and_then(|p| p.get(..10))
                 .and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()),
         };
-        let decision = recognizer.decide(&text, &mentions);
+        let mut decision = recognizer.decide(&text, &mentions);
+        // (the quotes are of the text as read: say so where a spinner's words were put back)
+        if spun {
+            decision.reasons.insert(0, SPUN_REASON.to_string());
+        }
         let detection = decision.detection;
         let genre = deals::genre(&text, &mentions, detection.as_ref());
         // tone: the headline and the lead weigh more; each company's over the sentences about it
@@ -173,6 +177,10 @@ pub fn spun_text(text: &str) -> bool {
         })
         .is_match(text)
 }
+
+/// The reason a spun copy gives first: its quotes read "agreement" where the page says
+/// "settlement".
+pub const SPUN_REASON: &str = "read as a spun copy (a synonym spinner's words, such as \"synthetic intelligence\"): its \"settlement\" is read as agreement";
 
 /// A spun text's words put back where the rules need them: a spinner writes "settlement" for
 /// agreement ("signed a $9.7 billion buy settlement for AI cloud capability from … IREN").
@@ -764,6 +772,7 @@ mod tests {
             ),
             ("IREN", "Microsoft", Some(9.7e9))
         );
+        assert_eq!(a.deal_reasons[0], SPUN_REASON);
         // a settlement in a text a spinner never touched is left as it is (a lawsuit's)
         let a = Analyzer::new(&cfg).analyze(&doc(
             "Microsoft has signed a $9.7 billion buy settlement for AI cloud capability from IREN.",
