@@ -381,7 +381,9 @@ fn amounts(text: &str) -> Vec<Amount> {
             }
             // Arabic: "ضمان التزامات بقيمة 1.4 مليار دولار" (a guarantee of obligations worth …),
             // "دعمها المالي" (its financial support)
-            || ["ضمان", "التزامات", "دعم"].iter().any(|w| pre.contains(w))
+            || ["ضمان", "التزامات", "دعمها المالي", "الدعم المالي", "دعم مالي"]
+                .iter()
+                .any(|w| pre.contains(w))
             // "Este movimiento, valorado en $1.4 billion, forma parte de un acuerdo de hospedaje":
             // an amount that is part of an agreement is one of its parts (a backing, a stake)
             || {
@@ -1830,9 +1832,16 @@ fn about_agreement(s: &str) -> bool {
         aho_corasick::AhoCorasick::new([
             "合約",
             "合约",
-            "交易",
-            "取引",
-            "거래",
+            // a deal (交易), not trading ("盘前交易中上涨": rose in pre-market trading)
+            "这笔交易",
+            "這筆交易",
+            "此交易",
+            "该交易",
+            "該交易",
+            "交易金额",
+            "交易金額",
+            "交易额",
+            "交易額",
             "合同",
             "協議",
             "协议",
@@ -1843,8 +1852,8 @@ fn about_agreement(s: &str) -> bool {
             "契約",
             "リース",
             "계약",
+            // (a lease, 리스, is read by its contract, 계약: "리스크" is a risk)
             "임대",
-            "리스",
             "соглашени",
             "контракт",
             "договор",
@@ -2418,6 +2427,16 @@ mod tests {
             .value_usd,
             Some(3e9)
         );
+        // (a risk is no lease: "리스크" holds "리스")
+        assert_eq!(
+            extract(focus, "주요 리스크는 시가총액 150억 달러의 변동성이다.").value_usd,
+            None
+        );
+        // (trading is no deal: a market value after a pre-market move is none)
+        assert_eq!(
+            extract(focus, "IREN股價在盤前交易中上漲20%，市值達到150億美元。").value_usd,
+            None
+        );
         // … which ends at a wide full stop: the next sentence's market value is none
         assert_eq!(
             extract(focus, "IREN簽署了合約。IREN的市值為97億美元。").value_usd,
@@ -2453,6 +2472,27 @@ mod tests {
             )
             .value_usd,
             None
+        );
+        assert_eq!(
+            extract(
+                focus,
+                "وقالت الشركة إن جوجل زادت دعمها المالي للعقد بقيمة 1.4 مليار دولار.",
+            )
+            .value_usd,
+            None
+        );
+        for backing in [
+            "谷歌为该合同提供14亿美元支持。",
+            "グーグルは契約に14億ドルの支援を行う。",
+            "وقدمت جوجل الدعم المالي للعقد بقيمة 1.4 مليار دولار.",
+            "وتقدم جوجل دعم مالي للعقد بقيمة 1.4 مليار دولار.",
+        ] {
+            assert_eq!(extract(focus, backing).value_usd, None, "{backing}");
+        }
+        // (support for a purpose is no backing: "لدعم" before the amount)
+        assert_eq!(
+            x("وقعت الشركة عقدا لدعم الذكاء الاصطناعي بقيمة 9.7 مليار دولار").value_usd,
+            Some(9.7e9)
         );
     }
 
