@@ -66,14 +66,7 @@ impl<'a> Analyzer<'a> {
             .into_iter()
             .flatten()
             .any(spun_text);
-        let (body, summary) = if spun {
-            (
-                unspin(&body).into_owned().into(),
-                summary.map(|s| std::borrow::Cow::Owned(unspin(&s).into_owned())),
-            )
-        } else {
-            (body, summary)
-        };
+        let (body, summary) = (unspun(body, spun), summary.map(|s| unspun(s, spun)));
         let (lead, rest) = lead_and_rest(summary.as_deref(), &body);
         // a headline made from a URL slug has lost its capitals: give the names theirs back
         let title: std::borrow::Cow<'_, str> = if entities::slug_like(&d.title) {
@@ -81,11 +74,7 @@ impl<'a> Analyzer<'a> {
         } else {
             d.title.as_str().into()
         };
-        let title = if spun {
-            unspin(&title).into_owned().into()
-        } else {
-            title
-        };
+        let title = unspun(title, spun);
         let title: &str = &title;
         let filer_cik = if d.kind == "filing" {
             d.cik.as_deref()
@@ -192,6 +181,14 @@ pub fn unspin(text: &str) -> std::borrow::Cow<'_, str> {
         let a = if &c[1] == "S" { "A" } else { "a" };
         format!("{a}greement{}", &c[2])
     })
+}
+
+/// A text as read: `unspin`'s where it is `spun`, unchanged otherwise.
+fn unspun(text: std::borrow::Cow<'_, str>, spun: bool) -> std::borrow::Cow<'_, str> {
+    match (spun, unspin(&text)) {
+        (true, std::borrow::Cow::Owned(t)) => t.into(),
+        _ => text,
+    }
 }
 
 /// "…データセンター運営を手がけるIRENIREN.Oと…": an instrument code (a ticker of the universe

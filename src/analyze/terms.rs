@@ -262,6 +262,14 @@ fn amounts(text: &str) -> Vec<Amount> {
                 .any(|w| post.trim_start().starts_with(w)));
         let near_pre = last_chars(&pre, 40);
         let post_words: Vec<&str> = post.split_whitespace().take(5).collect();
+        // what follows the amount up to the next one, in its sentence ("$3.7 billion in
+        // contracted revenue, with potential extensions bringing total revenue to $8.7 billion")
+        let post_to_next = {
+            let wide = after(text, whole.end(), 120);
+            let wide = &wide[..wide.len().min(next_start.saturating_sub(whole.end()))];
+            let wide = wide.split('\n').next().unwrap_or("");
+            wide.split(". ").next().unwrap_or("").to_string()
+        };
         // "Google's backstop within the agreement has now risen to $3.2 billion": a backstop's
         // total, the amount its clause raises the backstop to (that figure is never the
         // contract's, wherever else the text states it)
@@ -327,8 +335,7 @@ fn amounts(text: &str) -> Vec<Amount> {
                 // nor capacity ("The $3.7 billion agreement with Fluidstack guarantees critical IT
                 // load capacity")
                 && !(post_words.iter().any(|p| p.starts_with("guarantee")) && {
-                    let wide = after(text, whole.end(), 100);
-                    let rest = wide.split("guarantee").nth(1).unwrap_or("").to_string();
+                    let rest = post_to_next.split("guarantee").nth(1).unwrap_or("");
                     ["capacity", "access", "power", "load", "compute"]
                         .iter()
                         .any(|w| rest.contains(w))
@@ -769,14 +776,6 @@ fn amounts(text: &str) -> Vec<Amount> {
                 .any(|w| post.trim_start().starts_with(w));
         // "... from $311 million initially", "$3 billion over the initial term": the base
         // "$3.7 billion with potential extensions to $8.7 billion": the amount extended is the base
-        // (read up to the next amount, in the sentence: "$3.7 billion in contracted revenue, with
-        // potential extensions bringing total revenue to $8.7 billion")
-        let post_to_next = {
-            let wide = after(text, whole.end(), 120);
-            let wide = &wide[..wide.len().min(next_start.saturating_sub(whole.end()))];
-            let wide = wide.split('\n').next().unwrap_or("");
-            wide.split(". ").next().unwrap_or("").to_string()
-        };
         let extended_to = post_to_next
             .find("extension")
             .or_else(|| post_to_next.find("renewal"))
@@ -1022,16 +1021,24 @@ fn wide_clause(text: &str, at: usize, prev_end: usize) -> String {
 }
 
 /// Capacity mentions: (MW, basis, where).
+/// Every capacity figure of a text in MW (gigawatts counted as a thousand), with where it
+/// stands.
+fn mw_figures(text: &str) -> impl Iterator<Item = (f64, regex::Match<'_>)> {
+    res().mw.captures_iter(text).filter_map(|c| {
+        let v = c.get(1).and_then(|m| num(m.as_str()))?;
+        let mw = if c[2].to_ascii_lowercase().starts_with('g') {
+            v * 1000.0
+        } else {
+            v
+        };
+        Some((mw, c.get(0).expect("match")))
+    })
+}
+
 fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
     let mut out = Vec::new();
     let mut phases = Vec::new();
-    for c in res().mw.captures_iter(text) {
-        let Some(v) = c.get(1).and_then(|m| num(m.as_str())) else {
-            continue;
-        };
-        let unit = c[2].to_ascii_lowercase();
-        let mw = if unit.starts_with('g') { v * 1000.0 } else { v };
-        let whole = c.get(0).expect("match");
+    for (mw, whole) in mw_figures(text) {
         let pre = before(text, whole.start(), 12);
         // an amount per a capacity ("$1.5 million per 1 MW"), not Italian "per" (for: "Fluidstack
         // per 245 megawatt")
@@ -1915,16 +1922,7 @@ pub struct Counts {
 /// megawatts", "a further 150 MW" (never past `MAX_CONTRACT_MW`).
 fn added_capacities(text: &str) -> Vec<(f64, (usize, usize))> {
     let mut out = Vec::new();
-    for c in res().mw.captures_iter(text) {
-        let Some(v) = c.get(1).and_then(|m| num(m.as_str())) else {
-            continue;
-        };
-        let mw = if c[2].to_ascii_lowercase().starts_with('g') {
-            v * 1000.0
-        } else {
-            v
-        };
-        let whole = c.get(0).expect("match");
+    for (mw, whole) in mw_figures(text) {
         let pre = before(text, whole.start(), 30);
         let pre = pre.trim_end();
         // (capacity that may be added is not added: "provisions to expand by an additional 135
