@@ -7319,6 +7319,17 @@ mod tests {
     }
 
     #[test]
+    fn a_filed_lease_between_a_subsidiary_named_for_the_ticker_and_its_tenant_is_a_deal() {
+        // a contracts site's heading over a filed exhibit: the landlord is the company's
+        // subsidiary, named for its ticker, and "datacenter" is written as one word
+        let d = decide(
+            "Datacenter Lease (Building 2) between APLD ELN-07 LLC and CoreWeave, Inc. dated March 3, 2025",
+            "Contract Categories: Real Estate Leases\nSummary\nThis lease is between APLD ELN-07 LLC (Landlord) and CoreWeave, Inc. (Tenant) for the use of Building 2 within a datacenter campus.",
+        );
+        deal_with(&d, "CoreWeave");
+    }
+
+    #[test]
     fn a_list_of_tickers_with_asides_and_an_investment_thesis_are_no_deal() {
         // three companies named by their tickers, each with an aside in parentheses: the sector
         let d = decide(

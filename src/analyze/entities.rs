@@ -86,6 +86,10 @@ const DOMAIN_WORDS: &[&str] = &[
     "Mining",
     "data center",
     "data centre",
+    // (one word, as the AI clouds and filed leases write it: "Datacenter Lease", "DATACENTER")
+    "datacenter",
+    "Datacenter",
+    "DATACENTER",
     "HPC",
     "AI ",
     "hashrate",
@@ -515,7 +519,17 @@ mod tests {
             tickers("CIFR and WULF signed AI data center leases"),
             ["CIFR", "WULF"]
         );
+        // a filed lease's heading is industry text: "datacenter" is one word there
+        assert_eq!(
+            tickers("DATACENTER LEASE between APLD ELN-07 LLC and a Tenant"),
+            ["APLD"]
+        );
+        assert_eq!(
+            tickers("Datacenter lease of APLD ELN-07 LLC, the landlord"),
+            ["APLD"]
+        );
         // not outside it, nor in lower case, nor a ticker that is its company's own word
+        assert!(tickers("APLD ELN-07 LLC, the landlord, signed a lease").is_empty());
         assert!(tickers("CIFR and WULF are odd spellings").is_empty());
         assert!(tickers("cifr signed an AI data center lease").is_empty());
         assert!(tickers("RIOT of colour at the AI data center").is_empty());
