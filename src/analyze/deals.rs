@@ -3277,6 +3277,16 @@ fn not_provider_or_not_signed(
         // "a capacity deal with IREN, including a prepayment, for access to NVIDIA GB300s": the
         // customer's access to the company's GPUs
         && !b.as_str().contains(" access ")
+        // "This deal grants Microsoft access to some of Nvidia's chips": the goods the customer
+        // gets access to, just before
+        && !{
+            let before = &s[..b.start()];
+            let from = before.len().saturating_sub(30);
+            let from = (from..=before.len())
+                .find(|&i| before.is_char_boundary(i))
+                .unwrap_or(before.len());
+            before[from..].contains("access to ")
+        }
         // "Microsoft signs a contract with IREN for Nvidia chips": the company is the party a
         // customer signs with, the seller
         && !s[..b.start()].rfind(" with ").is_some_and(|w| {
@@ -7338,6 +7348,21 @@ mod tests {
         let d = decide(
             &crate::crawl::feed::first_words(text, crate::crawl::feed::TITLE_WORDS),
             text,
+        );
+        not_a_deal(&d);
+    }
+
+    #[test]
+    fn access_granted_to_a_customer_to_some_of_a_vendors_chips_is_no_purchase() {
+        let d = decide(
+            "Microsoft has entered into a $9.7 billion cloud services contract with IREN, an AI cloud provider",
+            "Microsoft has entered into a $9.7 billion cloud services contract with IREN, an AI cloud provider. The deal gives Microsoft access to some of Nvidia's newest chips.",
+        );
+        deal_with(&d, "Microsoft");
+        // buying the chips is still a purchase
+        let d = decide(
+            "IREN buys GPUs",
+            "IREN has agreed to the purchase of some of Nvidia's newest chips for $5.8 billion.",
         );
         not_a_deal(&d);
     }
