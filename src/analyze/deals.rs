@@ -51,6 +51,7 @@ struct Patterns {
     recalled_recent: Regex,
     recalled_year: Regex,
     recalled_month_year: Regex,
+    company_subject: Regex,
     agreements_total: Regex,
     hypothetical: Regex,
     /// "supported by a $9.7 billion, 5-year Microsoft cloud contract": a contract behind the
@@ -354,6 +355,7 @@ fn pats() -> &'static Patterns {
             recalled_year: r(r"^(?:[-•*] )?In (?:19|20)\d\d, "),
             // "In March 2025, Hut 8 signed …": a month and year dating the signing (recalled
             // when the story is over a week after that month, or undated)
+            company_subject: r(r"^(?:The|the) (?:company|miner|firm|operator|data cent(?:er|re) (?:operator|developer|company)) (?:has |have |also |today |just )?(?:signed|secured|entered|inked|executed|struck|landed|announced)\b"),
             recalled_month_year: r(r"(?i)\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)\b"),
             none_signed: r(r"(?i-u)\b(?:zero|no) (?:[a-z0-9/'-]+ ){0,4}?(?:(?:leases?|contracts?|tenants?|customers?|agreements?) (?:are |is |have been |has been )?(?:yet )?)?(?:signed|executed)\b"),
             thesis_heading: r(r"(?i)^\W*(?:(?:the )?(?:bull|bear)(?:ish)? case|(?:current|investment) thesis)\W*$"),
@@ -1422,7 +1424,21 @@ impl<'a> Recognizer<'a> {
             } else if undisclosed || !cp_hits.is_empty() {
                 score += 0.15;
             }
-            if !companies.is_empty() {
+            // "signed a $5B, 15-year lease for 200MW at Forge 2" (the name was a link the page
+            // lost), "The company signed …": in the opening, under a headline that names one
+            // company of the universe, the sentence's subject is that company
+            let subject_of_headline = || {
+                (1..=6).contains(&pos)
+                    && (s.starts_with(|c: char| c.is_ascii_lowercase())
+                        && p.verb.find(s).is_some_and(|v| v.start() == 0)
+                        || p.company_subject.is_match(s))
+                    && {
+                        let mut named = self.providers_in(d.title, domain);
+                        named.dedup();
+                        named.len() == 1
+                    }
+            };
+            if !companies.is_empty() || subject_of_headline() {
                 score += 0.1;
             }
             if pos == 0 {
@@ -1894,13 +1910,11 @@ impl<'a> Recognizer<'a> {
             if !question || opening(&c) {
                 return Some(c);
             }
-            let answer = (c.pos == 0)
-                .then(|| {
-                    strongest(&customer_cands, |k| {
-                        opening(k) && strong(k) && !p.question_end.is_match(k.s)
-                    })
-                })
-                .flatten();
+            // (the strongest overall may be the headline or a sentence deep in the text: the
+            // answer is the opening's strongest either way)
+            let answer = strongest(&customer_cands, |k| {
+                opening(k) && strong(k) && !p.question_end.is_match(k.s)
+            });
             if answer.is_none() {
                 reasons.push("against: a question whose text does not open with a deal".into());
             }
@@ -2231,7 +2245,22 @@ impl<'a> Recognizer<'a> {
                 .iter()
                 .chain(&self.cp_matcher.find(d.title, true))
                 .any(|h| !own_name(&self.cps[h.entity]));
-        let searched = if unnamed { &texts[..2] } else { &texts[..] };
+        // (past the evidence and the headline, a sentence that recalls an earlier agreement
+        // names that agreement's customer: "The company's earlier lease with CoreWeave")
+        let unrecalled = |t: &str| {
+            sentences(t)
+                .into_iter()
+                .filter(|s| !recalls(s))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let (lead_now, body_now) = (unrecalled(d.lead), unrecalled(d.body));
+        let searched_all = [evidence, d.title, lead_now.as_str(), body_now.as_str()];
+        let searched = if unnamed {
+            &searched_all[..2]
+        } else {
+            &searched_all[..]
+        };
         // a hyperscaler a sentence of the document says backs the lease ("Google will underwrite
         // $1.4 billion of Fluidstack's lease obligations") is the guarantor in every sentence:
         // beside an AI cloud it is never the party ("Google has facilitated a deal with Cipher
@@ -7348,6 +7377,34 @@ mod tests {
         let d = decide(
             &crate::crawl::feed::first_words(text, crate::crawl::feed::TITLE_WORDS),
             text,
+        );
+        not_a_deal(&d);
+    }
+
+    #[test]
+    fn a_summary_whose_subject_was_a_lost_link_answers_the_question_its_headline_asks() {
+        // the company's name was a link the page dropped; the customer is unnamed, and the
+        // customer of an earlier lease the text recalls is not this one's
+        let title = "Applied Digital's $5B Lease: Is the Selloff Overdone?";
+        let text = format!(
+            "{title}\nWritten by an AI agent\nMonday, Jan 12, 2026 9:30 am ET3min read\nSummary\n-\nsigned a $5B, 15-year lease for 200MW at its second North Dakota campus, lifting its leased capacity to 600MW.\n- Shares fell 7% as investors weighed the cost of the build.\nThe event is plain.\nThe company's earlier lease with CoreWeave had already shown the demand.\nShares dropped more than 7% on the news, and analysts kept their targets.\nThe stock had slumped for a week.\nApplied Digital signed the 15-year lease with an investment-grade hyperscaler for 200 MW at the campus."
+        );
+        let d = decide(title, &text);
+        deal_with(&d, "undisclosed");
+        assert_eq!(
+            d.detection.as_ref().map(|x| x.terms.value_usd),
+            Some(Some(5e9))
+        );
+        // "The company signed …" as well
+        let d = decide(
+            title,
+            &text.replace("\n-\nsigned a", "\nThe company signed a"),
+        );
+        deal_with(&d, "undisclosed");
+        // under a headline that names two companies, whose subject it is cannot be told
+        let d = decide(
+            "Applied Digital and Hut 8: Is the Selloff Overdone?",
+            &text.replace(title, "Applied Digital and Hut 8: Is the Selloff Overdone?"),
         );
         not_a_deal(&d);
     }
