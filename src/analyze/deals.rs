@@ -380,7 +380,7 @@ fn pats() -> &'static Patterns {
             // what it does, not a signing
             deal_subject: r(r"(?i)^\W*(?:the|this|that) (?:[\w$.,-]+ ){0,4}(?:deal|agreement|contract|lease|pact|partnership) (?:not only |also |further |effectively )?(?:secures|adds|expands|takes|doubles|commits|locks in|lands|wins)(?-u:\b)"),
             guaranteed_thing: r(r"(?i)\bguaranteed (?:capacity|demand|revenue|access|supply|returns?|income|power|compute|growth|profits?)\b"),
-            guaranteed_access: r(r"(?i)\b(?:guarantee[sd]?|guaranteeing|garanti(?:za|zará|zó|t|ra|rá|sce|rà|ndo|r|re|zar)|garante|garantizando)\s+(?:[^\s.;]+\s+){0,5}?(?:access|acceso|acesso|accès|l'accès|accesso|capacit\w*|capacidad|capacidade|puissance|poder|potencia|potenza|computing|compute|c[oó]mputo|computa\w*|calcul)\b"),
+            guaranteed_access: r(r"(?i)\b(?:guarantee[sd]?|guaranteeing|garanti(?:za|zará|zó|t|ra|rá|sce|rà|ndo|r|re|zar)|garante|garantizando)\s+(?:[^\s.;]+\s+){0,5}?(?:access|acceso|acesso|accès|l'accès|accesso|capacit\w*|capacidad|capacidade|puissance|poder|potencia|potenza|computing|compute|c[oó]mputo|computa\w*|calcul|delivery|deliveries|supply|availability|entrega|livraison|consegna|fornitura|suministro|Lieferung)\b"),
             days_after: r(r"(?i)(?-u:\b)(?:a|one|two|three|four|five|six|\d+) (?:day|days|week|weeks) after (?:revealing|announcing|unveiling|signing|disclosing|inking|striking|landing|securing)(?-u:\b)"),
             commentary: r(r"(?i)核心观点|核心觀點|投资机会|投資機會|展开分析|展開分析|分析如下|の内訳|\bbreakdown of\b|^\s*(?:opinion|analysis|commentary|column|editorial|explainer)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
             // a power-supply agreement is not a customer contract
@@ -5397,6 +5397,13 @@ mod tests {
 
     #[test]
     fn a_guarantee_of_access_makes_no_guarantor_of_the_customer() {
+        // a prepayment "to guarantee delivery": the customer paying ahead, no backer; the
+        // hardware vendor named beside it is no customer
+        let d = decide(
+            "Microsoft signs a cloud deal with IREN",
+            "Microsoft signed a $9.7 billion cloud-hosting agreement with IREN.\nIt comes with a $5.8 billion hardware deal with Dell for GB300 systems.\nMicrosoft paid about 20% up front to guarantee delivery.",
+        );
+        deal_with(&d, "Microsoft");
         let d = decide(
             "Microsoft firma con IREN",
             "Microsoft firmó un acuerdo de cinco años con IREN por unos US$ 9.700 millones para \
