@@ -902,7 +902,15 @@ impl<'a> Recognizer<'a> {
                     // options' total of this agreement, not a total of agreements made
                     && !p.options_total.is_match(s)
             })
-            .flat_map(|&(s, _)| terms::stated_usd(s).into_iter().map(move |a| (a, s)))
+            // (the amounts from the total on: "By securing a $9.8 bn contract …, the company
+            // brings total contracted revenue to $16.8 bn" recalls the $16.8 bn, not the new
+            // contract's $9.8 bn before it)
+            .flat_map(|&(s, _)| {
+                let from = p.cumulative.find(s).map_or(0, |m| m.start());
+                terms::stated_usd(&s[from..])
+                    .into_iter()
+                    .map(move |a| (a, s))
+            })
             .collect();
         // the headline opens with a customer ("CoreWeave posts second-quarter revenue of $1.21
         // billion": it is the story's subject) and names no company of the universe that is not
@@ -7497,6 +7505,19 @@ mod tests {
             Some("2026-01-20"),
         ));
         not_a_deal(&decide("The AI race and its suppliers", text));
+    }
+
+    #[test]
+    fn an_opening_that_brings_a_total_up_recalls_only_the_total_not_the_new_contract_before_it() {
+        let d = decide(
+            "Hut 8 Signs a 15-Year, $9.8bn Lease at Its Texas Campus",
+            "By securing a 15-year, $9.8 bn contract for 352 MW at the campus, the company is bringing total contracted value to $16.8 bn.",
+        );
+        deal_with(&d, "undisclosed");
+        assert_eq!(
+            d.detection.as_ref().map(|x| x.terms.value_usd),
+            Some(Some(9.8e9))
+        );
     }
 
     #[test]
