@@ -67,6 +67,10 @@ impl<'a> Analyzer<'a> {
             .flatten()
             .any(spun_text);
         let (body, summary) = (unspun(body, spun), summary.map(|s| unspun(s, spun)));
+        let (body, summary) = (
+            headline_apart(body, &d.title),
+            summary.map(|s| headline_apart(s, &d.title)),
+        );
         let (lead, rest) = lead_and_rest(summary.as_deref(), &body);
         // a headline made from a URL slug has lost its capitals: give the names theirs back
         let title: std::borrow::Cow<'_, str> = if entities::slug_like(&d.title) {
@@ -244,6 +248,27 @@ pub fn unglue_codes<'a>(
     }
     out.push_str(&text[last..]);
     out.into()
+}
+
+/// A text that opens with its headline run into its first sentence ("Hut 8 Signs a $9.8bn Lease
+/// for Its Texas Campus The agreement locks in …", as a feed that flattens its item gives it):
+/// the headline on a line of its own. Any other text unchanged (a headline of fewer than four
+/// words, or one the text does not open with, word for word and then a space).
+pub fn headline_apart<'a>(
+    text: std::borrow::Cow<'a, str>,
+    title: &str,
+) -> std::borrow::Cow<'a, str> {
+    let title = title.trim();
+    if title.split_whitespace().count() < 4 {
+        return text;
+    }
+    let Some(rest) = text.trim_start().strip_prefix(title) else {
+        return text;
+    };
+    if !rest.starts_with(' ') || rest.trim_start().is_empty() {
+        return text;
+    }
+    format!("{title}\n{}", rest.trim_start()).into()
 }
 
 /// A text laid out one word to a line (a page whose words each sat in an element of its own)
@@ -918,6 +943,50 @@ mod tests {
         let mut unflagged = later;
         unflagged.detection.reasons.clear();
         assert_eq!(build_deals(&[first, unflagged]).len(), 2);
+    }
+
+    #[test]
+    fn a_headline_run_into_the_first_sentence_is_set_on_a_line_of_its_own() {
+        let title = "Hut 8 Signs a $9.8bn Lease for Its Texas Campus";
+        let apart = |t: &str| headline_apart(t.into(), title).into_owned();
+        assert_eq!(
+            apart("Hut 8 Signs a $9.8bn Lease for Its Texas Campus The lease runs 15 years."),
+            "Hut 8 Signs a $9.8bn Lease for Its Texas Campus\nThe lease runs 15 years."
+        );
+        // already apart, another opening, a headline alone, or a short one: unchanged
+        for t in [
+            "Hut 8 Signs a $9.8bn Lease for Its Texas Campus\nThe lease runs 15 years.",
+            "Hut 8 Signs a $9.8bn Lease for Its Texas Campuses and more",
+            "The lease runs 15 years.",
+            "Hut 8 Signs a $9.8bn Lease for Its Texas Campus ",
+        ] {
+            assert_eq!(apart(t), t);
+        }
+        assert_eq!(
+            headline_apart("Key Takeaways The lease runs.".into(), "Key Takeaways"),
+            "Key Takeaways The lease runs."
+        );
+        // an item whose body is its headline run into its lead is read as the two apart: the
+        // lead's sentence decides by itself
+        let cfg = Config::parse(crate::config::STARTER, "feeds.toml").unwrap();
+        let title = "Hut 8 Shares Climb Before the Open on Wednesday";
+        let a = Analyzer::new(&cfg).analyze(&AnalysisDoc {
+            id: 1,
+            kind: "article".into(),
+            title: title.into(),
+            summary: None,
+            body: Some(format!(
+                "{title} Hut 8 has signed a 15-year lease with Fluidstack for 245 MW at River Bend."
+            )),
+            cik: None,
+            items: None,
+            published: Some("2025-12-17T13:00:00Z".into()),
+        });
+        assert!(a.detection.is_some(), "{:?}", a.deal_reasons);
+        assert_eq!(
+            a.deal_reasons[0],
+            "decided by: \"Hut 8 has signed a 15-year lease with Fluidstack for 245 MW at River Bend.\""
+        );
     }
 
     #[test]

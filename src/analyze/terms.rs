@@ -926,6 +926,8 @@ fn amounts(text: &str) -> Vec<Amount> {
                 "exercis",
                 "if all",
                 "expand",
+                // "up to $1B in total potential revenue": what options could bring
+                "potential",
             ]
             .iter()
             .any(|w| sent.contains(w))
@@ -2650,6 +2652,15 @@ mod tests {
         assert_eq!((t.value_usd, t.value_with_options_usd), (None, Some(1e9)));
         let t = x("Riot inks AI hosting deal with AMD for $1B in total potential revenue");
         assert_eq!((t.value_usd, t.value_with_options_usd), (None, Some(1e9)));
+        // "up to" what it could bring in is no ceiling of the base: the text's own figure is
+        let t = extract(
+            "Riot lands an AMD hosting deal, up to $1B in total potential revenue",
+            "Riot lands an AMD hosting deal, up to $1B in total potential revenue\nRiot has signed a 10-year hosting agreement with AMD worth $311 million.",
+        );
+        assert_eq!(
+            (t.value_usd, t.value_with_options_usd),
+            (Some(311e6), Some(1e9))
+        );
         let t = x("valued at $3.7 billion with potential extensions to $8.7 billion");
         assert_eq!(
             (t.value_usd, t.value_with_options_usd),
