@@ -3490,14 +3490,16 @@ pub fn genre(d: &DocText<'_>, mentions: &[Mention], detection: Option<&Detection
     Genre::Other
 }
 
-/// Does a sentence announce a customer contract? Not when it recalls one from an earlier story,
-/// is about a power-supply agreement, a land purchase or an equipment purchase (unless it also
-/// names a lease, colocation, hosting or cloud-services contract, for the last two).
+/// `announces_on` for a story whose day is not known.
+#[cfg(test)]
 fn announces(s: &str) -> bool {
     announces_on(s, None)
 }
 
-/// As `announces`, for a story published on `published` (see `recalls_on`).
+/// Does a sentence announce a customer contract? Not when it recalls one from an earlier story
+/// (of a story published on `published`: see `recalls_on`), is about a power-supply agreement,
+/// a land purchase or an equipment purchase (unless it also names a lease, colocation, hosting
+/// or cloud-services contract, for the last two).
 fn announces_on(s: &str, published: Option<chrono::NaiveDate>) -> bool {
     let p = pats();
     if recalls_on(s, published) || p.power.is_match(s) {
