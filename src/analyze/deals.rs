@@ -2269,12 +2269,19 @@ impl<'a> Recognizer<'a> {
                 .collect::<Vec<_>>()
                 .join("\n")
         };
-        let (lead_now, body_now) = (unrecalled(d.lead), unrecalled(d.body));
-        let searched_all = [evidence, d.title, lead_now.as_str(), body_now.as_str()];
-        let searched = if unnamed {
-            &searched_all[..2]
-        } else {
-            &searched_all[..]
+        // (read only when the evidence and the headline name no customer)
+        let rest_now = std::cell::OnceCell::new();
+        let searched = |i: usize| -> Option<&str> {
+            match i {
+                0 => Some(evidence),
+                1 => Some(d.title),
+                2 | 3 if !unnamed => {
+                    let [lead, body] =
+                        rest_now.get_or_init(|| [unrecalled(d.lead), unrecalled(d.body)]);
+                    Some(if i == 2 { lead.as_str() } else { body.as_str() })
+                }
+                _ => None,
+            }
         };
         // a hyperscaler a sentence of the document says backs the lease ("Google will underwrite
         // $1.4 billion of Fluidstack's lease obligations") is the guarantor in every sentence:
@@ -2320,7 +2327,7 @@ impl<'a> Recognizer<'a> {
         // (in a text about backing lease obligations, a hyperscaler beside an AI cloud is the
         // guarantor: the AI cloud is the tenant)
         let pick = |strict: bool| {
-            searched.iter().find_map(|text| {
+            (0..4).map_while(searched).find_map(|text| {
                 let named: Vec<&crate::config::Counterparty> = self
                     .cp_matcher
                     .find(text, true)
