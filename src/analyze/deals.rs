@@ -353,9 +353,11 @@ fn pats() -> &'static Patterns {
             // told from its end, not the news of one
             future_expand: r(r"(?i)(?-u:\b)(?:(?:is|are) (?:set|poised|expected|planning|looking|aiming) to|plans? to|aims? to|expects? to|(?:enabl|allow)(?:es|ing|e|s) (?:(?-u:\w)+ ){1,3}to) (?:further )?expand(?-u:\b)"),
             recalled_year: r(r"^(?:[-•*] )?In (?:19|20)\d\d, "),
+            // "The company signed …", "The miner has secured …": a subject standing for the
+            // story's company
+            company_subject: r(r"^(?:The|the) (?:company|miner|firm|operator|data cent(?:er|re) (?:operator|developer|company)) (?:has |have |also |today |just )?(?:signed|secured|entered|inked|executed|struck|landed|announced)\b"),
             // "In March 2025, Hut 8 signed …": a month and year dating the signing (recalled
             // when the story is over a week after that month, or undated)
-            company_subject: r(r"^(?:The|the) (?:company|miner|firm|operator|data cent(?:er|re) (?:operator|developer|company)) (?:has |have |also |today |just )?(?:signed|secured|entered|inked|executed|struck|landed|announced)\b"),
             recalled_month_year: r(r"(?i)\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)\b"),
             none_signed: r(r"(?i-u)\b(?:zero|no) (?:[a-z0-9/'-]+ ){0,4}?(?:(?:leases?|contracts?|tenants?|customers?|agreements?) (?:are |is |have been |has been )?(?:yet )?)?(?:signed|executed)\b"),
             thesis_heading: r(r"(?i)^\W*(?:(?:the )?(?:bull|bear)(?:ish)? case|(?:current|investment) thesis)\W*$"),
@@ -941,6 +943,15 @@ impl<'a> Recognizer<'a> {
                     .map(|i| i + 1)
             })
         };
+        // whether the headline names one company of the universe (and no other), for a sentence
+        // whose subject is lost (computed once, on demand)
+        let title_names_one = std::cell::OnceCell::new();
+        let title_names_one = || {
+            *title_names_one.get_or_init(|| {
+                let named = self.providers_in(d.title, domain);
+                named.first().is_some_and(|e| named.iter().all(|x| x == e))
+            })
+        };
         // the position of the opening sentence that closes a deal (signing verb, contract noun)
         let mut opening_closed: Option<usize> = None;
         for &(s, pos) in &cands {
@@ -1447,11 +1458,7 @@ impl<'a> Recognizer<'a> {
                     && (s.starts_with(|c: char| c.is_ascii_lowercase())
                         && p.verb.find(s).is_some_and(|v| v.start() == 0)
                         || p.company_subject.is_match(s))
-                    && {
-                        let mut named = self.providers_in(d.title, domain);
-                        named.dedup();
-                        named.len() == 1
-                    }
+                    && title_names_one()
             };
             if !companies.is_empty() || subject_of_headline() {
                 score += 0.1;
@@ -3330,14 +3337,7 @@ fn not_provider_or_not_signed(
         && !b.as_str().contains(" access ")
         // "This deal grants Microsoft access to some of Nvidia's chips": the goods the customer
         // gets access to, just before
-        && !{
-            let before = &s[..b.start()];
-            let from = before.len().saturating_sub(30);
-            let from = (from..=before.len())
-                .find(|&i| before.is_char_boundary(i))
-                .unwrap_or(before.len());
-            before[from..].contains("access to ")
-        }
+        && !terms::last_chars(&s[..b.start()], 30).contains("access to ")
         // "Microsoft signs a contract with IREN for Nvidia chips": the company is the party a
         // customer signs with, the seller
         && !s[..b.start()].rfind(" with ").is_some_and(|w| {

@@ -94,7 +94,7 @@ pub fn word_number(w: &str) -> Option<f64> {
 }
 
 /// The last `n` characters of `s`.
-fn last_chars(s: &str, n: usize) -> &str {
+pub(crate) fn last_chars(s: &str, n: usize) -> &str {
     let start = s
         .char_indices()
         .rev()
