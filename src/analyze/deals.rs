@@ -3710,7 +3710,17 @@ pub fn party_role(text: &str, start: usize, end: usize) -> Role {
     if p.end_user_before.is_match(before) {
         return Role::EndUser;
     }
-    if p.vendor_after.is_match(after)
+    // "access to Nvidia's GB300 GPUs": the chips' maker, named after the access a customer gets
+    let access_to_makers = before
+        .trim_end()
+        .to_ascii_lowercase()
+        .ends_with("access to")
+        && ["'s ", "\u{2019}s "]
+            .iter()
+            .find_map(|s| after.strip_prefix(s))
+            .is_some_and(|rest| p.vendor_after.is_match(rest));
+    if access_to_makers
+        || p.vendor_after.is_match(after)
         || before.trim_end().to_ascii_lowercase().ends_with("from")
             && p.equipment.is_match(&text[..start])
     {
@@ -7497,6 +7507,21 @@ mod tests {
             "IREN has agreed to the purchase of some of Nvidia's newest chips for $5.8 billion.",
         );
         not_a_deal(&d);
+    }
+
+    #[test]
+    fn the_chip_maker_whose_chips_a_customer_gets_access_to_is_a_vendor() {
+        let text = "Iren is up 12% after inking a deal to give Anthropic access to Nvidia's B300 GPUs for $2 billion.";
+        let at = |name: &str| {
+            let s = text.find(name).unwrap();
+            party_role(text, s, s + name.len())
+        };
+        assert_eq!(at("Nvidia"), Role::Vendor);
+        assert_eq!(at("Anthropic"), Role::Counterparty);
+        // access to a company's capacity, not its chips, names no vendor
+        let text = "Iren shares rose after it signed access to Nvidia's new cloud capacity.";
+        let s = text.find("Nvidia").unwrap();
+        assert_eq!(party_role(text, s, s + 6), Role::Counterparty);
     }
 
     #[test]
