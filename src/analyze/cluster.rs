@@ -434,6 +434,13 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                     candidates.extend(ks.iter().filter(|&&k| at - first_at[k] > window));
                 }
             }
+            // a report stating all three terms: its company's deals of the last two months too,
+            // whoever they name (see `all_three_later`)
+            if stated(&r.terms) == 3 {
+                let recent = same_company
+                    .partition_point(|&k| at - first_at[k] > BARE_RETOLD_DAYS * DAY_MICROS);
+                candidates.extend_from_slice(&same_company[recent..]);
+            }
             candidates.sort_unstable();
             candidates.dedup();
         }
@@ -446,14 +453,28 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             let named_same = has_cp || r_undisclosed || named[k].contains("undisclosed");
             // after the window, only a report naming one of the deal's customers (or either
             // undisclosed) can join it: every rule below that reaches past the window asks that
-            if !within && !named_same {
+            // the cluster's terms as most of its reports state them, against this report's
+            let g = agreement(&agreed[k], &r.terms);
+            // after the window and within two months, a report stating the deal's value, MW
+            // and term, each to the tolerance that ties reports across months, that calls
+            // itself neither new nor an expansion: that deal told again, whoever it names (a
+            // market piece two weeks on naming the lab the campus serves instead of the
+            // tenant); two agreements of one company matching in all three are told apart by
+            // their sites or by being called new, which still split them below
+            let all_three_later = !within
+                && at - first_at[k] <= BARE_RETOLD_DAYS * DAY_MICROS
+                && g.agree == 3
+                && g.value_exact
+                && matches!((agreed[k].capacity_mw, r.terms.capacity_mw),
+                    (Some(x), Some(y)) if (x - y).abs() <= EXACT_MW)
+                && !r.new_agreement
+                && r.deal_type != DealType::Expansion;
+            if !within && !named_same && !all_three_later {
                 continue;
             }
             let near_dup = within
                 && c.iter()
                     .any(|&j| similarity(&reports[j].shingles, &r.shingles) >= NEAR_DUPLICATE);
-            // the cluster's terms as most of its reports state them, against this report's
-            let g = agreement(&agreed[k], &r.terms);
             // a report naming the deal's customer that calls its agreement not new
             let named_not_new = has_cp && !r_undisclosed && !r.new_agreement;
             // ... nor an expansion: what a retelling of the deal is, whatever it states
@@ -582,6 +603,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 || !elsewhere
                     && !later_expansion
                     && (recap_of
+                        || all_three_later
                         || retold
                         || same_value
                         || same_terms
@@ -714,6 +736,44 @@ mod tests {
         b.terms = t;
         b.at = a.at + Duration::days(30);
         assert_eq!(cluster(&[a, b]).len(), 2);
+    }
+
+    #[test]
+    fn all_three_terms_told_again_within_two_months_are_that_deal_whoever_is_named() {
+        let t = terms(Some(4.2e9), Some(180.0), Some(12.0));
+        let mut first = r(
+            1,
+            "2026-03-02T12:00:00Z",
+            "CIFR",
+            "Anthropic",
+            "colocation",
+            "Cipher lease for Anthropic",
+        );
+        first.terms = t;
+        let mut again = r(
+            2,
+            "2026-03-16T12:00:00Z",
+            "CIFR",
+            "Fluidstack",
+            "hosting",
+            "Cipher shares rose after its lease with Fluidstack",
+        );
+        again.terms = t;
+        assert_eq!(cluster(&[first.clone(), again.clone()]), vec![vec![0, 1]]);
+        // two of the three are not enough past the window
+        let mut two = again.clone();
+        two.terms.capacity_mw = None;
+        assert_eq!(cluster(&[first.clone(), two]).len(), 2);
+        // nor is another capacity, a report calling its agreement new, or one past two months
+        let mut other_mw = again.clone();
+        other_mw.terms.capacity_mw = Some(190.0);
+        assert_eq!(cluster(&[first.clone(), other_mw]).len(), 2);
+        let mut called_new = again.clone();
+        called_new.new_agreement = true;
+        assert_eq!(cluster(&[first.clone(), called_new]).len(), 2);
+        let mut late = again;
+        late.at = first.at + Duration::days(61);
+        assert_eq!(cluster(&[first, late]).len(), 2);
     }
 
     #[test]

@@ -235,6 +235,10 @@ struct Patterns {
     results_release: Regex,
     /// "acquire access to", "adquirir capacidad de nube": a customer's use of capacity, no purchase.
     access_to: Regex,
+    /// Words that put two companies in a relation (a contract, a partner, a rent, "with"): an
+    /// English sentence without them names a company as a comparison or a spender, not as a
+    /// party.
+    relation: Regex,
     headline: Headlines,
 }
 
@@ -284,6 +288,7 @@ fn pats() -> &'static Patterns {
             ai_words: r(r"(?i)\b(?:AI|A\.I\.|HPC|GPUs?|KI|IA|artificial intelligence|intelligence artificielle|inteligencia artificial|intelligenza artificiale|inteligência artificial|künstliche\w* Intelligenz|high[- ]performance comput\w*|critical IT|Hochleistungsrechn\w*|calcul haute performance|computación de alto rendimiento|inference|cloud|neocloud|ИИ|искусственн\w*|высокопроизводительн\w*)\b|人工智能|人工知能|인공지능|ＡＩ|高性能计算|高性能計算|高效能運算|关键 ?IT|關鍵 ?IT|لذكاء الاصطناعي"),
             results_release: r(r"(?i)\b(?:announc(?:es|ed|ing)|report(?:s|ed|ing)?|releas(?:es|ed)) (?:its |their )?(?:(?:un)?audited |preliminary |consolidated )?(?:financial |operating |operational |fiscal )?results\b"),
             access_to: r(r"(?i)\b(?:acquir(?:e|es|ed|ing)|buy|buys|bought|purchas(?:e|es|ed|ing)|adquirir|adquiere|adquirió|adquiriu|acquérir|acquiert|acquisire) (?:\w+ ){0,2}(?:access|entry|capacity|capacidad|capacidade|capacité|capacità|compute|computing|cloud|services|servicios|serviços)\b"),
+            relation: r(r"(?i)\b(?:contract\w*|partner\w*|rent\w*|contrat\w*|lease\w*|leasing|tenant\w*|customer\w*|clients?|sign\w*|ink\w*|with|con|avec|mit|com|capacit\w*|capacidad|expan\w*|ampli\w*|intes[ae])\b"),
             own_terms: r(r"(?i)(?:\$|US\$|USD ?)\d[\d.,]*\s?(?:billion|million|bn|b|m)\b|\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b|\d[\d.,]*\s?(?:億|亿|억)\s?(?:美元|ドル|달러)|\d{1,2}\s?(?:年間|년간|年期|年租)|\d[\d,.]*\s?(?:メガワット|메가와트|兆瓦)"),
             size_or_term: r(r"(?i)\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
             contract_noun: r(r"(?i)\b(deal|deals|pact|contract|contracts|agreement|agreements|kesepakatan|perjanjian|kontrak|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|Abkommens?|contrat|accord|acordo)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار|\b(?:smlouv\w*|zmluv\w*|umow\w*|umów|dohod\w*)\b"),
@@ -306,7 +311,7 @@ fn pats() -> &'static Patterns {
             furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}|^in this (?:file )?(?:photo|picture|illustration)\b|^add us on\b|^\(?(?:photo|photo illustration|image|illustration) (?:by|credit)\b|\bgetty images\b|\bshutterstock\b"),
             on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|amid|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b|\b(?:lease|deal|contract|agreement|pact)s? (?:sends?|lifts?|drives?|propels?|pushes?|boosts?|sparks?) [^.;]{0,40}?\b(?:stock|shares)\b"),
             on_news_more: r(r"(?i)\b(?:sube|suben|subi[óo]|subieron|se dispar(?:a|an|ó|aron)|saltan|saltaron|sobem|subiram|disparou|dispararam|steigt|steigen|stiegen|springt|sprang|bondit|bondissent|grimpe|s'envole|s’envole|vola|volano|balza)\b[^.;]{0,50}\b(?:tras|luego de|después de|nach|apr[èe]s|após|depois de|dopo)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag|Vereinbarung|accord|contrat|acordo|empresa conjunta|joint venture|alianza|parceria|partenariat|Partnerschaft)\b"),
-            capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity|(?:operations|footprint|presence|deployment) at)\b"),
+            capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted|exercis(?:es|ed) (?:\S+ ){0,3}options?)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity|(?:operations|footprint|presence|deployment) at)\b"),
             capacity_move_more: r(r"(?i)\b(?:affitterà|affitta|prende in affitto|arrendará|arrendaría|arrienda|alquilará|alquilaría|alquila|alugará|aluga|louera|loue|mietet|wird (?:\w+ ){0,3}mieten|a porté|avait porté|porte|relevé|augmenté|elevou|aumentou|ampliou|aumentó|amplió|elevó|erhöht|erhöhte|aumentato|ampliato)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts|megavatios|megawatt|mégawatts)|capacity|capacidad|capacità|capacité|capacidade|Kapazität|infrastructure|infraestructura|infrastruttura|infraestrutura|Infrastruktur)\b"),
             commitment: r(r"(?i)\bexercis(?:es|ed|ing)\b[^.;]{0,30}\boptions?\b|\b(?:využil[aiy]?|skorzystał[aoy]?) (?:\w+ )?(?:opci|opcj[ięa]|možnosť)\b|\bcommitments?\b|\bcommits? to\b|\bcommitted to\b|\bOption\w*\b[^.;]{0,90}\bausgeübt\b|\b(?:a|ont) exercé\b[^.;]{0,30}\boptions?\b|\bejerci(?:ó|do)\b[^.;]{0,30}\bopci[óo]n\b|\besercitato\b[^.;]{0,30}\bopzion[ei]\b"),
             site_commitment: r(r"(?i)\bcommit(?:s|ted)? to (?:using|use|taking|take|leasing|lease|occupying|occupy) (?:all |the |an additional |additional |\d[\d,.]* ?(?:MW|megawatts) of )*(?:\w+ ){0,3}?(?:power|capacity|megawatts|MW)\b"),
@@ -2269,10 +2274,22 @@ impl<'a> Recognizer<'a> {
                 .any(|h| !own_name(&self.cps[h.entity]));
         // (past the evidence and the headline, a sentence that recalls an earlier agreement
         // names that agreement's customer: "The company's earlier lease with CoreWeave")
+        // (nor does an English one without a word of agreement, customer or letting that
+        // names a company of the universe or speaks of no AI: "Applied Digital's pivot put gas
+        // in the tank as hedge funds went hunting for the next NVIDIA proxy" names a comparison,
+        // "Meta nearly doubled its capex" a spender, not a party; "Microsoft took a bold step into
+        // AI" may name the company a next sentence signs for)
         let unrecalled = |t: &str| {
             sentences(t)
                 .into_iter()
                 .filter(|s| !recalls(s))
+                .filter(|s| {
+                    !s.is_ascii()
+                        || p.deal_noun.is_match(s)
+                        || p.customer_contract.is_match(s)
+                        || p.relation.is_match(s)
+                        || p.ai_words.is_match(s) && self.linker.find(s, domain).is_empty()
+                })
                 .collect::<Vec<_>>()
                 .join("\n")
         };
@@ -7522,6 +7539,32 @@ mod tests {
         let text = "Iren shares rose after it signed access to Nvidia's new cloud capacity.";
         let s = text.find("Nvidia").unwrap();
         assert_eq!(party_role(text, s, s + 6), Role::Counterparty);
+    }
+
+    #[test]
+    fn a_company_named_as_a_comparison_in_the_lead_is_not_the_unnamed_customer() {
+        let title = "Applied Digital jumps 25% in a day";
+        let comparison = "Traders chasing the next Nvidia proxy in AI piled into Applied Digital. Meta nearly doubled its capex this year.";
+        let news = "Applied Digital said its tenant exercised a lease option for another 150 MW at its North Dakota campus.";
+        let d = decide_doc(title, &format!("{comparison}\n{news}"), "", None);
+        deal_with(&d, "undisclosed");
+        // a sentence that puts the company in a relation still names the customer
+        let d = decide_doc(
+            title,
+            &format!("{comparison}\n{news}\nIts partner there is CoreWeave."),
+            "",
+            None,
+        );
+        deal_with(&d, "CoreWeave");
+    }
+
+    #[test]
+    fn an_option_a_customer_exercised_in_the_quarter_is_the_new_contract_of_a_results_summary() {
+        let d = decide(
+            "Cipher Mining Q2 2026 results summary",
+            "Cipher Mining reported Q2 2026 results: revenue of $61M, up 18% QoQ, and a net loss of $0.12 per share.\n- Campus build-out: Fluidstack exercised a second-phase option for ~120MW at the Barber Lake site.",
+        );
+        deal_with(&d, "Fluidstack");
     }
 
     #[test]

@@ -1895,7 +1895,7 @@ fn period_figure(s: &str) -> bool {
     static RE: OnceLock<[Regex; 2]> = OnceLock::new();
     let [period, agreement] = RE.get_or_init(|| {
         [
-            Regex::new(r"(?i)(?-u:\b)(?:(?:revenues?|sales|net (?:income|loss)|EBITDA|earnings) (?:reached|rose|grew|fell|declined|came in|came to|totaled|totalled|climbed|jumped|increased|decreased)|(?:beating|missing|topping|above|below|versus|vs\.?) (?:(?:Wall Street's|Wall Street’s|analysts'|analysts’|the) )?(?:expectations|estimates|consensus|forecasts?)|for the (?:quarter|three months|six months|nine months|fiscal (?:year|quarter))|(?:revenues?|sales) for (?:the )?(?:Q[1-4]|(?:first|second|third|fourth) (?:fiscal )?quarter)(?: (?:of )?(?:fiscal )?(?:20)?\d\d)? (?:reached|rose|grew|climbed|jumped|increased|totaled|totalled|came in)|(?:revenues?|sales) (?:soaring|surging|rising|climbing|jumping) to|year[- ]over[- ]year|(?:over|in|for|during) the (?:last|past|trailing|prior) (?:twelve|12) months|(?:in|during) the (?:first|second|third|fourth) (?:fiscal )?quarter|(?-u:\b)a year (?:ago|earlier)|trailing[- ]twelve[- ]months?)(?-u:\b)|^\W*(?:total |net )?revenues?:")
+            Regex::new(r"(?i)(?-u:\b)(?:(?:revenues?|sales|net (?:income|loss)|EBITDA|earnings) (?:reached|rose|grew|fell|declined|came in|came to|totaled|totalled|climbed|jumped|increased|decreased)|(?:beating|missing|topping|above|below|versus|vs\.?) (?:(?:Wall Street's|Wall Street’s|analysts'|analysts’|the) )?(?:expectations|estimates|consensus|forecasts?)|for the (?:quarter|three months|six months|nine months|fiscal (?:year|quarter))|(?:revenues?|sales) for (?:the )?(?:Q[1-4]|(?:first|second|third|fourth) (?:fiscal )?quarter)(?: (?:of )?(?:fiscal )?(?:20)?\d\d)? (?:reached|rose|grew|climbed|jumped|increased|totaled|totalled|came in)|(?:revenues?|sales) (?:soaring|surging|rising|climbing|jumping) to|year[- ]over[- ]year|quarter[- ]over[- ]quarter|QoQ|YoY|sequentially|(?:over|in|for|during) the (?:last|past|trailing|prior) (?:twelve|12) months|(?:in|during) the (?:first|second|third|fourth) (?:fiscal )?quarter|(?-u:\b)a year (?:ago|earlier)|trailing[- ]twelve[- ]months?)(?-u:\b)|^\W*(?:total |net )?revenues?:")
                 .expect("static regex"),
             Regex::new(r"(?i)(?-u:\b)(?:leases?|contracts?|contracted|agreements?|deals?)(?-u:\b)")
                 .expect("static regex"),
@@ -3327,6 +3327,12 @@ mod tests {
             "",
         );
         assert_eq!(t.term_years, Some(10.0));
+        // a revenue line compared with the quarter before
+        let (t, _) = checked(
+            "CoreWeave exercised a Phase II option for ~260MW.",
+            "- Lending: the loan book grew to ~$874M and interest revenue to ~$23M (+25% QoQ).\n- CoreWeave exercised a Phase II option for ~260MW.",
+        );
+        assert_eq!((t.value_usd, t.capacity_mw), (None, Some(260.0)));
         // a year's revenue, trailing twelve months
         let (t, _) = checked(
             "CoreWeave has signed a lease for the second phase, covering 260 MW of critical IT load.",
