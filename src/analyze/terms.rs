@@ -556,10 +556,19 @@ fn amounts(text: &str) -> Vec<Amount> {
                 .iter()
                 .any(|w| n.contains(w))
         };
+        // "paid $65 million for something unfashionable at the time: a distressed mining site":
+        // a price paid for goods named further on in the sentence
+        let paid_for_goods = [" paid", " pays", " paying"]
+            .iter()
+            .any(|w| clause.trim_end().ends_with(w))
+            && post_trim_start_for(&post_to_next)
+            && goods
+                .iter()
+                .any(|w| post_to_next.to_lowercase().contains(w));
         let purchase = !contract_after
             && !contract_before
-            && bought
-            && (goods.iter().any(|w| clause.contains(w)) || goods_after)
+            && (bought && (goods.iter().any(|w| clause.contains(w)) || goods_after)
+                || paid_for_goods)
             || [
                 "of dell",
                 "of equipment",
@@ -637,6 +646,9 @@ fn amounts(text: &str) -> Vec<Amount> {
             || near_pre.contains("currently valued at")
             || near_pre.contains("company valued at")
             || near_pre.contains("valuation of")
+            // "analysts valuing the asset north of $20 billion"
+            || near_pre.contains("valuing the")
+            || near_pre.contains("value the")
             || post_words
                 .iter()
                 .take(3)
@@ -1007,6 +1019,11 @@ fn contains_word(hay: &str, w: &str) -> bool {
                 .is_some_and(char::is_alphanumeric);
         before_ok && after_ok
     })
+}
+
+/// Does what follows an amount begin with "for" (what a price is paid for)?
+fn post_trim_start_for(post: &str) -> bool {
+    post.trim_start().starts_with("for ")
 }
 
 fn wide_clause(text: &str, at: usize, prev_end: usize) -> String {
@@ -1396,6 +1413,8 @@ fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
             // "Three years ago, he broke a rib": a time gone by, not a term
             || post.trim_start().starts_with("ago")
             || post.trim_start().starts_with("earlier")
+            // "power now, not five years from now": a time to come, not a term
+            || post.trim_start().starts_with("from now")
             // "For much of the past two years, attention …": a span gone by
             || {
                 let p = pre.trim_end().to_lowercase();
@@ -2987,6 +3006,10 @@ mod tests {
                 .term_years,
             None
         );
+        assert_eq!(
+            x("Tenants want power today, not five years from now, so it leases 50 MW.").term_years,
+            None
+        );
     }
 
     #[test]
@@ -3265,6 +3288,19 @@ mod tests {
     }
 
     #[test]
+    fn a_price_paid_for_a_site_named_later_in_the_sentence_is_no_contract_value() {
+        let doc = "In 2022 the firm paid $40 million for an odd thing then: an idle mining site in Ohio.\nThat $40 million bet now earns lease revenue.\nThe firm leased the site to CoreWeave.";
+        let (t, _) = checked("The firm leased the site to CoreWeave.", doc);
+        assert_eq!(t.value_usd, None);
+        // paying for a lease's capacity is no purchase of goods
+        let (t, _) = checked(
+            "Microsoft pays $900 million for 60 MW of hosted capacity under the lease.",
+            "",
+        );
+        assert_eq!(t.value_usd, Some(900e6));
+    }
+
+    #[test]
     fn prices_per_share_exercise_prices_and_market_values_are_never_a_contract_value() {
         // an exercise price, a share price after a move, a market value: none is the value
         for text in [
@@ -3274,6 +3310,7 @@ mod tests {
             "Market cap has gone from $20B → $50B.",
             "Total deal value: $2.1B equity option + $3.4B cloud revenue = $5.5B.",
             "Applied Digital reported fiscal first quarter revenue of $64 million.",
+            "The campus earns rent from a lease, with analysts valuing the asset at $20 billion.",
         ] {
             let (t, _) = checked(text, "");
             assert!(
