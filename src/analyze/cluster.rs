@@ -50,6 +50,31 @@ pub struct Report {
     /// The named sites or campuses the headline and the evidence put the agreement at
     /// ("polaris forge 3"), lower-cased.
     pub sites: Vec<String>,
+    /// The agreement is told deep in the text (past `DEEP_CHARS` of the headline and lead, or
+    /// in the body): inside a story about something else, as a retelling is.
+    pub deep: bool,
+}
+
+/// How far into a text a deciding sentence stands for the agreement to be told deep in it.
+pub const DEEP_CHARS: usize = 1000;
+
+/// Is `evidence` told deep in the text of `title` and `lead` (past `DEEP_CHARS`, or not in them
+/// at all: in the body)?
+pub fn told_deep(title: &str, lead: &str, evidence: &str) -> bool {
+    // (the sentence's first words: the evidence may join lines the text breaks)
+    let mut end = evidence.len().min(40);
+    while !evidence.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = evidence[..end].trim();
+    if head.is_empty() {
+        return false;
+    }
+    if title.contains(head) {
+        return false;
+    }
+    lead.find(head)
+        .is_none_or(|at| title.len() + at > DEEP_CHARS)
 }
 
 /// "Has now committed", "have now signed": an agreement told as the latest step, never a
@@ -572,10 +597,12 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             // after the window and within two months, a report naming a stored deal's customer
             // that states no term at all and is no expansion nor called new: nothing tells it from
             // that deal told again (a research note, a local story, a partner's release weeks
-            // later); later than that, a customer coming back is likelier than a retelling
-            // without a figure
+            // later); later than that, a customer coming back (a headline "forms JV with
+            // Fluidstack") is likelier than a retelling without a figure
+            // (or at any age, when the report tells it deep inside a story about something
+            // else: an explainer retelling a site's history a year on)
             let bare_retold = !within
-                && at - first_at[k] <= BARE_RETOLD_DAYS * DAY_MICROS
+                && (at - first_at[k] <= BARE_RETOLD_DAYS * DAY_MICROS || r.deep)
                 && plain_retelling
                 && stated(&r.terms) == 0;
             // the same day as the latest report of a deal told over days (an earnings story, then
@@ -693,6 +720,7 @@ mod tests {
             shingles: shingles(text),
             new_agreement: says_new_agreement(text),
             sites: sites(text),
+            deep: false,
         }
     }
 
@@ -925,7 +953,31 @@ mod tests {
         assert_eq!(cluster(&[a.clone(), x]).len(), 2);
         let mut x = b;
         x.at = a.at + Duration::days(61);
-        assert_eq!(cluster(&[a, x]).len(), 2);
+        assert_eq!(cluster(&[a.clone(), x.clone()]).len(), 2);
+        // ... unless the report tells it deep inside a story about something else, at any age
+        x.at = a.at + Duration::days(400);
+        x.deep = true;
+        assert_eq!(cluster(&[a, x]).len(), 1);
+    }
+
+    #[test]
+    fn an_agreement_is_told_deep_past_a_thousand_characters_or_in_the_body() {
+        let evidence = "Galaxy rented the site to CoreWeave under long-term agreements.";
+        assert!(!told_deep(
+            "Galaxy rents its site to CoreWeave",
+            "",
+            "Galaxy rents its site to CoreWeave"
+        ));
+        let near = format!("Some history first. {evidence}");
+        assert!(!told_deep("A history of the site", &near, evidence));
+        let far = format!("{} {evidence}", "Words of the story. ".repeat(60));
+        assert!(told_deep("A history of the site", &far, evidence));
+        // not in the headline nor the lead: in the body
+        assert!(told_deep(
+            "A history of the site",
+            "Some history first.",
+            evidence
+        ));
     }
 
     #[test]

@@ -514,6 +514,7 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
                 c.title, c.detection.evidence
             )),
             sites: cluster::sites(&format!("{}\n{}", c.title, c.detection.evidence)),
+            deep: cluster::told_deep(&c.title, &c.lead, &c.detection.evidence),
         })
         .collect();
     cluster::cluster(&reports)
