@@ -244,8 +244,9 @@ pub fn similarity(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
 const WINDOW_DAYS: i64 = 7;
 const DAY_MICROS: i64 = 86_400_000_000;
 const NEAR_DUPLICATE: f64 = 0.6;
-/// How long after a deal's first report a report of its customer stating no term at all is
-/// taken as that deal told again.
+/// How long after a deal's first report a report of its customer stating no term at all (told
+/// near the top), or one stating all of its terms whoever it names, is taken as that deal told
+/// again.
 const BARE_RETOLD_DAYS: i64 = 60;
 /// Two values agree within this share of the larger.
 const VALUE_TOLERANCE: f64 = 0.1;
