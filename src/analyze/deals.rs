@@ -219,6 +219,8 @@ struct Patterns {
     recalled_more: Regex,
     /// A headline on a stock's move over a month: "Why TeraWulf Stock Skyrocketed 83% in August".
     month_move: Regex,
+    /// A stock's move told as last week's ("Shares of … skyrocketed 103% last week").
+    week_move: Regex,
     /// a sentence whose subject is "the company" the sentence before named
     subject_anaphor: Regex,
     /// two cited sources side by side ("[1][2]")
@@ -272,6 +274,7 @@ fn pats() -> &'static Patterns {
             question_end: r(r"\?\W*$"),
             recalled_more: r(r"(?i)(?-u:\b)ever since(?-u:\b)|(?-u:\b)the original (?:agreement|lease|contract)(?-u:\b)|(?-u:\b)follows? (?:an?|the|its) (?:(?-u:[\w-])+ ){0,3}(?:lease|agreement|contract|deal)s? (?:with|signed)(?-u:\b)"),
             month_move: r(r"(?i)^\W*why(?-u:\b).*(?-u:\b)(?:stock|shares)(?-u:\b).*(?-u:\b)(?:in|during) (january|february|march|april|may|june|july|august|september|october|november|december)\W*$"),
+            week_move: r(r"(?i)\b(?:stock|shares)\b[^.;]{0,80}\b(?:rose|jumped|soared|skyrocketed|surged|climbed|rallied|gained|advanced|fell|dropped|plunged|tumbled|sank|slid|doubled)\b[^.;]{0,60}\blast week\b"),
             new_agreement: r(r"(?i)\b(?:a|its|the) new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|deals?)\b"),
             subject_anaphor: r(r"^\W*(?:The (?:company|group|tech giant|software giant)|La (?:compañía|empresa|société|società)|El gigante (?:tecnológico|del software)|L['’](?:entreprise|azienda)|Das Unternehmen|Der Konzern|A (?:empresa|companhia)|Le groupe) (?:\w+ ){0,2}(?:signed|firmó|ha firmado|a signé|signe|hat|unterzeichnete|assinou|fechou|ha firmato|firma)\b"),
             citations_stacked: r(r"[^\s\]]\[\d{1,3}\]\s?\[\d{1,3}\]"),
@@ -1673,6 +1676,15 @@ impl<'a> Recognizer<'a> {
             })
         {
             reasons.push("against: a stock's move over a month gone by, a recap".into());
+            return None;
+        }
+        // "Shares of Applied Digital skyrocketed 103% last week" opening the text: a week's
+        // recap, whose news last week has already told
+        if [d.title, lead_first]
+            .iter()
+            .any(|t| p.week_move.is_match(t))
+        {
+            reasons.push("against: a stock's move over last week, a recap".into());
             return None;
         }
         let item_101 = d
@@ -7539,6 +7551,22 @@ mod tests {
         let text = "Iren shares rose after it signed access to Nvidia's new cloud capacity.";
         let s = text.find("Nvidia").unwrap();
         assert_eq!(party_role(text, s, s + 6), Role::Counterparty);
+    }
+
+    #[test]
+    fn a_stock_move_over_last_week_opening_the_text_is_a_recap() {
+        let rest = "The rally came from a newly signed 15-year lease of 245 MW to Fluidstack, worth $7 billion.";
+        let d = decide(
+            "Hut 8 Soars After Fluidstack Deal",
+            &format!("Shares of Hut 8 surged 64% last week, closing at $19.70 on Friday.\n{rest}"),
+        );
+        no_deal_because(&d, "against: a stock's move over last week, a recap");
+        // the day's move is the news
+        let d = decide(
+            "Hut 8 Soars After Fluidstack Deal",
+            &format!("Shares of Hut 8 surged 20% on Wednesday.\n{rest}"),
+        );
+        deal_with(&d, "Fluidstack");
     }
 
     #[test]
