@@ -1679,10 +1679,15 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         // "Shares of Applied Digital skyrocketed 103% last week" opening the text: a week's
-        // recap, whose news last week has already told
+        // recap, whose news last week has already told (unless the opening tells what the
+        // company signed today)
         if [d.title, lead_first]
             .iter()
             .any(|t| p.week_move.is_match(t))
+            && !sentences(d.lead)
+                .iter()
+                .take(5)
+                .any(|s| s.to_ascii_lowercase().contains("today"))
         {
             reasons.push("against: a stock's move over last week, a recap".into());
             return None;
@@ -7561,12 +7566,17 @@ mod tests {
             &format!("Shares of Hut 8 surged 64% last week, closing at $19.70 on Friday.\n{rest}"),
         );
         no_deal_because(&d, "against: a stock's move over last week, a recap");
-        // the day's move is the news
+        // the day's move is the news, and so is what the opening says was signed today
         let d = decide(
             "Hut 8 Soars After Fluidstack Deal",
             &format!("Shares of Hut 8 surged 20% on Wednesday.\n{rest}"),
         );
         deal_with(&d, "Fluidstack");
+        let d = decide(
+            "Hut 8 Soars After Fluidstack Deal",
+            "Shares of Hut 8 surged 64% last week.\nToday it signed a second lease, of 100 MW, with Anthropic.",
+        );
+        deal_with(&d, "Anthropic");
     }
 
     #[test]
