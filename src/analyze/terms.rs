@@ -1087,6 +1087,10 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
                 *w,
                 "campus"
                     | "campuses"
+                    // Czech and Slovak: "s kampusem … kapacitou 827,5 MW"
+                    | "kampus"
+                    | "kampusem"
+                    | "kampusu"
                     | "site"
                     | "sites"
                     | "park"
@@ -1857,44 +1861,54 @@ fn sentence_around(text: &str, span: (usize, usize)) -> &str {
 fn about_agreement(s: &str) -> bool {
     static WIDE: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     let wide = WIDE.get_or_init(|| {
-        aho_corasick::AhoCorasick::new([
-            "合約",
-            "合约",
-            // a deal (交易), not trading ("盘前交易中上涨": rose in pre-market trading)
-            "这笔交易",
-            "這筆交易",
-            "此交易",
-            "该交易",
-            "該交易",
-            "交易金额",
-            "交易金額",
-            "交易额",
-            "交易額",
-            "合同",
-            "協議",
-            "协议",
-            "租約",
-            "租约",
-            "租赁",
-            "租賃",
-            "契約",
-            "リース",
-            "계약",
-            // (a lease, 리스, is read by its contract, 계약: "리스크" is a risk)
-            "임대",
-            "соглашени",
-            "контракт",
-            "договор",
-            "аренд",
-            "сделк",
-            "عقد",
-            "اتفاق",
-            "صفقة",
-            "สัญญา",
-            "समझौत",
-            "अनुबंध",
-        ])
-        .expect("static words")
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "合約",
+                "合约",
+                // a deal (交易), not trading ("盘前交易中上涨": rose in pre-market trading)
+                "这笔交易",
+                "這筆交易",
+                "此交易",
+                "该交易",
+                "該交易",
+                "交易金额",
+                "交易金額",
+                "交易额",
+                "交易額",
+                "合同",
+                "協議",
+                "协议",
+                "租約",
+                "租约",
+                "租赁",
+                "租賃",
+                "契約",
+                "リース",
+                "계약",
+                // (a lease, 리스, is read by its contract, 계약: "리스크" is a risk)
+                "임대",
+                "соглашени",
+                "контракт",
+                "договор",
+                "аренд",
+                "сделк",
+                "عقد",
+                "اتفاق",
+                "صفقة",
+                "สัญญา",
+                "समझौत",
+                "अनुबंध",
+                // Czech, Slovak, Polish: a contract, an agreement ("smluvních příjmů", "Dohoda
+                // zajišťuje", "zmluvy", "umowy")
+                "smlouv",
+                "smluv",
+                "dohod",
+                "zmluv",
+                "umow",
+                "umów",
+            ])
+            .expect("static words")
     });
     if !s.is_ascii() && wide.is_match(s) {
         return true;
