@@ -561,10 +561,11 @@ fn amounts(text: &str) -> Vec<Amount> {
         let paid_for_goods = [" paid", " pays", " paying"]
             .iter()
             .any(|w| clause.trim_end().ends_with(w))
-            && post_trim_start_for(&post_to_next)
-            && goods
-                .iter()
-                .any(|w| post_to_next.to_lowercase().contains(w));
+            && post_to_next.trim_start().starts_with("for ")
+            && {
+                let what = post_to_next.to_lowercase();
+                goods.iter().any(|w| what.contains(w))
+            };
         let purchase = !contract_after
             && !contract_before
             && (bought && (goods.iter().any(|w| clause.contains(w)) || goods_after)
@@ -1019,11 +1020,6 @@ fn contains_word(hay: &str, w: &str) -> bool {
                 .is_some_and(char::is_alphanumeric);
         before_ok && after_ok
     })
-}
-
-/// Does what follows an amount begin with "for" (what a price is paid for)?
-fn post_trim_start_for(post: &str) -> bool {
-    post.trim_start().starts_with("for ")
 }
 
 fn wide_clause(text: &str, at: usize, prev_end: usize) -> String {
