@@ -62,10 +62,10 @@ pub const DEEP_CHARS: usize = 1000;
 /// at all: in the body)?
 pub fn told_deep(title: &str, lead: &str, evidence: &str) -> bool {
     // (the sentence's first words: the evidence may join lines the text breaks)
-    let mut end = evidence.len().min(40);
-    while !evidence.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = evidence
+        .char_indices()
+        .nth(40)
+        .map_or(evidence.len(), |(i, _)| i);
     let head = evidence[..end].trim();
     if head.is_empty() {
         return false;
@@ -270,6 +270,8 @@ pub struct Agreement {
     pub size_agrees: bool,
     /// A value within 2% or a capacity within 2 MW: what ties a report to a deal of another month.
     pub size_exact: bool,
+    /// Both state a capacity and the two are within 2 MW.
+    pub capacity_exact: bool,
     /// A value within 2%: within the window, with the same named party, the same agreement
     /// whatever else a report misreads.
     pub value_exact: bool,
@@ -325,7 +327,8 @@ pub fn agreement(a: &DealTerms, b: &DealTerms) -> Agreement {
         if same || loose {
             g.agree += 1;
             g.size_agrees = true;
-            g.size_exact |= (x - y).abs() <= EXACT_MW;
+            g.capacity_exact = (x - y).abs() <= EXACT_MW;
+            g.size_exact |= g.capacity_exact;
         } else {
             g.conflict += 1;
         }
@@ -491,8 +494,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 && at - first_at[k] <= BARE_RETOLD_DAYS * DAY_MICROS
                 && g.agree == 3
                 && g.value_exact
-                && matches!((agreed[k].capacity_mw, r.terms.capacity_mw),
-                    (Some(x), Some(y)) if (x - y).abs() <= EXACT_MW)
+                && g.capacity_exact
                 && !r.new_agreement
                 && r.deal_type != DealType::Expansion;
             if !within && !named_same && !all_three_later {
@@ -1305,6 +1307,7 @@ mod tests {
                 conflict: 1,
                 size_agrees: true,
                 size_exact: true,
+                capacity_exact: true,
                 value_exact: true
             }
         );

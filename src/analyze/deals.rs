@@ -1684,7 +1684,7 @@ impl<'a> Recognizer<'a> {
         if [d.title, lead_first]
             .iter()
             .any(|t| p.week_move.is_match(t))
-            && !sentences(d.lead)
+            && !text_sents
                 .iter()
                 .take(5)
                 .any(|s| s.to_ascii_lowercase().contains("today"))

@@ -189,9 +189,13 @@ pub fn unspin(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// A text as read: `unspin`'s where it is `spun`, unchanged otherwise.
 fn unspun(text: std::borrow::Cow<'_, str>, spun: bool) -> std::borrow::Cow<'_, str> {
-    match (spun, unspin(&text)) {
-        (true, std::borrow::Cow::Owned(t)) => t.into(),
-        _ => text,
+    // (the replacement is read only for a spun text: every other document passes untouched)
+    if !spun {
+        return text;
+    }
+    match unspin(&text) {
+        std::borrow::Cow::Owned(t) => t.into(),
+        std::borrow::Cow::Borrowed(_) => text,
     }
 }
 

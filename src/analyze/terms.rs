@@ -562,10 +562,8 @@ fn amounts(text: &str) -> Vec<Amount> {
             .iter()
             .any(|w| clause.trim_end().ends_with(w))
             && post_to_next.trim_start().starts_with("for ")
-            && {
-                let what = post_to_next.to_lowercase();
-                goods.iter().any(|w| what.contains(w))
-            };
+            // (`after` has lower-cased it already)
+            && goods.iter().any(|w| post_to_next.contains(w));
         let purchase = !contract_after
             && !contract_before
             && (bought && (goods.iter().any(|w| clause.contains(w)) || goods_after)
