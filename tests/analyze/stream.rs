@@ -325,6 +325,9 @@ pub struct StreamScore {
     /// Matched events whose customer is one the deal's reports name (or undisclosed where none
     /// does).
     pub customers_right: usize,
+    /// Matched events dated on their deal's first report (the day 0 an event study of the true
+    /// deals would use: an event a day off moves the CAAR of its windows).
+    pub on_day: usize,
     pub lines: Vec<String>,
 }
 
@@ -389,9 +392,23 @@ pub fn score_stream(cfg: &Config, items: &[&Item]) -> StreamScore {
         true_deals: truth.len(),
         matched: used_e.len(),
         customers_right: 0,
+        on_day: 0,
         lines: Vec::new(),
     };
     for &(i, k) in &matches {
+        // the true deal's day 0 by the same 16:00 New York rule the events are dated by
+        let day0 = hashpivot::calendar::event_day(truth[k].2);
+        let gap = (events[i].day - day0).num_days();
+        if gap == 0 {
+            s.on_day += 1;
+        } else {
+            s.lines.push(format!(
+                "day 0 off by {gap} day(s): {} for {} (first reported {}, day 0 {day0})",
+                events[i].describe(),
+                truth[k].0,
+                truth[k].2
+            ));
+        }
         let named = &customers[&truth[k].0];
         let cp = events[i].counterparty.to_lowercase();
         let right = if named.is_empty() {
@@ -442,12 +459,14 @@ fn print(name: &str, items: &[&Item], cfg: &Config) -> (StreamScore, TextScore) 
         println!("  {l}");
     }
     println!(
-        "stream: {} deal events vs {} true deals: precision {:.3}, recall {:.3}; customer right {}/{}",
+        "stream: {} deal events vs {} true deals: precision {:.3}, recall {:.3}; customer right {}/{}; on the deal's first day {}/{}",
         st.events,
         st.true_deals,
         st.precision(),
         st.recall(),
         st.customers_right,
+        st.matched,
+        st.on_day,
         st.matched
     );
     for l in &tx.lines {
@@ -796,6 +815,8 @@ fn repository_stream_floors() {
         st.precision()
     );
     assert!(st.recall() >= 0.95, "event recall {:.3}", st.recall());
+    // every event found is dated on its deal's first report, as a study of the true deals is
+    assert_eq!(st.on_day, st.matched, "events on their deal's first day");
     assert!(tx.recall() >= 0.90, "reports found {:.3}", tx.recall());
     assert!(
         tx.fields_right() >= 0.95,
