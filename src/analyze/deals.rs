@@ -397,14 +397,14 @@ fn pats() -> &'static Patterns {
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
             land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
             equipment: r(r"(?i)\b(purchas(?:e|es|ed|ing)|buy|buys|bought|order(?:s|ed)?|compra[rs]?|comprar[áa]|compró|comprou|adquirir|achat|achète|acheter|acquérir|Kauf|kauft|kaufen|erwirbt|erwerben|bestellt|acquisto|acquistare|acquista)\b[^.;]{0,80}?\b(GPUs?|servers?|equipment|hardware|miners|rigs|ASICs?|servidores|equipos|equipamentos|serveurs|équipements|Server|Ausrüstung|Grafikprozessoren|apparecchiature)\b|(?:採購|采购|購買|购买|購入|구매|구입)[^。；]{0,40}?(?:GPU|サーバー|伺服器|服务器|設備|设备|장비|서버|處理器|处理器|プロセッサ)"),
-            guarantor_stake: r(r"(?i)\b(?:[\d.]+% )?(?:[\w-]+ ){0,2}(?:equity )?stake\b|\d(?:[.,]\d+)?\s?% (?:(?:das|de las|des|delle|der|dari) )?(?:ações|acciones|actions|azioni|Aktien|saham)\b|\d(?:[.,]\d+)?\s?% (?:da|de la|de l'|della|dell'|of the) (?:empresa|companhia|compañía|société|società|company|firm)\b|\bwarrants?\b|\b(?:participação|participación|participation|partecipazione|Beteiligung|Anteil|pacchetto azionario)\b|\bдол[юия]\b|지분|持股|股权|股權|株式"),
+            guarantor_stake: r(r"(?i)\b(?:[\d.]+% )?(?:[\w-]+ ){0,2}(?:equity )?stake\b|\d(?:[.,]\d+)?\s?% (?:(?:das|de las|des|delle|der|dari) )?(?:ações|acciones|actions|azioni|Aktien|saham)\b|\d(?:[.,]\d+)?\s?% (?:da|de la|de l'|della|dell'|of the) (?:empresa|companhia|compañía|société|società|company|firm)\b|\d(?:[.,]\d+)?\s?% din (?:compania|companie|acțiunile|acţiunile|acțiuni|acţiuni)\b|\bwarrants?\b|\b(?:participação|participación|participation|partecipazione|Beteiligung|Anteil|pacchetto azionario)\b|\bдол[юия]\b|지분|持股|股权|股權|株式"),
             company_takeover: r(r"(?i)\b(?:merger|merges?|takeover|buyout|all-stock|tender offer|to acquire|buys out)\b|\b(?:Übernahme\w*|übernimmt|rachat|adquisición|acquisizione|aquisição)\b|買収|收购|收購|인수|\bпоглощени\w*"),
             mining_business: r(r"(?i)\bbitcoin mining\b|\bmining and hosting\b|\bhosting and mining\b"),
             letting_terms: r(r"(?i)hyperscal|critical IT|\bIT load|investment[- ]grade|\bleas(?:e|es|ed|ing)\b|\btenants?\b"),
             hyperscale_terms: r(r"(?i)hyperscal|\bMW\b|\bGW\b|megawatt|mégawatt|megavatio|\bleas(?:e|es|ed|ing)\b|critical IT|\bIT load"),
             romance_guarantee: r(r"(?i)\bgaranti(?:e|es|r|re|ra|rá|rà|t|sce|za|zará)\b|\bgarante\b|\bgarantías?\b"),
             guarantee_context: r(r"(?i)\d|obliga|obbliga|arrend|loca[çc]|locazion|location|loyer|alquiler|alugu|affitt|pag[oa]|paiement|lease|contrat|contrato|contratto|acuerdo|acordo|accordo|\baccord\b|financ|finanz|deuda|dette|debito|d[íi]vida|\brent"),
-            backstop_words: r(r"(?i)\bbackstop\w*|\bguarantee\w*|\bguarantor|\blease obligations\b|保証|担保|擔保|보증|\bgaranti(?:e|es|r|re|ra|rá|rà|t|sce|za|zará)\b|\bgarante\b|\bunderwrit\w*|\bgarantías?\b|\brespald(?:a|ará|ará|o|ando)\b|\bobligations? (?:de location|locatives?)\b|\bobligaciones de arrendamiento\b|\bobbligazioni locative\b|\bobrigações de arrendamento\b|\bгаранти\w*|\bпоручительств\w*|\bBürgschaft\w*|\bbürgt\b|\bMietverpflichtungen\b|ábyrgð|\bsinusuportahan ng\b|\bginagarantiyahan\b"),
+            backstop_words: r(r"(?i)\bbackstop\w*|\bguarantee\w*|\bguarantor|\blease obligations\b|保証|担保|擔保|보증|\bgaranti(?:e|es|r|re|ra|rá|rà|t|sce|za|zará)\b|\bgarante\b|\bgarant(?:a|ează|eaza|ia|ie|ii)\b|\bgaranți(?:a|e|ile)\b|\bunderwrit\w*|\bgarantías?\b|\brespald(?:a|ará|ará|o|ando)\b|\bobligations? (?:de location|locatives?)\b|\bobligaciones de arrendamiento\b|\bobbligazioni locative\b|\bobrigações de arrendamento\b|\bгаранти\w*|\bпоручительств\w*|\bBürgschaft\w*|\bbürgt\b|\bMietverpflichtungen\b|ábyrgð|\bsinusuportahan ng\b|\bginagarantiyahan\b"),
             // a stake in the headline ("Google takes 5.4% of Cipher", "raises its stake")
             stake_title: r(r"(?i)\b(?:stake|shareholder|ownership|accionista|acionista|Aktionär|actionnaire|azionista|pemegang saham|eierskap|eierandel|participaci[óo]n|participation|partecipazione|participação|Beteiligung|Anteil\w*|акци\w*|дол[яию]|hlut\w*|invest(?:ment|imento|issement|ition)|inversión)\b|株式|持股|入股|股份|股权|股權|지분|出資|حصة|مساهم"),
             stake_size: r(r"(?i)\d(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b|por ciento\b|pour cent\b|Prozent\b)|\b(?:increases?|raises?|boosts?|ups|lifts|doubles|expands|incrementa|aumenta|augmente|erhöht|eykur|auka)\b"),
@@ -2676,7 +2676,14 @@ impl<'a> Recognizer<'a> {
     ) -> Option<Cand<'s>> {
         use crate::config::CounterpartyClass as C;
         let p = pats();
-        let opening = &cands[..cands.len().min(5)];
+        // the headline and the first four sentences, a subhead between paragraphs not counted
+        // ("AI se extinde pe fundația cripto" before the backing's sentence)
+        let opening: Vec<(&str, usize)> = cands
+            .iter()
+            .copied()
+            .filter(|&(s, pos)| pos == 0 || !is_subhead(s))
+            .take(5)
+            .collect();
         let class_in = |s: &str, class: C| {
             self.cp_matcher
                 .find(s, true)
@@ -2689,7 +2696,7 @@ impl<'a> Recognizer<'a> {
         // sentence names none)
         let mut backed_cos: Vec<usize> = Vec::new();
         let mut backed = false;
-        for (s, _) in opening {
+        for &(s, _) in &opening {
             if class_in(s, C::Hyperscaler).is_some()
                 && (p.guarantor_stake.is_match(s)
                     || p.stake_title.is_match(s)
@@ -2958,6 +2965,22 @@ fn headline_like(s: &str) -> bool {
     let s = s.trim();
     let words = s.split_whitespace().count();
     (5..=30).contains(&words) && !s.ends_with('.') && !s.ends_with(':')
+}
+
+/// A subhead between paragraphs: a line of two to six words that ends no sentence and holds no
+/// figure or colon (a summary's bullet does: "AI拡張:FluidstackがCB‑5(160MW)で…"; Chinese and
+/// Japanese characters counted two to a word, as `is_furniture` counts them).
+fn is_subhead(s: &str) -> bool {
+    let s = s.trim();
+    if s.contains(|c: char| c.is_ascii_digit() || c == ':' || c == '：') {
+        return false;
+    }
+    let wide = s
+        .chars()
+        .filter(|&c| crate::crawl::feed::is_wide(c))
+        .count();
+    (2..=6).contains(&(s.split_whitespace().count() + wide / 2))
+        && !s.ends_with(['.', '!', '?', ':', ';', '。', '！', '？'])
 }
 
 /// Lines that are a page's furniture, not its text: sign-in prompts, tickers, bylines, dates,
@@ -4529,6 +4552,32 @@ mod tests {
         let det = d.detection.unwrap();
         assert_eq!(det.ticker, "CIFR");
         assert_eq!(det.terms.value_usd, Some(3e9));
+    }
+
+    #[test]
+    fn a_subhead_does_not_push_a_guarantors_backing_out_of_the_opening() {
+        // the backing is the opening's fifth sentence once the subhead is not counted: the stake
+        // beside the AI cloud's partnership is that cloud's agreement (in Romanian, as real
+        // coverage told it; "garanta" is the guarantee, "5,4% din compania" the stake)
+        let d = decide(
+            "Google pariază pe un nou tip de centre de date",
+            "Gigantul american a primit dreptul de a cumpăra 5,4% din compania Cipher Mining, fost miner de bitcoin.\n\
+             Înțelegerea ține de un parteneriat mai larg cu Fluidstack, o companie britanică de cloud AI.\n\
+             Cipher are deja terenuri și conexiuni la rețea în Texas.\n\
+             Centrele de date cripto se schimbă\n\
+             Google va garanta credite de 1,4 miliarde de dolari, scrie presa americană.\n\
+             Fluidstack a semnat un contract pe 10 ani cu Cipher, de circa 3 miliarde de dolari.",
+        );
+        deal_with(&d, "Fluidstack");
+        let det = d.detection.unwrap();
+        assert_eq!(det.ticker, "CIFR");
+        assert_eq!(det.terms.value_usd, Some(3e9));
+        assert_eq!(det.terms.term_years, Some(10.0));
+        // a summary's bullet with a figure or a colon is a line of the text, not a subhead
+        assert!(is_subhead("Centrele de date cripto se schimbă"));
+        assert!(!is_subhead("AI拡張:FluidstackがCB-5(160MW)で増強"));
+        assert!(!is_subhead("Q3 revenue up 40 percent"));
+        assert!(!is_subhead("The deal was signed on Monday."));
     }
 
     #[test]
