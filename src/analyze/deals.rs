@@ -323,13 +323,13 @@ fn pats() -> &'static Patterns {
             options_total: r(r"(?i)\b(?:extensions?|options?|renewals?)\b[^.;]{0,40}\bbring(?:s|ing)?\b"),
             headline: Headlines {
                 people: r(r"(?i)\b(?:appoints?|appointed|hires?|hired|names|named|taps|tapped|promotes|promoted)\b[^.;:]{0,60}\b(?:CEO|CFO|COO|CTO|chief|president|chair(?:man|woman)?|head of|SVP|EVP|vice president|director|officer|executive)\b|\b(?:steps down|resigns|to retire|joins (?:the )?board)\b"),
-                market: r(r"(?i)\bstocks? to (?:watch|buy)\b|\btop (?:gainers|losers|movers)\b|\bmarket (?:wrap|update|movers)\b|\b(?:premarket|pre-market|midday|after-hours) movers\b|\bcrypto stocks\b|\bmining stocks\b|\bbitcoin miners? (?:stocks? )?(?:rally|surge|jump|soar|fall|slide|tumble|climb)\b|\bweekly recap\b|\bweek in review\b|(?-u:\b)\d+(?:st|nd|rd|th) in (?:(?:daily|dollar|trading) )?volume(?-u:\b)"),
+                market: r(r"(?i)\bstocks? to (?:watch|buy)\b|\btop (?:gainers|losers|movers)\b|\bmarket (?:wrap|update|movers)\b|\b(?:premarket|pre-market|midday|after-hours) movers\b|\bcrypto stocks\b|\bmining stocks\b|\bbitcoin miners? (?:stocks? )?(?:rally|surge|jump|soar|fall|slide|tumble|climb)\b|\bweekly recap\b|\bweek in review\b|(?-u:\b)\d+(?:st|nd|rd|th) in (?:(?:daily|dollar|trading) )?volume(?-u:\b)|(?-u:\b)ranks? \d+(?:st|nd|rd|th) in market activity(?-u:\b)|(?-u:\b)\d+(?:st|nd|rd|th) (?:trading )?volume rank(?-u:\b)"),
                 legal: r(r"(?i)\bshort (?:report|seller|sellers|attack)\b|\blawsuits?\b|\bsues\b|\bsued\b|class action|\binvestigation\b|\bsuffered losses\b|\blaw firm\b|securities fraud|\binvestors who lost\b"),
                 analyst: r(r"(?i)price target|initiates coverage|\b(?:research |master )?report (?:flags|highlights|warns|reveals|finds|questions|cautions|raises)\b|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b|\bfor investors\b|\bwhat (?:it|this|that) means\b|\bthe good and (?:the )?bad\b|過小評価|割安|投資機会|買い時|株価予想|投資判断|被低估|低估|투자 ?기회|저평가"),
                 financing: r(r"(?i)\bconvertible\b|\b(?:levantou|levanta|captou|capta|arrecadou|recaudó|recauda) (?:US\$|R\$|\$|USD)|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|\bfunding (?:arrangement|package|deal|round|milestone|tranche|draw)\b|\b(?:first|initial|second) (?:funding|draw|tranche)\b|\b(?:secur|rais|obtain|clos)(?:es|ed|ing|e)? (?:\$[\d.,]+\s?(?:billion|million|bn|b|m)? )(?:in )?(?:new )?(?:funding|finance)\b|\$[\d.,]+\s?(?:billion|million|bn|b|m)? (?:in )?(?:new )?funding\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\brais(?:e|es|ed|ing) (?:up to |about |approximately )?\$|\bsecures? (?:a |an )?\$[\d.,]+\s?(?:M|B|bn|mn|million|billion)? (?:\w+ ){0,3}from\b|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
                 corporate: r(r"(?i)\bcommits? (?:up to |about |approximately )?\$[\d.,]+\s?(?:bn|billion|b|m|mn|million)? (?:to|in|into)\b|\binvest(?:s|ed|ing)\b|\binvestment (?:in|of|option|from|by)\b|\bAI investment\b|\b(?:expands?|increases?|boosts?|deepens?|ups) (?:\w+ ){0,3}investment\b|\bequity (?:option|investment|stake)\b|\bwarrants?\b|\bacqui(?:re|res|red|ring|sition|sitions)\b|\bmerger\b|\bmerges?\b|\btakeover\b|\bbuyout\b|\btender offer\b|\b\d+% stake\b|\bstake\b|\bproxy\b|\bspecial meeting\b|\bshareholders? (?:vote|reject|approve)|\bvotes? (?:against|for)\b|\bdirectors\b|\bactivist\b|\bgo public\b|\brelisting\b|\bspin-?off\b|\bbuys\b|\bto buy\b|\bbought\b|\bpurchases?\b|\bpurchased\b|\btakes? over\b|\bsecures? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:site|land|property|acres)\b|\b(?:oferta|offre|offerta|Angebot)\b[^.]{0,40}?\b(?:acciones|actions|azioni|Aktien|ações|compra|rachat|acquisto|Übernahme)|\b(?:accionistas|actionnaires|azionisti|Aktionäre|acionistas)\b[^.]{0,60}?\b(?:rechaz|rejet|respin|lehnen|ablehn|rejeit|aprob|approuv|approv|stimmen)|\bÜbernahme\w*|\bfusi(?:ón|one)\b|\bfusão\b|\bfusion (?:entre|avec|de)\b"),
                 results: r(r"(?i)quarterly (?:results|performance)|\bquarter[- ]over[- ]quarter\b|\byear[- ]over[- ]year\b|\bEBITDA\b|\billustrative (?:financials|figures|economics|returns)\b|\bdiscloses (?:\w+ ){0,2}(?:financials|economics|projections)\b|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b|\b(?:revenues?|earnings|net (?:loss|income)) for (?:its|the) (?:first|second|third|fourth) (?:fiscal )?quarter\b|決算|财报|財報|실적 발표"),
-                power: r(r"(?i)power (?:purchase|supply|capacity) agreement|\b(?:power|interconnection|load|grid) approvals?\b|\bPPA\b|\butility\b|\bgrid\b|\binterconnection\b|\bERCOT\b|\bselects [A-Z]\w+ \b|\bpower capacity\b|\bgas supply\b|\bsubstation\b|\benergy (?:supply|agreement)\b"),
+                power: r(r"(?i)power (?:purchase|supply|capacity) agreement|\b(?:power|interconnection|load|grid) approvals?\b|\bPPA\b|\butility\b|\bgrid\b|\binterconnection\b|\bERCOT\b|\bselects [A-Z]\w+ \b|\bpower capacity\b|\bgas supply\b|\bsubstation\b|\benergy (?:supply|agreement)\b|\bbehind[- ]the[- ]meter\b|\bpower contracts?\b"),
                 milestone: r(r"(?i)\bcomplet(?:es|ed|ion)\b|\b(?:hits|reaches|tops|surpasses|crosses) \d[\d.,]*\s?(?:GW|MW|EH/s|gigawatts?|megawatts?)\b|\b(?:comes?|came|goes|went|is|now|brought|brings) online\b|\bonline:|\bfinish(?:es|ed)\b|ready for service|\benergi[sz](?:es|ed|ation)\b|\bbreaks? ground\b|\bgroundbreaking\b|\bbegins construction\b|\bstarts construction\b|\bto break ground\b|\bopens\b|\bcommissioning\b|\bgoes live\b|\bfirst phase\b"),
                 plan: r(r"(?i)\bplans? (?:to|for)\b|\bplanned\b|\bto convert\b|\bconverts?\b|\bexplor(?:es|ing)\b|\bconsider(?:s|ing)\b|\beyes\b|\bsets? sights\b|\bstrategic alternatives\b|\bwinds? down\b|\bto invest\b|\bto increase\b|\bLOI\b|\bletter of intent\b|\bMOU\b|\bexpands self-mining\b"),
             },
@@ -1177,6 +1177,18 @@ impl<'a> Recognizer<'a> {
                 .iter()
                 .filter(|x| !self.customer_ticker(&self.linker.tickers[x.entity]))
                 .collect();
+            // "West Texas hosts the Stargate Project, backed by OpenAI, with a $500 billion
+            // commitment": a sentence naming no company of the universe whose money is all past
+            // any contract's worth tells a sector's or another venture's deal
+            if pos >= 1 && providers.is_empty() && terms::sector_figures_only(s) {
+                if pos <= 3 {
+                    reasons.push(format!(
+                        "against: a sector's or another venture's figure: \"{}\"",
+                        clip(s, 120)
+                    ));
+                }
+                continue;
+            }
             // "Iris Energy exemplified this trend by securing a $9.7 billion agreement",
             // "Similarly, Cipher Mining secured a 10-year agreement": a case of a trend, or one
             // like the case before, is an example and not the news
@@ -4552,6 +4564,67 @@ mod tests {
         let det = d.detection.unwrap();
         assert_eq!(det.ticker, "CIFR");
         assert_eq!(det.terms.value_usd, Some(3e9));
+    }
+
+    #[test]
+    fn a_volume_ranking_a_power_headline_and_a_sectors_figure_announce_no_contract() {
+        // a day's trading-volume ranking is a market piece, whatever leases it names as drivers
+        assert_eq!(
+            headline_class(
+                "Cipher Mining Jumps 9% on $1.2 Billion Trading Volume, Ranks 40th in Market Activity as AI Leases Lift Miners"
+            ),
+            Some(Against::Market)
+        );
+        assert_eq!(
+            headline_class("IREN Slips 3% Amid 112th Trading Volume Rank as GPU Cloud Deals Cool"),
+            Some(Against::Market)
+        );
+        let d = decide(
+            "Cipher Mining Jumps 9% on $1.2 Billion Trading Volume, Ranks 40th in Market Activity as AI Leases Lift Miners",
+            "Cipher Mining rose 9% on Friday. Its leases with AWS and Fluidstack keep drawing buyers.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        // power secured behind the meter, or a power contract, is no customer's contract
+        assert_eq!(
+            headline_class(
+                "Core Scientific Lines Up 250MW at a Texas Campus, Eyes Behind-the-Meter Power"
+            ),
+            Some(Against::Power)
+        );
+        assert_eq!(
+            headline_class("Core Scientific adds a 250 MW power contract at its Texas campus"),
+            Some(Against::Power)
+        );
+        let d = decide(
+            "Core Scientific Lines Up 250MW at a Texas Campus, Eyes Behind-the-Meter Power",
+            "Key Takeaways\n\
+             • Core Scientific adds a 250 MW power contract at the campus\n\
+             • Gross capacity planned at 1.2 GW\n\
+             • CoreWeave secured as anchor tenant across several sites",
+        );
+        no_deal_because(&d, "against: the headline is about power or a utility");
+        // a sentence naming no company of the universe whose money is all past any contract's
+        // worth: another venture's commitment, not the miner's contract
+        let d = decide(
+            "Tech news from the Texas Panhandle this month",
+            "Galaxy's Helios campus in Dickens County keeps growing.\n\
+             Meanwhile Abilene hosts a hyperscale AI campus backed by OpenAI and Oracle, with a $400 billion commitment to add AI data center capacity.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        assert!(
+            d.reasons
+                .iter()
+                .any(|r| r.starts_with("against: a sector's or another venture's figure")),
+            "{:?}",
+            d.reasons
+        );
+        assert!(terms::sector_figures_only(
+            "a $400 billion commitment to AI"
+        ));
+        assert!(!terms::sector_figures_only(
+            "a $400 billion market, and a $3 billion lease"
+        ));
+        assert!(!terms::sector_figures_only("a 15-year lease for 200 MW"));
     }
 
     #[test]

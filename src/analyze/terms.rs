@@ -182,6 +182,17 @@ pub fn stated_usd(text: &str) -> Vec<f64> {
         .collect()
 }
 
+/// Does `s` state money, all of it past any contract's worth (`MAX_CONTRACT_USD`): "a $500
+/// billion commitment", a sector's or another venture's figure?
+pub fn sector_figures_only(s: &str) -> bool {
+    if !s.contains("illion") && !s.contains("B ") && !s.contains("bn") {
+        return false;
+    }
+    let s = in_english_units(s);
+    let a = amounts(&s);
+    !a.is_empty() && a.iter().all(|a| !a.rate && a.usd > MAX_CONTRACT_USD)
+}
+
 fn amounts(text: &str) -> Vec<Amount> {
     let mut out = Vec::new();
     let matches: Vec<regex::Captures<'_>> = res().money.captures_iter(text).collect();
@@ -651,7 +662,16 @@ fn amounts(text: &str) -> Vec<Amount> {
             || post_words
                 .iter()
                 .take(3)
-                .any(|w| w.starts_with("market") || *w == "valuation");
+                .any(|w| w.starts_with("market") || *w == "valuation")
+            // the money a stock traded: "on $3.11 billion trading volume", "a volume of $290
+            // million", "turnover of $1.2 billion"
+            || post_words
+                .iter()
+                .take(3)
+                .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "volume")
+            || ["volume of", "turnover of", "volume to", "volume rush"]
+                .iter()
+                .any(|w| near_pre.contains(w));
         // "= $5.5B": a sum of other amounts
         let sum = near_pre.trim_end().ends_with('=') || near_pre.trim_end().ends_with("equals");
         // "reported fiscal first quarter revenue of $64 million": the period's results
@@ -3687,6 +3707,21 @@ mod tests {
         assert_eq!(
             in_english_units("7 Milliarden Menschen"),
             "7 Milliarden Menschen"
+        );
+    }
+
+    #[test]
+    fn the_money_a_stock_traded_is_no_contract_value() {
+        for text in [
+            "Applied Digital rose 18% on $3.1 billion trading volume after its lease news",
+            "the shares closed lower with a trading volume of $290 million",
+            "a turnover of $1.2 billion made it the day's busiest miner",
+        ] {
+            assert_eq!(x(text).value_usd, None, "{text}");
+        }
+        assert_eq!(
+            x("Applied Digital signed a $3.1 billion lease with CoreWeave").value_usd,
+            Some(3.1e9)
         );
     }
 
