@@ -478,6 +478,9 @@ fn amounts(text: &str) -> Vec<Amount> {
             "participation",
             "partecipazion",
             "participaç",
+            // (Italian "una quota del 5,4%", Portuguese "uma fatia")
+            " quota",
+            " fatia",
             "acri",
             "terreno",
             "terrain",
@@ -566,6 +569,24 @@ fn amounts(text: &str) -> Vec<Amount> {
                 ]
                 .iter()
                 .any(|w| n.contains(w))
+                // the contract's noun just before its amount: "un accordo da 3 miliardi", "un
+                // contrato de 3.000 millones", "un contrat de 3 milliards"
+                || [
+                    "accordo da",
+                    "accordo di",
+                    "contratto da",
+                    "contratto di",
+                    "acuerdo de",
+                    "acuerdo por",
+                    "contrato de",
+                    "contrato por",
+                    "contrat de",
+                    "accord de",
+                    "acordo de",
+                    "vertrag über",
+                ]
+                .iter()
+                .any(|w| n.ends_with(w))
         };
         // "paid $65 million for something unfashionable at the time: a distressed mining site":
         // a price paid for goods named further on in the sentence
@@ -799,6 +820,13 @@ fn amounts(text: &str) -> Vec<Amount> {
             || post.contains("extension") && post.find("extension").is_some_and(|i| i < 45)
             || post.contains("renewal") && post.find("renewal").is_some_and(|i| i < 45)
             || post.contains("if all")
+            // "se tutti i termini saranno rispettati", "si se ejercen todas", "wenn alle"
+            || [
+                "se tutti", "se tutte", "si todos", "si todas", "si tous", "si toutes", "se todos",
+                "se todas", "wenn alle", "falls alle",
+            ]
+            .iter()
+            .any(|w| post.contains(w))
             || post.contains("if both")
             || post.contains("if the option")
             // "for $1B in total potential revenue"
@@ -3707,6 +3735,30 @@ mod tests {
         assert_eq!(
             in_english_units("7 Milliarden Menschen"),
             "7 Milliarden Menschen"
+        );
+    }
+
+    #[test]
+    fn romance_stakes_conditions_and_contract_nouns_before_the_amount() {
+        // the worth of a stake bought ("una quota del 5,4% … per un valore di") is no contract's
+        assert_eq!(
+            x("Google acquista una quota del 5,4% in Cipher per un valore di 1,4 milioni di dollari")
+                .value_usd,
+            None
+        );
+        // what the deal brings "if all its terms are met" is its value with options
+        let t = x(
+            "Fluidstack pagherà 3 miliardi di dollari in dieci anni; l'intesa potrebbe valere 7 miliardi di dollari se tutti i termini saranno rispettati",
+        );
+        assert_eq!(
+            (t.value_usd, t.value_with_options_usd),
+            (Some(3e9), Some(7e9))
+        );
+        // a contract's noun just before its amount names the amount, beside a stake bought
+        assert_eq!(
+            x("Google ha acquistato una partecipazione del 5% in Cipher come parte di un accordo da 3 miliardi di dollari con Fluidstack")
+                .value_usd,
+            Some(3e9)
         );
     }
 
