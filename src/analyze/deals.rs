@@ -311,7 +311,7 @@ fn pats() -> &'static Patterns {
             upcoming_results: r(r"(?i)\b(?:ahead of|before|into|previews?|preview of)\b[^.;]{0,20}\b(?:earnings|results|report)\b"),
             buying: r(r"(?i)\b(?:to (?:acquire|buy|purchase)|acquir(?:es|ed|ing)|purchas(?:e|es|ed|ing)|buy(?:s|ing)?|bought)\b"),
             buyer: r(r"(?i)\b(?:purchase|procurement|supply|purchasing) (?:agreement|order|contract|deal)s?\b|(?-i:\b(?:MIPA |Purchase |Asset |Stock )?Buyer\b)|\bhardware procurement\b|\b(?:for|of|to buy|to purchase|purchas(?:e|es|ed|ing)|to acquire|acquir(?:es|ed|ing)) (?:\S+ ){0,3}(?:Blackwell|GB\d00|B\d00|H\d00|GPUs|servers|systems|chips|equipment|miners|rigs|ASICs)\b"),
-            furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}|^in this (?:file )?(?:photo|picture|illustration)\b|^add us on\b|^\(?(?:photo|photo illustration|image|illustration) (?:by|credit)\b|\bgetty images\b|\bshutterstock\b"),
+            furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|quick takeaways|key points|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}|^in this (?:file )?(?:photo|picture|illustration)\b|^add us on\b|^\(?(?:photo|photo illustration|image|illustration) (?:by|credit)\b|\bgetty images\b|\bshutterstock\b|^\d+\s?(?:min(?:ute)?s?|Minuten) (?:de lecture|di lettura|de lectura|de leitura|Lesezeit|read)\b|^©|^(?:-\s*)?(?:publicité|pubblicità|publicidad|publicidade|anzeige|werbung)\s*-?$"),
             on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|amid|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b|\b(?:lease|deal|contract|agreement|pact)s? (?:sends?|lifts?|drives?|propels?|pushes?|boosts?|sparks?) [^.;]{0,40}?\b(?:stock|shares)\b"),
             on_news_more: r(r"(?i)\b(?:sube|suben|subi[óo]|subieron|se dispar(?:a|an|ó|aron)|saltan|saltaron|sobem|subiram|disparou|dispararam|steigt|steigen|stiegen|springt|sprang|bondit|bondissent|grimpe|s'envole|s’envole|vola|volano|balza)\b[^.;]{0,50}\b(?:tras|luego de|después de|nach|apr[èe]s|após|depois de|dopo)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag|Vereinbarung|accord|contrat|acordo|empresa conjunta|joint venture|alianza|parceria|partenariat|Partnerschaft)\b"),
             capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted|exercis(?:es|ed) (?:\S+ ){0,3}options?)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity|(?:operations|footprint|presence|deployment) at)\b"),
@@ -3389,7 +3389,10 @@ fn not_provider_or_not_signed(
         // "CoreWeave will lease 250 MW from Applied Digital": the company after "from" provides
         let after = &s[m.end()..];
         let after: String = after.chars().take(60).collect();
+        // ("a 15-year AI factory lease from a US-based investment grade hyperscaler": a
+        // hyperscaler is the tenant outlets name that way, never a miner's landlord)
         if !names_company(&after)
+            && !after.to_ascii_lowercase().contains("hyperscaler")
             && !other_subject_rents(&s[..m.start()], m.as_str(), &names_company)
         {
             return Some(LESSEE);
@@ -7202,6 +7205,55 @@ mod tests {
             "(Photo Illustration by A. Person/Getty Images)"
         ));
         assert!(is_furniture("Add us on Google News"));
+    }
+
+    #[test]
+    fn reading_times_credits_and_ad_markers_in_other_languages_are_furniture() {
+        for line in [
+            "4 Minutes de lecture",
+            "3 min di lettura",
+            "5 Minuten Lesezeit",
+            "© Photo : une agence d'images",
+            "- Publicité -",
+            "Pubblicità",
+            "Quick Takeaways",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        assert!(!is_furniture(
+            "Cipher signe un bail de dix ans avec Fluidstack."
+        ));
+        // past a byline, a reading time, a credit and an ad marker, the AI cloud a
+        // guarantor's stake serves is still in the opening
+        let d = decide(
+            "Google prend une participation dans Cipher Mining pour accélérer dans l'IA",
+            "Google va prendre 5 % de Cipher Mining dans le cadre d'un accord d'IA de 2 milliards de dollars sur dix ans.\n\
+             Par\nUn Pigiste\n\
+             Un pigiste qui couvre la technologie et les marchés depuis bientôt dix ans, de Paris à Montréal.\n\
+             4 Minutes de lecture\n© Photo : une agence d'images\n\
+             Google prend une participation de 5 % dans Cipher Mining dans le cadre d'un grand accord.\n\
+             Cette opération marque un tournant pour le géant américain.\n\
+             L'accord conclu mercredi attribue à Google des bons de souscription sur des actions de Cipher Mining.\n\
+             Cette participation a une valeur importante.\n- Publicité -\n\
+             Une alliance avec Fluidstack\n\
+             Google garantit 1 milliard de dollars d'obligations locatives de Fluidstack, une jeune pousse londonienne.",
+        );
+        deal_with(&d, "Fluidstack");
+    }
+
+    #[test]
+    fn a_lease_from_a_hyperscaler_is_the_companys_tenant_not_its_landlord() {
+        let d = decide(
+            "Applied Digital rises after a $4 billion lease",
+            "Applied Digital rose 5% premarket after it announced a $4 billion, 15-year AI factory lease from a \u{201c}US based investment grade hyperscaler\u{201d} at its Polaris Forge 2 campus.",
+        );
+        deal_with(&d, "undisclosed");
+        // a landlord named after "from" is still the company's landlord
+        let d = decide(
+            "Applied Digital takes a ground lease",
+            "Applied Digital leased 300 acres from a local landowner for a new AI data center campus.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
     }
 
     #[test]
