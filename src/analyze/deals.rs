@@ -248,6 +248,11 @@ struct Patterns {
 struct Headlines {
     people: Regex,
     market: Regex,
+    /// A day's trading-volume ranking ("Surges to 60th in Volume", "Ranks 21st in Market
+    /// Activity"): a market piece unless it names a priced deal (`priced_deal`).
+    volume_rank: Regex,
+    /// "Amid $11B AI Infrastructure Deal": one contract with its amount.
+    priced_deal: Regex,
     legal: Regex,
     analyst: Regex,
     financing: Regex,
@@ -323,7 +328,9 @@ fn pats() -> &'static Patterns {
             options_total: r(r"(?i)\b(?:extensions?|options?|renewals?)\b[^.;]{0,40}\bbring(?:s|ing)?\b"),
             headline: Headlines {
                 people: r(r"(?i)\b(?:appoints?|appointed|hires?|hired|names|named|taps|tapped|promotes|promoted)\b[^.;:]{0,60}\b(?:CEO|CFO|COO|CTO|chief|president|chair(?:man|woman)?|head of|SVP|EVP|vice president|director|officer|executive)\b|\b(?:steps down|resigns|to retire|joins (?:the )?board)\b"),
-                market: r(r"(?i)\bstocks? to (?:watch|buy)\b|\btop (?:gainers|losers|movers)\b|\bmarket (?:wrap|update|movers)\b|\b(?:premarket|pre-market|midday|after-hours) movers\b|\bcrypto stocks\b|\bmining stocks\b|\bbitcoin miners? (?:stocks? )?(?:rally|surge|jump|soar|fall|slide|tumble|climb)\b|\bweekly recap\b|\bweek in review\b|(?-u:\b)\d+(?:st|nd|rd|th) in (?:(?:daily|dollar|trading) )?volume(?-u:\b)|(?-u:\b)ranks? \d+(?:st|nd|rd|th) in market activity(?-u:\b)|(?-u:\b)\d+(?:st|nd|rd|th) (?:trading )?volume rank(?-u:\b)"),
+                market: r(r"(?i)\bstocks? to (?:watch|buy)\b|\btop (?:gainers|losers|movers)\b|\bmarket (?:wrap|update|movers)\b|\b(?:premarket|pre-market|midday|after-hours) movers\b|\bcrypto stocks\b|\bmining stocks\b|\bbitcoin miners? (?:stocks? )?(?:rally|surge|jump|soar|fall|slide|tumble|climb)\b|\bweekly recap\b|\bweek in review\b"),
+                volume_rank: r(r"(?i)(?-u:\b)\d+(?:st|nd|rd|th) in (?:(?:daily|dollar|trading) )?volume(?-u:\b)|(?-u:\b)ranks? \d+(?:st|nd|rd|th) in market activity(?-u:\b)|(?-u:\b)\d+(?:st|nd|rd|th) (?:trading )?volume rank(?-u:\b)"),
+                priced_deal: r(r"(?i)\$[\d.,]+\s?(?:B|M|bn|billion|million)(?-u:\b)(?:\s+[\w/-]+){0,3}\s+(?:deal|lease|contract|agreement)(?-u:\b)"),
                 legal: r(r"(?i)\bshort (?:report|seller|sellers|attack)\b|\blawsuits?\b|\bsues\b|\bsued\b|class action|\binvestigation\b|\bsuffered losses\b|\blaw firm\b|securities fraud|\binvestors who lost\b"),
                 analyst: r(r"(?i)price target|initiates coverage|\b(?:research |master )?report (?:flags|highlights|warns|reveals|finds|questions|cautions|raises)\b|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b|\bfor investors\b|\bwhat (?:it|this|that) means\b|\bthe good and (?:the )?bad\b|過小評価|割安|投資機会|買い時|株価予想|投資判断|被低估|低估|투자 ?기회|저평가"),
                 financing: r(r"(?i)\bconvertible\b|\b(?:levantou|levanta|captou|capta|arrecadou|recaudó|recauda) (?:US\$|R\$|\$|USD)|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|\bfunding (?:arrangement|package|deal|round|milestone|tranche|draw)\b|\b(?:first|initial|second) (?:funding|draw|tranche)\b|\b(?:secur|rais|obtain|clos)(?:es|ed|ing|e)? (?:\$[\d.,]+\s?(?:billion|million|bn|b|m)? )(?:in )?(?:new )?(?:funding|finance)\b|\$[\d.,]+\s?(?:billion|million|bn|b|m)? (?:in )?(?:new )?funding\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\brais(?:e|es|ed|ing) (?:up to |about |approximately )?\$|\bsecures? (?:a |an )?\$[\d.,]+\s?(?:M|B|bn|mn|million|billion)? (?:\w+ ){0,3}from\b|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
@@ -2926,6 +2933,9 @@ fn class_of_headline(title: &str) -> Option<Against> {
     .filter(|(_, a)| !(upcoming && *a == Against::Results))
     .find(|(re, _)| re.is_match(title))
     .map(|(_, a)| a)
+    .or_else(|| {
+        (h.volume_rank.is_match(title) && !h.priced_deal.is_match(title)).then_some(Against::Market)
+    })
 }
 
 /// The two to five capitals that open `inner` (the text just after an opening parenthesis) when
@@ -4587,6 +4597,15 @@ mod tests {
             "Cipher Mining rose 9% on Friday. Its leases with AWS and Fluidstack keep drawing buyers.",
         );
         assert!(d.detection.is_none(), "{:?}", d.detection);
+        // unless it names one contract with its amount: the day's news it ranks
+        let title =
+            "Cipher Mining Jumps to 45th in Volume on $900 Million Rush Amid $5B AI Hosting Deal";
+        assert_eq!(headline_class(title), None);
+        let d = decide(
+            title,
+            "Cipher Mining rose 20% on Monday after signing a 10-year, $5 billion AI hosting lease with Fluidstack.",
+        );
+        deal_with(&d, "Fluidstack");
         // power secured behind the meter, or a power contract, is no customer's contract
         assert_eq!(
             headline_class(
