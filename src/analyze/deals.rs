@@ -459,8 +459,29 @@ pub fn sentences(text: &str) -> Vec<&str> {
         let b = bytes[i];
         // (most bytes end nothing: only a dash, an equals sign, a line break, a stop and the
         // first byte of a wide stop, 。！？, are looked at further)
-        if !matches!(b, b'-' | b'=' | b'\n' | b'.' | b'!' | b'?' | 0xE3 | 0xEF) {
+        if !matches!(
+            b,
+            b'-' | b'=' | b'\n' | b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF
+        ) {
             i += 1;
+            continue;
+        }
+        // "… Executive Summary • Q3 revenue was …": a bullet inside a line (a list run into one
+        // line, as a feed's description flattens it) opens a point of its own; a bullet that
+        // opens its line stays with its point
+        if b == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA2][..]) {
+            let before = &text[start..i];
+            if i >= 1
+                && bytes[i - 1] == b' '
+                && !before.rsplit('\n').next().unwrap_or("").trim().is_empty()
+            {
+                let s = before.trim();
+                if !s.is_empty() {
+                    out.push(s);
+                }
+                start = i;
+            }
+            i += 3;
             continue;
         }
         // "… surge [1][11] - The deal highlights …": a summary's points, each after its citations
@@ -3854,6 +3875,24 @@ mod tests {
         assert_eq!(
             sentences("Сделка на $7 млрд. Компания Hut 8 подписала аренду. ещё"),
             ["Сделка на $7 млрд.", "Компания Hut 8 подписала аренду. ещё"]
+        );
+    }
+
+    #[test]
+    fn a_bullet_inside_a_line_opens_a_point_and_one_opening_its_line_stays() {
+        assert_eq!(
+            sentences(
+                "Earnings Call Summary • Q3 revenue was $52.9M • Hut 8 signed a 10-year lease."
+            ),
+            [
+                "Earnings Call Summary",
+                "• Q3 revenue was $52.9M",
+                "• Hut 8 signed a 10-year lease."
+            ]
+        );
+        assert_eq!(
+            sentences("Key points\n  • Hut 8 signed a lease.\n• Shares rose."),
+            ["Key points", "• Hut 8 signed a lease.", "• Shares rose."]
         );
     }
 
