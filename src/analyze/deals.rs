@@ -2400,6 +2400,9 @@ impl<'a> Recognizer<'a> {
                     || s.contains(" backs ")
                     // ("Google will back $1.4 billion of Fluidstack's lease payments")
                     || s.contains(" will back ")
+                    // ("The company and Google amended a recognition agreement and warrant
+                    // agreement": the warrants are a guarantor's consideration)
+                    || s.contains("warrant")
             })
             .flat_map(|s| self.cp_matcher.find(s, true))
             .map(|h| h.entity)
@@ -3416,6 +3419,11 @@ fn not_provider_or_not_signed(
     if let Some(m) = p.lessee.find(s)
         // "a $7 billion lease marks a shift from mining to AI": a change of course, not a landlord
         && !shift_from(m.as_str())
+        // "a lease with Fluidstack increases the load from 168 MW to 207 MW": a quantity's
+        // change, not a landlord
+        && !s[m.end()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || c == '$')
     {
         // "CoreWeave will lease 250 MW from Applied Digital": the company after "from" provides
         let after = &s[m.end()..];
@@ -7317,6 +7325,26 @@ mod tests {
             "In other news, Hut 8 signed a lease with Fluidstack."
         ));
         assert!(!recalls("Hut 8 signed a lease with Fluidstack on Monday."));
+    }
+
+    #[test]
+    fn a_lease_raising_a_load_from_one_figure_to_another_and_a_warrant_holder() {
+        // "from 120 MW to 150 MW" is a quantity's change, not a landlord; the hyperscaler whose
+        // warrant agreement is amended is the guarantor, the AI cloud the tenant
+        let d = decide(
+            "Cipher Mining, Google amend agreements as Barber Lake adds 30 MW",
+            "Cipher Mining announced linked agreements for its Barber Lake data center.\n\
+             An amended lease with Fluidstack raises the critical IT load from 120 MW to 150 MW by adding a 30 MW second phase.\n\
+             The company and Google amended a warrant agreement on 20 million shares.",
+        );
+        deal_with(&d, "Fluidstack");
+        assert!(
+            !d.reasons
+                .iter()
+                .any(|r| r.contains("takes a lease from a landlord")),
+            "{:?}",
+            d.reasons
+        );
     }
 
     #[test]
