@@ -3013,33 +3013,30 @@ fn headline_like(s: &str) -> bool {
     (5..=30).contains(&words) && !s.ends_with('.') && !s.ends_with(':')
 }
 
-/// A subhead between paragraphs: a line of two to six words that ends no sentence and holds no
-/// figure or colon (a summary's bullet does: "AI拡張:FluidstackがCB‑5(160MW)で…"; Chinese and
-/// Japanese characters counted two to a word, as `is_furniture` counts them).
+/// A subhead between paragraphs: a line of two to six words (`words_in`) that ends no sentence
+/// and holds no figure or colon (a summary's bullet does: "AI拡張:FluidstackがCB‑5(160MW)で…").
 fn is_subhead(s: &str) -> bool {
     let s = s.trim();
     if s.contains(|c: char| c.is_ascii_digit() || c == ':' || c == '：') {
         return false;
     }
+    (2..=6).contains(&words_in(s)) && !s.ends_with(['.', '!', '?', ':', ';', '。', '！', '？'])
+}
+
+/// The words of a line, two Chinese or Japanese characters counted as one (those scripts leave
+/// no space between words).
+fn words_in(s: &str) -> usize {
     let wide = s
         .chars()
         .filter(|&c| crate::crawl::feed::is_wide(c))
         .count();
-    (2..=6).contains(&(s.split_whitespace().count() + wide / 2))
-        && !s.ends_with(['.', '!', '?', ':', ';', '。', '！', '？'])
+    s.split_whitespace().count() + wide / 2
 }
 
 /// Lines that are a page's furniture, not its text: sign-in prompts, tickers, bylines, dates,
 /// breadcrumbs, "Key Takeaways".
 fn is_furniture(s: &str) -> bool {
-    let p = pats();
-    // Chinese and Japanese leave no space between words: two of their characters count as one
-    let wide = s
-        .chars()
-        .filter(|&c| crate::crawl::feed::is_wide(c))
-        .count();
-    let words = s.split_whitespace().count() + wide / 2;
-    words <= 3 || p.furniture.is_match(s)
+    words_in(s) <= 3 || pats().furniture.is_match(s)
 }
 
 /// Does a sentence recall an earlier agreement ("recently signed", "last year", "최근 … 체결한")?
