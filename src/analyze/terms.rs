@@ -819,16 +819,15 @@ fn amounts(text: &str) -> Vec<Amount> {
             }
             || post.contains("extension") && post.find("extension").is_some_and(|i| i < 45)
             || post.contains("renewal") && post.find("renewal").is_some_and(|i| i < 45)
-            || post.contains("if all")
-            // "se tutti i termini saranno rispettati", "si se ejercen todas", "wenn alle"
+            // "if all options are exercised", "se tutti i termini saranno rispettati", "si se
+            // ejercen todas", "wenn alle"
             || [
-                "se tutti", "se tutte", "si todos", "si todas", "si tous", "si toutes", "se todos",
-                "se todas", "wenn alle", "falls alle",
+                "if all", "if both", "if the option", "se tutti", "se tutte", "si todos",
+                "si todas", "si tous", "si toutes", "se todos", "se todas", "wenn alle",
+                "falls alle",
             ]
             .iter()
             .any(|w| post.contains(w))
-            || post.contains("if both")
-            || post.contains("if the option")
             // "for $1B in total potential revenue"
             || ["in total potential", "of total potential", "in potential total"]
                 .iter()
