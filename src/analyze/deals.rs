@@ -3370,6 +3370,8 @@ fn mining_words(s: &str) -> bool {
         "ining",
         "Bergbau",
         "ineur",
+        // (French "opérations de minage")
+        "minage",
         "inero",
         "inerado",
         "inatori",
@@ -7351,6 +7353,10 @@ mod tests {
             (
                 "Marathon amplia l'hosting",
                 "Marathon Digital Holdings si è assicurata circa 150 megawatt di nuovi accordi di hosting per le sue operazioni di mining di Bitcoin.",
+            ),
+            (
+                "Bitfarms étend son hébergement",
+                "Bitfarms a signé un contrat d'hébergement de 50 mégawatts pour ses opérations de minage au Texas.",
             ),
             (
                 "Bitfarms erweitert",
