@@ -194,6 +194,9 @@ struct Patterns {
     this_day: Regex,
     /// ", while …", ", während …": a clause of contrast that may tell another company's news
     while_clause: Regex,
+    /// A sentence that opens with a listed company's name and its ticker ("Meanwhile, Centrus
+    /// Energy Group (LEU) surged 12% …"): the name and the ticker.
+    listed_subject: Regex,
     /// A customer securing access to capacity: "secures access to IREN's AI capacity".
     access_to_capacity: Regex,
     /// The company's own debt: notes, an offering, a convertible, a raise.
@@ -289,6 +292,7 @@ fn pats() -> &'static Patterns {
             access_to_capacity: r(r"(?i)\b(?:secur(?:es|ed|ing)|gain(?:s|ed)|sichert sich|sicherte sich|obtiene|obtuvo|garantiza|s'assure|assicura) (?:\w+ ){0,3}?(?:access to|Zugriff auf|Zugang zu|acceso a|accès à|accesso a) (?:[\w'’-]+ ){0,3}?(?:[\w-]*compute|[\w-]*computing capacity|AI capacity|GPU capacity|[\w-]*Rechenkapazität\w*|capacidad de (?:cómputo|computación)|capacité de calcul|capacità di calcolo)"),
             issuer_debt: r(r"(?i)\b(?:issu(?:e|es|ed|ing) [^.;]{0,40}\b(?:bonds?|notes|debt)|(?:investment[- ]grade|secured) bonds|senior (?:secured )?notes|notes? offering|notes due|convertible|debt offering|bond offering|high[- ]yield|rais(?:e|es|ed|ing) (?:up to |about )?\$|pric(?:es|ed|ing) (?:its |an? )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? )?(?:offering|notes)|funding arrangement|Anleihe\w*|obligations? (?:senior|garanties)|bonos|debêntures?|облигаци\w*)\b|可转换|可轉換|转债|轉債|社債|회사채"),
             section_title: r(r"(?i)^(?:what(?:'s| is|’s) happening|what happened|why it(?:'s| is|’s) important|why it matters|key (?:takeaways|points|facts)|summary|overview|background|the bottom line|in brief|at a glance)\s*[?:.]?$"),
+            listed_subject: r(r"^\W*(?:(?:Meanwhile|Elsewhere|Separately|Also|Similarly|Likewise|In other news|By contrast|In comparison),?\s+)?((?:[A-Z][\w&.'-]*,?\s+){1,5})\((?:(?:NASDAQ|Nasdaq|NYSE(?: American| Arca)?|TSX|TSXV|OTC|OTCQX|CBOE|Cboe)\s*:\s*)?\$?([A-Z]{1,5})\)"),
             while_clause: r(r"(?i),\s*(?:while|whereas|während|wohingegen|mientras(?: que)?|tandis que|alors que|enquanto|mentre)\b"),
             generic_party: r(r"(?i)\bwith (?:these|such|those|several|many|various) (?:companies|firms|miners|operators|providers)\b|\bcon (?:estas|esas|varias) (?:empresas|compañías|mineras)\b|\bavec (?:ces|plusieurs) (?:entreprises|sociétés|mineurs)\b|\bmit (?:diesen|solchen|mehreren) (?:Unternehmen|Firmen|Minern)\b|\b(?:an?|any|every|each) (?:[\w-]+ ){0,2}(?:miner|company|operator|firm|provider|player) (?:that|which|who) (?:signs|secures|lands|inks|wins|strikes)\b|\b(?:miners|companies|operators|firms|providers|players) (?:that|which|who) (?:sign|secure|land|ink|win|strike)\b|\bwith (?:[\w-]+ ){0,2}(?:customers|clients|tenants) (?:such as|like)\b|等(?:超大规模|超大規模|大型|主要|科技)?(?:客户|客戶)|などの(?:顧客|企業)|これらの企業と|これらの会社と|这些公司|這些公司|이들 기업"),
             giant_anaphor: r(r"(?i)\b(?:with|from|to) the (?:(?:U\.S\.|US|American|Redmond-based|Seattle-based|tech|technology|software|cloud|search|internet|AI) ){1,2}(?:giant|titan|behemoth|major|heavyweight)\b|\b(?:con|para) el gigante (?:tecnológico|del software|de la nube)\b|\bavec le géant (?:américain|technologique|du logiciel)\b|\bmit dem (?:Tech|Software|Technologie)-?(?:riesen|konzern|Riesen|Konzern)\b"),
@@ -426,6 +430,11 @@ fn pats() -> &'static Patterns {
     })
 }
 
+/// Whether a character is a letter of a script without capitals: Chinese, Japanese, Korean.
+fn uncapitalised_script(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
+}
+
 /// Whether text after a stop and a space starts a sentence though it does not start with an
 /// ASCII capital: a capital of another script, a letter of a script that has no capitals
 /// (Hangul, Chinese, Japanese), or either after a few emoji and spaces.
@@ -487,12 +496,24 @@ pub fn sentences(text: &str) -> Vec<&str> {
         // "… surge [1][11] - The deal highlights …": a summary's points, each after its citations
         // or its stop ("… at the campus. - Total contracted revenue …": a list of points run
         // into one line)
+        // ("公司业绩与业务转型 - 公司第三季度营收 …": in a script without capitals, a dash
+        // between spaces before a letter of that script opens a point too)
         if b == b'-'
             && i >= 2
             && bytes[i - 1] == b' '
-            && matches!(bytes[i - 2], b']' | b'.' | b';')
             && bytes.get(i + 1) == Some(&b' ')
-            && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+            && (matches!(bytes[i - 2], b']' | b'.' | b';')
+                && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+                || bytes.get(i + 2).is_some_and(|&c| c >= 0x80)
+                    && text[i + 2..]
+                        .chars()
+                        .next()
+                        .is_some_and(uncapitalised_script)
+                    && (matches!(bytes[i - 2], b']' | b'.' | b';')
+                        || text[..i - 1]
+                            .chars()
+                            .next_back()
+                            .is_some_and(uncapitalised_script)))
         {
             let s = text[start..i].trim();
             if !s.is_empty() {
@@ -1205,6 +1226,19 @@ impl<'a> Recognizer<'a> {
                 .iter()
                 .filter(|x| !self.customer_ticker(&self.linker.tickers[x.entity]))
                 .collect();
+            // "Meanwhile, Centrus Energy Group (LEU) surged 12% on a deal to power Meta's data
+            // centers": a sentence about a listed company of no interest here (its ticker not
+            // the universe's, its name no customer's), naming no company of the universe, is
+            // that company's news
+            if providers.is_empty() && self.outside_listed_subject(s) {
+                if pos <= 3 {
+                    reasons.push(format!(
+                        "against: another listed company's news: \"{}\"",
+                        clip(s, 120)
+                    ));
+                }
+                continue;
+            }
             // "West Texas hosts the Stargate Project, backed by OpenAI, with a $500 billion
             // commitment": a sentence naming no company of the universe whose money is all past
             // any contract's worth tells a sector's or another venture's deal
@@ -2676,6 +2710,19 @@ impl<'a> Recognizer<'a> {
     }
 
     /// Is a listed company one of the customers too ("CoreWeave executed a lease")?
+    /// Whether `s` opens with a listed company's name and ticker where neither is known: not a
+    /// ticker of the universe or of a customer, not a name of either.
+    fn outside_listed_subject(&self, s: &str) -> bool {
+        let Some(c) = pats().listed_subject.captures(s) else {
+            return false;
+        };
+        let (name, ticker) = (&c[1], &c[2]);
+        !self.linker.tickers.iter().any(|t| t == ticker)
+            && !self.customer_ticker(ticker)
+            && self.linker.find(name, false).is_empty()
+            && self.cp_matcher.find(name, false).is_empty()
+    }
+
     fn customer_ticker(&self, ticker: &str) -> bool {
         self.cps.iter().any(|c| c.ticker.as_deref() == Some(ticker))
     }
@@ -5573,6 +5620,51 @@ mod tests {
                 "Several miners moved first.",
                 "Visit Amazon.com today."
             ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_with_an_outside_listed_company_and_its_ticker_is_its_news() {
+        // a listed company outside the universe and its customers, by name and ticker, with no
+        // company of the universe in the sentence: that company's deal, not the miner's
+        let d = decide(
+            "Soluna Holdings (SLNH) gains as power names rally",
+            "Soluna Holdings shares rose 4% in early trading on Tuesday.\n\
+             Meanwhile, Oklo Inc. (OKLO) jumped 9% on a deal to supply power to Amazon's data centers.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        assert!(
+            d.reasons
+                .iter()
+                .any(|r| r.starts_with("against: another listed company's news")),
+            "{:?}",
+            d.reasons
+        );
+        // the universe's own company by name and ticker is its news
+        let d = decide(
+            "Miners rally on Tuesday",
+            "Shares of bitcoin miners rose in early trading.\n\
+             Meanwhile, Cipher Mining (CIFR) signed a 10-year lease with Fluidstack for 168 MW at its Barber Lake site.",
+        );
+        deal_with(&d, "Fluidstack");
+    }
+
+    #[test]
+    fn sentences_split_points_run_into_one_line_in_a_script_without_capitals() {
+        // a summary's points in Chinese, each after a dash between spaces (after a letter of
+        // the script or a citation); a dash before a Latin name, or between English words,
+        // opens nothing
+        assert_eq!(
+            sentences("业绩回顾 - 第三季度营收增长两成[2] - 托管收入创新高 - Fluidstack 租约"),
+            [
+                "业绩回顾",
+                "第三季度营收增长两成[2]",
+                "托管收入创新高 - Fluidstack 租约"
+            ]
+        );
+        assert_eq!(
+            sentences("The miner - a former host - signed a lease."),
+            ["The miner - a former host - signed a lease."]
         );
     }
 
