@@ -197,6 +197,10 @@ struct Patterns {
     /// A sentence that opens with a listed company's name and its ticker ("Meanwhile, Centrus
     /// Energy Group (LEU) surged 12% …"): the name and the ticker.
     listed_subject: Regex,
+    /// A sentence whose subject is an analysis or a note that frames, argues or cites: a view.
+    analysis_subject: Regex,
+    /// A verb of signing or winning an agreement, asked for its subject and its partner.
+    signing_act: Regex,
     /// A customer securing access to capacity: "secures access to IREN's AI capacity".
     access_to_capacity: Regex,
     /// The company's own debt: notes, an offering, a convertible, a raise.
@@ -292,6 +296,8 @@ fn pats() -> &'static Patterns {
             access_to_capacity: r(r"(?i)\b(?:secur(?:es|ed|ing)|gain(?:s|ed)|sichert sich|sicherte sich|obtiene|obtuvo|garantiza|s'assure|assicura) (?:\w+ ){0,3}?(?:access to|Zugriff auf|Zugang zu|acceso a|accès à|accesso a) (?:[\w'’-]+ ){0,3}?(?:[\w-]*compute|[\w-]*computing capacity|AI capacity|GPU capacity|[\w-]*Rechenkapazität\w*|capacidad de (?:cómputo|computación)|capacité de calcul|capacità di calcolo)"),
             issuer_debt: r(r"(?i)\b(?:issu(?:e|es|ed|ing) [^.;]{0,40}\b(?:bonds?|notes|debt)|(?:investment[- ]grade|secured) bonds|senior (?:secured )?notes|notes? offering|notes due|convertible|debt offering|bond offering|high[- ]yield|rais(?:e|es|ed|ing) (?:up to |about )?\$|pric(?:es|ed|ing) (?:its |an? )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? )?(?:offering|notes)|funding arrangement|Anleihe\w*|obligations? (?:senior|garanties)|bonos|debêntures?|облигаци\w*)\b|可转换|可轉換|转债|轉債|社債|회사채"),
             section_title: r(r"(?i)^(?:what(?:'s| is|’s) happening|what happened|why it(?:'s| is|’s) important|why it matters|key (?:takeaways|points|facts)|summary|overview|background|the bottom line|in brief|at a glance)\s*[?:.]?$"),
+            signing_act: r(r"\b(?:sign(?:s|ed)|ink(?:s|ed)|land(?:s|ed)|wins|won|bag(?:s|ged)|secur(?:es|ed)|str(?:ikes|uck)|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged))\b"),
+            analysis_subject: r(r"(?i)^\W*(?:(?:meanwhile|separately|also|elsewhere|in addition|similarly),?\s+)?(?:an?|the|one|another)\s+(?:[\w./&'-]+\s+){0,4}(?:analysis|note|research|commentary|column|op-ed|editorial|thesis)\b[^.;]{0,60}?\b(?:frames?|argues?|argued|notes?|noted|highlights?|highlighted|points? (?:to|out)|cites?|cited|citing|suggests?|suggested|describes?|described|casts?|views?|sees|saw)\b"),
             listed_subject: r(r"^\W*(?:(?:Meanwhile|Elsewhere|Separately|Also|Similarly|Likewise|In other news|By contrast|In comparison),?\s+)?((?:[A-Z][\w&.'-]*,?\s+){1,5})\((?:(?:NASDAQ|Nasdaq|NYSE(?: American| Arca)?|TSX|TSXV|OTC|OTCQX|CBOE|Cboe)\s*:\s*)?\$?([A-Z]{1,5})\)"),
             while_clause: r(r"(?i),\s*(?:while|whereas|während|wohingegen|mientras(?: que)?|tandis que|alors que|enquanto|mentre)\b"),
             generic_party: r(r"(?i)\bwith (?:these|such|those|several|many|various) (?:companies|firms|miners|operators|providers)\b|\bcon (?:estas|esas|varias) (?:empresas|compañías|mineras)\b|\bavec (?:ces|plusieurs) (?:entreprises|sociétés|mineurs)\b|\bmit (?:diesen|solchen|mehreren) (?:Unternehmen|Firmen|Minern)\b|\b(?:an?|any|every|each) (?:[\w-]+ ){0,2}(?:miner|company|operator|firm|provider|player) (?:that|which|who) (?:signs|secures|lands|inks|wins|strikes)\b|\b(?:miners|companies|operators|firms|providers|players) (?:that|which|who) (?:sign|secure|land|ink|win|strike)\b|\bwith (?:[\w-]+ ){0,2}(?:customers|clients|tenants) (?:such as|like)\b|等(?:超大规模|超大規模|大型|主要|科技)?(?:客户|客戶)|などの(?:顧客|企業)|これらの企業と|これらの会社と|这些公司|這些公司|이들 기업"),
@@ -1236,6 +1242,26 @@ impl<'a> Recognizer<'a> {
                         "against: another listed company's news: \"{}\"",
                         clip(s, 120)
                     ));
+                }
+                continue;
+            }
+            // "APLD shares were up 5% … after Oracle stated …, and Nebius Group bagged a
+            // multi-billion-dollar AI infrastructure deal from Microsoft": every signing the
+            // sentence tells is between two other companies, named, the cause of a move
+            if self.others_signing(s, domain) {
+                if pos <= 3 {
+                    reasons.push(format!(
+                        "against: another company's agreement: \"{}\"",
+                        clip(s, 120)
+                    ));
+                }
+                continue;
+            }
+            // "Meanwhile, a separate Zacks analysis frames IREN's story as less dependent on one
+            // customer, citing additional multi-year AI cloud wins": an analysis's view of deals
+            if p.analysis_subject.is_match(s) {
+                if pos <= 3 {
+                    reasons.push(format!("against: an analysis's view: \"{}\"", clip(s, 120)));
                 }
                 continue;
             }
@@ -2721,6 +2747,66 @@ impl<'a> Recognizer<'a> {
             && !self.customer_ticker(ticker)
             && self.linker.find(name, false).is_empty()
             && self.cp_matcher.find(name, false).is_empty()
+    }
+
+    /// Whether every signing `s` tells ("and Nebius Group bagged a deal from Microsoft") has a
+    /// named subject that is no company of the universe and a named partner after "from" or
+    /// "with" that is none either (not a backer: "with Google's backing").
+    fn others_signing(&self, s: &str, domain: bool) -> bool {
+        const BEFORE: [&str; 10] = [
+            ", and ",
+            " and ",
+            ", ",
+            " after ",
+            " as ",
+            " while ",
+            "; ",
+            " when ",
+            " because ",
+            " since ",
+        ];
+        let mut any = false;
+        for m in pats().signing_act.find_iter(s) {
+            let before = &s[..m.start()];
+            let subject = BEFORE
+                .iter()
+                .filter_map(|b| before.rfind(b).map(|at| at + b.len()))
+                .max()
+                .map_or(before, |at| &before[at..])
+                .trim();
+            let first = subject.split_whitespace().next().unwrap_or("");
+            let named = first.starts_with(|c: char| c.is_ascii_uppercase())
+                && ![
+                    "The", "This", "That", "It", "Its", "They", "Their", "He", "She", "We", "Our",
+                    "Shares", "Stock",
+                ]
+                .contains(&first)
+                && subject.split_whitespace().count() <= 5
+                // (a name: every word capitalised; not "Today the company")
+                && subject
+                    .split_whitespace()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "&" || w == "of")
+                && self.linker.find(subject, domain).is_empty();
+            let after = &s[m.end()..];
+            let object = after
+                .find([',', ';'])
+                .map_or(after, |at| &after[..at])
+                .trim_end_matches('.');
+            let partner = [" from ", " with "].iter().any(|w| {
+                object.find(w).is_some_and(|at| {
+                    let rest = &object[at + w.len()..];
+                    rest.starts_with(|c: char| c.is_ascii_uppercase())
+                        && !rest.starts_with("The ")
+                        && !rest.contains("back")
+                        && !rest.contains("support")
+                })
+            });
+            if !(named && partner && self.linker.find(object, domain).is_empty()) {
+                return false;
+            }
+            any = true;
+        }
+        any
     }
 
     fn customer_ticker(&self, ticker: &str) -> bool {
@@ -5647,6 +5733,57 @@ mod tests {
              Meanwhile, Cipher Mining (CIFR) signed a 10-year lease with Fluidstack for 168 MW at its Barber Lake site.",
         );
         deal_with(&d, "Fluidstack");
+    }
+
+    #[test]
+    fn a_signing_between_two_other_named_companies_is_not_the_companys_deal() {
+        // the cause of a move is a deal between two other companies, each named
+        let d = decide(
+            "Applied Digital climbs with AI names",
+            "Applied Digital shares were up 6% on Wednesday after a rally in AI stocks, after a chipmaker raised its outlook, and Nscale landed a multibillion-dollar GPU deal from Microsoft.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        assert!(
+            d.reasons
+                .iter()
+                .any(|r| r.starts_with("against: another company's agreement")),
+            "{:?}",
+            d.reasons
+        );
+        // the customer signing with the company, or with a backer's support, is the company's
+        let d = decide(
+            "Applied Digital climbs",
+            "Applied Digital shares were up 6% on Wednesday after CoreWeave signed a 15-year lease with Applied Digital for 150 MW.",
+        );
+        deal_with(&d, "CoreWeave");
+        let d = decide(
+            "TeraWulf jumps",
+            "TeraWulf shares jumped after Fluidstack signed a 10-year colocation deal with Google's backing for 200 MW at Lake Mariner.",
+        );
+        deal_with(&d, "Fluidstack");
+    }
+
+    #[test]
+    fn an_analysis_that_cites_the_companys_deals_is_a_view_not_a_signing() {
+        let d = decide(
+            "IREN closed the week lower",
+            "IREN ended Friday at $41.10, down about 3%.\n\
+             Meanwhile, a separate research-desk analysis from Friday casts IREN as less reliant on one anchor customer, citing new multi-year AI cloud contracts signed with Together AI and Fireworks AI.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        assert!(
+            d.reasons
+                .iter()
+                .any(|r| r.starts_with("against: an analysis's view")),
+            "{:?}",
+            d.reasons
+        );
+        // a report of the signing is still the news
+        let d = decide(
+            "IREN signs with Together AI",
+            "A report on Friday said IREN signed a multi-year AI cloud contract with Together AI.",
+        );
+        deal_with(&d, "Together AI");
     }
 
     #[test]
