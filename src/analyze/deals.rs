@@ -365,7 +365,7 @@ fn pats() -> &'static Patterns {
             hosting: r(r"(?i)\b(hosting|master services agreement|MSA)\b"),
             financing: r(r"(?i)\b(project financing|financing|backstop|credit facility|loan|debt facility)\b|融资|融資|贷款|貸款|대출|\b(?:кредит\w*|финансировани\w*)\b"),
             negated: r(r"(?i)\b(did not|didn't|does not|doesn't|has not|hasn't|have not|no new|not yet|without any)\b"),
-            recalled_recent: r(r"(?i)\brecientes? (?:extensión|ampliación|contrato|acuerdo)\b|\b(?:extensión|ampliación|contrato|acuerdo) reciente\b|\brécente? (?:extension|contrat|accord)\b|\b(?:contrat|accord) récent\b|\brecente (?:contratto|accordo|contrato|acordo|extensão|estensione)\b|\b(?:contratto|accordo|contrato|acordo) recente\b|\bthe recent (?:[A-Za-z0-9$.,-]+ ){0,4}(?:deal|contract|lease|agreement|extension)\b|\brecently (?:cemented|solidified|sealed|clinched)\b|(?:'s|’s|\bits|\btheir|\bthe) recently (?:unveiled|disclosed|revealed)\b"),
+            recalled_recent: r(r"(?i)\brecientes? (?:extensión|ampliación|contrato|acuerdo)\b|\b(?:extensión|ampliación|contrato|acuerdo) reciente\b|\brécente? (?:extension|contrat|accord)\b|\b(?:contrat|accord) récent\b|\brecente (?:contratto|accordo|contrato|acordo|extensão|estensione)\b|\b(?:contratto|accordo|contrato|acordo) recente\b|\bthe recent (?:[A-Za-z0-9$.,-]+ ){0,4}(?:deal|contract|lease|agreement|extension)\b|\brecently (?:cemented|solidified|sealed|clinched)\b|(?:'s|’s|\bits|\btheir|\bthe) recently (?:unveiled|disclosed|revealed)\b|\b(?:during|on|in|at) (?:a|the|its|their) recent (?:quarterly |earnings |conference |investor )?(?:call|update|presentation|results)\b"),
             on_success_of: r(r"(?i)(?-u:\b)build(?:s|ing)? (?:up)?on (?:the|its|their) (?:(?-u:\w)+ )?success(?:es)? (?:of|at)(?-u:\b)"),
             time_ago: r(r"(?i)(?-u:\b)(?:last (?:week|month)|earlier this (?:week|month)|(?:a|one|two|three|four|\d+) (?:weeks?|months?) ago)(?-u:\b)"),
             fresh_again: r(r"(?i)(?-u:\b)(?:new|another|second|third|additional|further|today|this week|expan(?-u:\w)*|exercis(?-u:\w)*)(?-u:\b)"),
@@ -1015,6 +1015,13 @@ impl<'a> Recognizer<'a> {
                 named.first().is_some_and(|e| named.iter().all(|x| x == e))
             })
         };
+        // for each position, how many of the text's sentences before it are the headline told
+        // again or a subhead (position 0, the headline, and position 1 have none before them)
+        let mut lead_skips = vec![0usize; 2];
+        for s in text_sents.iter().take(8) {
+            let last = lead_skips[lead_skips.len() - 1];
+            lead_skips.push(last + usize::from(s.trim() == d.title.trim() || is_subhead(s)));
+        }
         // the position of the opening sentence that closes a deal (signing verb, contract noun)
         let mut opening_closed: Option<usize> = None;
         for &(s, pos) in &cands {
@@ -1064,7 +1071,12 @@ impl<'a> Recognizer<'a> {
             // (or, two sentences on, one that refers back to it: "said a company has signed a
             // long-term deal to use the facility. ... The deal, a 15-year $7 billion agreement
             // with Fluidstack, ...")
-            let closed_before = (2..=3).contains(&pos) && opening_closed == Some(pos - 1)
+            // (its place counted without the headline told again and the subheads before it:
+            // "… Secures Major $5 Billion Contract / … Celebrates New Milestone / … has secured a
+            // transformative contract … / The deal … involves a 15-year lease agreement")
+            let closed_before = pos >= 2
+                && pos - lead_skips[pos.min(lead_skips.len() - 1)] <= 3
+                && opening_closed == Some(pos - 1)
                 || (3..=4).contains(&pos)
                     && opening_closed == Some(pos - 2)
                     && p.deal_again.is_match(s);
@@ -5801,6 +5813,40 @@ mod tests {
         assert_eq!(
             d.detection.as_ref().and_then(|x| x.terms.term_years),
             Some(3.0)
+        );
+    }
+
+    #[test]
+    fn the_deal_described_after_its_signing_counts_its_place_without_repeats_and_subheads() {
+        // the headline told again and a subhead stand before the signing; the sentence after it
+        // describes the deal it closed
+        let d = decide(
+            "Soluna Secures Major $200 Million Contract",
+            "Soluna Secures Major $200 Million Contract\n\n\
+             Soluna Marks A New Milestone\n\
+             Soluna Holdings has secured a landmark contract at its Project Dorothy site.\n\
+             The deal, worth about $200 million, involves a five-year hosting agreement with an AI cloud company.",
+        );
+        deal_with(&d, "undisclosed");
+        assert_eq!(
+            d.detection.as_ref().and_then(|x| x.terms.term_years),
+            Some(5.0)
+        );
+    }
+
+    #[test]
+    fn an_expansion_confirmed_on_a_recent_earnings_call_is_recalled() {
+        let d = decide(
+            "Galaxy Secures a $3 Billion Contract",
+            "Galaxy has secured a new contract at its Helios campus.\n\
+             The deal, valued at $3 billion, involves a 15-year lease agreement with an investment-grade hyperscaler for 150 MW of critical IT.\n\
+             This contract is not the company's only recent win.\n\
+             During a recent earnings call, the chief executive confirmed the expansion of a long-term lease with CoreWeave to 400 MW.",
+        );
+        deal_with(&d, "undisclosed");
+        assert_eq!(
+            d.detection.as_ref().and_then(|x| x.terms.capacity_mw),
+            Some(150.0)
         );
     }
 
