@@ -1452,6 +1452,25 @@ fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
             || tenor
             || extreme
             || w.starts_with("history")
+            // "a three year total shareholder return of 2,513%", "a 5-year CAGR": a span a
+            // stock's or a business's figure is measured over
+            || [
+                "total shareholder return",
+                "total return",
+                "shareholder return",
+                "return",
+                "tsr",
+                "cagr",
+                "growth rate",
+                "average",
+                "track record",
+                "performance",
+                "chart",
+                "share price",
+                "stock price",
+            ]
+            .iter()
+            .any(|f| w.to_lowercase().starts_with(f))
             // ("a 38-year-old founder")
             || post.trim_start().trim_start_matches(['-', '\u{2010}', '\u{2011}']).starts_with("old")
             || post.trim_start().starts_with("anniversary")
@@ -2920,6 +2939,18 @@ mod tests {
         assert_eq!(
             x("Fluidstack will pay $3.7 billion over the next ten years for 200 MW.").term_years,
             Some(10.0)
+        );
+    }
+
+    #[test]
+    fn a_span_a_stocks_return_is_measured_over_is_no_term() {
+        assert_eq!(
+            x("Shares are up 250% this year, and the three year total shareholder return is 2,500%. The lease with the hyperscaler runs 15 years.").term_years,
+            Some(15.0)
+        );
+        assert_eq!(
+            x("Its 5-year CAGR tops 40%, and a 10-year chart shows the climb.").term_years,
+            None
         );
     }
 
