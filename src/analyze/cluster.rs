@@ -17,7 +17,11 @@
 //! whatever type or site it reads, and a report stating no term joins it whoever it names (the end
 //! user for the tenant); within two months, a report of its customer stating no term and no new
 //! agreement nor expansion is that deal told again. A value out of the plausible band of USD per
-//! MW-year ties and splits nothing. A report compatible with several deals joins the one it
+//! MW-year ties and splits nothing. Within two months, a report naming no customer and stating no
+//! term that names a deal's guarantor or end user is that deal told by its backer. A report that
+//! joins no deal but names a customer with whom the company has two deals or more, stating their
+//! capacities added up (and no value past theirs), is their running total: it joins the latest.
+//! A report compatible with several deals joins the one it
 //! agrees with most, then the latest. The deal's announcement time is its earliest report's.
 
 use std::collections::{HashMap, HashSet};
@@ -411,6 +415,44 @@ pub fn same_counterparty(a: &Report, b: &Report) -> bool {
         || b.parties.iter().any(|p| p.name == a.counterparty)
 }
 
+/// The latest of the deals of `r`'s company with `r`'s customer, all begun before the window,
+/// when there are two or more of them stating a capacity, their capacities added up are `r`'s
+/// (within `EXACT_MW` or `EXACT_SHARE`) and `r`'s value, if any, is no more than their values
+/// added up or one deal's own.
+fn running_total(
+    r: &Report,
+    at: i64,
+    window: i64,
+    agreed: &[DealTerms],
+    first_at: &[i64],
+    by_customer: &HashMap<(&str, crate::model::DealKind, &str), Vec<usize>>,
+) -> Option<usize> {
+    let mw = r.terms.capacity_mw?;
+    let ks: Vec<usize> = by_customer
+        .get(&(r.ticker.as_str(), r.kind, r.counterparty.as_str()))?
+        .iter()
+        .copied()
+        .filter(|&k| at - first_at[k] > window)
+        .collect();
+    let sizes: Vec<f64> = ks.iter().filter_map(|&k| agreed[k].capacity_mw).collect();
+    if sizes.len() < 2 {
+        return None;
+    }
+    let total: f64 = sizes.iter().sum();
+    if (total - mw).abs() > EXACT_MW.max(EXACT_SHARE * total) {
+        return None;
+    }
+    if let Some(v) = r.terms.value_usd {
+        let values: Vec<f64> = ks.iter().filter_map(|&k| agreed[k].value_usd).collect();
+        let sum: f64 = values.iter().sum();
+        let one = values.iter().any(|&x| near(x, v, EXACT_SHARE));
+        if !one && v > sum * (1.0 + EXACT_SHARE) {
+            return None;
+        }
+    }
+    ks.iter().copied().max_by_key(|&k| first_at[k])
+}
+
 /// Group reports into clusters (indexes into `reports`), each ordered by time; clusters ordered by
 /// their first report.
 pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
@@ -608,6 +650,19 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 && (at - first_at[k] <= BARE_RETOLD_DAYS * DAY_MICROS || r.deep)
                 && plain_retelling
                 && stated(&r.terms) == 0;
+            // after the window and within two months, a report naming no customer and stating no
+            // term that names the deal's guarantor or end user ("Google has taken a 14% stake and
+            // agreed to guarantee over $3b in lease obligations", in a newsletter weeks on): that
+            // deal told again by its backer
+            let backer_retold = !within
+                && at - first_at[k] <= BARE_RETOLD_DAYS * DAY_MICROS
+                && r_undisclosed
+                && stated(&r.terms) == 0
+                && !r.new_agreement
+                && r.deal_type != DealType::Expansion
+                && r.parties
+                    .iter()
+                    .any(|p| party_names[k].contains(p.name.as_str()));
             // the same day as the latest report of a deal told over days (an earnings story, then
             // the coverage of its 8-K ten days on), a report of its customer that agrees on a term
             // with one of that day's reports and disagrees on at most one: that day's coverage
@@ -642,6 +697,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                         || same_big_value
                         || terms_later
                         || bare_retold
+                        || backer_retold
                         || with_latest
                         || party
                             && (within
@@ -659,6 +715,14 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             if best.is_none_or(|(_, a, t, _)| (agree, last) > (a, t)) {
                 best = Some((k, agree, last, elsewhere));
             }
+        }
+        // after the window, a report naming a customer with whom the company has two deals or
+        // more, stating their capacities added up ("Surges 13% on its 400MW lease with CoreWeave"
+        // months after leases of 250 MW and 150 MW), no value past theirs added up and no new
+        // agreement: those deals' running total told again, which joins the latest of them
+        if best.is_none() && !r_undisclosed && !r.new_agreement {
+            best = running_total(r, at, window, &agreed, &first_at, &by_customer)
+                .map(|k| (k, 0, r.at, false));
         }
         match best {
             Some((k, _, _, elsewhere)) => {
@@ -1333,6 +1397,89 @@ mod tests {
             .conflict,
             1
         );
+    }
+
+    #[test]
+    fn a_later_report_of_two_deals_capacities_added_up_joins_the_latest() {
+        let mut june = r(
+            1,
+            "2025-06-02T12:00:00Z",
+            "APLD",
+            "CoreWeave",
+            "colocation",
+            "a",
+        );
+        june.terms = terms(Some(7e9), Some(250.0), Some(15.0));
+        let mut august = r(
+            2,
+            "2025-08-28T12:00:00Z",
+            "APLD",
+            "CoreWeave",
+            "expansion",
+            "b",
+        );
+        august.terms = terms(Some(11e9), Some(150.0), Some(15.0));
+        // two months on, a price story: "its 400MW lease with CoreWeave, $11B over 15 years"
+        let mut total = r(
+            3,
+            "2025-10-15T12:00:00Z",
+            "APLD",
+            "CoreWeave",
+            "expansion",
+            "c",
+        );
+        total.terms = terms(Some(11e9), Some(400.0), Some(15.0));
+        let c = cluster(&[june.clone(), august.clone(), total.clone()]);
+        assert_eq!(c, vec![vec![0], vec![1, 2]]);
+        // a capacity past the total, or a value past both values, is another agreement
+        let mut more = total.clone();
+        more.terms = terms(Some(11e9), Some(600.0), Some(15.0));
+        assert_eq!(cluster(&[june.clone(), august.clone(), more]).len(), 3);
+        let mut dearer = total.clone();
+        dearer.terms = terms(Some(25e9), Some(400.0), Some(15.0));
+        assert_eq!(cluster(&[june.clone(), august.clone(), dearer]).len(), 3);
+        // ... and so is one called new
+        let mut new = total.clone();
+        new.new_agreement = true;
+        assert_eq!(cluster(&[june, august, new]).len(), 3);
+    }
+
+    #[test]
+    fn a_report_naming_only_the_deals_guarantor_weeks_later_is_that_deal() {
+        let mut lease = r(
+            1,
+            "2025-08-14T12:00:00Z",
+            "WULF",
+            "Fluidstack",
+            "colocation",
+            "a",
+        );
+        lease.terms = terms(Some(3.7e9), Some(200.0), Some(10.0));
+        lease.parties = vec![Party {
+            role: crate::model::PartyRole::Guarantor,
+            name: "Google".into(),
+        }];
+        // six weeks on, a newsletter: Google's stake and guarantee, no tenant, no term
+        let mut backer = r(
+            2,
+            "2025-09-26T12:00:00Z",
+            "WULF",
+            "undisclosed",
+            "colocation",
+            "b",
+        );
+        backer.parties = lease.parties.clone();
+        assert_eq!(cluster(&[lease.clone(), backer.clone()]).len(), 1);
+        // without the backer named it is not tied to the deal
+        let mut bare = backer.clone();
+        bare.parties.clear();
+        assert_eq!(cluster(&[lease.clone(), bare]).len(), 2);
+        // nor three months on
+        let mut late = backer;
+        late.at = DateTime::parse_from_rfc3339("2025-11-26T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(cluster(&[lease, late]).len(), 2);
     }
 
     #[test]

@@ -1462,7 +1462,6 @@ fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
                 "tsr",
                 "cagr",
                 "growth rate",
-                "average",
                 "track record",
                 "performance",
                 "chart",
@@ -2951,6 +2950,11 @@ mod tests {
         assert_eq!(
             x("Its 5-year CAGR tops 40%, and a 10-year chart shows the climb.").term_years,
             None
+        );
+        // a contract's average term is its term
+        assert_eq!(
+            x("Key details: a $9.7bn AI cloud contract, a 5-year average term, 200MW.").term_years,
+            Some(5.0)
         );
     }
 
