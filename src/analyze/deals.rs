@@ -197,6 +197,9 @@ struct Patterns {
     /// A sentence that opens with a listed company's name and its ticker ("Meanwhile, Centrus
     /// Energy Group (LEU) surged 12% …"): the name and the ticker.
     listed_subject: Regex,
+    /// A sentence that opens a list of what the company has been doing ("has been actively
+    /// pursuing significant strategic expansions"): what follows is recalled.
+    recap_frame: Regex,
     /// A sentence whose subject is an analysis or a note that frames, argues or cites: a view.
     analysis_subject: Regex,
     /// A verb of signing or winning an agreement, asked for its subject and its partner.
@@ -298,6 +301,7 @@ fn pats() -> &'static Patterns {
             section_title: r(r"(?i)^(?:what(?:'s| is|’s) happening|what happened|why it(?:'s| is|’s) important|why it matters|key (?:takeaways|points|facts)|summary|overview|background|the bottom line|in brief|at a glance)\s*[?:.]?$"),
             signing_act: r(r"\b(?:sign(?:s|ed)|ink(?:s|ed)|land(?:s|ed)|wins|won|bag(?:s|ged)|secur(?:es|ed)|str(?:ikes|uck)|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged))\b"),
             analysis_subject: r(r"(?i)^\W*(?:(?:meanwhile|separately|also|elsewhere|in addition|similarly),?\s+)?(?:an?|the|one|another)\s+(?:(?-u:[\w./&'-])+\s+){0,4}(?:analysis|note|research|commentary|column|op-ed|editorial|thesis)\b[^.;]{0,60}?\b(?:frames?|argues?|argued|notes?|noted|highlights?|highlighted|points? (?:to|out)|cites?|cited|citing|suggests?|suggested|describes?|described|casts?|views?|sees|saw)\b"),
+            recap_frame: r(r"(?i)(?-u:\b)(?:has|have) been (?:actively |steadily |busy |aggressively |quietly |rapidly )?(?:pursuing|making|executing|building out|stacking up|racking up|lining up)(?-u:\b)"),
             listed_subject: r(r"^\W*(?:(?:Meanwhile|Elsewhere|Separately|Also|Similarly|Likewise|In other news|By contrast|In comparison),?\s+)?((?:[A-Z](?-u:[\w&.'-])*,?\s+){1,5})\((?:(?:NASDAQ|Nasdaq|NYSE(?: American| Arca)?|TSX|TSXV|OTC|OTCQX|CBOE|Cboe)\s*:\s*)?\$?([A-Z]{1,5})\)"),
             while_clause: r(r"(?i),\s*(?:while|whereas|während|wohingegen|mientras(?: que)?|tandis que|alors que|enquanto|mentre)\b"),
             generic_party: r(r"(?i)\bwith (?:these|such|those|several|many|various) (?:companies|firms|miners|operators|providers)\b|\bcon (?:estas|esas|varias) (?:empresas|compañías|mineras)\b|\bavec (?:ces|plusieurs) (?:entreprises|sociétés|mineurs)\b|\bmit (?:diesen|solchen|mehreren) (?:Unternehmen|Firmen|Minern)\b|\b(?:an?|any|every|each) (?:[\w-]+ ){0,2}(?:miner|company|operator|firm|provider|player) (?:that|which|who) (?:signs|secures|lands|inks|wins|strikes)\b|\b(?:miners|companies|operators|firms|providers|players) (?:that|which|who) (?:sign|secure|land|ink|win|strike)\b|\bwith (?:[\w-]+ ){0,2}(?:customers|clients|tenants) (?:such as|like)\b|等(?:超大规模|超大規模|大型|主要|科技)?(?:客户|客戶)|などの(?:顧客|企業)|これらの企業と|これらの会社と|这些公司|這些公司|이들 기업"),
@@ -1198,6 +1202,22 @@ impl<'a> Recognizer<'a> {
                 if pos <= 3 {
                     reasons.push(format!(
                         "against: the deal the sentence before recalls: \"{}\"",
+                        clip(s, 120)
+                    ));
+                }
+                continue;
+            }
+            // "TeraWulf has been actively pursuing significant strategic expansions. The company
+            // secured an 80-year ground lease … Concurrently, TeraWulf finalized a pivotal
+            // agreement with Fluidstack": the three sentences after a list's opening recall
+            if pos >= 2
+                && !p.this_day.is_match(s)
+                && !s.contains(" new ")
+                && (pos.saturating_sub(3).max(1)..pos).any(|b| p.recap_frame.is_match(cands[b].0))
+            {
+                if pos <= 3 {
+                    reasons.push(format!(
+                        "against: a list of what the company has been doing: \"{}\"",
                         clip(s, 120)
                     ));
                 }
@@ -5903,6 +5923,25 @@ mod tests {
             "Microsoft signs a long-term capacity contract with IREN for five years.",
         );
         deal_with(&d, "Microsoft");
+    }
+
+    #[test]
+    fn deals_listed_after_what_the_company_has_been_pursuing_are_recalled() {
+        let d = decide(
+            "Market mood and Cipher's year so far",
+            "Cipher Mining shares fell 2% after a television host called the stock a trade, not an investment.\n\
+             Despite the doubts, Cipher has been actively pursuing large expansions.\n\
+             The company bought a site in West Texas for its next campus.\n\
+             Meanwhile, Cipher finalized an agreement with Fluidstack to deliver 168 MW of colocation capacity at Barber Lake.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        // a signing told as today's news after such a sentence is the news
+        let d = decide(
+            "Cipher signs with Fluidstack",
+            "Cipher has been actively pursuing large expansions.\n\
+             Today Cipher finalized an agreement with Fluidstack to deliver 168 MW of colocation capacity at Barber Lake.",
+        );
+        deal_with(&d, "Fluidstack");
     }
 
     #[test]
