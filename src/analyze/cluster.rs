@@ -21,8 +21,8 @@
 //! term that names a deal's guarantor or end user is that deal told by its backer. A report that
 //! joins no deal but names a customer with whom the company has two deals or more, stating their
 //! capacities added up (and no value past theirs), is their running total: it joins the latest.
-//! A report compatible with several deals joins the one it
-//! agrees with most, then the latest. The deal's announcement time is its earliest report's.
+//! A report compatible with several deals joins the one it agrees with most, then the latest. The
+//! deal's announcement time is its earliest report's.
 
 use std::collections::{HashMap, HashSet};
 

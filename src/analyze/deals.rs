@@ -508,23 +508,23 @@ pub fn sentences(text: &str) -> Vec<&str> {
         // into one line)
         // ("公司业绩与业务转型 - 公司第三季度营收 …": in a script without capitals, a dash
         // between spaces before a letter of that script opens a point too)
-        if b == b'-'
-            && i >= 2
-            && bytes[i - 1] == b' '
-            && bytes.get(i + 1) == Some(&b' ')
-            && (matches!(bytes[i - 2], b']' | b'.' | b';')
-                && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase)
-                || bytes.get(i + 2).is_some_and(|&c| c >= 0x80)
-                    && text[i + 2..]
-                        .chars()
-                        .next()
-                        .is_some_and(uncapitalised_script)
-                    && (matches!(bytes[i - 2], b']' | b'.' | b';')
-                        || text[..i - 1]
-                            .chars()
-                            .next_back()
-                            .is_some_and(uncapitalised_script)))
-        {
+        if b == b'-' && i >= 2 && bytes[i - 1] == b' ' && bytes.get(i + 1) == Some(&b' ') && {
+            let cited = matches!(bytes[i - 2], b']' | b'.' | b';');
+            let wide_next = || {
+                text[i + 2..]
+                    .chars()
+                    .next()
+                    .is_some_and(uncapitalised_script)
+            };
+            let wide_before = || {
+                text[..i - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(uncapitalised_script)
+            };
+            cited && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+                || wide_next() && (cited || wide_before())
+        } {
             let s = text[start..i].trim();
             if !s.is_empty() {
                 out.push(s);
@@ -1582,7 +1582,7 @@ impl<'a> Recognizer<'a> {
             // deal with the company stating its own terms buys capacity
             // (or an AI lab, of the class "other": "ha stretto un accordo con Anthropic, che
             // durerà 15 anni per 7 miliardi di dollari")
-            let cp_hyperscaler = parties.iter().chain(party.iter()).any(|&e| {
+            let cp_buys_on_terms = parties.iter().chain(party.iter()).any(|&e| {
                 matches!(
                     self.cps[e].class,
                     crate::config::CounterpartyClass::Hyperscaler
@@ -1638,7 +1638,7 @@ impl<'a> Recognizer<'a> {
                         || pos == 0 && title_contract
                         || on_news(s)
                         || cp_neocloud
-                        || cp_hyperscaler
+                        || cp_buys_on_terms
                             && p.own_terms.is_match(&terms::in_english_units(s)))
                 // "Cipher is set to provide Fluidstack with 168 megawatts of computing capacity"
                 || cp_named && p.provides_mw.is_match(s)
@@ -2772,7 +2772,6 @@ impl<'a> Recognizer<'a> {
         (es.len() == 1).then(|| es[0])
     }
 
-    /// Is a listed company one of the customers too ("CoreWeave executed a lease")?
     /// Whether `s` opens with a listed company's name and ticker where neither is known: not a
     /// ticker of the universe or of a customer, not a name of either.
     fn outside_listed_subject(&self, s: &str) -> bool {
@@ -2846,6 +2845,7 @@ impl<'a> Recognizer<'a> {
         any
     }
 
+    /// Is a listed company one of the customers too ("CoreWeave executed a lease")?
     fn customer_ticker(&self, ticker: &str) -> bool {
         self.cps.iter().any(|c| c.ticker.as_deref() == Some(ticker))
     }

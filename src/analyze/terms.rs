@@ -1385,6 +1385,7 @@ fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
         let post = after(text, whole.end(), 25);
         // "two five-year extensions", "5-year renewal options", "a 3-year history"
         let w = post.trim_start();
+        let w_lower = w.to_lowercase();
         // "a 3-year high", but not "12-year high-performance computing agreements"
         let extreme = (w.starts_with("high") || w.starts_with("low"))
             && ![
@@ -1469,7 +1470,7 @@ fn terms_years(text: &str) -> Vec<(f64, (usize, usize))> {
                 "stock price",
             ]
             .iter()
-            .any(|f| w.to_lowercase().starts_with(f))
+            .any(|f| w_lower.starts_with(f))
             // ("a 38-year-old founder")
             || post.trim_start().trim_start_matches(['-', '\u{2010}', '\u{2011}']).starts_with("old")
             || post.trim_start().starts_with("anniversary")
