@@ -453,6 +453,19 @@ fn running_total(
     ks.iter().copied().max_by_key(|&k| first_at[k])
 }
 
+/// Two site names that may be one site misnamed: two words or more each, the same first word,
+/// no number in either ("barber creek" and "barber lake"; not "polaris forge 1" and "polaris
+/// forge 2").
+fn misnamed_site(a: &str, b: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().count();
+    let numbered = |s: &str| s.bytes().any(|c| c.is_ascii_digit());
+    words(a) >= 2
+        && words(b) >= 2
+        && a.split_whitespace().next() == b.split_whitespace().next()
+        && !numbered(a)
+        && !numbered(b)
+}
+
 /// Group reports into clusters (indexes into `reports`), each ordered by time; clusters ordered by
 /// their first report.
 pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
@@ -677,10 +690,18 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                         let g = agreement(&reports[j].terms, &r.terms);
                         g.agree >= 1 && g.conflict <= 1
                     });
+            // (within the window, a site named differently with every stated term agreeing is the
+            // same site misnamed when the two names share their first word and carry no number:
+            // "Barber Creek" for Barber Lake in an explainer; "Polaris Forge 2" is another site)
+            let misnamed_ok = within && g.agree >= 2 && g.conflict == 0;
             let elsewhere = !r.sites.is_empty()
-                && site_sets[k]
-                    .iter()
-                    .any(|set| !set.iter().any(|s| r.sites.contains(s)));
+                && site_sets[k].iter().any(|set| {
+                    !set.iter().any(|s| {
+                        r.sites
+                            .iter()
+                            .any(|x| x == s || misnamed_ok && misnamed_site(x, s))
+                    })
+                });
             let joins = near_dup
                 // (the same day, a named site never splits either)
                 || one_day && same_days
@@ -1268,6 +1289,49 @@ mod tests {
         // without a site named in one, a later report with the same terms is the same deal
         b.sites.clear();
         assert_eq!(cluster(&[a, b]), vec![vec![0, 1]]);
+    }
+
+    #[test]
+    fn a_site_misnamed_with_the_same_terms_within_days_is_the_same_deal() {
+        let t = DealTerms {
+            value_usd: Some(3e9),
+            capacity_mw: Some(168.0),
+            term_years: Some(10.0),
+            ..DealTerms::default()
+        };
+        let mut a = r(
+            1,
+            "2025-09-25T12:00:00Z",
+            "CIFR",
+            "Fluidstack",
+            "hosting",
+            "Cipher signs a ten-year lease with Fluidstack for its Barber Lake site",
+        );
+        let mut b = r(
+            2,
+            "2025-10-01T12:00:00Z",
+            "CIFR",
+            "undisclosed",
+            "hosting",
+            "An explainer: Cipher disclosed a ten-year agreement at its Barber Creek site",
+        );
+        a.terms = t;
+        b.terms = t;
+        assert_eq!(a.sites, ["barber lake"]);
+        assert_eq!(b.sites, ["barber creek"]);
+        assert_eq!(cluster(&[a.clone(), b.clone()]), vec![vec![0, 1]]);
+        // a term that disagrees keeps the other name another site
+        b.terms.capacity_mw = Some(200.0);
+        b.terms.value_usd = Some(4e9);
+        assert_eq!(cluster(&[a.clone(), b.clone()]), vec![vec![0], vec![1]]);
+        // a numbered site is another site, whatever terms it shares
+        b.terms = t;
+        a.sites = vec!["polaris forge 1".into()];
+        b.sites = vec!["polaris forge 2".into()];
+        assert_eq!(cluster(&[a, b]), vec![vec![0], vec![1]]);
+        assert!(misnamed_site("barber creek", "barber lake"));
+        assert!(!misnamed_site("barber", "barber lake"));
+        assert!(!misnamed_site("lake mariner", "barber lake"));
     }
 
     #[test]
