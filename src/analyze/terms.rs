@@ -717,7 +717,20 @@ fn amounts(text: &str) -> Vec<Amount> {
             "balance sheet",
         ]
         .iter()
-        .any(|w| near_pre.contains(w));
+        .any(|w| near_pre.contains(w))
+            // a quarter's or a year's revenue by its code ("Q2 revenue $126.6M", "FY2025
+            // revenue of"), or a figure set against the year before ("$126.6M (+250% YoY)")
+            || near_pre.contains("revenue") && near_pre.split_whitespace().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                let b = w.as_bytes();
+                matches!(b, [b'q', b'1'..=b'4'] | [b'h', b'1' | b'2'])
+                    || w.starts_with("fy") && b[2..].iter().all(u8::is_ascii_digit)
+            })
+            || {
+                let p = post.trim_start();
+                (p.starts_with("(+") || p.starts_with("(up ") || p.starts_with("(-"))
+                    && ["yoy", "y/y", "year"].iter().any(|w| p.contains(w))
+            };
         // "the $2.5 billion data center stewarded by Hut 8": what the site costs, unless the words
         // after it name the contract ("a $2.5 billion data center lease")
         let project_cost = {
@@ -3431,6 +3444,22 @@ mod tests {
             let (t, _) = checked("A 15-year lease with a hyperscaler for 200 MW.", doc);
             assert_eq!((t.value_usd, t.capacity_mw), (None, Some(200.0)), "{doc}");
         }
+        // a filing summary's headline: the quarter's revenue by its code, or set against the
+        // year before, beside the leases it reports
+        for head in [
+            "Miner Q3 revenue $88.1M; signs 200 MW lease with a hyperscaler",
+            "Miner revenue of $88.1M (+140% YoY) as it signs a 200 MW lease with a hyperscaler",
+            "Miner FY2026 revenue $88.1M; signs a 200 MW lease with a hyperscaler",
+        ] {
+            let (t, _) = checked(head, "");
+            assert_eq!((t.value_usd, t.capacity_mw), (None, Some(200.0)), "{head}");
+        }
+        // a lease's own value still reads where a quarter is named
+        let (t, _) = checked(
+            "In Q3 the miner signed a $2 billion lease with a hyperscaler for 200 MW",
+            "",
+        );
+        assert_eq!(t.value_usd, Some(2e9));
     }
 
     #[test]
