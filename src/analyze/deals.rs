@@ -58,6 +58,7 @@ struct Patterns {
     /// company's growth, not the news (asked behind a byte search for " by ").
     supported_by: Regex,
     /// An example of a trend or a case like the one before ("exemplified this trend by securing",
+    /// "the report highlights specific deals: …",
     /// "Similarly, Cipher Mining secured"): not the news (asked behind a byte search).
     example_case: Regex,
     /// A miner or the company referred to without its name ("Bitcoin miner signs ...").
@@ -202,6 +203,9 @@ struct Patterns {
     recap_frame: Regex,
     /// A sentence whose subject is an analysis or a note that frames, argues or cites: a view.
     analysis_subject: Regex,
+    /// A sentence telling what someone wrote in a social-media post ("In an X post on June 23,
+    /// …'s CIO highlighted that …"; asked behind a byte search for " post").
+    social_post: Regex,
     /// A verb of signing or winning an agreement, asked for its subject and its partner.
     signing_act: Regex,
     /// A customer securing access to capacity: "secures access to IREN's AI capacity".
@@ -304,6 +308,7 @@ fn pats() -> &'static Patterns {
             issuer_debt: r(r"(?i)\b(?:issu(?:e|es|ed|ing) [^.;]{0,40}\b(?:bonds?|notes|debt)|(?:investment[- ]grade|secured) bonds|senior (?:secured )?notes|notes? offering|notes due|convertible|debt offering|bond offering|high[- ]yield|rais(?:e|es|ed|ing) (?:up to |about )?\$|pric(?:es|ed|ing) (?:its |an? )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? )?(?:offering|notes)|funding arrangement|Anleihe\w*|obligations? (?:senior|garanties)|bonos|debêntures?|облигаци\w*)\b|可转换|可轉換|转债|轉債|社債|회사채"),
             section_title: r(r"(?i)^(?:what(?:'s| is|’s) happening|what happened|why it(?:'s| is|’s) important|why it matters|key (?:takeaways|points|facts)|summary|overview|background|the bottom line|in brief|at a glance)\s*[?:.]?$"),
             signing_act: r(r"\b(?:sign(?:s|ed)|ink(?:s|ed)|land(?:s|ed)|wins|won|bag(?:s|ged)|secur(?:es|ed)|str(?:ikes|uck)|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged))\b"),
+            social_post: r(r"(?i)\bin an? (?:X|Twitter|LinkedIn|Threads|Bluesky|social[- ]media) post\b|\bin a post on (?:X|Twitter|LinkedIn|Threads|Bluesky)\b|\b(?:wrote|said|posted) (?:in a post )?on (?:X|Twitter|LinkedIn)\b"),
             analysis_subject: r(r"(?i)^\W*(?:(?:meanwhile|separately|also|elsewhere|in addition|similarly),?\s+)?(?:an?|the|one|another)\s+(?:(?-u:[\w./&'-])+\s+){0,4}(?:analysis|note|research|commentary|column|op-ed|editorial|thesis)\b[^.;]{0,60}?\b(?:frames?|argues?|argued|notes?|noted|highlights?|highlighted|points? (?:to|out)|cites?|cited|citing|suggests?|suggested|describes?|described|casts?|views?|sees|saw)\b"),
             recap_frame: r(r"(?i)(?-u:\b)(?:has|have) been (?:actively |steadily |busy |aggressively |quietly |rapidly )?(?:pursuing|making|executing|building out|stacking up|racking up|lining up)(?-u:\b)"),
             listed_subject: r(r"^\W*(?:(?:Meanwhile|Elsewhere|Separately|Also|Similarly|Likewise|In other news|By contrast|In comparison),?\s+)?((?:[A-Z](?-u:[\w&.'-])*,?\s+){1,5})\((?:(?:NASDAQ|Nasdaq|NYSE(?: American| Arca)?|TSX|TSXV|OTC|OTCQX|CBOE|Cboe)\s*:\s*)?\$?([A-Z]{1,5})\)"),
@@ -379,7 +384,7 @@ fn pats() -> &'static Patterns {
             time_ago: r(r"(?i)(?-u:\b)(?:last (?:week|month)|earlier this (?:week|month)|(?:a|one|two|three|four|\d+) (?:weeks?|months?) ago)(?-u:\b)"),
             fresh_again: r(r"(?i)(?-u:\b)(?:new|another|second|third|additional|further|today|this week|expan(?-u:\w)*|exercis(?-u:\w)*)(?-u:\b)"),
             supported_by: r(r"(?i-u)\b(?:supported|underpinned|anchored) by (?:a|an|its|the) (?:[$\d][\w$.,-]* |(?:billion|million|bn|mn),? |[\w-]+-year,? |multi-year |long-term |(?-i:[A-Z])[\w-]* |cloud |AI |GPU |hosting |colocation |data cent(?:er|re) ){0,6}(?:contracts?|leases?|agreements?)\b"),
-            example_case: r(r"(?i-u)\b(?:exemplif(?:y|ies|ied)|illustrat(?:es|ed)|epitomi[sz](?:es|ed)) (?:this|the|that) (?:trend|shift|pivot|move|transition)\b|^[\s'*-]*(?:Similarly|Likewise|For example|For instance|As an example),"),
+            example_case: r(r"(?i-u)\b(?:exemplif(?:y|ies|ied)|illustrat(?:es|ed)|epitomi[sz](?:es|ed)) (?:this|the|that) (?:trend|shift|pivot|move|transition)\b|^[\s'*-]*(?:Similarly|Likewise|For example|For instance|As an example),|\b(?:highlights|cites|points to|lists|names|mentions) (?:(?:specific|several|recent|some|two|three|notable|such|these) )+(?:\w+ )?(?:deals|contracts|agreements|examples|cases):"),
             miner_ref: r(r"(?i)\bminers?\b|\bminer[oa]s?\b|\bmineurs?\b|\bmineradoras?\b|\bmining (?:company|firm|operator)\b|\bthe (?:company|firm|operator)\b|マイナー|マイニング企業|矿企|矿商|礦商|채굴"),
             hypothetical: r(r"(?i)(?-u:\b)(?:if|until|unless|whether)(?-u:\b) (?:[\w'’-]+ ){0,8}(?:secures?|signs?|lands?|wins?|inks?|strikes?|closes?|finali[sz]es?)(?-u:\b)"),
             agreements_total: r(r"(?i)(?-u:\b)(?:agreements|leases|contracts) (?:(?-u:\w)+ ){0,2}total(?:ing|ling|ed)(?-u:\b)"),
@@ -399,7 +404,7 @@ fn pats() -> &'static Patterns {
             business_object: r(r"(?i-u)\b(?:customers|customer base|business(?:es)?|assets|operations|data cent(?:er|re)s|portfolio)\b"),
             recalled_wide: r(r"최근[^.。]{0,80}?체결한|체결한[^.。]{0,40}?계약(?:으로|을 통해|에 따라|에 의해)|(?:最近|近期)[^。]{0,80}?(?:締結|签署|签订|簽署|簽訂)|在宣布[^。]{0,80}?(?:后|後)"),
             // an agreement recalled inside another story, not announced by it
-            recalled: r(r"(?i)\b(recently (?:signed|agreed|inked|struck|finali[sz]ed|executed)|a (?:principios|comienzos) de(?:l| este)? mes|no in[ií]cio (?:do|deste) m[eê]s|au d[ée]but du mois|all'inizio del mese|Anfang (?:des|dieses) Monats|(?:'s|’s|\bits|\btheir|\bthe|\ban?) recently announced|\b(?:our|its|their|the) recent announcement\b|\bin other (?:recent )?news\b|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|currently (?:hosts|leases|rents|serves)|already (?:renting|leasing|hosting|using)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|total contracted|\b(?:thus|so) far (?:in |this )(?:20\d\d|year)\b|\bcontracted (?:AI )?(?:ARR|annual(?:ized)? recurring revenue)\b|\bincluding (?:its |the )?(?:deals|contracts|agreements|leases) with\b|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart|mitgeteilt|angekündigt|gemeldet) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b|\b(?:to accommodate|accommodating) (?:an?|its|their|the) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|先週|昨年|上月|上个月|上個月|上周|上週|去年|此前|合[约同](?:租赁)?收入|지난주|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:letzte|vergangene) Woche\b|\bla semana pasada\b|\bla semaine dernière\b|\bla settimana scorsa\b|\bna semana passada\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\b(?:el|del) (?:año|mes) pasado\b|\b(?:l'|dell')anno scorso\b|\bil mese scorso\b|\b(?:no|do) (?:ano|mês) passado\b|\b(?:stays?|remains?) (?:front and cent(?:er|re)|in (?:focus|the spotlight))\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b"),
+            recalled: r(r"(?i)\b(recently (?:signed|agreed|inked|struck|finali[sz]ed|executed)|a (?:principios|comienzos) de(?:l| este)? mes|no in[ií]cio (?:do|deste) m[eê]s|au d[ée]but du mois|all'inizio del mese|Anfang (?:des|dieses) Monats|(?:'s|’s|\bits|\btheir|\bthe|\ban?) recently announced|\b(?:our|its|their|the) recent announcement\b|\bin other (?:recent )?news\b|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|currently (?:hosts|leases|rents|serves)|already (?:renting|leasing|hosting|using)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|total contracted|\b(?:thus|so) far (?:in |this )(?:20\d\d|year)\b|\bcontracted (?:AI )?(?:ARR|annual(?:ized)? recurring revenue)\b|\bincluding (?:its |the )?(?:deals|contracts|agreements|leases) with\b|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\b(?:has|have) since (?:exercised|signed|expanded|added|agreed|extended|committed)\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart|mitgeteilt|angekündigt|gemeldet) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b|\b(?:to accommodate|accommodating) (?:an?|its|their|the) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|先週|昨年|上月|上个月|上個月|上周|上週|去年|此前|合[约同](?:租赁)?收入|지난주|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:letzte|vergangene) Woche\b|\bla semana pasada\b|\bla semaine dernière\b|\bla settimana scorsa\b|\bna semana passada\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\b(?:el|del) (?:año|mes) pasado\b|\b(?:l'|dell')anno scorso\b|\bil mese scorso\b|\b(?:no|do) (?:ano|mês) passado\b|\b(?:stays?|remains?) (?:front and cent(?:er|re)|in (?:focus|the spotlight))\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b"),
             cumulative: r(r"(?i)\b(?:has|have) (?:now )?(?:executed|signed|secured|contracted) (?:over|more than|about|approximately|a total of|in total)\b|\bbring(?:s|ing)? (?:its |the )?total\b"),
             rating: r(r"(?i)\b(?:is|are|was|remains?) rated (?:a )?(?:strong )?(?:buy|sell|hold)\b|\bI (?:rate|am rating|reiterate|upgrade|downgrade|initiate)\b|\ba (?:strong )?(?:buy|sell|hold) rating (?:upgrade|downgrade)\b|\b(?:support|supports|justify|justifies|warrant|warrants) a (?:strong )?(?:buy|sell|hold) rating\b"),
             analyst_action: r(r"(?i)\b(?:raise[sd]?|raising|lift(?:s|ed)?|boost(?:s|ed)?|hike[sd]?|cut(?:s|ting)?|lower(?:s|ed)?|trim(?:s|med)?) (?:its |their |the )?(?:\w+ )?price target\b|\b(?:maintain(?:s|ed|ing)?|reiterat(?:es|ed|ing)|keeps?|kept) (?:a|an|its|their) (?:\w+ )?(?:buy|outperform|overweight|neutral|hold|sell|underperform|underweight|market perform|sector perform) rating\b|\binitiat(?:es|ed|ing) coverage\b|格上げ|格下げ|目標株価|目标价|目標價|目标股价|目標股價|评级从|評級從|목표주가|투자의견"),
@@ -1302,6 +1307,17 @@ impl<'a> Recognizer<'a> {
                 }
                 continue;
             }
+            // "In an X post on June 23, a fund's CIO highlighted that Galaxy's transformation
+            // accelerated after it signed …": someone's post about the deal, not its news
+            if s.contains(" post") && p.social_post.is_match(s) {
+                if pos <= 3 {
+                    reasons.push(format!(
+                        "against: a social-media post's view: \"{}\"",
+                        clip(s, 120)
+                    ));
+                }
+                continue;
+            }
             // "West Texas hosts the Stargate Project, backed by OpenAI, with a $500 billion
             // commitment": a sentence naming no company of the universe whose money is all past
             // any contract's worth tells a sector's or another venture's deal
@@ -1326,6 +1342,12 @@ impl<'a> Recognizer<'a> {
                     "ikewise",
                     "or example",
                     "or instance",
+                    "ighlights ",
+                    "cites ",
+                    "points to ",
+                    "lists ",
+                    "names ",
+                    "mentions ",
                 ]
                 .iter()
                 .any(|w| s.contains(w))
@@ -5966,6 +5988,30 @@ mod tests {
     }
 
     #[test]
+    fn a_social_media_post_about_a_deal_and_what_a_customer_has_since_done_are_no_news() {
+        let d = decide(
+            "How a rescue became an AI landlord",
+            "Galaxy bought a mining site from a distressed miner three years ago.\n\
+             In a post on X on Monday, a fund manager highlighted that Galaxy's turn accelerated after it signed a 15-year hosting lease with CoreWeave worth about $4.5 billion.\n\
+             The stock has lagged its peers.",
+        );
+        not_a_deal(&d);
+        assert!(
+            d.reasons
+                .iter()
+                .any(|r| r.starts_with("against: a social-media post's view")),
+            "{:?}",
+            d.reasons
+        );
+        assert!(!announces(
+            "CoreWeave has since exercised options that take up the site's whole 800 MW."
+        ));
+        assert!(announces(
+            "CoreWeave today exercised options that take up the site's whole 800 MW."
+        ));
+    }
+
+    #[test]
     fn deals_listed_after_what_the_company_has_been_pursuing_are_recalled() {
         let d = decide(
             "Market mood and Cipher's year so far",
@@ -8265,6 +8311,15 @@ mod tests {
         let d = decide(
             "How Google backs the miners' AI build-out",
             "Google has been backing the miners' move into AI with credit support. TeraWulf set the pattern at Lake Mariner, where Google raised its backstop to $3.2 billion. Similarly, Cipher Mining signed an agreement to host Fluidstack's AI servers on 168 MW for ten years, Google standing behind $1.4 billion of the rent.",
+        );
+        not_a_deal(&d);
+        // a wrap's list of the deals a report cites
+        let d = decide(
+            "Big tech keeps spending on AI; miners host the machines",
+            "Two cloud giants raised their capital budgets again this week.\n\
+             Bitcoin miners that moved into AI hosting were among last year's best stocks.\n\
+             Many turned their mining sites into data centers to survive the halving.\n\
+             The survey cites two recent deals: IREN signed a five-year cloud contract with Microsoft, and Cipher Mining agreed to deliver 300 MW to Amazon.",
         );
         not_a_deal(&d);
         // a customer's quarter: its own contract with an AI lab is not a miner's deal
