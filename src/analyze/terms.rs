@@ -596,10 +596,27 @@ fn amounts(text: &str) -> Vec<Amount> {
             && post_to_next.trim_start().starts_with("for ")
             // (`after` has lower-cased it already)
             && goods.iter().any(|w| post_to_next.contains(w));
+        // "cashing out approximately $96 million to acquire land in Rockdale": money raised or
+        // spent to buy goods named right after it
+        let spent_on_goods = {
+            let next = post_to_next.trim_start();
+            [
+                "to acquire ",
+                "to buy ",
+                "to purchase ",
+                "for the purchase of ",
+            ]
+            .iter()
+            .any(|w| next.starts_with(w))
+                && goods
+                    .iter()
+                    .any(|w| next.split([',', ';']).next().unwrap_or("").contains(w))
+        };
         let purchase = !contract_after
             && !contract_before
             && (bought && (goods.iter().any(|w| clause.contains(w)) || goods_after)
-                || paid_for_goods)
+                || paid_for_goods
+                || spent_on_goods)
             || [
                 "of dell",
                 "of equipment",
