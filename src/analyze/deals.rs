@@ -2520,9 +2520,18 @@ impl<'a> Recognizer<'a> {
                 };
                 // ("Le déploiement progressif garantit une intégration": a Romance "garantir"
                 // ensures; it guarantees only beside an amount, obligations, rent or a contract)
+                // (the context in the words after the guarantee: "per garantire un vantaggio
+                // competitivo alle imprese, Microsoft ha siglato un accordo da 9,7 miliardi"
+                // ensures an advantage; the agreement's amount later on is not what it backs)
                 let backstop = p.backstop_words.is_match(&s)
                     && (!s.contains("arant")
-                        || p.guarantee_context.is_match(&s)
+                        || p.romance_guarantee.find_iter(&s).any(|m| {
+                            let mut to = (m.end() + 60).min(s.len());
+                            while !s.is_char_boundary(to) {
+                                to -= 1;
+                            }
+                            p.guarantee_context.is_match(&s[m.end()..to])
+                        })
                         || p.backstop_words
                             .is_match(&p.romance_guarantee.replace_all(&s, "")));
                 backstop
@@ -4037,7 +4046,29 @@ pub fn party_role(text: &str, start: usize, end: usize) -> Role {
             .iter()
             .find_map(|s| after.strip_prefix(s))
             .is_some_and(|rest| p.vendor_after.is_match(rest));
+    // "l'export dei chip Nvidia", "les puces de Nvidia": the maker named after its chips
+    let chips_of_maker = {
+        let b = before.trim_end().to_lowercase();
+        let b = b
+            .strip_suffix(" de")
+            .or_else(|| b.strip_suffix(" di"))
+            .or_else(|| b.strip_suffix(" von"))
+            .unwrap_or(&b);
+        [
+            "chip",
+            "chips",
+            "gpu",
+            "gpus",
+            "puces",
+            "processori",
+            "processeurs",
+            "procesadores",
+        ]
+        .iter()
+        .any(|w| b.ends_with(&format!(" {w}")))
+    };
     if access_to_makers
+        || chips_of_maker
         || p.vendor_after.is_match(after)
         || before.trim_end().to_ascii_lowercase().ends_with("from")
             && p.equipment.is_match(&text[..start])
@@ -7664,6 +7695,22 @@ mod tests {
             "Bit Digital a conclu un accord de bail avec option d'achat pour un site à Saint-Jérôme, au Québec, afin d'y développer un centre de données.",
         );
         assert!(d.detection.is_none(), "{:?}", d.detection);
+    }
+
+    #[test]
+    fn chips_named_before_their_maker_and_a_romance_guarantee_of_an_advantage_make_no_party() {
+        // "to keep Nvidia chips at home and ensure American firms an edge, Microsoft signed a
+        // five-year $9.7 billion agreement with IREN"
+        let d = decide(
+            "Microsoft e IREN: accordo da 9,7 miliardi",
+            "Per tenere in patria i chip Nvidia e garantire un vantaggio alle imprese americane, Microsoft ha siglato un accordo quinquennale da 9,7 miliardi di dollari con IREN.",
+        );
+        deal_with(&d, "Microsoft");
+        assert_eq!(party_role("le puces de Nvidia", 12, 18), Role::Vendor);
+        assert_eq!(
+            party_role("un accordo con Nvidia", 15, 21),
+            Role::Counterparty
+        );
     }
 
     #[test]
