@@ -449,7 +449,7 @@ fn pats() -> &'static Patterns {
             guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$|\b(?:supporto|sostegno|apoio|respaldo|soutien)\b[^.;]{0,30}?\b(?:di|de|do|da|del|du)\s*$|(?:保証人|担保人|擔保人|지원 나선|при поддержке|гарант\w*|поручител\w*)\s*$|\b(?:sinusuportahan|suportado|ginagarantiyahan|garantisado) ng\s*$"),
             end_user_before: r(r"(?i)(to support|for use by|on behalf of|serving|for its customer|end user)\s*$"),
             lender: r(r"\b(?:[Ll]ed by|[Aa]rranged by|[Pp]rovided by|[Uu]nderwritten by|[Ll]oan from|[Ff]acility (?:from|with)|[Ff]inancing from|[Ll]enders? (?:including|led by)|[Ll]ead arrangers? (?:were|was|are|is)?)\s+((?:[A-Z][A-Za-z&.'-]*)(?:\s+(?:[A-Z][A-Za-z&.'-]*|&|of))*)"),
-            vendor_after: r(r"(?i)^\s*(?:(?:Corp(?:oration)?\.?|Inc\.?)\s*)?(?:\([^)]{0,24}\)\s*)?(?:(?:Blackwell|GB\d00|H\d00|B\d00|GPUs?|graphics processing units?|chips?|servers?|hardware|equipment)\b|,?\s*to (?:purchase|buy)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b|,?\s*(?:which|that|who) (?:will |is to )?(?:supply|supplies|deliver|delivers|provide|provides)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b)"),
+            vendor_after: r(r"(?i)^\s*(?:'s|’s)\s+(?:(?:next-generation|new|latest|upcoming|coming)\s+)?(?:Blackwell|Rubin|Hopper|Feynman|Vera|Grace|GB\d00|H\d00|B\d00)\b|^\s*(?:(?:Corp(?:oration)?\.?|Inc\.?)\s*)?(?:\([^)]{0,24}\)\s*)?(?:(?:Blackwell|Rubin|Hopper|Feynman|GB\d00|H\d00|B\d00|GPUs?|graphics processing units?|chips?|servers?|hardware|equipment)\b|,?\s*to (?:purchase|buy)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b|,?\s*(?:which|that|who) (?:will |is to )?(?:supply|supplies|deliver|delivers|provide|provides)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b)"),
         }
     })
 }
@@ -7707,6 +7707,15 @@ mod tests {
         );
         deal_with(&d, "Microsoft");
         assert_eq!(party_role("le puces de Nvidia", 12, 18), Role::Vendor);
+        // the maker of a chip generation named by its possessive, not a tenant's own GPUs
+        assert_eq!(
+            party_role("demand aligned with Nvidia's Rubin Ultra rollout", 20, 26),
+            Role::Vendor
+        );
+        assert_eq!(
+            party_role("Fluidstack's GPUs will run at the campus", 0, 10),
+            Role::Counterparty
+        );
         assert_eq!(
             party_role("un accordo con Nvidia", 15, 21),
             Role::Counterparty

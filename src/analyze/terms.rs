@@ -942,7 +942,9 @@ fn amounts(text: &str) -> Vec<Amount> {
             || near_pre.contains("is now")
             || near_pre.contains("now about")
             || near_pre.contains("now approximately")
-            || near_pre.contains("now exceeds");
+            || near_pre.contains("now exceeds")
+            // "contracted backlog has expanded to $31 billion": the company's agreements together
+            || near_pre.contains("backlog");
         // "taking contracted revenue to about $11 billion", "lifting its total to $6.7 billion":
         // a new total, unless extension options are what it rises by
         let moves_to = res().moves_to.is_match(near_pre)
@@ -3471,6 +3473,12 @@ mod tests {
             let (t, _) = checked(head, "");
             assert_eq!((t.value_usd, t.capacity_mw), (None, Some(200.0)), "{head}");
         }
+        // a backlog is the company's agreements together
+        let (t, _) = checked(
+            "Its contracted backlog has grown to $31 billion after a 15-year lease for 200 MW",
+            "",
+        );
+        assert_eq!((t.value_usd, t.capacity_mw), (None, Some(200.0)));
         // a lease's own value still reads where a quarter is named
         let (t, _) = checked(
             "In Q3 the miner signed a $2 billion lease with a hyperscaler for 200 MW",
