@@ -3372,7 +3372,7 @@ fn signed_in_month(s: &str, published: chrono::NaiveDate) -> Option<chrono::Naiv
     use chrono::Datelike;
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(in|en|im|em|a|ad|au mois d[e']|back in|earlier in|early|late|mid-?|a principios de|a finales de|Anfang|Ende|Mitte|début|fin|inizio|fine|no início de|no final de)\s*(january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b(?:,?\s+(?:de\s+|del\s+)?(\d{4})\b)?")
+        Regex::new(r"(?i)\b(in|en|im|em|a|ad|au mois d[e']|(?:accord|contrat|acuerdo|contrato|accordo|contratto|agreement|deal|lease)s? (?:de|del|di|of|from)|back in|earlier in|early|late|mid-?|a principios de|a finales de|Anfang|Ende|Mitte|début|fin|inizio|fine|no início de|no final de)\s*(january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b(?:,?\s+(?:de\s+|del\s+)?(\d{4})\b)?")
             .expect("static regex")
     });
     // "6월 초", "6月上旬", "2024年6月": a month in Chinese, Japanese or Korean, with its part
@@ -7575,6 +7575,21 @@ mod tests {
         assert_eq!(
             signed_in_month("TeraWulf hat im Oktober einen Vertrag unterzeichnet.", on),
             Some(day("2025-10-31"))
+        );
+        // an agreement named by its month ("un accord de septembre", "its deal from September")
+        assert_eq!(
+            signed_in_month(
+                "Dans le cadre d'un accord de septembre avec Fluidstack, Cipher louera 168 MW.",
+                on
+            ),
+            Some(day("2025-09-30"))
+        );
+        assert_eq!(
+            signed_in_month(
+                "Under its deal from September, Fluidstack will lease 168 MW from Cipher.",
+                on
+            ),
+            Some(day("2025-09-30"))
         );
         // a later month, no year: still to come; a month far from the verb: not its date
         assert_eq!(
