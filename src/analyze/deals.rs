@@ -141,6 +141,8 @@ struct Patterns {
     /// deal, contract, agreement, partnership.
     deal_noun: Regex,
     /// A capacity or a term: "160 MW", "15-year".
+    /// One contract named with an article ("a customer agreement which provides for …").
+    one_contract: Regex,
     size_or_term: Regex,
     /// deal, contract, agreement (a partnership or a tie-up is not one).
     contract_noun: Regex,
@@ -324,6 +326,7 @@ fn pats() -> &'static Patterns {
             access_to: r(r"(?i)\b(?:acquir(?:e|es|ed|ing)|buy|buys|bought|purchas(?:e|es|ed|ing)|adquirir|adquiere|adquirió|adquiriu|acquérir|acquiert|acquisire) (?:\w+ ){0,2}(?:access|entry|capacity|capacidad|capacidade|capacité|capacità|compute|computing|cloud|services|servicios|serviços)\b"),
             relation: r(r"(?i)\b(?:contract\w*|partner\w*|rent\w*|contrat\w*|lease\w*|leasing|tenant\w*|customer\w*|clients?|sign\w*|ink\w*|with|con|avec|mit|com|capacit\w*|capacidad|expan\w*|ampli\w*|intes[ae])\b"),
             own_terms: r(r"(?i)(?:\$|US\$|USD ?)\d[\d.,]*\s?(?:billion|million|bn|b|m)\b|\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b|\d[\d.,]*\s?(?:億|亿|억)\s?(?:美元|ドル|달러)|\d{1,2}\s?(?:年間|년간|年期|年租)|\d[\d,.]*\s?(?:メガワット|메가와트|兆瓦)"),
+            one_contract: r(r"(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|lease|deal)\b"),
             size_or_term: r(r"(?i)\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
             contract_noun: r(r"(?i)\b(deal|deals|pact|contract|contracts|agreement|agreements|kesepakatan|perjanjian|kontrak|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|Abkommens?|contrat|accord|acordo)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار|\b(?:smlouv\w*|zmluv\w*|umow\w*|umów|dohod\w*)\b"),
             deal_noun: r(r"(?i)\b(deal|deals|pact|pacts|contract|contracts|agreement|agreements|partnership|tenant|customer|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|Abkommens?|contrat|accord|acordo|Kunde|client|cliente)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|客户|客戶|顧客|고객|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*|клиент\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture|empresa conjunta)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار|\b(?:smlouv\w*|zmluv\w*|umow\w*|umów|dohod\w*)\b"),
@@ -387,7 +390,7 @@ fn pats() -> &'static Patterns {
             time_ago: r(r"(?i)(?-u:\b)(?:last (?:week|month)|earlier this (?:week|month)|(?:a|one|two|three|four|\d+) (?:weeks?|months?) ago)(?-u:\b)"),
             fresh_again: r(r"(?i)(?-u:\b)(?:new|another|second|third|additional|further|today|this week|expan(?-u:\w)*|exercis(?-u:\w)*)(?-u:\b)"),
             supported_by: r(r"(?i-u)\b(?:supported|underpinned|anchored) by (?:a|an|its|the) (?:[$\d][\w$.,-]* |(?:billion|million|bn|mn),? |[\w-]+-year,? |multi-year |long-term |(?-i:[A-Z])[\w-]* |cloud |AI |GPU |hosting |colocation |data cent(?:er|re) ){0,6}(?:contracts?|leases?|agreements?)\b"),
-            example_case: r(r"(?i-u)\b(?:exemplif(?:y|ies|ied)|illustrat(?:es|ed)|epitomi[sz](?:es|ed)) (?:this|the|that) (?:trend|shift|pivot|move|transition)\b|^[\s'*-]*(?:Similarly|Likewise|For example|For instance|As an example),|\b(?:highlights|cites|points to|lists|names|mentions) (?:(?:specific|several|recent|some|two|three|notable|such|these) )+(?:\w+ )?(?:deals|contracts|agreements|examples|cases):"),
+            example_case: r(r"(?i-u)\b(?:exemplif(?:y|ies|ied)|illustrat(?:e|es|ed)|epitomi[sz](?:es|ed)) (?:this|the|that) (?:trend|shift|pivot|move|transition)\b|^[\s'*-]*(?:Similarly|Likewise|For example|For instance|As an example),|\b(?:highlights|cites|points to|lists|names|mentions) (?:(?:specific|several|recent|some|two|three|notable|such|these) )+(?:\w+ )?(?:deals|contracts|agreements|examples|cases):"),
             miner_ref: r(r"(?i)\bminers?\b|\bminer[oa]s?\b|\bmineurs?\b|\bmineradoras?\b|\bmining (?:company|firm|operator)\b|\bthe (?:company|firm|operator)\b|マイナー|マイニング企業|矿企|矿商|礦商|채굴"),
             hypothetical: r(r"(?i)(?-u:\b)(?:if|until|unless|whether)(?-u:\b) (?:[\w'’-]+ ){0,8}(?:secures?|signs?|lands?|wins?|inks?|strikes?|closes?|finali[sz]es?)(?-u:\b)"),
             agreements_total: r(r"(?i)(?-u:\b)(?:agreements|leases|contracts) (?:(?-u:\w)+ ){0,2}total(?:ing|ling|ed)(?-u:\b)"),
@@ -1713,6 +1716,13 @@ impl<'a> Recognizer<'a> {
                 // its capacity at Galaxy's Helios campus")
                 && (p.fresh_results.is_match(s) || new_customer || cp_named && capacity_move(s))
                 && !(s.contains("total") && p.agreements_total.is_match(s))
+                // (one contract, or one naming a customer or stating a size or a term: "a period
+                // marked by major new lease agreements" tells none; "a customer agreement which
+                // provides for fixed infrastructure payments" does)
+                && (c.party.is_some()
+                    || new_customer
+                    || p.size_or_term.is_match(s)
+                    || p.one_contract.is_match(s))
                 && best_fresh
                     .as_ref()
                     .is_none_or(|b| (verb, score) > (b.verb, b.score))
@@ -5242,6 +5252,18 @@ mod tests {
                 .iter()
                 .any(|r| r == "for: results that state a new contract")
         );
+        // a period "marked by major new lease agreements" names no one contract; "a customer
+        // agreement" with its own terms does
+        let vague = decide(
+            "Applied Digital reports fiscal fourth quarter results",
+            "The quarter was marked by a shift in the business and major new lease agreements for AI data centers.",
+        );
+        assert!(vague.detection.is_none(), "{:?}", vague.detection);
+        let one = decide(
+            "Hut 8 reports first quarter results",
+            "After the quarter Hut 8 signed a customer agreement for GPU-as-a-service, with fixed infrastructure payments and a revenue share.",
+        );
+        assert!(one.detection.is_some(), "{:?}", one.reasons);
     }
 
     #[test]
@@ -8427,6 +8449,14 @@ mod tests {
         let d = decide(
             "How Google backs the miners' AI build-out",
             "Google has been backing the miners' move into AI with credit support. TeraWulf set the pattern at Lake Mariner, where Google raised its backstop to $3.2 billion. Similarly, Cipher Mining signed an agreement to host Fluidstack's AI servers on 168 MW for ten years, Google standing behind $1.4 billion of the rent.",
+        );
+        not_a_deal(&d);
+        // deals that illustrate a trend
+        let d = decide(
+            "Cloud spending lifts the miners",
+            "Two cloud giants raised their capital budgets again.\n\
+             Miners hit by the halving moved into AI hosting.\n\
+             Recent deals illustrate the trend: IREN signed a five-year cloud contract with Microsoft.",
         );
         not_a_deal(&d);
         // a wrap's list of the deals a report cites

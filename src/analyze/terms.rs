@@ -722,6 +722,8 @@ fn amounts(text: &str) -> Vec<Amount> {
             "geschäftsjahr",
             "reported revenue",
             "reported net",
+            // "GAAP revenue of $38.0 million", "non-GAAP net loss"
+            "gaap",
             "net income",
             "ebitda",
             // the balance sheet: "working capital at $170 million", "cash of $330 million"
@@ -3473,6 +3475,12 @@ mod tests {
             let (t, _) = checked(head, "");
             assert_eq!((t.value_usd, t.capacity_mw), (None, Some(200.0)), "{head}");
         }
+        // a GAAP revenue line
+        let (t, _) = checked(
+            "The company reported GAAP revenue of $41.2 million and signed a 15-year lease for 200 MW",
+            "",
+        );
+        assert_eq!(t.value_usd, None);
         // a backlog is the company's agreements together
         let (t, _) = checked(
             "Its contracted backlog has grown to $31 billion after a 15-year lease for 200 MW",
