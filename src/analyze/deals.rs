@@ -213,6 +213,12 @@ struct Patterns {
     social_post: Regex,
     /// A verb of signing or winning an agreement, asked for its subject and its partner.
     signing_act: Regex,
+    /// Two named companies as the subject of a signing ("Lancium and Crusoe Energy announced a
+    /// multibillion-dollar agreement"), asked of a sentence naming no company of the universe.
+    pair_signs: Regex,
+    /// An amount and the party it is "with" ("$10 billion with CoreWeave"): three in a sentence
+    /// list one buyer's contracts with many.
+    amount_with: Regex,
     /// A customer securing access to capacity: "secures access to IREN's AI capacity".
     access_to_capacity: Regex,
     /// The company's own debt: notes, an offering, a convertible, a raise.
@@ -312,6 +318,8 @@ fn pats() -> &'static Patterns {
             access_to_capacity: r(r"(?i)\b(?:secur(?:es|ed|ing)|gain(?:s|ed)|sichert sich|sicherte sich|obtiene|obtuvo|garantiza|s'assure|assicura) (?:\w+ ){0,3}?(?:access to|Zugriff auf|Zugang zu|acceso a|accès à|accesso a) (?:[\w'’-]+ ){0,3}?(?:[\w-]*compute|[\w-]*computing capacity|AI capacity|GPU capacity|[\w-]*Rechenkapazität\w*|capacidad de (?:cómputo|computación)|capacité de calcul|capacità di calcolo)"),
             issuer_debt: r(r"(?i)\b(?:issu(?:e|es|ed|ing) [^.;]{0,40}\b(?:bonds?|notes|debt)|(?:investment[- ]grade|secured) bonds|senior (?:secured )?notes|notes? offering|notes due|convertible|debt offering|bond offering|high[- ]yield|rais(?:e|es|ed|ing) (?:up to |about )?\$|pric(?:es|ed|ing) (?:its |an? )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? )?(?:offering|notes)|funding arrangement|Anleihe\w*|obligations? (?:senior|garanties)|bonos|debêntures?|облигаци\w*)\b|可转换|可轉換|转债|轉債|社債|회사채"),
             section_title: r(r"(?i)^(?:what(?:'s| is|’s) happening|what happened|why it(?:'s| is|’s) important|why it matters|key (?:takeaways|points|facts)|summary|overview|background|the bottom line|in brief|at a glance)\s*[?:.]?$"),
+            amount_with: r(r"\$[\d.,]+\s?(?:billion|million|bn|B|M)?\s+with\s+(?:[a-z-]+\s+){0,3}[A-Z]"),
+            pair_signs: r(r"(?:^|[,;]\s*|\b(?:company|firm|startup|provider|operator|developer)\s+)[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+and\s+(?:[\w-]+\s+){0,3}?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+(?:have\s+|has\s+)?(?:announced|signed|struck|inked|reached|unveiled|entered into)\b[^.;]{0,60}\b(?:agreement|deal|partnership|contract|pact)\b"),
             signing_act: r(r"\b(?:sign(?:s|ed)|ink(?:s|ed)|land(?:s|ed)|wins|won|bag(?:s|ged)|secur(?:es|ed)|str(?:ikes|uck)|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged))\b"),
             social_post: r(r"(?i)\bin an? (?:X|Twitter|LinkedIn|Threads|Bluesky|social[- ]media) post\b|\bin a post on (?:X|Twitter|LinkedIn|Threads|Bluesky)\b|\b(?:wrote|said|posted) (?:in a post )?on (?:X|Twitter|LinkedIn)\b"),
             analysis_subject: r(r"(?i)^\W*(?:(?:meanwhile|separately|also|elsewhere|in addition|similarly),?\s+)?(?:an?|the|one|another)\s+(?:(?-u:[\w./&'-])+\s+){0,4}(?:analysis|note|research|commentary|column|op-ed|editorial|thesis)\b[^.;]{0,60}?\b(?:frames?|argues?|argued|notes?|noted|highlights?|highlighted|points? (?:to|out)|cites?|cited|citing|suggests?|suggested|describes?|described|casts?|views?|sees|saw)\b"),
@@ -384,7 +392,7 @@ fn pats() -> &'static Patterns {
             colocation: r(r"(?i)\b(colocation|co-location|lease|leases|leased|data cent(?:er|re) lease)\b"),
             hosting: r(r"(?i)\b(hosting|master services agreement|MSA)\b"),
             financing: r(r"(?i)\b(project financing|financing|backstop|credit facility|loan|debt facility)\b|融资|融資|贷款|貸款|대출|\b(?:кредит\w*|финансировани\w*)\b"),
-            negated: r(r"(?i)\b(did not|didn't|does not|doesn't|has not|hasn't|have not|no new|not yet|without any|(?:once|when|until|if|as soon as) (?:(?-u:[\w-])+ ){0,4}(?:get|gets|are|is|be|become) (?:signed|inked|executed|finali[sz]ed))\b"),
+            negated: r(r"(?i)\b(did not|didn't|does not|doesn't|has not|hasn't|have not|no new|not yet|without any|scal(?:es|ed|ing) back|(?:once|when|until|if|as soon as) (?:(?-u:[\w-])+ ){0,4}(?:get|gets|are|is|be|become) (?:signed|inked|executed|finali[sz]ed))\b"),
             recalled_recent: r(r"(?i)\brecientes? (?:extensión|ampliación|contrato|acuerdo)\b|\b(?:extensión|ampliación|contrato|acuerdo) reciente\b|\brécente? (?:extension|contrat|accord)\b|\b(?:contrat|accord) récent\b|\brecente (?:contratto|accordo|contrato|acordo|extensão|estensione)\b|\b(?:contratto|accordo|contrato|acordo) recente\b|\bthe recent (?:[A-Za-z0-9$.,-]+ ){0,4}(?:deal|contract|lease|agreement|extension)\b|\brecently (?:cemented|solidified|sealed|clinched)\b|(?:'s|’s|\bits|\btheir|\bthe) recently (?:unveiled|disclosed|revealed)\b|\b(?:during|on|in|at) (?:a|the|its|their) recent (?:quarterly |earnings |conference |investor )?(?:call|update|presentation|results)\b"),
             on_success_of: r(r"(?i)(?-u:\b)build(?:s|ing)? (?:up)?on (?:the|its|their) (?:(?-u:\w)+ )?success(?:es)? (?:of|at)(?-u:\b)"),
             time_ago: r(r"(?i)(?-u:\b)(?:last (?:week|month)|earlier this (?:week|month)|(?:a|one|two|three|four|\d+) (?:weeks?|months?) ago)(?-u:\b)"),
@@ -1297,7 +1305,26 @@ impl<'a> Recognizer<'a> {
             // "APLD shares were up 5% … after Oracle stated …, and Nebius Group bagged a
             // multi-billion-dollar AI infrastructure deal from Microsoft": every signing the
             // sentence tells is between two other companies, named, the cause of a move
-            if self.others_signing(s, domain) {
+            // ("Lancium and Crusoe Energy announced a multibillion-dollar agreement to build a
+            // 200-megawatt data center": two other companies named as the subject, no company of
+            // the universe in the sentence)
+            // ("Additional contracts include up to $19.4 billion with Nebius, over $10 billion
+            // with CoreWeave, $9.7 billion with Iren, and more than $2 billion with Lambda": one
+            // buyer's contracts with many, listed)
+            if s.contains(" with ") && p.amount_with.find_iter(s).take(3).count() == 3 {
+                if pos <= 3 {
+                    reasons.push(format!(
+                        "against: a list of several parties' contracts: \"{}\"",
+                        clip(s, 120)
+                    ));
+                }
+                continue;
+            }
+            if self.others_signing(s, domain)
+                || s.contains(" and ")
+                    && p.pair_signs.is_match(s)
+                    && self.providers_in(s, domain).is_empty()
+            {
                 if pos <= 3 {
                     reasons.push(format!(
                         "against: another company's agreement: \"{}\"",
@@ -1945,6 +1972,23 @@ impl<'a> Recognizer<'a> {
             {
                 reasons.push(format!(
                     "against: the opening says {LESSEE} (\"{}\")",
+                    clip(s, 100)
+                ));
+                None
+            }
+            c => c,
+        };
+        // "Big Tech Deal: CoreWeave Expands AI Infrastructure" over "They are acquiring Core
+        // Scientific for $9 billion": a headline naming no company of the universe, over an
+        // opening that tells a takeover, is the buyer's story
+        let customer = match customer {
+            Some(c)
+                if (c.pos == 0 || c.s.trim() == d.title.trim())
+                    && self.providers_in(d.title, domain).is_empty()
+                    && let Some((s, _)) = against_sents.iter().find(|(_, w)| *w == ACQUIRES) =>
+            {
+                reasons.push(format!(
+                    "against: a headline naming no company of the universe over a takeover (\"{}\")",
                     clip(s, 100)
                 ));
                 None
@@ -2997,6 +3041,11 @@ impl<'a> Recognizer<'a> {
             .iter()
             .find(|(s, _, _)| p.contract_noun.is_match(s) || names_contract(s))
             .or(named.first())?;
+        // (not one of a buyer's contracts with many, listed: "$19.4 billion with Nebius, over
+        // $10 billion with CoreWeave, $9.7 billion with Iren")
+        if p.amount_with.find_iter(s).take(3).count() == 3 {
+            return None;
+        }
         // ("TeraWulf set the pattern, where Google raised its backstop … Similarly, Cipher
         // signed …": another company's agreement, an example)
         let cos = companies(s);
@@ -7757,6 +7806,38 @@ mod tests {
             party_role("un accordo con Nvidia", 15, 21),
             Role::Counterparty
         );
+    }
+
+    #[test]
+    fn a_customers_own_deals_takeovers_lists_and_cutbacks_are_not_the_companys_deal() {
+        // two other companies as the subject of a signing, after the sector's miners
+        let d = decide(
+            "Abilene to host a 200 MW AI data center",
+            "- Miners like Bit Digital, Hut 8 and Core Scientific are moving into AI.\n\
+             Recently, Texas developer Lancium and cloud startup Crusoe Energy announced a multibillion-dollar agreement to build a 200 MW data center near Abilene.",
+        );
+        not_a_deal(&d);
+        // a headline naming only a customer over an opening that tells it buys the company
+        let d = decide(
+            "Big Tech Deal: CoreWeave Expands Its AI Footprint",
+            "CoreWeave is making a bold move. They are acquiring Core Scientific for $9 billion in stock.",
+        );
+        not_a_deal(&d);
+        // one buyer's contracts with many, listed
+        let d = decide(
+            "",
+            "Microsoft is stepping up its AI race with a $60 billion investment in neocloud data center providers.\n\
+             The multi-year commitments are among its largest.\n\
+             Its largest pledge, about $23 billion, goes to Nscale, which gives Microsoft access to Nvidia chips in Texas.\n\
+             Other contracts include up to $19.4 billion with Nebius, over $10 billion with CoreWeave, $9.7 billion with Australian firm Iren, and more than $2 billion with Lambda, securing long-term access to critical GPU capacity.",
+        );
+        not_a_deal(&d);
+        // a customer scaling back another company's deal
+        let d = decide(
+            "Core Scientific Falls 18% After Microsoft Scales Back CoreWeave AI Deal",
+            "Investors sold the miner's shares on the news.",
+        );
+        not_a_deal(&d);
     }
 
     #[test]
