@@ -1988,7 +1988,7 @@ impl<'a> Recognizer<'a> {
                     && let Some((s, _)) = against_sents.iter().find(|(_, w)| *w == ACQUIRES) =>
             {
                 reasons.push(format!(
-                    "against: a headline naming no company of the universe over a takeover (\"{}\")",
+                    "against: a headline naming only other companies over a takeover (\"{}\")",
                     clip(s, 100)
                 ));
                 None
