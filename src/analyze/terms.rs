@@ -1909,6 +1909,10 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
     if years.is_match(&out) {
         out = years
             .replace_all(&out, |c: &regex::Captures<'_>| {
+                // "几十年", "數十年": several decades, no term
+                if matches!(&c[1], "几" | "幾" | "数" | "數") {
+                    return c[0].to_string();
+                }
                 let n = match &c[2] {
                     "五" => "5",
                     "十" => "10",
@@ -3647,6 +3651,9 @@ mod tests {
 
     #[test]
     fn amounts_capacity_and_terms_in_other_scripts_are_read() {
+        // "for decades to come" is no term; "a ten-year lease" is one
+        assert_eq!(x("我们的战略将在未来几十年内带来回报。").term_years, None);
+        assert_eq!(x("签署了十年租约。").term_years, Some(10.0));
         // Japanese, Korean, simplified Chinese, Russian
         let t = x("Hut 8は70億ドル規模、15年間のリース契約を締結し、245メガワットを提供する");
         assert_eq!(
