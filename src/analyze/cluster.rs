@@ -21,7 +21,10 @@
 //! term that names a deal's guarantor or end user is that deal told by its backer. A report that
 //! joins no deal but names a customer with whom the company has two deals or more, stating their
 //! capacities added up (and no value past theirs), is their running total: it joins the latest.
-//! A report compatible with several deals joins the one it agrees with most, then the latest. The
+//! After its first day, a report at another named site than the deal's is another agreement,
+//! unless within the window every term it states agrees and the two names differ only after a
+//! shared first word, with no number in either (the same site misnamed, `misnamed_site`). A
+//! report compatible with several deals joins the one it agrees with most, then the latest. The
 //! deal's announcement time is its earliest report's.
 
 use std::collections::{HashMap, HashSet};

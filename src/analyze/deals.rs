@@ -1224,12 +1224,7 @@ impl<'a> Recognizer<'a> {
                 && p.time_ago.is_match(cands[pos - 1].0)
                 && p.contract_noun.is_match(cands[pos - 1].0)
             {
-                if pos <= 3 {
-                    reasons.push(format!(
-                        "against: the deal the sentence before recalls: \"{}\"",
-                        clip(s, 120)
-                    ));
-                }
+                against_near_top(reasons, pos, "the deal the sentence before recalls", s);
                 continue;
             }
             // "TeraWulf has been actively pursuing significant strategic expansions. The company
@@ -1240,18 +1235,11 @@ impl<'a> Recognizer<'a> {
                 && !s.contains(" new ")
                 && (pos.saturating_sub(3).max(1)..pos).any(|b| p.recap_frame.is_match(cands[b].0))
             {
-                if pos <= 3 {
-                    reasons.push(format!(
-                        "against: a list of what the company has been doing: \"{}\"",
-                        clip(s, 120)
-                    ));
-                }
+                against_near_top(reasons, pos, "a list of what the company has been doing", s);
                 continue;
             }
             if let Some(why) = not_provider {
-                if pos <= 3 {
-                    reasons.push(format!("against: {why}: \"{}\"", clip(s, 120)));
-                }
+                against_near_top(reasons, pos, why, s);
                 if pos <= 2 && early_against.is_none() {
                     early_against = Some((why, pos));
                 }
@@ -1259,16 +1247,12 @@ impl<'a> Recognizer<'a> {
             }
             // "today announced financial results for the fourth quarter": a results release
             if p.results_release.is_match(s) {
-                if pos <= 3 {
-                    reasons.push(format!("against: a results release: \"{}\"", clip(s, 120)));
-                }
+                against_near_top(reasons, pos, "a results release", s);
                 continue;
             }
             // "a second hosting agreement ... to host another 10,000 miners": bitcoin mining
             if mining_words(s) && !p.ai_words.is_match(s) {
-                if pos <= 3 {
-                    reasons.push(format!("against: {MINING}: \"{}\"", clip(s, 120)));
-                }
+                against_near_top(reasons, pos, MINING, s);
                 continue;
             }
             if workload(s) {
@@ -1294,12 +1278,7 @@ impl<'a> Recognizer<'a> {
             // the universe's, its name no customer's), naming no company of the universe, is
             // that company's news
             if providers.is_empty() && self.outside_listed_subject(s) {
-                if pos <= 3 {
-                    reasons.push(format!(
-                        "against: another listed company's news: \"{}\"",
-                        clip(s, 120)
-                    ));
-                }
+                against_near_top(reasons, pos, "another listed company's news", s);
                 continue;
             }
             // "APLD shares were up 5% … after Oracle stated …, and Nebius Group bagged a
@@ -1312,12 +1291,7 @@ impl<'a> Recognizer<'a> {
             // with CoreWeave, $9.7 billion with Iren, and more than $2 billion with Lambda": one
             // buyer's contracts with many, listed)
             if s.contains(" with ") && p.amount_with.find_iter(s).take(3).count() == 3 {
-                if pos <= 3 {
-                    reasons.push(format!(
-                        "against: a list of several parties' contracts: \"{}\"",
-                        clip(s, 120)
-                    ));
-                }
+                against_near_top(reasons, pos, "a list of several parties' contracts", s);
                 continue;
             }
             if self.others_signing(s, domain)
@@ -1325,43 +1299,26 @@ impl<'a> Recognizer<'a> {
                     && p.pair_signs.is_match(s)
                     && self.providers_in(s, domain).is_empty()
             {
-                if pos <= 3 {
-                    reasons.push(format!(
-                        "against: another company's agreement: \"{}\"",
-                        clip(s, 120)
-                    ));
-                }
+                against_near_top(reasons, pos, "another company's agreement", s);
                 continue;
             }
             // "Meanwhile, a separate Zacks analysis frames IREN's story as less dependent on one
             // customer, citing additional multi-year AI cloud wins": an analysis's view of deals
             if p.analysis_subject.is_match(s) {
-                if pos <= 3 {
-                    reasons.push(format!("against: an analysis's view: \"{}\"", clip(s, 120)));
-                }
+                against_near_top(reasons, pos, "an analysis's view", s);
                 continue;
             }
             // "In an X post on June 23, a fund's CIO highlighted that Galaxy's transformation
             // accelerated after it signed …": someone's post about the deal, not its news
             if s.contains(" post") && p.social_post.is_match(s) {
-                if pos <= 3 {
-                    reasons.push(format!(
-                        "against: a social-media post's view: \"{}\"",
-                        clip(s, 120)
-                    ));
-                }
+                against_near_top(reasons, pos, "a social-media post's view", s);
                 continue;
             }
             // "West Texas hosts the Stargate Project, backed by OpenAI, with a $500 billion
             // commitment": a sentence naming no company of the universe whose money is all past
             // any contract's worth tells a sector's or another venture's deal
             if pos >= 1 && providers.is_empty() && terms::sector_figures_only(s) {
-                if pos <= 3 {
-                    reasons.push(format!(
-                        "against: a sector's or another venture's figure: \"{}\"",
-                        clip(s, 120)
-                    ));
-                }
+                against_near_top(reasons, pos, "a sector's or another venture's figure", s);
                 continue;
             }
             // "Iris Energy exemplified this trend by securing a $9.7 billion agreement",
@@ -1387,24 +1344,19 @@ impl<'a> Recognizer<'a> {
                 .any(|w| s.contains(w))
                 && p.example_case.is_match(s)
             {
-                if pos <= 3 {
-                    reasons.push(format!(
-                        "against: an example, not the news: \"{}\"",
-                        clip(s, 120)
-                    ));
-                }
+                against_near_top(reasons, pos, "an example, not the news", s);
                 continue;
             }
             // "CoreWeave posted second-quarter revenue … A $4bn contract expansion with OpenAI
             // helped drive the increase": under a headline whose companies are all customers,
             // a sentence that names no company providing capacity tells the customer's own deals
             if providers.is_empty() && title_all_customers() {
-                if pos <= 3 {
-                    reasons.push(format!(
-                        "against: the customer's own agreement, in a story about it: \"{}\"",
-                        clip(s, 120)
-                    ));
-                }
+                against_near_top(
+                    reasons,
+                    pos,
+                    "the customer's own agreement, in a story about it",
+                    s,
+                );
                 continue;
             }
             // "Lancium and Crusoe Energy Systems announced a multibillion-dollar deal to build a
@@ -1462,12 +1414,12 @@ impl<'a> Recognizer<'a> {
                             })
                         }))
             {
-                if pos <= 3 {
-                    reasons.push(format!(
-                        "against: one of several companies' agreements, a roundup: \"{}\"",
-                        clip(s, 120)
-                    ));
-                }
+                against_near_top(
+                    reasons,
+                    pos,
+                    "one of several companies' agreements, a roundup",
+                    s,
+                );
                 continue;
             }
             // a sentence about backing lease obligations that names a hyperscaler and an AI cloud
@@ -1535,33 +1487,23 @@ impl<'a> Recognizer<'a> {
                     .map(|x| self.linker.tickers[x.entity].as_str())
                     .collect();
                 if !here.is_empty() && here.iter().all(|t| *t != lead) {
-                    if pos <= 3 {
-                        reasons.push(format!(
-                            "against: another company's agreement: \"{}\"",
-                            clip(s, 120)
-                        ));
-                    }
+                    against_near_top(reasons, pos, "another company's agreement", s);
                     continue;
                 }
             }
             // "its path is marked by (1) ..., (2) ..., (3) a Microsoft contract": a summary
             if p.enumerated.find_iter(s).count() >= 3 {
-                if pos <= 3 {
-                    reasons.push(format!(
-                        "against: a summary in points: \"{}\"",
-                        clip(s, 120)
-                    ));
-                }
+                against_near_top(reasons, pos, "a summary in points", s);
                 continue;
             }
             // "signs multi-year leases with these companies": a description of a kind of deal
             if p.generic_party.is_match(s) {
-                if pos <= 3 {
-                    reasons.push(format!(
-                        "against: agreements with companies in general, not one: \"{}\"",
-                        clip(s, 120)
-                    ));
-                }
+                against_near_top(
+                    reasons,
+                    pos,
+                    "agreements with companies in general, not one",
+                    s,
+                );
                 continue;
             }
             // "publicly traded miners are signing multi-year leases with Google, Amazon and
@@ -1574,12 +1516,7 @@ impl<'a> Recognizer<'a> {
                 es.dedup();
                 es.len() >= 2 || es.is_empty()
             } {
-                if pos <= 3 {
-                    reasons.push(format!(
-                        "against: miners' agreements in general, not one: \"{}\"",
-                        clip(s, 120)
-                    ));
-                }
+                against_near_top(reasons, pos, "miners' agreements in general, not one", s);
                 continue;
             }
             // "Des entreprises telles que Cipher, IREN et CleanSpark recherchent activement des
@@ -1605,20 +1542,18 @@ impl<'a> Recognizer<'a> {
                             .is_some_and(|x| in_a_list(&bare, x.start, x.end))
                     })
             {
-                if pos <= 3 {
-                    reasons.push(format!(
-                        "against: companies in a list, the sector and not one deal: \"{}\"",
-                        clip(s, 120)
-                    ));
-                }
+                against_near_top(
+                    reasons,
+                    pos,
+                    "companies in a list, the sector and not one deal",
+                    s,
+                );
                 continue;
             }
             // "concurrent with the merger agreement, the companies also entered into a hosting
             // agreement": an agreement between the merging companies is part of the merger
             if !cp_named && p.merger_agreement.is_match(s) {
-                if pos <= 3 {
-                    reasons.push(format!("against: part of a merger: \"{}\"", clip(s, 120)));
-                }
+                against_near_top(reasons, pos, "part of a merger", s);
                 continue;
             }
             // a partnership to build or convert sites, with no customer named: a plan
@@ -1627,12 +1562,12 @@ impl<'a> Recognizer<'a> {
                 && p.development.is_match(s)
                 && !p.undisclosed.is_match(s)
             {
-                if pos <= 3 {
-                    reasons.push(format!(
-                        "against: a partnership to build, not a customer's agreement: \"{}\"",
-                        clip(s, 120)
-                    ));
-                }
+                against_near_top(
+                    reasons,
+                    pos,
+                    "a partnership to build, not a customer's agreement",
+                    s,
+                );
                 continue;
             }
             let cp_neocloud = parties
@@ -3242,6 +3177,14 @@ fn parenthesised_abbreviation(inner: &str) -> Option<&str> {
         .then(|| &inner[..caps])
 }
 
+/// A sentence the opening's loop passes over: why, kept as a reason when it stands near the top
+/// (position 3 or less), where it speaks against the document as a whole.
+fn against_near_top(reasons: &mut Vec<String>, pos: usize, why: &str, s: &str) {
+    if pos <= 3 {
+        reasons.push(format!("against: {why}: \"{}\"", clip(s, 120)));
+    }
+}
+
 /// The sentence of `text` around `start..end`: back to the previous full stop (a wide one too)
 /// or line break, on to the next. (`terms::sentence_around` does not stop at 。: its amounts
 /// are read across it, and changing that moves terms on the real sides.)
@@ -4107,24 +4050,32 @@ pub fn party_role(text: &str, start: usize, end: usize) -> Role {
             .is_some_and(|rest| p.vendor_after.is_match(rest));
     // "l'export dei chip Nvidia", "les puces de Nvidia": the maker named after its chips
     let chips_of_maker = {
-        let b = before.trim_end().to_lowercase();
-        let b = b
-            .strip_suffix(" de")
-            .or_else(|| b.strip_suffix(" di"))
-            .or_else(|| b.strip_suffix(" von"))
-            .unwrap_or(&b);
-        [
-            "chip",
-            "chips",
-            "gpu",
-            "gpus",
-            "puces",
-            "processori",
-            "processeurs",
-            "procesadores",
-        ]
-        .iter()
-        .any(|w| b.ends_with(&format!(" {w}")))
+        // (the last word before the name, past a preposition, with a word before it; compared
+        // without allocating: this runs for every name matched)
+        let mut words = before.split_whitespace().rev();
+        let mut last = words.next();
+        if last.is_some_and(|w| {
+            ["de", "di", "von"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+        }) {
+            last = words.next();
+        }
+        words.next().is_some()
+            && last.is_some_and(|w| {
+                [
+                    "chip",
+                    "chips",
+                    "gpu",
+                    "gpus",
+                    "puces",
+                    "processori",
+                    "processeurs",
+                    "procesadores",
+                ]
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c))
+            })
     };
     if access_to_makers
         || chips_of_maker
