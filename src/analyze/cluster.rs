@@ -418,14 +418,14 @@ pub fn same_counterparty(a: &Report, b: &Report) -> bool {
         || b.parties.iter().any(|p| p.name == a.counterparty)
 }
 
-/// The latest of the deals of `r`'s company with `r`'s customer, all begun before the window,
-/// when there are two or more of them stating a capacity, their capacities added up are `r`'s
+/// The latest of the deals of `r`'s company with `r`'s customer begun before `r` (within the
+/// window too: a report of an expansion a week on may state the pair's total instead of the
+/// expansion's own size), when there are two or more of them stating a capacity, their capacities added up are `r`'s
 /// (within `EXACT_MW` or `EXACT_SHARE`) and `r`'s value, if any, is no more than their values
 /// added up or one deal's own.
 fn running_total(
     r: &Report,
     at: i64,
-    window: i64,
     agreed: &[DealTerms],
     first_at: &[i64],
     by_customer: &HashMap<(&str, crate::model::DealKind, &str), Vec<usize>>,
@@ -435,7 +435,7 @@ fn running_total(
         .get(&(r.ticker.as_str(), r.kind, r.counterparty.as_str()))?
         .iter()
         .copied()
-        .filter(|&k| at - first_at[k] > window)
+        .filter(|&k| first_at[k] <= at)
         .collect();
     let sizes: Vec<f64> = ks.iter().filter_map(|&k| agreed[k].capacity_mw).collect();
     if sizes.len() < 2 {
@@ -740,13 +740,14 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 best = Some((k, agree, last, elsewhere));
             }
         }
-        // after the window, a report naming a customer with whom the company has two deals or
+        // a report matching no deal, naming a customer with whom the company has two deals or
         // more, stating their capacities added up ("Surges 13% on its 400MW lease with CoreWeave"
-        // months after leases of 250 MW and 150 MW), no value past theirs added up and no new
-        // agreement: those deals' running total told again, which joins the latest of them
+        // months after leases of 250 MW and 150 MW; "an expansion deal with CoreWeave for 393
+        // MW" a week after a 260 MW expansion of a 133 MW lease), no value past theirs added up
+        // and no new agreement: those deals' running total told again, which joins the latest
         if best.is_none() && !r_undisclosed && !r.new_agreement {
-            best = running_total(r, at, window, &agreed, &first_at, &by_customer)
-                .map(|k| (k, 0, r.at, false));
+            best =
+                running_total(r, at, &agreed, &first_at, &by_customer).map(|k| (k, 0, r.at, false));
         }
         match best {
             Some((k, _, _, elsewhere)) => {
@@ -1497,6 +1498,12 @@ mod tests {
         );
         total.terms = terms(Some(11e9), Some(400.0), Some(15.0));
         let c = cluster(&[june.clone(), august.clone(), total.clone()]);
+        assert_eq!(c, vec![vec![0], vec![1, 2]]);
+        // a week after the expansion, a results story stating the pair's total for it
+        let mut week = total.clone();
+        week.at = "2025-09-04T12:00:00Z".parse().expect("time");
+        week.terms = terms(None, Some(400.0), None);
+        let c = cluster(&[june.clone(), august.clone(), week]);
         assert_eq!(c, vec![vec![0], vec![1, 2]]);
         // a capacity past the total, or a value past both values, is another agreement
         let mut more = total.clone();

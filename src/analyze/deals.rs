@@ -337,7 +337,7 @@ fn pats() -> &'static Patterns {
             one_contract: r(r"(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|lease|deal)\b"),
             size_or_term: r(r"(?i)\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
             contract_noun: r(r"(?i)\b(deal|deals|pact|contract|contracts|agreement|agreements|kesepakatan|perjanjian|kontrak|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|Abkommens?|contrat|accord|acordo)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار|\b(?:smlouv\w*|zmluv\w*|umow\w*|umów|dohod\w*)\b"),
-            deal_noun: r(r"(?i)\b(deal|deals|pact|pacts|contract|contracts|agreement|agreements|partnership|tenant|customer|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|Abkommens?|contrat|accord|acordo|Kunde|client|cliente)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|客户|客戶|顧客|고객|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*|клиент\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture|empresa conjunta)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار|\b(?:smlouv\w*|zmluv\w*|umow\w*|umów|dohod\w*)\b"),
+            deal_noun: r(r"(?i)\b(deal|deals|pact|pacts|contract|contracts|agreement|agreements|partnership|partenariat|parceria|partenariato|Partnerschaft|tenant|customer|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|Abkommens?|contrat|accord|acordo|Kunde|client|cliente)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|客户|客戶|顧客|고객|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*|клиент\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture|empresa conjunta)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار|\b(?:smlouv\w*|zmluv\w*|umow\w*|umów|dohod\w*)\b"),
             financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\b(?:announc|secur|arrang|clos|obtain|rais)\w* \$[\d.,]+\s?(?:billion|million|bn|b|m)? (?:in |of )?(?:new )?(?:GPU |debt |delayed[- ]draw )?(?:financing|funding)\b|\bfinancing\b[^.;]{0,80}\b(?:is|are|was|were|has been|have been) secured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility)|financing (?:structure|facility)|(?:preferred|common) equity units?|equity units?|convertibles|conversíve(?:l|is)|debêntures?|Wandelanleihen?|конвертируем\w*|облигаци\w*)\b|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채"),
             fresh_results: r(&[
                 r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed) (?:a |an |that )?(?:[\w-]+ ){0,5}(?:leases?|contracts?|agreements?|colocation|hosting)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b|",
@@ -360,7 +360,7 @@ fn pats() -> &'static Patterns {
             capacity_move_more: r(r"(?i)\b(?:affitterà|affitta|prende in affitto|arrendará|arrendaría|arrienda|alquilará|alquilaría|alquila|alugará|aluga|louera|loue|mietet|wird (?:\w+ ){0,3}mieten|a porté|avait porté|porte|relevé|augmenté|elevou|aumentou|ampliou|aumentó|amplió|elevó|erhöht|erhöhte|aumentato|ampliato)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts|megavatios|megawatt|mégawatts)|capacity|capacidad|capacità|capacité|capacidade|Kapazität|infrastructure|infraestructura|infrastruttura|infraestrutura|Infrastruktur)\b"),
             commitment: r(r"(?i)\bexercis(?:es|ed|ing)\b[^.;]{0,30}\boptions?\b|\b(?:využil[aiy]?|skorzystał[aoy]?) (?:\w+ )?(?:opci|opcj[ięa]|možnosť)\b|\bcommitments?\b|\bcommits? to\b|\bcommitted to\b|\bOption\w*\b[^.;]{0,90}\bausgeübt\b|\b(?:a|ont) exercé\b[^.;]{0,30}\boptions?\b|\bejerci(?:ó|do)\b[^.;]{0,30}\bopci[óo]n\b|\besercitato\b[^.;]{0,30}\bopzion[ei]\b"),
             site_commitment: r(r"(?i)\bcommit(?:s|ted)? to (?:using|use|taking|take|leasing|lease|occupying|occupy) (?:all |the |an additional |additional |\d[\d,.]* ?(?:MW|megawatts) of )*(?:\w+ ){0,3}?(?:power|capacity|megawatts|MW)\b"),
-            new_customer: r(r"(?i)\b(?:signed|signs|signing|added|adds|secured|secures|onboarded|landed) (?:an? |two |three )?new (?:\d[\d,.]* ?(?:MW|megawatts?) )?(?:(?:AI|HPC|hosting|colocation|data cent(?:er|re)) )*(?:customers?|clients?|tenants?)\b"),
+            new_customer: r(r"(?i)\b(?:signed|signs|signing|added|adds|secured|secures|onboarded|landed) (?:an? |two |three )?new (?:\d[\d,.]* ?(?:MW|megawatts?) )?(?:(?:AI|HPC|hosting|colocation|data cent(?:er|re)) )*(?:customers?|clients?|tenants?)\b|\b(?:ein (?:neuer|weiterer) Kunde|(?:einen )?(?:neuen|weiteren) Kunden) (?:\S+ ){0,3}gewonnen\b"),
             provides_mw: r(r"(?i)\b(?:provide|provides|providing|deliver|delivers|delivering|fornecerá|fornecerão|fornece|proporcionará|suministrará|fornirà|fournira|fournit)\b[^.;]{0,40}?\b\d[\d,.]*\s?-?(?:MW|megawatts?|megavatios|mégawatts?)\b|\b(?:wird|werden)\b[^.;]{0,60}?\b\d[\d,.]*\s?(?:MW|Megawatt)\b[^.;]{0,60}\b(?:zur Verfügung stellen|bereitstellen|liefern)\b"),
             options_total: r(r"(?i)\b(?:extensions?|options?|renewals?)\b[^.;]{0,40}\bbring(?:s|ing)?\b"),
             headline: Headlines {
@@ -379,7 +379,7 @@ fn pats() -> &'static Patterns {
                 plan: r(r"(?i)\bplans? (?:to|for)\b|\bplanned\b|\bto convert\b|\bconverts?\b|\bexplor(?:es|ing)\b|\bconsider(?:s|ing)\b|\beyes\b|\bsets? sights\b|\bstrategic alternatives\b|\bwinds? down\b|\bto invest\b|\bto increase\b|\bLOI\b|\bletter of intent\b|\bMOU\b|\bexpands self-mining\b"),
             },
             verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)|bag(?:s|ged)|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|reach(?:es|ed)? (?:an?|the) (?:[\w$.,-]+ ){0,4}(?:agreement|deal|pact)|lock(?:s|ed)? in|solidif(?:ies|ied)|unveil(?:s|ed)|reveals|(?:has|have) revealed|revealed (?:an?|its|their)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?(?:provides?|suppl(?:y|ies)|gives?|offers?) [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d[\d,.]*|(?:fornecerá|fornecerão|proporcionará|suministrará|fornirà|fournira) (?:até |hasta |fino a |jusqu'à )?\d[\d,.]*|menandatangani|meneken|menyepakati|exercis(?:es|ed)|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|confirm(?:s|ed)|disclos(?:es|ed) (?:an?|two|three|new)|leased|leasing (?:an? )?(?:additional |another |further )?\d[\d,.]*|(?:to|will|would) lease|leases \d[\d,.]*|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|ha stretto|hanno stretto|stringe|sottoscritto|sottoscrive|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|Unterzeichnung|ausgeübt|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|signature|conclu|conclut|(?:a|ont) passé (?:un|deux|trois) (?:accord|contrat)s?|passe (?:un|deux|trois) (?:accord|contrat)s?|annonce|annoncé|anunciou|anunció|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|vermietet|vermieten|vermietete|loue|louera|affitta|affitterà|cierra|cerró|cerrado|pacta|pactan|pactó|pactaron|pactado|booked (?:a|an|its|the)|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|签了|簽了|达成|達成|敲定|締結|契約を結|契約を確保|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b|\b(?:podepsal[aiy]?|podpísal[aiy]?|podpisał[aoy]?|podpisali|uzavřel[aiy]?|uzavřením|uzavrel[aiy]?|zawarł[aoy]?|zawarli|(?:využil[aiy]?|skorzystał[aoy]?) (?:\w+ )?(?:opci|opcj[ięa]|možnosť))\b|ปิดดีล|ลงนาม|เซ็นสัญญา|ทำสัญญา|हस्ताक्षर|डील पूरी|समझौता किया|समझौते पर|وقّعت|وقعت|وقّع|أبرمت|أبرم"),
-            noun: r(r"(?i)\b(lease|leases|pact|kesepakatan|perjanjian|kontrak|sewa|arrendamiento|alquiler|alquilará|arrendará|alugará|locazione|affitto|contratto|contrato|accordo|acuerdo|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|Abkommens?|contrat|accord|bail|empresa conjunta|parceria|acordo|arrendamento|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|engagement|compromisso|compromiso|impegno|takeover|buyout|proposal|bid|offer)\b|合约|合約|大单|大單|合同|协议|協議|租约|租約|租赁|租賃|托管|託管|契約|リース|賃貸|계약|임대|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|аренд\w*|сделк\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
+            noun: r(r"(?i)\b(lease|leases|pact|kesepakatan|perjanjian|kontrak|sewa|arrendamiento|alquiler|alquilará|arrendará|alugará|locazione|affitto|contratto|contrato|accordo|acuerdo|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|Abkommens?|contrat|accord|bail|empresa conjunta|parceria|partenariat|partenariato|Partnerschaft|acordo|arrendamento|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|engagement|compromisso|compromiso|impegno|takeover|buyout|proposal|bid|offer)\b|合约|合約|大单|大單|合同|协议|協議|租约|租約|租赁|租賃|托管|託管|契約|リース|賃貸|계약|임대|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|аренд\w*|сделк\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
             workload: r(r"(?i)\b(hosting|HPC|KI|IA|inteligencia artificial|intelligence artificielle|intelligenza artificiale|inteligência artificial|künstliche[rn]? Intelligenz|capacidad (?:informática|de cómputo|de computación)|capacité de calcul|capacità di calcolo|capacidade de computação|Rechenkapazität(?:en)?|Rechenzentr\w*|centre de données|centres de données|centro de datos|centros de datos|centro de dados|centri dati|centro dati|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b|人工智慧|人工智能|算力|資料中心|数据中心|數據中心|雲端|云端|云计算|雲計算|データセンター|人工知能|데이터센터|데이터 센터|인공지능|\b(?:ИИ|дата-центр\w*|ЦОД\w*|вычислительн\w*|искусственн\w* интеллект\w*)\b"),
             undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|client|lessee|counterparty|company|partner)|\b(?:an?|with|dengan) (?:large |leading |major |U\.S\.[- ]based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:un|une|uno|una|um|uma|ein|einem|einen) (?:[\w-]+ ){0,2}hyperscaler\b|\b(?:non identifié|non divulgué|no identificado|no revelado|nicht (?:namentlich )?genannt\w*|ungenannt\w*|não identificado|não divulgado|non identificato)\b|\b(?:a|an|one|its (?:first|second|third|new)) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale|artificial intelligence(?: \(AI\))?) (?:customer|client|tenant)\b|شركة (?:\S+ ){0,2}?hyperscaler\b|ذات (?:ال)?درجة (?:ال)?استثمارية|一[项項][^。]{0,30}?客[户戶][协協][议議]"),
             loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
@@ -401,7 +401,7 @@ fn pats() -> &'static Patterns {
             example_case: r(r"(?i-u)\b(?:exemplif(?:y|ies|ied)|illustrat(?:e|es|ed)|epitomi[sz](?:es|ed)) (?:this|the|that) (?:trend|shift|pivot|move|transition)\b|^[\s'*-]*(?:Similarly|Likewise|For example|For instance|As an example),|\b(?:highlights|cites|points to|lists|names|mentions) (?:(?:specific|several|recent|some|two|three|notable|such|these) )+(?:\w+ )?(?:deals|contracts|agreements|examples|cases):"),
             miner_ref: r(r"(?i)\bminers?\b|\bminer[oa]s?\b|\bmineurs?\b|\bmineradoras?\b|\bmining (?:company|firm|operator)\b|\bthe (?:company|firm|operator)\b|マイナー|マイニング企業|矿企|矿商|礦商|채굴"),
             hypothetical: r(r"(?i)(?-u:\b)(?:if|until|unless|whether)(?-u:\b) (?:[\w'’-]+ ){0,8}(?:secures?|signs?|lands?|wins?|inks?|strikes?|closes?|finali[sz]es?)(?-u:\b)"),
-            agreements_total: r(r"(?i)(?-u:\b)(?:agreements|leases|contracts) (?:(?-u:\w)+ ){0,2}total(?:ing|ling|ed)(?-u:\b)"),
+            agreements_total: r(r"(?i)(?-u:\b)(?:agreements|leases|contracts) (?:(?-u:\w)+ ){0,2}total(?:ing|ling|ed)(?-u:\b)|(?-u:\b)(?:agreements|leases|contracts)(?-u:\b)[^.;]{0,30}?, (?:representing|amounting to)(?-u:\b)"),
             // "In 2025, Applied Digital signed long-term leases totaling 400 MW": a year's deals
             // told from its end, not the news of one
             future_expand: r(r"(?i)(?-u:\b)(?:(?:is|are) (?:set|poised|expected|planning|looking|aiming) to|plans? to|aims? to|expects? to|(?:enabl|allow)(?:es|ing|e|s) (?:(?-u:\w)+ ){1,3}to) (?:further )?expand(?-u:\b)"),
@@ -418,7 +418,7 @@ fn pats() -> &'static Patterns {
             business_object: r(r"(?i-u)\b(?:customers|customer base|business(?:es)?|assets|operations|data cent(?:er|re)s|portfolio)\b"),
             recalled_wide: r(r"최근[^.。]{0,80}?체결한|체결한[^.。]{0,40}?계약(?:으로|을 통해|에 따라|에 의해)|(?:最近|近期)[^。]{0,80}?(?:締結|签署|签订|簽署|簽訂)|在宣布[^。]{0,80}?(?:后|後)"),
             // an agreement recalled inside another story, not announced by it
-            recalled: r(r"(?i)\b(recently (?:signed|agreed|inked|struck|finali[sz]ed|executed)|a (?:principios|comienzos) de(?:l| este)? mes|no in[ií]cio (?:do|deste) m[eê]s|au d[ée]but du mois|all'inizio del mese|Anfang (?:des|dieses) Monats|(?:'s|’s|\bits|\btheir|\bthe|\ban?) recently announced|\b(?:our|its|their|the) recent announcement\b|\bin other (?:recent )?news\b|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|currently (?:hosts|leases|rents|serves)|already (?:renting|leasing|hosting|using)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|total contracted|\b(?:thus|so) far (?:in |this )(?:20\d\d|year)\b|\bcontracted (?:AI )?(?:ARR|annual(?:ized)? recurring revenue)\b|\bincluding (?:its |the )?(?:deals|contracts|agreements|leases) with\b|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\b(?:has|have) since (?:exercised|signed|expanded|added|agreed|extended|committed)\b|\btrack record\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart|mitgeteilt|angekündigt|gemeldet) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b|\b(?:to accommodate|accommodating) (?:an?|its|their|the) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|先週|昨年|上月|上个月|上個月|上周|上週|去年|此前|合[约同](?:租赁)?收入|지난주|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:letzte|vergangene) Woche\b|\bla semana pasada\b|\bla semaine dernière\b|\bla settimana scorsa\b|\bna semana passada\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\b(?:el|del) (?:año|mes) pasado\b|\b(?:l'|dell')anno scorso\b|\bil mese scorso\b|\b(?:no|do) (?:ano|mês) passado\b|\b(?:stays?|remains?) (?:front and cent(?:er|re)|in (?:focus|the spotlight))\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b"),
+            recalled: r(r"(?i)\b(recently (?:signed|agreed|inked|struck|finali[sz]ed|executed)|a (?:principios|comienzos) de(?:l| este)? mes|no in[ií]cio (?:do|deste) m[eê]s|au d[ée]but du mois|all'inizio del mese|Anfang (?:des|dieses) Monats|(?:'s|’s|\bits|\btheir|\bthe|\ban?) recently announced|\b(?:our|its|their|the) recent announcement\b|\bin other (?:recent )?news\b|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|\bfull (?:lease )?commitments? for\b|currently (?:hosts|leases|rents|serves)|already (?:renting|leasing|hosting|using)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|total contracted|\b(?:thus|so) far (?:in |this )(?:20\d\d|year)\b|\bcontracted (?:AI )?(?:ARR|annual(?:ized)? recurring revenue)\b|\bincluding (?:its |the )?(?:deals|contracts|agreements|leases) with\b|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\b(?:has|have) since (?:exercised|signed|expanded|added|agreed|extended|committed)\b|\btrack record\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart|mitgeteilt|angekündigt|gemeldet) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b|\b(?:to accommodate|accommodating) (?:an?|its|their|the) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|先週|昨年|上月|上个月|上個月|上周|上週|去年|此前|合[约同](?:租赁)?收入|지난주|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:letzte|vergangene) Woche\b|\bla semana pasada\b|\bla semaine dernière\b|\bla settimana scorsa\b|\bna semana passada\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\b(?:el|del) (?:año|mes) pasado\b|\b(?:l'|dell')anno scorso\b|\bil mese scorso\b|\b(?:no|do) (?:ano|mês) passado\b|\b(?:stays?|remains?) (?:front and cent(?:er|re)|in (?:focus|the spotlight))\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b"),
             cumulative: r(r"(?i)\b(?:has|have) (?:now )?(?:executed|signed|secured|contracted) (?:over|more than|about|approximately|a total of|in total)\b|\bbring(?:s|ing)? (?:its |the )?total\b"),
             rating: r(r"(?i)\b(?:is|are|was|remains?) rated (?:a )?(?:strong )?(?:buy|sell|hold)\b|\bI (?:rate|am rating|reiterate|upgrade|downgrade|initiate)\b|\ba (?:strong )?(?:buy|sell|hold) rating (?:upgrade|downgrade)\b|\b(?:support|supports|justify|justifies|warrant|warrants) a (?:strong )?(?:buy|sell|hold) rating\b"),
             analyst_action: r(r"(?i)\b(?:raise[sd]?|raising|lift(?:s|ed)?|boost(?:s|ed)?|hike[sd]?|cut(?:s|ting)?|lower(?:s|ed)?|trim(?:s|med)?) (?:its |their |the )?(?:\w+ )?price target\b|\b(?:maintain(?:s|ed|ing)?|reiterat(?:es|ed|ing)|keeps?|kept) (?:a|an|its|their) (?:\w+ )?(?:buy|outperform|overweight|neutral|hold|sell|underperform|underweight|market perform|sector perform) rating\b|\binitiat(?:es|ed|ing) coverage\b|格上げ|格下げ|目標株価|目标价|目標價|目标股价|目標股價|评级从|評級從|목표주가|투자의견"),
@@ -547,7 +547,20 @@ pub fn sentences(text: &str) -> Vec<&str> {
                     .next_back()
                     .is_some_and(uncapitalised_script)
             };
-            cited && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+            // (or after its citations and a section's heading: "… online [14] Market Data and
+            // Key Metrics Changes - The company has …")
+            let headed = || {
+                text[start..i - 1].rfind(']').is_some_and(|k| {
+                    let heading = &text[start + k + 1..i - 1];
+                    let mut n = 0;
+                    heading.split_whitespace().all(|w| {
+                        n += 1;
+                        w.starts_with(|c: char| c.is_ascii_uppercase())
+                            || matches!(w, "and" | "of" | "&" | "the" | "for" | "to")
+                    }) && (1..=8).contains(&n)
+                })
+            };
+            (cited || headed()) && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase)
                 || wide_next() && (cited || wide_before())
         } {
             let s = text[start..i].trim();
@@ -1088,8 +1101,11 @@ impl<'a> Recognizer<'a> {
             // ("is set to expand HPC colocation capacity to 72.5 MW", "enabling TeraWulf to
             // expand": an expansion to come, not one agreed; a customer that "will expand its
             // operations at" the campus still commits)
+            // ("closed-loop cooling", "a closed-end fund": an adjective, no deal closed)
             let own_verb = if s.contains("xpand") {
                 p.verb.is_match(&p.future_expand.replace_all(s, ""))
+            } else if s.contains("closed-") {
+                p.verb.is_match(&s.replace("closed-", "closed_"))
             } else {
                 p.verb.is_match(s)
             } && !p.deal_subject.is_match(s)
@@ -1120,6 +1136,7 @@ impl<'a> Recognizer<'a> {
             }
             let verb = own_verb
                 || customer_moves
+                || new_customer
                 || closed_before && noun
                 // a results bullet: "New multi-year contracts including Together AI ..."
                 || noun && p.fresh_results.is_match(s)
@@ -1677,7 +1694,10 @@ impl<'a> Recognizer<'a> {
                 // (or a named customer taking more of the company's capacity: "CoreWeave increased
                 // its capacity at Galaxy's Helios campus")
                 && (p.fresh_results.is_match(s) || new_customer || cp_named && capacity_move(s))
-                && !(s.contains("total") && p.agreements_total.is_match(s))
+                // (or stated as what they represent: "two hyperscale leases in North Dakota,
+                // representing 600 megawatts")
+                && !((s.contains("total") || s.contains(", represent") || s.contains(", amount"))
+                    && p.agreements_total.is_match(s))
                 // (one contract, or one naming a customer or stating a size or a term: "a period
                 // marked by major new lease agreements" tells none; "a customer agreement which
                 // provides for fixed infrastructure payments" does)
@@ -2309,6 +2329,29 @@ impl<'a> Recognizer<'a> {
             .map(|h| self.linker.tickers[h.entity].as_str())
             .find(|t| !is_cp(t))
             .or(d.filer)
+            .or_else(|| {
+                // ("… verleiht Bit Digital seine Rechenleistung … Mit dem Anbieter Boosteroid
+                // konnte ein weiterer Kunde gewonnen werden"): the evidence names no company, so
+                // the one the sentences just before it are about, when they name one alone
+                let at = text_sents.iter().position(|s| std::ptr::eq(*s, evidence))?;
+                text_sents[at.saturating_sub(EVIDENCE_SUBJECT_REACH)..at]
+                    .iter()
+                    .rev()
+                    .map(|s| {
+                        let mut named = self
+                            .linker
+                            .find(s, domain)
+                            .iter()
+                            .map(|h| self.linker.tickers[h.entity].as_str())
+                            .filter(|t| !is_cp(t) && !self.customer_ticker(t))
+                            .collect::<Vec<_>>();
+                        named.dedup();
+                        named
+                    })
+                    .find(|named| !named.is_empty())
+                    .filter(|named| named.len() == 1)
+                    .map(|named| named[0])
+            })
             .or_else(|| {
                 // a company named as a counterparty anywhere in the document (CoreWeave leasing
                 // from a miner) is not the one whose deal it is, while another is in question
@@ -3311,6 +3354,8 @@ fn recalled_on(s: &str, published: chrono::NaiveDate) -> Option<String> {
     }
 }
 
+/// How many sentences before a deal's evidence that names no company are asked whose it is.
+const EVIDENCE_SUBJECT_REACH: usize = 4;
 /// How far into a text a guarantor's stake headline ("Google Increases Stake in TeraWulf") looks
 /// for the tenant's agreement it comes with (an embedded post of bullets often comes first).
 const STAKE_NEWS_REACH: usize = 10;
@@ -5196,6 +5241,89 @@ mod tests {
     }
 
     #[test]
+    fn a_german_customer_won_in_a_results_story_is_the_company_the_sentences_before_are_about() {
+        // a results story that opens on other miners, then tells of Bit Digital's HPC business
+        // and a customer it won, the customer's sentence naming no company of the universe
+        let d = decide(
+            "Die Miner legen Zahlen vor",
+            "TeraWulf und Cipher legten in der Vorwoche Zahlen vor, TeraWulf mit einem Rekord. \
+             Nun folgte Bit Digital. \
+             Der Umsatz stieg um gut das Dreifache auf 29 Millionen US-Dollar. \
+             Bit Digital vermietet seine GPU-Server an KI-Firmen. \
+             Das Management will dieses Geschäft ausbauen. \
+             Mit dem Anbieter Boosteroid wurde ein neuer Kunde gewonnen. \
+             Rund 20 Millionen US-Dollar soll die Vereinbarung in den kommenden drei Jahren einbringen.",
+        );
+        let det = d.detection.expect("a deal");
+        assert_eq!(
+            (
+                det.kind,
+                det.ticker.as_str(),
+                det.counterparty.as_str(),
+                det.terms.value_usd,
+                det.terms.term_years
+            ),
+            (
+                Kind::Deal,
+                "BTBT",
+                "Boosteroid",
+                Some(20_000_000.0),
+                Some(3.0)
+            )
+        );
+        // a share price that gained is no customer won
+        let d = decide(
+            "Bit Digital legt zu",
+            "Die Aktie von Bit Digital hat am Dienstag 12 Prozent gewonnen. Der Kunde Boosteroid bleibt.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.reasons);
+    }
+
+    #[test]
+    fn a_partnership_in_french_or_german_is_a_contract_noun() {
+        for (title, text) in [
+            (
+                "IREN et Microsoft",
+                "IREN a annoncé un partenariat de 9,7 milliards de dollars avec Microsoft pour des services de cloud GPU.",
+            ),
+            (
+                "IREN und Microsoft",
+                "IREN hat eine Partnerschaft über 9,7 Milliarden US-Dollar mit Microsoft für GPU-Cloud-Dienste unterzeichnet.",
+            ),
+        ] {
+            let det = decide(title, text).detection.expect("a deal");
+            assert_eq!(
+                (det.kind, det.counterparty.as_str(), det.terms.value_usd),
+                (Kind::Deal, "Microsoft", Some(9.7e9)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_closed_loop_or_a_portfolio_of_leases_is_no_deal_closed() {
+        // a project tracker's line: "closed-loop" is an adjective, the lease an existing one
+        let d = decide(
+            "Hut 8 River Bend campus compared",
+            "Watch items are the utility's milestones, the $16M water-system expansion, closed-loop cooling claims and how much of the 1 GW potential is sold beyond the 245 MW first lease.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.reasons);
+        // a results summary's leases stated by what they represent
+        let d = decide(
+            "Applied Digital Q2 earnings call",
+            "Revenue for the quarter was $126.6 million, up 250%. \
+             The company has secured two hyperscale leases in North Dakota, representing 600 megawatts and about $16 billion in lease revenue.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.reasons);
+        // a campus fully committed is a state of the business, not a signing
+        let d = decide(
+            "Applied Digital expands Polaris Forge 2",
+            "Applied Digital has secured full lease commitments for its first campus at 400 megawatts, generating about $11 billion in contracted revenue.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.reasons);
+    }
+
+    #[test]
     fn the_company_must_provide_the_capacity_under_a_signed_agreement() {
         // the company is the tenant
         let d = decide(
@@ -5844,6 +5972,17 @@ mod tests {
                 "Microsoft signs with IREN [1][11]",
                 "The deal eases its power crunch [2]",
                 "Shares rose"
+            ]
+        );
+        // a section's heading after a point's citations, before the next point
+        assert_eq!(
+            sentences(
+                "Hosting revenue rose 15% [14] Market Data and Key Metrics Changes - The company has two leases [5] - Demand - Rising"
+            ),
+            [
+                "Hosting revenue rose 15% [14] Market Data and Key Metrics Changes",
+                "The company has two leases [5]",
+                "Demand - Rising"
             ]
         );
         assert_eq!(

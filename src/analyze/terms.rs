@@ -720,6 +720,19 @@ fn amounts(text: &str) -> Vec<Amount> {
             "quartal",
             "trimestre",
             "geschäftsjahr",
+            // the period's revenue as it rose: "Der Umsatz stieg um das Dreifache auf 29
+            // Millionen", "revenue grew 40% to $71 million"
+            "umsatz stieg",
+            "umsatz wuchs",
+            "umsatz kletterte",
+            "erlöse stiegen",
+            "erlöse auf",
+            "revenue rose",
+            "revenue grew",
+            "revenue increased",
+            "revenue climbed",
+            "revenue jumped",
+            "revenue surged",
             "reported revenue",
             "reported net",
             // "GAAP revenue of $38.0 million", "non-GAAP net loss"
@@ -745,6 +758,18 @@ fn amounts(text: &str) -> Vec<Amount> {
                 matches!(b, [b'q', b'1'..=b'4'] | [b'h', b'1' | b'2'])
                     || w.starts_with("fy") && b[2..].iter().all(u8::is_ascii_digit)
             })
+            // "contributed $41.6 million in revenue, up 15% compared to the prior year"
+            || post.trim_start().starts_with("in revenue")
+                && [
+                    "prior year",
+                    "prior-year",
+                    "year-over-year",
+                    "year over year",
+                    "a year earlier",
+                    "a year ago",
+                ]
+                .iter()
+                .any(|w| post_to_next.contains(w))
             || {
                 let p = post.trim_start();
                 (p.starts_with("(+") || p.starts_with("(up ") || p.starts_with("(-"))
@@ -1344,6 +1369,21 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
             ]
             .iter()
             .any(|w| pre_t.ends_with(w))
+            // its owner or place between ("le campus d'IREN de 750 mégawatts", "il sito di
+            // Childress di 750 MW")
+            || [" de", " di"].iter().any(|w| pre_t.ends_with(w)) && {
+                let site = |w: &str| {
+                    ["campus", "site", "sito", "emplazamiento", "complejo", "complexo"].contains(&w)
+                };
+                let words: Vec<&str> = pre_t.split_whitespace().rev().skip(1).take(3).collect();
+                match words[..] {
+                    [owner, place, ..] if owner.starts_with("d'") || owner.starts_with("d’") => {
+                        site(place)
+                    }
+                    [_, "de" | "di", place] => site(place),
+                    _ => false,
+                }
+            }
             || !additional_only && beyond.iter().any(|w| pre_t.ends_with(w))
         {
             continue;
@@ -1592,7 +1632,7 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
         [
             Regex::new(r"(?i)(?:(US\$|U\$S|\$|USD)\s?|\s?\b)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|miliard(?:y|ů|ach|ów|e)?|miliárd[ay]?|mld\.?|miliar|milioane|bilh(?:õ|o)es|mil milh(?:õ|o)es|bilyong?|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es|milyong?|juta|billion|million)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|dolar(?:ů|y|ów|u|i)?|dolárov|USD)\b|\$))?")
                 .expect("static regex"),
-            Regex::new(r"(?i)(?-u:\b)(\d{1,2}|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahres(?:vertrag|vertrags|mietvertrag|laufzeit|vereinbarung|abkommen|pakt|deal)|Jahre[ns]?|jährige[nmrs]?|jährig|ans|años|anos|anni|tahun|taong?|let|lat|lata|rokov|roků|roky|jaar|år|ani)(?-u:\b)")
+            Regex::new(r"(?i)(?-u:\b)(\d{1,2}|zwei|deux|dos|dois|due|drei|trois|tres|três|tre|vier|quatre|cuatro|quatro|quattro|sieben|sept|siete|sete|sette|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahres(?:vertrag|vertrags|mietvertrag|laufzeit|vereinbarung|abkommen|pakt|deal)|Jahre[ns]?|jährige[nmrs]?|jährig|ans|años|anos|anni|tahun|taong?|let|lat|lata|rokov|roků|roky|jaar|år|ani)(?-u:\b)")
                 .expect("static regex"),
             // "2.910 Megawatt", "1.200 megavatios": thousands grouped by dots
             Regex::new(r"(?i)\b(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?\s?-?(?:Megawatt|MW|m[ée]gawatts?|megavatios?|megawatts?)\b")
@@ -1736,7 +1776,11 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
     });
     let text = years.replace_all(&text, |c: &regex::Captures<'_>| {
         let n = match c[1].to_lowercase().as_str() {
+            "zwei" | "deux" | "dos" | "dois" | "due" => "2",
+            "drei" | "trois" | "tres" | "três" | "tre" => "3",
+            "vier" | "quatre" | "cuatro" | "quatro" | "quattro" => "4",
             "cinq" | "cinco" | "cinque" | "fünf" => "5",
+            "sieben" | "sept" | "siete" | "sete" | "sette" => "7",
             "dix" | "diez" | "dez" | "dieci" | "zehn" => "10",
             "douze" | "doce" | "dodici" | "zwölf" => "12",
             "quinze" | "quince" | "quindici" | "fünfzehn" => "15",
@@ -2842,6 +2886,20 @@ mod tests {
             x("en el último trimestre facturó 3.400 millones de dólares").value_usd,
             None
         );
+        // revenue that rose to a figure is the period's, in German or English
+        assert_eq!(
+            x("Der Umsatz stieg um gut das Dreifache auf 29 Millionen US-Dollar").value_usd,
+            None
+        );
+        assert_eq!(x("Revenue grew sharply to $71 million").value_usd, None);
+        assert_eq!(
+            x("The hosting segment contributed $41.6 million in revenue, up 15% compared to the prior year").value_usd,
+            None
+        );
+        assert_eq!(
+            x("The lease brings $41.6 million in revenue a year").value_usd,
+            Some(41.6e6)
+        );
         assert_eq!(
             (
                 last_chars("jährlich", 4),
@@ -3743,6 +3801,15 @@ mod tests {
             Some(2.0)
         );
         assert_eq!(x("shares rose over 24 months").term_years, None);
+        // a campus's size with its owner or place between, in French or Italian
+        assert_eq!(
+            x("des halls deviennent opérationnels sur le campus d'IREN de 750 mégawatts à Childress").capacity_mw,
+            None
+        );
+        assert_eq!(
+            x("il contratto riguarda il sito di Childress di 750 MW").capacity_mw,
+            None
+        );
         // a phase's capacity gives way to the whole contract's
         assert_eq!(
             x("Une première phase (40 MW) doit démarrer en 2026, puis le site livrera plus de 200 MW au total.").capacity_mw,
@@ -3839,6 +3906,13 @@ mod tests {
         assert_eq!(
             in_english_units("7 Milliarden Menschen"),
             "7 Milliarden Menschen"
+        );
+        // a short term spelled out, in German, French, Spanish, Portuguese, Italian
+        assert_eq!(
+            in_english_units(
+                "in den kommenden drei Jahren; un bail de sept ans; dos años; quatro anos; due anni"
+            ),
+            "in den kommenden 3-year; un bail de 7-year; 2-year; 4-year; 2-year"
         );
     }
 
