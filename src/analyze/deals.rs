@@ -354,7 +354,7 @@ fn pats() -> &'static Patterns {
             buying: r(r"(?i)\b(?:to (?:acquire|buy|purchase)|acquir(?:es|ed|ing)|purchas(?:e|es|ed|ing)|buy(?:s|ing)?|bought)\b"),
             buyer: r(r"(?i)\b(?:purchase|procurement|supply|purchasing) (?:agreement|order|contract|deal)s?\b|(?-i:\b(?:MIPA |Purchase |Asset |Stock )?Buyer\b)|\bhardware procurement\b|\b(?:for|of|to buy|to purchase|purchas(?:e|es|ed|ing)|to acquire|acquir(?:es|ed|ing)) (?:\S+ ){0,3}(?:Blackwell|GB\d00|B\d00|H\d00|GPUs|servers|systems|chips|equipment|miners|rigs|ASICs)\b"),
             furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|quick takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}|^in this (?:file )?(?:photo|picture|illustration)\b|^add us on\b|^\(?(?:photo|photo illustration|image|illustration) (?:by|credit)\b|\bgetty images\b|\bshutterstock\b|^\d+\s?(?:min(?:ute)?s?|Minuten) (?:de lecture|di lettura|de lectura|de leitura|Lesezeit|read)\b|^©|^(?:-\s*)?(?:publicité|pubblicità|publicidad|publicidade|anzeige|werbung)\s*-?$"),
-            on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|amid|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b|\b(?:lease|deal|contract|agreement|pact)s? (?:sends?|lifts?|drives?|propels?|pushes?|boosts?|sparks?) [^.;]{0,40}?\b(?:stock|shares)\b"),
+            on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|amid|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|joint venture|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b|\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rall(?:ies|ied)|rose|climb(?:s|ed)?|gain(?:s|ed)?|rocket(?:s|ed)?|skyrocket(?:s|ed)?)\b[^.;]{0,50}\b(?:after|following)\b[^.;]{0,40}\b(?:said|announced|disclosed) (?:it|that it) (?:was|is|would|will) (?:adding|expanding|growing)\b[^.;]{0,80}\b(?:lease|deal|contract|agreement|partnership|joint venture|colocation|hosting)\b|\b(?:lease|deal|contract|agreement|pact)s? (?:sends?|lifts?|drives?|propels?|pushes?|boosts?|sparks?) [^.;]{0,40}?\b(?:stock|shares)\b"),
             on_news_more: r(r"(?i)\b(?:sube|suben|subi[óo]|subieron|se dispar(?:a|an|ó|aron)|saltan|saltaron|sobem|subiram|disparou|dispararam|steigt|steigen|stiegen|springt|sprang|bondit|bondissent|grimpe|s'envole|s’envole|vola|volano|balza)\b[^.;]{0,50}\b(?:tras|luego de|después de|nach|apr[èe]s|após|depois de|dopo)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag|Vereinbarung|accord|contrat|acordo|empresa conjunta|joint venture|alianza|parceria|partenariat|Partnerschaft)\b"),
             capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted|exercis(?:es|ed) (?:\S+ ){0,3}options?)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity|(?:operations|footprint|presence|deployment) at)\b"),
             capacity_move_more: r(r"(?i)\b(?:affitterà|affitta|prende in affitto|arrendará|arrendaría|arrienda|alquilará|alquilaría|alquila|alugará|aluga|louera|loue|mietet|wird (?:\w+ ){0,3}mieten|a porté|avait porté|porte|relevé|augmenté|elevou|aumentou|ampliou|aumentó|amplió|elevó|erhöht|erhöhte|aumentato|ampliato)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts|megavatios|megawatt|mégawatts)|capacity|capacidad|capacità|capacité|capacidade|Kapazität|infrastructure|infraestructura|infrastruttura|infraestrutura|Infrastruktur)\b"),
@@ -418,7 +418,7 @@ fn pats() -> &'static Patterns {
             business_object: r(r"(?i-u)\b(?:customers|customer base|business(?:es)?|assets|operations|data cent(?:er|re)s|portfolio)\b"),
             recalled_wide: r(r"최근[^.。]{0,80}?체결한|체결한[^.。]{0,40}?계약(?:으로|을 통해|에 따라|에 의해)|(?:最近|近期)[^。]{0,80}?(?:締結|签署|签订|簽署|簽訂)|在宣布[^。]{0,80}?(?:后|後)"),
             // an agreement recalled inside another story, not announced by it
-            recalled: r(r"(?i)\b(recently (?:signed|agreed|inked|struck|finali[sz]ed|executed)|a (?:principios|comienzos) de(?:l| este)? mes|no in[ií]cio (?:do|deste) m[eê]s|au d[ée]but du mois|all'inizio del mese|Anfang (?:des|dieses) Monats|(?:'s|’s|\bits|\btheir|\bthe|\ban?) recently announced|\b(?:our|its|their|the) recent announcement\b|\bin other (?:recent )?news\b|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|\bfull (?:lease )?commitments? for\b|currently (?:hosts|leases|rents|serves)|already (?:renting|leasing|hosting|using)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|total contracted|\b(?:thus|so) far (?:in |this )(?:20\d\d|year)\b|\bcontracted (?:AI )?(?:ARR|annual(?:ized)? recurring revenue)\b|\bincluding (?:its |the )?(?:deals|contracts|agreements|leases) with\b|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\b(?:has|have) since (?:exercised|signed|expanded|added|agreed|extended|committed)\b|\btrack record\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart|mitgeteilt|angekündigt|gemeldet) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b|\b(?:to accommodate|accommodating) (?:an?|its|their|the) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|先週|昨年|上月|上个月|上個月|上周|上週|去年|此前|合[约同](?:租赁)?收入|지난주|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:letzte|vergangene) Woche\b|\bla semana pasada\b|\bla semaine dernière\b|\bla settimana scorsa\b|\bna semana passada\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\b(?:el|del) (?:año|mes) pasado\b|\b(?:l'|dell')anno scorso\b|\bil mese scorso\b|\b(?:no|do) (?:ano|mês) passado\b|\b(?:stays?|remains?) (?:front and cent(?:er|re)|in (?:focus|the spotlight))\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b"),
+            recalled: r(r"(?i)\b(recently (?:signed|agreed|inked|struck|finali[sz]ed|executed)|a (?:principios|comienzos) de(?:l| este)? mes|no in[ií]cio (?:do|deste) m[eê]s|au d[ée]but du mois|all'inizio del mese|Anfang (?:des|dieses) Monats|(?:'s|’s|\bits|\btheir|\bthe|\ban?) recently announced|\b(?:our|its|their|the) recent announcement\b|\bin other (?:recent )?news\b|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|\bfull (?:lease )?commitments? for\b|currently (?:hosts|leases|rents|serves|leased to)|already (?:renting|leasing|hosting|using)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|total contracted|\b(?:thus|so) far (?:in |this )(?:20\d\d|year)\b|\bcontracted (?:AI )?(?:ARR|annual(?:ized)? recurring revenue)\b|\bincluding (?:its |the )?(?:deals|contracts|agreements|leases) with\b|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\b(?:has|have) since (?:exercised|signed|expanded|added|agreed|extended|committed)\b|\btrack record\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart|mitgeteilt|angekündigt|gemeldet) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b|\b(?:to accommodate|accommodating) (?:an?|its|their|the) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|先週|昨年|上月|上个月|上個月|上周|上週|去年|此前|合[约同](?:租赁)?收入|지난주|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:letzte|vergangene) Woche\b|\bla semana pasada\b|\bla semaine dernière\b|\bla settimana scorsa\b|\bna semana passada\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\b(?:el|del) (?:año|mes) pasado\b|\b(?:l'|dell')anno scorso\b|\bil mese scorso\b|\b(?:no|do) (?:ano|mês) passado\b|\b(?:stays?|remains?) (?:front and cent(?:er|re)|in (?:focus|the spotlight))\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b"),
             cumulative: r(r"(?i)\b(?:has|have) (?:now )?(?:executed|signed|secured|contracted) (?:over|more than|about|approximately|a total of|in total)\b|\bbring(?:s|ing)? (?:its |the )?total\b"),
             rating: r(r"(?i)\b(?:is|are|was|remains?) rated (?:a )?(?:strong )?(?:buy|sell|hold)\b|\bI (?:rate|am rating|reiterate|upgrade|downgrade|initiate)\b|\ba (?:strong )?(?:buy|sell|hold) rating (?:upgrade|downgrade)\b|\b(?:support|supports|justify|justifies|warrant|warrants) a (?:strong )?(?:buy|sell|hold) rating\b"),
             analyst_action: r(r"(?i)\b(?:raise[sd]?|raising|lift(?:s|ed)?|boost(?:s|ed)?|hike[sd]?|cut(?:s|ting)?|lower(?:s|ed)?|trim(?:s|med)?) (?:its |their |the )?(?:\w+ )?price target\b|\b(?:maintain(?:s|ed|ing)?|reiterat(?:es|ed|ing)|keeps?|kept) (?:a|an|its|their) (?:\w+ )?(?:buy|outperform|overweight|neutral|hold|sell|underperform|underweight|market perform|sector perform) rating\b|\binitiat(?:es|ed|ing) coverage\b|格上げ|格下げ|目標株価|目标价|目標價|目标股价|目標股價|评级从|評級從|목표주가|투자의견"),
@@ -1618,7 +1618,15 @@ impl<'a> Recognizer<'a> {
                         || p.company_subject.is_match(s))
                     && title_names_one()
             };
-            if !companies.is_empty() || subject_of_headline() {
+            // ("TeraWulf oznámila významné rozšírenie … Fluidstack využila možnosť rozšírenia
+            // areálu …": the customer's move, the company the sentence before names alone)
+            let company_before = || {
+                pos >= 2 && cp_named && (capacity_move(s) || p.expansion.is_match(s)) && {
+                    let named = self.providers_in(cands[pos - 1].0, domain);
+                    named.first().is_some_and(|e| named.iter().all(|x| x == e))
+                }
+            };
+            if !companies.is_empty() || subject_of_headline() || company_before() {
                 score += 0.1;
             }
             if pos == 0 {
@@ -5315,12 +5323,59 @@ mod tests {
              The company has secured two hyperscale leases in North Dakota, representing 600 megawatts and about $16 billion in lease revenue.",
         );
         assert!(d.detection.is_none(), "{:?}", d.reasons);
+        // a notes offering's proceeds for a campus already let
+        let d = decide(
+            "Applied Digital subsidiary proposes $2.15B senior secured notes",
+            "- APLD ComputeCo 2 LLC intends to offer $2.15B of senior secured notes due 2031.\n\
+             - Net proceeds to fund 200 MW critical IT load at Polaris Forge 2 AI Factory campus, currently leased to Oracle.",
+        );
+        assert_eq!(
+            d.detection.map(|x| x.kind),
+            Some(Kind::Corporate),
+            "{:?}",
+            d.reasons
+        );
+        let d = decide(
+            "Applied Digital update",
+            "Applied Digital's 200 MW Polaris Forge 2 campus is currently leased to Oracle under a 15-year lease.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.reasons);
         // a campus fully committed is a state of the business, not a signing
         let d = decide(
             "Applied Digital expands Polaris Forge 2",
             "Applied Digital has secured full lease commitments for its first campus at 400 megawatts, generating about $11 billion in contracted revenue.",
         );
         assert!(d.detection.is_none(), "{:?}", d.reasons);
+    }
+
+    #[test]
+    fn a_customers_option_after_a_sentence_naming_the_company_and_a_rally_on_a_joint_venture() {
+        // the company's announcement, then the customer's move in a sentence of its own
+        let d = decide(
+            "Lake Mariner rastie",
+            "Spoločnosť TeraWulf oznámila rozšírenie areálu Lake Mariner. \
+             AI platforma Fluidstack využila možnosť rozšírenia o novú budovu s výkonom 120 megawattov.",
+        );
+        let det = d.detection.expect("a deal");
+        assert_eq!(
+            (
+                det.ticker.as_str(),
+                det.counterparty.as_str(),
+                det.terms.capacity_mw
+            ),
+            ("WULF", "Fluidstack", Some(120.0))
+        );
+        // a rally after the company said it was adding capacity through a joint venture
+        let d = decide(
+            "TeraWulf shares climb",
+            "TeraWulf's share price climbed 12% after the Nasdaq-listed company said it was adding more artificial intelligence compute power through a Google-backed joint venture with AI cloud company Fluidstack.",
+        );
+        assert_eq!(
+            d.detection.map(|x| (x.kind, x.counterparty)),
+            Some((Kind::Deal, "Fluidstack".to_string())),
+            "{:?}",
+            d.reasons
+        );
     }
 
     #[test]

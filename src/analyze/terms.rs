@@ -47,7 +47,7 @@ fn res() -> &'static Res {
             r"(?i)\b(?:bringing|brings|taking|takes|lifting|lifts|raising|raises|increasing|increases|pushing|pushes)\b[^$]{0,60}\bto (?:about |approximately |roughly |nearly |more than |over |around )?$",
         )
         .expect("static regex"),
-        mw: Regex::new(r"(?i)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-?\s?(MW|megawatts?|m[ée]gawatts?|megavatios?|megavati|megawat|GW|gigawatts?|gigavatios?|gigawat)(?-u:\b)")
+        mw: Regex::new(r"(?i)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-?\s?(MW|megawatts?|megawattov|m[ée]gawatts?|megavatios?|megavati|megawat|GW|gigawatts?|gigavatios?|gigawat)(?-u:\b)")
             .expect("static regex"),
         term_months: Regex::new(
             r"(?i)\b(\d{2,3})[-\u{2010}\u{2011}\u{2013} ]months?\b(?: (?:\w+ ){0,3}(?:contract|lease|agreement|term|deal)s?\b)|\$[\d.,]+ (?:million|billion|[mb]n?) (?:over|for) (\d{2,3}) months\b",
@@ -2964,6 +2964,15 @@ mod tests {
 
     #[test]
     fn megawatts_before_a_wide_script_and_indonesian_amounts_and_years() {
+        // Slovak and Czech megawatts
+        assert_eq!(
+            x("nová budova s výkonom 160 megawattov").capacity_mw,
+            Some(160.0)
+        );
+        assert_eq!(
+            x("nová budova s výkonem 160 megawattů").capacity_mw,
+            Some(160.0)
+        );
         assert_eq!(
             x("Fluidstackは、Cipherに対し、重要なIT負荷168MWを提供する契約を締結しました。")
                 .capacity_mw,
