@@ -319,7 +319,7 @@ fn pats() -> &'static Patterns {
             issuer_debt: r(r"(?i)\b(?:issu(?:e|es|ed|ing) [^.;]{0,40}\b(?:bonds?|notes|debt)|(?:investment[- ]grade|secured) bonds|senior (?:secured )?notes|notes? offering|notes due|convertible|debt offering|bond offering|high[- ]yield|rais(?:e|es|ed|ing) (?:up to |about )?\$|pric(?:es|ed|ing) (?:its |an? )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? )?(?:offering|notes)|funding arrangement|Anleihe\w*|obligations? (?:senior|garanties)|bonos|debêntures?|облигаци\w*)\b|可转换|可轉換|转债|轉債|社債|회사채"),
             section_title: r(r"(?i)^(?:what(?:'s| is|’s) happening|what happened|why it(?:'s| is|’s) important|why it matters|key (?:takeaways|points|facts)|summary|overview|background|the bottom line|in brief|at a glance)\s*[?:.]?$"),
             amount_with: r(r"\$[\d.,]+\s?(?:billion|million|bn|B|M)?\s+with\s+(?:[a-z-]+\s+){0,3}[A-Z]"),
-            pair_signs: r(r"(?:^|[,;]\s*|\b(?:company|firm|startup|provider|operator|developer)\s+)[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+and\s+(?:[\w-]+\s+){0,3}?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+(?:have\s+|has\s+)?(?:announced|signed|struck|inked|reached|unveiled|entered into)\b[^.;]{0,60}\b(?:agreement|deal|partnership|contract|pact)\b"),
+            pair_signs: r(r"(?:^|[,;]\s*|\b(?:company|firm|startup|provider|operator|developer|after|when|as)\s+)[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+and\s+(?:[\w-]+\s+){0,3}?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+(?:have\s+|has\s+)?(?:announced|signed|struck|inked|reached|unveiled|entered into)\b(?:[^.;]|\.\s\d){0,60}\b(?:agreement|deal|partnership|contract|pact)\b"),
             signing_act: r(r"\b(?:sign(?:s|ed)|ink(?:s|ed)|land(?:s|ed)|wins|won|bag(?:s|ged)|secur(?:es|ed)|str(?:ikes|uck)|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged))\b"),
             social_post: r(r"(?i)\bin an? (?:X|Twitter|LinkedIn|Threads|Bluesky|social[- ]media) post\b|\bin a post on (?:X|Twitter|LinkedIn|Threads|Bluesky)\b|\b(?:wrote|said|posted) (?:in a post )?on (?:X|Twitter|LinkedIn)\b"),
             analysis_subject: r(r"(?i)^\W*(?:(?:meanwhile|separately|also|elsewhere|in addition|similarly),?\s+)?(?:an?|the|one|another)\s+(?:(?-u:[\w./&'-])+\s+){0,4}(?:analysis|note|research|commentary|column|op-ed|editorial|thesis)\b[^.;]{0,60}?\b(?:frames?|argues?|argued|notes?|noted|highlights?|highlighted|points? (?:to|out)|cites?|cited|citing|suggests?|suggested|describes?|described|casts?|views?|sees|saw)\b"),
@@ -346,7 +346,7 @@ fn pats() -> &'static Patterns {
             .concat()),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
             lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\bleas(?:e|es|ed|ing) (?:an? )?(?:about |approximately |around |over |more than |almost |some |nearly |roughly |additional |another |further )?\d[\d,.]* (?:more )?(?:acres|hectares)\b|\blease (?:amendments?|agreements?|terms) with (?:the )?(?:City|County|Town|Village|Port|State|Municipality|Authority)\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
-            plan: r(r"(?i)\b(plans? to (?:sign|lease|host|offer|develop|build|convert)|strategy to (?:include|add|offer|expand into|pivot)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|(?:strong |significant )?interest from (?:multiple|several|potential|prospective) (?:parties|tenants|customers|hyperscalers)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|the plan is to (?:lease|sign|host|rent)|(?:will|would) (?:likely|probably) be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|strategy (?:around|of|for) (?:hosting|leasing|offering|providing)|breaks? ground|breaking ground|groundbreaking|break ground)\b"),
+            plan: r(r"(?i)\b(plans? (?:is )?to (?:sign|lease|host|offer|develop|build|convert)|strategy to (?:include|add|offer|expand into|pivot)|announced (?:a |its )(?:strategic |planned )?(?:pivot|shift|transition) (?:toward|towards|to|into)|on the verge of (?:closing|signing|finali[sz]ing)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|(?:strong |significant )?interest from (?:multiple|several|potential|prospective) (?:parties|tenants|customers|hyperscalers)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|the plan is to (?:lease|sign|host|rent)|(?:will|would) (?:likely|probably) be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|strategy (?:around|of|for) (?:hosting|leasing|offering|providing)|breaks? ground|breaking ground|groundbreaking|break ground)\b"),
             competitor: r(r"(?i)\b(?:beat(?:s|ing)?|defeat(?:s|ed|ing)?|outbid(?:s|ding)?|edg(?:es|ed|ing) out)\b [A-Z]?[\w.&-]+(?: [A-Z][\w.&-]+)? (?:for|to|in|by)\b"),
             approval: r(r"(?i)\b(?:secur|obtain|receiv|win|won|gain|grant)(?:s|ed|ing|e)? (?:\w+ ){0,3}(?:approvals?|permits?|zoning|rezoning|tax (?:abatements?|incentives?)|incentives?)\b"),
             reader_buys: r(r"(?i)\b(?:is it )?(?:too late |a good time |the right time |time )?to buy (?:\w+ ){0,2}(?:stocks?|shares)\b|\bshould you buy\b"),
@@ -413,7 +413,7 @@ fn pats() -> &'static Patterns {
             // when the story is over a week after that month, or undated)
             recalled_month_year: r(r"(?i)\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)\b"),
             none_signed: r(r"(?i-u)\b(?:zero|no) (?:[a-z0-9/'-]+ ){0,4}?(?:(?:leases?|contracts?|tenants?|customers?|agreements?) (?:are |is |have been |has been )?(?:yet )?)?(?:signed|executed)\b"),
-            thesis_heading: r(r"(?i)^\W*(?:(?:the )?(?:bull|bear)(?:ish)? case|(?:current|investment) thesis)\W*$"),
+            thesis_heading: r(r"(?i)^\W*(?:(?:the )?(?:bull|bear)(?:ish)? case|(?:current|investment) thesis|hook\W+thesis|trade (?:idea|setup|plan))\W*$"),
             case_studies: r(r"(?i)^\W*(?:the |die |les |los |as |i )?(?:case stud(?:y|ies)|fallstudien?|fallbeispiele|[ée]tudes? de cas|casos? de estudio|estudos? de caso|casi (?:di )?studio)\b"),
             business_object: r(r"(?i-u)\b(?:customers|customer base|business(?:es)?|assets|operations|data cent(?:er|re)s|portfolio)\b"),
             recalled_wide: r(r"최근[^.。]{0,80}?체결한|체결한[^.。]{0,40}?계약(?:으로|을 통해|에 따라|에 의해)|(?:最近|近期)[^。]{0,80}?(?:締結|签署|签订|簽署|簽訂)|在宣布[^。]{0,80}?(?:后|後)"),
@@ -5536,6 +5536,46 @@ mod tests {
             (det.kind, det.counterparty.as_str()),
             (Kind::Deal, "Fluidstack")
         );
+    }
+
+    #[test]
+    fn a_pivot_a_plan_a_trade_idea_and_two_other_companies_news_are_no_deals() {
+        for (title, text) in [
+            // a profile's pivot announced, no customer
+            (
+                "TeraWulf: mining infrastructure and its HPC pivot",
+                "The company has announced a strategic pivot toward HPC and AI hosting, seeking to repurpose its mining halls.",
+            ),
+            // a forum post's plan and a lease on the verge of closing
+            (
+                "The case for APLD",
+                "Specifically, their plan is to lease out these data centers to tech giants. \
+                 They are on the verge of closing a leasing deal in North Dakota worth at least $2 billion over ten years.",
+            ),
+            (
+                "Applied Digital in North Dakota",
+                "Applied Digital is on the verge of signing a 15-year lease with a hyperscaler for 200 MW in North Dakota.",
+            ),
+            // a trade idea under its heading
+            (
+                "",
+                "Hook / Thesis\n\
+                 Applied Digital has been one of the year's AI stories: the shares rallied on the promise of long-term hosting contracts.",
+            ),
+            // a price move after two other companies' news
+            (
+                "Applied Digital climbs 12%",
+                "Applied Digital shares jumped 11.7% on Tuesday. \
+                 The gains came after CoreWeave and Nvidia announced on Jan. 26 that they were deepening their partnership.",
+            ),
+        ] {
+            let d = decide(title, text);
+            assert!(
+                d.detection.as_ref().is_none_or(|x| x.kind != Kind::Deal),
+                "{text}: {:?}",
+                d.reasons
+            );
+        }
     }
 
     #[test]

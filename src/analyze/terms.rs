@@ -1343,10 +1343,19 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
                 "bringing",
                 "brings",
                 "increases",
+                "increased",
                 "raises",
+                "raised",
                 "hikes",
                 "lifts",
+                "lifted",
                 "boosts",
+                "boosted",
+                "boosting",
+                // "Fluidstack expanded its Lake Mariner contract to 360MW"
+                "expanded",
+                "expands",
+                "expanding",
             ]
             .iter()
             .any(|w| pre_long.contains(w))
@@ -2939,6 +2948,11 @@ mod tests {
         );
         assert_eq!(
             x("Contracted load in total now increases to >360 MW").capacity_mw,
+            None
+        );
+        // a contract expanded to a figure: the figure is the new total
+        assert_eq!(
+            x("Fluidstack expanded its Lake Mariner contract to 360MW").capacity_mw,
             None
         );
     }
