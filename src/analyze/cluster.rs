@@ -418,11 +418,12 @@ pub fn same_counterparty(a: &Report, b: &Report) -> bool {
         || b.parties.iter().any(|p| p.name == a.counterparty)
 }
 
-/// The latest of the deals of `r`'s company with `r`'s customer begun before `r` (within the
-/// window too: a report of an expansion a week on may state the pair's total instead of the
-/// expansion's own size), when there are two or more of them stating a capacity, their capacities added up are `r`'s
-/// (within `EXACT_MW` or `EXACT_SHARE`) and `r`'s value, if any, is no more than their values
-/// added up or one deal's own.
+/// Of the deals of `r`'s company with `r`'s customer begun before `r` (within the window too: a
+/// report of an expansion a week on may state the pair's total instead of the expansion's own
+/// size), two or more stating a capacity: the latest when their capacities added up are `r`'s, or
+/// else the one whose capacity is `r`'s and the others' added up (a deal stored with the pair's
+/// total, told again with its own increment), each within `EXACT_MW` or `EXACT_SHARE`, and
+/// `r`'s value, if any, no more than their values added up or one deal's own.
 fn running_total(
     r: &Report,
     at: i64,
@@ -437,14 +438,26 @@ fn running_total(
         .copied()
         .filter(|&k| first_at[k] <= at)
         .collect();
-    let sizes: Vec<f64> = ks.iter().filter_map(|&k| agreed[k].capacity_mw).collect();
-    if sizes.len() < 2 {
+    let sized: Vec<(usize, f64)> = ks
+        .iter()
+        .filter_map(|&k| agreed[k].capacity_mw.map(|m| (k, m)))
+        .collect();
+    if sized.len() < 2 {
         return None;
     }
-    let total: f64 = sizes.iter().sum();
-    if (total - mw).abs() > EXACT_MW.max(EXACT_SHARE * total) {
-        return None;
-    }
+    let total: f64 = sized.iter().map(|&(_, m)| m).sum();
+    let tolerance = |x: f64| EXACT_MW.max(EXACT_SHARE * x);
+    // (or the other way round: a deal stored with the pair's total, "expanded its contract to
+    // 360MW", and `r` stating the expansion's own size, 160 MW beside an earlier 200 MW: the deal
+    // whose capacity is `r`'s and the others' added up is the one `r` tells)
+    let told = if (total - mw).abs() <= tolerance(total) {
+        ks.iter().copied().max_by_key(|&k| first_at[k])
+    } else {
+        sized
+            .iter()
+            .find(|&&(_, m)| (m - (mw + total - m)).abs() <= tolerance(m))
+            .map(|&(k, _)| k)
+    }?;
     if let Some(v) = r.terms.value_usd {
         let values: Vec<f64> = ks.iter().filter_map(|&k| agreed[k].value_usd).collect();
         let sum: f64 = values.iter().sum();
@@ -453,7 +466,7 @@ fn running_total(
             return None;
         }
     }
-    ks.iter().copied().max_by_key(|&k| first_at[k])
+    Some(told)
 }
 
 /// Two site names that may be one site misnamed: two words or more each, the same first word,
@@ -1504,6 +1517,15 @@ mod tests {
         week.at = "2025-09-04T12:00:00Z".parse().expect("time");
         week.terms = terms(None, Some(400.0), None);
         let c = cluster(&[june.clone(), august.clone(), week]);
+        assert_eq!(c, vec![vec![0], vec![1, 2]]);
+        // the other way round: the expansion first told by the pair's total (400 MW), then a
+        // day later by its own size (150 MW beside June's 250 MW)
+        let mut told_total = august.clone();
+        told_total.terms = terms(Some(11e9), Some(400.0), Some(15.0));
+        let mut own_size = august.clone();
+        own_size.at = "2025-08-29T12:00:00Z".parse().expect("time");
+        own_size.terms = terms(Some(5e9), Some(150.0), Some(15.0));
+        let c = cluster(&[june.clone(), told_total, own_size]);
         assert_eq!(c, vec![vec![0], vec![1, 2]]);
         // a capacity past the total, or a value past both values, is another agreement
         let mut more = total.clone();
