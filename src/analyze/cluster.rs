@@ -645,6 +645,15 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 && g.value_exact
                 && g.conflict == 0
                 && r.terms.value_usd.is_some_and(|v| v >= 1e9);
+            // the same capacity and term within two days, both stated and nothing disagreeing: one
+            // agreement whoever the report names (the end user in "Hut 8 announced a data center
+            // complex in partnership with Anthropic … 245 MW … 15 years" beside the tenant's lease)
+            let same_size_and_term = at - first_at[k] <= 2 * DAY_MICROS
+                && g.capacity_exact
+                && r.terms.term_years.is_some()
+                && g.agree >= 2
+                && g.conflict == 0
+                && !r.new_agreement;
             // a deal stored with no term at all (a headline's "agreement with AMD") and a report
             // naming the same customer within a month that states no new agreement: the terms
             // of that deal, told later (nothing can disagree, and nothing else tells them apart)
@@ -732,6 +741,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                         || same_terms_later
                         || same_days
                         || same_big_value
+                        || same_size_and_term
                         || terms_later
                         || bare_retold
                         || backer_retold
@@ -866,6 +876,31 @@ mod tests {
         small_a.terms.value_usd = Some(7e8);
         small_b.terms.value_usd = Some(7e8);
         assert_eq!(cluster(&[small_a, small_b]).len(), 2);
+        // the same capacity and term within two days, the end user named: one agreement
+        let (mut tenant, mut end_user) = (a.clone(), b.clone());
+        tenant.counterparty = "Fluidstack".into();
+        tenant.terms = DealTerms {
+            value_usd: Some(7e9),
+            capacity_mw: Some(245.0),
+            term_years: Some(15.0),
+            ..DealTerms::default()
+        };
+        end_user.counterparty = "Anthropic".into();
+        end_user.terms = DealTerms {
+            capacity_mw: Some(245.0),
+            term_years: Some(15.0),
+            ..DealTerms::default()
+        };
+        assert_eq!(
+            cluster(&[tenant.clone(), end_user.clone()]),
+            vec![vec![0, 1]]
+        );
+        // ... not with the capacity alone, nor three days apart
+        end_user.terms.term_years = None;
+        assert_eq!(cluster(&[tenant.clone(), end_user.clone()]).len(), 2);
+        end_user.terms.term_years = Some(15.0);
+        end_user.at = tenant.at + Duration::days(3);
+        assert_eq!(cluster(&[tenant, end_user]).len(), 2);
         b.terms = t;
         b.at = a.at + Duration::days(30);
         assert_eq!(cluster(&[a, b]).len(), 2);
