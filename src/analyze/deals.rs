@@ -172,6 +172,9 @@ struct Patterns {
     furniture: Regex,
     /// A price move on the news of a contract: "jumps after $7B lease".
     on_news: Regex,
+    /// "soared … after the firm said it was adding … through a joint venture with …" (behind a
+    /// byte search for its verb)
+    on_news_adding: Regex,
     /// A customer taking capacity: "adds 160 MW", "doubles its capacity".
     capacity_move: Regex,
     /// A customer's option exercised or commitment made.
@@ -354,7 +357,8 @@ fn pats() -> &'static Patterns {
             buying: r(r"(?i)\b(?:to (?:acquire|buy|purchase)|acquir(?:es|ed|ing)|purchas(?:e|es|ed|ing)|buy(?:s|ing)?|bought)\b"),
             buyer: r(r"(?i)\b(?:purchase|procurement|supply|purchasing) (?:agreement|order|contract|deal)s?\b|(?-i:\b(?:MIPA |Purchase |Asset |Stock )?Buyer\b)|\bhardware procurement\b|\b(?:for|(?:billion|million|worth|\S*\d\S*) of|to buy|to purchase|purchas(?:e|es|ed|ing)|to acquire|acquir(?:es|ed|ing)) (?:\S+ ){0,3}(?:Blackwell|GB\d00|B\d00|H\d00|GPUs|servers|systems|chips|equipment|miners|rigs|ASICs)\b"),
             furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|quick takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}|^in this (?:file )?(?:photo|picture|illustration)\b|^add us on\b|^\(?(?:photo|photo illustration|image|illustration) (?:by|credit)\b|\bgetty images\b|\bshutterstock\b|^\d+\s?(?:min(?:ute)?s?|Minuten) (?:de lecture|di lettura|de lectura|de leitura|Lesezeit|read)\b|^©|^(?:-\s*)?(?:publicité|pubblicità|publicidad|publicidade|anzeige|werbung)\s*-?$"),
-            on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|amid|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|joint venture|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b|\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rall(?:ies|ied)|rose|climb(?:s|ed)?|gain(?:s|ed)?|rocket(?:s|ed)?|skyrocket(?:s|ed)?)\b[^.;]{0,50}\b(?:after|following)\b[^.;]{0,40}\b(?:said|announced|disclosed) (?:it|that it) (?:was|is|would|will) (?:adding|expanding|growing)\b[^.;]{0,80}\b(?:lease|deal|contract|agreement|partnership|joint venture|colocation|hosting)\b|\b(?:lease|deal|contract|agreement|pact)s? (?:sends?|lifts?|drives?|propels?|pushes?|boosts?|sparks?) [^.;]{0,40}?\b(?:stock|shares)\b"),
+            on_news_adding: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rall(?:ies|ied)|rose|climb(?:s|ed)?|gain(?:s|ed)?|rocket(?:s|ed)?|skyrocket(?:s|ed)?)\b[^.;]{0,50}\b(?:after|following)\b[^.;]{0,40}\b(?:said|announced|disclosed) (?:it|that it) (?:was|is|would|will) (?:adding|expanding|growing)\b[^.;]{0,80}\b(?:lease|deal|contract|agreement|partnership|joint venture|colocation|hosting)\b"),
+            on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|amid|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|joint venture|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b|\b(?:lease|deal|contract|agreement|pact)s? (?:sends?|lifts?|drives?|propels?|pushes?|boosts?|sparks?) [^.;]{0,40}?\b(?:stock|shares)\b"),
             on_news_more: r(r"(?i)\b(?:sube|suben|subi[óo]|subieron|se dispar(?:a|an|ó|aron)|saltan|saltaron|sobem|subiram|disparou|dispararam|steigt|steigen|stiegen|springt|sprang|bondit|bondissent|grimpe|s'envole|s’envole|vola|volano|balza)\b[^.;]{0,50}\b(?:tras|luego de|después de|nach|apr[èe]s|após|depois de|dopo)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag|Vereinbarung|accord|contrat|acordo|empresa conjunta|joint venture|alianza|parceria|partenariat|Partnerschaft)\b"),
             capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted|exercis(?:es|ed) (?:\S+ ){0,3}options?)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity|(?:operations|footprint|presence|deployment) at)\b"),
             capacity_move_more: r(r"(?i)\b(?:affitterà|affitta|prende in affitto|arrendará|arrendaría|arrienda|alquilará|alquilaría|alquila|alugará|aluga|louera|loue|mietet|wird (?:\w+ ){0,3}mieten|a porté|avait porté|porte|relevé|augmenté|elevou|aumentou|ampliou|aumentó|amplió|elevó|erhöht|erhöhte|aumentato|ampliato)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts|megavatios|megawatt|mégawatts)|capacity|capacidad|capacità|capacité|capacidade|Kapazität|infrastructure|infraestructura|infrastruttura|infraestrutura|Infrastruktur)\b"),
@@ -549,9 +553,14 @@ pub fn sentences(text: &str) -> Vec<&str> {
             };
             // (or after its citations and a section's heading: "… online [14] Market Data and
             // Key Metrics Changes - The company has …")
+            // (a heading is a few words: only the last 120 bytes are looked at)
             let headed = || {
-                text[start..i - 1].rfind(']').is_some_and(|k| {
-                    let heading = &text[start + k + 1..i - 1];
+                let mut from = start.max(i.saturating_sub(121));
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+                text[from..i - 1].rfind(']').is_some_and(|k| {
+                    let heading = &text[from + k + 1..i - 1];
                     let mut n = 0;
                     heading.split_whitespace().all(|w| {
                         n += 1;
@@ -560,7 +569,7 @@ pub fn sentences(text: &str) -> Vec<&str> {
                     }) && (1..=8).contains(&n)
                 })
             };
-            (cited || headed()) && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+            bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase) && (cited || headed())
                 || wide_next() && (cited || wide_before())
         } {
             let s = text[start..i].trim();
@@ -3661,6 +3670,10 @@ fn on_news(s: &str) -> bool {
     let p = pats();
     p.on_news.is_match(s)
         || ON_NEWS_HINTS.iter().any(|h| s.contains(h)) && p.on_news_more.is_match(s)
+        || ["adding", "expanding", "growing"]
+            .iter()
+            .any(|w| s.contains(w))
+            && p.on_news_adding.is_match(s)
 }
 
 /// Does a sentence speak of bitcoin-mining machines or hashrate ("10,000 miners", "600 PH/s")?
