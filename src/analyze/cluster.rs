@@ -319,7 +319,7 @@ pub fn agreement(a: &DealTerms, b: &DealTerms) -> Agreement {
                 .iter()
                 .any(|x| vb.iter().any(|y| near(*x, *y, EXACT_SHARE)));
             g.size_exact |= g.value_exact;
-        } else {
+        } else if !options_above_base(a, b) && !options_above_base(b, a) {
             g.conflict += 1;
         }
     }
@@ -348,6 +348,21 @@ pub fn agreement(a: &DealTerms, b: &DealTerms) -> Agreement {
         }
     }
     g
+}
+
+/// Does `a` give only a value with options and `b` only a base value below it ("$17.7 billion
+/// with renewals" beside "$7 billion")? Then the two neither agree nor disagree: a total with
+/// options is larger than the base it grows from.
+fn options_above_base(a: &DealTerms, b: &DealTerms) -> bool {
+    match (
+        a.value_usd,
+        a.value_with_options_usd,
+        b.value_usd,
+        b.value_with_options_usd,
+    ) {
+        (None, Some(options), Some(base), None) => options > base * (1.0 + VALUE_TOLERANCE),
+        _ => false,
+    }
 }
 
 /// Does `a` state a value or a capacity clearly below `b`'s, or another term? A later story
@@ -1499,6 +1514,26 @@ mod tests {
         let mut c = a;
         c.value_with_options_usd = Some(25.1e9);
         assert_eq!(agreement(&b, &c).agree, 1);
+        // a total with options above another report's base value neither agrees nor disagrees
+        // (either way round); one below it disagrees
+        let base = terms(Some(7e9), None, None);
+        let options = DealTerms {
+            value_with_options_usd: Some(17.7e9),
+            ..DealTerms::default()
+        };
+        assert_eq!(
+            (
+                agreement(&base, &options).conflict,
+                agreement(&options, &base).conflict,
+                agreement(&base, &options).agree
+            ),
+            (0, 0, 0)
+        );
+        let below = DealTerms {
+            value_with_options_usd: Some(3e9),
+            ..DealTerms::default()
+        };
+        assert_eq!(agreement(&base, &below).conflict, 1);
         // 244 MW gross is 168 MW of critical IT; without the bases they disagree
         let mut gross = terms(None, Some(244.0), None);
         gross.capacity_basis = Some(crate::model::CapacityBasis::Gross);
