@@ -1060,12 +1060,8 @@ impl<'a> Recognizer<'a> {
         // whether the headline names one company of the universe (and no other), for a sentence
         // whose subject is lost (computed once, on demand)
         let title_names_one = std::cell::OnceCell::new();
-        let title_names_one = || {
-            *title_names_one.get_or_init(|| {
-                let named = self.providers_in(d.title, domain);
-                named.first().is_some_and(|e| named.iter().all(|x| x == e))
-            })
-        };
+        let title_names_one =
+            || *title_names_one.get_or_init(|| sole(&self.providers_in(d.title, domain)).is_some());
         // for each position, how many of the text's sentences before it are the headline told
         // again or a subhead (position 0, the headline, and position 1 have none before them)
         let mut lead_skips = vec![0usize; 2];
@@ -1630,10 +1626,10 @@ impl<'a> Recognizer<'a> {
             // ("TeraWulf oznámila významné rozšírenie … Fluidstack využila možnosť rozšírenia
             // areálu …": the customer's move, the company the sentence before names alone)
             let company_before = || {
-                pos >= 2 && cp_named && (capacity_move(s) || p.expansion.is_match(s)) && {
-                    let named = self.providers_in(cands[pos - 1].0, domain);
-                    named.first().is_some_and(|e| named.iter().all(|x| x == e))
-                }
+                pos >= 2
+                    && cp_named
+                    && (capacity_move(s) || p.expansion.is_match(s))
+                    && sole(&self.providers_in(cands[pos - 1].0, domain)).is_some()
             };
             if !companies.is_empty() || subject_of_headline() || company_before() {
                 score += 0.1;
@@ -1764,12 +1760,13 @@ impl<'a> Recognizer<'a> {
         if let Some(on) = d.published
             && let Some(best) = best_customer
             && let Some(first) = stated_date(best.s, on)
+            && let best_named = headline_companies(best.s)
             && let Some(alt) = strongest(&customer_cands, |c| {
                 c.verb
                     && stated_date(c.s, on).is_some_and(|later| later > first)
                     && headline_companies(c.s)
                         .iter()
-                        .all(|e| headline_companies(best.s).contains(e))
+                        .all(|e| best_named.contains(e))
             })
         {
             best_customer = Some(alt);
@@ -2367,23 +2364,12 @@ impl<'a> Recognizer<'a> {
                 // konnte ein weiterer Kunde gewonnen werden"): the evidence names no company, so
                 // the one the sentences just before it are about, when they name one alone
                 let at = text_sents.iter().position(|s| std::ptr::eq(*s, evidence))?;
-                text_sents[at.saturating_sub(EVIDENCE_SUBJECT_REACH)..at]
+                let named = text_sents[at.saturating_sub(EVIDENCE_SUBJECT_REACH)..at]
                     .iter()
                     .rev()
-                    .map(|s| {
-                        let mut named = self
-                            .linker
-                            .find(s, domain)
-                            .iter()
-                            .map(|h| self.linker.tickers[h.entity].as_str())
-                            .filter(|t| !is_cp(t) && !self.customer_ticker(t))
-                            .collect::<Vec<_>>();
-                        named.dedup();
-                        named
-                    })
-                    .find(|named| !named.is_empty())
-                    .filter(|named| named.len() == 1)
-                    .map(|named| named[0])
+                    .map(|s| self.providers_in(s, domain))
+                    .find(|named| !named.is_empty())?;
+                sole(&named).map(|e| self.linker.tickers[e].as_str())
             })
             .or_else(|| {
                 // a company named as a counterparty anywhere in the document (CoreWeave leasing
@@ -3140,6 +3126,13 @@ pub fn value_out_of_band(d: &Detection) -> bool {
 pub struct Decision {
     pub detection: Option<Detection>,
     pub reasons: Vec<String>,
+}
+
+/// The one company `named` (entities, as `providers_in` gives them) names, however often; none
+/// when it names none or several.
+fn sole(named: &[usize]) -> Option<usize> {
+    let first = *named.first()?;
+    named.iter().all(|&e| e == first).then_some(first)
 }
 
 /// The strongest of the candidates `keep` accepts: a signing verb first, then the score (the
