@@ -914,9 +914,12 @@ impl<'a> Recognizer<'a> {
         let title_names_none = self.linker.find(d.title, domain).is_empty();
         let page_headline = (!d.is_filing && title_names_none)
             .then(|| {
+                // before the body's prose: a headline-like line after a paragraph of
+                // sentences is a subhead or a caption, not the page's headline
                 text_sents
                     .iter()
                     .take(6)
+                    .take_while(|s| !is_prose(s))
                     .find(|s| headline_like(s) && !self.linker.find(s, domain).is_empty())
             })
             .flatten();
@@ -2252,7 +2255,17 @@ impl<'a> Recognizer<'a> {
                 None | Some(Against::Corporate | Against::Financing)
             ) =>
             {
-                let guarantor = self.guarantor_deal(&cands, domain, headline);
+                // (an agreement the sentence dates weeks back is recalled here too: "Mitte
+                // August 2025 gab TeraWulf … bekannt" in a story of October)
+                let guarantor = self.guarantor_deal(&cands, domain, headline).filter(|c| {
+                    match d.published.and_then(|day| recalled_on(c.s, day)) {
+                        Some(why) => {
+                            reasons.push(format!("against: {why}: \"{}\"", clip(c.s, 120)));
+                            false
+                        }
+                        None => true,
+                    }
+                });
                 if let Some(c) = guarantor {
                     guarantor_tenant = c.party;
                     reasons.push(
@@ -3297,6 +3310,12 @@ fn headline_like(s: &str) -> bool {
     (5..=30).contains(&words) && !s.ends_with('.') && !s.ends_with(':')
 }
 
+/// A sentence of a text's body: twelve words or more ending in a stop.
+fn is_prose(s: &str) -> bool {
+    let s = s.trim();
+    words_in(s) >= 12 && s.ends_with(['.', '。'])
+}
+
 /// A subhead between paragraphs: a line of two to six words (`words_in`) that ends no sentence
 /// and holds no figure or colon (a summary's bullet does: "AI拡張:FluidstackがCB‑5(160MW)で…").
 fn is_subhead(s: &str) -> bool {
@@ -3454,7 +3473,15 @@ fn signed_in_month(s: &str, published: chrono::NaiveDate) -> Option<chrono::Naiv
         Regex::new(r"(?:(20\d\d)\s?(?:年|년)\s?|^|[^\d])(\d{1,2})\s?(?:月|월)(?:\s?(初|上旬|초|中旬|중순|下旬|末|말))?")
             .expect("static regex")
     });
-    let verb = pats().verb.find(s)?;
+    // German's separable "gab … bekannt" (announced) stands for the verb where no other does
+    static GAB_BEKANNT: OnceLock<Regex> = OnceLock::new();
+    let verb = pats().verb.find(s).or_else(|| {
+        GAB_BEKANNT
+            .get_or_init(|| {
+                Regex::new(r"\b[Gg]ab(?:en)? (?:\S+ ){0,14}?bekannt\b").expect("static regex")
+            })
+            .find(s)
+    })?;
     // the month before the verb, just after it, or closing the clause of the signing ("signed
     // a colocation agreement with CoreWeave for 150 MW in August 2025"), unless what stands
     // between dates something else (a start, a delivery, a term)
@@ -4882,6 +4909,22 @@ mod tests {
              TeraWulf signed a 10-year lease with Fluidstack for 200 MW of critical IT load.",
         );
         assert_eq!(d.detection.unwrap().counterparty, "Fluidstack");
+        // a headline-like line after the body's first sentences is a caption or a subhead: it
+        // is not taken for the page's headline
+        let d = decide(
+            "Read on to find out what the financing means for miners",
+            "Several crypto infrastructure companies have gained access to large financing backed by a hyperscaler this year.\n\
+             The program has helped a number of mining firms move toward AI data centers after the halving.\n\
+             Cipher adds 56 MW at Barber Lake under a new 10-year hosting agreement with Fluidstack\n\
+             The program works as a co-signer for the leases of several miners.",
+        );
+        assert!(
+            !d.reasons
+                .iter()
+                .any(|r| r.starts_with("the page's headline")),
+            "{:?}",
+            d.reasons
+        );
     }
 
     #[test]
@@ -8000,6 +8043,14 @@ mod tests {
             signed_in_month("TeraWulf hat im Oktober einen Vertrag unterzeichnet.", on),
             Some(day("2025-10-31"))
         );
+        // German's separable "gab … bekannt" announces, with the month before it
+        assert_eq!(
+            signed_in_month(
+                "Mitte August 2025 gab TeraWulf zwei KI-Hosting-Verträge mit Fluidstack bekannt.",
+                on
+            ),
+            Some(day("2025-08-20"))
+        );
         // Russian, the month in its prepositional case
         assert_eq!(
             signed_in_month(
@@ -8089,6 +8140,23 @@ mod tests {
             "TeraWulf firma con Fluidstack",
             "En agosto, TeraWulf firmó dos contratos de arrendamiento de HPC con Fluidstack por 360 MW.",
             Some("2025-09-03"),
+        );
+        deal_with(&d, "Fluidstack");
+        // the same month check where the agreement is read from a guarantor's backing beside it
+        let recap = "Im Überblick: Mitte August 2025 gab TeraWulf zwei KI-Hosting-Verträge über zehn Jahre mit Fluidstack bekannt, abgesichert durch eine Garantie von Google.";
+        let d = decide_on(
+            "Googles Garantie treibt TeraWulf",
+            recap,
+            Some("2025-10-09"),
+        );
+        no_deal_because(
+            &d,
+            "against: the agreement was signed in a month that ended 2025-08-20, the story is of 2025-10-09",
+        );
+        let d = decide_on(
+            "Googles Garantie treibt TeraWulf",
+            recap,
+            Some("2025-08-22"),
         );
         deal_with(&d, "Fluidstack");
     }
