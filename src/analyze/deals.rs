@@ -3015,6 +3015,9 @@ impl<'a> Recognizer<'a> {
         // sentence names none)
         let mut backed_cos: Vec<usize> = Vec::new();
         let mut backed = false;
+        // every stake or backing the opening tells enlarges an earlier one ("Google boosts its
+        // stake to 14%", "erweiterte Finanzvereinbarung")
+        let mut enlarged = true;
         for &(s, _) in &opening {
             if class_in(s, C::Hyperscaler).is_some()
                 && (p.guarantor_stake.is_match(s)
@@ -3023,6 +3026,7 @@ impl<'a> Recognizer<'a> {
                 && !recalls(s)
             {
                 backed = true;
+                enlarged &= enlarges_backing(s);
                 backed_cos.extend(companies(s));
             }
         }
@@ -3051,6 +3055,11 @@ impl<'a> Recognizer<'a> {
             .iter()
             .find(|(s, _, _)| p.contract_noun.is_match(s) || names_contract(s))
             .or(named.first())?;
+        // a hyperscaler enlarging its earlier stake or backing, with no capacity stated for the
+        // AI cloud's agreement it backs: the agreement is the earlier one, the news a financing
+        if enlarged && !states_capacity(s) {
+            return None;
+        }
         // (not one of a buyer's contracts with many, listed: "$19.4 billion with Nebius, over
         // $10 billion with CoreWeave, $9.7 billion with Iren")
         if p.amount_with.find_iter(s).take(3).count() == 3 {
@@ -3308,6 +3317,27 @@ fn headline_like(s: &str) -> bool {
     let s = s.trim();
     let words = s.split_whitespace().count();
     (5..=30).contains(&words) && !s.ends_with('.') && !s.ends_with(':')
+}
+
+/// A hyperscaler's stake or backing made larger than an earlier one: "boosts its stake to 14%",
+/// "increased its backstop", "eine erweiterte Finanzvereinbarung", "持ち株比率を14%に拡大".
+fn enlarges_backing(s: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:increas(?:es|ed|ing)|boost(?:s|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed|ing)?|expand(?:s|ed|ing)|enlarg(?:es|ed|ing)|ups|upped|doubl(?:es|ed|ing)|erweitert\w*|erhöht\w*|aumenta|aument[óa]|ampl[íi]a|ampli[óo]u?|elev[óa]|augment\w*|rehauss\w*)\b[^.;:]{0,50}\b(?:stake|backstop|backing|guarantee|ownership|Beteiligung|Anteil|Finanz\w*|Garantie|participación|participação|participation|garant\w*)\b|\b(?:from|von|de) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?% (?:to|auf|a|para|à) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?%|(?:持ち株|出資|持分|지분|持股)[^。.]{0,20}(?:拡大|引き上げ|확대|늘려|늘렸|提高|增至|增加)")
+            .expect("static regex")
+    })
+    .is_match(s)
+}
+
+/// Does a sentence state a capacity in MW or GW (in the scripts the terms read)?
+fn states_capacity(s: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\d\s?(?:MW|GW|megawatts?|gigawatts?|mégawatts?|megavatios|メガワット|메가와트|兆瓦|吉瓦)")
+            .expect("static regex")
+    })
+    .is_match(s)
 }
 
 /// A sentence of a text's body: twelve words or more ending in a stop.
@@ -6972,6 +7002,41 @@ mod tests {
             "For five years Microsoft secures access to IREN's AI compute in Texas.",
         );
         deal_with(&d, "Microsoft");
+    }
+
+    #[test]
+    fn a_hyperscaler_enlarging_its_backing_tells_no_new_agreement() {
+        // the stake made larger, the AI cloud's lease named without a capacity: a financing
+        let d = decide(
+            "Google lifts its TeraWulf stake to 14% with a larger backstop",
+            "- Google increased its stake in TeraWulf to 14% through a $3.2 billion backstop of Fluidstack's lease at Lake Mariner.",
+        );
+        assert!(
+            d.detection.as_ref().is_none_or(|x| x.kind != Kind::Deal),
+            "{:?}",
+            d.detection
+        );
+        let d = decide(
+            "Googles Anteil an TeraWulf wächst",
+            "Der Schritt gehört zu einer erweiterten Finanzvereinbarung, in der Google Fluidstacks Mietvertrag mit TeraWulf mit 3,2 Milliarden US-Dollar absichert.",
+        );
+        assert!(
+            d.detection.as_ref().is_none_or(|x| x.kind != Kind::Deal),
+            "{:?}",
+            d.detection
+        );
+        // with the new capacity stated, the agreement it backs is news
+        let d = decide(
+            "Google lifts its TeraWulf stake to 14% with a larger backstop",
+            "- Google increased its stake in TeraWulf to 14% through a $3.2 billion backstop of Fluidstack's new 160 MW lease at Lake Mariner.",
+        );
+        deal_with(&d, "Fluidstack");
+        // "raises the stakes" is an idiom, no stake enlarged
+        let d = decide(
+            "Big Tech raises the stakes on AI hosting: Google guarantees $1.4 billion of Fluidstack's bonds at Cipher",
+            "Cipher Mining shares rose 8% on Thursday. The ten-year agreement between Cipher and Fluidstack is worth $3 billion.",
+        );
+        deal_with(&d, "Fluidstack");
     }
 
     #[test]
