@@ -442,7 +442,7 @@ fn pats() -> &'static Patterns {
             guaranteed_thing: r(r"(?i)\bguaranteed (?:capacity|demand|revenue|access|supply|returns?|income|power|compute|growth|profits?)\b"),
             guaranteed_access: r(r"(?i)\b(?:guarantee[sd]?|guaranteeing|garanti(?:za|zará|zó|t|ra|rá|sce|rà|ndo|r|re|zar)|garante|garantizando)\s+(?:[^\s.;]+\s+){0,5}?(?:access|acceso|acesso|accès|l'accès|l’accès|accesso|l'accesso|l’accesso|capacit\w*|capacidad|capacidade|puissance|poder|potencia|potenza|computing|compute|c[oó]mputo|computa\w*|calcul|delivery|deliveries|supply|availability|entrega|livraison|consegna|fornitura|suministro|Lieferung)\b"),
             days_after: r(r"(?i)(?-u:\b)(?:a|one|two|three|four|five|six|\d+) (?:day|days|week|weeks) after (?:revealing|announcing|unveiling|signing|disclosing|inking|striking|landing|securing)(?-u:\b)"),
-            commentary: r(r"(?i)核心观点|核心觀點|投资机会|投資機會|展开分析|展開分析|分析如下|の内訳|\bbreakdown of\b|^\s*(?:opinion|analysis|commentary|column|editorial|explainer|pagsusuri|análisis|analisi|analyse|análise|opinión|opinione)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b"),
+            commentary: r(r"(?i)核心观点|核心觀點|投资机会|投資機會|展开分析|展開分析|分析如下|の内訳|\bbreakdown of\b|^\s*(?:opinion|analysis|commentary|column|editorial|explainer|pagsusuri|análisis|analisi|analyse|análise|opinión|opinione)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b|\bevaluating\b|^[^:]{2,40}\b(?:vs\.?|versus) [^:]{2,40}:"),
             // a power-supply agreement is not a customer contract
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
             land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
@@ -6911,6 +6911,24 @@ mod tests {
              10-year colocation agreement with Fluidstack for 168 MW.",
         );
         not_a_deal(&d);
+        // two companies set side by side, or their contracts evaluated, in the headline
+        let comparison =
+            "TeraWulf's 10-year, 200 MW hosting agreement with Fluidstack is backed by Google.";
+        not_a_deal(&decide(
+            "TeraWulf vs. Cipher: which AI hosting contract holds up",
+            comparison,
+        ));
+        not_a_deal(&decide(
+            "Evaluating TeraWulf's AI hosting contract catalysts for 2026",
+            comparison,
+        ));
+        deal_with(
+            &decide(
+                "TeraWulf signs AI hosting contract with Fluidstack",
+                comparison,
+            ),
+            "Fluidstack",
+        );
     }
 
     #[test]
