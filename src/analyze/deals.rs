@@ -914,12 +914,13 @@ impl<'a> Recognizer<'a> {
         let title_names_none = self.linker.find(d.title, domain).is_empty();
         let page_headline = (!d.is_filing && title_names_none)
             .then(|| {
-                // before the body's prose: a headline-like line after a paragraph of
-                // sentences is a subhead or a caption, not the page's headline
+                // before the story's prose: a headline-like line after a sentence of the
+                // body naming a company is a subhead or a caption, not the page's headline
+                // (a sign-up prompt above the headline names none)
                 text_sents
                     .iter()
                     .take(6)
-                    .take_while(|s| !is_prose(s))
+                    .take_while(|s| !is_prose(s) || self.linker.find(s, domain).is_empty())
                     .find(|s| headline_like(s) && !self.linker.find(s, domain).is_empty())
             })
             .flatten();
@@ -4944,7 +4945,7 @@ mod tests {
         let d = decide(
             "Read on to find out what the financing means for miners",
             "Several crypto infrastructure companies have gained access to large financing backed by a hyperscaler this year.\n\
-             The program has helped a number of mining firms move toward AI data centers after the halving.\n\
+             TeraWulf was among the first miners to use the program for its campus in New York.\n\
              Cipher adds 56 MW at Barber Lake under a new 10-year hosting agreement with Fluidstack\n\
              The program works as a co-signer for the leases of several miners.",
         );
@@ -4952,6 +4953,20 @@ mod tests {
             !d.reasons
                 .iter()
                 .any(|r| r.starts_with("the page's headline")),
+            "{:?}",
+            d.reasons
+        );
+        // a sign-up prompt above the page's headline is no part of the story
+        let d = decide(
+            "STOCK TITAN",
+            "Sign up now and unlock all premium features at an incredible discount.\n\
+             [10-Q] WhiteFiber, Inc. Quarterly Earnings Report\n\
+             WhiteFiber reported third-quarter revenue from cloud services and colocation.",
+        );
+        assert!(
+            d.reasons
+                .iter()
+                .any(|r| r.starts_with("the page's headline: \"[10-Q] WhiteFiber")),
             "{:?}",
             d.reasons
         );
