@@ -783,9 +783,18 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
         // months after leases of 250 MW and 150 MW; "an expansion deal with CoreWeave for 393
         // MW" a week after a 260 MW expansion of a 133 MW lease), no value past theirs added up
         // and no new agreement: those deals' running total told again, which joins the latest
-        if best.is_none() && !r_undisclosed && !r.new_agreement {
-            best =
-                running_total(r, at, &agreed, &first_at, &by_customer).map(|k| (k, 0, r.at, false));
+        // (a report calling it new joins too when its value is the told deal's own: "Surges 13%
+        // on Landmark CoreWeave Lease Expansion", $11 billion and 400 MW, weeks after the
+        // expansion that brought the pair to $11 billion)
+        if best.is_none() && !r_undisclosed {
+            best = running_total(r, at, &agreed, &first_at, &by_customer)
+                .filter(|&k| {
+                    !r.new_agreement
+                        || r.terms.value_usd.is_some_and(|v| {
+                            agreed[k].value_usd.is_some_and(|x| near(x, v, EXACT_SHARE))
+                        })
+                })
+                .map(|k| (k, 0, r.at, false));
         }
         match best {
             Some((k, _, _, elsewhere)) => {
@@ -1604,9 +1613,14 @@ mod tests {
         let mut dearer = total.clone();
         dearer.terms = terms(Some(25e9), Some(400.0), Some(15.0));
         assert_eq!(cluster(&[june.clone(), august.clone(), dearer]).len(), 3);
-        // ... and so is one called new
+        // ... and so is one called new, unless its value is the told deal's own
         let mut new = total.clone();
         new.new_agreement = true;
+        assert_eq!(
+            cluster(&[june.clone(), august.clone(), new.clone()]),
+            vec![vec![0], vec![1, 2]]
+        );
+        new.terms = terms(None, Some(400.0), Some(15.0));
         assert_eq!(cluster(&[june, august, new]).len(), 3);
     }
 

@@ -2062,7 +2062,12 @@ impl<'a> Recognizer<'a> {
             (Some(_), Some(c)) if d.is_filing && item_101 => Some(c),
             (Some(h @ (Against::Financing | Against::Corporate | Against::Plan)), Some(c)) => {
                 // "Google raises its stake ...; Fluidstack adds 160 MW": the contract opens the text
-                if c.pos <= 2 && (p.fresh.is_match(c.s) || capacity_move(c.s)) {
+                // (not a sentence whose subject is the funding itself: "The first funding of
+                // $112.5 million … supports the campus … leased to CoreWeave")
+                if c.pos <= 2
+                    && (p.fresh.is_match(c.s) || capacity_move(c.s))
+                    && !(h == Against::Financing && funding_subject(c.s))
+                {
                     reasons.push(format!(
                         "for: the text opens with a customer contract despite a headline about {}",
                         h.what()
@@ -3336,6 +3341,17 @@ fn states_capacity(s: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r"(?i)\d\s?(?:MW|GW|megawatts?|gigawatts?|mégawatts?|megavatios|メガワット|메가와트|兆瓦|吉瓦)")
+            .expect("static regex")
+    })
+    .is_match(s)
+}
+
+/// A sentence whose subject is a funding: "The first funding of $112.5 million was provided …",
+/// "Proceeds will complete the buildout".
+fn funding_subject(s: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^\W*(?:the |an? |this |its |their )?(?:first |initial |second |new |latest )?(?:funding|financing|draw(?:down)?|proceeds|loan|credit facility|facility|tranche|notes|bonds|capital raise)\b")
             .expect("static regex")
     })
     .is_match(s)
@@ -6944,6 +6960,26 @@ mod tests {
             ),
             "Fluidstack",
         );
+    }
+
+    #[test]
+    fn a_funding_drawn_for_a_leased_campus_is_no_customer_contract() {
+        let title = "Applied Digital and its investor complete the first funding of a $5.0 billion financing partnership";
+        let d = decide(
+            title,
+            "The first funding of $112.5 million was provided by the investor's funds to build the 400 MW campus in Ellendale, which has leased all 400 MW to CoreWeave.",
+        );
+        assert!(
+            d.detection.as_ref().is_none_or(|x| x.kind != Kind::Deal),
+            "{:?}",
+            d.detection
+        );
+        // the same headline over an opening whose subject signs the lease is the contract
+        let d = decide(
+            title,
+            "CoreWeave signed a new lease for 150 MW at the Ellendale campus, which the funding will help build.",
+        );
+        deal_with(&d, "CoreWeave");
     }
 
     #[test]

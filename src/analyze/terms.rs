@@ -735,6 +735,19 @@ fn amounts(text: &str) -> Vec<Amount> {
             "revenue surged",
             "reported revenue",
             "reported net",
+            // "Revenue hit $64.2 million", "generated revenue of $64.2 million, surpassing
+            // expectations of $50 million": the period's revenue and the analysts' estimate
+            // (a contract "is expected to generate revenue of" its value: not these)
+            "revenue hit",
+            "revenue was",
+            "revenue came in",
+            "revenue reached",
+            "revenue totaled",
+            "revenue totalled",
+            "generated revenue",
+            "expectations of",
+            "estimates of",
+            "consensus of",
             // "GAAP revenue of $38.0 million", "non-GAAP net loss"
             "gaap",
             "net income",
@@ -758,6 +771,16 @@ fn amounts(text: &str) -> Vec<Amount> {
                 matches!(b, [b'q', b'1'..=b'4'] | [b'h', b'1' | b'2'])
                     || w.starts_with("fy") && b[2..].iter().all(u8::is_ascii_digit)
             })
+            // "above the $50 million analysts expected": an estimate
+            || [
+                "analysts expected",
+                "analysts had expected",
+                "analysts estimated",
+                "analysts forecast",
+                "expected by analysts",
+            ]
+            .iter()
+            .any(|w| post.trim_start().starts_with(w))
             // "contributed $41.6 million in revenue, up 15% compared to the prior year"
             || post.trim_start().starts_with("in revenue")
                 && [
@@ -2908,6 +2931,19 @@ mod tests {
         assert_eq!(
             x("The lease brings $41.6 million in revenue a year").value_usd,
             Some(41.6e6)
+        );
+        // the quarter's revenue, said as it came in, and the estimate it beat
+        assert_eq!(
+            x("Revenue hit $64.2 million, well above the $50 million analysts expected").value_usd,
+            None
+        );
+        assert_eq!(
+            x("The company generated revenue of $64.2 million, beating expectations of $50 million").value_usd,
+            None
+        );
+        assert_eq!(
+            x("The leases are expected to generate revenue of $7 billion over 15 years").value_usd,
+            Some(7e9)
         );
         assert_eq!(
             (
