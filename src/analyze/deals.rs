@@ -3340,7 +3340,7 @@ fn enlarges_backing(s: &str) -> bool {
 fn states_capacity(s: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\d\s?(?:MW|GW|megawatts?|gigawatts?|mégawatts?|megavatios|メガワット|메가와트|兆瓦|吉瓦)")
+        Regex::new(r"(?i)\d[\s-]?(?:MW|GW|megawatts?|gigawatts?|mégawatts?|megavatios|メガワット|메가와트|兆瓦|吉瓦)")
             .expect("static regex")
     })
     .is_match(s)
@@ -7098,6 +7098,11 @@ mod tests {
         let d = decide(
             "Google lifts its TeraWulf stake to 14% with a larger backstop",
             "- Google increased its stake in TeraWulf to 14% through a $3.2 billion backstop of Fluidstack's new 160 MW lease at Lake Mariner.",
+        );
+        deal_with(&d, "Fluidstack");
+        let d = decide(
+            "Google lifts its TeraWulf stake to 14% with a larger backstop",
+            "Google lifted its stake in TeraWulf to 14% from 8% with a further $1.4 billion backstop. Fluidstack has also taken a further 160-megawatt lease at Lake Mariner.",
         );
         deal_with(&d, "Fluidstack");
         // "raises the stakes" is an idiom, no stake enlarged
