@@ -83,6 +83,12 @@ struct Patterns {
     cumulative: Regex,
     /// A financing for a contract: "secures $1.4B financing for its CoreWeave lease".
     financing_for: Regex,
+    /// A hyperscaler's stake or backing made larger than an earlier one (`enlarges_backing`).
+    enlarges_backing: Regex,
+    /// A capacity in MW or GW stated in a sentence (`states_capacity`).
+    states_capacity: Regex,
+    /// A sentence whose subject is a funding (`funding_subject`).
+    funding_subject: Regex,
     /// An author's rating: "is rated Buy", "a Buy rating upgrade", "I rate".
     rating: Regex,
     /// An analyst's action: "raised its price target", "maintaining a Buy rating", 目標株価.
@@ -427,6 +433,9 @@ fn pats() -> &'static Patterns {
             rating: r(r"(?i)\b(?:is|are|was|remains?) rated (?:a )?(?:strong )?(?:buy|sell|hold)\b|\bI (?:rate|am rating|reiterate|upgrade|downgrade|initiate)\b|\ba (?:strong )?(?:buy|sell|hold) rating (?:upgrade|downgrade)\b|\b(?:support|supports|justify|justifies|warrant|warrants) a (?:strong )?(?:buy|sell|hold) rating\b"),
             analyst_action: r(r"(?i)\b(?:raise[sd]?|raising|lift(?:s|ed)?|boost(?:s|ed)?|hike[sd]?|cut(?:s|ting)?|lower(?:s|ed)?|trim(?:s|med)?) (?:its |their |the )?(?:\w+ )?price target\b|\b(?:maintain(?:s|ed|ing)?|reiterat(?:es|ed|ing)|keeps?|kept) (?:a|an|its|their) (?:\w+ )?(?:buy|outperform|overweight|neutral|hold|sell|underperform|underweight|market perform|sector perform) rating\b|\binitiat(?:es|ed|ing) coverage\b|格上げ|格下げ|目標株価|目标价|目標價|目标股价|目標股價|评级从|評級從|목표주가|투자의견"),
             financing_for: r(r"(?i)\b(?:financ\w*|loan|debt|facility|funding|raises?|raised) (?:\w+ ){0,2}(?:for|to fund|to finance|backing|behind)\b"),
+            enlarges_backing: r(r"(?i)\b(?:increas(?:es|ed|ing)|boost(?:s|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed|ing)?|expand(?:s|ed|ing)|enlarg(?:es|ed|ing)|ups|upped|doubl(?:es|ed|ing)|erweitert\w*|erhöht\w*|aumenta|aument[óa]|ampl[íi]a|ampli[óo]u?|elev[óa]|augment\w*|rehauss\w*)\b[^.;:]{0,50}\b(?:stake|backstop|backing|guarantee|ownership|Beteiligung|Anteil|Finanz\w*|Garantie|participación|participação|participation|garant\w*)\b|\b(?:from|von|de) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?% (?:to|auf|a|para|à) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?%|(?:持ち株|出資|持分|지분|持股)[^。.]{0,20}(?:拡大|引き上げ|확대|늘려|늘렸|提高|增至|增加)"),
+            states_capacity: r(r"(?i)\d[\s-]?(?:MW|GW|megawatts?|gigawatts?|mégawatts?|megavatios|メガワット|메가와트|兆瓦|吉瓦)"),
+            funding_subject: r(r"(?i)^\W*(?:the |an? |this |its |their )?(?:first |initial |second |new |latest )?(?:funding|financing|draw(?:down)?|proceeds|loan|credit facility|facility|tranche|notes|bonds|capital raise)\b"),
             then_signs_with: r(r"(?i:\b(?:and|while|as well as)\s+(?:also\s+)?(?:signed|inked|entered into|executed|struck)\b[^.;]{0,60}\b(?:lease|leasing|hosting|colocation|agreement|contract)\b[^.;]{0,40}\bwith\s+)(?:the\s+)?[A-Z]"),
             site_deal: r(r"(?i)\b(?:purchase|acquire|buy) or lease\b|\b(?:acquisition|purchase) of (?:a |the |an )?(?:[\w-]+ ){0,3}(?:sites?|land|acres|parcels?|property|properties|campus)\b|\b(?:to|and) (?:purchase|lease|acquire|buy) (?:[\w-]+ ){0,3}(?:sites?|land|acres|parcels?|properties)\b"),
             // "Google received warrants to acquire 41 million shares": the guarantor's
@@ -3328,33 +3337,18 @@ fn headline_like(s: &str) -> bool {
 /// A hyperscaler's stake or backing made larger than an earlier one: "boosts its stake to 14%",
 /// "increased its backstop", "eine erweiterte Finanzvereinbarung", "持ち株比率を14%に拡大".
 fn enlarges_backing(s: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:increas(?:es|ed|ing)|boost(?:s|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed|ing)?|expand(?:s|ed|ing)|enlarg(?:es|ed|ing)|ups|upped|doubl(?:es|ed|ing)|erweitert\w*|erhöht\w*|aumenta|aument[óa]|ampl[íi]a|ampli[óo]u?|elev[óa]|augment\w*|rehauss\w*)\b[^.;:]{0,50}\b(?:stake|backstop|backing|guarantee|ownership|Beteiligung|Anteil|Finanz\w*|Garantie|participación|participação|participation|garant\w*)\b|\b(?:from|von|de) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?% (?:to|auf|a|para|à) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?%|(?:持ち株|出資|持分|지분|持股)[^。.]{0,20}(?:拡大|引き上げ|확대|늘려|늘렸|提高|增至|增加)")
-            .expect("static regex")
-    })
-    .is_match(s)
+    pats().enlarges_backing.is_match(s)
 }
 
 /// Does a sentence state a capacity in MW or GW (in the scripts the terms read)?
 fn states_capacity(s: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\d[\s-]?(?:MW|GW|megawatts?|gigawatts?|mégawatts?|megavatios|メガワット|메가와트|兆瓦|吉瓦)")
-            .expect("static regex")
-    })
-    .is_match(s)
+    pats().states_capacity.is_match(s)
 }
 
 /// A sentence whose subject is a funding: "The first funding of $112.5 million was provided …",
 /// "Proceeds will complete the buildout".
 fn funding_subject(s: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)^\W*(?:the |an? |this |its |their )?(?:first |initial |second |new |latest )?(?:funding|financing|draw(?:down)?|proceeds|loan|credit facility|facility|tranche|notes|bonds|capital raise)\b")
-            .expect("static regex")
-    })
-    .is_match(s)
+    pats().funding_subject.is_match(s)
 }
 
 /// A sentence of a text's body: twelve words or more ending in a stop.
