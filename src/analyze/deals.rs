@@ -83,6 +83,8 @@ struct Patterns {
     cumulative: Regex,
     /// A financing for a contract: "secures $1.4B financing for its CoreWeave lease".
     financing_for: Regex,
+    /// A plan carried out, not a contract executed: "executed several strategic initiatives".
+    executed_plan: Regex,
     /// A hyperscaler's stake or backing made larger than an earlier one (`enlarges_backing`).
     enlarges_backing: Regex,
     /// A capacity in MW or GW stated in a sentence (`states_capacity`).
@@ -433,6 +435,7 @@ fn pats() -> &'static Patterns {
             rating: r(r"(?i)\b(?:is|are|was|remains?) rated (?:a )?(?:strong )?(?:buy|sell|hold)\b|\bI (?:rate|am rating|reiterate|upgrade|downgrade|initiate)\b|\ba (?:strong )?(?:buy|sell|hold) rating (?:upgrade|downgrade)\b|\b(?:support|supports|justify|justifies|warrant|warrants) a (?:strong )?(?:buy|sell|hold) rating\b"),
             analyst_action: r(r"(?i)\b(?:raise[sd]?|raising|lift(?:s|ed)?|boost(?:s|ed)?|hike[sd]?|cut(?:s|ting)?|lower(?:s|ed)?|trim(?:s|med)?) (?:its |their |the )?(?:\w+ )?price target\b|\b(?:maintain(?:s|ed|ing)?|reiterat(?:es|ed|ing)|keeps?|kept) (?:a|an|its|their) (?:\w+ )?(?:buy|outperform|overweight|neutral|hold|sell|underperform|underweight|market perform|sector perform) rating\b|\binitiat(?:es|ed|ing) coverage\b|格上げ|格下げ|目標株価|目标价|目標價|目标股价|目標股價|评级从|評級從|목표주가|투자의견"),
             financing_for: r(r"(?i)\b(?:financ\w*|loan|debt|facility|funding|raises?|raised) (?:\w+ ){0,2}(?:for|to fund|to finance|backing|behind)\b"),
+            executed_plan: r(r"(?i)\bexecut(?:ed|es|ing) (?:on )?(?:\S+ ){0,3}?(?:initiatives?|strateg(?:y|ies)|plans?|priorities|roadmap|projects?|buybacks?|share repurchases?)\b"),
             enlarges_backing: r(r"(?i)\b(?:increas(?:es|ed|ing)|boost(?:s|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed|ing)?|expand(?:s|ed|ing)|enlarg(?:es|ed|ing)|ups|upped|doubl(?:es|ed|ing)|erweitert\w*|erhöht\w*|aumenta|aument[óa]|ampl[íi]a|ampli[óo]u?|elev[óa]|augment\w*|rehauss\w*)\b[^.;:]{0,50}\b(?:stake|backstop|backing|guarantee|ownership|Beteiligung|Anteil|Finanz\w*|Garantie|participación|participação|participation|garant\w*)\b|\b(?:from|von|de) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?% (?:to|auf|a|para|à) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?%|(?:持ち株|出資|持分|지분|持股)[^。.]{0,20}(?:拡大|引き上げ|확대|늘려|늘렸|提高|增至|增加)"),
             states_capacity: r(r"(?i)\d[\s-]?(?:MW|GW|megawatts?|gigawatts?|mégawatts?|megavatios|メガワット|메가와트|兆瓦|吉瓦)"),
             funding_subject: r(r"(?i)^\W*(?:the |an? |this |its |their )?(?:first |initial |second |new |latest )?(?:funding|financing|draw(?:down)?|proceeds|loan|credit facility|facility|tranche|notes|bonds|capital raise)\b"),
@@ -1124,6 +1127,9 @@ impl<'a> Recognizer<'a> {
                 p.verb.is_match(&p.future_expand.replace_all(s, ""))
             } else if s.contains("closed-") {
                 p.verb.is_match(&s.replace("closed-", "closed_"))
+            } else if s.contains("xecut") {
+                // ("we executed several strategic initiatives": a plan carried out, no contract)
+                p.verb.is_match(&p.executed_plan.replace_all(s, ""))
             } else {
                 p.verb.is_match(s)
             } && !p.deal_subject.is_match(s)
@@ -5463,6 +5469,11 @@ mod tests {
                 "Applied Digital Q2 earnings call",
                 "Revenue for the quarter was $126.6 million, up 250%. \
                  The company has secured two hyperscale leases in North Dakota, representing 600 megawatts and about $16 billion in lease revenue.",
+            ),
+            // a plan carried out ("executed … initiatives") in a results release's quote
+            (
+                "Hut 8 Corp. (Nasdaq: HUT), an operator of energy infrastructure",
+                "Hut 8 today announced its financial results for the quarter ended September 30.\n\u{201c}This quarter, we executed several strategic initiatives designed to drive growth in both AI and bitcoin mining,\u{201d} said the chief executive of Hut 8. \u{201c}Key initiatives, including a colocation partnership with a hardware maker and the launch of our GPU-as-a-Service vertical, are projected to add revenue.\u{201d}",
             ),
             // a campus already let
             (
