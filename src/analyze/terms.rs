@@ -739,7 +739,6 @@ fn amounts(text: &str) -> Vec<Amount> {
             // expectations of $50 million": the period's revenue and the analysts' estimate
             // (a contract "is expected to generate revenue of" its value: not these)
             "revenue hit",
-            "revenue was",
             "revenue came in",
             "revenue reached",
             "revenue totaled",
