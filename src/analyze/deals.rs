@@ -87,11 +87,14 @@ struct Patterns {
     gab_bekannt: Regex,
     /// A plan carried out, not a contract executed: "executed several strategic initiatives".
     executed_plan: Regex,
-    /// A hyperscaler's stake or backing made larger than an earlier one (`enlarges_backing`).
+    /// A hyperscaler's stake or backing made larger than an earlier one: "boosts its stake to
+    /// 14%", "increased its backstop", "eine erweiterte Finanzvereinbarung", "持ち株比率を14%に拡大".
     enlarges_backing: Regex,
-    /// A capacity in MW or GW stated in a sentence (`states_capacity`).
+    /// A capacity in MW or GW stated in a sentence ("160 MW", "160-megawatt"; unlike `size_or_term`,
+    /// no term of years and other scripts' units too).
     states_capacity: Regex,
-    /// A sentence whose subject is a funding (`funding_subject`).
+    /// A sentence whose subject is a funding: "The first funding of $112.5 million was provided …",
+    /// "Proceeds will complete the buildout".
     funding_subject: Regex,
     /// An author's rating: "is rated Buy", "a Buy rating upgrade", "I rate".
     rating: Regex,
@@ -2084,7 +2087,7 @@ impl<'a> Recognizer<'a> {
                 // $112.5 million … supports the campus … leased to CoreWeave")
                 if c.pos <= 2
                     && (p.fresh.is_match(c.s) || capacity_move(c.s))
-                    && !(h == Against::Financing && funding_subject(c.s))
+                    && !(h == Against::Financing && p.funding_subject.is_match(c.s))
                 {
                     reasons.push(format!(
                         "for: the text opens with a customer contract despite a headline about {}",
@@ -3050,7 +3053,7 @@ impl<'a> Recognizer<'a> {
                 && !recalls(s)
             {
                 backed = true;
-                enlarged &= enlarges_backing(s);
+                enlarged &= p.enlarges_backing.is_match(s);
                 backed_cos.extend(companies(s));
             }
         }
@@ -3081,7 +3084,7 @@ impl<'a> Recognizer<'a> {
             .or(named.first())?;
         // a hyperscaler enlarging its earlier stake or backing, with no capacity stated for the
         // AI cloud's agreement it backs: the agreement is the earlier one, the news a financing
-        if enlarged && !states_capacity(s) {
+        if enlarged && !p.states_capacity.is_match(s) {
             return None;
         }
         // (not one of a buyer's contracts with many, listed: "$19.4 billion with Nebius, over
@@ -3341,23 +3344,6 @@ fn headline_like(s: &str) -> bool {
     let s = s.trim();
     let words = s.split_whitespace().count();
     (5..=30).contains(&words) && !s.ends_with('.') && !s.ends_with(':')
-}
-
-/// A hyperscaler's stake or backing made larger than an earlier one: "boosts its stake to 14%",
-/// "increased its backstop", "eine erweiterte Finanzvereinbarung", "持ち株比率を14%に拡大".
-fn enlarges_backing(s: &str) -> bool {
-    pats().enlarges_backing.is_match(s)
-}
-
-/// Does a sentence state a capacity in MW or GW (in the scripts the terms read)?
-fn states_capacity(s: &str) -> bool {
-    pats().states_capacity.is_match(s)
-}
-
-/// A sentence whose subject is a funding: "The first funding of $112.5 million was provided …",
-/// "Proceeds will complete the buildout".
-fn funding_subject(s: &str) -> bool {
-    pats().funding_subject.is_match(s)
 }
 
 /// A sentence of a text's body: twelve words or more ending in a stop.
