@@ -96,7 +96,7 @@ pub fn says_new_agreement(text: &str) -> bool {
     let re = RE.get_or_init(|| {
         regex::Regex::new(
             &[
-                r"(?i)\b(?:new|second|third|fourth|another|nuevo|nueva|segundo|nouveau|nouvelle|neue[nrs]?|zweite[nrs]?|nuovo|nuova|novo|nova)\s+(?:[\w-]+\s+){0,3}?(?:leases?|contracts?|agreements?|deals?|contrato|acuerdo|contrat|accord|bail|Vertrag|Mietvertrag|Vereinbarung|contratto|accordo|acordo)\b|",
+                r"(?i)\b(?:new|second|third|fourth|another|nuevo|nueva|segundo|nouveau|nouvelle|neue[nrs]?|zweite[nrs]?|nuovo|nuova|novo|nova)\s+(?:[\w-]+\s+){0,3}?(?:leases?|contracts?|agreements?|deals?|contratos?|acuerdos?|contrats?|accords?|bail|baux|Vertrag|Mietvertrag|Vereinbarung(?:en)?|contratt[oi]|accord[oi]|acordos?)\b|",
                 NOW_AGREED,
                 r"|新たな|新規|新的|新签|신규|새로운|второ\w*|нов\w+ (?:договор|контракт|соглашение)"
             ]

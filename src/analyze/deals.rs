@@ -294,6 +294,9 @@ struct Headlines {
     volume_rank: Regex,
     /// "Amid $11B AI Infrastructure Deal": one contract with its amount.
     priced_deal: Regex,
+    /// What a headline says just before a priced deal when the deal is its news: "Stock Surges
+    /// on", "Signs".
+    moves_on_or_signs: Regex,
     legal: Regex,
     analyst: Regex,
     financing: Regex,
@@ -352,8 +355,8 @@ fn pats() -> &'static Patterns {
             own_terms: r(r"(?i)(?:\$|US\$|USD ?)\d[\d.,]*\s?(?:billion|million|bn|b|m)\b|\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b|\d[\d.,]*\s?(?:億|亿|억)\s?(?:美元|ドル|달러)|\d{1,2}\s?(?:年間|년간|年期|年租)|\d[\d,.]*\s?(?:メガワット|메가와트|兆瓦)"),
             one_contract: r(r"(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|lease|deal)\b"),
             size_or_term: r(r"(?i)\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
-            contract_noun: r(r"(?i)\b(deal|deals|pact|contract|contracts|agreement|agreements|kesepakatan|perjanjian|kontrak|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|Abkommens?|contrat|accord|acordo)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار|\b(?:smlouv\w*|zmluv\w*|umow\w*|umów|dohod\w*)\b"),
-            deal_noun: r(r"(?i)\b(deal|deals|pact|pacts|contract|contracts|agreement|agreements|partnership|partenariat|parceria|partenariato|Partnerschaft|tenant|customer|accordo|acuerdo|contrato|contratto|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|Abkommens?|contrat|accord|acordo|Kunde|client|cliente)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|客户|客戶|顧客|고객|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*|клиент\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture|empresa conjunta)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار|\b(?:smlouv\w*|zmluv\w*|umow\w*|umów|dohod\w*)\b"),
+            contract_noun: r(r"(?i)\b(deal|deals|pact|contract|contracts|contractul|contracte|acord|acordul|acorduri|agreement|agreements|kesepakatan|perjanjian|kontrak|accord[oi]|acuerdos?|contratos?|contratt[oi]|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung(?:en)?|Abkommens?|contrats?|accords?|acordos?)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار|\b(?:smlouv\w*|zmluv\w*|umow\w*|umów|dohod\w*)\b"),
+            deal_noun: r(r"(?i)\b(deal|deals|pact|pacts|contract|contracts|contractul|contracte|acord|acordul|acorduri|agreement|agreements|partnership|partenariats?|parcerias?|partenariato|Partnerschaft|tenant|customer|accord[oi]|acuerdos?|contratos?|contratt[oi]|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung(?:en)?|Abkommens?|contrats?|accords?|acordos?|Kunde|client|cliente)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|客户|客戶|顧客|고객|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*|клиент\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture|empresa conjunta)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار|\b(?:smlouv\w*|zmluv\w*|umow\w*|umów|dohod\w*)\b"),
             financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\b(?:announc|secur|arrang|clos|obtain|rais)\w* \$[\d.,]+\s?(?:billion|million|bn|b|m)? (?:in |of )?(?:new )?(?:GPU |debt |delayed[- ]draw )?(?:financing|funding)\b|\bfinancing\b[^.;]{0,80}\b(?:is|are|was|were|has been|have been) secured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility)|financing (?:structure|facility)|(?:preferred|common) equity units?|equity units?|convertibles|conversíve(?:l|is)|debêntures?|Wandelanleihen?|конвертируем\w*|облигаци\w*)\b|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채"),
             fresh_results: r(&[
                 r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed) (?:a |an |that )?(?:[\w-]+ ){0,5}(?:leases?|contracts?|agreements?|colocation|hosting)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b|",
@@ -372,7 +375,7 @@ fn pats() -> &'static Patterns {
             furniture: r(r"(?i)^(?:sign in|log in|subscribe|register|share|follow|home|key takeaways|quick takeaways|summary|advertisement|related|read more|listen|min read|\d+ min read|by [A-Z][a-z]+ [A-Z][a-z]+$|photo|image|author|updated|published)\b|^[A-Z]{2,5} \$[\d,.]+ [+-]?[\d.]+%$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}|^in this (?:file )?(?:photo|picture|illustration)\b|^add us on\b|^\(?(?:photo|photo illustration|image|illustration) (?:by|credit)\b|\bgetty images\b|\bshutterstock\b|^\d+\s?(?:min(?:ute)?s?|Minuten) (?:de lecture|di lettura|de lectura|de leitura|Lesezeit|read)\b|^©|^(?:-\s*)?(?:publicité|pubblicità|publicidad|publicidade|anzeige|werbung)\s*-?$"),
             on_news_adding: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rall(?:ies|ied)|rose|climb(?:s|ed)?|gain(?:s|ed)?|rocket(?:s|ed)?|skyrocket(?:s|ed)?)\b[^.;]{0,50}\b(?:after|following)\b[^.;]{0,40}\b(?:said|announced|disclosed) (?:it|that it) (?:was|is|would|will) (?:adding|expanding|growing)\b[^.;]{0,80}\b(?:lease|deal|contract|agreement|partnership|joint venture|colocation|hosting)\b"),
             on_news: r(r"(?i)\b(?:jump(?:s|ed)?|soar(?:s|ed)?|surg(?:es|ed)|rally|rall(?:ies|ied)|rises|rose|climb(?:s|ed)?|gain(?:s|ed)?|pop(?:s|ped)?|spik(?:es|ed)|rocket(?:s|ed)?|skyrocket(?:s|ed)?|explod(?:es|ed)|(?:higher|up) \d+%|falls?|fell|drop(?:s|ped)?|slid(?:es)?|sink(?:s)?|sank|tumbl(?:es|ed)|sube|subi[óo]|steigt|bondit)\b[^.;]{0,50}\b(?:on|after|following|amid|tras|nach|apr[èe]s)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|joint venture|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag)\b|\b(?:lease|deal|contract|agreement|pact)s? (?:sends?|lifts?|drives?|propels?|pushes?|boosts?|sparks?) [^.;]{0,40}?\b(?:stock|shares)\b"),
-            on_news_more: r(r"(?i)\b(?:sube|suben|subi[óo]|subieron|se dispar(?:a|an|ó|aron)|saltan|saltaron|sobem|subiram|disparou|dispararam|steigt|steigen|stiegen|springt|sprang|bondit|bondissent|grimpe|s'envole|s’envole|vola|volano|balza)\b[^.;]{0,50}\b(?:tras|luego de|después de|nach|apr[èe]s|após|depois de|dopo)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamiento|acuerdo|contrato|accordo|Vertrag|Vereinbarung|accord|contrat|acordo|empresa conjunta|joint venture|alianza|parceria|partenariat|Partnerschaft)\b"),
+            on_news_more: r(r"(?i)\b(?:sube|suben|subi[óo]|subieron|se dispar(?:a|an|ó|aron)|saltan|saltaron|sobem|subiram|disparou|dispararam|steigt|steigen|stiegen|springt|sprang|bondit|bondissent|grimpe|s'envole|s’envole|vola|volano|balza)\b[^.;]{0,50}\b(?:tras|luego de|después de|nach|apr[èe]s|após|depois de|dopo)\b[^.;]{0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamientos?|acuerdos?|contratos?|accord[oi]|Vertrag|Vereinbarung(?:en)?|accords?|contrats?|acordos?|empresa conjunta|joint venture|alianza|parcerias?|partenariats?|Partnerschaft)\b"),
             capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted|exercis(?:es|ed) (?:\S+ ){0,3}options?)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity|(?:operations|footprint|presence|deployment) at)\b"),
             capacity_move_more: r(r"(?i)\b(?:affitterà|affitta|prende in affitto|arrendará|arrendaría|arrienda|alquilará|alquilaría|alquila|alugará|aluga|louera|loue|mietet|wird (?:\w+ ){0,3}mieten|a porté|avait porté|porte|relevé|augmenté|elevou|aumentou|ampliou|aumentó|amplió|elevó|erhöht|erhöhte|aumentato|ampliato)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts|megavatios|megawatt|mégawatts)|capacity|capacidad|capacità|capacité|capacidade|Kapazität|infrastructure|infraestructura|infrastruttura|infraestrutura|Infrastruktur)\b"),
             commitment: r(r"(?i)\bexercis(?:es|ed|ing)\b[^.;]{0,30}\boptions?\b|\b(?:využil[aiy]?|skorzystał[aoy]?) (?:\w+ )?(?:opci|opcj[ięa]|možnosť)\b|\bcommitments?\b|\bcommits? to\b|\bcommitted to\b|\bOption\w*\b[^.;]{0,90}\bausgeübt\b|\b(?:a|ont) exercé\b[^.;]{0,30}\boptions?\b|\bejerci(?:ó|do)\b[^.;]{0,30}\bopci[óo]n\b|\besercitato\b[^.;]{0,30}\bopzion[ei]\b"),
@@ -381,22 +384,23 @@ fn pats() -> &'static Patterns {
             provides_mw: r(r"(?i)\b(?:provide|provides|providing|deliver|delivers|delivering|fornecerá|fornecerão|fornece|proporcionará|suministrará|fornirà|fournira|fournit)\b[^.;]{0,40}?\b\d[\d,.]*\s?-?(?:MW|megawatts?|megavatios|mégawatts?)\b|\b(?:wird|werden)\b[^.;]{0,60}?\b\d[\d,.]*\s?(?:MW|Megawatt)\b[^.;]{0,60}\b(?:zur Verfügung stellen|bereitstellen|liefern)\b"),
             options_total: r(r"(?i)\b(?:extensions?|options?|renewals?)\b[^.;]{0,40}\bbring(?:s|ing)?\b"),
             headline: Headlines {
-                people: r(r"(?i)\b(?:appoints?|appointed|hires?|hired|names|named|taps|tapped|promotes|promoted)\b[^.;:]{0,60}\b(?:CEO|CFO|COO|CTO|chief|president|chair(?:man|woman)?|head of|SVP|EVP|vice president|director|officer|executive)\b|\b(?:steps down|resigns|to retire|joins (?:the )?board)\b"),
+                people: r(r"(?i)\b(?:appoints?|appointed|hires?|hired|names|named|taps|tapped|promotes|promoted)\b[^.;:]{0,60}\b(?:CEO|CFO|COO|CTO|chief|president|chair(?:man|woman)?|head of|SVP|EVP|vice president|director|officer|executive)\b|\b(?:steps down|resigns|to retire|joins (?:the )?board)\b|\b(?:contrat(?:a|ou|ó)|fich(?:a|ó)|nomeia|nomeou|nombra|nombró|nomme|nommé|recrute|embauche|nomina|ha nominato|ernennt|beruft|holt)\b[^.;:]{0,60}\b(?:CEO|CFO|COO|CTO|vice[- ]?presidente?|vice-président|directeur|director|diretor|direttore|Vorstand|Geschäftsführer|executivo|ejecutivo|dirigeant|dirigente|Manager)\b"),
                 market: r(r"(?i)\bstocks? to (?:watch|buy)\b|\btop (?:gainers|losers|movers)\b|\bmarket (?:wrap|update|movers)\b|\b(?:premarket|pre-market|midday|after-hours) movers\b|\bcrypto stocks\b|\bmining stocks\b|\bbitcoin miners? (?:stocks? )?(?:rally|surge|jump|soar|fall|slide|tumble|climb)\b|\bweekly recap\b|\bweek in review\b"),
                 volume_rank: r(r"(?i)(?-u:\b)\d+(?:st|nd|rd|th) in (?:(?:daily|dollar|trading) )?volume(?-u:\b)|(?-u:\b)ranks? \d+(?:st|nd|rd|th) in market activity(?-u:\b)|(?-u:\b)\d+(?:st|nd|rd|th) (?:trading )?volume rank(?-u:\b)"),
-                priced_deal: r(r"(?i)\$[\d.,]+\s?(?:B|M|bn|billion|million)(?-u:\b)(?:\s+[\w/-]+){0,3}\s+(?:deal|lease|contract|agreement)(?-u:\b)"),
+                moves_on_or_signs: r(r"(?i)\b(?:surges?|soars?|jumps?|rises?|rallies|climbs?|gains?|spikes?|pops?|leaps?|rockets?|signs?|inks?|lands?|secures?|wins?|clinches)(?: \d[\d.]*%)? (?:on |after |a |an )?$"),
+                priced_deal: r(r"(?i)\$[\d.,]+\s?(?:B|M|bn|billion|million)(?-u:\b)(?:\s+[\w/-]+){0,4}\s+(?:deal|lease|contract|agreement)(?-u:\b)"),
                 legal: r(r"(?i)\bshort (?:report|seller|sellers|attack)\b|\blawsuits?\b|\bsues\b|\bsued\b|class action|\binvestigation\b|\bsuffered losses\b|\blaw firm\b|securities fraud|\binvestors who lost\b"),
                 analyst: r(r"(?i)price target|initiates coverage|\b(?:is|are) (?:scheduled|set|slated|due) to report\b|\bto report (?:Q[1-4] |(?:first|second|third|fourth)[- ]quarter )(?:\S+ ){0,3}(?:earnings|results)\b|\bwhat['’]s in store\b|\bearnings preview\b|\b(?:starts|started|begins|began|launches|initiated) coverage\b|\btarget (?:of |to )?\$\d+(?:\.\d+)?(?:/\$?\d+(?:\.\d+)?)?(?:\s|$|[;,)])|\b(?:research |master )?report (?:flags|highlights|warns|reveals|finds|questions|cautions|raises)\b|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b|\bfor investors\b|\bwhat (?:it|this|that) means\b|\bthe good and (?:the )?bad\b|\b(?:revenue|earnings|price|share|stock|valuation|\d+%) upside\b|\bupside (?:potential|case|scenario|to)\b|\bbetter (?:buy|bet|pick)\b|\b(?:advantage|edge) over\b|過小評価|割安|投資機会|買い時|株価予想|投資判断|被低估|低估|투자 ?기회|저평가"),
                 financing: r(r"(?i)\bconvertible\b|\bconvertibles\b|\bobbligazioni\b|\b(?:Wandel)?[Aa]nleihe\w*|\b(?:levantou|levanta|captou|capta|arrecadou|recaudó|recauda) (?:US\$|R\$|\$|USD)|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|\bfunding (?:arrangement|package|deal|round|milestone|tranche|draw)\b|\b(?:first|initial|second) (?:funding|draw|tranche)\b|\b(?:secur|rais|obtain|clos)(?:es|ed|ing|e)? (?:\$[\d.,]+\s?(?:billion|million|bn|b|m)? )(?:in )?(?:new )?(?:funding|finance)\b|\$[\d.,]+\s?(?:billion|million|bn|b|m)? (?:in )?(?:new )?funding\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\brais(?:e|es|ed|ing) (?:up to |about |approximately )?\$|\bsecures? (?:a |an )?\$[\d.,]+\s?(?:M|B|bn|mn|million|billion)? (?:\w+ ){0,3}from\b|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
                 corporate: r(r"(?i)\bcommits? (?:up to |about |approximately )?\$[\d.,]+\s?(?:bn|billion|b|m|mn|million)? (?:to|in|into)\b|\binvest(?:s|ed|ing)\b|\binvestment (?:in|of|option|from|by)\b|\bAI investment\b|\b(?:expands?|increases?|boosts?|deepens?|ups) (?:\w+ ){0,3}investment\b|\bequity (?:option|investment|stake)\b|\bwarrants?\b|\bacqui(?:re|res|red|ring|sition|sitions)\b|\bmerger\b|\bmerges?\b|\btakeover\b|\bbuyout\b|\btender offer\b|\b\d+% stake\b|\bstake\b|\bproxy\b|\bspecial meeting\b|\bshareholders? (?:vote|reject|approve)|\bvotes? (?:against|for)\b|\bdirectors\b|\bactivist\b|\bgo public\b|\brelisting\b|\bspin-?off\b|\bbuys\b|\bto buy\b|\bbought\b|\bpurchases?\b|\bpurchased\b|\btakes? over\b|\bsecures? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:site|land|property|acres)\b|\b(?:oferta|offre|offerta|Angebot)\b[^.]{0,40}?\b(?:acciones|actions|azioni|Aktien|ações|compra|rachat|acquisto|Übernahme)|\b(?:accionistas|actionnaires|azionisti|Aktionäre|acionistas)\b[^.]{0,60}?\b(?:rechaz|rejet|respin|lehnen|ablehn|rejeit|aprob|approuv|approv|stimmen)|\bÜbernahme\w*|\bfusi(?:ón|one)\b|\bfusão\b|\bfusion (?:entre|avec|de)\b"),
-                results: r(r"(?i)quarterly (?:results|performance)|\bquarter[- ]over[- ]quarter\b|\byear[- ]over[- ]year\b|\bEBITDA\b|\billustrative (?:financials|figures|economics|returns)\b|\bdiscloses (?:\w+ ){0,2}(?:financials|economics|projections)\b|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b|\b(?:revenues?|earnings|net (?:loss|income)) for (?:its|the) (?:first|second|third|fourth) (?:fiscal )?quarter\b|決算|财报|財報|실적 발표"),
+                results: r(r"(?i)quarterly (?:results|performance)|\bquarter[- ]over[- ]quarter\b|\byear[- ]over[- ]year\b|\bEBITDA\b|\billustrative (?:financials|figures|economics|returns)\b|\bdiscloses (?:\w+ ){0,2}(?:financials|economics|projections)\b|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|production and (?:operations|operating|operational) updates?|operations updates?|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b|\b(?:revenues?|earnings|net (?:loss|income)) for (?:its|the) (?:first|second|third|fourth) (?:fiscal )?quarter\b|決算|财报|財報|실적 발표"),
                 power: r(r"(?i)power (?:purchase|supply|capacity) agreement|\b(?:power|interconnection|load|grid) approvals?\b|\bPPA\b|\butility\b|\bgrid\b|\binterconnection\b|\bERCOT\b|\bselects [A-Z]\w+ \b|\bpower capacity\b|\bgas supply\b|\bsubstation\b|\benergy (?:supply|agreement)\b|\bbehind[- ]the[- ]meter\b|\bpower contracts?\b"),
                 power_business: r(r"(?i)\bpower (?:JV|joint venture)\b|\bgas[- ](?:fired )?(?:power )?(?:plants?|generation)\b|\bcapacity (?:auction|procurement)\b|\belectricity system operator\b|\bIESO\b"),
                 milestone: r(r"(?i)\bcomplet(?:es|ed|ion)\b|\b(?:hits|reaches|tops|surpasses|crosses) \d[\d.,]*\s?(?:GW|MW|EH/s|gigawatts?|megawatts?)\b|\b(?:comes?|came|goes|went|is|now|brought|brings) online\b|\bonline:|\bfinish(?:es|ed)\b|ready for service|\benergi[sz](?:es|ed|ation)\b|\bbreaks? ground\b|\bgroundbreaking\b|\bbegins construction\b|\bstarts construction\b|\bto break ground\b|\bopens\b|\bcommissioning\b|\bgoes live\b|\bfirst phase\b"),
                 plan: r(r"(?i)\bplans? (?:to|for)\b|\bplanned\b|\bto convert\b|\bconverts?\b|\bexplor(?:es|ing)\b|\bconsider(?:s|ing)\b|\beyes\b|\bsets? sights\b|\bstrategic alternatives\b|\bwinds? down\b|\bto invest\b|\bto increase\b|\bLOI\b|\bletter of intent\b|\bMOU\b|\bexpands self-mining\b"),
             },
-            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)|bag(?:s|ged)|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|reach(?:es|ed)? (?:an?|the) (?:[\w$.,-]+ ){0,4}(?:agreement|deal|pact)|lock(?:s|ed)? in|solidif(?:ies|ied)|unveil(?:s|ed)|reveals|(?:has|have) revealed|revealed (?:an?|its|their)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?(?:provides?|suppl(?:y|ies)|gives?|offers?) [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d[\d,.]*|(?:fornecerá|fornecerão|proporcionará|suministrará|fornirà|fournira) (?:até |hasta |fino a |jusqu'à )?\d[\d,.]*|menandatangani|meneken|menyepakati|exercis(?:es|ed)|exercé|ejerció|ejercieron|esercitato|exerceu|exerceram|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|confirm(?:s|ed)|disclos(?:es|ed) (?:an?|two|three|new)|leased|leasing (?:an? )?(?:additional |another |further )?\d[\d,.]*|(?:to|will|would) lease|leases \d[\d,.]*|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|ha stretto|hanno stretto|stringe|sottoscritto|sottoscrive|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|Unterzeichnung|ausgeübt|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|signature|conclu|conclut|(?:a|ont) passé (?:un|deux|trois) (?:accord|contrat)s?|passe (?:un|deux|trois) (?:accord|contrat)s?|annonce|annoncé|anunciou|anunció|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|vermietet|vermieten|vermietete|loue|louera|affitta|affitterà|cierra|cerró|cerrado|pacta|pactan|pactó|pactaron|pactado|booked (?:a|an|its|the)|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|签了|簽了|达成|達成|敲定|締結|契約を結|契約を確保|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b|\b(?:podepsal[aiy]?|podpísal[aiy]?|podpisał[aoy]?|podpisali|uzavřel[aiy]?|uzavřením|uzavrel[aiy]?|zawarł[aoy]?|zawarli|(?:využil[aiy]?|skorzystał[aoy]?) (?:\w+ )?(?:opci|opcj[ięa]|možnosť))\b|ปิดดีล|ลงนาม|เซ็นสัญญา|ทำสัญญา|हस्ताक्षर|डील पूरी|समझौता किया|समझौते पर|وقّعت|وقعت|وقّع|أبرمت|أبرم"),
-            noun: r(r"(?i)\b(lease|leases|pact|kesepakatan|perjanjian|kontrak|sewa|arrendamiento|alquiler|alquilará|arrendará|alugará|locazione|affitto|contratto|contrato|accordo|acuerdo|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung|Abkommens?|contrat|accord|bail|empresa conjunta|parceria|partenariat|partenariato|Partnerschaft|acordo|arrendamento|colocation|co-location|hosting|agreement|agreements|contract|contracts|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|engagement|compromisso|compromiso|impegno|takeover|buyout|proposal|bid|offer)\b|合约|合約|大单|大單|合同|协议|協議|租约|租約|租赁|租賃|托管|託管|契約|リース|賃貸|계약|임대|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|аренд\w*|сделк\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
+            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)|bag(?:s|ged)|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|reach(?:es|ed)? (?:an?|the) (?:[\w$.,-]+ ){0,4}(?:agreement|deal|pact)|lock(?:s|ed)? in|solidif(?:ies|ied)|unveil(?:s|ed)|reveals|(?:has|have) revealed|revealed (?:an?|its|their)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?(?:provides?|suppl(?:y|ies)|gives?|offers?) [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d[\d,.]*|(?:fornecerá|fornecerão|proporcionará|suministrará|fornirà|fournira) (?:até |hasta |fino a |jusqu'à )?\d[\d,.]*|menandatangani|meneken|menyepakati|exercis(?:es|ed)|exercé|ejerció|ejercieron|esercitato|exerceu|exerceram|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|confirm(?:s|ed)|disclos(?:es|ed) (?:an?|two|three|new)|leased|leasing (?:an? )?(?:additional |another |further )?\d[\d,.]*|(?:to|will|would) lease|leases \d[\d,.]*|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|ha stretto|hanno stretto|stringe|sottoscritto|sottoscrive|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|Unterzeichnung|ausgeübt|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|sécuris(?:e|é|ée|er|ait)|a încheiat|au încheiat|încheie|a semnat|au semnat|semnează|signature|conclu|conclut|(?:a|ont) passé (?:un|deux|trois) (?:accord|contrat)s?|passe (?:un|deux|trois) (?:accord|contrat)s?|annonce|annoncé|anunciou|anunció|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|vermietet|vermieten|vermietete|loue|louera|affitta|affitterà|cierra|cerró|cerrado|pacta|pactan|pactó|pactaron|pactado|booked (?:a|an|its|the)|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|签了|簽了|达成|達成|敲定|締結|契約を結|契約を確保|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b|\b(?:podepsal[aiy]?|podpísal[aiy]?|podpisał[aoy]?|podpisali|uzavřel[aiy]?|uzavřením|uzavrel[aiy]?|zawarł[aoy]?|zawarli|(?:využil[aiy]?|skorzystał[aoy]?) (?:\w+ )?(?:opci|opcj[ięa]|možnosť))\b|ปิดดีล|ลงนาม|เซ็นสัญญา|ทำสัญญา|हस्ताक्षर|डील पूरी|समझौता किया|समझौते पर|وقّعت|وقعت|وقّع|أبرمت|أبرم"),
+            noun: r(r"(?i)\b(lease|leases|pact|kesepakatan|perjanjian|kontrak|sewa|arrendamientos?|alquiler|alquilará|arrendará|alugará|locazion[ei]|affitto|contratt[oi]|contratos?|accord[oi]|acuerdos?|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung(?:en)?|Abkommens?|contrats?|accords?|bail|baux|empresa conjunta|parcerias?|partenariats?|partenariato|Partnerschaft|acordos?|arrendamentos?|colocation|co-location|hosting|agreement|agreements|contract|contracts|contractul|contracte|acord|acordul|acorduri|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|engagement|compromisso|compromiso|impegno|takeover|buyout|proposal|bid|offer)\b|合约|合約|大单|大單|合同|协议|協議|租约|租約|租赁|租賃|托管|託管|契約|リース|賃貸|계약|임대|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|аренд\w*|сделк\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
             workload: r(r"(?i)\b(hosting|HPC|KI|IA|inteligencia artificial|intelligence artificielle|intelligenza artificiale|inteligência artificial|künstliche[rn]? Intelligenz|capacidad (?:informática|de cómputo|de computación)|capacité de calcul|capacità di calcolo|capacidade de computação|Rechenkapazität(?:en)?|Rechenzentr\w*|centre de données|centres de données|centro de datos|centros de datos|centro de dados|centri dati|centro dati|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b|人工智慧|人工智能|算力|資料中心|数据中心|數據中心|雲端|云端|云计算|雲計算|データセンター|人工知能|데이터센터|데이터 센터|인공지능|\b(?:ИИ|дата-центр\w*|ЦОД\w*|вычислительн\w*|искусственн\w* интеллект\w*)\b"),
             undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|client|lessee|counterparty|company|partner)|\b(?:an?|with|dengan) (?:large |leading |major |U\.S\.[- ]based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:un|une|uno|una|um|uma|ein|einem|einen) (?:[\w-]+ ){0,2}hyperscaler\b|\b(?:non identifié|non divulgué|no identificado|no revelado|nicht (?:namentlich )?genannt\w*|ungenannt\w*|não identificado|não divulgado|non identificato)\b|\b(?:a|an|one|its (?:first|second|third|new)) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale|artificial intelligence(?: \(AI\))?) (?:customer|client|tenant)\b|شركة (?:\S+ ){0,2}?hyperscaler\b|ذات (?:ال)?درجة (?:ال)?استثمارية|一[项項][^。]{0,30}?客[户戶][协協][议議]"),
             loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
@@ -477,7 +481,7 @@ fn pats() -> &'static Patterns {
             stake_title: r(r"(?i)\b(?:stake|shareholder|ownership|accionista|acionista|Aktionär|actionnaire|azionista|pemegang saham|eierskap|eierandel|participaci[óo]n|participation|partecipazione|participação|Beteiligung|Anteil\w*|акци\w*|дол[яию]|hlut\w*|invest(?:ment|imento|issement|ition)|inversión)\b|株式|持股|入股|股份|股权|股權|지분|出資|حصة|مساهم"),
             stake_size: r(r"(?i)\d(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b|por ciento\b|pour cent\b|Prozent\b)|\b(?:increases?|raises?|boosts?|ups|lifts|doubles|expands|incrementa|aumenta|augmente|erhöht|eykur|auka)\b"),
             customer_contract: r(r"(?i)\b(leases?|leased|(?:data cent(?:er|re) )?leasing (?:agreements?|contracts?|deals?)|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|(?:AI |GPU )?cloud (?:computing |capacity |compute )?(?:pacts?|deals?)|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|(?:AI|GPU|HPC) customer (?:contracts?|agreements?)|(?:AI|GPU|HPC) comput(?:e|ing) deals?|(?:compute |computing |long-term )?capacity contracts?|contratt[oi] di capacità|contratos? de capacidad|contrats? de capacité|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará capacidad|locazione|affitto|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail|h[ée]bergement|acuerdos? de alojamiento|hospedagem|sewa|menyewakan)\b|租约|租約|租赁|租賃|托管|託管|GPU即服务|GPU即服務|雲端運算|云计算|雲計算|算力(?:合约|合約|采购|採購)|リース契約|賃貸契約|ホスティング|コロケーション|データセンター契約|計算能力を購入|計算能力の購入|計算基盤契約|クラウド(?:サービス)?契約|데이터센터 계약|数据中心合同|数据中心合约|資料中心合約|數據中心合約|임대 계약|임대계약|임대|코로케이션|호스팅|\b(?:аренд\w*|колокаци\w*|хостинг\w*)\b|تأجير|إيجار|\b(?:hosting(?:u|em|ov\w+)|pronájm\w*|pronájem|prenájm\w*|prenájom|najm[uy]|najem|dzierżaw\w*)\b"),
-            cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\bhosting (?:over |more than |up to |about |some )?\d[\d,.]*\+?\s?(?:k |thousand )?(?:GPUs|servers|racks|chips)\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b|\b(?:colocation|hosting)-(?:first|focused|centric|heavy|led|driven|based|oriented)\b|\b(?:owner|operator|provider|developer)s? (?:and (?:owner|operator|provider|developer) )?of\b[^.;]{0,100}?\b(?:hosting|colocation)(?: services)?\b|(?:데이터센터 |데이터 센터 )?(?:임대|호스팅) ?업체|托管(?:商|公司|服务商)|租赁公司|ホスティング(?:事業者|会社|企業)|\b(?:contracted )?lease (?:book|base|portfolio|backlog)\b"),
+            cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\bhosting (?:over |more than |up to |about |some )?\d[\d,.]*\+?\s?(?:k |thousand )?(?:GPUs|servers|racks|chips)\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b|\b(?:colocation|hosting)-(?:first|focused|centric|heavy|led|driven|based|oriented)\b|\b(?:owner|operator|provider|developer)s? (?:and (?:owner|operator|provider|developer) )?of\b[^.;]{0,100}?\b(?:hosting|colocation)(?: services)?\b|\b(?:an? |the )?(?:industry |global |market )?(?:leader|pioneer|specialist|player)s? in\b[^.;]{0,100}?\b(?:hosting|colocation)(?: services)?\b|(?:데이터센터 |데이터 센터 )?(?:임대|호스팅) ?업체|托管(?:商|公司|服务商)|租赁公司|ホスティング(?:事業者|会社|企業)|\b(?:contracted )?lease (?:book|base|portfolio|backlog)\b"),
             guarantor_after: r(r"(?i)^\s*(?:'s|’s)\s+(?:financial\s+)?(?:backing|backstop|guarantee)\b|^\s*(?:'s\s+|,\s*which\s+)?(?:has |have |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|taken|acquires|acquired|purchased|gets|receives|adds to) (?:its |a |an )?(?:[\d.,]+\s?% )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops|to backstop|backs\b|will back\b|guarantee(?:s|d|ing)?\s+(?:the\s+|its\s+|their\s+|a\s+portion|part|payments?|obligations?|rent|lease|US\$|\$|up to|approximately|about|\d)|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)|^(?:\s*\(\$?[A-Z]+\))?\s*(?:を|が|は|이|가|은|는)\s*[^.。\n;；,，]{0,30}?(?:連帯保証|保証人|債務保証|担保|擔保|보증)|^(?:\s*\(\$?[A-Z]+\))?\s*의\s*(?:재정적\s*|금융\s*|연대\s*|지급\s*)?보증|^\s*提供(?:担保|擔保)|^\s*(?:выступа\w+|станет)\s+(?:гарантом|поручителем)|^\s*(?:приобрел\w*|приобретает|купил\w*|получ\w+)\s+(?:[^\s.;]+\s+){0,2}?(?:акци\w*|дол[юяи])|^\s*(?:が|は)[^。]{0,150}?(?:株式[^。]{0,12}?取得|に出資)|^\s*[^。，,]{0,20}?(?:入股|持股)|^\s*(?:이|가|은|는)\s*[^.]{0,40}?지분|^\s*(?:sichert sich|erhält|übernimmt|erwirbt|erwarb|kauft|prend|acquiert|obtient|adquiere|toma|obtiene|acquisisce|rileva|adquire|ha acquisito|ha rilevato|ha ottenuto|ha preso|adquirió|ha adquirido|adquiriu|a acquis|a pris|a obtenu)\s+[^.;]{0,30}?\b(?:Beteiligung|Anteil|Aktienpaket|Optionsscheine|participation|participación|partecipazione|participação)|^\s*(?:unterstützt|garantiert|bürgt)\b[^.;]{0,40}?\b(?:Finanzierung|Verpflichtungen|Mietverpflichtungen)|^\s*(?:garantit|garantira|garantirait|garantirà|garantisce|garantizará|garantiza|garantizó|garantirá|garante|avalará|avala|respaldará|respalda)\s+(?:[^\s.;]+\s+){0,3}?(?:US\$|\$|€|\d[\d.,]*\s*(?:milliards?|miliardi|mil millones|bilhões|millions?|milioni|millones|milhões|billion|million)\b|(?:les |le |las |los |as |os )?(?:obligations|obbligazioni|obligaciones|obrigações|engagements|impegni|compromisos|compromissos))|^[^.;]{0,60}?\b(?:en garantissant|garantendo|garantizando|garantindo)\b|^\s*(?:,[^,.;]{0,40},\s*)?(?:soutient|soutiendra|sostiene|sosterrà|respalda|respaldará|apoia|apoiará)\s+(?:[^\s.;]+\s+){0,4}?(?:engagements locatifs|obligations locatives|obligations de location|obbligazioni locative|impegni di locazione|obligaciones de arrendamiento|obrigações de arrendamento)|^\s*(?:,[^,.;]{0,40},\s*)?(?:prend|prendra|prenant|prende|prenderà|toma|tomará|toma|adquire|adquirirá)\s+(?:une |una |uma )?(?:participation|partecipazione|participación|participação|\d+(?:[,.]\d+)?\s*%\s+(?:du|del|do|de)\s+capital)"),
             guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$|\b(?:supporto|sostegno|apoio|respaldo|soutien)\b[^.;]{0,30}?\b(?:di|de|do|da|del|du)\s*$|(?:保証人|担保人|擔保人|지원 나선|при поддержке|гарант\w*|поручител\w*)\s*$|\b(?:sinusuportahan|suportado|ginagarantiyahan|garantisado) ng\s*$"),
             end_user_before: r(r"(?i)(to support|for use by|on behalf of|serving|for its customer|end user)\s*$"),
@@ -3280,6 +3284,15 @@ fn class_of_headline(title: &str) -> Option<Against> {
     ]
     .into_iter()
     .filter(|(_, a)| !(upcoming && *a == Against::Results))
+    // "Stock Surges on $7 Billion AI Data Center Deal and Fresh Analyst Upgrades": a priced
+    // deal the company signs or its stock moves on, named before the analysts, is the news
+    .filter(|(re, a)| {
+        !(*a == Against::Analyst
+            && h.priced_deal.find(title).is_some_and(|d| {
+                h.moves_on_or_signs.is_match(&title[..d.start()])
+                    && re.find(title).is_some_and(|v| d.start() < v.start())
+            }))
+    })
     .find(|(re, _)| re.is_match(title))
     .map(|(_, a)| a)
     .or_else(|| {
@@ -3522,10 +3535,29 @@ fn signed_in_month(s: &str, published: chrono::NaiveDate) -> Option<chrono::Naiv
             return false;
         }
         let gap = m.start() - verb.end();
+        let between = s[verb.end()..m.start()].to_lowercase();
+        // another clause, or what dates a later step (an opening, a start, a delivery), between
+        // the verb and the month, however near
+        if [
+            ";",
+            ". ",
+            "open",
+            "start",
+            "begin",
+            "commenc",
+            "online",
+            "deliver",
+            "energi",
+            "scheduled",
+        ]
+        .iter()
+        .any(|w| between.contains(w))
+        {
+            return false;
+        }
         gap <= 40
-            || gap <= 160 && {
-                let between = s[verb.end()..m.start()].to_lowercase();
-                ![
+            || gap <= 160
+                && ![
                     "begin",
                     "start",
                     "expect",
@@ -3555,14 +3587,15 @@ fn signed_in_month(s: &str, published: chrono::NaiveDate) -> Option<chrono::Naiv
                 ]
                 .iter()
                 .any(|w| between.contains(w))
-            }
     };
     // the last day the month (or its early or middle part) can mean
     let last_day = |month: u32, year: Option<i32>, part: Option<&str>| {
+        // a month after the story's own, no year: the past year's ("signed … in October",
+        // a story of January)
         let year = match year {
             Some(y) => y,
             None if month <= published.month() => published.year(),
-            None => return None,
+            None => published.year() - 1,
         };
         let early = [
             "early",
@@ -8200,7 +8233,16 @@ mod tests {
             ),
             Some(day("2025-09-30"))
         );
-        // a later month, no year: still to come; a month far from the verb: not its date
+        // a month after the story's, no year: the past year's, however far along the clause
+        // of the signing it stands
+        assert_eq!(
+            signed_in_month(
+                "Applied Digital signed a $5 billion, 15-year lease with a U.S.-based hyperscaler for 200 megawatts at its campus in North Dakota in October, Reuters reported.",
+                day("2026-01-04")
+            ),
+            Some(day("2025-10-31"))
+        );
+        // a month past another clause, or far from the verb: not its date
         assert_eq!(
             signed_in_month("TeraWulf signed a lease; the hall opens in December.", on),
             None
@@ -9439,5 +9481,106 @@ mod tests {
         let d = decide_doc(title, lead, body, None);
         deal_with(&d, "Microsoft");
         assert_eq!(d.detection.unwrap().ticker, "IREN");
+    }
+
+    #[test]
+    fn romance_contract_nouns_count_in_the_plural() {
+        // "des contrats", "des accords", "contratos", "contratti": a signing of several contracts
+        // with the customer is a deal as much as one contract is
+        for lead in [
+            "Core Scientific a signé des contrats de 12 ans avec CoreWeave.",
+            "Core Scientific a conclu des accords avec CoreWeave pour 3,5 milliards de dollars.",
+            "Core Scientific firmó contratos de 12 años con CoreWeave.",
+            "Core Scientific ha firmato contratti di 12 anni con CoreWeave.",
+        ] {
+            deal_with(&decide("", lead), "CoreWeave");
+        }
+    }
+
+    #[test]
+    fn a_hire_headline_in_portuguese_or_spanish_is_an_appointment() {
+        // a new executive's past "closed key partnerships with cloud giants (Microsoft)" is the
+        // hire's story, not the company's contract
+        let d = decide(
+            "CleanSpark contratou John Doe como Vice-Presidente Sénior de Centros de Dados de IA",
+            "CleanSpark contratou John Doe como Vice-Presidente Sénior de Centros de Dados de IA.\nO que importa: Doe fechou parcerias-chave com gigantes do cloud como a Microsoft.",
+        );
+        no_deal_because(
+            &d,
+            "against: the headline is about an appointment or a departure",
+        );
+        let d = decide(
+            "CleanSpark ficha a John Doe como director de centros de datos de IA",
+            "CleanSpark ficha a John Doe como director de centros de datos de IA.\nAntes, Doe firmó contratos de colocation con Microsoft.",
+        );
+        no_deal_because(
+            &d,
+            "against: the headline is about an appointment or a departure",
+        );
+    }
+
+    #[test]
+    fn analysts_after_a_priced_deal_in_a_headline_are_its_addendum() {
+        // the stock moves on the priced deal the headline names first; the analysts' upgrades
+        // after it do not make the story an analyst's
+        let title = "Hut 8 Stock Surges on $7 Billion Google-Backed AI Data Center Deal and Fresh Analyst Upgrades";
+        assert_eq!(headline_class(title), None);
+        let d = decide(
+            title,
+            "Hut 8 shares jumped 15% on Wednesday after the company signed a 15-year lease with Fluidstack at its Louisiana campus.",
+        );
+        deal_with(&d, "Fluidstack");
+        // a deal named only as the subject of a research note's view is the note's
+        assert_eq!(
+            headline_class(
+                "IREN's $9.7B Microsoft Deal Amplifies AI Hype, But Research Report Flags Overvaluation"
+            ),
+            Some(Against::Analyst)
+        );
+        // analysts named first are the news: a note on the deal
+        assert_eq!(
+            headline_class("Analysts Upgrade Hut 8 After $7 Billion AI Data Center Deal"),
+            Some(Against::Analyst)
+        );
+    }
+
+    #[test]
+    fn romanian_agreements_and_a_french_securing_sign() {
+        // Romanian "a încheiat un acord" / "a semnat un contract", the customer or the company
+        // as subject
+        let d = decide(
+            "",
+            "Microsoft a încheiat un acord în valoare de 9,7 miliarde de dolari cu IREN, operator de centre de date.",
+        );
+        deal_with(&d, "Microsoft");
+        assert_eq!(d.detection.unwrap().terms.value_usd, Some(9.7e9));
+        deal_with(
+            &decide(
+                "",
+                "IREN a semnat un contract de 9,7 miliarde de dolari cu Microsoft.",
+            ),
+            "Microsoft",
+        );
+        // French "a sécurisé deux accords" with the AI cloud
+        deal_with(
+            &decide(
+                "",
+                "TeraWulf a sécurisé deux accords d'hébergement avec Fluidstack pour 3,7 milliards de dollars.",
+            ),
+            "Fluidstack",
+        );
+    }
+
+    #[test]
+    fn a_company_described_as_a_leader_in_hosting_announces_no_hosting_contract() {
+        // the release's dateline describes the company ("an industry leader in bitcoin mining
+        // and data center hosting") before what it announces: its month's production
+        let lead = "Castle Rock, CO, March 03, 2023 (GLOBE NEWSWIRE) -- Riot Platforms, Inc. (NASDAQ: RIOT) (“Riot” or “the Company”), an industry leader in bitcoin mining and data center hosting, announces its unaudited updates for February 2023.\nThe company keeps studying AI and HPC uses for its sites.";
+        let d = decide("", lead);
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        assert_eq!(
+            headline_class("Riot Announces February 2023 Production and Operations Updates"),
+            Some(Against::Results)
+        );
     }
 }

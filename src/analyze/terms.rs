@@ -2090,7 +2090,7 @@ fn about_agreement(s: &str) -> bool {
     }
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:leases?|leased|contracts?|contracted|agreements?|deals?|pacts?|Pakt|pacte|pacto|patto|colocation|hosting|worth|valued?|revenue|TCV|tenant|customer|commitment|backlog|MSA|extensions?|renewals?|options?|terms?|(?:\d+|five|ten|twelve|fifteen|twenty)[- ]years?|MW|megawatts?|bail|contrat|accord|acuerdo|arrendamiento|contrato|acordo|arrendamento|contratto|accordo|locazione|Vertr(?:a|ä)ge?\w*|Mietvertrag|Vereinbarung|Wert|valeur|valor|valore|ingresos|receita|Umsatz|revenus)\b")
+        Regex::new(r"(?i)\b(?:leases?|leased|contracts?|contracted|agreements?|deals?|pacts?|Pakt|pacte|pacto|patto|colocation|hosting|worth|valued?|revenue|TCV|tenant|customer|commitment|backlog|MSA|extensions?|renewals?|options?|terms?|(?:\d+|five|ten|twelve|fifteen|twenty)[- ]years?|MW|megawatts?|bail|baux|contrats?|accords?|acuerdos?|arrendamientos?|contratos?|acordos?|arrendamentos?|contratt[oi]|accord[oi]|locazion[ei]|Vertr(?:a|ä)ge?\w*|Mietvertrag|Vereinbarung(?:en)?|Wert|valeur|valor|valore|ingresos|receita|Umsatz|revenus)\b")
             .expect("static regex")
     })
     .is_match(s)
