@@ -709,7 +709,15 @@ fn amounts(text: &str) -> Vec<Amount> {
                 .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "volume")
             || ["volume of", "turnover of", "volume to", "volume rush"]
                 .iter()
-                .any(|w| near_pre.contains(w));
+                .any(|w| near_pre.contains(w))
+            // "Volume Drop to $960M", "volume jumped 40% to $1.2 billion": the day's volume
+            // moved to it
+            || near_pre.trim_end().ends_with(" to")
+                && near_pre
+                    .split_whitespace()
+                    .rev()
+                    .take(5)
+                    .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "volume");
         // "= $5.5B": a sum of other amounts
         let sum = near_pre.trim_end().ends_with('=') || near_pre.trim_end().ends_with("equals");
         // "reported fiscal first quarter revenue of $64 million": the period's results
@@ -1663,7 +1671,7 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
         [
             Regex::new(r"(?i)(?:(US\$|U\$S|\$|USD)\s?|\s?\b)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|miliard(?:y|ů|ach|ów|e)?|miliárd[ay]?|mld\.?|miliar|milioane|bilh(?:õ|o)es|mil milh(?:õ|o)es|bilyong?|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es|milyong?|juta|billion|million)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|dolar(?:ů|y|ów|u|i)?|dolárov|USD)\b|\$))?")
                 .expect("static regex"),
-            Regex::new(r"(?i)(?-u:\b)(\d{1,2}|zwei|deux|dos|dois|due|drei|trois|tres|três|tre|vier|quatre|cuatro|quatro|quattro|sieben|sept|siete|sete|sette|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig)[- ]?(?:Jahres(?:vertrag|vertrags|mietvertrag|laufzeit|vereinbarung|abkommen|pakt|deal)|Jahre[ns]?|jährige[nmrs]?|jährig|ans|años|anos|anni|tahun|taong?|let|lat|lata|rokov|roků|roky|jaar|år|ani)(?-u:\b)")
+            Regex::new(r"(?i)(?-u:\b)(\d{1,2}|zwei|deux|dos|dois|due|drei|trois|tres|três|tre|vier|quatre|cuatro|quatro|quattro|sieben|sept|siete|sete|sette|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig|doi|două|trei|patru|cinci|șapte|zece|cincisprezece|douăzeci)[- ]?(?:Jahres(?:vertrag|vertrags|mietvertrag|laufzeit|vereinbarung|abkommen|pakt|deal)|Jahre[ns]?|jährige[nmrs]?|jährig|ans|años|anos|anni|tahun|taong?|let|lat|lata|rokov|roků|roky|jaar|år|ani)(?-u:\b)")
                 .expect("static regex"),
             // "2.910 Megawatt", "1.200 megavatios": thousands grouped by dots
             Regex::new(r"(?i)\b(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?\s?-?(?:Megawatt|MW|m[ée]gawatts?|megavatios?|megawatts?)\b")
@@ -1807,15 +1815,15 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
     });
     let text = years.replace_all(&text, |c: &regex::Captures<'_>| {
         let n = match c[1].to_lowercase().as_str() {
-            "zwei" | "deux" | "dos" | "dois" | "due" => "2",
-            "drei" | "trois" | "tres" | "três" | "tre" => "3",
-            "vier" | "quatre" | "cuatro" | "quatro" | "quattro" => "4",
-            "cinq" | "cinco" | "cinque" | "fünf" => "5",
-            "sieben" | "sept" | "siete" | "sete" | "sette" => "7",
-            "dix" | "diez" | "dez" | "dieci" | "zehn" => "10",
+            "zwei" | "deux" | "dos" | "dois" | "due" | "doi" | "două" => "2",
+            "drei" | "trois" | "tres" | "três" | "tre" | "trei" => "3",
+            "vier" | "quatre" | "cuatro" | "quatro" | "quattro" | "patru" => "4",
+            "cinq" | "cinco" | "cinque" | "fünf" | "cinci" => "5",
+            "sieben" | "sept" | "siete" | "sete" | "sette" | "șapte" => "7",
+            "dix" | "diez" | "dez" | "dieci" | "zehn" | "zece" => "10",
             "douze" | "doce" | "dodici" | "zwölf" => "12",
-            "quinze" | "quince" | "quindici" | "fünfzehn" => "15",
-            "vingt" | "veinte" | "vinte" | "venti" | "zwanzig" => "20",
+            "quinze" | "quince" | "quindici" | "fünfzehn" | "cincisprezece" => "15",
+            "vingt" | "veinte" | "vinte" | "venti" | "zwanzig" | "douăzeci" => "20",
             _ => return format!("{}-year", &c[1]),
         };
         format!("{n}-year")
@@ -3972,6 +3980,11 @@ mod tests {
             ),
             "in den kommenden 3-year; un bail de 7-year; 2-year; 4-year; 2-year"
         );
+        // and in Romanian ("cu o durată de cinci ani")
+        assert_eq!(
+            in_english_units("cu o durată de cinci ani; un contract pe zece ani"),
+            "cu o durată de 5-year; un contract pe 10-year"
+        );
     }
 
     #[test]
@@ -4004,6 +4017,8 @@ mod tests {
             "Applied Digital rose 18% on $3.1 billion trading volume after its lease news",
             "the shares closed lower with a trading volume of $290 million",
             "a turnover of $1.2 billion made it the day's busiest miner",
+            "TeraWulf Surges 2.99% Despite 56.94% Volume Drop to $960M as Google Backs $1.8B AI Hosting Deal",
+            "trading volume jumped 40% to $1.2 billion on the news",
         ] {
             assert_eq!(x(text).value_usd, None, "{text}");
         }
