@@ -8534,7 +8534,7 @@ mod tests {
     #[test]
     fn a_headline_lease_over_an_opening_ground_lease_is_the_land_the_company_takes() {
         let d = decide(
-            "Hut 8 secures 50-year lease for 300 MW campus",
+            "Hut 8 secures long lease for 300 MW campus",
             "Hut 8 Corp., which gained 8% last week, has signed a 50-year ground lease for about 240 acres near a retired gas plant in Ohio. The land can carry up to 300 MW of data center capacity.",
         );
         no_deal_because(&d, "against: the opening says the company takes a lease");
