@@ -332,7 +332,13 @@ fn amounts(text: &str) -> Vec<Amount> {
             "invest ",
         ]
         .iter()
-        .any(|w| near_pre.contains(w) || post_words.iter().take(4).any(|p| p.starts_with(w.trim())))
+        .any(|w| {
+            // ("an investment-grade hyperscaler" is the tenant's rating, no investment)
+            let graded = |t: &str| t.contains("investment-grade") || t.contains("investment grade");
+            (near_pre.contains(w) && !(w.starts_with("invest") && graded(&near_pre)))
+                || post_words.iter().take(4).any(|p| p.starts_with(w.trim()))
+                    && !(w.starts_with("invest") && graded(&post_words.join(" ")))
+        })
             // a guarantee or backing (in Spanish, French, Italian, Portuguese too), unless what
             // is guaranteed is revenue ("the agreements guarantee $3.7 billion in revenue")
             || ["guarante", "garant", "menjamin", "jaminan", "mendukung", "kewajiban", "suporta", "support with", "supports with", "respald", "soutien", "souten", "supporter", "suporte financ", "apoio financ", "financial support", "financial backing", "finanzielle unterstützung", "rückendeckung", "sostegno finanz"]
@@ -4008,6 +4014,22 @@ mod tests {
             x("Google ha acquistato una partecipazione del 5% in Cipher come parte di un accordo da 3 miliardi di dollari con Fluidstack")
                 .value_usd,
             Some(3e9)
+        );
+    }
+
+    #[test]
+    fn an_investment_grade_tenant_makes_no_amount_an_investment() {
+        for text in [
+            "The company announced a 15-year lease described as roughly $5 billion with a “U.S.-based investment-grade hyperscaler” for 200 megawatts.",
+            "a 15-year lease worth $5 billion with an investment grade hyperscaler",
+            "an investment-grade hyperscaler signed a $5 billion lease",
+        ] {
+            assert_eq!(x(text).value_usd, Some(5e9), "{text}");
+        }
+        // an investment is still one
+        assert_eq!(
+            x("Google made a $5 billion investment in the company").value_usd,
+            None
         );
     }
 
