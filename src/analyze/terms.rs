@@ -335,7 +335,7 @@ fn amounts(text: &str) -> Vec<Amount> {
         .any(|w| {
             // ("an investment-grade hyperscaler" is the tenant's rating, no investment)
             let graded = |t: &str| t.contains("investment-grade") || t.contains("investment grade");
-            (near_pre.contains(w) && !(w.starts_with("invest") && graded(&near_pre)))
+            (near_pre.contains(w) && !(w.starts_with("invest") && graded(near_pre)))
                 || post_words.iter().take(4).any(|p| p.starts_with(w.trim()))
                     && !(w.starts_with("invest") && graded(&post_words.join(" ")))
         })
