@@ -1675,7 +1675,7 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
     static RE: OnceLock<[Regex; 5]> = OnceLock::new();
     let [money, years, grouped_mw, span_words, decimal_mw] = RE.get_or_init(|| {
         [
-            Regex::new(r"(?i)(?:(US\$|U\$S|\$|USD)\s?|\s?\b)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|miliard(?:y|ů|ach|ów|e)?|miliárd[ay]?|mld\.?|miliar|milioane|bilh(?:õ|o)es|mil milh(?:õ|o)es|bilyong?|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es|milyong?|juta|billion|million)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|dolar(?:ů|y|ów|u|i)?|dolárov|USD)\b|\$))?")
+            Regex::new(r"(?i)(?:(US\$|U\$S|\$|USD)\s?|\s?\b)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s|-)?(Milliarden|Mrd\.?|milliards?|mil millones|miliardi|miliard(?:y|ů|ach|ów|e)?|miliárd[ay]?|mld\.?|miliar|milioane|bilh(?:õ|o)es|mil milh(?:õ|o)es|bilyong?|milyard|milyar|milyon|Millionen|Mio\.?|millions|millones|milioni|milh(?:õ|o)es|milyong?|juta|billion|million)((?:\s|-)*(?:(?:de |di )?(?:US-?)?(?:Dollars?|dollars?|d[óo]lares|dollari|dolar(?:ů|y|ów|u|i|lık)?|dolárov|USD)\b|\$))?")
                 .expect("static regex"),
             Regex::new(r"(?i)(?-u:\b)(\d{1,2}|zwei|deux|dos|dois|due|drei|trois|tres|três|tre|vier|quatre|cuatro|quatro|quattro|sieben|sept|siete|sete|sette|cinq|cinco|cinque|fünf|dix|diez|dez|dieci|zehn|douze|doce|dodici|zwölf|quinze|quince|quindici|fünfzehn|vingt|veinte|vinte|venti|zwanzig|doi|două|trei|patru|cinci|șapte|zece|cincisprezece|douăzeci)[- ]?(?:Jahres(?:vertrag|vertrags|mietvertrag|laufzeit|vereinbarung|abkommen|pakt|deal)|Jahre[ns]?|jährige[nmrs]?|jährig|ans|años|anos|anni|tahun|taong?|let|lat|lata|rokov|roků|roky|jaar|år|ani)(?-u:\b)")
                 .expect("static regex"),
@@ -1710,6 +1710,8 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
                 "milion",
                 "milioane",
                 "miliar",
+                "milyar",
+                "milyon",
                 "miliár",
                 "mld",
                 "juta",
@@ -1791,8 +1793,9 @@ fn in_english_units_latin(text: &str) -> std::borrow::Cow<'_, str> {
             "miliar",
             "miliár",
             "mld",
-            // (Filipino)
+            // (Filipino; Turkish, Azerbaijani)
             "bilyon",
+            "milyar",
             "bilh",
             "mil milh",
             "billion",
