@@ -349,7 +349,7 @@ fn pats() -> &'static Patterns {
             giant_anaphor: r(r"(?i)\b(?:with|from|to) the (?:(?:U\.S\.|US|American|Redmond-based|Seattle-based|tech|technology|software|cloud|search|internet|AI) ){1,2}(?:giant|titan|behemoth|major|heavyweight)\b|\b(?:con|para) el gigante (?:tecnológico|del software|de la nube)\b|\bavec le géant (?:américain|technologique|du logiciel)\b|\bmit dem (?:Tech|Software|Technologie)-?(?:riesen|konzern|Riesen|Konzern)\b"),
             mining_hosted: r(r"(?i)\b\d[\d.,]*\s?(?:EH/s|PH/s|TH/s)|\bhash ?rate\b|\bASIC(?:s|-Miner\w*)?\b|\b\d[\d.,]*\s(?:[\w-]+ ){0,2}(?:miners|mining rigs|mining machines|Bitcoin-Miner\w*|mineurs|mineros|mineradoras|minatori)\b|\bhost(?:s|ed|ing)? (?:[\w,.-]+ ){0,3}(?:miners|mining rigs|mining machines)\b|\b(?:co-?location|hosting)[- ]mining\b|\bmining[- ](?:hosting|colocation|co-location)\b|Bergbaumaschinen|\bmining[- ](?:operations|capacity|capacities|Kapazität\w*)|\b(?:operazioni|capacità) di mining\b|\bMiner-Hosting\w*|\bcapacidad(?:es)? de minería\b|\bopérations de minage\b|\b\d[\d.,]*\s?(?:тыс\.?\s)?майнер|размещени[еяи] майнер|хостинга? майнер|矿机|礦機|マイニングマシン|채굴기"),
             ai_words: r(r"(?i)\b(?:AI|A\.I\.|HPC|GPUs?|KI|IA|artificial intelligence|intelligence artificielle|inteligencia artificial|intelligenza artificiale|inteligência artificial|künstliche\w* Intelligenz|high[- ]performance comput\w*|critical IT|Hochleistungsrechn\w*|calcul haute performance|computación de alto rendimiento|inference|cloud|neocloud|ИИ|искусственн\w*|высокопроизводительн\w*)\b|人工智能|人工知能|인공지능|ＡＩ|高性能计算|高性能計算|高效能運算|关键 ?IT|關鍵 ?IT|لذكاء الاصطناعي|(?:AI|GPU|HPC)[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}](?:AI|GPU|HPC)"),
-            results_release: r(r"(?i)\b(?:announc(?:es|ed|ing)|report(?:s|ed|ing)?|releas(?:es|ed)) (?:its |their )?(?:(?:un)?audited |preliminary |consolidated )?(?:financial |operating |operational |fiscal )?results\b"),
+            results_release: r(r"(?i)\b(?:announc(?:es|ed|ing)|report(?:s|ed|ing)?|releas(?:es|ed)) (?:its |their )?(?:(?:un)?audited |preliminary |consolidated )?(?:financial |operating |operational |fiscal )?results\b|\b(?:colocation|hosting|HPC|AI|cloud|total|quarterly) revenues? (?:more than |nearly |almost )?(?:doubled|tripled|rose|grew|increased|jumped|climbed|fell|declined|dropped)\b"),
             access_to: r(r"(?i)\b(?:acquir(?:e|es|ed|ing)|buy|buys|bought|purchas(?:e|es|ed|ing)|adquirir|adquiere|adquirió|adquiriu|acquérir|acquiert|acquisire) (?:\w+ ){0,2}(?:access|entry|capacity|capacidad|capacidade|capacité|capacità|compute|computing|cloud|services|servicios|serviços)\b"),
             relation: r(r"(?i)\b(?:contract\w*|partner\w*|rent\w*|contrat\w*|lease\w*|leasing|tenant\w*|customer\w*|clients?|sign\w*|ink\w*|with|con|avec|mit|com|capacit\w*|capacidad|expan\w*|ampli\w*|intes[ae])\b"),
             own_terms: r(r"(?i)(?:\$|US\$|USD ?)\d[\d.,]*\s?(?:billion|million|bn|b|m)\b|\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b|\d[\d.,]*\s?(?:億|亿|억)\s?(?:美元|ドル|달러)|\d{1,2}\s?(?:年間|년간|年期|年租)|\d[\d,.]*\s?(?:メガワット|메가와트|兆瓦)"),
@@ -439,7 +439,7 @@ fn pats() -> &'static Patterns {
             business_object: r(r"(?i-u)\b(?:customers|customer base|business(?:es)?|assets|operations|data cent(?:er|re)s|portfolio)\b"),
             recalled_wide: r(r"최근[^.。]{0,80}?체결한|체결한[^.。]{0,40}?계약(?:으로|을 통해|에 따라|에 의해)|(?:最近|近期)[^。]{0,80}?(?:締結|签署|签订|簽署|簽訂)|在宣布[^。]{0,80}?(?:后|後)"),
             // an agreement recalled inside another story, not announced by it
-            recalled: r(r"(?i)\b(recently (?:signed|agreed|inked|struck|finali[sz]ed|executed)|a (?:principios|comienzos) de(?:l| este)? mes|no in[ií]cio (?:do|deste) m[eê]s|au d[ée]but du mois|all'inizio del mese|Anfang (?:des|dieses) Monats|(?:'s|’s|\bits|\btheir|\bthe|\ban?) recently announced|\b(?:our|its|their|the) recent announcement\b|\bin other (?:recent )?news\b|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|(?:it|which|that|company) now (?:leases|has leased|has contracted)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|\bfull (?:lease )?commitments? for\b|currently (?:hosts|leases|rents|serves|leased to)|already (?:renting|leasing|hosting|using)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|total contracted|\bcontracted backlog\b|\b(?:thus|so) far (?:in |this )(?:20\d\d|year)\b|\bcontracted (?:AI )?(?:ARR|annual(?:ized)? recurring revenue)\b|\bincluding (?:its |the )?(?:deals|contracts|agreements|leases) with\b|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhappened recently\b|\brecently,? when (?:it|the company|they)\b|\bremains? (?:an? |its )?(?:hosting |anchor |key |major )?(?:client|customer|tenant)\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\b(?:has|have) since (?:exercised|signed|expanded|added|agreed|extended|committed)\b|\btrack record\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart|mitgeteilt|angekündigt|gemeldet) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b|\b(?:to accommodate|accommodating) (?:an?|its|their|the) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|先週|昨年|上月|上个月|上個月|上周|上週|去年|此前|合[约同](?:租赁)?收入|지난주|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:letzte|vergangene) Woche\b|\bla semana pasada\b|\bla semaine dernière\b|\bla settimana scorsa\b|\bna semana passada\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\b(?:el|del) (?:año|mes) pasado\b|\b(?:l'|dell')anno scorso\b|\bil mese scorso\b|\b(?:no|do) (?:ano|mês) passado\b|\b(?:stays?|remains?) (?:front and cent(?:er|re)|in (?:focus|the spotlight))\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b"),
+            recalled: r(r"(?i)\b(recently (?:signed|agreed|inked|struck|finali[sz]ed|executed)|a (?:principios|comienzos) de(?:l| este)? mes|no in[ií]cio (?:do|deste) m[eê]s|au d[ée]but du mois|all'inizio del mese|Anfang (?:des|dieses) Monats|(?:'s|’s|\bits|\btheir|\bthe|\ban?) recently announced|\b(?:our|its|their|the) recent announcement\b|\bin other (?:recent )?news\b|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|(?:it|which|that|company) now (?:leases|has leased|has contracted)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|\bfull (?:lease )?commitments? for\b|currently (?:hosts|leases|rents|serves|leased to)|already (?:renting|leasing|hosting|using)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|total contracted|\bcontracted backlog\b|\b(?:secured|signed|holds) (?:over |more than |about |approximately |nearly )?\$[\d.,]+\s?(?:B|bn|billion|M|million) (?:in|of|worth of) (?:[\w/-]+ ){0,3}(?:contracts|leases|agreements)\b|\b(?:thus|so) far (?:in |this )(?:20\d\d|year)\b|\bcontracted (?:AI )?(?:ARR|annual(?:ized)? recurring revenue)\b|\bincluding (?:its |the )?(?:deals|contracts|agreements|leases) with\b|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhappened recently\b|\brecently,? when (?:it|the company|they)\b|\bremains? (?:an? |its )?(?:hosting |anchor |key |major )?(?:client|customer|tenant)\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\b(?:has|have) since (?:exercised|signed|expanded|added|agreed|extended|committed)\b|\btrack record\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart|mitgeteilt|angekündigt|gemeldet) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b|\b(?:to accommodate|accommodating) (?:an?|its|their|the) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|先週|昨年|上月|上个月|上個月|上周|上週|去年|此前|合[约同](?:租赁)?收入|지난주|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:letzte|vergangene) Woche\b|\bla semana pasada\b|\bla semaine dernière\b|\bla settimana scorsa\b|\bna semana passada\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\b(?:el|del) (?:año|mes) pasado\b|\b(?:l'|dell')anno scorso\b|\bil mese scorso\b|\b(?:no|do) (?:ano|mês) passado\b|\b(?:stays?|remains?) (?:front and cent(?:er|re)|in (?:focus|the spotlight))\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b"),
             cumulative: r(r"(?i)\b(?:has|have) (?:now )?(?:executed|signed|secured|contracted) (?:over|more than|about|approximately|a total of|in total)\b|\bbring(?:s|ing)? (?:its |the )?total\b"),
             rating: r(r"(?i)\b(?:is|are|was|remains?) rated (?:a )?(?:strong )?(?:buy|sell|hold)\b|\bI (?:rate|am rating|reiterate|upgrade|downgrade|initiate)\b|\ba (?:strong )?(?:buy|sell|hold) rating (?:upgrade|downgrade)\b|\b(?:support|supports|justify|justifies|warrant|warrants) a (?:strong )?(?:buy|sell|hold) rating\b"),
             analyst_action: r(r"(?i)\b(?:raise[sd]?|raising|lift(?:s|ed)?|boost(?:s|ed)?|hike[sd]?|cut(?:s|ting)?|lower(?:s|ed)?|trim(?:s|med)?) (?:its |their |the )?(?:\w+ )?price target\b|\b(?:maintain(?:s|ed|ing)?|reiterat(?:es|ed|ing)|keeps?|kept) (?:a|an|its|their) (?:\w+ )?(?:buy|outperform|overweight|neutral|hold|sell|underperform|underweight|market perform|sector perform) rating\b|\binitiat(?:es|ed|ing) coverage\b|格上げ|格下げ|目標株価|目标价|目標價|目标股价|目標股價|评级从|評級從|목표주가|투자의견"),
@@ -1295,6 +1295,12 @@ impl<'a> Recognizer<'a> {
                 if pos <= 2 && early_against.is_none() {
                     early_against = Some((why, pos));
                 }
+                continue;
+            }
+            // "How will the delivery of 72.5 MW to Core42 affect TeraWulf's revenue? | WULF":
+            // a question asks, it tells no agreement
+            if is_question(s) {
+                against_near_top(reasons, pos, "a question", s);
                 continue;
             }
             // "today announced financial results for the fourth quarter": a results release
@@ -3243,6 +3249,35 @@ impl Against {
     }
 }
 
+/// Does a sentence (up to a page title's " | ") open with a question word and end with a
+/// question mark: "How will … affect …?", "Is the deal a game changer?"
+fn is_question(s: &str) -> bool {
+    let s = s.split(" | ").next().unwrap_or(s).trim();
+    s.ends_with('?')
+        && s.split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w,
+                "How"
+                    | "What"
+                    | "Why"
+                    | "Will"
+                    | "Would"
+                    | "Is"
+                    | "Are"
+                    | "Can"
+                    | "Could"
+                    | "Should"
+                    | "Does"
+                    | "Do"
+                    | "Did"
+                    | "Which"
+                    | "When"
+                    | "Where"
+                    | "Who"
+            )
+        })
+}
+
 /// The class of a headline, in order of precedence.
 pub fn headline_class(title: &str) -> Option<Against> {
     // "Galaxy Digital Stock Falls After Earnings Miss. Why One Analyst Thinks Shares Should Be
@@ -3497,8 +3532,24 @@ fn stated_date(s: &str, published: chrono::NaiveDate) -> Option<chrono::NaiveDat
         }
         on_day(month_of(&c[2].to_lowercase())?, num(1)?, num(3))
     });
+    // "On 29 Aug 2025": an English month shortened after its day, with its year
+    static DAY_ABBR: OnceLock<Regex> = OnceLock::new();
+    let day_abbr = DAY_ABBR.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(\d{1,2}) (jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? (20\d\d)\b",
+        )
+        .expect("static regex")
+    });
+    let day_abbr = day_abbr.captures_iter(s).filter_map(|c| {
+        chrono::NaiveDate::from_ymd_opt(
+            c[3].parse().ok()?,
+            crate::crawl::dates::month_number(&c[2])?,
+            c[1].parse().ok()?,
+        )
+    });
     month_first
         .chain(day_first)
+        .chain(day_abbr)
         .filter(|d| *d <= published)
         .max()
 }
@@ -5911,6 +5962,11 @@ mod tests {
             ("annoncé le 7 mai 2026", "2026-05-07"),
             ("annunciato il 7 maggio", "2026-05-07"),
             ("signed on 7 May 2026", "2026-05-07"),
+            (
+                "On 7 Apr 2026 the company announced it finalised a lease",
+                "2026-04-07",
+            ),
+            ("signed on 7 Mar. 2026", "2026-03-07"),
             ("2026年5月7日に締結", "2026-05-07"),
             ("2026년 5월 7일 체결", "2026-05-07"),
         ] {
@@ -6079,7 +6135,7 @@ mod tests {
     #[test]
     fn a_total_the_opening_recalls_or_a_contract_to_fulfil_is_no_new_agreement() {
         let d = decide(
-            "TeraWulf just signed $12.8 billion in AI data center contracts with Fluidstack",
+            "TeraWulf just landed $12.8 billion in AI data center contracts with Fluidstack",
             "TeraWulf announced it has executed over $12.8 billion in long-term contracted revenue with Fluidstack and a Google-backed joint venture.",
         );
         no_deal_because(&d, "against: the opening recalls the same $12800 million");
@@ -9653,5 +9709,29 @@ mod tests {
         );
         deal_with(&d, "Microsoft");
         assert_eq!(d.detection.unwrap().terms.value_usd, Some(9.7e9));
+    }
+
+    #[test]
+    fn questions_revenue_growth_and_contract_totals_tell_no_new_agreement() {
+        // a question-and-answer page's question asks, it tells no agreement
+        let d = decide(
+            "How will the delivery of 72.5 MW of HPC hosting infrastructure to Core42 affect TeraWulf's revenue outlook for 2025? | WULF (Aug 08, 2025) | Answers",
+            "TeraWulf said it delivered 72.5 MW of HPC capacity to Core42 this quarter, the first revenue from its AI hosting.",
+        );
+        no_deal_because(&d, "against: a question");
+        assert!(is_question("Is the deal a game changer?"));
+        assert!(!is_question("IREN signs $9.7bn deal: is the rally real?"));
+        // a segment's revenue that doubled is the period's results
+        let d = decide(
+            "Core Scientific's Strategic Transition and the Future of Colocation-Driven Growth",
+            "- Colocation revenue doubled to $10.6M, driven by Texas retrofits for AI workloads for CoreWeave, while liquidity supports its power expansion.",
+        );
+        no_deal_because(&d, "against: a results release");
+        // "secured $8.5B in AI/HPC lease contracts": the contracts' total
+        let d = decide(
+            "Cipher Mining's 1.17% Gain: A Tactical Trade or a False Signal?",
+            "- The company secured $8.5B in AI/HPC lease contracts but relies on one tenant.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
     }
 }
