@@ -3601,6 +3601,9 @@ fn signed_in_month(s: &str, published: chrono::NaiveDate) -> Option<chrono::Naiv
             "deliver",
             "energi",
             "scheduled",
+            "expect",
+            "complet",
+            "target",
         ]
         .iter()
         .any(|w| between.contains(w))
@@ -8299,9 +8302,14 @@ mod tests {
             ),
             Some(day("2025-10-31"))
         );
-        // a month past another clause, or far from the verb: not its date
+        // a month past another clause, one a later step is expected in, or far from the verb:
+        // not its date
         assert_eq!(
             signed_in_month("TeraWulf signed a lease; the hall opens in December.", on),
+            None
+        );
+        assert_eq!(
+            signed_in_month("TeraWulf signed a lease expected in December.", on),
             None
         );
         assert_eq!(
