@@ -3610,26 +3610,15 @@ fn signed_in_month(s: &str, published: chrono::NaiveDate) -> Option<chrono::Naiv
         {
             return false;
         }
+        // further off, what bounds a span ("by", "from … until") stands between them too
         gap <= 40
             || gap <= 160
                 && ![
-                    "begin",
-                    "start",
-                    "expect",
                     " by ",
                     "from",
                     "through",
                     "until",
-                    "commenc",
                     "operational",
-                    "online",
-                    "deliver",
-                    "energi",
-                    "complet",
-                    "scheduled",
-                    ";",
-                    ". ",
-                    "beginn",
                     "ab ",
                     "bis ",
                     "à partir",
