@@ -250,9 +250,29 @@ impl TextScore {
 
 pub fn score_texts(cfg: &Config, items: &[&Item]) -> TextScore {
     let mut s = TextScore::default();
+    // HASHPIVOT_REALTEXT_DUMP=FILE: each text's reading, one line each (id, taken, confidence)
+    let mut dump = std::env::var("HASHPIVOT_REALTEXT_DUMP")
+        .ok()
+        .filter(|v| !v.is_empty())
+        .map(|p| std::fs::File::create(p).expect("HASHPIVOT_REALTEXT_DUMP"));
     for it in items {
         let deals = crawl_deals(cfg, &[it]);
         let x = &it.expect;
+        if let Some(f) = dump.as_mut() {
+            use std::io::Write;
+            let d = deals
+                .iter()
+                .find(|d| x.ticker.contains(&d.ticker))
+                .or(deals.first());
+            writeln!(
+                f,
+                "{}\t{}\t{}",
+                it.id,
+                d.is_some() as u8,
+                d.map_or(0.0, |d| d.confidence)
+            )
+            .expect("HASHPIVOT_REALTEXT_DUMP");
+        }
         for d in &deals {
             s.scored.push((
                 d.confidence,
