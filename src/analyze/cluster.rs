@@ -5,7 +5,7 @@
 //! says); values, MW and terms within tolerance where both state them. A deal type or a missing
 //! term never splits a deal. Within 7 days of a deal's first report a compatible report joins
 //! it; at any later age it joins only when it names the same counterparty (or leaves it
-//! undisclosed), agrees closely on a value (2%) or a capacity (2 MW), disagrees on nothing, and
+//! undisclosed), agrees closely on a value (2%) or a capacity (3 MW), disagrees on nothing, and
 //! states no new agreement (an expansion) — or when it names the deal's customer, states a value
 //! or a capacity, none of them below the deal's (a retelling restates the figures or running
 //! totals that include them) and no other term, and is no expansion nor called new, a second or
@@ -262,9 +262,10 @@ const VALUE_TOLERANCE: f64 = 0.1;
 const MW_TOLERANCE: f64 = 0.1;
 const GROSS_RATIO: f64 = 1.5;
 /// What ties a report to a deal of another month: a value within this share, a capacity within
-/// `EXACT_MW`; also the share the consensus vote counts agreeing values by.
+/// `EXACT_MW` (72.5 MW told as 70 MW: a figure rounded); also the share the consensus vote
+/// counts agreeing values by.
 const EXACT_SHARE: f64 = 0.02;
-const EXACT_MW: f64 = 2.0;
+const EXACT_MW: f64 = 3.0;
 
 /// How two reports' terms compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -275,9 +276,9 @@ pub struct Agreement {
     pub conflict: usize,
     /// A value or a capacity agrees (a term alone agrees too often to tie reports across weeks).
     pub size_agrees: bool,
-    /// A value within 2% or a capacity within 2 MW: what ties a report to a deal of another month.
+    /// A value within 2% or a capacity within 3 MW: what ties a report to a deal of another month.
     pub size_exact: bool,
-    /// Both state a capacity and the two are within 2 MW.
+    /// Both state a capacity and the two are within 3 MW.
     pub capacity_exact: bool,
     /// A value within 2%: within the window, with the same named party, the same agreement
     /// whatever else a report misreads.
@@ -1766,6 +1767,30 @@ mod tests {
         );
         other.terms = terms(None, Some(240.0), None);
         assert_eq!(cluster(&[first.clone(), other]).len(), 2);
+        // a results recap two months on, stating the lease's 72.5 MW where the first reports
+        // rounded it to 70 MW (with a value and a term they never gave), is the same lease
+        let mut rounded = r(
+            12,
+            "2024-12-23T12:00:00Z",
+            "WULF",
+            "Core42",
+            "colocation",
+            "n",
+        );
+        rounded.terms = terms(None, Some(70.0), None);
+        let mut recap = r(
+            13,
+            "2025-02-28T12:00:00Z",
+            "WULF",
+            "Core42",
+            "colocation",
+            "o",
+        );
+        recap.terms = terms(Some(1e9), Some(72.5), Some(10.0));
+        assert_eq!(cluster(&[rounded.clone(), recap.clone()]).len(), 1);
+        // (4 MW apart is another agreement)
+        recap.terms = terms(Some(1e9), Some(74.0), Some(10.0));
+        assert_eq!(cluster(&[rounded, recap]).len(), 2);
         // the same counterparty exercising an option for more capacity is a new agreement
         let mut option = r(
             3,

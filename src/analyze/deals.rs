@@ -91,6 +91,9 @@ struct Patterns {
     gab_bekannt: Regex,
     /// A plan carried out, not a contract executed: "executed several strategic initiatives".
     executed_plan: Regex,
+    /// Words of a signing verb that sign nothing: "are committed to", "to be confirmed",
+    /// "unveiled its … program".
+    not_signing: Regex,
     /// A hyperscaler's stake or backing made larger than an earlier one: "boosts its stake to
     /// 14%", "increased its backstop", "eine erweiterte Finanzvereinbarung", "持ち株比率を14%に拡大".
     enlarges_backing: Regex,
@@ -369,7 +372,7 @@ fn pats() -> &'static Patterns {
             .concat()),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
             lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\bleas(?:e|es|ed|ing) (?:an? )?(?:about |approximately |around |over |more than |almost |some |nearly |roughly |additional |another |further )?\d[\d,.]* (?:more )?(?:acres|hectares)\b|\blease (?:amendments?|agreements?|terms) with (?:the )?(?:City|County|Town|Village|Port|State|Municipality|Authority)\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\b(?:3[1-9]|[4-9]\d)[- ]year (?:ground |land |site )?leases?\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
-            plan: r(r"(?i)\b(plans? (?:is )?to (?:sign|lease|host|offer|develop|build|convert)|strategy to (?:include|add|offer|expand into|pivot)|announced (?:a |its )(?:strategic |planned )?(?:pivot|shift|transition) (?:toward|towards|to|into)|on the verge of (?:closing|signing|finali[sz]ing)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|(?:strong |significant )?interest from (?:multiple|several|potential|prospective) (?:parties|tenants|customers|hyperscalers)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|the plan is to (?:lease|sign|host|rent)|(?:will|would) (?:likely|probably) be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|strategy (?:around|of|for) (?:hosting|leasing|offering|providing)|breaks? ground|breaking ground|groundbreaking|break ground)\b"),
+            plan: r(r"(?i)\b(plans? (?:is )?to (?:sign|lease|host|offer|develop|build|convert)|strategy to (?:include|add|offer|expand into|pivot|diversify|transition|move into|grow into|repurpose)|announced (?:a |its )(?:strategic |planned )?(?:pivot|shift|transition) (?:toward|towards|to|into)|on the verge of (?:closing|signing|finali[sz]ing)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|(?:strong |significant )?interest from (?:multiple|several|potential|prospective) (?:parties|tenants|customers|hyperscalers)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|the plan is to (?:lease|sign|host|rent)|(?:will|would) (?:likely|probably) be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|strategy (?:around|of|for) (?:hosting|leasing|offering|providing)|breaks? ground|breaking ground|groundbreaking|break ground)\b"),
             competitor: r(r"(?i)\b(?:beat(?:s|ing)?|defeat(?:s|ed|ing)?|outbid(?:s|ding)?|edg(?:es|ed|ing) out)\b [A-Z]?[\w.&-]+(?: [A-Z][\w.&-]+)? (?:for|to|in|by)\b"),
             approval: r(r"(?i)\b(?:secur|obtain|receiv|win|won|gain|grant)(?:s|ed|ing|e)? (?:\w+ ){0,3}(?:approvals?|permits?|zoning|rezoning|tax (?:abatements?|incentives?)|incentives?)\b"),
             reader_buys: r(r"(?i)\b(?:is it )?(?:too late |a good time |the right time |time )?to buy (?:\w+ ){0,2}(?:stocks?|shares)\b|\bshould you buy\b"),
@@ -394,7 +397,7 @@ fn pats() -> &'static Patterns {
                 moves_on_or_signs: r(r"(?i)\b(?:surges?|soars?|jumps?|rises?|rallies|climbs?|gains?|spikes?|pops?|leaps?|rockets?|signs?|inks?|lands?|secures?|wins?|clinches)(?: \d[\d.]*%)? (?:on |after |a |an )?$"),
                 priced_deal: r(r"(?i)\$[\d.,]+\s?(?:B|M|bn|billion|million)(?-u:\b)(?:\s+[\w/-]+){0,4}\s+(?:deal|lease|contract|agreement)(?-u:\b)"),
                 legal: r(r"(?i)\bshort (?:report|seller|sellers|attack)\b|\blawsuits?\b|\bsues\b|\bsued\b|class action|\binvestigation\b|\bsuffered losses\b|\blaw firm\b|securities fraud|\binvestors who lost\b"),
-                analyst: r(r"(?i)price target|initiates coverage|\b(?:is|are) (?:scheduled|set|slated|due) to report\b|\bto report (?:Q[1-4] |(?:first|second|third|fourth)[- ]quarter )(?:\S+ ){0,3}(?:earnings|results)\b|\bwhat['’]s in store\b|\bearnings preview\b|\b(?:starts|started|begins|began|launches|initiated) coverage\b|\btarget (?:of |to )?\$\d+(?:\.\d+)?(?:/\$?\d+(?:\.\d+)?)?(?:\s|$|[;,)])|\b(?:research |master )?report (?:flags|highlights|warns|reveals|finds|questions|cautions|raises)\b|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b|\bfor investors\b|\bwhat (?:it|this|that) means\b|\bthe good and (?:the )?bad\b|\b(?:revenue|earnings|price|share|stock|valuation|\d+%) upside\b|\bupside (?:potential|case|scenario|to)\b|\bbetter (?:buy|bet|pick)\b|\b(?:advantage|edge) over\b|過小評価|割安|投資機会|買い時|株価予想|投資判断|被低估|低估|투자 ?기회|저평가"),
+                analyst: r(r"(?i)price target|initiates coverage|\b(?:is|are) (?:scheduled|set|slated|due) to report\b|\bto report (?:Q[1-4] |(?:first|second|third|fourth)[- ]quarter )(?:\S+ ){0,3}(?:earnings|results)\b|\bwhat['’]s in store\b|\bearnings preview\b|\b(?:starts|started|begins|began|launches|initiated) coverage\b|\btarget (?:of |to )?\$\d+(?:\.\d+)?(?:/\$?\d+(?:\.\d+)?)?(?:\s|$|[;,)])|\b(?:research |master )?report (?:flags|highlights|warns|reveals|finds|questions|cautions|raises)\b|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b|\bprice (?:forecast|prediction)s?\b|\bfor investors\b|\bwhat (?:it|this|that) means\b|\bthe good and (?:the )?bad\b|\b(?:revenue|earnings|price|share|stock|valuation|\d+%) upside\b|\bupside (?:potential|case|scenario|to)\b|\bbetter (?:buy|bet|pick)\b|\b(?:advantage|edge) over\b|過小評価|割安|投資機会|買い時|株価予想|投資判断|被低估|低估|투자 ?기회|저평가"),
                 financing: r(r"(?i)\bconvertible\b|\bconvertibles\b|\bobbligazioni\b|\b(?:Wandel)?[Aa]nleihe\w*|\b(?:levantou|levanta|captou|capta|arrecadou|recaudó|recauda) (?:US\$|R\$|\$|USD)|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|\bfunding (?:arrangement|package|deal|round|milestone|tranche|draw)\b|\b(?:first|initial|second) (?:funding|draw|tranche)\b|\b(?:secur|rais|obtain|clos)(?:es|ed|ing|e)? (?:\$[\d.,]+\s?(?:billion|million|bn|b|m)? )(?:in )?(?:new )?(?:funding|finance)\b|\$[\d.,]+\s?(?:billion|million|bn|b|m)? (?:in )?(?:new )?funding\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\brais(?:e|es|ed|ing) (?:up to |about |approximately )?\$|\bsecures? (?:a |an )?\$[\d.,]+\s?(?:M|B|bn|mn|million|billion)? (?:\w+ ){0,3}from\b|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
                 corporate: r(r"(?i)\bcommits? (?:up to |about |approximately )?\$[\d.,]+\s?(?:bn|billion|b|m|mn|million)? (?:to|in|into)\b|\binvest(?:s|ed|ing)\b|\binvestment (?:in|of|option|from|by)\b|\bAI investment\b|\b(?:expands?|increases?|boosts?|deepens?|ups) (?:\w+ ){0,3}investment\b|\bequity (?:option|investment|stake)\b|\bwarrants?\b|\bacqui(?:re|res|red|ring|sition|sitions)\b|\bmerger\b|\bmerges?\b|\btakeover\b|\bbuyout\b|\btender offer\b|\b\d+% stake\b|\bstake\b|\bproxy\b|\bspecial meeting\b|\bshareholders? (?:vote|reject|approve)|\bvotes? (?:against|for)\b|\bdirectors\b|\bactivist\b|\bgo public\b|\brelisting\b|\bspin-?off\b|\bbuys\b|\bto buy\b|\bbought\b|\bpurchases?\b|\bpurchased\b|\btakes? over\b|\bsecures? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:site|land|property|acres)\b|\b(?:oferta|offre|offerta|Angebot)\b[^.]{0,40}?\b(?:acciones|actions|azioni|Aktien|ações|compra|rachat|acquisto|Übernahme)|\b(?:accionistas|actionnaires|azionisti|Aktionäre|acionistas)\b[^.]{0,60}?\b(?:rechaz|rejet|respin|lehnen|ablehn|rejeit|aprob|approuv|approv|stimmen)|\bÜbernahme\w*|\bfusi(?:ón|one)\b|\bfusão\b|\bfusion (?:entre|avec|de)\b"),
                 results: r(r"(?i)quarterly (?:results|performance)|\bquarter[- ]over[- ]quarter\b|\byear[- ]over[- ]year\b|\bEBITDA\b|\billustrative (?:financials|figures|economics|returns)\b|\bdiscloses (?:\w+ ){0,2}(?:financials|economics|projections)\b|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|production and (?:operations|operating|operational) updates?|operations updates?|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b|\b(?:revenues?|earnings|net (?:loss|income)) for (?:its|the) (?:first|second|third|fourth) (?:fiscal )?quarter\b|\b(?:total )?(?:revenues?|net (?:loss|income)|adjusted EBITDA)\b(?:[^.;]|\.\d){0,40}\bfor the (?:first|second|third|fourth) (?:fiscal )?quarter\b|決算|财报|財報|실적 발표"),
@@ -451,6 +454,7 @@ fn pats() -> &'static Patterns {
             analyst_action: r(r"(?i)\b(?:raise[sd]?|raising|lift(?:s|ed)?|boost(?:s|ed)?|hike[sd]?|cut(?:s|ting)?|lower(?:s|ed)?|trim(?:s|med)?) (?:its |their |the )?(?:\w+ )?price target\b|\b(?:maintain(?:s|ed|ing)?|reiterat(?:es|ed|ing)|keeps?|kept) (?:a|an|its|their) (?:\w+ )?(?:buy|outperform|overweight|neutral|hold|sell|underperform|underweight|market perform|sector perform) rating\b|\binitiat(?:es|ed|ing) coverage\b|格上げ|格下げ|目標株価|目标价|目標價|目标股价|目標股價|评级从|評級從|목표주가|투자의견"),
             financing_for: r(r"(?i)\b(?:financ\w*|loan|debt|facility|funding|raises?|raised) (?:\w+ ){0,2}(?:for|to fund|to finance|backing|behind)\b"),
             gab_bekannt: r(r"\b[Gg]ab(?:en)? (?:\S+ ){0,14}?bekannt\b"),
+            not_signing: r(r"(?i)\b(?:is|are|was|were|remains?|remained|stays?|being|be|been) (?:fully |deeply |firmly |strongly )?(?:committed to|confirmed)\b|\bunveil(?:s|ed|ing)? (?:its|a|an|the|their) (?:new )?(?:[\w-]+ ){0,4}?(?:program(?:me)?|platform|service|offering|product|brand|division|business|strategy|plan|roadmap|vision|initiative)s?\b"),
             executed_plan: r(r"(?i)\bexecut(?:ed|es|ing) (?:on )?(?:\S+ ){0,3}?(?:initiatives?|strateg(?:y|ies)|plans?|priorities|roadmap|projects?|buybacks?|share repurchases?)\b"),
             enlarges_backing: r(r"(?i)\b(?:increas(?:es|ed|ing)|boost(?:s|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed|ing)?|expand(?:s|ed|ing)|enlarg(?:es|ed|ing)|ups|upped|doubl(?:es|ed|ing)|erweitert\w*|erhöht\w*|aumenta|aument[óa]|ampl[íi]a|ampli[óo]u?|elev[óa]|augment\w*|rehauss\w*)\b[^.;:]{0,50}\b(?:stake|backstop|backing|guarantee|ownership|Beteiligung|Anteil|Finanz\w*|Garantie|participación|participação|participation|garant\w*)\b|\b(?:from|von|de) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?% (?:to|auf|a|para|à) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?%|(?:持ち株|出資|持分|지분|持股)[^。.]{0,20}(?:拡大|引き上げ|확대|늘려|늘렸|提高|增至|增加)"),
             states_capacity: r(r"(?i)\d[\s-]?(?:MW|GW|megawatts?|gigawatts?|mégawatts?|megavatios|メガワット|메가와트|兆瓦|吉瓦)"),
@@ -470,7 +474,7 @@ fn pats() -> &'static Patterns {
             guaranteed_thing: r(r"(?i)\bguaranteed (?:capacity|demand|revenue|access|supply|returns?|income|power|compute|growth|profits?)\b"),
             guaranteed_access: r(r"(?i)\b(?:guarantee[sd]?|guaranteeing|garanti(?:za|zará|zó|t|ra|rá|sce|rà|ndo|r|re|zar)|garante|garantizando)\s+(?:[^\s.;]+\s+){0,5}?(?:access|acceso|acesso|accès|l'accès|l’accès|accesso|l'accesso|l’accesso|capacit\w*|capacidad|capacidade|puissance|poder|potencia|potenza|computing|compute|c[oó]mputo|computa\w*|calcul|delivery|deliveries|supply|availability|entrega|livraison|consegna|fornitura|suministro|Lieferung)\b"),
             days_after: r(r"(?i)(?-u:\b)(?:a|one|two|three|four|five|six|\d+) (?:day|days|week|weeks) after (?:revealing|announcing|unveiling|signing|disclosing|inking|striking|landing|securing)(?-u:\b)"),
-            commentary: r(r"(?i)核心观点|核心觀點|投资机会|投資機會|展开分析|展開分析|分析如下|の内訳|\bbreakdown of\b|^\s*(?:opinion|analysis|commentary|column|editorial|explainer|pagsusuri|análisis|analisi|analyse|análise|opinión|opinione)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b|\bevaluating\b|^[^:]{2,40}\b(?:vs\.?|versus) [^:]{2,40}:"),
+            commentary: r(r"(?i)核心观点|核心觀點|投资机会|投資機會|展开分析|展開分析|分析如下|の内訳|\bbreakdown of\b|^\s*(?:opinion|analysis|commentary|column|editorial|explainer|pagsusuri|análisis|analisi|analyse|análise|opinión|opinione)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b|\bevaluating\b|^[^:]{2,40}\b(?:vs\.?|versus) [^:]{2,40}:|^\s*(?-i:[A-Z]{2,5}): [^:]{3,120}?\b(?:will|could|should|may|to|set to|poised to|expected to) (?:drive|fuel|power|boost|support|underpin|accelerate|sustain|transform|redefine|reshape|shape|anchor|lift|propel|unlock|cement|strengthen)\b|\bexecution risks?\b|\b(?:lofty|stretched|frothy|sky-high|elevated|rich) valuations?\b|\bvaluation (?:concerns?|questions?|risks?)\b"),
             // a power-supply agreement is not a customer contract
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
             land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
@@ -1147,6 +1151,11 @@ impl<'a> Recognizer<'a> {
             } else if s.contains("xecut") {
                 // ("we executed several strategic initiatives": a plan carried out, no contract)
                 p.verb.is_match(&p.executed_plan.replace_all(s, ""))
+            } else if s.contains("committed to") || s.contains("confirmed") || s.contains("nveil") {
+                // ("we are committed to getting it right", "for the transaction to be
+                // confirmed", "unveiled its GPU-as-a-service program"): an attitude, a passive
+                // confirmation or a launch, no agreement
+                p.verb.is_match(&p.not_signing.replace_all(s, ""))
             } else {
                 p.verb.is_match(s)
             } && !p.deal_subject.is_match(s)
@@ -9784,5 +9793,66 @@ mod tests {
         let t = "구글(Google)의 모회사 알파벳은 텍사스 캠퍼스 건설 자금 조달을 돕기 위해 사이퍼 마이닝의 장기 임대 계약을 보증했다.";
         let at = t.find("구글").unwrap();
         assert_eq!(party_role(t, at, at + "구글".len()), Role::Guarantor);
+    }
+
+    #[test]
+    fn forecasts_narratives_and_valuation_worries_are_views_not_news() {
+        // a price forecast heads an analyst's view of a deal weeks old
+        let d = decide(
+            "IREN Stock Price Forecast - 3 GW Of AI Power And A $9.7B Microsoft Deal Reprice The Story",
+            "IREN shares trade near $40 after a volatile month; the stock has tripled this year.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        // "TICKER: … Will Drive …": an investment narrative's thesis
+        let d = decide(
+            "CIFR: Long Term Hyperscaler Lease Will Drive Future AI Power Leadership",
+            "Cipher Mining shares rose 4% this week.",
+        );
+        no_deal_because(&d, "against: commentary");
+        // a deal set against a lofty valuation and execution risk
+        let d = decide(
+            "IREN's $9.7B Microsoft Deal Spotlights AI Pivot Amid Lofty Valuation and High Execution Risk",
+            "IREN shares trade near $40 after a volatile month.",
+        );
+        no_deal_because(&d, "against: commentary");
+        // (a valuation checked right after the deal is the deal's price story)
+        let d = decide(
+            "WhiteFiber (WYFI): Valuation Check After $865 Million, 10-Year AI Colocation Deal With Nscale",
+            "WhiteFiber just landed a ten-year, roughly $865 million colocation deal with Nscale at its North Carolina campus.",
+        );
+        deal_with(&d, "Nscale");
+    }
+
+    #[test]
+    fn a_strategy_to_diversify_into_hosting_is_a_plan() {
+        let d = decide(
+            "CleanSpark Expands Texas Footprint",
+            "CleanSpark's January update announces a land and power agreement for a 600 MW data center site in Texas. This step fits management's strategy to diversify beyond bitcoin mining into AI and HPC hosting.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+    }
+
+    #[test]
+    fn a_launch_a_passive_confirmation_and_a_commitment_of_intent_sign_nothing() {
+        // "unveiled its GPU-as-a-service program in partnership with": a product launched
+        let d = decide(
+            "",
+            "Recently, Hut 8 unveiled its GPU-as-a-service program in partnership with AI developer AdvizeX.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        // "for the trade to be confirmed": a blockchain's confirmation
+        let d = decide(
+            "core scientific",
+            "Photo: Core Scientific\n\nCore Scientific, a blockchain hosting company, plans to open a new 300-megawatt data center in Denton after agreements with the city and a power company.\n\nWhen a trade in cryptocurrency is made on a blockchain, it gets a timestamp, and computers hosting the currency must solve hard equations for the trade to be confirmed.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        // "we are committed to getting it right": an attitude, no commitment signed
+        let p = pats();
+        let s = "Daily work with Core42 settles specifications for the hosting halls (\u{201c}we are committed to getting it right the first time\u{201d}).";
+        assert!(p.verb.is_match(s));
+        assert!(!p.verb.is_match(&p.not_signing.replace_all(s, "")));
+        // (a customer that committed capacity still commits)
+        let s = "Core42 committed to 72.5 MW of hosting capacity at the campus.";
+        assert!(p.verb.is_match(&p.not_signing.replace_all(s, "")));
     }
 }
