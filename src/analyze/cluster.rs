@@ -676,8 +676,13 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             // (an expansion stored with no term, and an expansion of the same customer told with
             // its terms within the month: "CoreWeave has now committed to all the power" in an
             // earnings story, then its 800 MW in the 8-K ten days later)
-            let terms_later =
-                at - first_at[k] <= 30 * DAY_MICROS && same_kind && stated(&agreed[k]) == 0;
+            // (and a deal stored with one term only, that the report states alike with nothing
+            // disagreeing: "signed a 15-year lease with CoreWeave" beside results, then the
+            // local story of the same lease, 15 years and 133 MW, weeks on)
+            let terms_later = at - first_at[k] <= 30 * DAY_MICROS
+                && same_kind
+                && (stated(&agreed[k]) == 0
+                    || stated(&agreed[k]) == 1 && g.agree == 1 && g.conflict == 0);
             // a new site is a new agreement, whatever terms it shares (another named site than
             // any of the cluster's reports names)
             // an expansion told days after a deal's first report, of a deal that is no expansion
@@ -1919,5 +1924,39 @@ mod tests {
         ];
         assert_eq!(cluster(&reports).len(), 1);
         assert_eq!(similarity(&shingles(t), &shingles(t)), 1.0);
+    }
+
+    #[test]
+    fn a_deal_known_by_one_term_takes_a_report_stating_it_alike_within_a_month() {
+        // the lease told beside results with its term only, then a local story of it weeks on
+        let mut first = r(
+            1,
+            "2025-03-28T12:00:00Z",
+            "GLXY",
+            "CoreWeave",
+            "colocation",
+            "a",
+        );
+        first.terms = terms(None, None, Some(15.0));
+        let mut local = r(
+            2,
+            "2025-04-15T12:00:00Z",
+            "GLXY",
+            "CoreWeave",
+            "colocation",
+            "b",
+        );
+        local.terms = terms(None, Some(133.0), Some(15.0));
+        assert_eq!(cluster(&[first.clone(), local.clone()]).len(), 1);
+        // another term of years is another agreement
+        let mut other = local.clone();
+        other.terms = terms(None, Some(133.0), Some(20.0));
+        assert_eq!(cluster(&[first.clone(), other]).len(), 2);
+        // and past a month the report is its own
+        let mut late = local.clone();
+        late.at = chrono::DateTime::parse_from_rfc3339("2025-05-20T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(cluster(&[first, late]).len(), 2);
     }
 }

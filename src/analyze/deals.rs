@@ -3495,14 +3495,70 @@ fn recalled_on(s: &str, published: chrono::NaiveDate) -> Option<String> {
     match stated_date(s, published) {
         Some(day) => ((published - day).num_days() > RECALL_DAYS)
             .then(|| format!("the agreement is dated {day}, the story {published}")),
-        None => signed_in_month(s, published)
-            .filter(|end| (published - *end).num_days() > RECALL_DAYS)
-            .map(|end| {
+        None => match signed_in_month(s, published) {
+            Some(end) => ((published - end).num_days() > RECALL_DAYS).then(|| {
                 format!(
                     "the agreement was signed in a month that ended {end}, the story is of {published}"
                 )
             }),
+            None => signed_in_quarter(s, published)
+                .filter(|end| (published - *end).num_days() > RECALL_DAYS)
+                .map(|end| {
+                    format!(
+                        "the agreement was signed in a quarter that ended {end}, the story is of {published}"
+                    )
+                }),
+        },
     }
+}
+
+/// The last day of the calendar quarter a sentence signs its agreement in ("In Q2 2025, Galaxy
+/// signed …", "signed in the second quarter of 2025"), the quarter before the signing verb or
+/// just after it. A quarter with no year is the latest that began by the story's day; a fiscal
+/// quarter ("Q2 FY26", "fiscal second quarter") dates nothing (its calendar is the company's).
+fn signed_in_quarter(s: &str, published: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    if !(s.contains('Q') || s.contains("quarter")) {
+        return None;
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:in|during|over|for)\s+(?:the\s+)?(?:(?-i:Q)([1-4])|(first|second|third|fourth)[- ]quarter)\b(?:\s*(?:of\s+|,\s*)?((?:fiscal|FY)\s?)?(\d{4}|\d{2})?)?")
+            .expect("static regex")
+    });
+    let verb = pats().verb.find(s)?;
+    let c = re.captures_iter(s).find(|c| {
+        let m = c.get(0).expect("the match");
+        // (near the verb: "In Q3 the company reported revenue … and announced a lease" dates
+        // the results, not the lease)
+        m.end() <= verb.start() && verb.start() - m.end() <= 40
+            || m.start() >= verb.end() && m.start() - verb.end() <= 40
+    })?;
+    if c.get(3).is_some() || s.to_lowercase().contains("fiscal") {
+        return None;
+    }
+    let q: u32 = match (c.get(1), c.get(2)) {
+        (Some(n), _) => n.as_str().parse().ok()?,
+        (None, Some(w)) => match w.as_str().to_lowercase().as_str() {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            _ => 4,
+        },
+        _ => return None,
+    };
+    let year = match c.get(4).map(|y| y.as_str()) {
+        Some(y) if y.len() == 4 => y.parse().ok()?,
+        Some(_) => return None,
+        None if 3 * q - 2 <= published.month() => published.year(),
+        None => published.year() - 1,
+    };
+    let first_next = if q == 4 {
+        chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        chrono::NaiveDate::from_ymd_opt(year, 3 * q + 1, 1)
+    }?;
+    Some(first_next - chrono::Duration::days(1))
 }
 
 /// How many sentences before a deal's evidence that names no company are asked whose it is.
@@ -9854,5 +9910,59 @@ mod tests {
         // (a customer that committed capacity still commits)
         let s = "Core42 committed to 72.5 MW of hosting capacity at the campus.";
         assert!(p.verb.is_match(&p.not_signing.replace_all(s, "")));
+    }
+
+    #[test]
+    fn an_agreement_signed_in_a_quarter_long_past_is_recalled() {
+        let on = chrono::NaiveDate::from_ymd_opt(2025, 9, 3).unwrap();
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(
+            signed_in_quarter(
+                "In Q2 2025, Galaxy signed a 15-year lease with CoreWeave.",
+                on
+            ),
+            day(2025, 6, 30)
+        );
+        assert_eq!(
+            signed_in_quarter(
+                "Core Scientific signed the lease in the third quarter of 2024.",
+                on
+            ),
+            day(2024, 9, 30)
+        );
+        // no year: the latest such quarter begun by the story's day
+        assert_eq!(
+            signed_in_quarter(
+                "In Q4, Hut 8 signed a lease with a cloud.",
+                chrono::NaiveDate::from_ymd_opt(2026, 2, 10).unwrap()
+            ),
+            day(2025, 12, 31)
+        );
+        // a fiscal quarter is the company's calendar; a quarter far from the verb dates the
+        // results
+        assert_eq!(
+            signed_in_quarter("In Q2 FY26, IREN signed a cloud contract.", on),
+            None
+        );
+        assert_eq!(
+            signed_in_quarter(
+                "In Q3 the company reported revenue of $72 million, beat the estimates of analysts by a wide margin and announced a lease with AWS.",
+                on
+            ),
+            None
+        );
+        let lead = "In Q2 2025, Galaxy signed a 15-year anchor lease with CoreWeave covering 800 MW of approved power.";
+        let d = decide_on(
+            "Galaxy Digital at a turning point",
+            lead,
+            Some("2025-09-03"),
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        let d = decide_on(
+            "Galaxy Digital at a turning point",
+            lead,
+            Some("2025-07-02"),
+        );
+        deal_with(&d, "CoreWeave");
     }
 }
