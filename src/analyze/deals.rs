@@ -332,7 +332,7 @@ fn pats() -> &'static Patterns {
             new_priced: r(r"(?i)(?-u:\b)(?:a|an) new (?:\$|US\$|USD ?)\d[\d.,]* ?(?:billion|million|bn|[BM])?,? (?:(?-u:[\w-])+ ){0,3}(?:contracts?|leases?|agreements?|deals?)(?-u:\b)|(?:'s|’s|(?-u:\b)a) new (?:(?-u:[\w-])+ ){0,3}(?:deal|contract|lease|agreement) to (?:deliver|provide|supply|host) (?:more than |over |up to |about |approximately )?\d[\d.,]* ?(?:MW|megawatts?)(?-u:\b)"),
             after_news: r(r"(?i)^\W*(?:following|after|on the heels of|in the wake of) (?:the|this|that) (?:announcement|news|deal|agreement)(?-u:\b)|^\W*on the news(?-u:\b)"),
             question_end: r(r"\?\W*$"),
-            recalled_more: r(r"(?i)(?-u:\b)ever since(?-u:\b)|(?-u:\b)the original (?:agreement|lease|contract)(?-u:\b)|(?-u:\b)follows? (?:an?|the|its) (?:(?-u:[\w-])+ ){0,3}(?:lease|agreement|contract|deal)s? (?:with|signed)(?-u:\b)"),
+            recalled_more: r(r"(?i)(?-u:\b)ever since(?-u:\b)|(?-u:\b)since (?:the |its )?(?:last|previous|prior) (?:quarter(?:'s|’s|ly)? |fiscal )?(?:earnings|results|report|call)(?-u:\b)|(?-u:\b)the original (?:agreement|lease|contract)(?-u:\b)|(?-u:\b)follows? (?:an?|the|its) (?:(?-u:[\w-])+ ){0,3}(?:lease|agreement|contract|deal)s? (?:with|signed)(?-u:\b)"),
             month_move: r(r"(?i)^\W*why(?-u:\b).*(?-u:\b)(?:stock|shares)(?-u:\b).*(?-u:\b)(?:in|during) (january|february|march|april|may|june|july|august|september|october|november|december)\W*$"),
             week_move: r(r"(?i)\b(?:stock|shares)\b[^.;]{0,80}\b(?:rose|jumped|soared|skyrocketed|surged|climbed|rallied|gained|advanced|fell|dropped|plunged|tumbled|sank|slid|doubled)\b[^.;]{0,60}\blast week\b"),
             new_agreement: r(r"(?i)\b(?:a|its|the) new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|deals?)\b"),
@@ -1322,6 +1322,17 @@ impl<'a> Recognizer<'a> {
             // client Core42": work under way for a customer, told by a verb of telling alone
             if p.on_schedule.is_match(s) && !p.verb.is_match(&p.telling.replace_all(s, "")) {
                 against_near_top(reasons, pos, "progress on work under way", s);
+                continue;
+            }
+            // "| | Revenues | $64.2 million | $34.8 million | +84% |": a table's row
+            if s.bytes().filter(|&b| b == b'|').count() >= 4 {
+                against_near_top(reasons, pos, "a table's row", s);
+                continue;
+            }
+            // "shares fell 18% on the deal announcement, … for an M&A target": the deal is the
+            // company's sale, not a customer's contract
+            if s.contains("M&A") && on_news(s) && !p.customer_contract.is_match(s) {
+                against_near_top(reasons, pos, "a takeover or a merger", s);
                 continue;
             }
             // "today announced financial results for the fourth quarter": a results release
@@ -3472,7 +3483,7 @@ fn recalls_on(s: &str, published: Option<chrono::NaiveDate>) -> bool {
             && !p
                 .recalled
                 .is_match(&s.replace(" by a new ", " with a new ")))
-        || (s.contains("since") || s.contains("ollow") || s.contains("original"))
+        || (s.contains("ince") || s.contains("ollow") || s.contains("original"))
             && p.recalled_more.is_match(s)
         || ["ecent", "écent", "ecien"].iter().any(|w| s.contains(w))
             && p.recalled_recent.is_match(s)
@@ -9964,5 +9975,36 @@ mod tests {
             Some("2025-07-02"),
         );
         deal_with(&d, "CoreWeave");
+    }
+
+    #[test]
+    fn a_move_on_a_takeover_and_a_table_row_tell_no_customer_contract() {
+        // the stock's fall on "the deal announcement" of the company's own sale
+        let d = decide(
+            "Advertisement|Remove ads.",
+            "\u{201c}We are alone,\u{201d} the fund added, noting that Core Scientific shares dropped 18% on the deal announcement, among the steepest one-day falls for an M&A target in decades. \u{201c}CoreWeave can and should pay more,\u{201d} the letter said.",
+        );
+        no_deal_because(&d, "against: a takeover or a merger");
+        // a results table's row
+        let d = decide(
+            "Applied Digital (APLD) - Quarterly Results",
+            "| | Revenues | $64.2 million | $34.8 million | +84% | | New lease with CoreWeave | 150 MW | signed | |",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+    }
+
+    #[test]
+    fn an_agreement_announced_since_the_last_earnings_is_recalled() {
+        // "Since last quarter's earnings release, shares are up 180% after … announced": a
+        // preview of the next results, recalling what came since the last
+        assert!(recalls(
+            "Since last quarter's earnings release, shares are up 180% after Applied Digital announced a 15-year lease with CoreWeave."
+        ));
+        assert!(recalls(
+            "since its previous results the company has signed a lease with a hyperscaler"
+        ));
+        assert!(!recalls(
+            "Applied Digital announced a 15-year lease with CoreWeave since demand is high."
+        ));
     }
 }
