@@ -454,7 +454,7 @@ fn pats() -> &'static Patterns {
             analyst_action: r(r"(?i)\b(?:raise[sd]?|raising|lift(?:s|ed)?|boost(?:s|ed)?|hike[sd]?|cut(?:s|ting)?|lower(?:s|ed)?|trim(?:s|med)?) (?:its |their |the )?(?:\w+ )?price target\b|\b(?:maintain(?:s|ed|ing)?|reiterat(?:es|ed|ing)|keeps?|kept) (?:a|an|its|their) (?:\w+ )?(?:buy|outperform|overweight|neutral|hold|sell|underperform|underweight|market perform|sector perform) rating\b|\binitiat(?:es|ed|ing) coverage\b|格上げ|格下げ|目標株価|目标价|目標價|目标股价|目標股價|评级从|評級從|목표주가|투자의견"),
             financing_for: r(r"(?i)\b(?:financ\w*|loan|debt|facility|funding|raises?|raised) (?:\w+ ){0,2}(?:for|to fund|to finance|backing|behind)\b"),
             gab_bekannt: r(r"\b[Gg]ab(?:en)? (?:\S+ ){0,14}?bekannt\b"),
-            not_signing: r(r"(?i)\b(?:is|are|was|were|remains?|remained|stays?|being|be|been) (?:fully |deeply |firmly |strongly )?(?:committed to|confirmed)\b|\bunveil(?:s|ed|ing)? (?:its|a|an|the|their) (?:new )?(?:[\w-]+ ){0,4}?(?:program(?:me)?|platform|service|offering|product|brand|division|business|strategy|plan|roadmap|vision|initiative)s?\b"),
+            not_signing: r(r"(?i)\b(?:is|are|was|were|remains?|remained|stays?|being|be|been) (?:fully |deeply |firmly |strongly )?committed to\b|\b(?:to be|yet to be|being) confirmed\b|\bunveil(?:s|ed|ing)? (?:its|a|an|the|their) (?:new )?(?:[\w-]+ ){0,4}?(?:program(?:me)?|platform|service|offering|product|brand|division|business|strategy|plan|roadmap|vision|initiative)s?\b"),
             executed_plan: r(r"(?i)\bexecut(?:ed|es|ing) (?:on )?(?:\S+ ){0,3}?(?:initiatives?|strateg(?:y|ies)|plans?|priorities|roadmap|projects?|buybacks?|share repurchases?)\b"),
             enlarges_backing: r(r"(?i)\b(?:increas(?:es|ed|ing)|boost(?:s|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed|ing)?|expand(?:s|ed|ing)|enlarg(?:es|ed|ing)|ups|upped|doubl(?:es|ed|ing)|erweitert\w*|erhöht\w*|aumenta|aument[óa]|ampl[íi]a|ampli[óo]u?|elev[óa]|augment\w*|rehauss\w*)\b[^.;:]{0,50}\b(?:stake|backstop|backing|guarantee|ownership|Beteiligung|Anteil|Finanz\w*|Garantie|participación|participação|participation|garant\w*)\b|\b(?:from|von|de) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?% (?:to|auf|a|para|à) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?%|(?:持ち株|出資|持分|지분|持股)[^。.]{0,20}(?:拡大|引き上げ|확대|늘려|늘렸|提高|增至|增加)"),
             states_capacity: r(r"(?i)\d[\s-]?(?:MW|GW|megawatts?|gigawatts?|mégawatts?|megavatios|メガワット|메가와트|兆瓦|吉瓦)"),
@@ -3534,7 +3534,7 @@ fn signed_in_quarter(s: &str, published: chrono::NaiveDate) -> Option<chrono::Na
     }
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:in|during|over|for)\s+(?:the\s+)?(?:(?-i:Q)([1-4])|(first|second|third|fourth)[- ]quarter)\b(?:\s*(?:of\s+|,\s*)?((?:fiscal|FY)\s?)?(\d{4}|\d{2})?)?")
+        Regex::new(r"(?i)\b(?:in|during)\s+(?:the\s+)?(?:(?-i:Q)([1-4])|(first|second|third|fourth)[- ]quarter)\b(?:\s*(?:of\s+|,\s*)?((?:fiscal|FY)\s?)?(\d{4}|\d{2})?)?")
             .expect("static regex")
     });
     let verb = pats().verb.find(s)?;
@@ -3545,7 +3545,7 @@ fn signed_in_quarter(s: &str, published: chrono::NaiveDate) -> Option<chrono::Na
         m.end() <= verb.start() && verb.start() - m.end() <= 40
             || m.start() >= verb.end() && m.start() - verb.end() <= 40
     })?;
-    if c.get(3).is_some() || s.to_lowercase().contains("fiscal") {
+    if c.get(3).is_some() || s.contains("iscal") || s.contains("ISCAL") {
         return None;
     }
     let q: u32 = match (c.get(1), c.get(2)) {
@@ -9921,6 +9921,9 @@ mod tests {
         // (a customer that committed capacity still commits)
         let s = "Core42 committed to 72.5 MW of hosting capacity at the campus.";
         assert!(p.verb.is_match(&p.not_signing.replace_all(s, "")));
+        // (nor is a lease confirmed in a filing unsigned)
+        let s = "Hut 8's lease with Fluidstack was confirmed in a filing on Wednesday.";
+        assert!(p.verb.is_match(&p.not_signing.replace_all(s, "")));
     }
 
     #[test]
@@ -9953,6 +9956,11 @@ mod tests {
         // results
         assert_eq!(
             signed_in_quarter("In Q2 FY26, IREN signed a cloud contract.", on),
+            None
+        );
+        // (a quarter a delivery is for is no signing's)
+        assert_eq!(
+            signed_in_quarter("IREN signed a contract for Q4 2024 deliveries.", on),
             None
         );
         assert_eq!(
