@@ -207,51 +207,15 @@ pub struct Aggregate {
 pub fn aggregate(params: &StudyParams, events: &[EventResult]) -> Aggregate {
     let inc: Vec<&EventResult> = events.iter().filter(|e| e.is_included()).collect();
     let resid: Vec<&[Option<f64>]> = inc.iter().map(|e| e.est_resid.as_slice()).collect();
-    let r_bar = stats::mean_pairwise_corr(&resid);
+    // r̄ and the rank tests are independent: they run side by side (each spreads over the cores
+    // too, and each fills the other's serial parts)
+    let (r_bar, (day_k, window_k)) = std::thread::scope(|scope| {
+        let ranks = scope.spawn(|| rank_k(params, &inc));
+        let r_bar = stats::mean_pairwise_corr(&resid);
+        (r_bar, ranks.join().expect("rank worker panicked"))
+    });
     let span = params.span();
-
-    // Corrado per day: D = estimation window ∪ the whole event span (every included event); per
-    // window: D = estimation window ∪ W (the events with a result for W). One sort per event.
     let est_len = params.estimation.len();
-    let span_len = (span.end - span.start + 1) as usize;
-    let series: Vec<[&[Option<f64>]; 2]> = inc
-        .iter()
-        .map(|e| [e.est_resid.as_slice(), e.ar.as_slice()])
-        .collect();
-    let all_days = vec![true; est_len + span_len];
-    let all_events = vec![true; inc.len()];
-    let window_sets: Vec<(Vec<bool>, Vec<bool>)> = params
-        .windows
-        .iter()
-        .enumerate()
-        .map(|(wi, w)| {
-            let days = (0..est_len + span_len)
-                .map(|d| {
-                    d < est_len || {
-                        let tau = span.start + (d - est_len) as i32;
-                        w.start <= tau && tau <= w.end
-                    }
-                })
-                .collect();
-            let events = inc
-                .iter()
-                .map(|e| e.windows.get(wi).is_some_and(|r| r.is_some()))
-                .collect();
-            (days, events)
-        })
-        .collect();
-    let mut sets = vec![stats::RankSet {
-        days: &all_days,
-        events: &all_events,
-    }];
-    sets.extend(
-        window_sets
-            .iter()
-            .map(|(days, events)| stats::RankSet { days, events }),
-    );
-    let mut ranks = stats::corrado_k_sets(&series, &sets).into_iter();
-    let day_k = ranks.next().flatten();
-    let window_k: Vec<Option<(Vec<Option<f64>>, f64)>> = ranks.collect();
     let mut aar = Vec::new();
     for tau in span.start..=span.end {
         let with: Vec<&&EventResult> = inc.iter().filter(|e| e.ar_at(tau).is_some()).collect();
@@ -330,6 +294,55 @@ pub fn aggregate(params: &StudyParams, events: &[EventResult]) -> Aggregate {
         });
     }
     Aggregate { aar, caar, r_bar }
+}
+
+/// The Corrado–Zivney K_t and S_U of each rank test's D: the days' D first, then each window's.
+type RankK = Option<(Vec<Option<f64>>, f64)>;
+
+fn rank_k(params: &StudyParams, inc: &[&EventResult]) -> (RankK, Vec<RankK>) {
+    let span = params.span();
+    // Corrado per day: D = estimation window ∪ the whole event span (every included event); per
+    // window: D = estimation window ∪ W (the events with a result for W). One sort per event.
+    let est_len = params.estimation.len();
+    let span_len = (span.end - span.start + 1) as usize;
+    let series: Vec<[&[Option<f64>]; 2]> = inc
+        .iter()
+        .map(|e| [e.est_resid.as_slice(), e.ar.as_slice()])
+        .collect();
+    let all_days = vec![true; est_len + span_len];
+    let all_events = vec![true; inc.len()];
+    let window_sets: Vec<(Vec<bool>, Vec<bool>)> = params
+        .windows
+        .iter()
+        .enumerate()
+        .map(|(wi, w)| {
+            let days = (0..est_len + span_len)
+                .map(|d| {
+                    d < est_len || {
+                        let tau = span.start + (d - est_len) as i32;
+                        w.start <= tau && tau <= w.end
+                    }
+                })
+                .collect();
+            let events = inc
+                .iter()
+                .map(|e| e.windows.get(wi).is_some_and(|r| r.is_some()))
+                .collect();
+            (days, events)
+        })
+        .collect();
+    let mut sets = vec![stats::RankSet {
+        days: &all_days,
+        events: &all_events,
+    }];
+    sets.extend(
+        window_sets
+            .iter()
+            .map(|(days, events)| stats::RankSet { days, events }),
+    );
+    let mut ranks = stats::corrado_k_sets(&series, &sets).into_iter();
+    let day_k = ranks.next().flatten();
+    (day_k, ranks.collect())
 }
 
 /// One point of the average cumulative abnormal return path across event time.

@@ -20,17 +20,27 @@ pub fn fit<R: AsRef<[f64]>>(x: &[R], y: &[f64]) -> Option<Fit> {
     if x.len() < k || x.len() != y.len() {
         return None;
     }
-    let mut xtx = vec![vec![0.0; k]; k];
-    let mut xty = vec![0.0; k];
-    for (row, &yi) in x.iter().zip(y) {
-        let row = row.as_ref();
-        for a in 0..k {
-            xty[a] += row[a] * yi;
-            for b in 0..k {
-                xtx[a][b] += row[a] * row[b];
+    // the event-study models' one to three columns in fixed-size arrays (unrolled by the
+    // compiler), any other width in vectors; the same sums in the same order either way
+    let (xtx, xty) = match k {
+        1 => cross_products::<1, R>(x, y),
+        2 => cross_products::<2, R>(x, y),
+        3 => cross_products::<3, R>(x, y),
+        _ => {
+            let mut xtx = vec![vec![0.0; k]; k];
+            let mut xty = vec![0.0; k];
+            for (row, &yi) in x.iter().zip(y) {
+                let row = row.as_ref();
+                for a in 0..k {
+                    xty[a] += row[a] * yi;
+                    for b in 0..k {
+                        xtx[a][b] += row[a] * row[b];
+                    }
+                }
             }
+            (xtx, xty)
         }
-    }
+    };
     let inv = invert(&xtx)?;
     let beta: Vec<f64> = (0..k)
         .map(|a| (0..k).map(|b| inv[a][b] * xty[b]).sum())
@@ -47,6 +57,25 @@ pub fn fit<R: AsRef<[f64]>>(x: &[R], y: &[f64]) -> Option<Fit> {
         residuals,
         ssr,
     })
+}
+
+/// X'X and X'y for rows of exactly K values.
+fn cross_products<const K: usize, R: AsRef<[f64]>>(
+    x: &[R],
+    y: &[f64],
+) -> (Vec<Vec<f64>>, Vec<f64>) {
+    let mut xtx = [[0.0f64; K]; K];
+    let mut xty = [0.0f64; K];
+    for (row, &yi) in x.iter().zip(y) {
+        let row: &[f64; K] = row.as_ref()[..K].try_into().expect("K values");
+        for a in 0..K {
+            xty[a] += row[a] * yi;
+            for b in 0..K {
+                xtx[a][b] += row[a] * row[b];
+            }
+        }
+    }
+    (xtx.iter().map(|r| r.to_vec()).collect(), xty.to_vec())
 }
 
 pub fn dot(a: &[f64], b: &[f64]) -> f64 {

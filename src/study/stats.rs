@@ -168,7 +168,9 @@ fn corr_from_sums(n: usize, sa: f64, sb: f64, saa: f64, sbb: f64, sab: f64) -> O
 /// speed, on every core); the other sums over a pair's common days are each series' totals minus
 /// its values on the few days the other one misses. Series of different lengths (rare: windows cut
 /// short) are correlated pair by pair. Blocks are summed in a fixed order, so the result does not
-/// depend on the number of threads.
+/// depend on the number of threads. A series missing one day correlates with every complete
+/// series through one product per missing day, not per pair (`single_vs_complete`): on the study
+/// bench that takes a third of the pairs out of the Gram blocks.
 pub fn mean_pairwise_corr(resid: &[&[Option<f64>]]) -> f64 {
     let n = resid.len();
     if n < 2 {
@@ -306,17 +308,34 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
         m,
         len,
     };
-    // the Gram blocks: rows with a missing day against every later row
-    let blocks: Vec<usize> = (0..incomplete).step_by(block_rows).collect();
+    // Pairs of a series missing exactly one day with a complete one are summed per missing day
+    // (`single_vs_complete`), not pair by pair; the Gram blocks take every other pair with a
+    // missing day: the rows missing two days or more against every later row, and the rows
+    // missing one day against the later rows that miss one day.
+    let multi = order
+        .iter()
+        .take_while(|&&(missing, _)| missing > 1)
+        .count();
+    let singles_complete = single_vs_complete(&prep, &x, len, multi..incomplete, incomplete..m);
+    let blocks: Vec<(usize, usize, usize)> = (0..multi)
+        .step_by(block_rows)
+        .map(|i0| (i0, multi, m))
+        .chain(
+            (multi..incomplete)
+                .step_by(block_rows)
+                .map(|i0| (i0, incomplete, incomplete)),
+        )
+        .collect();
     let threads = std::thread::available_parallelism()
         .map_or(1, |t| t.get())
         .min(blocks.len())
         .max(1);
     let mut block_sums = vec![0.0; blocks.len()];
     let work = |b: usize, scratch: &mut GramScratch| -> f64 {
+        let (i0, row_end, col_end) = blocks[b];
         gram_block_sum(
             &data,
-            (blocks[b], block_rows, block_cols, incomplete),
+            (i0, block_rows, block_cols, row_end, col_end),
             scratch,
         )
     };
@@ -350,7 +369,113 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
             block_sums[b] = s;
         }
     }
-    complete_pairs + block_sums.iter().sum::<f64>()
+    complete_pairs + singles_complete + block_sums.iter().sum::<f64>()
+}
+
+/// Σ of the correlations of every series missing exactly one day (`singles`, rows of `x`) with
+/// every complete series (`completes`), without a product per pair.
+///
+/// Standardize each series over its own days (z: centred, Σz² = 1; a missing day 0). A series i
+/// missing day p and a complete series j have the common days all but p: there i's z still sums
+/// to 0 with Σz² = 1, and j's z sums to −z_jp with Σz² = 1 − z_jp², so their correlation is
+/// z_i·z_j / √v_jp with v_jp = 1 − z_jp²·len/(len − 1), j's variance over those days. The sum
+/// over the pairs is then Σ_p T_p·W_p, with T_p = Σ z_i over the series missing day p and
+/// W_p = Σ_j z_j/√v_jp over the complete ones: one product of a (days × complete) matrix with
+/// the (complete × days) matrix of z, whatever the number of series missing each day. Pairs with
+/// fewer than 30 common days, or no variance on either side, count 0, as in `pairwise_corr`.
+fn single_vs_complete(
+    prep: &[Prepped],
+    x: &[f64],
+    len: usize,
+    singles: std::ops::Range<usize>,
+    completes: std::ops::Range<usize>,
+) -> f64 {
+    if singles.is_empty() || completes.is_empty() || len - 1 < 30 {
+        return 0.0;
+    }
+    // T_p, for the days some series misses alone
+    let mut t = vec![0.0f64; len * len];
+    let mut used = vec![false; len];
+    let own = (len - 1) as f64;
+    for i in singles {
+        let a = &prep[i];
+        let p = a.missing[0];
+        let mean = a.s1 / own;
+        let ss = a.s2 - a.s1 * mean;
+        if ss <= 0.0 {
+            continue;
+        }
+        let inv = 1.0 / ss.sqrt();
+        used[p] = true;
+        for (d, (tv, v)) in t[p * len..(p + 1) * len]
+            .iter_mut()
+            .zip(&x[i * len..(i + 1) * len])
+            .enumerate()
+        {
+            if d != p {
+                *tv += (v - mean) * inv;
+            }
+        }
+    }
+    let days: Vec<usize> = (0..len).filter(|&p| used[p]).collect();
+    // z of the complete series (row-major), and their weights 1/√v_jp per used day (day-major)
+    let rows: Vec<usize> = completes.filter(|&j| prep[j].inv_sd > 0.0).collect();
+    if days.is_empty() || rows.is_empty() {
+        return 0.0;
+    }
+    let n = rows.len();
+    let mut z = vec![0.0f64; n * len];
+    for (r, &j) in rows.iter().enumerate() {
+        let a = &prep[j];
+        let mean = a.s1 / len as f64;
+        for (zv, v) in z[r * len..(r + 1) * len]
+            .iter_mut()
+            .zip(&x[j * len..(j + 1) * len])
+        {
+            *zv = (v - mean) * a.inv_sd;
+        }
+    }
+    let scale = len as f64 / own;
+    let mut w = vec![0.0f64; days.len() * n];
+    for (k, &p) in days.iter().enumerate() {
+        for (r, wv) in w[k * n..(k + 1) * n].iter_mut().enumerate() {
+            let zp = z[r * len + p];
+            let v = 1.0 - zp * zp * scale;
+            *wv = if v > 0.0 { 1.0 / v.sqrt() } else { 0.0 };
+        }
+    }
+    // W = w · z: (used days × complete) times (complete × days)
+    let mut big_w = vec![0.0f64; days.len() * len];
+    // SAFETY: A is days.len() × n in w (row stride n), B is n × len in z (row stride len), C is
+    // days.len() × len in big_w; all three lie inside their vectors.
+    unsafe {
+        matrixmultiply::dgemm(
+            days.len(),
+            n,
+            len,
+            1.0,
+            w.as_ptr(),
+            n as isize,
+            1,
+            z.as_ptr(),
+            len as isize,
+            1,
+            0.0,
+            big_w.as_mut_ptr(),
+            len as isize,
+            1,
+        );
+    }
+    days.iter()
+        .enumerate()
+        .map(|(k, &p)| {
+            t[p * len..(p + 1) * len]
+                .iter()
+                .zip(&big_w[k * len..(k + 1) * len])
+                .map(|(a, b)| a * b)
+                .sum::<f64>()
+        })
+        .sum()
 }
 
 /// Rows per Gram block, and columns per dgemm call (bounds each buffer to 64 × 256 values; on
@@ -376,14 +501,15 @@ struct GramScratch {
     sbb: Vec<f64>,
 }
 
-/// The correlations of rows `i0..i0 + block_rows` (none from `row_end` on) with every later row,
-/// `block_cols` columns at a time. Every row here misses a day; for a pair (a, b) the sums over
+/// The correlations of rows `i0..i0 + block_rows` (none from `row_end` on) with every later row
+/// before `col_end`, `block_cols` columns at a time. Every row here misses a day; for a pair
+/// (a, b) the sums over
 /// their common days are a's and b's totals minus their values on the days the other misses,
 /// gathered per block of columns in flat passes, and the correlations are then computed for the
 /// whole block row at once (no branch per pair).
 fn gram_block_sum(
     g: &GramData<'_>,
-    block: (usize, usize, usize, usize),
+    block: (usize, usize, usize, usize, usize),
     s: &mut GramScratch,
 ) -> f64 {
     #[cfg(target_arch = "x86_64")]
@@ -400,7 +526,7 @@ fn gram_block_sum(
 #[target_feature(enable = "avx2")]
 unsafe fn gram_block_sum_avx2(
     g: &GramData<'_>,
-    block: (usize, usize, usize, usize),
+    block: (usize, usize, usize, usize, usize),
     s: &mut GramScratch,
 ) -> f64 {
     gram_block_sum_body(g, block, s)
@@ -409,7 +535,7 @@ unsafe fn gram_block_sum_avx2(
 #[inline(always)]
 fn gram_block_sum_body(
     g: &GramData<'_>,
-    (i0, block_rows, block_cols, row_end): (usize, usize, usize, usize),
+    (i0, block_rows, block_cols, row_end, col_end): (usize, usize, usize, usize, usize),
     s: &mut GramScratch,
 ) -> f64 {
     let (m, len) = (g.m, g.len);
@@ -417,8 +543,8 @@ fn gram_block_sum_body(
     let rows = i1 - i0;
     let mut sum = 0.0;
     let mut j0 = i0;
-    while j0 < m {
-        let j1 = (j0 + block_cols).min(m);
+    while j0 < col_end {
+        let j1 = (j0 + block_cols).min(col_end);
         let cols = j1 - j0;
         s.gram.clear();
         s.gram.resize(rows * cols, 0.0);
@@ -560,6 +686,25 @@ fn corr_sum(row: [f64; 3], gram: &[f64], minus: [&[f64]; 5], col: [&[f64]; 3]) -
     (acc[0] + acc[1]) + (acc[2] + acc[3])
 }
 
+/// `tied_ranks` giving each position 2r − 2 instead of its rank r (an index, ties included).
+fn tied_ranks_doubled(
+    n: usize,
+    equal: impl Fn(usize, usize) -> bool,
+    mut rank: impl FnMut(usize, usize),
+) {
+    let mut lo = 0;
+    while lo < n {
+        let mut hi = lo;
+        while hi + 1 < n && equal(hi + 1, lo) {
+            hi += 1;
+        }
+        for i in lo..=hi {
+            rank(i, lo + hi);
+        }
+        lo = hi + 1;
+    }
+}
+
 /// Ranks 1..n of the values with ties averaged.
 pub fn average_ranks(x: &[f64]) -> Vec<f64> {
     let mut idx: Vec<usize> = (0..x.len()).collect();
@@ -659,6 +804,14 @@ fn corrado_k_sets_in(
         })
         .collect();
     let sizes: Vec<usize> = pos.iter().map(|p| p.iter().flatten().count()).collect();
+    // a D equal to an earlier one (the widest window is often the whole span) is ranked once
+    let same_as: Vec<usize> = (0..sets.len())
+        .map(|s| {
+            (0..s)
+                .find(|&e| sets[e].days == sets[s].days && sets[e].events == sets[s].events)
+                .unwrap_or(s)
+        })
+        .collect();
     // events in fixed chunks, each summed on its own and the chunks added in order: the result
     // does not depend on the number of threads
     let chunk_sums = |first: usize, chunk: &[EventSeries<'_>]| -> RankSums {
@@ -666,6 +819,9 @@ fn corrado_k_sets_in(
         let mut n_t: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![0; n]).collect();
         let mut present: Vec<(f64, usize)> = Vec::new();
         let mut kept: Vec<(f64, usize)> = Vec::new();
+        // U − ½ = r/(n + 1) − ½ for each rank r of n values, by 2r − 2 (a tied rank is a half):
+        // computed once per n, the same division each time
+        let mut u_of: Vec<Vec<f64>> = Vec::new();
         for (off, [a, b]) in chunk.iter().enumerate() {
             let i = first + off;
             present.clear();
@@ -677,7 +833,7 @@ fn corrado_k_sets_in(
             );
             present.sort_unstable_by(|x, y| x.0.total_cmp(&y.0));
             for (s, set) in sets.iter().enumerate() {
-                if !set.events.get(i).copied().unwrap_or(false) {
+                if same_as[s] != s || !set.events.get(i).copied().unwrap_or(false) {
                     continue;
                 }
                 kept.clear();
@@ -690,13 +846,23 @@ fn corrado_k_sets_in(
                 if ni == 0 {
                     continue;
                 }
-                tied_ranks(
+                if u_of.len() <= ni {
+                    u_of.resize(ni + 1, Vec::new());
+                }
+                if u_of[ni].is_empty() {
+                    u_of[ni] = (0..2 * ni - 1)
+                        .map(|twice| (twice as f64 / 2.0 + 1.0) / (ni as f64 + 1.0) - 0.5)
+                        .collect();
+                }
+                let u = &u_of[ni];
+                let (k_s, n_s) = (&mut k_num[s], &mut n_t[s]);
+                tied_ranks_doubled(
                     ni,
                     |a, b| kept[a].0 == kept[b].0,
-                    |i, r| {
+                    |i, twice| {
                         let p = kept[i].1;
-                        k_num[s][p] += r / (ni as f64 + 1.0) - 0.5;
-                        n_t[s][p] += 1;
+                        k_s[p] += u[twice];
+                        n_s[p] += 1;
                     },
                 );
             }
@@ -751,6 +917,12 @@ fn corrado_k_sets_in(
             for (t, v) in total.iter_mut().zip(part) {
                 *t += v;
             }
+        }
+    }
+    for (s, &e) in same_as.iter().enumerate() {
+        if e != s {
+            k_num[s] = k_num[e].clone();
+            n_t[s] = n_t[e].clone();
         }
     }
     k_num
@@ -930,6 +1102,67 @@ mod tests {
     }
 
     #[test]
+    fn series_missing_one_day_against_complete_ones_sum_per_day_to_the_direct_sum() {
+        // lengths 31 (the pairs have exactly 30 common days: they count) and 30 (29: they don't)
+        for len in [31usize, 30, 60] {
+            let value = |i: usize, d: usize| {
+                ((d * (i % 5 + 2) * 7919 + i * 17) % 89) as f64 / 40.0 + 0.02 * (d % 7) as f64
+            };
+            // six series missing one day (three of them the same day 4), five complete ones
+            let missing_day = [4usize, 4, 4, 0, len - 1, 11];
+            let mut series: Vec<Vec<Option<f64>>> = missing_day
+                .iter()
+                .enumerate()
+                .map(|(i, &p)| (0..len).map(|d| (d != p).then(|| value(i, d))).collect())
+                .collect();
+            for i in 6..11 {
+                series.push((0..len).map(|d| Some(value(i, d))).collect());
+            }
+            // no variance: a single (its other days all alike) and a complete series
+            series[5] = (0..len).map(|d| (d != 11).then_some(2.0)).collect();
+            series[10] = vec![Some(-1.0); len];
+            let refs: Vec<&[Option<f64>]> = series.iter().map(|v| v.as_slice()).collect();
+            let mut direct = 0.0;
+            for i in 0..6 {
+                for j in 6..11 {
+                    direct += pairwise_corr(refs[i], refs[j], 30).unwrap_or(0.0);
+                }
+            }
+            let prep: Vec<Prepped> = refs
+                .iter()
+                .map(|r| {
+                    let present: Vec<f64> = r.iter().flatten().copied().collect();
+                    let missing: Vec<usize> = (0..len).filter(|&d| r[d].is_none()).collect();
+                    let s1: f64 = present.iter().sum();
+                    let s2: f64 = present.iter().map(|v| v * v).sum();
+                    let var = s2 - s1 * s1 / len as f64;
+                    Prepped {
+                        s1,
+                        s2,
+                        inv_sd: if missing.is_empty() && var > 0.0 {
+                            1.0 / var.sqrt()
+                        } else {
+                            0.0
+                        },
+                        missing,
+                    }
+                })
+                .collect();
+            let x: Vec<f64> = refs
+                .iter()
+                .flat_map(|r| r.iter().map(|v| v.unwrap_or(0.0)))
+                .collect();
+            let got = single_vs_complete(&prep, &x, len, 0..6, 6..11);
+            assert!((got - direct).abs() < 1e-12, "len {len}: {got} vs {direct}");
+            if len == 30 {
+                assert_eq!(direct, 0.0);
+            } else {
+                assert!(direct.abs() > 0.1, "len {len}: {direct}");
+            }
+        }
+    }
+
+    #[test]
     fn gram_blocks_of_any_size_and_threads_give_the_direct_sum() {
         // 37 series of 45 days: blocks of 4 rows and 5 columns cut pairs across every boundary
         // ... and a complete series with no variance (its pairs count 0) among them
@@ -1022,9 +1255,31 @@ mod tests {
                     days: &some_days,
                     events: &some_events,
                 },
+                // the same D again (ranked once, given twice), and its days with other events
+                RankSet {
+                    days: &some_days,
+                    events: &some_events,
+                },
+                RankSet {
+                    days: &some_days,
+                    events: &all_events,
+                },
             ],
         );
         assert_eq!(got[0], corrado_k(&series));
+        assert_eq!(got[2], got[1]);
+        let every_event: Vec<Vec<Option<f64>>> = series
+            .iter()
+            .map(|s| {
+                s.iter()
+                    .zip(&some_days)
+                    .filter(|(_, keep)| **keep)
+                    .map(|(v, _)| *v)
+                    .collect()
+            })
+            .collect();
+        assert_eq!(got[3], corrado_k(&every_event));
+        assert_ne!(got[3], got[1]);
         let alone: Vec<Vec<Option<f64>>> = series
             .iter()
             .zip(&some_events)
