@@ -170,6 +170,12 @@ struct Patterns {
     financing_only: Regex,
     /// A contract signed in the period a results release covers.
     fresh: Regex,
+    /// New contracts announced: "following IREN's announcement of new multi-year AI cloud
+    /// contracts" (the day's news beside a financing).
+    announced_new: Regex,
+    /// A stock page's template telling the company's release of a day: "The company report on
+    /// January 10, 2024 at 8:30 AM that Bit Digital, Inc. Announces …".
+    company_reported_that: Regex,
     /// A results release stating a contract it calls new.
     fresh_results: Regex,
     /// The company takes a lease (from a landlord, of land).
@@ -371,6 +377,8 @@ fn pats() -> &'static Patterns {
             ]
             .concat()),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
+            company_reported_that: r(r"\b[Tt]he company report(?:ed|s)? on (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, (?:19|20)\d\d(?: at \d{1,2}:\d\d ?[AP]M)? that\b"),
+            announced_new: r(r"(?i)\b(?:announcement of|announc(?:ed|es|ing)) (?:\S+ )?new (?:[\w-]+ ){0,4}(?:contracts|agreements|leases|deals)\b"),
             lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\bleas(?:e|es|ed|ing) (?:an? )?(?:about |approximately |around |over |more than |almost |some |nearly |roughly |additional |another |further )?\d[\d,.]* (?:more )?(?:acres|hectares)\b|\blease (?:amendments?|agreements?|terms) with (?:the )?(?:City|County|Town|Village|Port|State|Municipality|Authority)\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\b(?:3[1-9]|[4-9]\d)[- ]year (?:ground |land |site )?leases?\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
             plan: r(r"(?i)\b(plans? (?:is )?to (?:sign|lease|host|offer|develop|build|convert)|strategy to (?:include|add|offer|expand into|pivot|diversify|transition|move into|grow into|repurpose)|announced (?:a |its )(?:strategic |planned )?(?:pivot|shift|transition) (?:toward|towards|to|into)|on the verge of (?:closing|signing|finali[sz]ing)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|(?:strong |significant )?interest from (?:multiple|several|potential|prospective) (?:parties|tenants|customers|hyperscalers)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|the plan is to (?:lease|sign|host|rent)|(?:will|would) (?:likely|probably) be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|strategy (?:around|of|for) (?:hosting|leasing|offering|providing)|breaks? ground|breaking ground|groundbreaking|break ground)\b"),
             competitor: r(r"(?i)\b(?:beat(?:s|ing)?|defeat(?:s|ed|ing)?|outbid(?:s|ding)?|edg(?:es|ed|ing) out)\b [A-Z]?[\w.&-]+(?: [A-Z][\w.&-]+)? (?:for|to|in|by)\b"),
@@ -490,7 +498,7 @@ fn pats() -> &'static Patterns {
             // a stake in the headline ("Google takes 5.4% of Cipher", "raises its stake")
             stake_title: r(r"(?i)\b(?:stake|shareholder|ownership|accionista|acionista|Aktionär|actionnaire|azionista|pemegang saham|eierskap|eierandel|participaci[óo]n|participation|partecipazione|participação|Beteiligung|Anteil\w*|акци\w*|дол[яию]|hlut\w*|invest(?:ment|imento|issement|ition)|inversión)\b|株式|持股|入股|股份|股权|股權|지분|出資|حصة|مساهم"),
             stake_size: r(r"(?i)\d(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b|por ciento\b|pour cent\b|Prozent\b)|\b(?:increases?|raises?|boosts?|ups|lifts|doubles|expands|incrementa|aumenta|augmente|erhöht|eykur|auka)\b"),
-            customer_contract: r(r"(?i)\b(leases?|leased|(?:data cent(?:er|re) )?leasing (?:agreements?|contracts?|deals?)|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|(?:AI |GPU )?cloud (?:computing |capacity |compute )?(?:pacts?|deals?)|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|(?:AI|GPU|HPC) customer (?:contracts?|agreements?)|(?:AI|GPU|HPC) comput(?:e|ing) deals?|(?:compute |computing |long-term )?capacity contracts?|contratt[oi] di capacità|contratos? de capacidad|contrats? de capacité|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará capacidad|locazione|affitto|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail|h[ée]bergement|acuerdos? de alojamiento|hospedagem|sewa|menyewakan)\b|租约|租約|租赁|租賃|托管|託管|GPU即服务|GPU即服務|雲端運算|云计算|雲計算|算力(?:合约|合約|采购|採購)|リース契約|賃貸契約|ホスティング|コロケーション|データセンター契約|計算能力を購入|計算能力の購入|計算基盤契約|クラウド(?:サービス)?契約|데이터센터 계약|数据中心合同|数据中心合约|資料中心合約|數據中心合約|임대 계약|임대계약|임대|코로케이션|호스팅|\b(?:аренд\w*|колокаци\w*|хостинг\w*)\b|تأجير|إيجار|\b(?:hosting(?:u|em|ov\w+)|pronájm\w*|pronájem|prenájm\w*|prenájom|najm[uy]|najem|dzierżaw\w*)\b"),
+            customer_contract: r(r"(?i)\b(customer contracts? for (?:[\w-]+ ){0,3}(?:AI|GPU|GPUs|HPC)\b|(?:contract|agreement) with its (?:first |new |second |third |largest |anchor )?(?:AI |GPU |HPC )?customer\b|leases?|leased|(?:data cent(?:er|re) )?leasing (?:agreements?|contracts?|deals?)|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|(?:AI |GPU )?cloud (?:computing |capacity |compute )?(?:pacts?|deals?)|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|(?:AI|GPU|HPC) customer (?:contracts?|agreements?)|(?:AI|GPU|HPC) comput(?:e|ing) deals?|(?:compute |computing |long-term )?capacity contracts?|contratt[oi] di capacità|contratos? de capacidad|contrats? de capacité|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará capacidad|locazione|affitto|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail|h[ée]bergement|acuerdos? de alojamiento|hospedagem|sewa|menyewakan)\b|租约|租約|租赁|租賃|托管|託管|GPU即服务|GPU即服務|雲端運算|云计算|雲計算|算力(?:合约|合約|采购|採購)|リース契約|賃貸契約|ホスティング|コロケーション|データセンター契約|計算能力を購入|計算能力の購入|計算基盤契約|クラウド(?:サービス)?契約|데이터센터 계약|数据中心合同|数据中心合约|資料中心合約|數據中心合約|임대 계약|임대계약|임대|코로케이션|호스팅|\b(?:аренд\w*|колокаци\w*|хостинг\w*)\b|تأجير|إيجار|\b(?:hosting(?:u|em|ov\w+)|pronájm\w*|pronájem|prenájm\w*|prenájom|najm[uy]|najem|dzierżaw\w*)\b"),
             cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\bhosting (?:over |more than |up to |about |some )?\d[\d,.]*\+?\s?(?:k |thousand )?(?:GPUs|servers|racks|chips)\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b|\b(?:colocation|hosting)-(?:first|focused|centric|heavy|led|driven|based|oriented)\b|\b(?:owner|operator|provider|developer)s? (?:and (?:owner|operator|provider|developer) )?of\b[^.;]{0,100}?\b(?:hosting|colocation)(?: services)?\b|\b(?:an? |the )?(?:industry |global |market )?(?:leader|pioneer|specialist|player)s? in\b[^.;]{0,100}?\b(?:hosting|colocation)(?: services)?\b|(?:데이터센터 |데이터 센터 )?(?:임대|호스팅) ?업체|托管(?:商|公司|服务商)|租赁公司|ホスティング(?:事業者|会社|企業)|\b(?:contracted )?lease (?:book|base|portfolio|backlog)\b"),
             guarantor_after: r(r"(?i)^\s*(?:'s|’s)\s+(?:financial\s+)?(?:backing|backstop|guarantee)\b|^\s*(?:'s\s+|,\s*which\s+)?(?:has |have |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|taken|acquires|acquired|purchased|gets|receives|adds to) (?:its |a |an )?(?:[\d.,]+\s?% )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops|to backstop|backs\b|will back\b|guarantee(?:s|d|ing)?\s+(?:the\s+|its\s+|their\s+|a\s+portion|part|payments?|obligations?|rent|lease|US\$|\$|up to|approximately|about|\d)|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)|^(?:\s*\(\$?[A-Z]+\))?\s*(?:を|が|は|이|가|은|는)\s*[^.。\n;；,，]{0,30}?(?:連帯保証|保証人|債務保証|担保|擔保|보증)|^(?:\s*\(\$?[A-Z]+\))?\s*(?:의\s*모회사\s*[^\s.,]{1,12}?\s*)?(?:이|가|은|는)\s*[^.。\n;；,，]{0,80}?(?:계약|임대|리스)[을를]?\s*보증|^(?:\s*\(\$?[A-Z]+\))?\s*의\s*(?:재정적\s*|금융\s*|연대\s*|지급\s*)?보증|^\s*提供(?:担保|擔保)|^\s*(?:выступа\w+|станет)\s+(?:гарантом|поручителем)|^\s*(?:приобрел\w*|приобретает|купил\w*|получ\w+)\s+(?:[^\s.;]+\s+){0,2}?(?:акци\w*|дол[юяи])|^\s*(?:が|は)[^。]{0,150}?(?:株式[^。]{0,12}?取得|に出資)|^\s*[^。，,]{0,20}?(?:入股|持股)|^\s*(?:이|가|은|는)\s*[^.]{0,40}?지분|^\s*(?:sichert sich|erhält|übernimmt|erwirbt|erwarb|kauft|prend|acquiert|obtient|adquiere|toma|obtiene|acquisisce|rileva|adquire|ha acquisito|ha rilevato|ha ottenuto|ha preso|adquirió|ha adquirido|adquiriu|a acquis|a pris|a obtenu)\s+[^.;]{0,30}?\b(?:Beteiligung|Anteil|Aktienpaket|Optionsscheine|participation|participación|partecipazione|participação)|^\s*(?:unterstützt|garantiert|bürgt)\b[^.;]{0,40}?\b(?:Finanzierung|Verpflichtungen|Mietverpflichtungen)|^\s*(?:garantit|garantira|garantirait|garantirà|garantisce|garantizará|garantiza|garantizó|garantirá|garante|avalará|avala|respaldará|respalda)\s+(?:[^\s.;]+\s+){0,3}?(?:US\$|\$|€|\d[\d.,]*\s*(?:milliards?|miliardi|mil millones|bilhões|millions?|milioni|millones|milhões|billion|million)\b|(?:les |le |las |los |as |os )?(?:obligations|obbligazioni|obligaciones|obrigações|engagements|impegni|compromisos|compromissos))|^[^.;]{0,60}?\b(?:en garantissant|garantendo|garantizando|garantindo)\b|^\s*(?:,[^,.;]{0,40},\s*)?(?:soutient|soutiendra|sostiene|sosterrà|respalda|respaldará|apoia|apoiará)\s+(?:[^\s.;]+\s+){0,4}?(?:engagements locatifs|obligations locatives|obligations de location|obbligazioni locative|impegni di locazione|obligaciones de arrendamiento|obrigações de arrendamento)|^\s*(?:,[^,.;]{0,40},\s*)?(?:prend|prendra|prenant|prende|prenderà|toma|tomará|toma|adquire|adquirirá)\s+(?:une |una |uma )?(?:participation|partecipazione|participación|participação|\d+(?:[,.]\d+)?\s*%\s+(?:du|del|do|de)\s+capital)"),
             guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$|\b(?:supporto|sostegno|apoio|respaldo|soutien)\b[^.;]{0,30}?\b(?:di|de|do|da|del|du)\s*$|(?:保証人|担保人|擔保人|지원 나선|при поддержке|гарант\w*|поручител\w*)\s*$|\b(?:sinusuportahan|suportado|ginagarantiyahan|garantisado) ng\s*$"),
@@ -989,6 +997,25 @@ impl<'a> Recognizer<'a> {
             _ => d.title,
         };
         let headline = headline_class(title_head);
+        // "… stock Initiated by H.C. Wainwright analyst" over "The company report on January 10,
+        // 2024 at 8:30 AM that Bit Digital, Inc. Announces …": a stock page's template, whose
+        // headline is the page's and whose text tells the company's release (dated, so a release
+        // weeks old is still recalled)
+        let headline = match headline {
+            Some(Against::Analyst)
+                if text_sents
+                    .iter()
+                    .take(3)
+                    .any(|s| p.company_reported_that.is_match(s)) =>
+            {
+                reasons.push(
+                    "the headline is a stock page's; its text tells what the company reported"
+                        .into(),
+                );
+                None
+            }
+            h => h,
+        };
         // ("… on Friday upped its notes offering, one day after revealing a $3 billion hosting
         // deal": a headline that recalls the contract does not name it as the news)
         let title_contract = self.headline_names_contract(d.title) && !recalls(d.title);
@@ -2128,8 +2155,13 @@ impl<'a> Recognizer<'a> {
                 // "Google raises its stake ...; Fluidstack adds 160 MW": the contract opens the text
                 // (not a sentence whose subject is the funding itself: "The first funding of
                 // $112.5 million … supports the campus … leased to CoreWeave")
-                if c.pos <= 2
-                    && (p.fresh.is_match(c.s) || capacity_move(c.s))
+                if (c.pos <= 2 && (p.fresh.is_match(c.s) || capacity_move(c.s))
+                    // "… wiped out the day's gains following IREN's announcement of new
+                    // multi-year AI cloud contracts": new contracts told beside the financing
+                    || h == Against::Financing
+                        && c.pos <= 6
+                        && p.announced_new.is_match(c.s)
+                        && !recalls(c.s))
                     && !(h == Against::Financing && p.funding_subject.is_match(c.s))
                 {
                     reasons.push(format!(
@@ -10025,5 +10057,56 @@ mod tests {
         assert!(recalls("IRENはMicrosoftとクラウド契約を結んでいた。"));
         // the signing told as done today is no recall
         assert!(!recalls("IRENはMicrosoftとクラウド契約を締結しました。"));
+    }
+
+    #[test]
+    fn new_contracts_announced_beside_a_financing_are_the_days_deal() {
+        let lead = "Hut 8 shares lost 4% late Tuesday after the miner priced $500 million of senior notes. \
+            The notes pay 7% and mature in 2030. \
+            Proceeds go to general corporate purposes. \
+            The slide erased gains made earlier in the session after Hut 8's announcement of new long-term HPC colocation agreements.";
+        let d = decide("Hut 8 Shares Slip After $500 Million Notes Offering", lead);
+        deal_with(&d, "undisclosed");
+        // the same agreements called previously announced are what the notes fund, not news
+        let recalled = lead.replace(
+            "after Hut 8's announcement of new",
+            "after Hut 8 recalled its previously announced new",
+        );
+        not_a_deal(&decide(
+            "Hut 8 Shares Slip After $500 Million Notes Offering",
+            &recalled,
+        ));
+    }
+
+    #[test]
+    fn a_customer_contract_for_the_companys_ai_line_is_a_customer_contract() {
+        let d = decide(
+            "Cipher Mining Announces Larger Customer Contract for Cipher AI",
+            "Cipher Mining said its customer will take more of its capacity.",
+        );
+        deal_with(&d, "undisclosed");
+        // a contract with its first customer, told as signed
+        let d = decide(
+            "Cipher Mining stock news",
+            "Cipher Mining signed a contract with its first AI customer on Monday.",
+        );
+        deal_with(&d, "undisclosed");
+    }
+
+    #[test]
+    fn a_stock_pages_analyst_headline_gives_way_to_the_release_its_text_tells() {
+        let title = "Hut 8 Corp [HUT] stock Initiated by Benchmark analyst, price target now $30";
+        let lead = "Hut 8 Corp [NASDAQ: HUT] rose 3.1 percent to $24.10. \
+            The company report on March 3, 2025 at 7:00 AM that Hut 8 Announces Customer Contract for Hut 8 AI Cloud.";
+        let d = decide_on(title, lead, Some("2025-03-06"));
+        deal_with(&d, "undisclosed");
+        // the same page two months after the release: the release is recalled
+        not_a_deal(&decide_on(title, lead, Some("2025-05-20")));
+        // without the template's sentence the analyst's headline decides
+        not_a_deal(&decide_on(
+            title,
+            "Hut 8 Corp [NASDAQ: HUT] rose 3.1 percent to $24.10. Hut 8 Announces Customer Contract for Hut 8 AI Cloud.",
+            Some("2025-03-06"),
+        ));
     }
 }
