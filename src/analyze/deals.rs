@@ -577,7 +577,7 @@ pub fn sentences(text: &str) -> Vec<&str> {
         // into one line)
         // ("公司业绩与业务转型 - 公司第三季度营收 …": in a script without capitals, a dash
         // between spaces before a letter of that script opens a point too)
-        if b == b'-' && i >= 2 && bytes[i - 1] == b' ' && bytes.get(i + 1) == Some(&b' ') && {
+        if b == b'-' && i >= 2 && bytes[i - 1] == b' ' && bytes.get(i + 1) == Some(&b' ') {
             let cited = matches!(bytes[i - 2], b']' | b'.' | b';');
             let wide_next = || {
                 text[i + 2..]
@@ -592,33 +592,46 @@ pub fn sentences(text: &str) -> Vec<&str> {
                     .is_some_and(uncapitalised_script)
             };
             // (or after its citations and a section's heading: "… online [14] Market Data and
-            // Key Metrics Changes - The company has …")
+            // Key Metrics Changes - The company has …"; the heading, a sentence of its own, ends
+            // at the citations' "]")
             // (a heading is a few words: only the last 120 bytes are looked at)
-            let headed = || {
+            let heading_at = || {
                 let mut from = start.max(i.saturating_sub(121));
                 while !text.is_char_boundary(from) {
                     from += 1;
                 }
-                text[from..i - 1].rfind(']').is_some_and(|k| {
+                text[from..i - 1].rfind(']').and_then(|k| {
                     let heading = &text[from + k + 1..i - 1];
                     let mut n = 0;
-                    heading.split_whitespace().all(|w| {
+                    (heading.split_whitespace().all(|w| {
                         n += 1;
                         w.starts_with(|c: char| c.is_ascii_uppercase())
+                            // (a heading in a script without capitals: "… [3] 资产收购与资金来源
+                            // - Riot以 …")
+                            || w.starts_with(uncapitalised_script)
                             || matches!(w, "and" | "of" | "&" | "the" | "for" | "to")
-                    }) && (1..=8).contains(&n)
+                    }) && (1..=8).contains(&n))
+                    .then_some(from + k + 1)
                 })
             };
-            bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase) && (cited || headed())
-                || wide_next() && (cited || wide_before())
-        } {
-            let s = text[start..i].trim();
-            if !s.is_empty() {
-                out.push(s);
+            let upper_next = bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase);
+            let heading = if upper_next && !cited {
+                heading_at()
+            } else {
+                None
+            };
+            if upper_next && (cited || heading.is_some()) || wide_next() && (cited || wide_before())
+            {
+                for (a, z) in [(start, heading.unwrap_or(i)), (heading.unwrap_or(i), i)] {
+                    let s = text[a..z].trim();
+                    if !s.is_empty() {
+                        out.push(s);
+                    }
+                }
+                start = i + 1;
+                i += 1;
+                continue;
             }
-            start = i + 1;
-            i += 1;
-            continue;
         }
         // "… summary ===== Issuer: …", "… revenue >$23B ----- - New 15-year lease …": a rule of
         // four or more dashes or equals signs (a text's separator line run into its neighbours)
@@ -6536,9 +6549,20 @@ mod tests {
                 "Hosting revenue rose 15% [14] Market Data and Key Metrics Changes - The company has two leases [5] - Demand - Rising"
             ),
             [
-                "Hosting revenue rose 15% [14] Market Data and Key Metrics Changes",
+                "Hosting revenue rose 15% [14]",
+                "Market Data and Key Metrics Changes",
                 "The company has two leases [5]",
                 "Demand - Rising"
+            ]
+        );
+        // ... a heading in a script without capitals, before a point opening with a capital
+        assert_eq!(
+            sentences("可扩容至200 MW[3] 土地收购 - Riot以9600万美元购地[2] - 交易已完成"),
+            [
+                "可扩容至200 MW[3]",
+                "土地收购",
+                "Riot以9600万美元购地[2]",
+                "交易已完成"
             ]
         );
         assert_eq!(
