@@ -173,6 +173,8 @@ struct Patterns {
     /// New contracts announced: "following IREN's announcement of new multi-year AI cloud
     /// contracts" (the day's news beside a financing).
     announced_new: Regex,
+    /// Another announcement of the same day: "Galaxy also announced that …".
+    also_announced: Regex,
     /// A stock page's template telling the company's release of a day: "The company report on
     /// January 10, 2024 at 8:30 AM that Bit Digital, Inc. Announces …".
     company_reported_that: Regex,
@@ -378,6 +380,7 @@ fn pats() -> &'static Patterns {
             .concat()),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
             company_reported_that: r(r"\b[Tt]he company report(?:ed|s)? on (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, (?:19|20)\d\d(?: at \d{1,2}:\d\d ?[AP]M)? that\b"),
+            also_announced: r(r"(?i)\b(?:also|additionally|separately) announced\b|\btambém anunciou\b|\btambién anunció\b|\ba (?:également|aussi) annoncé\b|\bha (?:anche|inoltre) annunciato\b|\bgab (?:außerdem|zudem|auch) bekannt\b|\bkündigte (?:außerdem|zudem|auch) an\b"),
             announced_new: r(r"(?i)\b(?:announcement of|announc(?:ed|es|ing)) (?:\S+ )?new (?:[\w-]+ ){0,4}(?:contracts|agreements|leases|deals)\b"),
             lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\bleas(?:e|es|ed|ing) (?:an? )?(?:about |approximately |around |over |more than |almost |some |nearly |roughly |additional |another |further )?\d[\d,.]* (?:more )?(?:acres|hectares)\b|\blease (?:amendments?|agreements?|terms) with (?:the )?(?:City|County|Town|Village|Port|State|Municipality|Authority)\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\b(?:3[1-9]|[4-9]\d)[- ]year (?:ground |land |site )?leases?\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
             plan: r(r"(?i)\b(plans? (?:is )?to (?:sign|lease|host|offer|develop|build|convert)|strategy to (?:include|add|offer|expand into|pivot|diversify|transition|move into|grow into|repurpose)|announced (?:a |its )(?:strategic |planned )?(?:pivot|shift|transition) (?:toward|towards|to|into)|on the verge of (?:closing|signing|finali[sz]ing)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|(?:strong |significant )?interest from (?:multiple|several|potential|prospective) (?:parties|tenants|customers|hyperscalers)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|the plan is to (?:lease|sign|host|rent)|(?:will|would) (?:likely|probably) be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|strategy (?:around|of|for) (?:hosting|leasing|offering|providing)|breaks? ground|breaking ground|groundbreaking|break ground)\b"),
@@ -2168,19 +2171,28 @@ impl<'a> Recognizer<'a> {
                 // "Google raises its stake ...; Fluidstack adds 160 MW": the contract opens the text
                 // (not a sentence whose subject is the funding itself: "The first funding of
                 // $112.5 million … supports the campus … leased to CoreWeave")
-                if (c.pos <= 2 && (p.fresh.is_match(c.s) || capacity_move(c.s))
-                    // "… wiped out the day's gains following IREN's announcement of new
-                    // multi-year AI cloud contracts": new contracts told beside the financing
-                    || h == Against::Financing
-                        && c.pos <= 6
-                        && p.announced_new.is_match(c.s)
-                        && !recalls(c.s))
+                let opens = c.pos <= 2 && (p.fresh.is_match(c.s) || capacity_move(c.s));
+                // "… wiped out the day's gains following IREN's announcement of new multi-year
+                // AI cloud contracts", "Galaxy also announced that … CoreWeave brought its total
+                // commitment to a full 800 megawatts": the same day's other news, told beside
+                // the financing
+                let beside = h == Against::Financing
+                    && !recalls(c.s)
+                    && (c.pos <= 6 && p.announced_new.is_match(c.s)
+                        || c.pos <= 15
+                            && p.also_announced.is_match(c.s)
+                            && (capacity_move(c.s) || p.commitment.is_match(c.s)));
+                if (opens || beside)
                     && !(h == Against::Financing && p.funding_subject.is_match(c.s))
                 {
-                    reasons.push(format!(
-                        "for: the text opens with a customer contract despite a headline about {}",
-                        h.what()
-                    ));
+                    reasons.push(if opens {
+                        format!(
+                            "for: the text opens with a customer contract despite a headline about {}",
+                            h.what()
+                        )
+                    } else {
+                        "for: the same day's customer contract, told beside the financing".into()
+                    });
                     confidence_cut = 0.1;
                     Some(c)
                 } else if h == Against::Financing
@@ -10131,6 +10143,41 @@ mod tests {
             title,
             "Hut 8 Corp [NASDAQ: HUT] rose 3.1 percent to $24.10. Hut 8 Announces Customer Contract for Hut 8 AI Cloud.",
             Some("2025-03-06"),
+        ));
+    }
+
+    #[test]
+    fn a_customers_commitment_also_announced_beside_a_financing_is_the_days_deal() {
+        let title = "Hut 8 closes $900 million loan for its River Bend campus";
+        let lead = |last: &str| {
+            format!(
+                "Hut 8 closed a $900 million term loan for the first phase of River Bend. \
+                 The loan covers most of the construction costs. \
+                 It matures in 2029. \
+                 The capital funds the buildout under a long-term agreement with Fluidstack. \
+                 {last}"
+            )
+        };
+        let d = decide(
+            title,
+            &lead(
+                "Hut 8 also announced that Fluidstack raised its total commitment to 600 megawatts of capacity at the campus.",
+            ),
+        );
+        deal_with(&d, "Fluidstack");
+        assert!(
+            d.reasons
+                .iter()
+                .any(|r| r == "for: the same day's customer contract, told beside the financing"),
+            "{:?}",
+            d.reasons
+        );
+        // the same move told as last month's is what the loan funds, not news
+        not_a_deal(&decide(
+            title,
+            &lead(
+                "Hut 8 also announced last month that Fluidstack raised its total commitment to 600 megawatts of capacity at the campus.",
+            ),
         ));
     }
 }
