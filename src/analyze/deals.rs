@@ -5031,6 +5031,15 @@ mod tests {
     }
 
     /// No deal, and one of the reasons starts with `why`.
+    /// `d` gives exactly this reason among its reasons.
+    fn has_reason(d: &Decision, reason: &str) {
+        assert!(
+            d.reasons.iter().any(|r| r == reason),
+            "{reason}: {:?}",
+            d.reasons
+        );
+    }
+
     fn no_deal_because(d: &Decision, why: &str) {
         assert!(d.detection.is_none(), "{:?}", d.detection);
         assert!(
@@ -5146,13 +5155,7 @@ mod tests {
              The notes fund the data center that Fluidstack will lease for 15 years under a $7 billion agreement.",
         );
         no_deal_because(&d, "the page's headline: \"Hut 8 prices $2 billion");
-        assert!(
-            d.reasons
-                .iter()
-                .any(|r| r == "against: the headline is about a financing"),
-            "{:?}",
-            d.reasons
-        );
+        has_reason(&d, "against: the headline is about a financing");
         // the same furniture above a page that announces a lease still gives the deal
         let d = decide(
             "Share this article",
@@ -6780,13 +6783,7 @@ mod tests {
              Hut 8 shares rose 6% on the news.",
         );
         assert!(d.detection.is_none(), "{:?}", d.detection);
-        assert!(
-            d.reasons
-                .iter()
-                .any(|r| r == "against: the headline is about power or a utility"),
-            "{:?}",
-            d.reasons
-        );
+        has_reason(&d, "against: the headline is about power or a utility");
         // a customer's capacity contract under a plain headline is still one
         let d = decide(
             "Hut 8 Wins 250 MW of Ten-Year Capacity Contracts From a Hyperscaler",
@@ -8054,9 +8051,9 @@ mod tests {
         let x = d.detection.unwrap();
         assert_eq!((x.terms.value_usd, x.terms.term_years), (Some(9.7e9), None));
         assert!(
-            x.reasons
-                .iter()
-                .any(|r| r == "rejected reading: 15 years from a sentence on another company or an earlier deal"),
+            x.reasons.iter().any(
+                |r| r == "rejected reading: 15 years from a sentence on another company or an earlier deal"
+            ),
             "{:?}",
             x.reasons
         );
@@ -9044,13 +9041,7 @@ mod tests {
             "마이크로소프트(MS)가 외부 컴퓨팅 자원 확보를 서두르고 있다. MS는 3일 아이렌(IREN)과 5년간 약 97억달러 규모의 클라우드 서비스 계약을 체결했다.",
         );
         deal_with(&d, "Microsoft");
-        assert!(
-            d.reasons
-                .iter()
-                .any(|r| r == "read \"MS\" as Microsoft, as the text defines it"),
-            "{:?}",
-            d.reasons
-        );
+        has_reason(&d, "read \"MS\" as Microsoft, as the text defines it");
     }
 
     #[test]
@@ -10165,12 +10156,9 @@ mod tests {
             ),
         );
         deal_with(&d, "Fluidstack");
-        assert!(
-            d.reasons
-                .iter()
-                .any(|r| r == "for: the same day's customer contract, told beside the financing"),
-            "{:?}",
-            d.reasons
+        has_reason(
+            &d,
+            "for: the same day's customer contract, told beside the financing",
         );
         // the same move told as last month's is what the loan funds, not news
         not_a_deal(&decide(

@@ -205,6 +205,25 @@ struct Prepped {
     inv_sd: f64,
 }
 
+impl Prepped {
+    /// From a series' values, zero-filled on the days it misses.
+    fn new(row: &[f64], missing: Vec<usize>) -> Prepped {
+        let s1: f64 = row.iter().sum();
+        let s2: f64 = row.iter().map(|v| v * v).sum();
+        let var = s2 - s1 * s1 / row.len() as f64;
+        Prepped {
+            s1,
+            s2,
+            inv_sd: if missing.is_empty() && var > 0.0 {
+                1.0 / var.sqrt()
+            } else {
+                0.0
+            },
+            missing,
+        }
+    }
+}
+
 /// The series of one length laid out for the Gram blocks: `x` holds them as zero-filled rows
 /// (row-major, for the dgemm), `xt` the same values day by day (so one day of many series is
 /// contiguous), and `miss` every series' missing days k-major (`miss[k * m + j]` is series j's
@@ -263,19 +282,7 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
                     }
                 }
             }
-            let s1: f64 = row.iter().sum();
-            let s2: f64 = row.iter().map(|v| v * v).sum();
-            let var = s2 - s1 * s1 / len as f64;
-            Prepped {
-                s1,
-                s2,
-                inv_sd: if missing.is_empty() && var > 0.0 {
-                    1.0 / var.sqrt()
-                } else {
-                    0.0
-                },
-                missing,
-            }
+            Prepped::new(row, missing)
         })
         .collect();
     // Two complete series correlate as the dot product of their standardized rows z (centred,
@@ -1128,29 +1135,17 @@ mod tests {
                     direct += pairwise_corr(refs[i], refs[j], 30).unwrap_or(0.0);
                 }
             }
-            let prep: Vec<Prepped> = refs
-                .iter()
-                .map(|r| {
-                    let present: Vec<f64> = r.iter().flatten().copied().collect();
-                    let missing: Vec<usize> = (0..len).filter(|&d| r[d].is_none()).collect();
-                    let s1: f64 = present.iter().sum();
-                    let s2: f64 = present.iter().map(|v| v * v).sum();
-                    let var = s2 - s1 * s1 / len as f64;
-                    Prepped {
-                        s1,
-                        s2,
-                        inv_sd: if missing.is_empty() && var > 0.0 {
-                            1.0 / var.sqrt()
-                        } else {
-                            0.0
-                        },
-                        missing,
-                    }
-                })
-                .collect();
             let x: Vec<f64> = refs
                 .iter()
                 .flat_map(|r| r.iter().map(|v| v.unwrap_or(0.0)))
+                .collect();
+            let prep: Vec<Prepped> = refs
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let missing = (0..len).filter(|&d| r[d].is_none()).collect();
+                    Prepped::new(&x[i * len..(i + 1) * len], missing)
+                })
                 .collect();
             let got = single_vs_complete(&prep, &x, len, 0..6, 6..11);
             assert!((got - direct).abs() < 1e-12, "len {len}: {got} vs {direct}");
@@ -1268,31 +1263,24 @@ mod tests {
         );
         assert_eq!(got[0], corrado_k(&series));
         assert_eq!(got[2], got[1]);
-        let every_event: Vec<Vec<Option<f64>>> = series
-            .iter()
-            .map(|s| {
-                s.iter()
-                    .zip(&some_days)
-                    .filter(|(_, keep)| **keep)
-                    .map(|(v, _)| *v)
-                    .collect()
-            })
-            .collect();
-        assert_eq!(got[3], corrado_k(&every_event));
+        // the events kept, each with the days of D2 alone
+        let d2_of = |events: &[bool]| -> Vec<Vec<Option<f64>>> {
+            series
+                .iter()
+                .zip(events)
+                .filter(|(_, keep)| **keep)
+                .map(|(s, _)| {
+                    s.iter()
+                        .zip(&some_days)
+                        .filter(|(_, keep)| **keep)
+                        .map(|(v, _)| *v)
+                        .collect()
+                })
+                .collect()
+        };
+        assert_eq!(got[3], corrado_k(&d2_of(&all_events)));
         assert_ne!(got[3], got[1]);
-        let alone: Vec<Vec<Option<f64>>> = series
-            .iter()
-            .zip(&some_events)
-            .filter(|(_, keep)| **keep)
-            .map(|(s, _)| {
-                s.iter()
-                    .zip(&some_days)
-                    .filter(|(_, keep)| **keep)
-                    .map(|(v, _)| *v)
-                    .collect()
-            })
-            .collect();
-        assert_eq!(got[1], corrado_k(&alone));
+        assert_eq!(got[1], corrado_k(&d2_of(&some_events)));
         // and corrado_k itself against a hand count: two series of three days
         // a = [1, 2, 2] -> ranks 1, 2.5, 2.5 (of 3: U = r/4) -> U - 1/2 = -0.25, 0.125, 0.125
         // b = [3, -, 1] -> ranks 2, -, 1 (of 2: U = r/3)        -> U - 1/2 = 1/6, -, -1/6
