@@ -1953,10 +1953,15 @@ mod tests {
         other.terms = terms(None, Some(133.0), Some(20.0));
         assert_eq!(cluster(&[first.clone(), other]).len(), 2);
         // and past a month the report is its own
-        let mut late = local.clone();
-        late.at = chrono::DateTime::parse_from_rfc3339("2025-05-20T12:00:00Z")
-            .unwrap()
-            .with_timezone(&Utc);
+        let mut late = r(
+            2,
+            "2025-05-20T12:00:00Z",
+            "GLXY",
+            "CoreWeave",
+            "colocation",
+            "b",
+        );
+        late.terms = local.terms;
         assert_eq!(cluster(&[first, late]).len(), 2);
     }
 }

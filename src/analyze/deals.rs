@@ -3560,24 +3560,20 @@ const RECALL_DAYS: i64 = 7;
 /// Does a sentence date its agreement (a day or a month) over a week before the story?
 /// If so, why ("the agreement is dated …, the story …").
 fn recalled_on(s: &str, published: chrono::NaiveDate) -> Option<String> {
-    match stated_date(s, published) {
-        Some(day) => ((published - day).num_days() > RECALL_DAYS)
-            .then(|| format!("the agreement is dated {day}, the story {published}")),
-        None => match signed_in_month(s, published) {
-            Some(end) => ((published - end).num_days() > RECALL_DAYS).then(|| {
-                format!(
-                    "the agreement was signed in a month that ended {end}, the story is of {published}"
-                )
-            }),
-            None => signed_in_quarter(s, published)
-                .filter(|end| (published - *end).num_days() > RECALL_DAYS)
-                .map(|end| {
-                    format!(
-                        "the agreement was signed in a quarter that ended {end}, the story is of {published}"
-                    )
-                }),
-        },
+    if let Some(day) = stated_date(s, published) {
+        return ((published - day).num_days() > RECALL_DAYS)
+            .then(|| format!("the agreement is dated {day}, the story {published}"));
     }
+    // the first of a month and a quarter that dates the signing decides
+    let (end, period) = match signed_in_month(s, published) {
+        Some(end) => (end, "month"),
+        None => (signed_in_quarter(s, published)?, "quarter"),
+    };
+    ((published - end).num_days() > RECALL_DAYS).then(|| {
+        format!(
+            "the agreement was signed in a {period} that ended {end}, the story is of {published}"
+        )
+    })
 }
 
 /// The last day of the calendar quarter a sentence signs its agreement in ("In Q2 2025, Galaxy

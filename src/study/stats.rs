@@ -728,18 +728,7 @@ pub fn average_ranks(x: &[f64]) -> Vec<f64> {
 /// For `n` values in ascending order (`equal(a, b)`: positions a and b hold the same value), call
 /// `rank(i, r)` with each position's rank 1..n, ties given their average rank.
 fn tied_ranks(n: usize, equal: impl Fn(usize, usize) -> bool, mut rank: impl FnMut(usize, f64)) {
-    let mut lo = 0;
-    while lo < n {
-        let mut hi = lo;
-        while hi + 1 < n && equal(hi + 1, lo) {
-            hi += 1;
-        }
-        let r = (lo + hi) as f64 / 2.0 + 1.0;
-        for i in lo..=hi {
-            rank(i, r);
-        }
-        lo = hi + 1;
-    }
+    tied_ranks_doubled(n, equal, |i, twice| rank(i, twice as f64 / 2.0 + 1.0));
 }
 
 /// The Corrado–Zivney day statistics K_t over D and their scale S_U. `series[i][d]` is event i's AR
