@@ -712,6 +712,45 @@ fn tied_ranks_doubled(
     }
 }
 
+/// A key whose unsigned order is `f64::total_cmp`'s order (the same transform it uses).
+fn total_order_key(v: f64) -> u64 {
+    let bits = v.to_bits() as i64;
+    ((bits ^ (((bits >> 63) as u64) >> 1) as i64) as u64) ^ (1 << 63)
+}
+
+/// The days that have a value (days of `parts[0]`, then of `parts[1]`), in the `f64::total_cmp`
+/// order of their values, into `days`
+/// (`keys` and `packed` are scratch). It sorts plain integers: each value's order key with its
+/// low bits replaced by its day. Values that differ only in those bits can then come out in day
+/// order, so the full keys are checked, and sorted with their days when one is out of order.
+fn days_in_value_order(
+    parts: [&[Option<f64>]; 2],
+    days: &mut Vec<u32>,
+    keys: &mut Vec<u64>,
+    packed: &mut Vec<u64>,
+) {
+    let values = parts[0].iter().chain(parts[1]);
+    let low = u64::BITS - ((parts[0].len() + parts[1].len()) as u64).leading_zeros();
+    let day_mask = (1u64 << low) - 1;
+    keys.clear();
+    packed.clear();
+    for (d, v) in values.enumerate() {
+        // (a day without a value keeps a key that is never read)
+        let k = v.map_or(0, total_order_key);
+        keys.push(k);
+        if v.is_some() {
+            packed.push((k & !day_mask) | d as u64);
+        }
+    }
+    packed.sort_unstable();
+    days.clear();
+    days.extend(packed.iter().map(|p| (p & day_mask) as u32));
+    let key = |d: &u32| keys[*d as usize];
+    if days.windows(2).any(|w| key(&w[0]) > key(&w[1])) {
+        days.sort_unstable_by_key(|d| (key(d), *d));
+    }
+}
+
 /// Ranks 1..n of the values with ties averaged.
 pub fn average_ranks(x: &[f64]) -> Vec<f64> {
     let mut idx: Vec<usize> = (0..x.len()).collect();
@@ -766,8 +805,9 @@ pub struct RankSet<'a> {
 
 /// `corrado_k` for several D at once, each a subset of the days and events of one set of series
 /// (event i's series is `series[i][0]` followed by `series[i][1]`: estimation residuals, then the
-/// event span's ARs). Each event's values are sorted once; the ranks within each D then come from
-/// one pass over that order that skips the days D leaves out (ties still get their average rank
+/// event span's ARs). Each event's values are sorted once (as integers: `days_in_value_order`);
+/// the ranks within each D then come from one pass over that order that counts the values of D
+/// below each one (an event with tied values takes the pass that gives ties their average rank
 /// within D), so k sets cost one sort and k linear passes instead of k sorts. The K_t of a set are
 /// indexed by the position of day t among the days of that D, as `corrado_k` indexes them.
 pub fn corrado_k_sets(
@@ -810,35 +850,42 @@ fn corrado_k_sets_in(
         .collect();
     // events in fixed chunks, each summed on its own and the chunks added in order: the result
     // does not depend on the number of threads
+    // per D, each full-series day's position in it, or the spare slot `sizes[s]` (past its
+    // end) for a day it leaves out: the pass for values without ties adds there and never reads
+    let slots: Vec<Vec<u32>> = pos
+        .iter()
+        .zip(&sizes)
+        .map(|(p, &n)| p.iter().map(|q| q.unwrap_or(n) as u32).collect())
+        .collect();
     let chunk_sums = |first: usize, chunk: &[EventSeries<'_>]| -> RankSums {
-        let mut k_num: Vec<Vec<f64>> = sizes.iter().map(|&n| vec![0.0; n]).collect();
-        let mut n_t: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![0; n]).collect();
-        let mut present: Vec<(f64, usize)> = Vec::new();
+        let mut k_num: Vec<Vec<f64>> = sizes.iter().map(|&n| vec![0.0; n + 1]).collect();
+        let mut n_t: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![0; n + 1]).collect();
+        // (the value's key in total order, its day), sorted once per event, and the values
+        // the days with a value in value order, and each day's value
+        let mut present: Vec<u32> = Vec::new();
+        let mut values: Vec<f64> = Vec::new();
+        let (mut keys, mut packed) = (Vec::new(), Vec::new());
         let mut kept: Vec<(f64, usize)> = Vec::new();
-        // U − ½ = r/(n + 1) − ½ for each rank r of n values, by 2r − 2 (a tied rank is a half):
-        // computed once per n, the same division each time
+        // U − ½ = r/(n + 1) − ½ for each rank r of n values, by 2r − 2 (a tied rank is a half;
+        // one entry more, 2n, that only the spare slot reads): computed once per n, the same
+        // division each time
         let mut u_of: Vec<Vec<f64>> = Vec::new();
         for (off, [a, b]) in chunk.iter().enumerate() {
             let i = first + off;
-            present.clear();
-            present.extend(
-                a.iter()
-                    .chain(b.iter())
-                    .enumerate()
-                    .filter_map(|(d, v)| v.map(|v| (v, d))),
-            );
-            present.sort_unstable_by(|x, y| x.0.total_cmp(&y.0));
+            values.clear();
+            values.extend(a.iter().chain(b.iter()).map(|v| v.unwrap_or(f64::NAN)));
+            days_in_value_order([a, b], &mut present, &mut keys, &mut packed);
+            let ties = present
+                .windows(2)
+                .any(|w| values[w[0] as usize] == values[w[1] as usize]);
             for (s, set) in sets.iter().enumerate() {
                 if same_as[s] != s || !set.events.get(i).copied().unwrap_or(false) {
                     continue;
                 }
-                kept.clear();
-                kept.extend(
-                    present
-                        .iter()
-                        .filter_map(|&(v, d)| pos[s].get(d).copied().flatten().map(|p| (v, p))),
-                );
-                let ni = kept.len();
+                let spare = sizes[s] as u32;
+                let slots_s: &[u32] = &slots[s];
+                let slot = |d: u32| slots_s.get(d as usize).copied().unwrap_or(spare);
+                let ni = present.iter().filter(|&&d| slot(d) != spare).count();
                 if ni == 0 {
                     continue;
                 }
@@ -846,12 +893,28 @@ fn corrado_k_sets_in(
                     u_of.resize(ni + 1, Vec::new());
                 }
                 if u_of[ni].is_empty() {
-                    u_of[ni] = (0..2 * ni - 1)
+                    u_of[ni] = (0..=2 * ni)
                         .map(|twice| (twice as f64 / 2.0 + 1.0) / (ni as f64 + 1.0) - 0.5)
                         .collect();
                 }
-                let u = &u_of[ni];
-                let (k_s, n_s) = (&mut k_num[s], &mut n_t[s]);
+                let u: &[f64] = &u_of[ni];
+                let (k_s, n_s): (&mut [f64], &mut [usize]) = (&mut k_num[s], &mut n_t[s]);
+                if !ties {
+                    // rank = 1 + the values of D below it: one pass, no branch per value
+                    let mut below = 0;
+                    for &d in &present {
+                        let p = slot(d);
+                        k_s[p as usize] += u[2 * below];
+                        n_s[p as usize] += 1;
+                        below += usize::from(p != spare);
+                    }
+                    continue;
+                }
+                kept.clear();
+                kept.extend(present.iter().filter_map(|&d| {
+                    let p = slot(d);
+                    (p != spare).then(|| (values[d as usize], p as usize))
+                }));
                 tied_ranks_doubled(
                     ni,
                     |a, b| kept[a].0 == kept[b].0,
@@ -903,6 +966,7 @@ fn corrado_k_sets_in(
     };
     let mut k_num: Vec<Vec<f64>> = sizes.iter().map(|&n| vec![0.0; n]).collect();
     let mut n_t: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![0; n]).collect();
+    // (zip stops before each chunk's spare slot)
     for (kn, nt) in parts {
         for (total, part) in k_num.iter_mut().zip(kn) {
             for (t, v) in total.iter_mut().zip(part) {
@@ -1299,5 +1363,94 @@ mod tests {
         let expected = direct_sum(&refs) / 45.0;
         let got = mean_pairwise_corr(&refs);
         assert!((got - expected).abs() < 1e-12, "{got} vs {expected}");
+    }
+
+    #[test]
+    fn days_come_in_value_order_even_when_values_differ_only_in_their_last_bits() {
+        // 1 + 2ε before 1 + ε by day, both sharing their upper bits: the check must reorder them
+        let (one, eps) = (1.0f64, f64::EPSILON);
+        let first = [Some(one + 2.0 * eps), None];
+        let second = [Some(one + eps), Some(0.0), Some(-0.0), Some(-3.5)];
+        let (mut days, mut keys, mut packed) = (Vec::new(), Vec::new(), Vec::new());
+        days_in_value_order([&first, &second], &mut days, &mut keys, &mut packed);
+        assert_eq!(days, vec![5, 4, 3, 2, 0]);
+        // and without near values the packed sort alone is the order
+        let plain = [Some(0.25), Some(-1.0), None, Some(7.0)];
+        days_in_value_order([&plain, &[]], &mut days, &mut keys, &mut packed);
+        assert_eq!(days, vec![1, 0, 3]);
+    }
+
+    #[test]
+    fn ranks_without_ties_equal_average_ranks_of_each_set_computed_directly() {
+        // 40 events of 30 estimation days + 7 span days, distinct values, gaps; one event has two
+        // values one bit apart with the larger on the earlier day
+        let series: Vec<Vec<Option<f64>>> = (0..40)
+            .map(|i| {
+                (0..37)
+                    .map(|d| {
+                        let v = ((i * 37 + d) as f64 * 0.618_033_988_7).sin() * 0.02;
+                        (!(d == (i * 7) % 37 && i % 3 == 1)).then_some(v)
+                    })
+                    .collect()
+            })
+            .collect::<Vec<_>>();
+        let mut series = series;
+        series[4][10] = Some(0.5 + f64::EPSILON / 2.0);
+        series[4][12] = Some(0.5);
+        let per_event_ties = series.iter().any(|s| {
+            let mut v: Vec<f64> = s.iter().flatten().copied().collect();
+            v.sort_by(f64::total_cmp);
+            v.windows(2).any(|w| w[0] == w[1])
+        });
+        assert!(!per_event_ties, "the test needs values without ties");
+        let parts: Vec<[&[Option<f64>]; 2]> = series.iter().map(|s| [&s[..30], &s[30..]]).collect();
+        let all_days = vec![true; 37];
+        let all_events = vec![true; 40];
+        let some_days: Vec<bool> = (0..37).map(|d| d < 30 || (32..=34).contains(&d)).collect();
+        let some_events: Vec<bool> = (0..40).map(|i| i % 3 != 0).collect();
+        let one_day: Vec<bool> = (0..37).map(|d| d < 30 || d == 35).collect();
+        let sets = [
+            (&all_days, &all_events),
+            (&some_days, &some_events),
+            (&one_day, &all_events),
+        ];
+        let got = corrado_k_sets(&parts, &sets.map(|(days, events)| RankSet { days, events }));
+        for ((days, events), got) in sets.iter().zip(&got) {
+            // directly: each event's values in D ranked alone, U − ½ = r/(n + 1) − ½ summed per day
+            let size = days.iter().filter(|d| **d).count();
+            let (mut num, mut count) = (vec![0.0; size], vec![0usize; size]);
+            for (s, _) in series.iter().zip(events.iter()).filter(|(_, e)| **e) {
+                let in_d: Vec<Option<f64>> = s
+                    .iter()
+                    .zip(days.iter())
+                    .filter(|(_, keep)| **keep)
+                    .map(|(v, _)| *v)
+                    .collect();
+                let present: Vec<(usize, f64)> = in_d
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(p, v)| v.map(|v| (p, v)))
+                    .collect();
+                let values: Vec<f64> = present.iter().map(|(_, v)| *v).collect();
+                let ranks = average_ranks(&values);
+                let n = values.len() as f64;
+                for ((p, _), r) in present.iter().zip(ranks) {
+                    num[*p] += r / (n + 1.0) - 0.5;
+                    count[*p] += 1;
+                }
+            }
+            let k: Vec<f64> = num
+                .iter()
+                .zip(&count)
+                .map(|(v, c)| v / (*c as f64).sqrt())
+                .collect();
+            let s_u = (k.iter().map(|v| v * v).sum::<f64>() / k.len() as f64).sqrt();
+            let (gk, gs) = got.as_ref().unwrap();
+            assert_eq!(gk.len(), size);
+            for (g, w) in gk.iter().zip(&k) {
+                assert!((g.unwrap() - w).abs() < 1e-13, "{g:?} vs {w}");
+            }
+            assert!((gs - s_u).abs() < 1e-13, "{gs} vs {s_u}");
+        }
     }
 }
