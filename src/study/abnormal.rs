@@ -133,6 +133,7 @@ impl AsRef<[f64]> for Row {
 
 impl Regressors<'_> {
     /// The regressor row at session t (constant first), or None if a regressor is missing.
+    #[inline(always)]
     fn row(&self, model: Model, t: usize) -> Option<Row> {
         let (v, k) = match model {
             Model::Mean => ([1.0, 0.0, 0.0], 1),
@@ -154,41 +155,29 @@ struct Estimate {
     resid: Vec<f64>,
 }
 
-/// Events run at once on every core from this many on (below it a thread costs more than it saves).
+/// Events run at once on every core from this many on (below it a thread costs more than it
+/// saves), in chunks of `EVENT_CHUNK` taken by whichever core is free.
 const PARALLEL_EVENTS: usize = 256;
+const EVENT_CHUNK: usize = 64;
 
 /// Run many events (each its stock's returns and its day-0 index), results in the same order.
-/// From `PARALLEL_EVENTS` events on they are split into one contiguous chunk per core; each event
-/// is computed alone, so the results do not depend on the number of threads.
+/// Each event is computed alone, so the results do not depend on the number of threads.
 pub fn run_events(
     params: &StudyParams,
     reg: &Regressors<'_>,
     events: &[(&[Option<f64>], usize)],
 ) -> Vec<EventResult> {
-    let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
-    if threads < 2 || events.len() < PARALLEL_EVENTS {
-        return events
-            .iter()
-            .map(|&(ret, d0)| run_event(params, reg, ret, d0))
-            .collect();
+    let one = |&(ret, d0): &(&[Option<f64>], usize)| run_event(params, reg, ret, d0);
+    if events.len() < PARALLEL_EVENTS {
+        return events.iter().map(one).collect();
     }
-    let chunk = events.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = events
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|&(ret, d0)| run_event(params, reg, ret, d0))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("event worker panicked"))
-            .collect()
+    let chunks: Vec<_> = events.chunks(EVENT_CHUNK).collect();
+    super::par::map(chunks.len(), |c| {
+        chunks[c].iter().map(one).collect::<Vec<_>>()
     })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Run one event. `ret` are the stock's returns on the calendar, `day0` its event day's index.
@@ -329,7 +318,8 @@ pub fn run_event(
             let mut car = 0.0;
             let mut csar = 0.0;
             let mut l = 0usize;
-            let mut s = vec![0.0; k];
+            // Σ of the regressor rows (k ≤ 3, as in `Row`)
+            let mut s = [0.0; 3];
             let mut gross_r = 1.0;
             let mut gross_e = 1.0;
             for tau in w.start..=w.end {
@@ -349,7 +339,7 @@ pub fn run_event(
                 return None;
             }
             let var_car = match &xtx_inv {
-                Some(inv) => sigma2 * (l as f64 + ols::quad_form(inv, &s)),
+                Some(inv) => sigma2 * (l as f64 + ols::quad_form(inv, &s[..k])),
                 None => sigma2 * l as f64,
             };
             Some(WindowResult {

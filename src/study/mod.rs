@@ -11,6 +11,7 @@
 pub mod abnormal;
 pub mod event_list;
 pub mod ols;
+mod par;
 pub mod premium;
 pub mod returns;
 pub mod run;

@@ -41,7 +41,7 @@ pub fn fit<R: AsRef<[f64]>>(x: &[R], y: &[f64]) -> Option<Fit> {
             (xtx, xty)
         }
     };
-    let inv = invert(&xtx)?;
+    let inv = invert(xtx)?;
     let beta: Vec<f64> = (0..k)
         .map(|a| (0..k).map(|b| inv[a][b] * xty[b]).sum())
         .collect();
@@ -94,13 +94,12 @@ pub fn quad_form(a: &[Vec<f64>], v: &[f64]) -> f64 {
 }
 
 /// Gauss–Jordan inverse with partial pivoting.
-fn invert(m: &[Vec<f64>]) -> Option<Vec<Vec<f64>>> {
-    let k = m.len();
-    let scale = m.iter().flatten().fold(0.0f64, |acc, v| acc.max(v.abs()));
+fn invert(mut a: Vec<Vec<f64>>) -> Option<Vec<Vec<f64>>> {
+    let k = a.len();
+    let scale = a.iter().flatten().fold(0.0f64, |acc, v| acc.max(v.abs()));
     if scale == 0.0 {
         return None;
     }
-    let mut a: Vec<Vec<f64>> = m.to_vec();
     let mut inv: Vec<Vec<f64>> = (0..k)
         .map(|i| (0..k).map(|j| if i == j { 1.0 } else { 0.0 }).collect())
         .collect();

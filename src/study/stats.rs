@@ -261,7 +261,6 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
         .count();
     let max_missing = order[0].0;
     let mut x = vec![0.0f64; m * len];
-    let mut xt = vec![0.0f64; len * m];
     let mut miss = vec![len as u32; max_missing * m];
     let prep: Vec<Prepped> = order
         .iter()
@@ -272,10 +271,7 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
             let mut missing = Vec::new();
             for (d, v) in r.iter().enumerate() {
                 match v {
-                    Some(v) => {
-                        row[d] = *v;
-                        xt[d * m + i] = *v;
-                    }
+                    Some(v) => row[d] = *v,
                     None => {
                         miss[missing.len() * m + i] = d as u32;
                         missing.push(d);
@@ -285,6 +281,17 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
             Prepped::new(row, missing)
         })
         .collect();
+    // the transpose by blocks of 64 series (a write per value straight from each row would
+    // touch a cache line per value)
+    let mut xt = vec![0.0f64; len * m];
+    for i0 in (0..m).step_by(64) {
+        let i1 = (i0 + 64).min(m);
+        for d in 0..len {
+            for (i, v) in (i0..i1).zip(&mut xt[d * m + i0..d * m + i1]) {
+                *v = x[i * len + d];
+            }
+        }
+    }
     // Two complete series correlate as the dot product of their standardized rows z (centred,
     // divided by the root of their sum of squares), so the sum over all their pairs is
     // (|Σ z|² − Σ |z|²) / 2: linear in the series, not quadratic.
@@ -333,49 +340,16 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
                 .map(|i0| (i0, incomplete, incomplete)),
         )
         .collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |t| t.get())
-        .min(blocks.len())
-        .max(1);
-    let mut block_sums = vec![0.0; blocks.len()];
-    let work = |b: usize, scratch: &mut GramScratch| -> f64 {
+    // blocks are taken in order by whichever thread is free (the first, with the most columns
+    // to their right, go first) and summed in block order
+    let block_sums = super::par::map_with(blocks.len(), |b, scratch: &mut GramScratch| {
         let (i0, row_end, col_end) = blocks[b];
         gram_block_sum(
             &data,
             (i0, block_rows, block_cols, row_end, col_end),
             scratch,
         )
-    };
-    if threads == 1 {
-        let mut scratch = GramScratch::default();
-        for (b, slot) in block_sums.iter_mut().enumerate() {
-            *slot = work(b, &mut scratch);
-        }
-    } else {
-        // round-robin keeps the threads even: early blocks have more columns to their right
-        let results: Vec<Vec<(usize, f64)>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads)
-                .map(|t| {
-                    let work = &work;
-                    let nblocks = blocks.len();
-                    scope.spawn(move || {
-                        let mut scratch = GramScratch::default();
-                        (t..nblocks)
-                            .step_by(threads)
-                            .map(|b| (b, work(b, &mut scratch)))
-                            .collect()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("r_bar worker panicked"))
-                .collect()
-        });
-        for (b, s) in results.into_iter().flatten() {
-            block_sums[b] = s;
-        }
-    }
+    });
     complete_pairs + singles_complete + block_sums.iter().sum::<f64>()
 }
 
@@ -553,8 +527,10 @@ fn gram_block_sum_body(
     while j0 < col_end {
         let j1 = (j0 + block_cols).min(col_end);
         let cols = j1 - j0;
-        s.gram.clear();
-        s.gram.resize(rows * cols, 0.0);
+        // (the dgemm writes every value with β = 0: the buffer needs no zeroing)
+        if s.gram.len() < rows * cols {
+            s.gram.resize(rows * cols, 0.0);
+        }
         // SAFETY: A is rows × len at x[i0 * len..] (row stride len), B is len × cols read from
         // x[j0 * len..] transposed (row stride 1, column stride len), C is rows × cols in
         // s.gram; all three lie inside their slices.
@@ -649,13 +625,15 @@ fn corr_sum(row: [f64; 3], gram: &[f64], minus: [&[f64]; 5], col: [&[f64]; 3]) -
         let mut out = [0.0; 4];
         for l in 0..4 {
             let n = row[2] - col[2][l] + minus[2][l];
+            // one division for the three means (a division costs as much as a square root)
+            let inv_n = 1.0 / n;
             let sa = row[0] - minus[0][l];
             let saa = row[1] - minus[1][l];
             let sb = col[0][l] - minus[3][l];
             let sbb = col[1][l] - minus[4][l];
-            let cov = gram[l] - sa * sb / n;
-            let va = saa - sa * sa / n;
-            let vb = sbb - sb * sb / n;
+            let cov = gram[l] - sa * sb * inv_n;
+            let va = saa - sa * sa * inv_n;
+            let vb = sbb - sb * sb * inv_n;
             let corr = cov / (va * vb).sqrt();
             let keep = (n >= 30.0) & (va > 0.0) & (vb > 0.0);
             out[l] = if keep { corr } else { 0.0 };
@@ -796,7 +774,7 @@ type EventSeries<'a> = [&'a [Option<f64>]; 2];
 type RankSums = (Vec<Vec<f64>>, Vec<Vec<usize>>);
 
 /// Events per chunk of the rank tests' sums (chunks run on every core, added in order).
-const RANK_CHUNK: usize = 256;
+const RANK_CHUNK: usize = 128;
 
 pub struct RankSet<'a> {
     pub days: &'a [bool],
@@ -933,37 +911,8 @@ fn corrado_k_sets_in(
         .enumerate()
         .map(|(c, part)| (c * chunk.max(1), part))
         .collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |t| t.get())
-        .min(chunks.len())
-        .max(1);
-    let parts: Vec<RankSums> = if threads == 1 {
-        chunks
-            .iter()
-            .map(|&(first, c)| chunk_sums(first, c))
-            .collect()
-    } else {
-        let mut done: Vec<Vec<(usize, RankSums)>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads)
-                .map(|t| {
-                    let (chunks, chunk_sums) = (&chunks, &chunk_sums);
-                    scope.spawn(move || {
-                        (t..chunks.len())
-                            .step_by(threads)
-                            .map(|c| (c, chunk_sums(chunks[c].0, chunks[c].1)))
-                            .collect()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("rank worker panicked"))
-                .collect()
-        });
-        let mut all: Vec<(usize, RankSums)> = done.drain(..).flatten().collect();
-        all.sort_by_key(|(c, _)| *c);
-        all.into_iter().map(|(_, p)| p).collect()
-    };
+    let parts: Vec<RankSums> =
+        super::par::map(chunks.len(), |c| chunk_sums(chunks[c].0, chunks[c].1));
     let mut k_num: Vec<Vec<f64>> = sizes.iter().map(|&n| vec![0.0; n]).collect();
     let mut n_t: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![0; n]).collect();
     // (zip stops before each chunk's spare slot)
