@@ -29,7 +29,7 @@ pub fn map_with<S: Default, T: Send>(n: usize, work: impl Fn(usize, &mut S) -> T
         }
     };
     let mut all: Vec<(usize, T)> = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(&take)).collect();
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(take)).collect();
         let mut all = take();
         for h in helpers {
             all.extend(h.join().expect("study worker panicked"));
