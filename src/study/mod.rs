@@ -208,13 +208,28 @@ pub struct Aggregate {
 pub fn aggregate(params: &StudyParams, events: &[EventResult]) -> Aggregate {
     let inc: Vec<&EventResult> = events.iter().filter(|e| e.is_included()).collect();
     let resid: Vec<&[Option<f64>]> = inc.iter().map(|e| e.est_resid.as_slice()).collect();
-    // r̄ and the rank tests are independent: they run side by side (each spreads over the cores
-    // too, and each fills the other's serial parts)
-    let (r_bar, (day_k, window_k)) = std::thread::scope(|scope| {
-        let ranks = scope.spawn(|| rank_k(params, &inc));
+    // r̄ and the rest are independent: the rank tests and every row but its Kolari–Pynnönen test
+    // run beside r̄ (each spreads over the cores too, and each fills the other's serial parts)
+    let (r_bar, (mut aar, mut caar)) = std::thread::scope(|scope| {
+        let rows = scope.spawn(|| rows_but_kp(params, &inc));
         let r_bar = stats::mean_pairwise_corr(&resid);
-        (r_bar, ranks.join().expect("rank worker panicked"))
+        (r_bar, rows.join().expect("study worker panicked"))
     });
+    let with_kp = |n: usize, tests: &mut Tests| {
+        tests.kp = tests.bmp.and_then(|b| stats::kolari_pynnonen(b, n, r_bar));
+    };
+    for row in &mut aar {
+        with_kp(row.n, &mut row.tests);
+    }
+    for row in &mut caar {
+        with_kp(row.n, &mut row.tests);
+    }
+    Aggregate { aar, caar, r_bar }
+}
+
+/// The AAR and CAAR rows with every test but Kolari–Pynnönen's (it needs r̄; `kp` is None).
+fn rows_but_kp(params: &StudyParams, inc: &[&EventResult]) -> (Vec<AarRow>, Vec<CaarRow>) {
+    let (day_k, window_k) = rank_k(params, inc);
     let span = params.span();
     let est_len = params.estimation.len();
     let mut aar = Vec::new();
@@ -239,7 +254,7 @@ pub fn aggregate(params: &StudyParams, events: &[EventResult]) -> Aggregate {
                     .collect::<Vec<_>>(),
             ),
             bmp,
-            kp: bmp.and_then(|b| stats::kolari_pynnonen(b, n, r_bar)),
+            kp: None,
             rank: day_k.as_ref().and_then(|(k, s_u)| {
                 stats::corrado_z(k, *s_u, &[est_len + (tau - span.start) as usize])
             }),
@@ -280,7 +295,7 @@ pub fn aggregate(params: &StudyParams, events: &[EventResult]) -> Aggregate {
                     .collect::<Vec<_>>(),
             ),
             bmp,
-            kp: bmp.and_then(|b| stats::kolari_pynnonen(b, n, r_bar)),
+            kp: None,
             rank: window_k[wi]
                 .as_ref()
                 .and_then(|(k, s_u)| stats::corrado_z(k, *s_u, &test_days)),
@@ -294,7 +309,7 @@ pub fn aggregate(params: &StudyParams, events: &[EventResult]) -> Aggregate {
             tests,
         });
     }
-    Aggregate { aar, caar, r_bar }
+    (aar, caar)
 }
 
 /// The Corrado–Zivney K_t and S_U of each rank test's D: the days' D first, then each window's.
