@@ -145,16 +145,6 @@ impl Regressors<'_> {
     }
 }
 
-/// The normal-return model fitted on the estimation window.
-struct Estimate {
-    alpha: Option<f64>,
-    betas: Vec<f64>,
-    sigma2: f64,
-    /// (X'X)⁻¹; `None` for market-adjusted (no estimated parameters, no leverage term).
-    xtx_inv: Option<Vec<Vec<f64>>>,
-    resid: Vec<f64>,
-}
-
 /// Events run at once on every core from this many on (below it a thread costs more than it
 /// saves), in chunks of `EVENT_CHUNK` taken by whichever core is free.
 const PARALLEL_EVENTS: usize = 256;
@@ -214,20 +204,23 @@ pub fn run_event(
     }
     let idx = |tau: i32| (t0 + tau as i64) as usize;
 
-    // Estimation: complete cases of R and the regressors.
+    // Estimation: complete cases of R and the regressors, in window order. A first pass counts
+    // them and sums the OLS cross products (no copy of the rows); a second writes each residual
+    // where its return was.
     let est_len = (est.end - est.start + 1) as usize;
-    let mut xs = Vec::with_capacity(est_len);
-    let mut ys = Vec::with_capacity(est_len);
-    let mut taus = Vec::with_capacity(est_len);
-    for tau in est.start..=est.end {
+    let mut est_resid: Vec<Option<f64>> = vec![None; est_len];
+    let mut small = (model != Model::MarketAdjusted).then(|| ols::Small::new(k));
+    let mut m = 0;
+    for (slot, tau) in est_resid.iter_mut().zip(est.start..=est.end) {
         let t = idx(tau);
         if let (Some(r), Some(x)) = (ret[t], reg.row(model, t)) {
-            xs.push(x);
-            ys.push(r);
-            taus.push(tau);
+            m += 1;
+            *slot = Some(r);
+            if let Some(small) = small.as_mut() {
+                small.add_row(x.as_ref(), r);
+            }
         }
     }
-    let m = ys.len();
     if m < params.min_estimation {
         return EventResult::excluded(
             format!(
@@ -237,49 +230,50 @@ pub fn run_event(
             k,
         );
     }
-    let mut est_resid = vec![None; est_len];
-    // expected return and variance multiplier for a regressor row
-    let Estimate {
-        alpha,
-        betas,
-        sigma2,
-        xtx_inv,
-        resid,
-    } = if model == Model::MarketAdjusted {
-        let ars: Vec<f64> = ys.iter().zip(&xs).map(|(r, x)| r - x.v[0]).collect();
-        // m = ars.len(), at least min_estimation
-        let mean = super::stats::mean(&ars).unwrap_or(f64::NAN);
-        let var = ars.iter().map(|a| (a - mean).powi(2)).sum::<f64>() / (m as f64 - 1.0);
-        Estimate {
-            alpha: None,
-            betas: vec![],
-            sigma2: var,
-            xtx_inv: None,
-            resid: ars,
+    // the expected return of a regressor row: β (constant first), or the market itself
+    let fitted = match small {
+        None => None,
+        Some(small) => {
+            let Some(fit) = small.solve() else {
+                return EventResult::excluded(
+                    "regressors are collinear in the estimation window".into(),
+                    k,
+                );
+            };
+            Some(fit)
         }
-    } else {
-        let Some(fit) = ols::fit(&xs, &ys) else {
-            return EventResult::excluded(
-                "regressors are collinear in the estimation window".into(),
-                k,
-            );
-        };
-        Estimate {
-            alpha: Some(fit.beta[0]),
-            betas: fit.beta[1..].to_vec(),
-            sigma2: fit.ssr / (m as f64 - k as f64),
-            xtx_inv: Some(fit.xtx_inv),
-            resid: fit.residuals,
+    };
+    let expect = |x: &Row| match &fitted {
+        Some((beta, _)) => ols::dot(x.as_ref(), &beta[..k]),
+        None => x.v[0],
+    };
+    for (slot, tau) in est_resid.iter_mut().zip(est.start..=est.end) {
+        if let Some(r) = slot {
+            let x = reg
+                .row(model, idx(tau))
+                .expect("a complete case has its regressors");
+            *r -= expect(&x);
+        }
+    }
+    let resid = || est_resid.iter().flatten();
+    let sigma2 = match fitted {
+        // σ² = SSR/(M − k)
+        Some(_) => resid().map(|e| e * e).sum::<f64>() / (m as f64 - k as f64),
+        // market-adjusted: the sample variance of the estimation-window ARs
+        None => {
+            let mean = resid().sum::<f64>() / m as f64;
+            resid().map(|a| (a - mean).powi(2)).sum::<f64>() / (m as f64 - 1.0)
         }
     };
     if sigma2.is_nan() || sigma2 <= 0.0 || m <= k + 2 {
         return EventResult::excluded("no residual variance in the estimation window".into(), k);
     }
-    for (tau, e) in taus.iter().zip(&resid) {
-        est_resid[(tau - est.start) as usize] = Some(*e);
-    }
-    let pos_share = resid.iter().filter(|e| **e > 0.0).count() as f64 / m as f64;
-    let beta_full: Vec<f64> = alpha.into_iter().chain(betas.iter().copied()).collect();
+    let pos_share = resid().filter(|e| **e > 0.0).count() as f64 / m as f64;
+    let (alpha, betas) = match &fitted {
+        Some((beta, _)) => (Some(beta[0]), beta[1..k].to_vec()),
+        None => (None, vec![]),
+    };
+    let xtx_inv = fitted.map(|(_, inv)| inv);
 
     // Event span
     let len = (span.end - span.start + 1) as usize;
@@ -292,16 +286,12 @@ pub fn run_event(
         let t = idx(tau);
         actual[i] = ret[t];
         let Some(x) = reg.row(model, t) else { continue };
-        let e = if model == Model::MarketAdjusted {
-            x.v[0]
-        } else {
-            ols::dot(x.as_ref(), &beta_full)
-        };
+        let e = expect(&x);
         expected[i] = Some(e);
         if let Some(r) = ret[t] {
             let a = r - e;
             let var = match &xtx_inv {
-                Some(inv) => sigma2 * (1.0 + ols::quad_form(inv, x.as_ref())),
+                Some(inv) => sigma2 * (1.0 + ols::quad_form(&inv[..k], x.as_ref())),
                 None => sigma2,
             };
             ar[i] = Some(a);
@@ -339,7 +329,7 @@ pub fn run_event(
                 return None;
             }
             let var_car = match &xtx_inv {
-                Some(inv) => sigma2 * (l as f64 + ols::quad_form(inv, &s[..k])),
+                Some(inv) => sigma2 * (l as f64 + ols::quad_form(&inv[..k], &s[..k])),
                 None => sigma2 * l as f64,
             };
             Some(WindowResult {

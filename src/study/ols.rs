@@ -82,12 +82,12 @@ pub fn dot(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
-/// v'Av for a small square matrix.
-pub fn quad_form(a: &[Vec<f64>], v: &[f64]) -> f64 {
+/// v'Av for a small square matrix (its rows may be longer than v: the first v.len() count).
+pub fn quad_form<R: AsRef<[f64]>>(a: &[R], v: &[f64]) -> f64 {
     let mut s = 0.0;
-    for (i, row) in a.iter().enumerate() {
-        for (j, aij) in row.iter().enumerate() {
-            s += v[i] * aij * v[j];
+    for (row, vi) in a.iter().zip(v) {
+        for (aij, vj) in row.as_ref().iter().zip(v) {
+            s += vi * aij * vj;
         }
     }
     s
@@ -96,38 +96,106 @@ pub fn quad_form(a: &[Vec<f64>], v: &[f64]) -> f64 {
 /// Gauss–Jordan inverse with partial pivoting.
 fn invert(mut a: Vec<Vec<f64>>) -> Option<Vec<Vec<f64>>> {
     let k = a.len();
-    let scale = a.iter().flatten().fold(0.0f64, |acc, v| acc.max(v.abs()));
-    if scale == 0.0 {
-        return None;
-    }
     let mut inv: Vec<Vec<f64>> = (0..k)
         .map(|i| (0..k).map(|j| if i == j { 1.0 } else { 0.0 }).collect())
         .collect();
+    gauss_jordan(&mut a, &mut inv, k).then_some(inv)
+}
+
+/// The inverse of the k × k matrix in the first k rows and columns of `a` (destroyed) into `inv`
+/// (the identity there on entry), by Gauss–Jordan with partial pivoting. False when a pivot
+/// vanishes relative to the matrix's largest value.
+fn gauss_jordan<R: AsRef<[f64]> + AsMut<[f64]>>(a: &mut [R], inv: &mut [R], k: usize) -> bool {
+    let scale = a[..k]
+        .iter()
+        .flat_map(|r| r.as_ref()[..k].iter())
+        .fold(0.0f64, |acc, v| acc.max(v.abs()));
+    if scale == 0.0 {
+        return false;
+    }
+    let at = |m: &[R], i: usize, j: usize| m[i].as_ref()[j];
     for col in 0..k {
-        let piv = (col..k).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
-        if a[piv][col].abs() <= 1e-12 * scale {
-            return None;
+        let Some(piv) =
+            (col..k).max_by(|&i, &j| at(a, i, col).abs().total_cmp(&at(a, j, col).abs()))
+        else {
+            return false;
+        };
+        if at(a, piv, col).abs() <= 1e-12 * scale {
+            return false;
         }
         a.swap(col, piv);
         inv.swap(col, piv);
-        let p = a[col][col];
+        let p = at(a, col, col);
         for j in 0..k {
-            a[col][j] /= p;
-            inv[col][j] /= p;
+            a[col].as_mut()[j] /= p;
+            inv[col].as_mut()[j] /= p;
         }
         for i in 0..k {
             if i != col {
-                let f = a[i][col];
+                let f = at(a, i, col);
                 if f != 0.0 {
                     for j in 0..k {
-                        a[i][j] -= f * a[col][j];
-                        inv[i][j] -= f * inv[col][j];
+                        let (aj, ij) = (at(a, col, j), at(inv, col, j));
+                        a[i].as_mut()[j] -= f * aj;
+                        inv[i].as_mut()[j] -= f * ij;
                     }
                 }
             }
         }
     }
-    Some(inv)
+    true
+}
+
+/// `fit` for one to three columns without a vector: the cross products are summed row by row
+/// (`add_row`, in the order `fit` sums them) and `solve` gives β and (X'X)⁻¹ in the first k
+/// entries, the same values to the last bit. The event study fits one per event.
+pub struct Small {
+    xtx: [[f64; 3]; 3],
+    xty: [f64; 3],
+    k: usize,
+}
+
+impl Small {
+    pub fn new(k: usize) -> Small {
+        assert!(
+            (1..=3).contains(&k),
+            "Small takes one to three columns, not {k}"
+        );
+        Small {
+            xtx: [[0.0; 3]; 3],
+            xty: [0.0; 3],
+            k,
+        }
+    }
+
+    /// Add one row of k values (more are ignored) and its y.
+    #[inline]
+    pub fn add_row(&mut self, row: &[f64], y: f64) {
+        let k = self.k;
+        for a in 0..k {
+            self.xty[a] += row[a] * y;
+            for b in 0..k {
+                self.xtx[a][b] += row[a] * row[b];
+            }
+        }
+    }
+
+    /// β and (X'X)⁻¹; None when X'X is singular.
+    pub fn solve(mut self) -> Option<([f64; 3], [[f64; 3]; 3])> {
+        let k = self.k;
+        let mut inv = [[0.0; 3]; 3];
+        for (i, row) in inv.iter_mut().enumerate().take(k) {
+            row[i] = 1.0;
+        }
+        if !gauss_jordan(&mut self.xtx, &mut inv, k) {
+            return None;
+        }
+        let mut beta = [0.0; 3];
+        for (a, b) in beta.iter_mut().enumerate().take(k) {
+            *b = (0..k).map(|c| inv[a][c] * self.xty[c]).sum();
+        }
+        Some((beta, inv))
+    }
 }
 
 #[cfg(test)]
@@ -156,5 +224,39 @@ mod tests {
     fn collinear_regressors_are_refused() {
         let x = vec![vec![1.0, 2.0], vec![1.0, 2.0], vec![1.0, 2.0]];
         assert!(fit(&x, &[1.0, 2.0, 3.0]).is_none());
+    }
+
+    #[test]
+    fn the_small_fit_gives_the_general_fit_to_the_last_bit() {
+        // 40 rows of a constant, a market-like and a factor-like column, y with noise
+        let row = |i: usize| {
+            let t = i as f64;
+            [1.0, (t * 0.37).sin() * 0.01, (t * 0.91).cos() * 0.03]
+        };
+        let y: Vec<f64> = (0..40)
+            .map(|i| {
+                let r = row(i);
+                0.0004 + 0.9 * r[1] + 0.25 * r[2] + ((i * 7919) % 13) as f64 * 1e-4
+            })
+            .collect();
+        for k in 1..=3 {
+            let x: Vec<Vec<f64>> = (0..40).map(|i| row(i)[..k].to_vec()).collect();
+            let general = fit(&x, &y).unwrap();
+            let mut small = Small::new(k);
+            for (i, yi) in y.iter().enumerate() {
+                small.add_row(&row(i), *yi);
+            }
+            let (beta, inv) = small.solve().unwrap();
+            assert_eq!(beta[..k], general.beta[..], "k = {k}");
+            for (a, want) in general.xtx_inv.iter().enumerate() {
+                assert_eq!(inv[a][..k], want[..], "k = {k}");
+            }
+        }
+        // a column repeated is singular for both
+        let mut small = Small::new(2);
+        for yi in &y {
+            small.add_row(&[1.0, 1.0], *yi);
+        }
+        assert!(small.solve().is_none());
     }
 }
