@@ -273,6 +273,7 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
                 match v {
                     Some(v) => row[d] = *v,
                     None => {
+                        row[d] = 0.0;
                         miss[missing.len() * m + i] = d as u32;
                         missing.push(d);
                     }
@@ -363,14 +364,15 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
 /// r̄'s time.
 static SPARE: std::sync::Mutex<Vec<Vec<f64>>> = std::sync::Mutex::new(Vec::new());
 
-/// A buffer of `len` zeros, reusing a kept one when there is one.
+/// A buffer of `len` values, reusing a kept one when there is one: what it holds is left from
+/// before (no pass to zero it), so the caller writes every value.
 fn spare_buffer(len: usize) -> Vec<f64> {
     let mut v = SPARE
         .lock()
         .ok()
         .and_then(|mut kept| kept.pop())
         .unwrap_or_default();
-    v.clear();
+    v.truncate(len);
     v.resize(len, 0.0);
     v
 }
@@ -502,16 +504,20 @@ const GRAM_COLS: usize = 256;
 #[derive(Default)]
 struct GramScratch {
     gram: Vec<f64>,
-    row: Vec<f64>,
-    row_missing: Vec<f64>,
+    /// the block's rows, each padded with a 0 at index `len` (the pad of `miss`), and 1 where
+    /// the row misses the day (0 elsewhere and at the pad)
+    rows: Vec<f64>,
+    rows_missing: Vec<f64>,
     /// Σ and Σ² of the row's values on the days the column misses, and how many of those days
-    /// the row misses too
+    /// the row misses too (left empty when no column of the block misses a day)
     sa: Vec<f64>,
     saa: Vec<f64>,
     both: Vec<f64>,
     /// Σ and Σ² of the column's values on the days the row misses
     sb: Vec<f64>,
     sbb: Vec<f64>,
+    /// zeros standing for sa, saa and both when no column of the block misses a day
+    zeros: Vec<f64>,
 }
 
 /// The correlations of rows `i0..i0 + block_rows` (none from `row_end` on) with every later row
@@ -554,6 +560,21 @@ fn gram_block_sum_body(
     let (m, len) = (g.m, g.len);
     let i1 = (i0 + block_rows).min(row_end);
     let rows = i1 - i0;
+    let stride = len + 1;
+    // each row's padded values and missing-day marks, once for all its blocks of columns
+    s.rows.clear();
+    s.rows_missing.clear();
+    s.rows_missing.resize(rows * stride, 0.0);
+    for (r, i) in (i0..i1).enumerate() {
+        s.rows.extend_from_slice(&g.x[i * len..(i + 1) * len]);
+        s.rows.push(0.0);
+        for &d in &g.prep[i].missing {
+            s.rows_missing[r * stride + d] = 1.0;
+        }
+    }
+    if s.zeros.len() < block_cols {
+        s.zeros.resize(block_cols, 0.0);
+    }
     let mut sum = 0.0;
     let mut j0 = i0;
     while j0 < col_end {
@@ -593,23 +614,26 @@ fn gram_block_sum_body(
                 continue;
             }
             let a = &g.prep[i];
-            s.row.clear();
-            s.row.extend_from_slice(&g.x[i * len..(i + 1) * len]);
-            s.row.push(0.0);
-            s.row_missing.clear();
-            s.row_missing.resize(len + 1, 0.0);
-            for &d in &a.missing {
-                s.row_missing[d] = 1.0;
-            }
-            let width = cols - c0;
-            for v in [&mut s.sa, &mut s.saa, &mut s.both, &mut s.sb, &mut s.sbb] {
-                v.clear();
-                v.resize(width, 0.0);
-            }
-            // a's values on the days each column misses (a zero-filled day subtracts nothing)
-            let (row_v, row_m) = (&s.row[..=len], &s.row_missing[..=len]);
+            let (row_v, row_m) = (
+                &s.rows[r * stride..(r + 1) * stride],
+                &s.rows_missing[r * stride..(r + 1) * stride],
+            );
+            // a's values on the days each column misses (a zero-filled day subtracts nothing):
+            // the first of those days sets the sums, the others add to them
             for k in 0..gather {
                 let days = &g.miss[k * m + j0 + c0..k * m + j1];
+                if k == 0 {
+                    s.sa.clear();
+                    s.saa.clear();
+                    s.both.clear();
+                    for &d in days {
+                        let v = row_v[d as usize];
+                        s.sa.push(v);
+                        s.saa.push(v * v);
+                        s.both.push(row_m[d as usize]);
+                    }
+                    continue;
+                }
                 for (((&d, sa), saa), both) in days
                     .iter()
                     .zip(s.sa.iter_mut())
@@ -622,19 +646,38 @@ fn gram_block_sum_body(
                     *both += row_m[d as usize];
                 }
             }
-            // each column's values on the days a misses
-            for &d in &a.missing {
+            // each column's values on the days a misses (the first sets the sums)
+            if a.missing.is_empty() {
+                s.sb.clear();
+                s.sb.resize(cols - c0, 0.0);
+                s.sbb.clear();
+                s.sbb.resize(cols - c0, 0.0);
+            }
+            for (k, &d) in a.missing.iter().enumerate() {
                 let day = &g.xt[d * m + j0 + c0..d * m + j1];
+                if k == 0 {
+                    s.sb.clear();
+                    s.sbb.clear();
+                    s.sb.extend_from_slice(day);
+                    s.sbb.extend(day.iter().map(|v| v * v));
+                    continue;
+                }
                 for ((&v, sb), sbb) in day.iter().zip(s.sb.iter_mut()).zip(s.sbb.iter_mut()) {
                     *sb += v;
                     *sbb += v * v;
                 }
             }
+            let width = cols - c0;
+            let (sa, saa, both): (&[f64], &[f64], &[f64]) = if gather == 0 {
+                (&s.zeros[..width], &s.zeros[..width], &s.zeros[..width])
+            } else {
+                (&s.sa, &s.saa, &s.both)
+            };
             let cs = j0 + c0..j1;
             sum += corr_sum(
                 [a.s1, a.s2, (len - a.missing.len()) as f64],
                 &s.gram[r * cols + c0..(r + 1) * cols],
-                [&s.sa, &s.saa, &s.both, &s.sb, &s.sbb],
+                [sa, saa, both, &s.sb, &s.sbb],
                 [&g.s1[cs.clone()], &g.s2[cs.clone()], &g.missing[cs]],
             );
         }
@@ -867,12 +910,25 @@ fn corrado_k_sets_in(
         .zip(&sizes)
         .map(|(p, &n)| p.iter().map(|q| q.unwrap_or(n) as u32).collect())
         .collect();
+    // per D, how many of the full series' first L days it holds (`held[s][L]`)
+    let held: Vec<Vec<usize>> = pos
+        .iter()
+        .map(|p| {
+            std::iter::once(0)
+                .chain(p.iter().scan(0, |n, q| {
+                    *n += usize::from(q.is_some());
+                    Some(*n)
+                }))
+                .collect()
+        })
+        .collect();
     let chunk_sums = |first: usize, chunk: &[EventSeries<'_>]| -> RankSums {
         let mut k_num: Vec<Vec<f64>> = sizes.iter().map(|&n| vec![0.0; n + 1]).collect();
         let mut n_t: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![0; n + 1]).collect();
         // (the value's key in total order, its day), sorted once per event, and the values
         // the days with a value in value order, and each day's value
         let mut present: Vec<u32> = Vec::new();
+        let mut missing: Vec<u32> = Vec::new();
         let mut values: Vec<f64> = Vec::new();
         let (mut keys, mut packed) = (Vec::new(), Vec::new());
         let mut kept: Vec<(f64, usize)> = Vec::new();
@@ -884,6 +940,13 @@ fn corrado_k_sets_in(
             let i = first + off;
             values.clear();
             values.extend(a.iter().chain(b.iter()).map(|v| v.unwrap_or(f64::NAN)));
+            missing.clear();
+            missing.extend(
+                a.iter()
+                    .chain(b.iter())
+                    .enumerate()
+                    .filter_map(|(d, v)| v.is_none().then_some(d as u32)),
+            );
             days_in_value_order([a, b], &mut present, &mut keys, &mut packed);
             let ties = present
                 .windows(2)
@@ -895,7 +958,9 @@ fn corrado_k_sets_in(
                 let spare = sizes[s] as u32;
                 let slots_s: &[u32] = &slots[s];
                 let slot = |d: u32| slots_s.get(d as usize).copied().unwrap_or(spare);
-                let ni = present.iter().filter(|&&d| slot(d) != spare).count();
+                // the days of D in this series, less those without a value
+                let within = (a.len() + b.len()).min(slots_s.len());
+                let ni = held[s][within] - missing.iter().filter(|&&d| slot(d) != spare).count();
                 if ni == 0 {
                     continue;
                 }
@@ -1436,7 +1501,7 @@ mod tests {
     }
 
     #[test]
-    fn a_buffer_kept_from_an_earlier_call_starts_from_zeros() {
+    fn a_buffer_kept_from_an_earlier_call_leaves_no_trace() {
         // a long set first leaves its buffers full of values; a shorter set with gaps (zeros on
         // its missing days) must not see them
         let long = gappy_series(40, 90);
