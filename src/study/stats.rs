@@ -493,10 +493,12 @@ fn single_vs_complete(
         .sum()
 }
 
-/// Rows per Gram block, and columns per dgemm call (bounds each buffer to 64 × 256 values; on
-/// the study bench 64 × 256 took 5.8 ms where 128 × 512 took 6.8 ms and 32 × 2048 7.5–9 ms).
-const GRAM_ROWS: usize = 64;
-const GRAM_COLS: usize = 256;
+/// Rows per Gram block, and columns per dgemm call (bounds each buffer to 128 × 128 values).
+/// Measured on the study bench (r̄ alone, 100 calls, 2026-12-06): 128 × 128 and 128 × 256 took
+/// 6.8–8.1 and 7.3–7.6 ms, 64 × 256 8.3–8.6 (each column is packed once per block of rows),
+/// 256 × 256 7.9–8.8, 128 × 512 8.3–8.8.
+const GRAM_ROWS: usize = 128;
+const GRAM_COLS: usize = 128;
 
 /// A worker's buffers, kept from block to block: the dgemm's output, one row's values and
 /// missing-day marks (with the zero at index `len`), and per column of a block the sums over
