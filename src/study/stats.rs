@@ -926,8 +926,11 @@ fn corrado_k_sets_in(
         .collect();
     let chunk_sums = |first: usize, chunk: &[EventSeries<'_>]| -> RankSums {
         let mut k_num: Vec<Vec<f64>> = sizes.iter().map(|&n| vec![0.0; n + 1]).collect();
-        let mut n_t: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![0; n + 1]).collect();
-        // (the value's key in total order, its day), sorted once per event, and the values
+        // how many events have a value on each day of D, counted without a pass over the days:
+        // `cover[s][c]` events whose series reaches the first c days of D, `lacking[s][p]` those
+        // of them without a value on day p (the spare slot takes the days D leaves out)
+        let mut cover: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![0; n + 1]).collect();
+        let mut lacking: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![0; n + 1]).collect();
         // the days with a value in value order, and each day's value
         let mut present: Vec<u32> = Vec::new();
         let mut missing: Vec<u32> = Vec::new();
@@ -962,6 +965,10 @@ fn corrado_k_sets_in(
                 let slot = |d: u32| slots_s.get(d as usize).copied().unwrap_or(spare);
                 // the days of D in this series, less those without a value
                 let within = (a.len() + b.len()).min(slots_s.len());
+                cover[s][held[s][within]] += 1;
+                for &d in &missing {
+                    lacking[s][slot(d) as usize] += 1;
+                }
                 let ni = held[s][within] - missing.iter().filter(|&&d| slot(d) != spare).count();
                 if ni == 0 {
                     continue;
@@ -975,14 +982,13 @@ fn corrado_k_sets_in(
                         .collect();
                 }
                 let u: &[f64] = &u_of[ni];
-                let (k_s, n_s): (&mut [f64], &mut [usize]) = (&mut k_num[s], &mut n_t[s]);
+                let k_s: &mut [f64] = &mut k_num[s];
                 if !ties {
                     // rank = 1 + the values of D below it: one pass, no branch per value
                     let mut below = 0;
                     for &d in &present {
                         let p = slot(d);
                         k_s[p as usize] += u[2 * below];
-                        n_s[p as usize] += 1;
                         below += usize::from(p != spare);
                     }
                     continue;
@@ -995,14 +1001,27 @@ fn corrado_k_sets_in(
                 tied_ranks_doubled(
                     ni,
                     |a, b| kept[a].0 == kept[b].0,
-                    |i, twice| {
-                        let p = kept[i].1;
-                        k_s[p] += u[twice];
-                        n_s[p] += 1;
-                    },
+                    |i, twice| k_s[kept[i].1] += u[twice],
                 );
             }
         }
+        let n_t = cover
+            .iter()
+            .zip(&lacking)
+            .map(|(cover, lacking)| {
+                let mut reaching: usize = cover.iter().sum();
+                // (the last entry, the spare slot, is not a day of D)
+                cover[..cover.len() - 1]
+                    .iter()
+                    .zip(lacking)
+                    .map(|(ending, lack)| {
+                        // the events reaching day p: all less those that end before it
+                        reaching -= ending;
+                        reaching - lack
+                    })
+                    .collect()
+            })
+            .collect();
         (k_num, n_t)
     };
     let chunks: Vec<(usize, &[EventSeries<'_>])> = series
