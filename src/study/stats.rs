@@ -360,8 +360,8 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
 
 /// r̄'s two largest buffers, kept from call to call (at most two, of up to 32 MB each). A process
 /// that runs several studies (the premium runs three) then reuses them; otherwise the allocator
-/// may map them afresh each time, and on the 2,000-event bench the fresh pages cost a fifth of
-/// r̄'s time.
+/// may map them afresh each time: on the 2,000-event bench 1,170 page faults a call, a seventh
+/// of r̄'s time.
 static SPARE: std::sync::Mutex<Vec<Vec<f64>>> = std::sync::Mutex::new(Vec::new());
 
 /// A buffer of `len` values, reusing a kept one when there is one: what it holds is left from
