@@ -944,14 +944,13 @@ fn corrado_k_sets_in(
         for (off, [a, b]) in chunk.iter().enumerate() {
             let i = first + off;
             values.clear();
-            values.extend(a.iter().chain(b.iter()).map(|v| v.unwrap_or(f64::NAN)));
             missing.clear();
-            missing.extend(
-                a.iter()
-                    .chain(b.iter())
-                    .enumerate()
-                    .filter_map(|(d, v)| v.is_none().then_some(d as u32)),
-            );
+            for (d, v) in a.iter().chain(b.iter()).enumerate() {
+                values.push(v.unwrap_or(f64::NAN));
+                if v.is_none() {
+                    missing.push(d as u32);
+                }
+            }
             days_in_value_order([a, b], &mut present, &mut keys, &mut packed);
             let ties = present
                 .windows(2)
@@ -1033,7 +1032,7 @@ fn corrado_k_sets_in(
         super::par::map(chunks.len(), |c| chunk_sums(chunks[c].0, chunks[c].1));
     let mut k_num: Vec<Vec<f64>> = sizes.iter().map(|&n| vec![0.0; n]).collect();
     let mut n_t: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![0; n]).collect();
-    // (zip stops before each chunk's spare slot)
+    // (zip stops before the spare slot that ends each chunk's k_num)
     for (kn, nt) in parts {
         for (total, part) in k_num.iter_mut().zip(kn) {
             for (t, v) in total.iter_mut().zip(part) {
