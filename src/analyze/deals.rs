@@ -61,6 +61,12 @@ struct Patterns {
     /// "supported by a $9.7 billion, 5-year Microsoft cloud contract": a contract behind the
     /// company's growth, not the news (asked behind a byte search for " by ").
     supported_by: Regex,
+    /// "has an executed lease with": a contract held, not one signed.
+    held_contract: Regex,
+    /// "We also announced a … lease": a speaker recalls what the company announced before.
+    we_announced: Regex,
+    /// "miners like Riot Platforms signed …": the company named as an example of a class.
+    as_example: Regex,
     /// An example of a trend or a case like the one before ("exemplified this trend by securing",
     /// "the report highlights specific deals: …",
     /// "Similarly, Cipher Mining secured"): not the news (asked behind a byte search).
@@ -383,7 +389,7 @@ fn pats() -> &'static Patterns {
             also_announced: r(r"(?i)\b(?:also|additionally|separately) announced\b|\btambém anunciou\b|\btambién anunció\b|\ba (?:également|aussi) annoncé\b|\bha (?:anche|inoltre) annunciato\b|\bgab (?:außerdem|zudem|auch) bekannt\b|\bkündigte (?:außerdem|zudem|auch) an\b"),
             announced_new: r(r"(?i)\b(?:announcement of|announc(?:ed|es|ing)) (?:\S+ )?new (?:\S+ ){0,4}(?:contracts|agreements|leases|deals)\b"),
             lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\bleas(?:e|es|ed|ing) (?:an? )?(?:about |approximately |around |over |more than |almost |some |nearly |roughly |additional |another |further )?\d[\d,.]* (?:more )?(?:acres|hectares)\b|\blease (?:amendments?|agreements?|terms) with (?:the )?(?:City|County|Town|Village|Port|State|Municipality|Authority)\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\b(?:3[1-9]|[4-9]\d)[- ]year (?:ground |land |site )?leases?\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
-            plan: r(r"(?i)\b(plans? (?:is )?to (?:sign|lease|host|offer|develop|build|convert)|strategy to (?:include|add|offer|expand into|pivot|diversify|transition|move into|grow into|repurpose)|announced (?:a |its )(?:strategic |planned )?(?:pivot|shift|transition) (?:toward|towards|to|into)|on the verge of (?:closing|signing|finali[sz]ing)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|(?:strong |significant )?interest from (?:multiple|several|potential|prospective) (?:parties|tenants|customers|hyperscalers)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|the plan is to (?:lease|sign|host|rent)|(?:will|would) (?:likely|probably) be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|strategy (?:around|of|for) (?:hosting|leasing|offering|providing)|breaks? ground|breaking ground|groundbreaking|break ground)\b"),
+            plan: r(r"(?i)\b(plans? (?:is )?to (?:sign|lease|host|offer|develop|build|convert)|strategy to (?:include|add|offer|expand into|pivot|diversify|transition|move into|grow into|repurpose)|announced (?:a |its )(?:strategic |planned )?(?:pivot|shift|transition) (?:toward|towards|to|into)|on the verge of (?:closing|signing|finali[sz]ing)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|(?:strong |significant )?interest from (?:multiple|several|potential|prospective) (?:parties|tenants|customers|hyperscalers)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|the plan is to (?:lease|sign|host|rent)|(?:will|would) (?:likely|probably) be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|strategy (?:around|of|for) (?:hosting|leasing|offering|providing)|breaks? ground|breaking ground|groundbreaking|break ground|(?:is|are|has been|have been) executing (?:on )?(?:a|an|its|the|their) (?:[\w-]+ ){0,2}(?:shift|strategy|pivot|transition|roadmap|turnaround))\b"),
             competitor: r(r"(?i)\b(?:beat(?:s|ing)?|defeat(?:s|ed|ing)?|outbid(?:s|ding)?|edg(?:es|ed|ing) out)\b [A-Z]?[\w.&-]+(?: [A-Z][\w.&-]+)? (?:for|to|in|by)\b"),
             approval: r(r"(?i)\b(?:secur|obtain|receiv|win|won|gain|grant)(?:s|ed|ing|e)? (?:\w+ ){0,3}(?:approvals?|permits?|zoning|rezoning|tax (?:abatements?|incentives?)|incentives?)\b"),
             reader_buys: r(r"(?i)\b(?:is it )?(?:too late |a good time |the right time |time )?to buy (?:\w+ ){0,2}(?:stocks?|shares)\b|\bshould you buy\b"),
@@ -436,7 +442,10 @@ fn pats() -> &'static Patterns {
             on_success_of: r(r"(?i)(?-u:\b)build(?:s|ing)? (?:up)?on (?:the|its|their) (?:(?-u:\w)+ )?success(?:es)? (?:of|at)(?-u:\b)"),
             time_ago: r(r"(?i)(?-u:\b)(?:last (?:week|month)|earlier this (?:week|month)|(?:a|one|two|three|four|\d+) (?:weeks?|months?) ago)(?-u:\b)"),
             fresh_again: r(r"(?i)(?-u:\b)(?:new|another|second|third|additional|further|today|this week|expan(?-u:\w)*|exercis(?-u:\w)*)(?-u:\b)"),
-            supported_by: r(r"(?i-u)\b(?:supported|underpinned|anchored) by (?:a|an|its|the) (?:[$\d][\w$.,-]* |(?:billion|million|bn|mn),? |[\w-]+-year,? |multi-year |long-term |(?-i:[A-Z])[\w-]* |cloud |AI |GPU |hosting |colocation |data cent(?:er|re) ){0,6}(?:contracts?|leases?|agreements?)\b"),
+            held_contract: r(r"(?i-u)\b(?:has|have|had|holds?|held) (?:an?|one|two|three|\d+) (?:executed|signed|binding) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)\b"),
+            we_announced: r(r"(?i-u)\bwe (?:also |recently |previously |then |had )?announced\b|\bwe had (?:signed|executed|inked)\b"),
+            as_example: r(r"(?i-u)\b(?:miners|companies|firms|players|operators|names|peers|stocks)\s*,?\s+(?:like|such as|including)\s+(?:the\s+)?$"),
+            supported_by: r(r"(?i-u)\b(?:supported|underpinned|anchored) by (?:a|an|its|the) (?:(?:[$\d]|US\$|A\$|C\$)[\w$.,-]* |(?:billion|million|bn|mn),? |[\w-]+-year,? |multi-year |long-term |(?-i:[A-Z])[\w-]* |cloud |AI |GPU |hosting |colocation |data cent(?:er|re) ){0,6}(?:contracts?|leases?|agreements?)\b"),
             example_case: r(r"(?i-u)\b(?:exemplif(?:y|ies|ied)|illustrat(?:e|es|ed)|epitomi[sz](?:es|ed)) (?:this|the|that) (?:trend|shift|pivot|move|transition)\b|^[\s'*-]*(?:Similarly|Likewise|For example|For instance|As an example),|\b(?:highlights|cites|points to|lists|names|mentions) (?:(?:specific|several|recent|some|two|three|notable|such|these) )+(?:\w+ )?(?:deals|contracts|agreements|examples|cases):"),
             miner_ref: r(r"(?i)\bminers?\b|\bminer[oa]s?\b|\bmineurs?\b|\bmineradoras?\b|\bmining (?:company|firm|operator)\b|\bthe (?:company|firm|operator)\b|マイナー|マイニング企業|矿企|矿商|礦商|채굴"),
             on_schedule: r(r"(?i)\b(?:is|are|remains?|remained|was|were|stays?|stayed|continues to be|running)\s+(?:firmly\s+)?(?:on|ahead of)\s+(?:schedule|track|budget|target|time)\b"),
@@ -1629,6 +1638,20 @@ impl<'a> Recognizer<'a> {
                 against_near_top(reasons, pos, "a summary in points", s);
                 continue;
             }
+            // "miners like Riot Platforms signed HPC deals with AMD": the company an example of
+            // its class, the agreements the class's
+            if providers
+                .first()
+                .is_some_and(|x| p.as_example.is_match(&s[..x.start]))
+            {
+                against_near_top(
+                    reasons,
+                    pos,
+                    "the company named as an example of its class",
+                    s,
+                );
+                continue;
+            }
             // "signs multi-year leases with these companies": a description of a kind of deal
             if p.generic_party.is_match(s) {
                 against_near_top(
@@ -2161,7 +2184,12 @@ impl<'a> Recognizer<'a> {
                 // "1.4 GW data center online: ... the $9.7B Microsoft contract": a milestone, a
                 // plan or power that names a contract signs it or only recalls it
                 && (matches!(h, Against::Financing | Against::Corporate)
-                    || p.verb.is_match(d.title)) =>
+                    || p.verb.is_match(d.title))
+                // "Core Scientific turned down a buyout proposal from CoreWeave": the contract
+                // the headline names is the takeover (unless it states a lease's size or term)
+                && !(h == Against::Corporate
+                    && p.company_takeover.is_match(d.title)
+                    && !p.size_or_term.is_match(d.title)) =>
             {
                 reasons.push("for: the headline names a customer contract".into());
                 Some(c)
@@ -3551,6 +3579,16 @@ fn recalls_on(s: &str, published: Option<chrono::NaiveDate>) -> bool {
         // long-term leases with CoreWeave": the earlier site's leases as a track record
         || s.contains("uccess") && p.on_success_of.is_match(s)
         || s.contains(" by ") && p.supported_by.is_match(s)
+        // "Polaris Forge 2 … has an executed lease with a U.S. investment-grade hyperscaler": a
+        // contract the company holds, not one it signs
+        || s.contains("ed ") && p.held_contract.is_match(s)
+        // "“We also announced a roughly $5 billion 15-year lease …”": a speaker retelling what
+        // the company announced before (unless it was today)
+        || (s.contains("we ") || s.contains("We "))
+            && p.we_announced.is_match(s)
+            && !["today", "Today", "this morning", "tonight"]
+                .iter()
+                .any(|w| s.contains(w))
 }
 
 /// An agreement dated more days than this before the story that states it is recalled, not
@@ -10163,5 +10201,107 @@ mod tests {
                 "Hut 8 also announced last month that Fluidstack raised its total commitment to 600 megawatts of capacity at the campus.",
             ),
         ));
+    }
+
+    #[test]
+    fn a_contract_the_company_holds_or_a_speaker_announced_before_is_recalled() {
+        // a lease the campus has is held, one the company has executed is signed
+        assert!(recalls(
+            "The second campus broke ground and has an executed lease with an investment-grade hyperscaler for 200 MW."
+        ));
+        assert!(!recalls(
+            "The company has executed a lease with an investment-grade hyperscaler for 200 MW."
+        ));
+        // an executive retelling what the company announced, unless it was today
+        assert!(recalls(
+            "The chief executive said, “We also announced a $5 billion, 15-year lease with a hyperscaler for 200 megawatts.”"
+        ));
+        assert!(!recalls(
+            "The chief executive said, “Today we announced a $5 billion, 15-year lease with a hyperscaler for 200 megawatts.”"
+        ));
+        // a contract that underpins the period, in a currency written with its country
+        assert!(recalls(
+            "Last week the miner reported quarterly results underpinned by its multi-year US$9.70 billion Microsoft contract."
+        ));
+        let call = |quote: &str| {
+            decide_on(
+                "Applied Digital fiscal second quarter: what management said on the call",
+                &format!(
+                    "Applied Digital's chairman opened the call with the campus milestones. {quote} He said the project is on schedule."
+                ),
+                Some("2026-01-08"),
+            )
+        };
+        not_a_deal(&call(
+            "He noted, “We also announced a roughly $5 billion 15-year lease with a U.S.-based investment-grade hyperscaler for 200 megawatts.”",
+        ));
+        not_a_deal(&call(
+            "Harwood broke ground and has an executed lease with a U.S.-based investment-grade hyperscaler for 200 megawatts over 15 years.",
+        ));
+    }
+
+    #[test]
+    fn a_company_named_as_an_example_of_its_class_signs_nothing() {
+        let title = "Listed bitcoin miners add $11 billion of market value in January";
+        let d = decide(
+            title,
+            "Mining stocks beat the index. The mood was lifted by strategic shifts: miners like Riot Platforms signed HPC deals with AMD and are turning sites toward AI.",
+        );
+        not_a_deal(&d);
+        assert!(
+            d.reasons.iter().any(|r| r.starts_with(
+                "against: the company named as an example of its class: \"The mood was lifted"
+            )),
+            "{:?}",
+            d.reasons
+        );
+        // the company as the subject itself signs
+        deal_with(
+            &decide(
+                "Riot Platforms signs HPC lease with AMD",
+                "Bitcoin miner Riot Platforms signed an HPC data center lease with AMD for 25 MW at its Rockdale site.",
+            ),
+            "AMD",
+        );
+    }
+
+    #[test]
+    fn a_takeover_headline_names_no_customer_contract() {
+        let lead = "The board rejected the offer of $5.75 a share as too low. The two companies have worked together for a year. The Austin data center provides 16 megawatts of capacity for CoreWeave's AI computing.";
+        let d = decide(
+            "Core Scientific turns down a surprise buyout proposal from CoreWeave, a provider of AI cloud services",
+            lead,
+        );
+        not_a_deal(&d);
+        assert!(
+            !d.reasons
+                .iter()
+                .any(|r| r == "for: the headline names a customer contract"),
+            "{:?}",
+            d.reasons
+        );
+    }
+
+    #[test]
+    fn a_strategy_being_executed_is_no_signing_and_a_pivot_made_by_signing_is() {
+        let d = decide(
+            "Applied Digital: the long road to AI data centers",
+            "Applied Digital is executing a multiyear shift from crypto hosting to AI data centers, backed by long-term leases.",
+        );
+        not_a_deal(&d);
+        assert!(
+            d.reasons.iter().any(|r| r.starts_with(
+                "against: planned or discussed, not signed: \"Applied Digital is executing"
+            )),
+            "{:?}",
+            d.reasons
+        );
+        deal_with(
+            &decide(
+                "Hut 8's River Bend turns to AI",
+                "Hut 8 executed a sweeping strategic pivot, signing a $7 billion, 15-year lease with Fluidstack for its River Bend capacity.",
+            ),
+            "Fluidstack",
+        );
     }
 }

@@ -2025,13 +2025,19 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
 /// next after it.
 fn sentence_around(text: &str, span: (usize, usize)) -> &str {
     let head = &text[..span.0];
+    // a summary's point ends at its citations ("… over 15 years [5][7] - The net loss …") or at
+    // the next bullet, where a page runs its points together on one line
     let start = head
         .char_indices()
         .rev()
         .find(|&(i, c)| {
             c == '\n'
+                || c == '•'
                 || matches!(c, '。' | '！' | '？')
                 || matches!(c, '.' | '!' | '?') && head[i + 1..].starts_with(char::is_whitespace)
+                || c == ']'
+                    && head[..i].ends_with(|d: char| d.is_ascii_digit())
+                    && head[i + 1..].starts_with(char::is_whitespace)
         })
         .map_or(0, |(i, c)| i + c.len_utf8());
     // a full stop between digits ("$75.6") does not end the sentence
@@ -2040,9 +2046,11 @@ fn sentence_around(text: &str, span: (usize, usize)) -> &str {
         .char_indices()
         .find(|&(i, c)| {
             c == '\n'
+                || c == '•'
                 || matches!(c, '。' | '！' | '？')
                 || matches!(c, '.' | '!' | '?')
                     && !rest[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+                || c == '[' && rest[i + 1..].starts_with(|d: char| d.is_ascii_digit())
         })
         .map_or(text.len(), |(i, _)| span.1 + i);
     &text[start..end]
@@ -2120,7 +2128,7 @@ fn period_figure(s: &str) -> bool {
     static RE: OnceLock<[Regex; 2]> = OnceLock::new();
     let [period, agreement] = RE.get_or_init(|| {
         [
-            Regex::new(r"(?i)(?-u:\b)(?:(?:revenues?|sales|net (?:income|loss)|EBITDA|earnings) (?:reached|rose|grew|fell|declined|came in|came to|totaled|totalled|climbed|jumped|increased|decreased)|(?:beating|missing|topping|above|below|versus|vs\.?) (?:(?:Wall Street's|Wall Street’s|analysts'|analysts’|the) )?(?:expectations|estimates|consensus|forecasts?)|for the (?:quarter|three months|six months|nine months|fiscal (?:year|quarter))|(?:revenues?|sales) for (?:the )?(?:Q[1-4]|(?:first|second|third|fourth) (?:fiscal )?quarter)(?: (?:of )?(?:fiscal )?(?:20)?\d\d)? (?:reached|rose|grew|climbed|jumped|increased|totaled|totalled|came in)|(?:revenues?|sales) (?:soaring|surging|rising|climbing|jumping) to|year[- ]over[- ]year|quarter[- ]over[- ]quarter|QoQ|YoY|sequentially|(?:over|in|for|during) the (?:last|past|trailing|prior) (?:twelve|12) months|(?:in|during) the (?:first|second|third|fourth) (?:fiscal )?quarter|(?-u:\b)a year (?:ago|earlier)|trailing[- ]twelve[- ]months?)(?-u:\b)|^\W*(?:total |net )?revenues?:")
+            Regex::new(r"(?i)(?-u:\b)(?:(?:revenues?|sales|net (?:income|loss)|EBITDA|earnings) (?:reached|rose|grew|fell|declined|came in|came to|totaled|totalled|climbed|jumped|increased|decreased)|(?:beating|missing|topping|above|below|versus|vs\.?) (?:(?:Wall Street's|Wall Street’s|analysts'|analysts’|the) )?(?:expectations|estimates|consensus|forecasts?)|for the (?:quarter|three months|six months|nine months|fiscal (?:year|quarter))|(?:revenues?|sales) for (?:the )?(?:Q[1-4]|(?:first|second|third|fourth) (?:fiscal )?quarter)(?: (?:of )?(?:fiscal )?(?:20)?\d\d)? (?:reached|rose|grew|climbed|jumped|increased|totaled|totalled|came in)|(?:revenues?|sales) (?:soaring|surging|rising|climbing|jumping) to|year[- ]over[- ]year|quarter[- ]over[- ]quarter|QoQ|YoY|sequentially|(?:over|in|for|during) the (?:last|past|trailing|prior) (?:twelve|12) months|(?:in|during) the (?:first|second|third|fourth) (?:fiscal )?quarter|(?-u:\b)a year (?:ago|earlier)|trailing[- ]twelve[- ]months?|EBITDA|net (?:income|loss) attributable|(?:posted|reported|recorded) a net (?:income|loss))(?-u:\b)|^\W*(?:total |net )?revenues?:")
                 .expect("static regex"),
             Regex::new(r"(?i)(?-u:\b)(?:leases?|contracts?|contracted|agreements?|deals?)(?-u:\b)")
                 .expect("static regex"),
@@ -4113,5 +4121,27 @@ mod tests {
             doc,
         );
         assert_eq!(t.value_usd, Some(3e9));
+    }
+
+    #[test]
+    fn a_summarys_points_on_one_line_end_at_their_citations_and_a_results_metric_is_no_value() {
+        // a page that runs a summary's points together: the lease's point, then the net loss's
+        let focus = "The company signed a new lease for 150 MW at its campus, bringing total expected lease revenue to about $11 billion over 15 years [5][7]";
+        let doc = format!(
+            "Core Insights - Revenue for the first quarter rose 84% to $64.2 million [6][22] - {focus} - The net loss attributable to common stockholders was $27.8 million, against a net income of $15.9 million the year before [27][28] Outlook - The second campus is under construction"
+        );
+        assert_eq!(
+            sentence_around(&doc, {
+                let at = doc.find("$27.8").unwrap();
+                (at, at + 5)
+            }),
+            " - The net loss attributable to common stockholders was $27.8 million, against a net income of $15.9 million the year before "
+        );
+        let (t, _) = checked(focus, &doc);
+        assert_eq!(t.value_usd, None);
+        // a results metric beside a word of leases is no contract's value either
+        let doc = "The miner now leases 600 MW across two sites.\nAdjusted EBITDA, which leaves out some items, came in at $20.2 million, the company said of its leasing business.";
+        let (t, _) = checked("The miner now leases 600 MW across two sites.", doc);
+        assert_eq!(t.value_usd, None);
     }
 }
