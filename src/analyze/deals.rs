@@ -67,6 +67,8 @@ struct Patterns {
     we_announced: Regex,
     /// "miners like Riot Platforms signed …": the company named as an example of a class.
     as_example: Regex,
+    /// A merger in French, Spanish, Italian or Portuguese ("la fusion entre", "l'accord de fusion").
+    merger_other: Regex,
     /// An example of a trend or a case like the one before ("exemplified this trend by securing",
     /// "the report highlights specific deals: …",
     /// "Similarly, Cipher Mining secured"): not the news (asked behind a byte search).
@@ -431,7 +433,7 @@ fn pats() -> &'static Patterns {
             termination: r(r"(?i)\bterminat(?:e|es|ed|ing|ion)\b|\b(?:reject(?:s|ed)?|vot(?:e|ed|es) (?:down|against))\b|\bwalk(?:s|ed|ing)? away(?: from (?:the |its |a |an |their )?(?:[\w$.,-]+ ){0,3}(?:deal|agreement|contract|talks|negotiations|bid|offer|merger|acquisition|takeover|lease|pact)s?\b|\s*[.,;)]|\s*$)|\bcancel(?:s|led|ed|lation)?\b|\bscrap(?:s|ped)\b|\b(?:прекра\w+|расторг\w*|разорва\w*)\b|\bзаверш\w* (?:контракт|соглашени|договор)\w*|\b(?:résili(?:er|é|ée|ation)|rescind\w*|rescindir|annull\w+)\b"),
             reported_fact: r(r"(?i)\breportedly,?(?:\s+[\w'’.-]+){0,5}?\s+(?:(?:has|have|had)\s+)?(?:struck|signed|inked|sealed|clinched|entered into|agreed to (?:lease|provide|host|supply))\b"),
             rumor: r(r"(?i)\bin (?:advanced |early )?(?:talks|discussions|negotiations)\b|\btalks (?:to|with)\b|\breportedly\b|\baccording to (?:people|sources|a person)|\bsources said\b|\bexploring\b|\bconsidering\b|\bweighing\b|\bmay sign\b|\bcould sign\b|\brumou?r|\bis said to\b|\bnearing a deal\b|\bpotential deal\b|\bin talks\b|交渉|談判|谈判|협상|\bпереговор\w*"),
-            acquisition: r(r"(?i)\b(acquir(?:e|es|ed|ing|ition)|merger|merge[sd]?|all-stock|buyout|takeover|to buy|stake in|\d+% stake)\b|買収|收购|收購|并购|併購|全股票|인수|\b(?:поглощени\w*|приобретени\w*|слияни\w*)\b|\b(?:Übernahme\w*|übernimmt|Fusion|rachat|fusion|adquisición|fusión|acquisizione|fusione|aquisição|fusão|adquirir|adquiere|adquirió|adquirirá|adquiriu|acquérir|acquiert|racheter|rachète|acquisire|acquisisce|acquisirà|zu übernehmen)\b"),
+            acquisition: r(r"(?i)\b(acquir(?:e|es|ed|ing)|acquisitions?|merger|merge[sd]?|all-stock|buyout|takeover|to buy|stake in|\d+% stake)\b|買収|收购|收購|并购|併購|全股票|인수|\b(?:поглощени\w*|приобретени\w*|слияни\w*)\b|\b(?:Übernahme\w*|übernimmt|Fusion|rachat|fusion|adquisición|fusión|acquisizione|fusione|aquisição|fusão|adquirir|adquiere|adquirió|adquirirá|adquiriu|acquérir|acquiert|racheter|rachète|acquisire|acquisisce|acquisirà|zu übernehmen)\b"),
             expansion: r(r"(?i)\b(exercis(?:e|es|ed|ing) (?:of )?(?:[a-z]+ ){0,3}options?|(?:a exercé|ont exercé|ejerció|ejercieron|ha esercitato|hanno esercitato|exerceu|exerceram) (?:\S+ ){0,2}(?:option|opción|opzione|opção)|(?:využil[aiy]?|skorzystał[aoy]?) (?:\w+ )?(?:opci|opcj[ięa]|možnosť)|Option\w* [^.;]{0,90}ausgeübt|erweiterte Vereinbarung|expan(?:d|ds|ded|ding|sion of|sion to) (?:its |the |their |an? )?(?:[\w'’-]+ ){0,3}(?:agreement|contract|lease|partnership|relationship|deal|commitment|collaboration)s?|(?:contract|lease|deal|agreement|partnership|commitment|relationship) expansion|expansion (?:lease|agreement|contract|deal|option)s?|additional \d+ ?MW|adds? \d+ ?MW|second phase|phase (?:2|II)|another \d+ ?MW|increase[sd]? (?:its |the )?(?:commitment|contract|capacity at)|(?:has|have) now committed to|commit(?:s|ted)? to (?:using|use|taking|take|leasing|lease) all (?:of )?(?:the )?(?:remaining |approved )?(?:[\w-]+ )?(?:power|capacity))\b"),
             gpu_cloud: r(r"(?i)\b(GPU cloud|cloud[- ]services|AI cloud|cloud contract|GPU-as-a-service|compute contract|cloud capacity|GPU services)\b"),
             colocation: r(r"(?i)\b(colocation|co-location|lease|leases|leased|data cent(?:er|re) lease)\b"),
@@ -442,6 +444,7 @@ fn pats() -> &'static Patterns {
             on_success_of: r(r"(?i)(?-u:\b)build(?:s|ing)? (?:up)?on (?:the|its|their) (?:(?-u:\w)+ )?success(?:es)? (?:of|at)(?-u:\b)"),
             time_ago: r(r"(?i)(?-u:\b)(?:last (?:week|month)|earlier this (?:week|month)|(?:a|one|two|three|four|\d+) (?:weeks?|months?) ago)(?-u:\b)"),
             fresh_again: r(r"(?i)(?-u:\b)(?:new|another|second|third|additional|further|today|this week|expan(?-u:\w)*|exercis(?-u:\w)*)(?-u:\b)"),
+            merger_other: r(r"(?i)\b(?:fusion (?:entre|avec)|de fusion|fusión|fusione|fusão)\b"),
             held_contract: r(r"(?i-u)\b(?:has|have|had|holds?|held) (?:an?|one|two|three|\d+) (?:executed|signed|binding) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)\b"),
             we_announced: r(r"(?i-u)\bwe (?:also |recently |previously |then |had )?announced\b|\bwe had (?:signed|executed|inked)\b"),
             as_example: r(r"(?i-u)\b(?:miners|companies|firms|players|operators|names|peers|stocks)\s*,?\s+(?:like|such as|including)\s+(?:the\s+)?$"),
@@ -2276,6 +2279,49 @@ impl<'a> Recognizer<'a> {
                     );
                     confidence_cut = 0.1;
                     Some(c)
+                } else if matches!(h, Against::Financing | Against::Corporate)
+                    // (a merger's partner is no customer: "Rejet de la fusion entre Core
+                    // Scientific et CoreWeave")
+                    && !p.acquisition.is_match(d.title)
+                    && !p.merger_other.is_match(d.title)
+                    && !p.financing_for.is_match(d.title)
+                    && let Some(k) = {
+                        // "NVIDIA's IREN Deal Makes the AI Factory a Financing Strategy" over "IREN
+                        // says it signed a five-year, $3.4 billion AI cloud services contract to
+                        // provide NVIDIA with …": the investor of the headline is the customer of
+                        // a contract the text states near the top, and that contract is the news
+                        // (not the company invested in: "after Nvidia invests $2 billion in
+                        // CoreWeave" names CoreWeave as the investee)
+                        let investors: Vec<usize> = self
+                            .cp_matcher
+                            .find(d.title, true)
+                            .iter()
+                            .filter(|h| {
+                                let before = d.title[..h.start].trim_end().to_ascii_lowercase();
+                                !(before.ends_with(" in") || before.ends_with(" into"))
+                            })
+                            .map(|h| h.entity)
+                            .collect();
+                        strongest(&customer_cands, |k| {
+                            strong(k)
+                                && k.pos <= 15
+                                && names_contract(k.s)
+                                && !p.acquisition.is_match(k.s)
+                                && !p.merger_other.is_match(k.s)
+                                // ("The notes fund the data center that Fluidstack will lease":
+                                // the tenant of what a financing funds is no investor)
+                                && !p.funding_subject.is_match(k.s)
+                                && k.party.is_some_and(|e| investors.contains(&e))
+                                && !recalls_on(k.s, d.published)
+                        })
+                    }
+                {
+                    reasons.push(
+                        "for: the investor in the headline is the customer of the contract the text states; the contract is the news"
+                            .into(),
+                    );
+                    confidence_cut = 0.1;
+                    Some(k)
                 } else {
                     reasons.push(format!("against: the headline is about {}", h.what()));
                     None
@@ -10303,5 +10349,60 @@ mod tests {
             ),
             "Fluidstack",
         );
+    }
+
+    #[test]
+    fn an_investor_in_the_headline_who_is_the_customer_of_a_contract_the_text_states_makes_it_the_news()
+     {
+        let title = "NVIDIA's IREN deal turns the AI factory into a financing plan";
+        let lead = |contract: &str| {
+            format!(
+                "The key word in the announcement is the right, not the gigawatts. NVIDIA won a five-year right to buy up to 30 million IREN shares at $70 each, a possible $2.1 billion investment. That is the real change. The AI factory has been a metaphor for a year. This deal shows its next phase. NVIDIA now helps decide who builds it. It also helps decide how it is paid for. The partnership is meant to support up to 5 gigawatts of AI infrastructure across IREN's pipeline. The flagship is a 2-gigawatt campus in Texas. {contract}"
+            )
+        };
+        let d = decide(
+            title,
+            &lead(
+                "Separately, IREN says it signed a five-year, $3.4 billion AI cloud services contract to provide NVIDIA with managed GPU capacity at Childress, Texas.",
+            ),
+        );
+        deal_with(&d, "NVIDIA");
+        has_reason(
+            &d,
+            "for: the investor in the headline is the customer of the contract the text states; the contract is the news",
+        );
+        // a contract of the investor's that the text recalls is not the news
+        not_a_deal(&decide(
+            title,
+            &lead(
+                "Last year IREN signed a five-year, $3.4 billion AI cloud services contract to provide NVIDIA with managed GPU capacity at Childress, Texas.",
+            ),
+        ));
+        // nor one with another customer: the investment is the story
+        not_a_deal(&decide(
+            title,
+            &lead(
+                "IREN says it signed a five-year, $3.4 billion AI cloud services contract with Anthropic at Childress, Texas.",
+            ),
+        ));
+        // nor the company another invests in
+        not_a_deal(&decide(
+            "Applied Digital jumps 14% after Nvidia invests $2 billion in CoreWeave",
+            "Applied Digital rose 14% in late trading. Applied Digital has inked two 15-year leases with CoreWeave, a direct line to the expansion Nvidia backs.",
+        ));
+        // nor a merger's partner named in a sentence about a contract, in any language
+        not_a_deal(&decide(
+            "Core Scientific holders reject the CoreWeave merger",
+            "Core Scientific's shareholders voted down the all-stock merger with CoreWeave on Thursday. The company said the two keep their 12-year colocation agreement for 590 MW.",
+        ));
+        not_a_deal(&decide(
+            "Les actionnaires de Core Scientific rejettent la fusion avec CoreWeave",
+            "Les actionnaires ont voté contre l'accord de fusion entièrement en actions. « Core Scientific, un leader des services de colocation à haute densité, a annoncé aujourd'hui que l'accord de fusion avec CoreWeave n'a pas été approuvé », selon un communiqué.",
+        ));
+        // nor the stake a company buys in the customer it names
+        not_a_deal(&decide(
+            "MARA completes the acquisition of a 64% stake in Exaion",
+            "MARA has completed the acquisition of a 64% controlling stake in Exaion, a French computing operator. The acquisition gives MARA immediate access to Exaion's client base and its secure cloud services.",
+        ));
     }
 }
