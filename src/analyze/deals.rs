@@ -2343,6 +2343,40 @@ impl<'a> Recognizer<'a> {
                 None
             }
         };
+        // "OpenAI Strikes a $50 Billion Mega-Deal with AMD" heading a page whose title is
+        // furniture, the company's contract told deep in the text: other companies' deal is the
+        // story, the company's a side note (unless that headline names its customer)
+        let customer = customer.filter(|c| {
+            let Some(first) = text_sents.first().copied() else {
+                return true;
+            };
+            let side = furniture_title
+                && c.pos > 6
+                && headline_like(first)
+                && self.linker.find(first, domain).is_empty()
+                && p.contract_noun.is_match(first)
+                && p.verb.is_match(first)
+                && {
+                    // (two other companies, one dealing with the other: "Secured $9.7bn AI Cloud
+                    // Contract with Microsoft" heading a results release is the company's own)
+                    let mut named: Vec<usize> = self
+                        .cp_matcher
+                        .find(first, true)
+                        .iter()
+                        .map(|h| h.entity)
+                        .collect();
+                    named.sort_unstable();
+                    named.dedup();
+                    named.len() >= 2 && c.party.is_none_or(|e| !named.contains(&e))
+                };
+            if side {
+                reasons.push(format!(
+                    "against: the page's headline is other companies' deal: \"{}\"",
+                    clip(first, 120)
+                ));
+            }
+            !side
+        });
         // a question in the headline: the answer must open the text
         // (the question headline itself is no answer: the opening's strongest sentence is)
         let customer = customer.and_then(|c| {
@@ -10404,5 +10438,61 @@ mod tests {
             "MARA completes the acquisition of a 64% stake in Exaion",
             "MARA has completed the acquisition of a 64% controlling stake in Exaion, a French computing operator. The acquisition gives MARA immediate access to Exaion's client base and its secure cloud services.",
         ));
+    }
+
+    #[test]
+    fn other_companies_deal_heading_a_page_makes_the_companys_contract_told_deep_in_it_a_side_note()
+    {
+        let lead = |headline: &str| {
+            format!(
+                "{headline}\n\
+                 OpenAI agreed to buy $50 billion of AMD chips, with an option on a tenth of its shares. \
+                 AMD's stock rose 37% at the open. \
+                 Nvidia's shares slipped in early trading. \
+                 The chips add up to 6 gigawatts of computing power. \
+                 Mining stocks that have turned to AI rose up to 12%. \
+                 Galaxy Digital rode the wave, securing an 800 MW contract with CoreWeave."
+            )
+        };
+        let d = decide(
+            "Crypto exchange / Square / Newsroom",
+            &lead("OpenAI strikes a $50 billion deal with AMD as the chipmaker's stock soars 37%"),
+        );
+        not_a_deal(&d);
+        assert!(
+            d.reasons.iter().any(|r| r.starts_with(
+                "against: the page's headline is other companies' deal: \"OpenAI strikes"
+            )),
+            "{:?}",
+            d.reasons
+        );
+        // a headline naming one company, the company's customer, is the company's own
+        let d = decide(
+            "Source: a wire (NZ-AU)",
+            "Secured $9.7bn AI cloud contract with Microsoft
+             Targeting $3.4bn of AI cloud revenue by the end of 2026
+             IREN Limited today reported its results for the three months ended September 30, 2025.
+             Highlights
+             - Targeting $3.4bn of annualized AI cloud revenue by the end of 2026
+             - Phased deployments for Microsoft at Childress through 2026
+             - Revenue rose to a record $240.3m in the quarter
+             - New multi-year contracts signed with Together AI, Fluidstack and Fireworks AI",
+        );
+        assert!(
+            !d.reasons
+                .iter()
+                .any(|r| r.starts_with("against: the page's headline is other companies' deal")),
+            "{:?}",
+            d.reasons
+        );
+        // the company's contract told in the opening is news of its own
+        deal_with(
+            &decide(
+                "Crypto exchange / Square / Newsroom",
+                "OpenAI strikes a $50 billion deal with AMD as the chipmaker's stock soars 37%
+                 Galaxy Digital also secured an 800 MW contract with CoreWeave on Monday.",
+            ),
+            "CoreWeave",
+        );
     }
 }
