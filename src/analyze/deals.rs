@@ -705,8 +705,11 @@ pub fn sentences(text: &str) -> Vec<&str> {
             let abbrev = matches!(
                 prev_word.as_str(),
                 "Inc"
+                    | "INC"
                     | "Corp"
+                    | "CORP"
                     | "Ltd"
+                    | "LTD"
                     | "Co"
                     | "Mr"
                     | "Ms"
@@ -10493,6 +10496,47 @@ mod tests {
                  Galaxy Digital also secured an 800 MW contract with CoreWeave on Monday.",
             ),
             "CoreWeave",
+        );
+    }
+
+    #[test]
+    fn a_company_name_in_capitals_keeps_its_abbreviation_and_heads_a_results_page() {
+        assert_eq!(
+            sentences("Please sign in.\nTERAWULF INC. (WULF) Q4 2024 Results Recap\nKey points"),
+            [
+                "Please sign in.",
+                "TERAWULF INC. (WULF) Q4 2024 Results Recap",
+                "Key points"
+            ]
+        );
+        let page = |point: &str| {
+            decide(
+                "Sign in",
+                &format!(
+                    "You are signed out. Sign in for full access to the recap.\n\
+                     TW\n\
+                     TERAWULF INC. (WULF)·Q4 2024 Results Recap\n\
+                     Summary\n\
+                     • Fourth-quarter revenue rose to about $35 million while adjusted EBITDA fell to $2.5 million.\n\
+                     {point}"
+                ),
+            )
+        };
+        // a quarter's recap that tells a lease as done: results recalling a contract
+        let d = page(
+            "• The AI pivot moved ahead: a 10-year, 72.5 MW Core42 HPC lease was executed, expected to bring over $1 billion of revenue.",
+        );
+        no_deal_because(&d, "against: results that recall existing contracts");
+        has_reason(
+            &d,
+            "the page's headline: \"TERAWULF INC. (WULF)·Q4 2024 Results Recap\"",
+        );
+        // results that sign a new one are still the deal
+        deal_with(
+            &page(
+                "• TeraWulf signed a new 10-year HPC lease with Core42 for 72.5 MW, expected to bring over $1 billion of revenue.",
+            ),
+            "Core42",
         );
     }
 }
