@@ -464,7 +464,7 @@ fn pats() -> &'static Patterns {
             company_subject: r(r"^(?:The|the) (?:company|miner|firm|operator|data cent(?:er|re) (?:operator|developer|company)) (?:has |have |also |today |just )?(?:signed|secured|entered|inked|executed|struck|landed|announced)\b"),
             // "In March 2025, Hut 8 signed …": a month and year dating the signing (recalled
             // when the story is over a week after that month, or undated)
-            recalled_month_year: r(r"(?i)\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d, (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)\b"),
+            recalled_month_year: r(r"(?i)\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d,? (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)\b"),
             none_signed: r(r"(?i-u)\b(?:zero|no) (?:[a-z0-9/'-]+ ){0,4}?(?:(?:leases?|contracts?|tenants?|customers?|agreements?) (?:are |is |have been |has been )?(?:yet )?)?(?:signed|executed)\b"),
             thesis_heading: r(r"(?i)^\W*(?:(?:the )?(?:bull|bear)(?:ish)? case|(?:current|investment) thesis|hook\W+thesis|trade (?:idea|setup|plan))\W*$"),
             case_studies: r(r"(?i)^\W*(?:the |die |les |los |as |i )?(?:case stud(?:y|ies)|fallstudien?|fallbeispiele|[ée]tudes? de cas|casos? de estudio|estudos? de caso|casi (?:di )?studio)\b"),
@@ -3827,7 +3827,7 @@ fn signed_in_month(s: &str, published: chrono::NaiveDate) -> Option<chrono::Naiv
     use chrono::Datelike;
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(in|en|im|em|a|ad|в|au mois d[e']|(?:accord|contrat|acuerdo|contrato|accordo|contratto|agreement|deal|lease)s? (?:de|del|di|of|from)|back in|earlier in|early|late|mid-?|a principios de|a finales de|Anfang|Ende|Mitte|début|fin|inizio|fine|no início de|no final de)\s*(january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)\b(?:,?\s+(?:de\s+|del\s+)?(\d{4})\b)?")
+        Regex::new(r"(?i)\b(in|en|im|em|a|ad|в|au mois d[e']|(?:accord|contrat|acuerdo|contrato|accordo|contratto|agreement|deal|lease)s? (?:de|del|di|of|from)|back in|earlier in|early|late|mid-?|a principios de|a finales de|Anfang|Ende|Mitte|début|fin|inizio|fine|no início de|no final de)\s*(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)\b\.?(?:,?\s+(?:de\s+|del\s+)?(\d{4})\b)?")
             .expect("static regex")
     });
     // "6월 초", "6月上旬", "2024年6月": a month in Chinese, Japanese or Korean, with its part
@@ -3937,6 +3937,16 @@ fn signed_in_month(s: &str, published: chrono::NaiveDate) -> Option<chrono::Naiv
             return None;
         }
         let year = c.get(3).and_then(|y| y.as_str().parse::<i32>().ok());
+        // an English month cut short ("late Sept 2025") dates only with its year ("en mar" is
+        // the sea)
+        if year.is_none()
+            && [
+                "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+            ]
+            .contains(&name.to_lowercase().as_str())
+        {
+            return None;
+        }
         last_day(month_of(&name.to_lowercase())?, year, Some(&c[1]))
     });
     latin.or_else(|| {
@@ -10537,6 +10547,34 @@ mod tests {
                 "• TeraWulf signed a new 10-year HPC lease with Core42 for 72.5 MW, expected to bring over $1 billion of revenue.",
             ),
             "Core42",
+        );
+    }
+
+    #[test]
+    fn a_signing_dated_by_a_month_cut_short_is_recalled_weeks_on() {
+        let s = "In late Sept 2025 it signed a 10-year, 168 MW hosting deal with Fluidstack.";
+        let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+        assert!(recalls_on(s, day("2025-12-19")));
+        assert_eq!(
+            recalled_on(s, day("2025-12-19").unwrap()).as_deref(),
+            Some(
+                "the agreement was signed in a month that ended 2025-09-30, the story is of 2025-12-19"
+            )
+        );
+        // two days after the month, the news
+        assert!(!recalls_on(s, day("2025-10-02")));
+        // with a stop after the month, and a comma after the year
+        assert!(recalls_on(
+            "In Sept. 2025, Cipher signed a 10-year hosting deal with Fluidstack.",
+            day("2025-12-19")
+        ));
+        // a month cut short with no year dates nothing
+        assert_eq!(
+            recalled_on(
+                "Cipher signed a hosting deal with Fluidstack in Sept.",
+                day("2025-12-19").unwrap()
+            ),
+            None
         );
     }
 }
