@@ -5167,6 +5167,15 @@ mod tests {
         );
     }
 
+    /// None of `d`'s reasons starts with `prefix`.
+    fn no_reason_starting(d: &Decision, prefix: &str) {
+        assert!(
+            !d.reasons.iter().any(|r| r.starts_with(prefix)),
+            "{prefix}: {:?}",
+            d.reasons
+        );
+    }
+
     fn no_deal_because(d: &Decision, why: &str) {
         assert!(d.detection.is_none(), "{:?}", d.detection);
         assert!(
@@ -5299,13 +5308,7 @@ mod tests {
              Cipher adds 56 MW at Barber Lake under a new 10-year hosting agreement with Fluidstack\n\
              The program works as a co-signer for the leases of several miners.",
         );
-        assert!(
-            !d.reasons
-                .iter()
-                .any(|r| r.starts_with("the page's headline")),
-            "{:?}",
-            d.reasons
-        );
+        no_reason_starting(&d, "the page's headline");
         // a sign-up prompt above the page's headline is no part of the story
         let d = decide(
             "STOCK TITAN",
@@ -10340,13 +10343,9 @@ mod tests {
             title,
             "Mining stocks beat the index. The mood was lifted by strategic shifts: miners like Riot Platforms signed HPC deals with AMD and are turning sites toward AI.",
         );
-        not_a_deal(&d);
-        assert!(
-            d.reasons.iter().any(|r| r.starts_with(
-                "against: the company named as an example of its class: \"The mood was lifted"
-            )),
-            "{:?}",
-            d.reasons
+        no_deal_because(
+            &d,
+            "against: the company named as an example of its class: \"The mood was lifted",
         );
         // the company as the subject itself signs
         deal_with(
@@ -10381,13 +10380,9 @@ mod tests {
             "Applied Digital: the long road to AI data centers",
             "Applied Digital is executing a multiyear shift from crypto hosting to AI data centers, backed by long-term leases.",
         );
-        not_a_deal(&d);
-        assert!(
-            d.reasons.iter().any(|r| r.starts_with(
-                "against: planned or discussed, not signed: \"Applied Digital is executing"
-            )),
-            "{:?}",
-            d.reasons
+        no_deal_because(
+            &d,
+            "against: planned or discussed, not signed: \"Applied Digital is executing",
         );
         deal_with(
             &decide(
@@ -10471,13 +10466,9 @@ mod tests {
             "Crypto exchange / Square / Newsroom",
             &lead("OpenAI strikes a $50 billion deal with AMD as the chipmaker's stock soars 37%"),
         );
-        not_a_deal(&d);
-        assert!(
-            d.reasons.iter().any(|r| r.starts_with(
-                "against: the page's headline is other companies' deal: \"OpenAI strikes"
-            )),
-            "{:?}",
-            d.reasons
+        no_deal_because(
+            &d,
+            "against: the page's headline is other companies' deal: \"OpenAI strikes",
         );
         // a headline naming one company, the company's customer, is the company's own
         let d = decide(
@@ -10491,13 +10482,7 @@ mod tests {
              - Revenue rose to a record $240.3m in the quarter
              - New multi-year contracts signed with Together AI, Fluidstack and Fireworks AI",
         );
-        assert!(
-            !d.reasons
-                .iter()
-                .any(|r| r.starts_with("against: the page's headline is other companies' deal")),
-            "{:?}",
-            d.reasons
-        );
+        no_reason_starting(&d, "against: the page's headline is other companies' deal");
         // the company's contract told in the opening is news of its own
         deal_with(
             &decide(
