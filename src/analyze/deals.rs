@@ -445,7 +445,7 @@ fn pats() -> &'static Patterns {
             time_ago: r(r"(?i)(?-u:\b)(?:last (?:week|month)|earlier this (?:week|month)|(?:a|one|two|three|four|\d+) (?:weeks?|months?) ago)(?-u:\b)"),
             fresh_again: r(r"(?i)(?-u:\b)(?:new|another|second|third|additional|further|today|this week|expan(?-u:\w)*|exercis(?-u:\w)*)(?-u:\b)"),
             merger_other: r(r"(?i)\b(?:fusion (?:entre|avec)|de fusion|fusión|fusione|fusão)\b"),
-            held_contract: r(r"(?i-u)\b(?:has|have|had|holds?|held) (?:an?|one|two|three|\d+) (?:executed|signed|binding) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)\b"),
+            held_contract: r(r"(?i-u)\b(?:has|have|had|holds?|held) (?:an?|one|two|three|\d+) (?:executed|signed) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)\b"),
             we_announced: r(r"(?i-u)\bwe (?:also |recently |previously |then |had )?announced\b|\bwe had (?:signed|executed|inked)\b"),
             as_example: r(r"(?i-u)\b(?:miners|companies|firms|players|operators|names|peers|stocks)\s*,?\s+(?:like|such as|including)\s+(?:the\s+)?$"),
             supported_by: r(r"(?i-u)\b(?:supported|underpinned|anchored) by (?:a|an|its|the) (?:(?:[$\d]|US\$|A\$|C\$)[\w$.,-]* |(?:billion|million|bn|mn),? |[\w-]+-year,? |multi-year |long-term |(?-i:[A-Z])[\w-]* |cloud |AI |GPU |hosting |colocation |data cent(?:er|re) ){0,6}(?:contracts?|leases?|agreements?)\b"),
@@ -2292,7 +2292,8 @@ impl<'a> Recognizer<'a> {
                         // "NVIDIA's IREN Deal Makes the AI Factory a Financing Strategy" over "IREN
                         // says it signed a five-year, $3.4 billion AI cloud services contract to
                         // provide NVIDIA with …": the investor of the headline is the customer of
-                        // a contract the text states near the top, and that contract is the news
+                        // a contract the text signs within fifteen sentences, and that contract
+                        // is the news
                         // (not the company invested in: "after Nvidia invests $2 billion in
                         // CoreWeave" names CoreWeave as the investee)
                         let investors: Vec<usize> = self
