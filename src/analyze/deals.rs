@@ -67,8 +67,6 @@ struct Patterns {
     we_announced: Regex,
     /// "miners like Riot Platforms signed …": the company named as an example of a class.
     as_example: Regex,
-    /// A merger in French, Spanish, Italian or Portuguese ("la fusion entre", "l'accord de fusion").
-    merger_other: Regex,
     /// An example of a trend or a case like the one before ("exemplified this trend by securing",
     /// "the report highlights specific deals: …",
     /// "Similarly, Cipher Mining secured"): not the news (asked behind a byte search).
@@ -444,7 +442,6 @@ fn pats() -> &'static Patterns {
             on_success_of: r(r"(?i)(?-u:\b)build(?:s|ing)? (?:up)?on (?:the|its|their) (?:(?-u:\w)+ )?success(?:es)? (?:of|at)(?-u:\b)"),
             time_ago: r(r"(?i)(?-u:\b)(?:last (?:week|month)|earlier this (?:week|month)|(?:a|one|two|three|four|\d+) (?:weeks?|months?) ago)(?-u:\b)"),
             fresh_again: r(r"(?i)(?-u:\b)(?:new|another|second|third|additional|further|today|this week|expan(?-u:\w)*|exercis(?-u:\w)*)(?-u:\b)"),
-            merger_other: r(r"(?i)\b(?:fusion (?:entre|avec)|de fusion|fusión|fusione|fusão)\b"),
             held_contract: r(r"(?i-u)\b(?:has|have|had|holds?|held) (?:an?|one|two|three|\d+) (?:executed|signed) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)\b"),
             we_announced: r(r"(?i-u)\bwe (?:also |recently |previously |then |had )?announced\b|\bwe had (?:signed|executed|inked)\b"),
             as_example: r(r"(?i-u)\b(?:miners|companies|firms|players|operators|names|peers|stocks)\s*,?\s+(?:like|such as|including)\s+(?:the\s+)?$"),
@@ -2283,10 +2280,9 @@ impl<'a> Recognizer<'a> {
                     confidence_cut = 0.1;
                     Some(c)
                 } else if matches!(h, Against::Financing | Against::Corporate)
-                    // (a merger's partner is no customer: "Rejet de la fusion entre Core
-                    // Scientific et CoreWeave")
+                    // (a merger's partner is no customer, in any language the acquisition
+                    // words cover: "Rejet de la fusion entre Core Scientific et CoreWeave")
                     && !p.acquisition.is_match(d.title)
-                    && !p.merger_other.is_match(d.title)
                     && !p.financing_for.is_match(d.title)
                     && let Some(k) = {
                         // "NVIDIA's IREN Deal Makes the AI Factory a Financing Strategy" over "IREN
@@ -2311,7 +2307,6 @@ impl<'a> Recognizer<'a> {
                                 && k.pos <= 15
                                 && names_contract(k.s)
                                 && !p.acquisition.is_match(k.s)
-                                && !p.merger_other.is_match(k.s)
                                 // ("The notes fund the data center that Fluidstack will lease":
                                 // the tenant of what a financing funds is no investor)
                                 && !p.funding_subject.is_match(k.s)

@@ -231,17 +231,14 @@ pub fn run_event(
         );
     }
     // the expected return of a regressor row: β (constant first), or the market itself
-    let fitted = match small {
-        None => None,
-        Some(small) => {
-            let Some(fit) = small.solve() else {
-                return EventResult::excluded(
-                    "regressors are collinear in the estimation window".into(),
-                    k,
-                );
-            };
-            Some(fit)
+    let fitted = match small.map(ols::Small::solve) {
+        Some(None) => {
+            return EventResult::excluded(
+                "regressors are collinear in the estimation window".into(),
+                k,
+            );
         }
+        fitted => fitted.flatten(),
     };
     let expect = |x: &Row| match &fitted {
         Some((beta, _)) => ols::dot(x.as_ref(), &beta[..k]),
