@@ -171,10 +171,21 @@ impl Small {
     /// Add one row of k values (more are ignored) and its y.
     #[inline]
     pub fn add_row(&mut self, row: &[f64], y: f64) {
-        let k = self.k;
-        for a in 0..k {
+        // one copy of the loops per k, unrolled (k is known only at run time); the same
+        // products and sums in the same order for each
+        match self.k {
+            3 => self.add::<3>(row, y),
+            2 => self.add::<2>(row, y),
+            _ => self.add::<1>(row, y),
+        }
+    }
+
+    #[inline(always)]
+    fn add<const K: usize>(&mut self, row: &[f64], y: f64) {
+        let row: &[f64; K] = row[..K].try_into().expect("a row of k values");
+        for a in 0..K {
             self.xty[a] += row[a] * y;
-            for b in 0..k {
+            for b in 0..K {
                 self.xtx[a][b] += row[a] * row[b];
             }
         }
