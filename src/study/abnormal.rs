@@ -118,30 +118,27 @@ pub struct Regressors<'a> {
     pub factor: Option<&'a [Option<f64>]>,
 }
 
-/// One regressor row: the model's k ≤ 3 values (constant first), kept inline, not on the heap.
-#[derive(Debug, Clone, Copy)]
-struct Row {
-    v: [f64; 3],
-    k: usize,
-}
-
-impl AsRef<[f64]> for Row {
-    fn as_ref(&self) -> &[f64] {
-        &self.v[..self.k]
-    }
-}
-
 impl Regressors<'_> {
-    /// The regressor row at session t (constant first), or None if a regressor is missing.
+    /// The regressor row at session t (constant first, none for the market-adjusted model), or
+    /// None if a regressor is missing.
     #[inline(always)]
-    fn row(&self, model: Model, t: usize) -> Option<Row> {
-        let (v, k) = match model {
-            Model::Mean => ([1.0, 0.0, 0.0], 1),
-            Model::Market => ([1.0, self.market[t]?, 0.0], 2),
-            Model::Factor => ([1.0, self.market[t]?, self.factor?[t]?], 3),
-            Model::MarketAdjusted => ([self.market[t]?, 0.0, 0.0], 1),
-        };
-        Some(Row { v, k })
+    fn mean(&self, _t: usize) -> Option<[f64; 1]> {
+        Some([1.0])
+    }
+
+    #[inline(always)]
+    fn market(&self, t: usize) -> Option<[f64; 2]> {
+        Some([1.0, self.market[t]?])
+    }
+
+    #[inline(always)]
+    fn factor(&self, t: usize) -> Option<[f64; 3]> {
+        Some([1.0, self.market[t]?, self.factor?[t]?])
+    }
+
+    #[inline(always)]
+    fn market_only(&self, t: usize) -> Option<[f64; 1]> {
+        Some([self.market[t]?])
     }
 }
 
@@ -177,8 +174,29 @@ pub fn run_event(
     ret: &[Option<f64>],
     day0: usize,
 ) -> EventResult {
-    let model = params.model;
-    let k = model.k();
+    // one copy of the event's code per model, with its rows as arrays of their own length (the
+    // loops over a row unrolled, no branch on the model per day)
+    match params.model {
+        Model::Factor => event_k(params, |t| reg.factor(t), true, ret, day0),
+        Model::Market => event_k(params, |t| reg.market(t), true, ret, day0),
+        Model::Mean => event_k(params, |t| reg.mean(t), true, ret, day0),
+        Model::MarketAdjusted => event_k(params, |t| reg.market_only(t), false, ret, day0),
+    }
+}
+
+/// One event of a model with `K` regressor values per row (`row(t)` at session t, None when
+/// one is missing); `fit`: estimated by OLS (otherwise the expected return is the row's one
+/// value, the market's).
+#[inline(always)]
+fn event_k<const K: usize>(
+    params: &StudyParams,
+    row: impl Fn(usize) -> Option<[f64; K]>,
+    fit: bool,
+    ret: &[Option<f64>],
+    day0: usize,
+) -> EventResult {
+    // (k = K but for Patell's Q, which counts the market-adjusted model's one value too)
+    let k = params.model.k();
     let n = ret.len() as i64;
     let est = params.estimation;
     let span = params.span();
@@ -209,15 +227,15 @@ pub fn run_event(
     // where its return was.
     let est_len = (est.end - est.start + 1) as usize;
     let mut est_resid: Vec<Option<f64>> = vec![None; est_len];
-    let mut small = (model != Model::MarketAdjusted).then(|| ols::Small::new(k));
+    let mut small = fit.then(|| ols::Small::new(K));
     let mut m = 0;
     for (slot, tau) in est_resid.iter_mut().zip(est.start..=est.end) {
         let t = idx(tau);
-        if let (Some(r), Some(x)) = (ret[t], reg.row(model, t)) {
+        if let (Some(r), Some(x)) = (ret[t], row(t)) {
             m += 1;
             *slot = Some(r);
             if let Some(small) = small.as_mut() {
-                small.add_row(x.as_ref(), r);
+                small.add_row_k(&x, r);
             }
         }
     }
@@ -240,24 +258,27 @@ pub fn run_event(
         }
         fitted => fitted.flatten(),
     };
-    let expect = |x: &Row| match &fitted {
-        Some((beta, _)) => ols::dot(x.as_ref(), &beta[..k]),
-        None => x.v[0],
+    let expect = |x: &[f64; K]| match &fitted {
+        Some((beta, _)) => ols::dot(x, &beta[..K]),
+        None => x[0],
     };
+    // the residuals, with their sum of squares (from −0.0, as `Iterator::sum`) and how many
+    // are positive in the same pass
+    let (mut ssr, mut positive) = (-0.0f64, 0usize);
     for (slot, tau) in est_resid.iter_mut().zip(est.start..=est.end) {
         if let Some(r) = slot {
-            let x = reg
-                .row(model, idx(tau))
-                .expect("a complete case has its regressors");
+            let x = row(idx(tau)).expect("a complete case has its regressors");
             *r -= expect(&x);
+            ssr += *r * *r;
+            positive += usize::from(*r > 0.0);
         }
     }
-    let resid = || est_resid.iter().flatten();
     let sigma2 = match fitted {
         // σ² = SSR/(M − k)
-        Some(_) => resid().map(|e| e * e).sum::<f64>() / (m as f64 - k as f64),
+        Some(_) => ssr / (m as f64 - k as f64),
         // market-adjusted: the sample variance of the estimation-window ARs
         None => {
+            let resid = || est_resid.iter().flatten();
             let mean = resid().sum::<f64>() / m as f64;
             resid().map(|a| (a - mean).powi(2)).sum::<f64>() / (m as f64 - 1.0)
         }
@@ -265,7 +286,7 @@ pub fn run_event(
     if sigma2.is_nan() || sigma2 <= 0.0 || m <= k + 2 {
         return EventResult::excluded("no residual variance in the estimation window".into(), k);
     }
-    let pos_share = resid().filter(|e| **e > 0.0).count() as f64 / m as f64;
+    let pos_share = positive as f64 / m as f64;
     let (alpha, betas) = match &fitted {
         Some((beta, _)) => (Some(beta[0]), beta[1..k].to_vec()),
         None => (None, vec![]),
@@ -278,17 +299,17 @@ pub fn run_event(
     let mut sar = vec![None; len];
     let mut expected = vec![None; len];
     let mut actual = vec![None; len];
-    let mut rows: Vec<Option<Row>> = vec![None; len];
+    let mut rows: Vec<Option<[f64; K]>> = vec![None; len];
     for (i, tau) in (span.start..=span.end).enumerate() {
         let t = idx(tau);
         actual[i] = ret[t];
-        let Some(x) = reg.row(model, t) else { continue };
+        let Some(x) = row(t) else { continue };
         let e = expect(&x);
         expected[i] = Some(e);
         if let Some(r) = ret[t] {
             let a = r - e;
             let var = match &xtx_inv {
-                Some(inv) => sigma2 * (1.0 + ols::quad_form(&inv[..k], x.as_ref())),
+                Some(inv) => sigma2 * (1.0 + ols::quad_form(&inv[..K], &x)),
                 None => sigma2,
             };
             ar[i] = Some(a);
@@ -305,8 +326,8 @@ pub fn run_event(
             let mut car = 0.0;
             let mut csar = 0.0;
             let mut l = 0usize;
-            // Σ of the regressor rows (k ≤ 3, as in `Row`)
-            let mut s = [0.0; 3];
+            // Σ of the regressor rows
+            let mut s = [0.0; K];
             let mut gross_r = 1.0;
             let mut gross_e = 1.0;
             for tau in w.start..=w.end {
@@ -315,7 +336,7 @@ pub fn run_event(
                     car += a;
                     csar += sar[i].unwrap_or(0.0);
                     l += 1;
-                    for (sj, xj) in s.iter_mut().zip(x.as_ref()) {
+                    for (sj, xj) in s.iter_mut().zip(x) {
                         *sj += xj;
                     }
                     gross_r *= growth(actual[i].unwrap_or(0.0));
@@ -326,7 +347,7 @@ pub fn run_event(
                 return None;
             }
             let var_car = match &xtx_inv {
-                Some(inv) => sigma2 * (l as f64 + ols::quad_form(&inv[..k], &s[..k])),
+                Some(inv) => sigma2 * (l as f64 + ols::quad_form(&inv[..K], &s)),
                 None => sigma2 * l as f64,
             };
             Some(WindowResult {

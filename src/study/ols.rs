@@ -174,15 +174,16 @@ impl Small {
         // one copy of the loops per k, unrolled (k is known only at run time); the same
         // products and sums in the same order for each
         match self.k {
-            3 => self.add::<3>(row, y),
-            2 => self.add::<2>(row, y),
-            _ => self.add::<1>(row, y),
+            3 => self.add_row_k::<3>(row[..3].try_into().expect("three values"), y),
+            2 => self.add_row_k::<2>(row[..2].try_into().expect("two values"), y),
+            _ => self.add_row_k::<1>(row[..1].try_into().expect("one value"), y),
         }
     }
 
+    /// `add_row` for a row of K = k values, its loops unrolled.
     #[inline(always)]
-    fn add<const K: usize>(&mut self, row: &[f64], y: f64) {
-        let row: &[f64; K] = row[..K].try_into().expect("a row of k values");
+    pub fn add_row_k<const K: usize>(&mut self, row: &[f64; K], y: f64) {
+        debug_assert_eq!(K, self.k);
         for a in 0..K {
             self.xty[a] += row[a] * y;
             for b in 0..K {

@@ -164,8 +164,8 @@ fn corr_from_sums(n: usize, sa: f64, sb: f64, saa: f64, sbb: f64, sab: f64) -> O
 /// rows, so all their pairs are summed in one pass ((|Σz|² − Σ|z|²)/2). For the pairs with a
 /// missing day, series of one length are zero-filled rows of a matrix X; a product vanishes wherever either
 /// value is missing, so X·Xᵀ holds every pair's sum of products over its common days. That Gram
-/// matrix is computed in blocks by a dgemm (the quadratic part, at the machine's floating-point
-/// speed, on every core); the other sums over a pair's common days are each series' totals minus
+/// matrix is computed in blocks of tiles of eight by eight series (`gram_tiles`: the quadratic
+/// part, at the machine's floating-point speed, on every core); the other sums over a pair's common days are each series' totals minus
 /// its values on the few days the other one misses. Series of different lengths (rare: windows cut
 /// short) are correlated pair by pair. Blocks are summed in a fixed order, so the result does not
 /// depend on the number of threads. A series missing one day correlates with every complete
@@ -225,12 +225,15 @@ impl Prepped {
 }
 
 /// The series of one length laid out for the Gram blocks: `x` holds them as zero-filled rows
-/// (row-major, for the dgemm), `xt` the same values day by day (so one day of many series is
+/// (row-major), `panels` the same in panels of eight series for the Gram tiles, `xt` the same
+/// values day by day (so one day of many series is
 /// contiguous), and `miss` every series' missing days k-major (`miss[k * m + j]` is series j's
 /// k-th missing day, padded with `len`, an index whose value is always 0).
 struct GramData<'a> {
     prep: &'a [Prepped],
     x: &'a [f64],
+    /// the same rows in panels of eight series (see `pack_panels`), for the Gram tiles
+    panels: &'a [f64],
     xt: &'a [f64],
     miss: &'a [u32],
     /// per series: Σ and Σ² of its values, and how many days it misses
@@ -312,9 +315,12 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
         }
         (total.iter().map(|t| t * t).sum::<f64>() - squares) / 2.0
     };
+    let mut panels = spare_buffer(m.div_ceil(PANEL) * PANEL * len);
+    pack_panels(&x, len, &mut panels);
     let data = GramData {
         prep: &prep,
         x: &x,
+        panels: &panels,
         xt: &xt,
         miss: &miss,
         s1: prep.iter().map(|p| p.s1).collect(),
@@ -355,10 +361,11 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
     drop(data);
     give_back(x);
     give_back(xt);
+    give_back(panels);
     sum
 }
 
-/// r̄'s two largest buffers, kept from call to call (at most two, of up to 32 MB each). A process
+/// r̄'s three largest buffers, kept from call to call (at most three, of up to 32 MB each). A process
 /// that runs several studies (the premium runs three) then reuses them; otherwise the allocator
 /// may map them afresh each time: on the 2,000-event bench 1,170 page faults a call, a seventh
 /// of r̄'s time.
@@ -377,11 +384,12 @@ fn spare_buffer(len: usize) -> Vec<f64> {
     v
 }
 
-/// Keep a buffer for the next `spare_buffer`, if it is not too large and fewer than two are kept.
+/// Keep a buffer for the next `spare_buffer`, if it is not too large and fewer than three are
+/// kept.
 fn give_back(v: Vec<f64>) {
     if v.capacity() <= (32 << 20) / std::mem::size_of::<f64>()
         && let Ok(mut kept) = SPARE.lock()
-        && kept.len() < 2
+        && kept.len() < 3
     {
         kept.push(v);
     }
@@ -493,14 +501,142 @@ fn single_vs_complete(
         .sum()
 }
 
-/// Rows per Gram block, and columns per dgemm call (bounds each buffer to 128 × 128 values).
-/// Measured on the study bench (r̄ alone, 100 calls, 2026-12-06): 128 × 128 and 128 × 256 took
-/// 6.8–8.1 and 7.3–7.6 ms, 64 × 256 8.3–8.6 (each column is packed once per block of rows),
-/// 256 × 256 7.9–8.8, 128 × 512 8.3–8.8.
+/// Series per panel of `pack_panels`, and rows and columns of a Gram tile.
+const PANEL: usize = 8;
+
+/// The zero-filled rows `x` (each `len` values) in panels of `PANEL` series: panel p holds
+/// series PANEL·p.. day by day, `out[(p·len + d)·PANEL + lane]`, zeros past the last series.
+/// A tile of the Gram matrix then reads two panels front to back.
+fn pack_panels(x: &[f64], len: usize, out: &mut [f64]) {
+    for (p, panel) in out.chunks_exact_mut(len * PANEL).enumerate() {
+        for lane in 0..PANEL {
+            let i = p * PANEL + lane;
+            let row = x.get(i * len..(i + 1) * len);
+            for d in 0..len {
+                panel[d * PANEL + lane] = row.map_or(0.0, |r| r[d]);
+            }
+        }
+    }
+}
+
+/// The Gram products Σ_d x_id·x_jd of rows `i0..i1` with columns `j0..j1` into `gram`
+/// (row-major, `j1 − j0` per row), for the pairs j > i only: tiles of eight by eight series
+/// whose columns all come before their rows are skipped, and a tile at a block's edge writes
+/// only its pairs inside the block. Each sum runs over the days in order, one multiply-add per
+/// day (fused where the CPU has FMA).
+fn gram_tiles(
+    panels: &[f64],
+    len: usize,
+    rows: (usize, usize),
+    cols: (usize, usize),
+    gram: &mut [f64],
+) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx512f")
+            && std::arch::is_x86_feature_detected!("fma")
+        {
+            // SAFETY: the CPU has AVX-512F and FMA (checked just above)
+            return unsafe { gram_tiles_avx512(panels, len, rows, cols, gram) };
+        }
+        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
+        {
+            // SAFETY: the CPU has AVX2 and FMA (checked just above)
+            return unsafe { gram_tiles_avx2(panels, len, rows, cols, gram) };
+        }
+    }
+    gram_tiles_body::<false, 4>(panels, len, rows, cols, gram)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,fma")]
+unsafe fn gram_tiles_avx512(
+    panels: &[f64],
+    len: usize,
+    rows: (usize, usize),
+    cols: (usize, usize),
+    gram: &mut [f64],
+) {
+    gram_tiles_body::<true, 8>(panels, len, rows, cols, gram)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn gram_tiles_avx2(
+    panels: &[f64],
+    len: usize,
+    rows: (usize, usize),
+    cols: (usize, usize),
+    gram: &mut [f64],
+) {
+    gram_tiles_body::<true, 4>(panels, len, rows, cols, gram)
+}
+
+/// `R` rows of a tile at a time: eight fill the 32 vector registers of AVX-512 (eight
+/// accumulators of eight values), four the 16 of AVX2 (eight of four values).
+#[inline(always)]
+fn gram_tiles_body<const FMA: bool, const R: usize>(
+    panels: &[f64],
+    len: usize,
+    (i0, i1): (usize, usize),
+    (j0, j1): (usize, usize),
+    gram: &mut [f64],
+) {
+    let width = j1 - j0;
+    let panel = |p: usize| &panels[p * len * PANEL..(p + 1) * len * PANEL];
+    for p in i0 / PANEL..i1.div_ceil(PANEL) {
+        let (r0, r1) = ((p * PANEL).max(i0), ((p + 1) * PANEL).min(i1));
+        // the first panel of columns with a column after the tile's first row
+        let q0 = (j0 / PANEL).max((r0 + 1) / PANEL);
+        for q in q0..j1.div_ceil(PANEL) {
+            let (c0, c1) = ((q * PANEL).max(j0), ((q + 1) * PANEL).min(j1));
+            for h in (0..PANEL).step_by(R) {
+                let (h0, h1) = ((p * PANEL + h).max(r0), (p * PANEL + h + R).min(r1));
+                if h0 >= h1 {
+                    continue;
+                }
+                let acc = tile::<FMA, R>(panel(p), h, panel(q));
+                for i in h0..h1 {
+                    let out = &mut gram[(i - i0) * width + (c0 - j0)..(i - i0) * width + (c1 - j0)];
+                    out.copy_from_slice(&acc[i - p * PANEL - h][c0 - q * PANEL..c1 - q * PANEL]);
+                }
+            }
+        }
+    }
+}
+
+/// Rows `h..h + R` of one tile: their dot products with the eight series of panel `b` over all
+/// the days.
+#[inline(always)]
+fn tile<const FMA: bool, const R: usize>(a: &[f64], h: usize, b: &[f64]) -> [[f64; PANEL]; R] {
+    let mut acc = [[0.0f64; PANEL]; R];
+    for (ad, bd) in a
+        .as_chunks::<PANEL>()
+        .0
+        .iter()
+        .zip(b.as_chunks::<PANEL>().0)
+    {
+        for (row, &av) in acc.iter_mut().zip(&ad[h..h + R]) {
+            for (c, &bv) in row.iter_mut().zip(bd) {
+                *c = if FMA {
+                    av.mul_add(bv, *c)
+                } else {
+                    *c + av * bv
+                };
+            }
+        }
+    }
+    acc
+}
+
+/// Rows per Gram block, and columns per pass of the tiles (bounds each buffer to 128 × 128
+/// values). Measured on the study bench with a dgemm in place of the tiles (r̄ alone, 100 calls,
+/// 2026-12-06): 128 × 128 and 128 × 256 took 6.8–8.1 and 7.3–7.6 ms, 64 × 256 8.3–8.6, 256 × 256
+/// 7.9–8.8, 128 × 512 8.3–8.8.
 const GRAM_ROWS: usize = 128;
 const GRAM_COLS: usize = 128;
 
-/// A worker's buffers, kept from block to block: the dgemm's output, one row's values and
+/// A worker's buffers, kept from block to block: the Gram tiles' output, one row's values and
 /// missing-day marks (with the zero at index `len`), and per column of a block the sums over
 /// the pair's common days that the Gram product does not give.
 #[derive(Default)]
@@ -582,31 +718,17 @@ fn gram_block_sum_body(
     while j0 < col_end {
         let j1 = (j0 + block_cols).min(col_end);
         let cols = j1 - j0;
-        // (the dgemm writes every value with β = 0: the buffer needs no zeroing)
+        // (the tiles write every value a pair below reads: the buffer needs no zeroing)
         if s.gram.len() < rows * cols {
             s.gram.resize(rows * cols, 0.0);
         }
-        // SAFETY: A is rows × len at x[i0 * len..] (row stride len), B is len × cols read from
-        // x[j0 * len..] transposed (row stride 1, column stride len), C is rows × cols in
-        // s.gram; all three lie inside their slices.
-        unsafe {
-            matrixmultiply::dgemm(
-                rows,
-                len,
-                cols,
-                1.0,
-                g.x[i0 * len..].as_ptr(),
-                len as isize,
-                1,
-                g.x[j0 * len..].as_ptr(),
-                1,
-                len as isize,
-                0.0,
-                s.gram.as_mut_ptr(),
-                cols as isize,
-                1,
-            );
-        }
+        gram_tiles(
+            g.panels,
+            len,
+            (i0, i1),
+            (j0, j1),
+            &mut s.gram[..rows * cols],
+        );
         // columns are ordered by falling missing days: none misses more than the first
         let gather = g.prep[j0].missing.len();
         for r in 0..rows {
@@ -1304,6 +1426,46 @@ mod tests {
             direct.abs() > 1.0,
             "the set must have real correlation: {direct}"
         );
+    }
+
+    #[test]
+    fn gram_tiles_of_every_width_give_each_later_pair_its_sum_of_products() {
+        // 21 series of 13 days (three panels, the last padded); blocks starting and ending
+        // inside panels, on the diagonal and off it
+        let (m, len) = (21usize, 13usize);
+        let x: Vec<f64> = (0..m * len)
+            .map(|v| ((v * 7919) % 97) as f64 / 13.0 - 3.5)
+            .collect();
+        let mut panels = vec![f64::NAN; m.div_ceil(PANEL) * PANEL * len];
+        pack_panels(&x, len, &mut panels);
+        // the sums each variant must give, in the same order: day 0 first, from +0.0
+        let plain =
+            |i: usize, j: usize| (0..len).fold(0.0, |acc, d| acc + x[i * len + d] * x[j * len + d]);
+        let fused = |i: usize, j: usize| {
+            (0..len).fold(0.0, |acc: f64, d| {
+                x[i * len + d].mul_add(x[j * len + d], acc)
+            })
+        };
+        type Tiles = fn(&[f64], usize, (usize, usize), (usize, usize), &mut [f64]);
+        let variants: [(Tiles, bool); 3] = [
+            (gram_tiles_body::<false, 4>, false),
+            (gram_tiles_body::<true, 4>, true),
+            (gram_tiles_body::<true, 8>, true),
+        ];
+        for (tiles, fma) in variants {
+            for (rows, cols) in [((0, 21), (0, 21)), ((3, 11), (5, 21)), ((9, 10), (17, 19))] {
+                let width = cols.1 - cols.0;
+                let mut gram = vec![f64::NAN; (rows.1 - rows.0) * width];
+                tiles(&panels, len, rows, cols, &mut gram);
+                for i in rows.0..rows.1 {
+                    for j in (i + 1).max(cols.0)..cols.1 {
+                        let want = if fma { fused(i, j) } else { plain(i, j) };
+                        let got = gram[(i - rows.0) * width + (j - cols.0)];
+                        assert_eq!(got, want, "fma {fma}, pair ({i}, {j})");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
