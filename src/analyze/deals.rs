@@ -3628,9 +3628,8 @@ fn words_in(s: &str) -> usize {
 /// breadcrumbs, "Key Takeaways".
 fn is_furniture(s: &str) -> bool {
     let p = pats();
-    words_in(s) <= 3
-        || p.furniture.is_match(s)
-        || words_in(s) <= 14 && p.dateline.is_match(s.trim())
+    let words = words_in(s);
+    words <= 3 || p.furniture.is_match(s) || words <= 14 && p.dateline.is_match(s.trim())
 }
 
 /// Does a sentence recall an earlier agreement ("recently signed", "last year", "최근 … 체결한")?
