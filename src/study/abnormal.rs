@@ -118,9 +118,9 @@ pub struct Regressors<'a> {
     pub factor: Option<&'a [Option<f64>]>,
 }
 
+/// Each model's regressor row at session t, or None if a regressor is missing: the constant
+/// first (the market-adjusted model has none: its one value is the market's return).
 impl Regressors<'_> {
-    /// The regressor row at session t (constant first, none for the market-adjusted model), or
-    /// None if a regressor is missing.
     #[inline(always)]
     fn mean(&self, _t: usize) -> Option<[f64; 1]> {
         Some([1.0])
