@@ -160,17 +160,18 @@ fn corr_from_sums(n: usize, sa: f64, sb: f64, saa: f64, sbb: f64, sab: f64) -> O
 /// r̄: mean over all pairs of the estimation-residual correlations (pairwise-complete days; pairs
 /// with fewer than 30 common days count as 0). Zero for fewer than two events.
 ///
-/// Two complete series (no missing day) correlate as the dot product of their standardized
-/// rows, so all their pairs are summed in one pass ((|Σz|² − Σ|z|²)/2). For the pairs with a
-/// missing day, series of one length are zero-filled rows of a matrix X; a product vanishes wherever either
+/// Two complete series (no missing day) correlate as the dot product of their standardized rows, so
+/// all their pairs are summed in one pass ((|Σz|² − Σ|z|²)/2). For the pairs with a missing day,
+/// series of one length are zero-filled rows of a matrix X; a product vanishes wherever either
 /// value is missing, so X·Xᵀ holds every pair's sum of products over its common days. That Gram
 /// matrix is computed in blocks of tiles of eight by eight series (`gram_tiles`: the quadratic
-/// part, at the machine's floating-point speed, on every core); the other sums over a pair's common days are each series' totals minus
-/// its values on the few days the other one misses. Series of different lengths (rare: windows cut
-/// short) are correlated pair by pair. Blocks are summed in a fixed order, so the result does not
-/// depend on the number of threads. A series missing one day correlates with every complete
-/// series through one product per missing day, not per pair (`single_vs_complete`): on the study
-/// bench that takes a third of the pairs out of the Gram blocks.
+/// part, at the machine's floating-point speed, on every core); the other sums over a pair's common
+/// days are each series' totals minus its values on the few days the other one misses. Series of
+/// different lengths (rare: windows cut short) are correlated pair by pair. Blocks are summed in a
+/// fixed order, so the result does not depend on the number of threads. A series missing one day
+/// correlates with every complete series through one product per missing day, not per pair
+/// (`single_vs_complete`): on the study bench that takes a third of the pairs out of the Gram
+/// blocks.
 pub fn mean_pairwise_corr(resid: &[&[Option<f64>]]) -> f64 {
     let n = resid.len();
     if n < 2 {
@@ -226,9 +227,9 @@ impl Prepped {
 
 /// The series of one length laid out for the Gram blocks: `x` holds them as zero-filled rows
 /// (row-major), `panels` the same in panels of eight series for the Gram tiles, `xt` the same
-/// values day by day (so one day of many series is
-/// contiguous), and `miss` every series' missing days k-major (`miss[k * m + j]` is series j's
-/// k-th missing day, padded with `len`, an index whose value is always 0).
+/// values day by day (so one day of many series is contiguous), and `miss` every series' missing
+/// days k-major (`miss[k * m + j]` is series j's k-th missing day, padded with `len`, an index
+/// whose value is always 0).
 struct GramData<'a> {
     prep: &'a [Prepped],
     x: &'a [f64],
@@ -365,10 +366,10 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
     sum
 }
 
-/// r̄'s three largest buffers, kept from call to call (at most three, of up to 32 MB each). A process
-/// that runs several studies (the premium runs three) then reuses them; otherwise the allocator
-/// may map them afresh each time: on the 2,000-event bench 1,170 page faults a call, a seventh
-/// of r̄'s time.
+/// r̄'s three largest buffers, kept from call to call (at most three, of up to 32 MB each). A
+/// process that runs several studies (the premium runs three) then reuses them; otherwise the
+/// allocator may map them afresh each time: on the 2,000-event bench 1,170 page faults a call, a
+/// seventh of r̄'s time.
 static SPARE: std::sync::Mutex<Vec<Vec<f64>>> = std::sync::Mutex::new(Vec::new());
 
 /// A buffer of `len` values, reusing a kept one when there is one: what it holds is left from
