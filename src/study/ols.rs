@@ -168,8 +168,9 @@ impl Small {
         }
     }
 
-    /// Add one row of k values (more are ignored) and its y.
-    #[inline]
+    /// Add one row of k values (more are ignored) and its y, for a k known only at run time
+    /// (the study knows its model's k and calls `add_row_k`; the tests try every k).
+    #[cfg(test)]
     pub fn add_row(&mut self, row: &[f64], y: f64) {
         // one copy of the loops per k, unrolled (k is known only at run time); the same
         // products and sums in the same order for each
