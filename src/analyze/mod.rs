@@ -424,6 +424,16 @@ fn analyze_batch(analyzer: &Analyzer<'_>, batch: &[AnalysisDoc]) -> Vec<DocAnaly
     })
 }
 
+/// Builds what reading a document needs once per process (the recogniser's and the term readers'
+/// compiled patterns, the tone lexicon), so that a caller can have it done on another thread
+/// while it does other work: `crawl` does it while it fetches and stores. It takes about 0.2 s,
+/// which the first document read would otherwise wait for (a fifth of a crawl of 10,000 items).
+pub fn warm_up() {
+    deals::warm_up();
+    terms::warm_up();
+    tone::lexicon();
+}
+
 /// Analyse the unanalysed documents (or all), then rebuild the deals from every detection.
 pub fn run(cfg: &Config, store: &mut Store, all: bool) -> Result<AnalyzeReport, StoreError> {
     run_with_progress(cfg, store, all, false)

@@ -28,6 +28,11 @@ struct Res {
     term_months: Regex,
 }
 
+/// Compiles the term readers' patterns now rather than at the first document read.
+pub(crate) fn warm_up() {
+    res();
+}
+
 fn res() -> &'static Res {
     static R: OnceLock<Res> = OnceLock::new();
     R.get_or_init(|| Res {

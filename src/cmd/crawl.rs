@@ -42,6 +42,7 @@ pub fn run(data_dir: &Path, config: &Path, args: Args) -> anyhow::Result<i32> {
     let cfg = super::load_config(config)?;
     let _lock = super::CrawlLock::acquire(data_dir)?;
     let mut store = super::open_store(data_dir)?;
+    store.ingesting()?;
     let opts = CrawlOptions {
         sources: args.sources,
         force: args.force,
@@ -52,7 +53,14 @@ pub fn run(data_dir: &Path, config: &Path, args: Args) -> anyhow::Result<i32> {
         .enable_all()
         .build()
         .context("starting the async runtime")?;
-    let report = rt.block_on(crate::crawl::crawl(&cfg, &mut store, &opts))?;
+    // the analysis that follows compiles its patterns meanwhile, on a core the crawl leaves idle
+    // while it waits on the network and on SQLite
+    let report = std::thread::scope(|s| {
+        if !args.no_analyze {
+            s.spawn(crate::analyze::warm_up);
+        }
+        rt.block_on(crate::crawl::crawl(&cfg, &mut store, &opts))
+    })?;
     // everything fetched is stored first; analysis then runs on the store
     let analysis = if args.no_analyze {
         None
