@@ -113,6 +113,7 @@ pub fn run(ctx: &Workspace, args: Args) -> anyhow::Result<i32> {
     let sources = selected(&cfg, &args.sources)?;
     let _watch = super::CrawlLock::acquire_watch(&ctx.data_dir)?;
     let mut store = super::open_store(&ctx.data_dir)?;
+    store.ingesting()?;
     let mut schedule = resume(&store, &sources)?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
