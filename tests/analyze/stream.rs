@@ -102,6 +102,8 @@ pub struct Event {
     /// The ids of the texts that report it.
     pub docs: Vec<String>,
     pub confidence: f64,
+    /// Its reasons for ("for: …"), as `deals show` gives them, joined by " | ".
+    pub decided_by: String,
 }
 
 impl Event {
@@ -217,6 +219,13 @@ pub fn crawl_deals(cfg: &Config, items: &[&Item]) -> Vec<Event> {
             years: d.terms.term_years,
             evidence: d.evidence.clone().unwrap_or_default(),
             confidence: d.confidence.unwrap_or(1.0),
+            decided_by: d
+                .reasons
+                .iter()
+                .filter(|r| r.starts_with("for:"))
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" | "),
         })
         .collect()
 }
@@ -250,7 +259,8 @@ impl TextScore {
 
 pub fn score_texts(cfg: &Config, items: &[&Item]) -> TextScore {
     let mut s = TextScore::default();
-    // HASHPIVOT_REALTEXT_DUMP=FILE: each text's reading, one line each (id, taken, confidence)
+    // HASHPIVOT_REALTEXT_DUMP=FILE: each text's reading, one line each (id, taken, confidence,
+    // its reasons for)
     let mut dump = std::env::var("HASHPIVOT_REALTEXT_DUMP")
         .ok()
         .filter(|v| !v.is_empty())
@@ -266,10 +276,11 @@ pub fn score_texts(cfg: &Config, items: &[&Item]) -> TextScore {
                 .or(deals.first());
             writeln!(
                 f,
-                "{}\t{}\t{}",
+                "{}\t{}\t{}\t{}",
                 it.id,
                 d.is_some() as u8,
-                d.map_or(0.0, |d| d.confidence)
+                d.map_or(0.0, |d| d.confidence),
+                d.map_or("", |d| d.decided_by.as_str())
             )
             .expect("HASHPIVOT_REALTEXT_DUMP");
         }
