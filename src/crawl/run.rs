@@ -168,27 +168,22 @@ pub async fn crawl(
         });
     }
     while let Some(joined) = tasks.join_next().await {
-        let f = match joined {
-            Ok(f) => f,
-            Err(e) => anyhow::bail!("a crawl task failed: {e}"),
-        };
-        bar.set_message(f.source.name.clone());
-        let (name, kind) = (f.source.name.clone(), f.source.kind.as_str());
-        // A store error (a full disk, say) fails this source, not the crawl: its transaction was
-        // rolled back, so nothing stored before is touched.
-        let r = store_fetch(store, &cfg, f).unwrap_or_else(|e| SourceReport {
-            name,
-            kind,
-            outcome: Outcome::Failed,
-            http_status: None,
-            new: 0,
-            updated: 0,
-            error: Some(format!("storing: {}", crate::error_chain(&e))),
-            next_due_at: None,
-        });
-        report.documents_new += r.new;
-        report.sources.push(r);
-        bar.inc(1);
+        // the sources fetched meanwhile are stored with it, in one transaction
+        let mut fetches = Vec::new();
+        for joined in std::iter::once(joined).chain(std::iter::from_fn(|| tasks.try_join_next())) {
+            match joined {
+                Ok(f) => fetches.push(f),
+                Err(e) => anyhow::bail!("a crawl task failed: {e}"),
+            }
+        }
+        if let Some(last) = fetches.last() {
+            bar.set_message(last.source.name.clone());
+        }
+        for r in store_ready(store, &cfg, &fetches) {
+            report.documents_new += r.new;
+            report.sources.push(r);
+            bar.inc(1);
+        }
     }
     bar.finish_and_clear();
     report.sources.sort_by(|a, b| a.name.cmp(&b.name));
@@ -210,7 +205,36 @@ fn backoff(cfg: &Config, failures: i64) -> Duration {
     Duration::from_secs(secs)
 }
 
-fn store_fetch(store: &mut Store, cfg: &Config, f: SourceFetch) -> anyhow::Result<SourceReport> {
+/// The fetches that came in together, stored in one transaction (`Store::batch`). When its
+/// commit fails (a full disk), nothing of it was kept, and each fetch is stored again alone, so
+/// one that does not fit fails only itself.
+fn store_ready(store: &mut Store, cfg: &Config, fetches: &[SourceFetch]) -> Vec<SourceReport> {
+    store
+        .batch(|store| store_each(store, cfg, fetches))
+        .unwrap_or_else(|_| store_each(store, cfg, fetches))
+}
+
+/// Each fetch stored in its own savepoint. A store error (a full disk, say) fails that source,
+/// not the crawl: its savepoint was rolled back, so nothing stored before is touched.
+fn store_each(store: &mut Store, cfg: &Config, fetches: &[SourceFetch]) -> Vec<SourceReport> {
+    fetches
+        .iter()
+        .map(|f| {
+            store_fetch(store, cfg, f).unwrap_or_else(|e| SourceReport {
+                name: f.source.name.clone(),
+                kind: f.source.kind.as_str(),
+                outcome: Outcome::Failed,
+                http_status: None,
+                new: 0,
+                updated: 0,
+                error: Some(format!("storing: {}", crate::error_chain(&e))),
+                next_due_at: None,
+            })
+        })
+        .collect()
+}
+
+fn store_fetch(store: &mut Store, cfg: &Config, f: &SourceFetch) -> anyhow::Result<SourceReport> {
     let name = f.source.name.clone();
     let kind = f.source.kind.as_str();
     // the status and what follows are filled in below, as the fetch went
@@ -223,7 +247,7 @@ fn store_fetch(store: &mut Store, cfg: &Config, f: SourceFetch) -> anyhow::Resul
         let wait = backoff(cfg, f.state.consecutive_failures + 1).max(extra.unwrap_or_default());
         Utc::now() + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::hours(24))
     };
-    match f.result {
+    match &f.result {
         Ok(Fetch::NotModified) => {
             entry.http_status = Some(304);
             store.record_fetch(&name, &entry)?;
@@ -248,12 +272,12 @@ fn store_fetch(store: &mut Store, cfg: &Config, f: SourceFetch) -> anyhow::Resul
             entry.note = match (&meta.moved_to, note) {
                 (Some(to), Some(n)) => Some(format!("moved to {to}: update feeds.toml; {n}")),
                 (Some(to), None) => Some(format!("moved to {to}: update feeds.toml")),
-                (None, n) => n,
+                (None, n) => n.clone(),
             };
             entry.http_status = Some(meta.status);
             entry.bytes = Some(meta.body.len() as u64);
-            entry.etag = meta.etag;
-            entry.last_modified = meta.last_modified;
+            entry.etag = meta.etag.clone();
+            entry.last_modified = meta.last_modified.clone();
             if !partial.is_empty() {
                 entry.error = Some(format!(
                     "{} part(s) failed, first: {}",
@@ -262,7 +286,7 @@ fn store_fetch(store: &mut Store, cfg: &Config, f: SourceFetch) -> anyhow::Resul
                 ));
                 entry.next_due_at = Some(fail_due(None));
             }
-            let out = store.commit_fetch(&name, &docs, &entry)?;
+            let out = store.commit_fetch(&name, docs, &entry)?;
             Ok(SourceReport {
                 name,
                 kind,
@@ -279,7 +303,7 @@ fn store_fetch(store: &mut Store, cfg: &Config, f: SourceFetch) -> anyhow::Resul
             })
         }
         Err(e) => {
-            let retry_after = match &e {
+            let retry_after = match e {
                 FetchError::RateLimited { retry_after, .. } => *retry_after,
                 _ => None,
             };
@@ -509,6 +533,71 @@ async fn fetch_filing(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fetches_stored_together_are_stored_alone_when_their_commit_fails() {
+        let cfg = Config::parse(
+            "[[source]]\nname = \"good\"\nkind = \"feed\"\nurl = \"https://a.example/f\"\n\n\
+             [[source]]\nname = \"gone\"\nkind = \"feed\"\nurl = \"https://b.example/f\"\n",
+            "t",
+        )
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        // only "good" is a known source: "gone"'s documents break the foreign key
+        store
+            .sync_sources(&[("good".into(), "feed", "https://a.example/f".into())])
+            .unwrap();
+        let sources = cfg.all_sources();
+        let fetch = |i: usize| SourceFetch {
+            source: sources[i].clone(),
+            state: SourceState::default(),
+            started_at: Utc::now(),
+            result: Ok(Fetch::Docs {
+                meta: Box::new(Fetched {
+                    status: 200,
+                    final_url: sources[i].url.clone(),
+                    body: b"<rss/>".to_vec(),
+                    content_type: None,
+                    etag: None,
+                    last_modified: None,
+                    moved_to: None,
+                }),
+                docs: (0..3)
+                    .map(|j| NewDocument {
+                        url: Some(format!("{}/{j}", sources[i].url)),
+                        guid: Some(format!("{i}-{j}")),
+                        title: format!("item {j}"),
+                        ..Default::default()
+                    })
+                    .collect(),
+                partial: Vec::new(),
+                note: None,
+            }),
+        };
+        let fetches = [fetch(0), fetch(1)];
+        // the foreign key checked only at the commit: the batch's commit fails
+        store.execute_for_tests("PRAGMA defer_foreign_keys = ON");
+        let reports = store_ready(&mut store, &cfg, &fetches);
+        let got: Vec<(&str, Outcome, usize, Option<&str>)> = reports
+            .iter()
+            .map(|r| (r.name.as_str(), r.outcome, r.new, r.error.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("good", Outcome::Fetched, 3, None),
+                (
+                    "gone",
+                    Outcome::Failed,
+                    0,
+                    Some("storing: inserting document: FOREIGN KEY constraint failed")
+                ),
+            ]
+        );
+        assert_eq!(store.source_state("good").unwrap().consecutive_failures, 0);
+        assert_eq!(store.count_unindexed().unwrap(), 3);
+    }
 
     #[test]
     fn backoff_doubles_and_caps_at_a_day() {

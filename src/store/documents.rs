@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use chrono::Utc;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use super::{FetchLogEntry, SqlContext, Store, StoreError};
@@ -89,7 +89,8 @@ impl Store {
         docs: &[NewDocument],
         entry: &FetchLogEntry,
     ) -> Result<InsertOutcome, StoreError> {
-        let tx = self.conn.transaction().ctx("starting document batch")?;
+        // a savepoint: its own transaction, or a part of `Store::batch`'s undone alone
+        let tx = self.conn.savepoint().ctx("starting document batch")?;
         let outcome = insert_documents(&tx, source, docs)?;
         Store::record_fetch_tx(&tx, source, entry, Some(outcome.new as i64))?;
         tx.commit().ctx("committing document batch")?;
@@ -245,7 +246,7 @@ impl Store {
 /// same text. The first that matches decides; a match from the same source with changed text is an
 /// update.
 fn insert_documents(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     source: &str,
     docs: &[NewDocument],
 ) -> Result<InsertOutcome, StoreError> {
@@ -453,7 +454,7 @@ fn resend(title: &str) -> Option<(Resend, &str)> {
 /// A summary-only item whose stored row has since gained an article body: the feed item is unchanged
 /// when its title and summary are, whatever body we fetched ourselves.
 fn old_hash_matches_without_body(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     id: i64,
     d: &NewDocument,
 ) -> Result<bool, StoreError> {

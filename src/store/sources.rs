@@ -146,7 +146,7 @@ impl Store {
     /// Record a fetch attempt: the log row and the source's new state. `new_items` is what the
     /// attempt added. Runs inside the caller's transaction when called from `commit_fetch`.
     pub(super) fn record_fetch_tx(
-        tx: &rusqlite::Transaction<'_>,
+        tx: &rusqlite::Connection,
         source: &str,
         entry: &FetchLogEntry,
         new_items: Option<i64>,
@@ -202,7 +202,7 @@ impl Store {
 
     /// Record a fetch that stored no documents (a failure, or a 304).
     pub fn record_fetch(&mut self, source: &str, entry: &FetchLogEntry) -> Result<(), StoreError> {
-        let tx = self.conn.transaction().ctx("starting fetch record")?;
+        let tx = self.conn.savepoint().ctx("starting fetch record")?;
         Self::record_fetch_tx(&tx, source, entry, None)?;
         tx.commit().ctx("committing fetch record")
     }
