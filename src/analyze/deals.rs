@@ -40,6 +40,10 @@ struct Patterns {
     reported_fact: Regex,
     acquisition: Regex,
     expansion: Regex,
+    /// What a text tells after what it told before: "CoreWeave subsequently exercised …".
+    subsequently: Regex,
+    /// The total a new agreement brings the company to: "bringing total contracted revenue to".
+    brings_total: Regex,
     gpu_cloud: Regex,
     colocation: Regex,
     hosting: Regex,
@@ -445,6 +449,8 @@ fn pats() -> &'static Patterns {
             reported_fact: r(r"(?i)\breportedly,?(?:\s+[\w'’.-]+){0,5}?\s+(?:(?:has|have|had)\s+)?(?:struck|signed|inked|sealed|clinched|entered into|agreed to (?:lease|provide|host|supply))\b"),
             rumor: r(r"(?i)\bin (?:advanced |early )?(?:talks|discussions|negotiations)\b|\btalks (?:to|with)\b|\breportedly\b|\baccording to (?:people|sources|a person)|\bsources said\b|\bexploring\b|\bconsidering\b|\bweighing\b|\bmay sign\b|\bcould sign\b|\brumou?r|\bis said to\b|\bnearing a deal\b|\bpotential deal\b|\bin talks\b|交渉|談判|谈判|협상|\bпереговор\w*"),
             acquisition: r(r"(?i)\b(acquir(?:e|es|ed|ing)|acquisitions?|merger|merge[sd]?|all-stock|buyout|takeover|to buy|stake in|\d+% stake)\b|買収|收购|收購|并购|併購|全股票|인수|\b(?:поглощени\w*|приобретени\w*|слияни\w*)\b|\b(?:Übernahme\w*|übernimmt|Fusion|rachat|fusion|adquisición|fusión|acquisizione|fusione|aquisição|fusão|adquirir|adquiere|adquirió|adquirirá|adquiriu|acquérir|acquiert|racheter|rachète|acquisire|acquisisce|acquisirà|zu übernehmen)\b"),
+            brings_total: r(r"(?i)\b(?:bringing|brings|taking|takes|lifting|lifts|raising|raises|pushing|pushes) (?:the |its |their )?(?:company's |company’s )?(?:potential |expected )?total contracted\b"),
+            subsequently: r(r"(?i)\b(?:subsequently|thereafter|afterwards|since then|later (?:exercised|added|expanded|signed|took))\b"),
             expansion: r(r"(?i)\b(exercis(?:e|es|ed|ing) (?:of )?(?:[a-z]+ ){0,3}options?|(?:a exercé|ont exercé|ejerció|ejercieron|ha esercitato|hanno esercitato|exerceu|exerceram) (?:\S+ ){0,2}(?:option|opción|opzione|opção)|(?:využil[aiy]?|skorzystał[aoy]?) (?:\w+ )?(?:opci|opcj[ięa]|možnosť)|Option\w* [^.;]{0,90}ausgeübt|erweiterte Vereinbarung|expan(?:d|ds|ded|ding|sion of|sion to) (?:its |the |their |an? )?(?:[\w'’-]+ ){0,3}(?:agreement|contract|lease|partnership|relationship|deal|commitment|collaboration)s?|(?:contract|lease|deal|agreement|partnership|commitment|relationship) expansion|expansion (?:lease|agreement|contract|deal|option)s?|additional \d+ ?MW|adds? \d+ ?MW|second phase|phase (?:2|II)|another \d+ ?MW|increase[sd]? (?:its |the )?(?:commitment|contract|capacity at)|(?:has|have) now committed to|commit(?:s|ted)? to (?:using|use|taking|take|leasing|lease) all (?:of )?(?:the )?(?:remaining |approved )?(?:[\w-]+ )?(?:power|capacity))\b"),
             gpu_cloud: r(r"(?i)\b(GPU cloud|cloud[- ]services|AI cloud|cloud contract|GPU-as-a-service|compute contract|cloud capacity|GPU services)\b"),
             colocation: r(r"(?i)\b(colocation|co-location|lease|leases|leased|data cent(?:er|re) lease)\b"),
@@ -1868,9 +1874,15 @@ impl<'a> Recognizer<'a> {
                     || new_customer
                     || p.size_or_term.is_match(s)
                     || p.one_contract.is_match(s))
-                && best_fresh
-                    .as_ref()
-                    .is_none_or(|b| (verb, score) > (b.verb, b.score))
+                && best_fresh.as_ref().is_none_or(|b| {
+                    (verb, score) > (b.verb, b.score)
+                        // "CoreWeave subsequently exercised an option for an additional 150MW"
+                        // after the leases it extends: the option is the period's new contract
+                        || b.party.is_some()
+                            && b.party == party
+                            && p.subsequently.is_match(s)
+                            && (capacity_move(s) || p.expansion.is_match(s))
+                })
             {
                 best_fresh = Some(c);
             }
@@ -3662,6 +3674,13 @@ fn recalls_on(s: &str, published: Option<chrono::NaiveDate>) -> bool {
             && !p
                 .recalled
                 .is_match(&s.replace(" by a new ", " with a new ")))
+        // ("exercised an option for an additional 150MW, potentially bringing total contracted
+        // revenue to $11 billion": the total the capacity the sentence adds brings, not one
+        // recalled; "the new lease brings total contracted revenue to $11 billion" adds none)
+        && !(s.contains("total contracted")
+            && p.brings_total.is_match(s)
+            && (capacity_move(s) || p.expansion.is_match(s))
+            && !p.recalled.is_match(&p.brings_total.replace_all(s, "")))
         || (s.contains("ince") || s.contains("ollow") || s.contains("original"))
             && p.recalled_more.is_match(s)
         || ["ecent", "écent", "ecien"].iter().any(|w| s.contains(w))
@@ -9803,6 +9822,31 @@ mod tests {
             "Cipher Mining reported Q2 2026 results: revenue of $61M, up 18% QoQ, and a net loss of $0.12 per share.\n- Campus build-out: Fluidstack exercised a second-phase option for ~120MW at the Barber Lake site.",
         );
         deal_with(&d, "Fluidstack");
+    }
+
+    #[test]
+    fn an_option_a_results_summary_says_was_exercised_after_the_leases_it_extends_is_the_deal() {
+        // the quarter's leases told first, then the option the customer took up since: the
+        // option is the summary's new contract, and the total it brings the company to recalls
+        // nothing
+        let d = decide(
+            "Applied Digital reports fiscal third quarter results",
+            "Applied Digital reported fiscal third quarter results, with revenue up 30% on the year.\nThe company signed two 180MW leases with CoreWeave during the quarter, worth about $5 billion over 15 years. CoreWeave subsequently exercised an option for an additional 90MW, potentially bringing total contracted revenue to $7 billion.",
+        );
+        deal_with(&d, "CoreWeave");
+        let det = d.detection.as_ref().unwrap();
+        assert_eq!(det.terms.capacity_mw, Some(90.0));
+        assert_eq!(
+            det.evidence,
+            "CoreWeave subsequently exercised an option for an additional 90MW, potentially bringing total contracted revenue to $7 billion."
+        );
+        // a total the text says was already contracted still recalls
+        assert!(recalls(
+            "The company has total contracted revenue of $7 billion across its leases."
+        ));
+        assert!(!recalls(
+            "CoreWeave exercised an option for 90MW more, bringing total contracted revenue to $7 billion."
+        ));
     }
 
     #[test]
