@@ -222,6 +222,46 @@ fn crawl_stores_every_feed_format_with_exact_fields() {
     assert_eq!(ua, "hashpivot-test/1.0 (tests@hashpivot.example)");
 }
 
+/// How often the crawl's `on_first_new` was called, for the test below.
+static FIRST_NEW_CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn count_first_new() {
+    FIRST_NEW_CALLS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+}
+
+#[test]
+fn a_crawl_calls_on_first_new_once_when_it_stores_something_and_never_when_it_stores_nothing() {
+    let s = Server::start();
+    serve_feeds(&s);
+    let mut cfg = test_config();
+    cfg.sources = vec![
+        common::feed_source("RSS", &s.url("/rss2.xml")),
+        common::feed_source("Atom", &s.url("/atom.xml")),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = hashpivot::store::Store::open(dir.path()).unwrap();
+    let opts = hashpivot::crawl::CrawlOptions {
+        sources: Vec::new(),
+        force: true,
+        articles: false,
+        progress: false,
+        on_first_new: Some(count_first_new),
+    };
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let first = rt
+        .block_on(hashpivot::crawl::crawl(&cfg, &mut store, &opts))
+        .unwrap();
+    assert!(first.documents_new > 0);
+    // two sources brought new documents: called once
+    assert_eq!(FIRST_NEW_CALLS.load(std::sync::atomic::Ordering::SeqCst), 1);
+    let again = rt
+        .block_on(hashpivot::crawl::crawl(&cfg, &mut store, &opts))
+        .unwrap();
+    assert_eq!(again.documents_new, 0);
+    // nothing new: not called again
+    assert_eq!(FIRST_NEW_CALLS.load(std::sync::atomic::Ordering::SeqCst), 1);
+}
+
 #[test]
 fn recrawl_is_idempotent_and_a_304_stores_nothing() {
     let s = Server::start();

@@ -48,19 +48,16 @@ pub fn run(data_dir: &Path, config: &Path, args: Args) -> anyhow::Result<i32> {
         force: args.force,
         articles: !args.no_articles,
         progress: !args.json,
+        // the analysis that follows compiles its patterns meanwhile, on a core the crawl leaves
+        // idle while it waits on the network and on SQLite (not waited for: a crawl that finds
+        // nothing new analyses nothing)
+        on_first_new: (!args.no_analyze).then_some(warm_up_analysis as fn()),
     };
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("starting the async runtime")?;
-    // the analysis that follows compiles its patterns meanwhile, on a core the crawl leaves idle
-    // while it waits on the network and on SQLite
-    let report = std::thread::scope(|s| {
-        if !args.no_analyze {
-            s.spawn(crate::analyze::warm_up);
-        }
-        rt.block_on(crate::crawl::crawl(&cfg, &mut store, &opts))
-    })?;
+    let report = rt.block_on(crate::crawl::crawl(&cfg, &mut store, &opts))?;
     // everything fetched is stored first; analysis then runs on the store
     let analysis = if args.no_analyze {
         None
@@ -110,6 +107,11 @@ pub fn run(data_dir: &Path, config: &Path, args: Args) -> anyhow::Result<i32> {
     } else {
         0
     })
+}
+
+/// `analyze::warm_up` on a thread of its own, not joined: the analysis waits for what it needs.
+pub(crate) fn warm_up_analysis() {
+    std::thread::spawn(crate::analyze::warm_up);
 }
 
 /// The failure lines: one per cause. Sources that failed for the same reason (every EDGAR source

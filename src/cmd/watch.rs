@@ -323,6 +323,7 @@ async fn crawl_and_analyse(
         force: true,
         articles: !args.no_articles,
         progress: false,
+        on_first_new: Some(super::crawl::warm_up_analysis),
     };
     let started = Utc::now();
     let report = crate::crawl::crawl(cfg, store, &opts).await?;

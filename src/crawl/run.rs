@@ -30,6 +30,10 @@ pub struct CrawlOptions {
     pub articles: bool,
     /// Show a progress bar on stderr (only drawn when stderr is a terminal).
     pub progress: bool,
+    /// Called once, when a source first brings new or changed documents (`crawl` starts the
+    /// analysis's preparation on another thread then); a crawl that finds nothing new never
+    /// calls it.
+    pub on_first_new: Option<fn()>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -167,6 +171,7 @@ pub async fn crawl(
             }
         });
     }
+    let mut on_first_new = opts.on_first_new;
     while let Some(joined) = tasks.join_next().await {
         // the sources fetched meanwhile are stored with it, in one transaction
         let mut fetches = Vec::new();
@@ -180,6 +185,11 @@ pub async fn crawl(
             bar.set_message(last.source.name.clone());
         }
         for r in store_ready(store, &cfg, &fetches) {
+            if r.new + r.updated > 0
+                && let Some(first_new) = on_first_new.take()
+            {
+                first_new();
+            }
             report.documents_new += r.new;
             report.sources.push(r);
             bar.inc(1);
