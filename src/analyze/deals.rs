@@ -343,7 +343,7 @@ struct Headlines {
 }
 
 /// Compiles the recogniser's patterns now rather than at the first document read: about 0.2 s
-/// of regex compilation, once per process (`analyze::warm_up`).
+/// of regex compilation, once per process (`analyze::warm_up_in_background`).
 pub(crate) fn warm_up() {
     pats();
 }

@@ -428,10 +428,16 @@ fn analyze_batch(analyzer: &Analyzer<'_>, batch: &[AnalysisDoc]) -> Vec<DocAnaly
 /// compiled patterns, the tone lexicon), so that a caller can have it done on another thread
 /// while it does other work: `crawl` does it while it fetches and stores. It takes about 0.2 s,
 /// which the first document read would otherwise wait for (a fifth of a crawl of 10,000 items).
-pub fn warm_up() {
+fn warm_up() {
     deals::warm_up();
     terms::warm_up();
     tone::lexicon();
+}
+
+/// `warm_up` on a thread of its own, not joined: the analysis waits only for what it needs, and a
+/// process that analyses nothing never waits for it.
+pub fn warm_up_in_background() {
+    std::thread::spawn(warm_up);
 }
 
 /// Analyse the unanalysed documents (or all), then rebuild the deals from every detection.

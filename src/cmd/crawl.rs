@@ -51,7 +51,7 @@ pub fn run(data_dir: &Path, config: &Path, args: Args) -> anyhow::Result<i32> {
         // the analysis that follows compiles its patterns meanwhile, on a core the crawl leaves
         // idle while it waits on the network and on SQLite (not waited for: a crawl that finds
         // nothing new analyses nothing)
-        on_first_new: (!args.no_analyze).then_some(warm_up_analysis as fn()),
+        on_first_new: (!args.no_analyze).then_some(crate::analyze::warm_up_in_background as fn()),
     };
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -107,11 +107,6 @@ pub fn run(data_dir: &Path, config: &Path, args: Args) -> anyhow::Result<i32> {
     } else {
         0
     })
-}
-
-/// `analyze::warm_up` on a thread of its own, not joined: the analysis waits for what it needs.
-pub(crate) fn warm_up_analysis() {
-    std::thread::spawn(crate::analyze::warm_up);
 }
 
 /// The failure lines: one per cause. Sources that failed for the same reason (every EDGAR source

@@ -323,7 +323,7 @@ async fn crawl_and_analyse(
         force: true,
         articles: !args.no_articles,
         progress: false,
-        on_first_new: Some(super::crawl::warm_up_analysis),
+        on_first_new: Some(crate::analyze::warm_up_in_background),
     };
     let started = Utc::now();
     let report = crate::crawl::crawl(cfg, store, &opts).await?;
