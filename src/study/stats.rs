@@ -252,12 +252,33 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
     if m < 2 || len < 30 {
         return 0.0;
     }
+    // One pass over the series (each is read once: they lie apart on the heap, and a second
+    // pass over them cost as much as the first): their values zero-filled, in the order given,
+    // and the days each misses.
+    let mut raw = spare_buffer(m * len);
+    let mut raw_missing: Vec<u32> = Vec::new();
+    let mut missing_end = Vec::with_capacity(m);
+    for (r, row) in series.iter().zip(raw.chunks_exact_mut(len)) {
+        for (d, (v, out)) in r.iter().zip(row.iter_mut()).enumerate() {
+            match v {
+                Some(v) => *out = *v,
+                None => {
+                    *out = 0.0;
+                    raw_missing.push(d as u32);
+                }
+            }
+        }
+        missing_end.push(raw_missing.len());
+    }
+    let missing_days = |i: usize| {
+        let start = if i == 0 { 0 } else { missing_end[i - 1] };
+        &raw_missing[start..missing_end[i]]
+    };
     // the series with a missing day first, most missing days first (their pairs go through the
     // Gram blocks, and a block of columns then gathers at most as many days per pair as its
     // first series misses), then the complete ones (their pairs with each other are summed in
     // one pass, below)
-    let missing_of = |s: &[Option<f64>]| s.iter().filter(|v| v.is_none()).count();
-    let mut order: Vec<(usize, usize)> = (0..m).map(|i| (missing_of(series[i]), i)).collect();
+    let mut order: Vec<(usize, usize)> = (0..m).map(|i| (missing_days(i).len(), i)).collect();
     order.sort_by_key(|&(missing, i)| (std::cmp::Reverse(missing), i));
     let incomplete = order
         .iter()
@@ -268,24 +289,18 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
     let mut miss = vec![len as u32; max_missing * m];
     let prep: Vec<Prepped> = order
         .iter()
-        .map(|&(_, i)| series[i])
+        .zip(x.chunks_exact_mut(len))
         .enumerate()
-        .map(|(i, r)| {
-            let row = &mut x[i * len..(i + 1) * len];
-            let mut missing = Vec::new();
-            for (d, v) in r.iter().enumerate() {
-                match v {
-                    Some(v) => row[d] = *v,
-                    None => {
-                        row[d] = 0.0;
-                        miss[missing.len() * m + i] = d as u32;
-                        missing.push(d);
-                    }
-                }
+        .map(|(i, (&(_, from), row))| {
+            row.copy_from_slice(&raw[from * len..(from + 1) * len]);
+            let missing: Vec<usize> = missing_days(from).iter().map(|&d| d as usize).collect();
+            for (k, &d) in missing.iter().enumerate() {
+                miss[k * m + i] = d as u32;
             }
             Prepped::new(row, missing)
         })
         .collect();
+    give_back(raw);
     // the transpose by blocks of 64 series (a write per value straight from each row would
     // touch a cache line per value)
     let mut xt = spare_buffer(len * m);
@@ -338,7 +353,6 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
         .iter()
         .take_while(|&&(missing, _)| missing > 1)
         .count();
-    let singles_complete = single_vs_complete(&prep, &x, len, multi..incomplete, incomplete..m);
     let blocks: Vec<(usize, usize, usize)> = (0..multi)
         .step_by(block_rows)
         .map(|i0| (i0, multi, m))
@@ -348,16 +362,21 @@ fn same_length_corr_sum(series: &[&[Option<f64>]], block_rows: usize, block_cols
                 .map(|i0| (i0, incomplete, incomplete)),
         )
         .collect();
-    // blocks are taken in order by whichever thread is free (the first, with the most columns
-    // to their right, go first) and summed in block order
-    let block_sums = super::par::map_with(blocks.len(), |b, scratch: &mut GramScratch| {
-        let (i0, row_end, col_end) = blocks[b];
+    // job 0 is the singles against the complete series, the blocks follow; they are taken in
+    // order by whichever thread is free (the first, with the most work, go first) and summed in
+    // block order
+    let sums = super::par::map_with(1 + blocks.len(), |b, scratch: &mut GramScratch| {
+        if b == 0 {
+            return single_vs_complete(&prep, &x, len, multi..incomplete, incomplete..m);
+        }
+        let (i0, row_end, col_end) = blocks[b - 1];
         gram_block_sum(
             &data,
             (i0, block_rows, block_cols, row_end, col_end),
             scratch,
         )
     });
+    let (singles_complete, block_sums) = (sums[0], &sums[1..]);
     let sum = complete_pairs + singles_complete + block_sums.iter().sum::<f64>();
     drop(data);
     give_back(x);
@@ -598,8 +617,16 @@ fn gram_tiles_body<const FMA: bool, const R: usize>(
                 }
                 let acc = tile::<FMA, R>(panel(p), h, panel(q));
                 for i in h0..h1 {
-                    let out = &mut gram[(i - i0) * width + (c0 - j0)..(i - i0) * width + (c1 - j0)];
-                    out.copy_from_slice(&acc[i - p * PANEL - h][c0 - q * PANEL..c1 - q * PANEL]);
+                    let at = (i - i0) * width + (c0 - j0);
+                    let row = &acc[i - p * PANEL - h];
+                    if c1 - c0 == PANEL {
+                        // a whole row of the tile: a copy of known length (a few vector moves,
+                        // where a length known only at run time calls memcpy)
+                        gram[at..at + PANEL].copy_from_slice(row);
+                    } else {
+                        gram[at..at + c1 - c0]
+                            .copy_from_slice(&row[c0 - q * PANEL..c1 - q * PANEL]);
+                    }
                 }
             }
         }
