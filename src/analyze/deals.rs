@@ -88,6 +88,9 @@ struct Patterns {
     business_object: Regex,
     /// a heading of an investment thesis: "Current thesis", "Bull Case", "Bear case"
     thesis_heading: Regex,
+    /// an evaluation pegged to the contract it names ("Evaluating Valuation After Securing $5
+    /// Billion Hyperscaler Lease"): the part from the signing verb on
+    pegged_to_contract: Regex,
     /// A heading that lays an article out case by case: "Die Fallstudien: TeraWulf, Cipher und
     /// Hut 8", "Case studies".
     case_studies: Regex,
@@ -482,6 +485,7 @@ fn pats() -> &'static Patterns {
             // when the story is over a week after that month, or undated)
             recalled_month_year: r(r"(?i)\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d,? (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)\b"),
             none_signed: r(r"(?i-u)\b(?:zero|no) (?:[a-z0-9/'-]+ ){0,4}?(?:(?:leases?|contracts?|tenants?|customers?|agreements?) (?:are |is |have been |has been )?(?:yet )?)?(?:signed|executed)\b"),
+            pegged_to_contract: r(r"(?i)^[^:]{2,60}:\s*(?:evaluating|assessing|weighing|reassessing|gauging)\b[^:]{0,40}?\b(?:after|following)\s+((?:securing|signing|landing|inking|winning|clinching|sealing)\b.*\$\s?\d.*)$"),
             thesis_heading: r(r"(?i)^\W*(?:(?:the )?(?:bull|bear)(?:ish)? case|(?:current|investment) thesis|hook\W+thesis|trade (?:idea|setup|plan))\W*$"),
             case_studies: r(r"(?i)^\W*(?:the |die |les |los |as |i )?(?:case stud(?:y|ies)|fallstudien?|fallbeispiele|[ée]tudes? de cas|casos? de estudio|estudos? de caso|casi (?:di )?studio)\b"),
             business_object: r(r"(?i-u)\b(?:customers|customer base|business(?:es)?|assets|operations|data cent(?:er|re)s|portfolio)\b"),
@@ -1041,7 +1045,15 @@ impl<'a> Recognizer<'a> {
             {
                 head
             }
-            _ => d.title,
+            // ("Applied Digital (APLD): Evaluating Valuation After Securing $5 Billion
+            // Hyperscaler Lease …": the evaluation is pegged to the contract it names, which is
+            // the news; its valuation talk does not make the page commentary)
+            _ => match p.pegged_to_contract.captures(d.title) {
+                Some(c) if p.contract_noun.is_match(&c[1]) || names_contract(&c[1]) => {
+                    c.get(1).map_or(d.title, |m| m.as_str())
+                }
+                _ => d.title,
+            },
         };
         let headline = headline_class(title_head);
         // "… stock Initiated by H.C. Wainwright analyst" over "The company report on January 10,
@@ -9847,6 +9859,30 @@ mod tests {
         assert!(!recalls(
             "CoreWeave exercised an option for 90MW more, bringing total contracted revenue to $7 billion."
         ));
+    }
+
+    #[test]
+    fn an_evaluation_pegged_to_the_contract_its_headline_names_is_the_report_of_that_contract() {
+        // a valuation piece whose headline hangs on the contract ("after securing …") and whose
+        // text opens with it is the day's report of the contract
+        let d = decide(
+            "TeraWulf (WULF): Evaluating Valuation After Securing $3.2 Billion Lease With Fluidstack",
+            "Market Digest\nTeraWulf has landed a $3.2 billion, 10-year lease with Fluidstack for 160 megawatts of critical IT load at its Lake Mariner campus. The shares have doubled this year.",
+        );
+        deal_with(&d, "Fluidstack");
+        let terms = &d.detection.as_ref().unwrap().terms;
+        assert_eq!(
+            (terms.value_usd, terms.capacity_mw, terms.term_years),
+            (Some(3.2e9), Some(160.0), Some(10.0))
+        );
+        // the same valuation talk pegged to anything else is still commentary
+        no_deal_because(
+            &decide(
+                "TeraWulf (WULF): Evaluating Valuation After A 40% Rally",
+                "Market Digest\nTeraWulf has landed a $3.2 billion, 10-year lease with Fluidstack for 160 megawatts of critical IT load at its Lake Mariner campus.",
+            ),
+            "against: commentary (opinion, analysis, a question)",
+        );
     }
 
     #[test]
