@@ -91,6 +91,9 @@ struct Patterns {
     /// an evaluation pegged to the contract it names ("Evaluating Valuation After Securing $5
     /// Billion Hyperscaler Lease"): the part from the signing verb on
     pegged_to_contract: Regex,
+    /// an analysts' consensus page: its fair value, its price target and the narrative behind
+    /// them ("Consensus Narrative from 10 Analysts", "61.3% undervalued intrinsic discount")
+    analyst_page: Regex,
     /// A heading that lays an article out case by case: "Die Fallstudien: TeraWulf, Cipher und
     /// Hut 8", "Case studies".
     case_studies: Regex,
@@ -485,6 +488,7 @@ fn pats() -> &'static Patterns {
             // when the story is over a week after that month, or undated)
             recalled_month_year: r(r"(?i)\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d,? (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)\b"),
             none_signed: r(r"(?i-u)\b(?:zero|no) (?:[a-z0-9/'-]+ ){0,4}?(?:(?:leases?|contracts?|tenants?|customers?|agreements?) (?:are |is |have been |has been )?(?:yet )?)?(?:signed|executed)\b"),
+            analyst_page: r(r"(?i)\bconsensus narrative from \d+ analysts?\b|\banalyst ?consensus ?target\b|\bintrinsic discount\b"),
             pegged_to_contract: r(r"(?i)^[^:]{2,60}:\s*(?:evaluating|assessing|weighing|reassessing|gauging)\b[^:]{0,40}?\b(?:after|following)\s+((?:securing|signing|landing|inking|winning|clinching|sealing)\b.*\$\s?\d.*)$"),
             thesis_heading: r(r"(?i)^\W*(?:(?:the )?(?:bull|bear)(?:ish)? case|(?:current|investment) thesis|hook\W+thesis|trade (?:idea|setup|plan))\W*$"),
             case_studies: r(r"(?i)^\W*(?:the |die |les |los |as |i )?(?:case stud(?:y|ies)|fallstudien?|fallbeispiele|[ée]tudes? de cas|casos? de estudio|estudos? de caso|casi (?:di )?studio)\b"),
@@ -2091,6 +2095,16 @@ impl<'a> Recognizer<'a> {
         } else {
             headline
         };
+        // a page of analysts' consensus (its fair value and the narrative behind it) under
+        // whatever headline: its bullets retell the contracts the analysts count on ("a newly
+        // secured 72.5-megawatt lease … is expected to provide over $1 billion"), months on
+        let headline = headline.or_else(|| {
+            all_sents
+                .iter()
+                .take(30)
+                .any(|s| s.len() < 120 && p.analyst_page.is_match(s))
+                .then_some(Against::Analyst)
+        });
         let strong = |c: &Cand<'_>| c.verb && c.score >= 0.6;
         let customer = best_customer.filter(strong);
         // the headline and opening are about bitcoin mining ("to deploy 600 PH/s of hashrate")
@@ -9859,6 +9873,18 @@ mod tests {
         assert!(!recalls(
             "CoreWeave exercised an option for 90MW more, bringing total contracted revenue to $7 billion."
         ));
+    }
+
+    #[test]
+    fn an_analysts_consensus_page_retelling_a_contract_in_its_takeaways_is_no_deal() {
+        // a fair-value page: furniture for a headline, the consensus, then bullets that count on
+        // a lease signed months before
+        let d = decide_on(
+            "Menu",
+            "Data Centers And New Miners Will Lift Revenue\nConsensus Narrative from 8 Analysts\nFair Value US$9.10\n44.0% undervalued intrinsic discount\nKey Takeaways\n• The HPC hosting business, including TeraWulf's newly secured 60 MW data center lease with Core42, is expected to bring in over $900 million over 10 years.\n• Higher network difficulty may weigh on TeraWulf's mining margins.",
+            Some("2025-05-02"),
+        );
+        no_deal_because(&d, "against: the headline is about an analyst's view");
     }
 
     #[test]
