@@ -1052,7 +1052,12 @@ impl<'a> Recognizer<'a> {
             // ("Applied Digital (APLD): Evaluating Valuation After Securing $5 Billion
             // Hyperscaler Lease …": the evaluation is pegged to the contract it names, which is
             // the news; its valuation talk does not make the page commentary)
-            _ => match p.pegged_to_contract.captures(d.title) {
+            _ => match d
+                .title
+                .contains(':')
+                .then(|| p.pegged_to_contract.captures(d.title))
+                .flatten()
+            {
                 Some(c) if p.contract_noun.is_match(&c[1]) || names_contract(&c[1]) => {
                     c.get(1).map_or(d.title, |m| m.as_str())
                 }
@@ -2102,7 +2107,12 @@ impl<'a> Recognizer<'a> {
             all_sents
                 .iter()
                 .take(30)
-                .any(|s| s.len() < 120 && p.analyst_page.is_match(s))
+                // (behind a byte search: each such line has "nalyst" or "ntrinsic")
+                .any(|s| {
+                    s.len() < 120
+                        && (s.contains("nalyst") || s.contains("ntrinsic"))
+                        && p.analyst_page.is_match(s)
+                })
                 .then_some(Against::Analyst)
         });
         let strong = |c: &Cand<'_>| c.verb && c.score >= 0.6;
