@@ -94,6 +94,9 @@ struct Patterns {
     /// an analysts' consensus page: its fair value, its price target and the narrative behind
     /// them ("Consensus Narrative from 10 Analysts", "61.3% undervalued intrinsic discount")
     analyst_page: Regex,
+    /// a bid for a whole company, not a stake ("offered to purchase Core Scientific … in an
+    /// all-stock deal", "merger", "takeover")
+    takeover_bid: Regex,
     /// A heading that lays an article out case by case: "Die Fallstudien: TeraWulf, Cipher und
     /// Hut 8", "Case studies".
     case_studies: Regex,
@@ -488,6 +491,7 @@ fn pats() -> &'static Patterns {
             // when the story is over a week after that month, or undated)
             recalled_month_year: r(r"(?i)\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d,? (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)\b"),
             none_signed: r(r"(?i-u)\b(?:zero|no) (?:[a-z0-9/'-]+ ){0,4}?(?:(?:leases?|contracts?|tenants?|customers?|agreements?) (?:are |is |have been |has been )?(?:yet )?)?(?:signed|executed)\b"),
+            takeover_bid: r(r"(?i)\b(?:merger|takeover|buyout|all-stock|tender offer|offer(?:ed|s|ing)? to (?:buy|purchase|acquire))\b"),
             analyst_page: r(r"(?i)\bconsensus narrative from \d+ analysts?\b|\banalyst ?consensus ?target\b|\bintrinsic discount\b"),
             pegged_to_contract: r(r"(?i)^[^:]{2,60}:\s*(?:evaluating|assessing|weighing|reassessing|gauging)\b[^:]{0,40}?\b(?:after|following)\s+((?:securing|signing|landing|inking|winning|clinching|sealing)\b.*\$\s?\d.*)$"),
             thesis_heading: r(r"(?i)^\W*(?:(?:the )?(?:bull|bear)(?:ish)? case|(?:current|investment) thesis|hook\W+thesis|trade (?:idea|setup|plan))\W*$"),
@@ -503,7 +507,7 @@ fn pats() -> &'static Patterns {
             gab_bekannt: r(r"\b[Gg]ab(?:en)? (?:\S+ ){0,14}?bekannt\b"),
             not_signing: r(r"(?i)\b(?:is|are|was|were|remains?|remained|stays?|being|be|been) (?:fully |deeply |firmly |strongly )?committed to\b|\b(?:to be|yet to be|being) confirmed\b|\bunveil(?:s|ed|ing)? (?:its|a|an|the|their) (?:new )?(?:[\w-]+ ){0,4}?(?:program(?:me)?|platform|service|offering|product|brand|division|business|strategy|plan|roadmap|vision|initiative)s?\b"),
             executed_plan: r(r"(?i)\bexecut(?:ed|es|ing) (?:on )?(?:\S+ ){0,3}?(?:initiatives?|strateg(?:y|ies)|plans?|priorities|roadmap|projects?|buybacks?|share repurchases?)\b"),
-            enlarges_backing: r(r"(?i)\b(?:increas(?:es|ed|ing)|boost(?:s|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed|ing)?|expand(?:s|ed|ing)|enlarg(?:es|ed|ing)|ups|upped|doubl(?:es|ed|ing)|erweitert\w*|erhöht\w*|aumenta|aument[óa]|ampl[íi]a|ampli[óo]u?|elev[óa]|augment\w*|rehauss\w*)\b[^.;:]{0,50}\b(?:stake|backstop|backing|guarantee|ownership|Beteiligung|Anteil|Finanz\w*|Garantie|participación|participação|participation|garant\w*)\b|\b(?:from|von|de) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?% (?:to|auf|a|para|à) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?%|(?:持ち株|出資|持分|지분|持股)[^。.]{0,20}(?:拡大|引き上げ|확대|늘려|늘렸|提高|增至|增加)"),
+            enlarges_backing: r(r"(?i)\b(?:increas(?:es|ed|ing)|boost(?:s|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed|ing)?|expand(?:s|ed|ing)|enlarg(?:es|ed|ing)|ups|upped|doubl(?:es|ed|ing)|erweitert\w*|erhöht\w*|aumenta|aument[óa]|ampl[íi]a|ampli[óo]u?|elev[óa]|augment\w*|rehauss\w*|aumentat[oa]|ampliat[oa]|maggior[ei])\b[^.;:]{0,50}\b(?:stake|backstop|backing|guarantee|ownership|investment|Beteiligung|Anteil|Finanz\w*|Garantie|participación|participação|participation|partecipazione|investimento|inversión|investissement|garant\w*)\b|\b(?:accordo finanziario|acuerdo financiero|accord financier|acordo financeiro|Finanzierungsvereinbarung) (?:ampliat[oa]|ampliad[oa]|élargi|erweitert)\b|\b(?:from|von|de) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?% (?:to|auf|a|para|à) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?%|(?:持ち株|出資|持分|지분|持股)[^。.]{0,20}(?:拡大|引き上げ|확대|늘려|늘렸|提高|增至|增加)"),
             states_capacity: r(r"(?i)\d[\s-]?(?:MW|GW|megawatts?|gigawatts?|mégawatts?|megavatios|メガワット|메가와트|兆瓦|吉瓦)"),
             funding_subject: r(r"(?i)^\W*(?:the |an? |this |its |their )?(?:first |initial |second |new |latest )?(?:funding|financing|draw(?:down)?|proceeds|loan|credit facility|facility|tranche|notes|bonds|capital raise)\b"),
             then_signs_with: r(r"(?i:\b(?:and|while|as well as)\s+(?:also\s+)?(?:signed|inked|entered into|executed|struck)\b[^.;]{0,60}\b(?:lease|leasing|hosting|colocation|agreement|contract)\b[^.;]{0,40}\bwith\s+)(?:the\s+)?[A-Z]"),
@@ -3353,6 +3357,11 @@ impl<'a> Recognizer<'a> {
         // a hyperscaler enlarging its earlier stake or backing, with no capacity stated for the
         // AI cloud's agreement it backs: the agreement is the earlier one, the news a financing
         if enlarged && !p.states_capacity.is_match(s) {
+            return None;
+        }
+        // (not the AI cloud's bid for a company, "CoreWeave offered to purchase Core Scientific
+        // earlier this year in an all-stock deal": a takeover is never the backed agreement)
+        if p.takeover_bid.is_match(s) {
             return None;
         }
         // (not one of a buyer's contracts with many, listed: "$19.4 billion with Nebius, over
@@ -9883,6 +9892,37 @@ mod tests {
         assert!(!recalls(
             "CoreWeave exercised an option for 90MW more, bringing total contracted revenue to $7 billion."
         ));
+    }
+
+    #[test]
+    fn a_backers_enlarged_stake_told_in_italian_is_a_financing_and_a_takeover_bid_no_backed_deal() {
+        // Google enlarging its investment and its financing agreement ("accordo finanziario
+        // ampliato") for a project the company runs with an AI cloud: the agreement it backs is
+        // the earlier one, so the news is a financing, not a new hosting deal
+        let d = decide(
+            "",
+            "Google ha aumentato il suo investimento in TeraWulf, diventando il maggiore azionista con una partecipazione del 14%. La mossa fa parte di un accordo finanziario ampliato in cui Google fornirà un sostegno finanziario di 3,2 miliardi di dollari per il progetto che TeraWulf realizza con Fluidstack.\nIn cambio di questa maggiore garanzia finanziaria, Google ha ricevuto warrant su altre azioni di TeraWulf.",
+        );
+        assert!(
+            d.detection
+                .as_ref()
+                .is_none_or(|x| x.kind != crate::model::DealKind::Deal),
+            "{:?}",
+            d.detection
+        );
+        // an AI cloud's bid for the company, beside a hyperscaler's name, is no agreement a
+        // hyperscaler backs
+        let d = decide(
+            "The Failed $9 Billion Merger",
+            "And what a cloud outage says about crypto.\nHappy Friday!\nAn AWS outage hit crypto applications this week, forcing token holders to face that their digital ownership runs on an AWS-facing API.\nAlso this week, Core Scientific's shareholder vote on the CoreWeave acquisition failed.\nPlus, the headlines you missed.\nCore Scientific shareholders vote no on CoreWeave acquisition\nCore Scientific shareholders voted against a proposed acquisition by CoreWeave, its main AI partner. CoreWeave offered to purchase Core Scientific earlier this year in an all-stock deal valued at $9 billion.",
+        );
+        assert!(
+            d.detection
+                .as_ref()
+                .is_none_or(|x| x.kind != crate::model::DealKind::Deal),
+            "{:?}",
+            d.detection
+        );
     }
 
     #[test]
