@@ -357,6 +357,10 @@ pub(crate) fn warm_up() {
     pats();
 }
 
+/// Words that name a bid for a whole company (not a stake), shared by `company_takeover` and
+/// `takeover_bid`.
+const TAKEOVER_WORDS: &str = "merger|takeover|buyout|all-stock|tender offer";
+
 fn pats() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
@@ -491,7 +495,9 @@ fn pats() -> &'static Patterns {
             // when the story is over a week after that month, or undated)
             recalled_month_year: r(r"(?i)\bin (?:early |late |mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d\d,? (?:[\w.&'’-]+ ){0,6}(?:signed|entered|inked|secured|executed|agreed)\b"),
             none_signed: r(r"(?i-u)\b(?:zero|no) (?:[a-z0-9/'-]+ ){0,4}?(?:(?:leases?|contracts?|tenants?|customers?|agreements?) (?:are |is |have been |has been )?(?:yet )?)?(?:signed|executed)\b"),
-            takeover_bid: r(r"(?i)\b(?:merger|takeover|buyout|all-stock|tender offer|offer(?:ed|s|ing)? to (?:buy|purchase|acquire))\b"),
+            takeover_bid: r(&format!(
+                r"(?i)\b(?:{TAKEOVER_WORDS}|offer(?:ed|s|ing)? to (?:buy|purchase|acquire))\b"
+            )),
             analyst_page: r(r"(?i)\bconsensus narrative from \d+ analysts?\b|\banalyst ?consensus ?target\b|\bintrinsic discount\b"),
             pegged_to_contract: r(r"(?i)^[^:]{2,60}:\s*(?:evaluating|assessing|weighing|reassessing|gauging)\b[^:]{0,40}?\b(?:after|following)\s+((?:securing|signing|landing|inking|winning|clinching|sealing)\b.*\$\s?\d.*)$"),
             thesis_heading: r(r"(?i)^\W*(?:(?:the )?(?:bull|bear)(?:ish)? case|(?:current|investment) thesis|hook\W+thesis|trade (?:idea|setup|plan))\W*$"),
@@ -531,7 +537,7 @@ fn pats() -> &'static Patterns {
             land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
             equipment: r(r"(?i)\b(purchas(?:e|es|ed|ing)|buy|buys|bought|order(?:s|ed)?|compra[rs]?|comprar[áa]|compró|comprou|adquirir|achat|achète|acheter|acquérir|Kauf|kauft|kaufen|erwirbt|erwerben|bestellt|acquisto|acquistare|acquista)\b[^.;]{0,80}?\b(GPUs?|servers?|equipment|hardware|miners|rigs|ASICs?|servidores|equipos|equipamentos|serveurs|équipements|Server|Ausrüstung|Grafikprozessoren|apparecchiature)\b|(?:採購|采购|購買|购买|購入|구매|구입)[^。；]{0,40}?(?:GPU|サーバー|伺服器|服务器|設備|设备|장비|서버|處理器|处理器|プロセッサ)"),
             guarantor_stake: r(r"(?i)\b(?:[\d.]+% )?(?:[\w-]+ ){0,2}(?:equity )?stake\b|\d(?:[.,]\d+)?\s?% (?:(?:das|de las|des|delle|der|dari) )?(?:ações|acciones|actions|azioni|Aktien|saham)\b|\d(?:[.,]\d+)?\s?% (?:da|de la|de l'|della|dell'|of the) (?:empresa|companhia|compañía|société|società|company|firm)\b|\d(?:[.,]\d+)?\s?% din (?:compania|companie|acțiunile|acţiunile|acțiuni|acţiuni)\b|\bwarrants?\b|\b(?:participação|participación|participation|partecipazione|Beteiligung|Anteil|pacchetto azionario)\b|\bдол[юия]\b|지분|持股|股权|股權|株式"),
-            company_takeover: r(r"(?i)\b(?:merger|merges?|takeover|buyout|all-stock|tender offer|to acquire|buys out)\b|\b(?:Übernahme\w*|übernimmt|rachat|adquisición|acquisizione|aquisição)\b|買収|收购|收購|인수|\bпоглощени\w*"),
+            company_takeover: r(&format!(r"(?i)\b(?:{TAKEOVER_WORDS}|merges?|to acquire|buys out)\b|\b(?:Übernahme\w*|übernimmt|rachat|adquisición|acquisizione|aquisição)\b|買収|收购|收購|인수|\bпоглощени\w*")),
             mining_business: r(r"(?i)\bbitcoin mining\b|\bmining and hosting\b|\bhosting and mining\b"),
             letting_terms: r(r"(?i)hyperscal|critical IT|\bIT load|investment[- ]grade|\bleas(?:e|es|ed|ing)\b|\btenants?\b"),
             hyperscale_terms: r(r"(?i)hyperscal|\bMW\b|\bGW\b|megawatt|mégawatt|megavatio|\bleas(?:e|es|ed|ing)\b|critical IT|\bIT load"),
