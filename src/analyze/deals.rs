@@ -298,6 +298,13 @@ struct Patterns {
     /// More recalls, kept out of `recalled` (whose lazy DFA they would push past its cache, to the
     /// slow engine): "ever since it announced", "follows a long-term lease agreement with".
     recalled_more: Regex,
+    /// A signing told in the past perfect, "Cipher Mining had secured a 10-year … agreement": an
+    /// agreement from before the story's time, unless a speaker reports it ("said it had signed").
+    past_perfect: Regex,
+    /// Miners as a class, not one company: "bitcoin miners", "比特币矿场", "マイナー各社".
+    sector_miners: Regex,
+    /// Speech or a filing that reports what follows: "said", "announced that", "according to".
+    reports_speech: Regex,
     /// A headline on a stock's move over a month: "Why TeraWulf Stock Skyrocketed 83% in August".
     month_move: Regex,
     /// A stock's move told as last week's ("Shares of … skyrocketed 103% last week").
@@ -376,6 +383,9 @@ fn pats() -> &'static Patterns {
             after_news: r(r"(?i)^\W*(?:following|after|on the heels of|in the wake of) (?:the|this|that) (?:announcement|news|deal|agreement)(?-u:\b)|^\W*on the news(?-u:\b)"),
             question_end: r(r"\?\W*$"),
             recalled_more: r(r"(?i)(?-u:\b)ever since(?-u:\b)|(?-u:\b)since (?:the |its )?(?:last|previous|prior) (?:quarter(?:'s|’s|ly)? |fiscal )?(?:earnings|results|report|call)(?-u:\b)|(?-u:\b)the original (?:agreement|lease|contract)(?-u:\b)|(?-u:\b)follows? (?:an?|the|its) (?:(?-u:[\w-])+ ){0,3}(?:lease|agreement|contract|deal)s? (?:with|signed)(?-u:\b)"),
+            sector_miners: r(r"(?i)\b(?:bitcoin|btc|crypto) (?:miners|mining (?:companies|firms|operators))\b|\bminers (?:like|such as|including)\b|比特币矿(?:场|企|工)|比特幣礦(?:場|企)|(?:各|多家|几家|数家)矿企|マイナー各社|(?:複数|多く)のマイナー|채굴 ?(?:업체|기업)들"),
+            past_perfect: r(r"(?i)\bhad (?:previously |already |recently |earlier |just |also )?(?:signed|secured|inked|entered|struck|landed|agreed|executed|won|clinched|sealed|reached|finali[sz]ed)\b"),
+            reports_speech: r(r"(?i)\b(?:said|says|say|announc\w*|mention\w*|disclos\w*|report\w*|told|tells|reveal\w*|confirm\w*|stat(?:ed|es|ing)|not(?:ed|es|ing)|explain\w*|added|according to|fil(?:ed|ing|ings?)|shows?|showed|wrote|writes)\b"),
             month_move: r(r"(?i)^\W*why(?-u:\b).*(?-u:\b)(?:stock|shares)(?-u:\b).*(?-u:\b)(?:in|during) (january|february|march|april|may|june|july|august|september|october|november|december)\W*$"),
             week_move: r(r"(?i)\b(?:stock|shares)\b[^.;]{0,80}\b(?:rose|jumped|soared|skyrocketed|surged|climbed|rallied|gained|advanced|fell|dropped|plunged|tumbled|sank|slid|doubled)\b[^.;]{0,60}\blast week\b"),
             new_agreement: r(r"(?i)\b(?:a|its|the) new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|deals?)\b"),
@@ -478,7 +488,7 @@ fn pats() -> &'static Patterns {
             we_announced: r(r"(?i-u)\bwe (?:also |recently |previously |then |had )?announced\b|\bwe had (?:signed|executed|inked)\b"),
             as_example: r(r"(?i-u)\b(?:miners|companies|firms|players|operators|names|peers|stocks)\s*,?\s+(?:like|such as|including)\s+(?:the\s+)?$"),
             supported_by: r(r"(?i-u)\b(?:supported|underpinned|anchored) by (?:a|an|its|the) (?:(?:[$\d]|US\$|A\$|C\$)[\w$.,-]* |(?:billion|million|bn|mn),? |[\w-]+-year,? |multi-year |long-term |(?-i:[A-Z])[\w-]* |cloud |AI |GPU |hosting |colocation |data cent(?:er|re) ){0,6}(?:contracts?|leases?|agreements?)\b"),
-            example_case: r(r"(?i-u)\b(?:exemplif(?:y|ies|ied)|illustrat(?:e|es|ed)|epitomi[sz](?:es|ed)) (?:this|the|that) (?:trend|shift|pivot|move|transition)\b|^[\s'*-]*(?:Similarly|Likewise|For example|For instance|As an example),|\b(?:highlights|cites|points to|lists|names|mentions) (?:(?:specific|several|recent|some|two|three|notable|such|these) )+(?:\w+ )?(?:deals|contracts|agreements|examples|cases):"),
+            example_case: r(r"(?i-u)\b(?:exemplif(?:y|ies|ied)|illustrat(?:e|es|ed)|epitomi[sz](?:es|ed)) (?:this|the|that) (?:trend|shift|pivot|move|transition)\b|^[\s'*-]*(?:Similarly|Likewise|For example|For instance|As an example),|\b(?:highlights|cites|points to|lists|names|mentions) (?:(?:specific|several|recent|some|two|three|notable|such|these) )+(?:\w+ )?(?:deals|contracts|agreements|examples|cases):|\b(?:news|deals|announcements|moves) such as\b|(?:とのニュース|といったニュース|などのニュース)(?:など)?(?:から|を受け)"),
             miner_ref: r(r"(?i)\bminers?\b|\bminer[oa]s?\b|\bmineurs?\b|\bmineradoras?\b|\bmining (?:company|firm|operator)\b|\bthe (?:company|firm|operator)\b|マイナー|マイニング企業|矿企|矿商|礦商|채굴"),
             on_schedule: r(r"(?i)\b(?:is|are|remains?|remained|was|were|stays?|stayed|continues to be|running)\s+(?:firmly\s+)?(?:on|ahead of)\s+(?:schedule|track|budget|target|time)\b"),
             telling: r(r"(?i)\b(?:announc(?:es|ed|ing)|confirm(?:s|ed)|said|says|reported|reports|stated)\b"),
@@ -1516,6 +1526,12 @@ impl<'a> Recognizer<'a> {
                 against_near_top(reasons, pos, "a sector's or another venture's figure", s);
                 continue;
             }
+            // "CoreWeave's critical IT signed with bitcoin miners comes to 653 MW": a customer's
+            // agreements with miners as a class, naming none of them, are the sector's deals
+            if providers.is_empty() && p.sector_miners.is_match(s) {
+                against_near_top(reasons, pos, "the sector's deals, with no miner named", s);
+                continue;
+            }
             // "Iris Energy exemplified this trend by securing a $9.7 billion agreement",
             // "Similarly, Cipher Mining secured a 10-year agreement": a case of a trend, or one
             // like the case before, is an example and not the news
@@ -1534,6 +1550,8 @@ impl<'a> Recognizer<'a> {
                     "lists ",
                     "names ",
                     "mentions ",
+                    " such as ",
+                    "ニュース",
                 ]
                 .iter()
                 .any(|w| s.contains(w))
@@ -3739,6 +3757,10 @@ fn recalls_on(s: &str, published: Option<chrono::NaiveDate>) -> bool {
         || !s.is_ascii() && p.recalled_wide.is_match(s)
         || s.contains(" after ") && p.days_after.is_match(s)
         || s.contains("In ") && p.recalled_year.is_match(s)
+        || s.contains("had ")
+            && p.past_perfect
+                .find(s)
+                .is_some_and(|m| !p.reports_speech.is_match(&s[..m.start()]))
         // "expected to build on the success of Polaris Forge 1, where Applied Digital secured
         // long-term leases with CoreWeave": the earlier site's leases as a track record
         || s.contains("uccess") && p.on_success_of.is_match(s)
@@ -9915,6 +9937,56 @@ mod tests {
         let d = decide(
             "The Failed $9 Billion Merger",
             "And what a cloud outage says about crypto.\nHappy Friday!\nAn AWS outage hit crypto applications this week, forcing token holders to face that their digital ownership runs on an AWS-facing API.\nAlso this week, Core Scientific's shareholder vote on the CoreWeave acquisition failed.\nPlus, the headlines you missed.\nCore Scientific shareholders vote no on CoreWeave acquisition\nCore Scientific shareholders voted against a proposed acquisition by CoreWeave, its main AI partner. CoreWeave offered to purchase Core Scientific earlier this year in an all-stock deal valued at $9 billion.",
+        );
+        not_a_deal(&d);
+    }
+
+    #[test]
+    fn a_signing_in_the_past_perfect_is_recalled_unless_someone_reports_it() {
+        // a story on who backs the miners' leases: the lease it names in the past perfect was
+        // signed before the story's time
+        let d = decide(
+            "How a search giant quietly underwrites the miners",
+            "Lenders now treat some miners as infrastructure sponsors.\nThe structure is simple: the miner brings power and buildings, and a hyperscaler stands behind the rent.\nTeraWulf had signed a 10-year, 200 MW colocation agreement with Fluidstack at Lake Mariner, and Google backed $1.8 billion of the payments.",
+        );
+        not_a_deal(&d);
+        // the same tense reported by the company is the news
+        let d = decide(
+            "TeraWulf lands AI hosting customer",
+            "TeraWulf said on Thursday it had signed a 10-year colocation agreement with Fluidstack for 200 MW of critical IT load at Lake Mariner.",
+        );
+        deal_with(&d, "Fluidstack");
+    }
+
+    #[test]
+    fn a_customers_agreements_with_miners_as_a_class_are_the_sectors_not_a_deal() {
+        // an industry report: the AI cloud's capacity signed with bitcoin miners, no miner named
+        // in the sentence that counts it
+        let d = decide(
+            "行业跟踪:矿企转向AI算力",
+            "本报告梳理比特币矿企向AI数据中心转型的进展。\n据我们测算,CoreWeave与比特币矿场签署的关键IT负载合计约650MW,约占其合同电力的两成。\n其中Core Scientific是其最大的合作方之一。",
+        );
+        not_a_deal(&d);
+        // the same in English
+        let d = decide(
+            "Sector note: the miners' AI turn",
+            "This note tracks how miners are turning their sites into AI data centers.\nBy our count, CoreWeave has signed about 650 MW of critical IT with bitcoin miners under 12-year contracts.\nCore Scientific remains its largest partner.",
+        );
+        not_a_deal(&d);
+    }
+
+    #[test]
+    fn a_deal_cited_as_one_piece_of_news_behind_a_sector_trend_is_an_example() {
+        // a market column: the second reason the miners rose is news such as one company's
+        // contract, told as evidence of the sector's turn
+        let d = decide(
+            "",
+            "今週のビットコイン関連株は上昇しました。\n第1に、ビットコイン価格が反発しました。\n第2に、CleanSpark社がAnthropic社とAI向けホスティング契約を結んだとのニュースなどから、マイナー各社の事業転換が改めて注目されました。",
+        );
+        not_a_deal(&d);
+        let d = decide(
+            "",
+            "Mining stocks rose this week.\nFirst, bitcoin bounced off its lows.\nSecond, news such as CleanSpark's hosting contract with Anthropic reminded investors that the miners are becoming AI landlords.",
         );
         not_a_deal(&d);
     }
