@@ -56,9 +56,13 @@ impl<'a> Analyzer<'a> {
     pub fn analyze(&self, d: &AnalysisDoc) -> DocAnalysis {
         // (the universe's tickers are the linker's)
         let tickers = &self.linker.tickers;
-        let body = unglue_codes(rejoin_words(d.body.as_deref().unwrap_or("")), tickers);
-        let summary = d
-            .summary
+        // (a page that is a JSON record is read as the prose its values hold)
+        let (body, summary) = (
+            json_as_prose(d.body.as_deref().unwrap_or("")),
+            d.summary.as_deref().map(json_as_prose),
+        );
+        let body = unglue_codes(rejoin_words(&body), tickers);
+        let summary = summary
             .as_deref()
             .map(|s| unglue_codes(rejoin_words(s), tickers));
         // a copy passed through a synonym spinner has its agreements back
@@ -273,6 +277,52 @@ pub fn headline_apart<'a>(
         return text;
     }
     format!("{title}\n{}", rest.trim_start()).into()
+}
+
+/// A text that is a JSON record (a filing-summary service's `{"headline": "…", "bullets": […]}`,
+/// often cut short) read as prose: each string value that holds a space on a line of its own, in
+/// the order given; keys, identifiers, dates and addresses left out. Any other text unchanged.
+pub fn json_as_prose(text: &str) -> std::borrow::Cow<'_, str> {
+    let t = text.trim_start();
+    if !(t.starts_with("{\"") || t.starts_with("[{\"") || t.starts_with("{ \"")) {
+        return text.into();
+    }
+    let b = t.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'"' {
+            i += 1;
+            continue;
+        }
+        // the literal's end: the next quote not escaped (or the text's end, cut short)
+        let mut end = i + 1;
+        while end < b.len() && b[end] != b'"' {
+            end += if b[end] == b'\\' { 2 } else { 1 };
+        }
+        let end = end.min(b.len());
+        let raw = &t[i..(end + 1).min(t.len())];
+        let after = t.get(end + 1..).unwrap_or("").trim_start();
+        i = end + 1;
+        if after.starts_with(':') {
+            continue;
+        }
+        let value = serde_json::from_str::<String>(raw).unwrap_or_else(|_| {
+            raw.trim_matches('"')
+                .replace("\\n", "\n")
+                .replace("\\\"", "\"")
+        });
+        let value = value.trim();
+        if value.contains(' ') && !value.starts_with("http") {
+            out.push_str(value);
+            out.push('\n');
+        }
+    }
+    if out.is_empty() {
+        text.into()
+    } else {
+        out.into()
+    }
 }
 
 /// A text laid out one word to a line (a page whose words each sat in an element of its own)
@@ -763,6 +813,46 @@ mod tests {
             ("IREN", "Microsoft")
         );
         assert_eq!(d.terms.value_usd, Some(9.7e9));
+    }
+
+    #[test]
+    fn a_json_record_is_read_as_the_prose_of_its_values() {
+        // a filing-summary record, cut short inside a value: its headline and bullets, one to a
+        // line, escapes undone; keys, codes, dates and addresses left out
+        let record = r#"{"accession":"0000000000-25-000001","form_type":"8-K","filed_at":"2025-04-17T23:59:59+00:00","headline":"Applied Digital grants stock units to two officers","bullets":["Units vest if Building 2 earns \"$20M\" a quarter\nor a new lease of 200 MW is signed.","They expire in 2027."],"urls":{"canonical":"https://example.org/filing/1"},"note":"Summaries are machine made and"#;
+        assert_eq!(
+            json_as_prose(record),
+            "Applied Digital grants stock units to two officers\nUnits vest if Building 2 earns \"$20M\" a quarter\nor a new lease of 200 MW is signed.\nThey expire in 2027.\nSummaries are machine made and\n"
+        );
+        // prose, and a brace that opens no record, unchanged
+        assert_eq!(
+            json_as_prose("IREN signs with Microsoft."),
+            "IREN signs with Microsoft."
+        );
+        assert_eq!(json_as_prose("{Draft} IREN signs"), "{Draft} IREN signs");
+        // a record whose values hold no prose: unchanged
+        assert_eq!(
+            json_as_prose(r#"{"id":"a1","n":"b2"}"#),
+            r#"{"id":"a1","n":"b2"}"#
+        );
+    }
+
+    #[test]
+    fn a_filing_summary_record_of_stock_awards_is_no_deal() {
+        // (the record's shape as a filing-summary service gives it, in my own words: the lease
+        // is one of the awards' conditions, not an agreement)
+        let cfg = Config::parse(crate::config::STARTER, "feeds.toml").unwrap();
+        let a = Analyzer::new(&cfg).analyze(&AnalysisDoc {
+            id: 1,
+            kind: "article".into(),
+            title: String::new(),
+            summary: None,
+            body: Some(r#"{"form_type":"8-K/A","ticker":"APLD","company_name":"Applied Digital Corp.","headline":"Applied Digital grants performance units to three officers tied to its data centers","bullets":["Units go to the CEO, the CFO and the president under the 2024 plan.","They vest when Building 2 earns over $20M a quarter for two quarters OR on a hyperscaler lease of 200+ MW.","Units lapse at the end of 2027 if no condition is met.","This amends the earlier 8-K; the officers executed their awards in April 2025."],"sentiment":"neutral"}"#.into()),
+            cik: None,
+            items: None,
+            published: Some("2025-04-17T23:59:59Z".into()),
+        });
+        assert!(a.detection.is_none(), "{:?}", a.detection);
     }
 
     #[test]
