@@ -1533,7 +1533,10 @@ impl<'a> Recognizer<'a> {
             // agreements with miners as a class, naming none of them, are the sector's deals
             // (not when the sentence speaks of the story's company: "the company became the first
             // of the bitcoin miners to sign with CoreWeave")
-            if providers.is_empty() && p.sector_miners.is_match(s) && !p.company_itself.is_match(s)
+            if providers.is_empty()
+                && (s.contains("iner") || s.contains("ining ") || !s.is_ascii())
+                && p.sector_miners.is_match(s)
+                && !p.company_itself.is_match(s)
             {
                 against_near_top(reasons, pos, "the sector's deals, with no miner named", s);
                 continue;
