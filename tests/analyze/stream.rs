@@ -359,6 +359,10 @@ pub struct StreamScore {
     /// Matched events dated on their deal's first report (the day 0 an event study of the true
     /// deals would use: an event a day off moves the CAAR of its windows).
     pub on_day: usize,
+    /// CAAR[-1,+1] on simulated prices with `SIM_PREMIUM` added on each true deal's day 0: over
+    /// the true deals and over hashpivot's events (`simulated_caar`).
+    pub caar_true: Option<f64>,
+    pub caar_events: Option<f64>,
     pub lines: Vec<String>,
 }
 
@@ -424,8 +428,19 @@ pub fn score_stream(cfg: &Config, items: &[&Item]) -> StreamScore {
         matched: used_e.len(),
         customers_right: 0,
         on_day: 0,
+        caar_true: None,
+        caar_events: None,
         lines: Vec::new(),
     };
+    // what the event errors do to a premium: the same simulated prices, studied over the true
+    // deals' day 0 and over hashpivot's events
+    let true_days: Vec<(String, NaiveDate)> = truth
+        .iter()
+        .map(|t| (t.1.clone(), hashpivot::calendar::event_day(t.2)))
+        .collect();
+    let event_days: Vec<(String, NaiveDate)> =
+        events.iter().map(|e| (e.ticker.clone(), e.day)).collect();
+    (s.caar_true, s.caar_events) = simulated_caar(&true_days, &event_days);
     for &(i, k) in &matches {
         // the true deal's day 0 by the same 16:00 New York rule the events are dated by
         let day0 = hashpivot::calendar::event_day(truth[k].2);
@@ -482,6 +497,103 @@ pub fn score_stream(cfg: &Config, items: &[&Item]) -> StreamScore {
     s
 }
 
+/// The abnormal return added on each true deal's day 0 in `simulated_caar`.
+pub const SIM_PREMIUM: f64 = 0.05;
+
+/// CAAR[-1,+1] (the study's factor model and its default windows) over two event lists on one
+/// set of simulated daily returns: every ticker's return is 0.05% + β·market + γ·bitcoin + 2%
+/// noise (fixed seeds, so a run is reproducible), and each `premium_on` day 0 gets
+/// `SIM_PREMIUM` more. Studied over `premium_on` itself the CAAR is the premium as the true
+/// deals give it; over `events` it is the premium a user would read from hashpivot's events (a
+/// false event adds no abnormal return, a missed deal takes its return away, an event a day off
+/// moves it out of some windows). No real prices of these companies are at hand; this measures
+/// only what the event list does to the number.
+pub fn simulated_caar(
+    premium_on: &[(String, NaiveDate)],
+    events: &[(String, NaiveDate)],
+) -> (Option<f64>, Option<f64>) {
+    use hashpivot::calendar::{is_session, session_on_or_after};
+    use hashpivot::study::{self, Regressors, StudyParams};
+    let all = premium_on.iter().chain(events);
+    let (Some(first), Some(last)) = (
+        all.clone().map(|e| e.1).min(),
+        all.clone().map(|e| e.1).max(),
+    ) else {
+        return (None, None);
+    };
+    let mut days: Vec<NaiveDate> = Vec::new();
+    let mut d = first - chrono::Duration::days(220);
+    while d <= last + chrono::Duration::days(20) {
+        if is_session(d) {
+            days.push(d);
+        }
+        d += chrono::Duration::days(1);
+    }
+    let at = |day: NaiveDate| days.binary_search(&session_on_or_after(day)).ok();
+    // xorshift with a Box–Muller normal, seeded per series
+    let normal_series = |seed: u64, sd: f64| -> Vec<f64> {
+        let mut x = seed | 1;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            ((x >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+        };
+        (0..days.len())
+            .map(|_| {
+                let (u1, u2) = (next(), next());
+                sd * (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
+            })
+            .collect()
+    };
+    let market: Vec<Option<f64>> = normal_series(0x5EED_0001, 0.01)
+        .into_iter()
+        .map(Some)
+        .collect();
+    let btc: Vec<Option<f64>> = normal_series(0x5EED_0002, 0.03)
+        .into_iter()
+        .map(Some)
+        .collect();
+    let mut tickers: Vec<&str> = all.map(|e| e.0.as_str()).collect();
+    tickers.sort_unstable();
+    tickers.dedup();
+    let mut returns: HashMap<&str, Vec<Option<f64>>> = HashMap::new();
+    for (k, t) in tickers.iter().enumerate() {
+        let seed = t.bytes().fold(0xCBF2_9CE4_8422_2325u64, |h, b| {
+            (h ^ b as u64).wrapping_mul(0x100_0000_01B3)
+        });
+        let noise = normal_series(seed, 0.02);
+        let (beta, gamma) = (1.0 + 0.05 * k as f64, 0.3 + 0.02 * k as f64);
+        let r = (0..days.len())
+            .map(|i| Some(0.0005 + beta * market[i].unwrap() + gamma * btc[i].unwrap() + noise[i]))
+            .collect();
+        returns.insert(t, r);
+    }
+    for (t, day) in premium_on {
+        if let (Some(i), Some(r)) = (at(*day), returns.get_mut(t.as_str())) {
+            r[i] = r[i].map(|v| v + SIM_PREMIUM);
+        }
+    }
+    let params = StudyParams::default();
+    let reg = Regressors {
+        market: &market,
+        factor: Some(&btc),
+    };
+    let caar = |list: &[(String, NaiveDate)]| -> Option<f64> {
+        let runnable: Vec<(&[Option<f64>], usize)> = list
+            .iter()
+            .filter_map(|(t, day)| Some((returns.get(t.as_str())?.as_slice(), at(*day)?)))
+            .collect();
+        let results = study::run_events(&params, &reg, &runnable);
+        let agg = study::aggregate(&params, &results);
+        agg.caar
+            .iter()
+            .find(|r| r.window.start == -1 && r.window.end == 1)
+            .and_then(|r| r.caar)
+    };
+    (caar(premium_on), caar(events))
+}
+
 fn print(name: &str, items: &[&Item], cfg: &Config) -> (StreamScore, TextScore) {
     let st = score_stream(cfg, items);
     let tx = score_texts(cfg, items);
@@ -500,6 +612,15 @@ fn print(name: &str, items: &[&Item], cfg: &Config) -> (StreamScore, TextScore) 
         st.on_day,
         st.matched
     );
+    if let (Some(t), Some(e)) = (st.caar_true, st.caar_events) {
+        println!(
+            "premium on simulated prices ({:.1}% added on each true deal's day 0): CAAR[-1,+1] over the true deals {:.2}%, over hashpivot's events {:.2}% ({:+.2} pp)",
+            SIM_PREMIUM * 100.0,
+            t * 100.0,
+            e * 100.0,
+            (e - t) * 100.0
+        );
+    }
     for l in &tx.lines {
         println!("  {l}");
     }
@@ -848,6 +969,13 @@ fn repository_stream_floors() {
     assert!(st.recall() >= 0.95, "event recall {:.3}", st.recall());
     // every event found is dated on its deal's first report, as a study of the true deals is
     assert_eq!(st.on_day, st.matched, "events on their deal's first day");
+    // the premium read from the events is within 0.5 pp of the true deals' (issue #20), on the
+    // simulated prices
+    let (t, e) = (st.caar_true.unwrap(), st.caar_events.unwrap());
+    assert!(
+        (e - t).abs() <= 0.005,
+        "CAAR[-1,+1] over the events {e:.4} against {t:.4} over the true deals"
+    );
     assert!(tx.recall() >= 0.90, "reports found {:.3}", tx.recall());
     assert!(
         tx.fields_right() >= 0.95,
