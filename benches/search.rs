@@ -229,18 +229,8 @@ fn build(path: &std::path::Path, docs_n: usize) {
     reindex_timed(path, &mut store);
 }
 
-/// A full rebuild of the index from the store, timed. The writes of the stages before it are
-/// flushed to disk first, and that flush timed apart: left to the kernel, their writeback runs
-/// during the rebuild (at 1M documents the storing and the analysis leave gigabytes to write;
-/// with 2.4 GB of another file's writes pending, a rebuild alone took 62 s instead of 51 s).
+/// A full rebuild of the index from the store, timed.
 fn reindex_timed(path: &std::path::Path, store: &mut Store) {
-    let t = Instant::now();
-    // SAFETY: sync(2) takes no arguments and cannot fail
-    unsafe { libc::sync() };
-    println!(
-        "earlier stages' writes flushed to disk in {:.2} s",
-        t.elapsed().as_secs_f64()
-    );
     let t = Instant::now();
     let r = index::reindex(path, store).unwrap();
     let secs = t.elapsed().as_secs_f64();

@@ -303,8 +303,6 @@ struct Patterns {
     past_perfect: Regex,
     /// Miners as a class, not one company: "bitcoin miners", "比特币矿场", "マイナー各社".
     sector_miners: Regex,
-    /// The story's own company, by reference: "the company", "the miner", "it" (not "IT"), "该公司".
-    company_itself: Regex,
     /// Speech or a filing that reports what follows: "said", "announced that", "according to".
     reports_speech: Regex,
     /// A headline on a stock's move over a month: "Why TeraWulf Stock Skyrocketed 83% in August".
@@ -385,7 +383,6 @@ fn pats() -> &'static Patterns {
             after_news: r(r"(?i)^\W*(?:following|after|on the heels of|in the wake of) (?:the|this|that) (?:announcement|news|deal|agreement)(?-u:\b)|^\W*on the news(?-u:\b)"),
             question_end: r(r"\?\W*$"),
             recalled_more: r(r"(?i)(?-u:\b)ever since(?-u:\b)|(?-u:\b)since (?:the |its )?(?:last|previous|prior) (?:quarter(?:'s|’s|ly)? |fiscal )?(?:earnings|results|report|call)(?-u:\b)|(?-u:\b)the original (?:agreement|lease|contract)(?-u:\b)|(?-u:\b)follows? (?:an?|the|its) (?:(?-u:[\w-])+ ){0,3}(?:lease|agreement|contract|deal)s? (?:with|signed)(?-u:\b)"),
-            company_itself: r(r"(?i)\bthe (?:company|firm|miner|operator|group)\b|(?-i:\b(?:[Ii]t|[Ii]ts)\b)|该公司|該公司|同社|해당 회사"),
             sector_miners: r(r"(?i)\b(?:bitcoin|btc|crypto) (?:miners|mining (?:companies|firms|operators))\b|\bminers (?:like|such as|including)\b|比特币矿(?:场|企|工)|比特幣礦(?:場|企)|(?:各|多家|几家|数家)矿企|マイナー各社|(?:複数|多く)のマイナー|채굴 ?(?:업체|기업)들"),
             past_perfect: r(r"(?i)\bhad (?:previously |already |recently |earlier |just |also )?(?:signed|secured|inked|entered|struck|landed|agreed|executed|won|clinched|sealed|reached|finali[sz]ed)\b"),
             reports_speech: r(r"(?i)\b(?:said|says|say|announc\w*|mention\w*|disclos\w*|report\w*|told|tells|reveal\w*|confirm\w*|stat(?:ed|es|ing)|not(?:ed|es|ing)|explain\w*|added|according to|fil(?:ed|ing|ings?)|shows?|showed|wrote|writes)\b"),
@@ -1530,13 +1527,12 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             // "CoreWeave's critical IT signed with bitcoin miners comes to 653 MW": a customer's
-            // agreements with miners as a class, naming none of them, are the sector's deals
-            // (not when the sentence speaks of the story's company: "the company became the first
-            // of the bitcoin miners to sign with CoreWeave")
+            // agreements with miners as a class, naming none of them, are the sector's deals (a
+            // sentence on the story's company, "the company became the first of the bitcoin miners
+            // to sign with CoreWeave", names it as a provider and is not one of these)
             if providers.is_empty()
                 && (s.contains("iner") || s.contains("ining ") || !s.is_ascii())
                 && p.sector_miners.is_match(s)
-                && !p.company_itself.is_match(s)
             {
                 against_near_top(reasons, pos, "the sector's deals, with no miner named", s);
                 continue;
@@ -9982,6 +9978,12 @@ mod tests {
             "This note tracks how miners are turning their sites into AI data centers.\nBy our count, CoreWeave has signed about 650 MW of critical IT with bitcoin miners under 12-year contracts.\nCore Scientific remains its largest partner.",
         );
         not_a_deal(&d);
+        // the story's own company among the miners is its own signing
+        let d = decide(
+            "Core Scientific hosting news",
+            "The company became the first of the bitcoin miners to sign a 12-year, 200 MW hosting agreement with CoreWeave.",
+        );
+        deal_with(&d, "CoreWeave");
     }
 
     #[test]

@@ -280,8 +280,9 @@ pub fn headline_apart<'a>(
 }
 
 /// A text that is a JSON record (a filing-summary service's `{"headline": "…", "bullets": […]}`,
-/// often cut short) read as prose: each string value that holds a space on a line of its own, in
-/// the order given; keys, identifiers, dates and addresses left out. Any other text unchanged.
+/// often cut short) read as prose: each string value that is prose (words apart, or four letters
+/// or more of a script written without spaces) on a line of its own, in the order given; keys,
+/// identifiers, dates and addresses left out. Any other text unchanged.
 pub fn json_as_prose(text: &str) -> std::borrow::Cow<'_, str> {
     let t = text.trim_start();
     if !(t.starts_with("{\"") || t.starts_with("[{\"") || t.starts_with("{ \"")) {
@@ -313,7 +314,14 @@ pub fn json_as_prose(text: &str) -> std::borrow::Cow<'_, str> {
                 .replace("\\\"", "\"")
         });
         let value = value.trim();
-        if value.contains(' ') && !value.starts_with("http") {
+        // prose: words apart, or a run of letters of a script written without spaces
+        let prose = value.contains(char::is_whitespace)
+            || value
+                .chars()
+                .filter(|c| !c.is_ascii() && c.is_alphabetic())
+                .count()
+                >= 4;
+        if prose && !value.starts_with("http") {
             out.push_str(value);
             out.push('\n');
         }
@@ -823,6 +831,11 @@ mod tests {
         assert_eq!(
             json_as_prose(record),
             "Applied Digital grants stock units to two officers\nUnits vest if Building 2 earns \"$20M\" a quarter\nor a new lease of 200 MW is signed.\nThey expire in 2027.\nSummaries are machine made and\n"
+        );
+        // a value in a script written without spaces is prose too
+        assert_eq!(
+            json_as_prose(r#"{"id":"x1","headline":"谷歌为矿企租约提供担保","lang":"zh"}"#),
+            "谷歌为矿企租约提供担保\n"
         );
         // prose, and a brace that opens no record, unchanged
         assert_eq!(
