@@ -530,27 +530,17 @@ pub fn simulated_caar(
         d += chrono::Duration::days(1);
     }
     let at = |day: NaiveDate| days.binary_search(&session_on_or_after(day)).ok();
-    // xorshift with a Box–Muller normal, seeded per series
-    let normal_series = |seed: u64, sd: f64| -> Vec<f64> {
-        let mut x = seed | 1;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            ((x >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-        };
+    // deterministic noise of standard deviation `sd` (`wiggle` is uniform on [-1, 1]), per seed
+    let noise_series = |seed: u64, sd: f64| -> Vec<f64> {
         (0..days.len())
-            .map(|_| {
-                let (u1, u2) = (next(), next());
-                sd * (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
-            })
+            .map(|i| sd * 3f64.sqrt() * crate::common::wiggle(i, seed))
             .collect()
     };
-    let market: Vec<Option<f64>> = normal_series(0x5EED_0001, 0.01)
+    let market: Vec<Option<f64>> = noise_series(0x5EED_0001, 0.01)
         .into_iter()
         .map(Some)
         .collect();
-    let btc: Vec<Option<f64>> = normal_series(0x5EED_0002, 0.03)
+    let btc: Vec<Option<f64>> = noise_series(0x5EED_0002, 0.03)
         .into_iter()
         .map(Some)
         .collect();
@@ -562,7 +552,7 @@ pub fn simulated_caar(
         let seed = t.bytes().fold(0xCBF2_9CE4_8422_2325u64, |h, b| {
             (h ^ b as u64).wrapping_mul(0x100_0000_01B3)
         });
-        let noise = normal_series(seed, 0.02);
+        let noise = noise_series(seed, 0.02);
         let (beta, gamma) = (1.0 + 0.05 * k as f64, 0.3 + 0.02 * k as f64);
         let r = (0..days.len())
             .map(|i| Some(0.0005 + beta * market[i].unwrap() + gamma * btc[i].unwrap() + noise[i]))
