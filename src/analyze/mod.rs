@@ -84,10 +84,16 @@ impl<'a> Analyzer<'a> {
         };
         let title = unspun(title, spun);
         let title: &str = &title;
+        // a filing's filer: the one its source gives, or for a page found elsewhere, the one its
+        // SEC archive address names (`/Archives/edgar/data/<CIK>/`), which makes it a filing too
+        let archive_cik = (d.kind != "filing")
+            .then(|| d.url.as_deref().and_then(sec_archive_cik))
+            .flatten();
+        let is_filing = d.kind == "filing" || archive_cik.is_some();
         let filer_cik = if d.kind == "filing" {
             d.cik.as_deref()
         } else {
-            None
+            archive_cik.as_deref()
         };
         let mentions = self.linker.link(&Zones {
             title,
@@ -107,7 +113,7 @@ impl<'a> Analyzer<'a> {
             title,
             lead,
             body: rest,
-            is_filing: d.kind == "filing",
+            is_filing,
             items: d.items.as_deref(),
             filer,
             published: d
@@ -277,6 +283,23 @@ pub fn headline_apart<'a>(
         return text;
     }
     format!("{title}\n{}", rest.trim_start()).into()
+}
+
+/// The filer's CIK (ten digits) that an SEC archive address names:
+/// `https://www.sec.gov/Archives/edgar/data/1878848/000187884825000081/R26.htm` → `0001878848`.
+/// None for any other address.
+pub fn sec_archive_cik(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let rest = rest.strip_prefix("sec.gov/Archives/edgar/data/")?;
+    let cik = rest.split('/').next()?;
+    if cik.is_empty() || cik.len() > 10 || !cik.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let cik = cik.trim_start_matches('0');
+    (!cik.is_empty()).then(|| format!("{cik:0>10}"))
 }
 
 /// A text that is a JSON record (a filing-summary service's `{"headline": "…", "bullets": […]}`,
@@ -812,6 +835,7 @@ mod tests {
             cik: None,
             items: None,
             published: Some("2025-11-05T01:00:00Z".into()),
+            url: None,
         });
         let d = a
             .detection
@@ -821,6 +845,81 @@ mod tests {
             ("IREN", "Microsoft")
         );
         assert_eq!(d.terms.value_usd, Some(9.7e9));
+    }
+
+    #[test]
+    fn an_sec_archive_address_names_the_filer() {
+        assert_eq!(
+            sec_archive_cik(
+                "https://www.sec.gov/Archives/edgar/data/1878848/000187884825000081/R26.htm"
+            )
+            .as_deref(),
+            Some("0001878848")
+        );
+        assert_eq!(
+            sec_archive_cik("http://sec.gov/Archives/edgar/data/0001083301/x/ex10-1.htm")
+                .as_deref(),
+            Some("0001083301")
+        );
+        for other in [
+            "https://www.sec.gov/cgi-bin/browse-edgar?CIK=1878848",
+            "https://www.sec.gov/Archives/edgar/data//x.htm",
+            "https://www.sec.gov/Archives/edgar/data/12a4/x.htm",
+            "https://www.sec.gov/Archives/edgar/data/00000/x.htm",
+            "https://example.com/www.sec.gov/Archives/edgar/data/1878848/x.htm",
+        ] {
+            assert_eq!(sec_archive_cik(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn a_filing_page_found_in_a_news_feed_is_its_filers_filing() {
+        // a quarterly report's note that never names the company: read from a news feed, its
+        // SEC archive address says whose it is
+        let cfg = Config::parse(crate::config::STARTER, "feeds.toml").unwrap();
+        let doc = |url: &str| AnalysisDoc {
+            id: 1,
+            kind: "news".into(),
+            title: "Subsequent events".into(),
+            summary: None,
+            body: Some(
+                "Note 20. Subsequent events\nOn November 2, 2025, the Group entered into a \
+                 five-year agreement with Microsoft Corporation to provide GPU cloud services \
+                 at its Childress, Texas campus, with a total contract value of approximately \
+                 $9.7 billion."
+                    .into(),
+            ),
+            cik: None,
+            items: None,
+            published: Some("2025-11-06T21:00:00Z".into()),
+            url: Some(url.into()),
+        };
+        let analyzer = Analyzer::new(&cfg);
+        let a = analyzer.analyze(&doc(
+            "https://www.sec.gov/Archives/edgar/data/1878848/000187884825000081/R26.htm",
+        ));
+        assert_eq!(
+            a.mentions
+                .iter()
+                .map(|m| m.ticker.as_str())
+                .collect::<Vec<_>>(),
+            ["IREN"]
+        );
+        let d = a
+            .detection
+            .unwrap_or_else(|| panic!("{:?}", a.deal_reasons));
+        assert_eq!(
+            (
+                d.ticker.as_str(),
+                d.counterparty.as_str(),
+                d.terms.value_usd
+            ),
+            ("IREN", "Microsoft", Some(9.7e9))
+        );
+        // the same page at another address names no company of the universe
+        let a = analyzer.analyze(&doc("https://example.com/filings/R26.htm"));
+        assert!(a.mentions.is_empty(), "{:?}", a.mentions);
+        assert!(a.detection.is_none());
     }
 
     #[test]
@@ -864,6 +963,7 @@ mod tests {
             cik: None,
             items: None,
             published: Some("2025-04-17T23:59:59Z".into()),
+            url: None,
         });
         assert!(a.detection.is_none(), "{:?}", a.detection);
     }
@@ -903,6 +1003,7 @@ mod tests {
             cik: None,
             items: None,
             published: Some("2025-11-03T13:00:00Z".into()),
+            url: None,
         };
         let body = "Microsoft right this moment stated it has signed a $9.7 billion buy settlement \
                     for AI cloud capability from the synthetic intelligence cloud firm IREN.";
@@ -1105,6 +1206,7 @@ mod tests {
             cik: None,
             items: None,
             published: Some("2025-12-17T13:00:00Z".into()),
+            url: None,
         });
         assert!(a.detection.is_some(), "{:?}", a.deal_reasons);
         assert_eq!(

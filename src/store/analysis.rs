@@ -23,6 +23,8 @@ pub struct AnalysisDoc {
     pub items: Option<String>,
     /// When the source says it was published (RFC 3339), not when it was fetched.
     pub published: Option<String>,
+    /// Where the document was found (an SEC archive address names its filer).
+    pub url: Option<String>,
 }
 
 /// A stored detection with what clustering needs.
@@ -204,7 +206,7 @@ impl Store {
         method: &str,
     ) -> Result<Vec<AnalysisDoc>, StoreError> {
         let sql = format!(
-            "SELECT id, kind, title, summary, body, cik, items, published_at FROM documents WHERE id > ?1 {} ORDER BY id LIMIT ?2",
+            "SELECT id, kind, title, summary, body, cik, items, published_at, url FROM documents WHERE id > ?1 {} ORDER BY id LIMIT ?2",
             if all {
                 "AND ?3 IS NOT NULL"
             } else {
@@ -226,6 +228,7 @@ impl Store {
                     cik: r.get(5)?,
                     items: r.get(6)?,
                     published: r.get(7)?,
+                    url: r.get(8)?,
                 })
             })
             .ctx("reading analysis batch")?;

@@ -158,6 +158,7 @@ fn score(docs: &[&Doc]) -> Score {
             cik: d.cik.clone(),
             items: d.items.clone(),
             published: None,
+            url: None,
         });
         let det = a.detection.as_ref();
         let predicted_deal = det.is_some_and(|x| x.kind.as_str() == "deal");

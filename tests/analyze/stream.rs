@@ -27,6 +27,10 @@ pub struct Item {
     #[allow(dead_code)]
     pub split: Option<String>,
     pub expect: Expect,
+    /// The page's own address (the real collection's; none for the repository's corpora). The
+    /// stream serves every text from loopback, as the scorers do; only the texts read one by one
+    /// (`HASHPIVOT_REALTEXT_IDS`) are analysed with it.
+    pub url: Option<String>,
     /// A document with its own body (the repository's corpora), stored as given rather than read
     /// from a feed item's description.
     pub full: Option<FullDoc>,
@@ -644,6 +648,8 @@ fn print(name: &str, items: &[&Item], cfg: &Config) -> (StreamScore, TextScore) 
 #[derive(Deserialize)]
 struct ManifestEntry {
     id: String,
+    #[serde(default)]
+    url: Option<String>,
     date: String,
     #[serde(default)]
     split: Option<String>,
@@ -695,6 +701,7 @@ fn real_stream() {
                 split: e.split,
                 id: e.id,
                 expect: e.expect,
+                url: e.url,
                 full: None,
             })
         })
@@ -724,6 +731,7 @@ fn real_stream() {
                 cik: None,
                 items: None,
                 published: Some(it.when.to_rfc3339()),
+                url: it.url.clone(),
             });
             println!("== {} {} {:?}", it.id, it.title, it.expect);
             match &a.detection {
@@ -930,6 +938,7 @@ fn repository_items() -> Vec<Item> {
                     mw: d.expect.mw,
                     years: d.expect.years,
                 },
+                url: None,
                 full: Some(FullDoc {
                     summary: d.summary.clone(),
                     body: d.body.clone(),
