@@ -2,7 +2,11 @@
 //! Target (issue #2): ≥ 5,000 items/s parsed and stored, peak memory < 200 MB.
 //!
 //! Run: `cargo bench --bench crawl`. Prints items/s for a first crawl (everything new) and a
-//! re-crawl (everything known: the dedup path), and the crawl process's peak RSS.
+//! re-crawl (everything known: the dedup path), in three rounds each on a fresh store, and the
+//! best of the three; then the crawl process's peak RSS. Each round starts after a `sync`, so the
+//! writeback a bench before it left (the search bench writes gigabytes) is not timed as the
+//! crawl's: once, run straight after the million-document search bench, a first crawl took
+//! 4.64 s where it takes 0.8 s.
 
 mod bench_util;
 
@@ -51,36 +55,56 @@ fn main() {
             &s.url(&format!("/feed{f}.xml")),
         ));
     }
-    let ws = Workspace::with_config(&cfg);
     println!(
         "corpus: {FEEDS} feeds x {ITEMS} items on {HOSTS} loopback hosts, {:.1} MB of XML",
         bytes as f64 / 1e6
     );
-    for (label, expect_new) in [
-        ("first crawl (all new)", FEEDS * ITEMS),
-        ("re-crawl (all known)", 0),
-    ] {
-        let t = Instant::now();
-        let out = ws.run(&["crawl", "--json"]);
-        let secs = t.elapsed().as_secs_f64();
+    const ROUNDS: usize = 3;
+    let mut best = [f64::INFINITY; 2];
+    for round in 1..=ROUNDS {
+        let ws = Workspace::with_config(&cfg);
+        // (a quiet disk: what earlier work left to write is written before the clock starts)
+        let _ = std::process::Command::new("sync").status();
+        for (k, (label, expect_new)) in [
+            ("first crawl (all new)", FEEDS * ITEMS),
+            ("re-crawl (all known)", 0),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let t = Instant::now();
+            let out = ws.run(&["crawl", "--json"]);
+            let secs = t.elapsed().as_secs_f64();
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert_eq!(report["documents_new"], expect_new);
+            best[k] = best[k].min(secs);
+            println!(
+                "round {round} of {ROUNDS}, {label}: {:.2} s, {:.0} items/s",
+                secs,
+                (FEEDS * ITEMS) as f64 / secs
+            );
+        }
         assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+            ws.count("SELECT count(*) FROM documents"),
+            (FEEDS * ITEMS) as i64
         );
-        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(report["documents_new"], expect_new);
+    }
+    for (label, secs) in ["first crawl (all new)", "re-crawl (all known)"]
+        .iter()
+        .zip(best)
+    {
         println!(
-            "{label}: {:.2} s, {:.0} items/s",
+            "best of {ROUNDS}, {label}: {:.2} s, {:.0} items/s",
             secs,
             (FEEDS * ITEMS) as f64 / secs
         );
     }
-    assert_eq!(
-        ws.count("SELECT count(*) FROM documents"),
-        (FEEDS * ITEMS) as i64
-    );
     println!(
         "peak RSS of a crawl process: {:.1} MB",
         bench_util::peak_rss_mb(bench_util::Who::Children)
