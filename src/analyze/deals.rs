@@ -246,6 +246,7 @@ struct Patterns {
     mining_hosted: Regex,
     /// Agreements with companies in general: "with these companies", "これらの企業と".
     generic_party: Regex,
+    kind_of_deal: Regex,
     /// miners as a class, the subject of a trend ("publicly traded miners are signing leases")
     miners_as_class: Regex,
     /// an agreement to merge or be acquired, beside which the parties sign other agreements
@@ -406,6 +407,7 @@ fn pats() -> &'static Patterns {
             listed_subject: r(r"^\W*(?:(?:Meanwhile|Elsewhere|Separately|Also|Similarly|Likewise|In other news|By contrast|In comparison),?\s+)?((?:[A-Z](?-u:[\w&.'-])*,?\s+){1,5})\((?:(?:NASDAQ|Nasdaq|NYSE(?: American| Arca)?|TSX|TSXV|OTC|OTCQX|CBOE|Cboe)\s*:\s*)?\$?([A-Z]{1,5})\)"),
             while_clause: r(r"(?i),\s*(?:while|whereas|während|wohingegen|mientras(?: que)?|tandis que|alors que|enquanto|mentre)\b"),
             generic_party: r(r"(?i)\bwith (?:these|such|those|several|many|various) (?:companies|firms|miners|operators|providers)\b|\bcon (?:estas|esas|varias) (?:empresas|compañías|mineras)\b|\bavec (?:ces|plusieurs) (?:entreprises|sociétés|mineurs)\b|\bmit (?:diesen|solchen|mehreren) (?:Unternehmen|Firmen|Minern)\b|\b(?:an?|any|every|each) (?:[\w-]+ ){0,2}(?:miner|company|operator|firm|provider|player) (?:that|which|who) (?:signs|secures|lands|inks|wins|strikes)\b|\b(?:miners|companies|operators|firms|providers|players) (?:that|which|who) (?:sign|secure|land|ink|win|strike)\b|\bwith (?:[\w-]+ ){0,2}(?:customers|clients|tenants) (?:such as|like)\b|等(?:超大规模|超大規模|大型|主要|科技)?(?:客户|客戶)|などの(?:顧客|企業)|これらの企業と|これらの会社と|这些公司|這些公司|이들 기업"),
+            kind_of_deal: r(r"(?i)\b(?:typically|usually|generally|normally|routinely|commonly)\s+(?:[\w-]+\s+)?(?:signs?|leases?|rents?|hosts?|contracts?|inks?)\b|\bin (?:a|the) (?:typical|standard|usual|common|classic) (?:deal|arrangement|structure|setup|set-up|transaction|contract)\b|\bin (?:such|these|those) (?:deals|arrangements|structures|transactions)\b|(?:^|[,;:]\s*|\band\s+)(?:an?|one) (?:[\w-]+ ){0,2}(?:cloud|tenant|customer|client|hyperscaler|lab|neocloud)s? (?:signs|leases|rents|takes|commits to) (?:the|a|an) (?:[\w-]+ ){0,2}(?:lease|contract|capacity|agreement|space)\b"),
             giant_anaphor: r(r"(?i)\b(?:with|from|to) the (?:(?:U\.S\.|US|American|Redmond-based|Seattle-based|tech|technology|software|cloud|search|internet|AI) ){1,2}(?:giant|titan|behemoth|major|heavyweight)\b|\b(?:con|para) el gigante (?:tecnológico|del software|de la nube)\b|\bavec le géant (?:américain|technologique|du logiciel)\b|\bmit dem (?:Tech|Software|Technologie)-?(?:riesen|konzern|Riesen|Konzern)\b"),
             mining_hosted: r(r"(?i)\b\d[\d.,]*\s?(?:EH/s|PH/s|TH/s)|\bhash ?rate\b|\bASIC(?:s|-Miner\w*)?\b|\b\d[\d.,]*\s(?:[\w-]+ ){0,2}(?:miners|mining rigs|mining machines|Bitcoin-Miner\w*|mineurs|mineros|mineradoras|minatori)\b|\bhost(?:s|ed|ing)? (?:[\w,.-]+ ){0,3}(?:miners|mining rigs|mining machines)\b|\b(?:co-?location|hosting)[- ]mining\b|\bmining[- ](?:hosting|colocation|co-location)\b|Bergbaumaschinen|\bmining[- ](?:operations|capacity|capacities|Kapazität\w*)|\b(?:operazioni|capacità) di mining\b|\bMiner-Hosting\w*|\bcapacidad(?:es)? de minería\b|\bopérations de minage\b|\b\d[\d.,]*\s?(?:тыс\.?\s)?майнер|размещени[еяи] майнер|хостинга? майнер|矿机|礦機|マイニングマシン|채굴기"),
             ai_words: r(r"(?i)\b(?:AI|A\.I\.|HPC|GPUs?|KI|IA|artificial intelligence|intelligence artificielle|inteligencia artificial|intelligenza artificiale|inteligência artificial|künstliche\w* Intelligenz|high[- ]performance comput\w*|critical IT|Hochleistungsrechn\w*|calcul haute performance|computación de alto rendimiento|inference|cloud|neocloud|ИИ|искусственн\w*|высокопроизводительн\w*)\b|人工智能|人工知能|인공지능|ＡＩ|高性能计算|高性能計算|高效能運算|关键 ?IT|關鍵 ?IT|لذكاء الاصطناعي|(?:AI|GPU|HPC)[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}](?:AI|GPU|HPC)"),
@@ -1726,6 +1728,13 @@ impl<'a> Recognizer<'a> {
                     "the company named as an example of its class",
                     s,
                 );
+                continue;
+            }
+            // "In a typical deal, …", "Cipher typically signs ten-year leases", "…, an AI cloud
+            // signs the lease, and a hyperscaler stands behind it": how such deals go, not one
+            // (not the headline, whose present tense tells news)
+            if pos >= 1 && p.kind_of_deal.is_match(s) {
+                against_near_top(reasons, pos, "a kind of deal described, not one signed", s);
                 continue;
             }
             // "signs multi-year leases with these companies": a description of a kind of deal
@@ -10000,6 +10009,26 @@ mod tests {
             "Mining stocks rose this week.\nFirst, bitcoin bounced off its lows.\nSecond, news such as CleanSpark's hosting contract with Anthropic reminded investors that the miners are becoming AI landlords.",
         );
         not_a_deal(&d);
+    }
+
+    #[test]
+    fn a_kind_of_deal_described_is_no_deal_signed() {
+        // an explainer of how the miners' AI leases are put together: the company, a customer
+        // in general and a backer, in the present tense of how things go
+        for body in [
+            "The model is simple.\nIREN builds the halls and brings the power, a GPU cloud signs the lease, and a hyperscaler backs the rent.",
+            "Here is how the money flows.\nIn a typical deal, a miner such as Cipher Mining provides the site and power, an AI lab takes the capacity for ten years, and Google backstops the payments.",
+            "Here is how the money flows.\nCipher Mining typically signs ten-year leases with AI clouds, and a hyperscaler guarantees the rent.",
+        ] {
+            let d = decide("How the miners' AI leases work", body);
+            no_deal_because(&d, "against: a kind of deal described, not one signed");
+        }
+        // a signing told in the past, beside a general remark, is still the news
+        let d = decide(
+            "IREN signs GPU cloud contract with Anthropic",
+            "IREN said on Monday it signed a five-year, $2.1 billion GPU cloud contract with Anthropic.\nSuch contracts usually include a prepayment.",
+        );
+        deal_with(&d, "Anthropic");
     }
 
     #[test]
