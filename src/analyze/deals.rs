@@ -430,7 +430,7 @@ fn pats() -> &'static Patterns {
             also_announced: r(r"(?i)\b(?:also|additionally|separately) announced\b|\btambém anunciou\b|\btambién anunció\b|\ba (?:également|aussi) annoncé\b|\bha (?:anche|inoltre) annunciato\b|\bgab (?:außerdem|zudem|auch) bekannt\b|\bkündigte (?:außerdem|zudem|auch) an\b"),
             announced_new: r(r"(?i)\b(?:announcement of|announc(?:ed|es|ing)) (?:\S+ )?new (?:\S+ ){0,4}(?:contracts|agreements|leases|deals)\b"),
             lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\bleas(?:e|es|ed|ing) (?:an? )?(?:about |approximately |around |over |more than |almost |some |nearly |roughly |additional |another |further )?\d[\d,.]* (?:more )?(?:acres|hectares)\b|\blease (?:amendments?|agreements?|terms) with (?:the )?(?:City|County|Town|Village|Port|State|Municipality|Authority)\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\b(?:3[1-9]|[4-9]\d)[- ]year (?:ground |land |site )?leases?\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
-            plan: r(r"(?i)\b(plans? (?:is )?to (?:sign|lease|host|offer|develop|build|convert)|strategy to (?:include|add|offer|expand into|pivot|diversify|transition|move into|grow into|repurpose)|announced (?:a |its )(?:strategic |planned )?(?:pivot|shift|transition) (?:toward|towards|to|into)|on the verge of (?:closing|signing|finali[sz]ing)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|(?:strong |significant )?interest from (?:multiple|several|potential|prospective) (?:parties|tenants|customers|hyperscalers)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|the plan is to (?:lease|sign|host|rent)|(?:will|would) (?:likely|probably) be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|strategy (?:around|of|for) (?:hosting|leasing|offering|providing)|breaks? ground|breaking ground|groundbreaking|break ground|(?:is|are|has been|have been) executing (?:on )?(?:a|an|its|the|their) (?:[\w-]+ ){0,2}(?:shift|strategy|pivot|transition|roadmap|turnaround))\b"),
+            plan: r(r"(?i)\b(plans? (?:is )?to (?:sign|lease|host|offer|develop|build|convert)|strategy to (?:include|add|offer|expand into|pivot|diversify|transition|move into|grow into|repurpose)|announced (?:a |its )(?:strategic |planned )?(?:pivot|shift|transition) (?:toward|towards|to|into)|on the verge of (?:closing|signing|finali[sz]ing)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|expect(?:s|ed)? (?:[\w.&'’-]+ ){1,3}to (?:sign|lease|secure|land|ink|finali[sz]e|enter into|announce)|(?:hopes?|hoping|hoped|wants?|wanted|eager|keen|seeks?|seeking|looks?|looking) to (?:sign|lease|secure|land|ink|finali[sz]e|enter into|strike)|den(?:ied|ies|y|ying) (?:\w+ ){0,3}(?:reports?|claims?|rumou?rs?|speculation|media reports)|(?:strong |significant )?interest from (?:multiple|several|potential|prospective) (?:parties|tenants|customers|hyperscalers)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|the plan is to (?:lease|sign|host|rent)|(?:will|would) (?:likely|probably) be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|strategy (?:around|of|for) (?:hosting|leasing|offering|providing)|breaks? ground|breaking ground|groundbreaking|break ground|(?:is|are|has been|have been) executing (?:on )?(?:a|an|its|the|their) (?:[\w-]+ ){0,2}(?:shift|strategy|pivot|transition|roadmap|turnaround))\b"),
             competitor: r(r"(?i)\b(?:beat(?:s|ing)?|defeat(?:s|ed|ing)?|outbid(?:s|ding)?|edg(?:es|ed|ing) out)\b [A-Z]?[\w.&-]+(?: [A-Z][\w.&-]+)? (?:for|to|in|by)\b"),
             approval: r(r"(?i)\b(?:secur|obtain|receiv|win|won|gain|grant)(?:s|ed|ing|e)? (?:\w+ ){0,3}(?:approvals?|permits?|zoning|rezoning|tax (?:abatements?|incentives?)|incentives?)\b"),
             reader_buys: r(r"(?i)\b(?:is it )?(?:too late |a good time |the right time |time )?to buy (?:\w+ ){0,2}(?:stocks?|shares)\b|\bshould you buy\b"),
@@ -10009,6 +10009,34 @@ mod tests {
             "Mining stocks rose this week.\nFirst, bitcoin bounced off its lows.\nSecond, news such as CleanSpark's hosting contract with Anthropic reminded investors that the miners are becoming AI landlords.",
         );
         not_a_deal(&d);
+    }
+
+    #[test]
+    fn a_signing_expected_hoped_for_or_denied_is_none() {
+        // what others expect the company to sign, what it hopes to sign, and a report it denies
+        for (body, why) in [
+            (
+                "Miner stocks rose on Tuesday.\nAnalysts expect Cipher Mining to sign another lease with Fluidstack before the summer.",
+                "against: planned or discussed, not signed",
+            ),
+            (
+                "Miner stocks rose on Tuesday.\nBitdeer hopes to sign a hosting contract with a hyperscaler for its Clarington site.",
+                "against: planned or discussed, not signed",
+            ),
+            (
+                "Miner stocks rose on Tuesday.\nCleanSpark denied media reports that it had signed a lease with OpenAI.",
+                "against: planned or discussed, not signed",
+            ),
+        ] {
+            let d = decide("Bitcoin miners and the AI trade", body);
+            no_deal_because(&d, why);
+        }
+        // a signing that the analysts expect to grow is still signed
+        let d = decide(
+            "Cipher Mining signs lease with Fluidstack",
+            "Cipher Mining signed a 10-year lease with Fluidstack for 120 MW, which analysts expect to expand next year.",
+        );
+        deal_with(&d, "Fluidstack");
     }
 
     #[test]
