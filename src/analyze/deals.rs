@@ -246,6 +246,8 @@ struct Patterns {
     mining_hosted: Regex,
     /// Agreements with companies in general: "with these companies", "これらの企業と".
     generic_party: Regex,
+    /// how such deals go, not one: "In a typical deal, …", "typically signs", "…, an AI cloud
+    /// signs the lease, …"
     kind_of_deal: Regex,
     /// miners as a class, the subject of a trend ("publicly traded miners are signing leases")
     miners_as_class: Regex,

@@ -289,11 +289,12 @@ pub fn headline_apart<'a>(
 /// `https://www.sec.gov/Archives/edgar/data/1878848/000187884825000081/R26.htm` → `0001878848`.
 /// None for any other address.
 pub fn sec_archive_cik(url: &str) -> Option<String> {
+    let url = url.trim().to_ascii_lowercase();
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))?;
     let rest = rest.strip_prefix("www.").unwrap_or(rest);
-    let rest = rest.strip_prefix("sec.gov/Archives/edgar/data/")?;
+    let rest = rest.strip_prefix("sec.gov/archives/edgar/data/")?;
     let cik = rest.split('/').next()?;
     if cik.is_empty() || cik.len() > 10 || !cik.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -857,7 +858,7 @@ mod tests {
             Some("0001878848")
         );
         assert_eq!(
-            sec_archive_cik("http://sec.gov/Archives/edgar/data/0001083301/x/ex10-1.htm")
+            sec_archive_cik("http://SEC.gov/Archives/edgar/data/0001083301/x/ex10-1.htm")
                 .as_deref(),
             Some("0001083301")
         );
