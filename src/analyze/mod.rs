@@ -848,6 +848,22 @@ mod tests {
         assert_eq!(d.terms.value_usd, Some(9.7e9));
     }
 
+    /// The analysis found a deal of this company, with this customer and value.
+    fn assert_deal(a: &DocAnalysis, want: (&str, &str, Option<f64>)) {
+        let d = a
+            .detection
+            .as_ref()
+            .unwrap_or_else(|| panic!("{:?}", a.deal_reasons));
+        assert_eq!(
+            (
+                d.ticker.as_str(),
+                d.counterparty.as_str(),
+                d.terms.value_usd
+            ),
+            want
+        );
+    }
+
     #[test]
     fn an_sec_archive_address_names_the_filer() {
         assert_eq!(
@@ -906,17 +922,7 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["IREN"]
         );
-        let d = a
-            .detection
-            .unwrap_or_else(|| panic!("{:?}", a.deal_reasons));
-        assert_eq!(
-            (
-                d.ticker.as_str(),
-                d.counterparty.as_str(),
-                d.terms.value_usd
-            ),
-            ("IREN", "Microsoft", Some(9.7e9))
-        );
+        assert_deal(&a, ("IREN", "Microsoft", Some(9.7e9)));
         // the same page at another address names no company of the universe
         let a = analyzer.analyze(&doc("https://example.com/filings/R26.htm"));
         assert!(a.mentions.is_empty(), "{:?}", a.mentions);
@@ -1009,17 +1015,7 @@ mod tests {
         let body = "Microsoft right this moment stated it has signed a $9.7 billion buy settlement \
                     for AI cloud capability from the synthetic intelligence cloud firm IREN.";
         let a = Analyzer::new(&cfg).analyze(&doc(body));
-        let d = a
-            .detection
-            .unwrap_or_else(|| panic!("{:?}", a.deal_reasons));
-        assert_eq!(
-            (
-                d.ticker.as_str(),
-                d.counterparty.as_str(),
-                d.terms.value_usd
-            ),
-            ("IREN", "Microsoft", Some(9.7e9))
-        );
+        assert_deal(&a, ("IREN", "Microsoft", Some(9.7e9)));
         assert_eq!(a.deal_reasons[0], SPUN_REASON);
         // a settlement in a text a spinner never touched is left as it is (a lawsuit's)
         let a = Analyzer::new(&cfg).analyze(&doc(
