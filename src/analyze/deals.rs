@@ -5373,6 +5373,15 @@ mod tests {
         );
     }
 
+    /// The decision on a market note: a headline about the miners, a first line of the day's
+    /// move, then `sentence`.
+    fn decide_market_note(sentence: &str) -> Decision {
+        decide(
+            "Bitcoin miners and the AI trade",
+            &format!("Miner stocks rose on Tuesday.\n{sentence}"),
+        )
+    }
+
     #[test]
     fn fresh7_decisions_from_the_wording_of_real_coverage() {
         // a hyperscaler's deal with the company, stating its own value, buys capacity even where
@@ -10043,11 +10052,11 @@ mod tests {
     #[test]
     fn a_signing_dated_months_or_years_ago_or_since_which_time_has_passed_is_recalled() {
         for body in [
-            "Miner stocks rose on Tuesday.\nBitdeer signed a hosting contract with CoreWeave two years ago, and the halls are now full.",
-            "Miner stocks rose on Tuesday.\nBitdeer signed a $900 million hosting contract with CoreWeave 18 months ago.",
-            "Miner stocks rose on Tuesday.\nBitdeer's shares have doubled since it signed its first hosting contract with CoreWeave.",
+            "Bitdeer signed a hosting contract with CoreWeave two years ago, and the halls are now full.",
+            "Bitdeer signed a $900 million hosting contract with CoreWeave 18 months ago.",
+            "Bitdeer's shares have doubled since it signed its first hosting contract with CoreWeave.",
         ] {
-            let d = decide("Bitcoin miners and the AI trade", body);
+            let d = decide_market_note(body);
             assert!(d.detection.is_none(), "{body}: {:?}", d.detection);
         }
         // a change measured from a year ago, after a comma, dates no signing; nor is the year
@@ -10064,25 +10073,23 @@ mod tests {
     fn a_signing_imagined_or_needed_or_one_of_a_class_is_none() {
         for (body, why) in [
             (
-                "Miner stocks rose on Tuesday.\nImagine if Bitdeer signed a hosting contract with CoreWeave for its Tydal site.",
+                "Imagine if Bitdeer signed a hosting contract with CoreWeave for its Tydal site.",
                 "against: planned or discussed, not signed",
             ),
             (
-                "Miner stocks rose on Tuesday.\nBitdeer would need to sign a lease with a hyperscaler to earn its valuation.",
+                "Bitdeer would need to sign a lease with a hyperscaler to earn its valuation.",
                 "against: planned or discussed, not signed",
             ),
             (
-                "Miner stocks rose on Tuesday.\nBitdeer is one of several miners that have signed leases with AI clouds.",
+                "Bitdeer is one of several miners that have signed leases with AI clouds.",
                 "against: agreements with companies in general, not one",
             ),
         ] {
-            let d = decide("Bitcoin miners and the AI trade", body);
-            no_deal_because(&d, why);
+            no_deal_because(&decide_market_note(body), why);
         }
         // the company's own signing, with the class of miners in an apposition, stays its deal
-        let d = decide(
-            "Bitcoin miners and the AI trade",
-            "Miner stocks rose on Tuesday.\nBitdeer signed a 10-year hosting contract with CoreWeave, the first of the miners that signed with a chipmaker's cloud.",
+        let d = decide_market_note(
+            "Bitdeer signed a 10-year hosting contract with CoreWeave, the first of the miners that signed with a chipmaker's cloud.",
         );
         deal_with(&d, "CoreWeave");
     }
@@ -10092,20 +10099,19 @@ mod tests {
         // what others expect the company to sign, what it hopes to sign, and a report it denies
         for (body, why) in [
             (
-                "Miner stocks rose on Tuesday.\nAnalysts expect Cipher Mining to sign another lease with Fluidstack before the summer.",
+                "Analysts expect Cipher Mining to sign another lease with Fluidstack before the summer.",
                 "against: planned or discussed, not signed",
             ),
             (
-                "Miner stocks rose on Tuesday.\nBitdeer hopes to sign a hosting contract with a hyperscaler for its Clarington site.",
+                "Bitdeer hopes to sign a hosting contract with a hyperscaler for its Clarington site.",
                 "against: planned or discussed, not signed",
             ),
             (
-                "Miner stocks rose on Tuesday.\nCleanSpark denied media reports that it had signed a lease with OpenAI.",
+                "CleanSpark denied media reports that it had signed a lease with OpenAI.",
                 "against: planned or discussed, not signed",
             ),
         ] {
-            let d = decide("Bitcoin miners and the AI trade", body);
-            no_deal_because(&d, why);
+            no_deal_because(&decide_market_note(body), why);
         }
         // a signing that the analysts expect to grow is still signed
         let d = decide(
