@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::entities::{CompanyLinker, Mention, NameMatcher, is_domain_text};
+use super::entities::{CompanyLinker, Hit, Mention, NameMatcher, is_domain_text};
 use super::terms;
 use crate::config::{Counterparty, CounterpartyClass};
 use crate::model::{Genre, Party, PartyRole};
@@ -249,6 +249,21 @@ struct Patterns {
     /// how such deals go, not one: "In a typical deal, …", "typically signs", "…, an AI cloud
     /// signs the lease, …"
     kind_of_deal: Regex,
+    /// the deal as the subject of the sentence, not a signing: "The lease Applied Digital signed
+    /// with CoreWeave is …", "IREN's contract with Microsoft could be worth …"
+    deal_as_subject: Regex,
+    /// the sentence's words given as an analyst's: "…, the analyst said", "…, analysts at B. Riley
+    /// wrote on Tuesday", "according to analysts"
+    analyst_said: Regex,
+    /// a clause describing a customer, which the company is named in: "the AI cloud that leases
+    /// capacity at …", "which rents a hall from …" (not a past signing: "which signed a lease
+    /// with … on Monday" may be the news)
+    describing_clause: Regex,
+    /// a signing told in the past tense
+    past_signing: Regex,
+    /// the company beside a customer's contract with another party, as a source of capacity:
+    /// "…, including capacity at a site it leases from …", "… and capacity from …"
+    capacity_beside: Regex,
     /// miners as a class, the subject of a trend ("publicly traded miners are signing leases")
     miners_as_class: Regex,
     /// an agreement to merge or be acquired, beside which the parties sign other agreements
@@ -419,6 +434,11 @@ fn pats() -> &'static Patterns {
             own_terms: r(r"(?i)(?:\$|US\$|USD ?)\d[\d.,]*\s?(?:billion|million|bn|b|m)\b|\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b|\d[\d.,]*\s?(?:億|亿|억)\s?(?:美元|ドル|달러)|\d{1,2}\s?(?:年間|년간|年期|年租)|\d[\d,.]*\s?(?:メガワット|메가와트|兆瓦)"),
             one_contract: r(r"(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|lease|deal)\b"),
             size_or_term: r(r"(?i)\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
+            deal_as_subject: r(r"^(?:The|This|That|Its|Their) (?:[\w$.,-]+ ){0,3}(?:lease|contract|deal|agreement|pact)s? (?:that )?(?:[\w.'’-]+ ){1,4}(?:signed|struck|inked|agreed) (?:with|to)\b|^[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}['’]s? (?:[\w$.,-]+ ){0,3}(?:lease|contract|deal|agreement|pact)s? with [A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2} (?:is|are|was|were|could|would|may|might|will|has|have|had|remains?|looks?|seems?)\b"),
+            analyst_said: r(r"(?i),\s+(?:the |an |one |two |several |some |many )?analysts?(?: (?:at|from|with) [^,;]{1,40})? (?:said|say|says|wrote|write|writes|noted|note|notes|argued|argue|argues|estimated|estimate|estimates|cautioned|believe|believes|think|thinks)\b[^,;]{0,40}[.!]?\s*$|\baccording to (?:an? |the |some |several )?analysts?\b"),
+            describing_clause: r(r"^(?:(?:the|an?) [^,;]{0,60}?\b(?:that|which|who|whose)\b|(?:which|who|whose|that)\b)[^;]*$"),
+            past_signing: r(r"\b(?:signed|struck|inked|agreed|entered|announced|secured|won|landed)\b"),
+            capacity_beside: r(r"(?i)\bincluding\b|\band (?:\w+ )?(?:capacity|space|power|sites?|halls?)\b"),
             contract_noun: r(r"(?i)\b(deal|deals|pact|contract|contracts|müqavilə|müqaviləsi|sözleşme|sözleşmesi|anlaşma|anlaşması|saziş|contractul|contracte|acord|acordul|acorduri|agreement|agreements|kesepakatan|perjanjian|kontrak|accord[oi]|acuerdos?|contratos?|contratt[oi]|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung(?:en)?|Abkommens?|contrats?|accords?|acordos?)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار|\b(?:smlouv\w*|zmluv\w*|umow\w*|umów|dohod\w*)\b"),
             deal_noun: r(r"(?i)\b(deal|deals|pact|pacts|contract|contracts|müqavilə|müqaviləsi|sözleşme|sözleşmesi|anlaşma|anlaşması|saziş|contractul|contracte|acord|acordul|acorduri|agreement|agreements|partnership|partenariats?|parcerias?|partenariato|Partnerschaft|tenant|customer|accord[oi]|acuerdos?|contratos?|contratt[oi]|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung(?:en)?|Abkommens?|contrats?|accords?|acordos?|Kunde|client|cliente)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|客户|客戶|顧客|고객|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*|клиент\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture|empresa conjunta)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار|\b(?:smlouv\w*|zmluv\w*|umow\w*|umów|dohod\w*)\b"),
             financing_only: r(r"(?i)\bfinancing\b[^.;]{0,20}\bsecured\b|\b(?:announc|secur|arrang|clos|obtain|rais)\w* \$[\d.,]+\s?(?:billion|million|bn|b|m)? (?:in |of )?(?:new )?(?:GPU |debt |delayed[- ]draw )?(?:financing|funding)\b|\bfinancing\b[^.;]{0,80}\b(?:is|are|was|were|has been|have been) secured\b|\bsecured\b[^.;]{0,30}\bfinancing\b|\b(notes? offering|convertible|senior (?:secured )?notes|bonds?|term loan|credit facility|loan (?:agreement|facility)|project financing|financing (?:deal|package|agreement)|private placement|debt (?:financing|facility)|financing (?:structure|facility)|(?:preferred|common) equity units?|equity units?|convertibles|conversíve(?:l|is)|debêntures?|Wandelanleihen?|конвертируем\w*|облигаци\w*)\b|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채"),
@@ -1737,6 +1757,28 @@ impl<'a> Recognizer<'a> {
             // (not the headline, whose present tense tells news)
             if pos >= 1 && p.kind_of_deal.is_match(s) {
                 against_near_top(reasons, pos, "a kind of deal described, not one signed", s);
+                continue;
+            }
+            // "The lease Applied Digital signed with CoreWeave is the template for the industry,
+            // analysts at B. Riley wrote", "IREN's contract with Microsoft could be worth more
+            // than $9.7 billion if options are exercised, the analyst said": the deal as the
+            // subject of an analyst's words is their view of it, not its news
+            if p.deal_as_subject.is_match(s) && p.analyst_said.is_match(s) {
+                against_near_top(reasons, pos, "an analyst's words about the deal", s);
+                continue;
+            }
+            // "Fluidstack, the AI cloud that leases capacity at TeraWulf's campus, closed a $700
+            // million funding round", "CoreWeave said its backlog grew, helped by a new contract
+            // with Meta and capacity from Core Scientific": the company named only where the
+            // sentence describes the customer it opens with, or as a source of capacity beside
+            // that customer's contract with another party, in the customer's own news
+            if !providers.is_empty() && self.customers_own_news(s, &cp_hits, domain) {
+                against_near_top(
+                    reasons,
+                    pos,
+                    "the customer's own news, the company named only beside it",
+                    s,
+                );
                 continue;
             }
             // "signs multi-year leases with these companies": a description of a kind of deal
@@ -3293,6 +3335,57 @@ impl<'a> Recognizer<'a> {
     /// Is a listed company one of the customers too ("CoreWeave executed a lease")?
     fn customer_ticker(&self, ticker: &str) -> bool {
         self.cps.iter().any(|c| c.ticker.as_deref() == Some(ticker))
+    }
+
+    /// A sentence that opens with a customer and names a company of the universe that is no
+    /// customer only (a) in a clause describing that customer ("Fluidstack, the AI cloud that
+    /// leases capacity at TeraWulf's campus, closed a funding round"), or (b) after the
+    /// customer's contract with another party, as a source of capacity ("CoreWeave signed a new
+    /// contract with Meta, including capacity at a site it leases from Galaxy").
+    fn customers_own_news(&self, s: &str, cp_hits: &[Hit], domain: bool) -> bool {
+        let p = pats();
+        let Some(c) = cp_hits.first().filter(|h| s[..h.start].trim().is_empty()) else {
+            return false;
+        };
+        let after = &s[c.end..];
+        // (a) "C, the … that …, <main clause>": the main clause names no provider
+        if let Some(rest) = after.strip_prefix(", ")
+            && let Some(end) = rest.find(", ")
+        {
+            let (clause, main) = (&rest[..end], &rest[end + 2..]);
+            if p.describing_clause.is_match(clause)
+                && !p.past_signing.is_match(clause)
+                && !self.providers_in(clause, domain).is_empty()
+                && self.providers_in(main, domain).is_empty()
+                && main.split_whitespace().count() >= 3
+            {
+                return true;
+            }
+        }
+        // (b) "C … <contract> with D …, including capacity … from <provider>"
+        let Some(d) = cp_hits
+            .iter()
+            .find(|h| h.start > c.end && h.entity != c.entity)
+        else {
+            return false;
+        };
+        let before = s[c.end..d.start].trim_end();
+        let object = ["with", "provide", "providing", "supply", "supplying"]
+            .iter()
+            .any(|w| before.ends_with(&format!(" {w}")));
+        let possessive = s[d.end..].starts_with("'s") || s[d.end..].starts_with("’s");
+        if !object || possessive || !p.contract_noun.is_match(before) {
+            return false;
+        }
+        let providers: Vec<Hit> = self
+            .linker
+            .find(s, domain)
+            .into_iter()
+            .filter(|x| !self.customer_ticker(&self.linker.tickers[x.entity]))
+            .collect();
+        providers.first().is_some_and(|first| {
+            first.start > d.end && p.capacity_beside.is_match(&s[d.end..first.start])
+        })
     }
 
     /// The companies of the universe `s` names that are not customers too, in order.
@@ -10139,6 +10232,76 @@ mod tests {
             "IREN said on Monday it signed a five-year, $2.1 billion GPU cloud contract with Anthropic.\nSuch contracts usually include a prepayment.",
         );
         deal_with(&d, "Anthropic");
+    }
+
+    #[test]
+    fn an_analysts_words_about_a_deal_named_as_their_subject_are_no_deal() {
+        // the deal as the subject of what an analyst said or wrote: their view of a deal, not
+        // its news
+        for (title, body) in [
+            (
+                "Why Applied Digital is the name to watch",
+                "The lease Applied Digital signed with CoreWeave is the model for the whole sector, analysts at a regional bank wrote on Tuesday.",
+            ),
+            (
+                "IREN shares slip",
+                "IREN's contract with Microsoft could be worth well over $9.7 billion once its options are exercised, the analyst said.",
+            ),
+        ] {
+            let d = decide(title, body);
+            no_deal_because(&d, "against: an analyst's words about the deal");
+        }
+        // a signing the company tells, which analysts then size, is the news
+        let d = decide(
+            "IREN signs with Microsoft",
+            "IREN signed a five-year, $9.7 billion contract with Microsoft on Monday, a deal that could lift its revenue fourfold, analysts said.",
+        );
+        deal_with(&d, "Microsoft");
+    }
+
+    #[test]
+    fn a_customers_own_news_naming_the_company_only_beside_it_is_no_deal() {
+        for (title, body) in [
+            // the company only in the clause that describes the customer
+            (
+                "Fluidstack raises $700 million",
+                "Fluidstack, the AI cloud that rents capacity at TeraWulf's Lake Mariner campus and Cipher Mining's Barber Lake site, closed a $700 million funding round on Thursday.",
+            ),
+            // the company only as a source of capacity beside the customer's own contract with
+            // another party
+            (
+                "CoreWeave results",
+                "CoreWeave said its backlog rose to $55.6 billion, helped by a new contract with Meta and capacity from Core Scientific and Galaxy.",
+            ),
+            (
+                "Nscale's Microsoft deal",
+                "Nscale signed a deal to provide Microsoft with 200,000 Nvidia GPUs in four countries, including capacity at a North Carolina site it rents from WhiteFiber.",
+            ),
+        ] {
+            let d = decide(title, body);
+            no_deal_because(
+                &d,
+                "against: the customer's own news, the company named only beside it",
+            );
+        }
+        // the customer's signing with the company, told from its side, is the deal
+        for (body, cp) in [
+            (
+                "Fluidstack, the AI cloud backed by Google, signed a 10-year lease with TeraWulf for 168 MW at Lake Mariner.",
+                "Fluidstack",
+            ),
+            (
+                "Anthropic signed a deal with Fluidstack to use 245 MW at Hut 8's River Bend campus for fifteen years.",
+                "Anthropic",
+            ),
+            (
+                "Fluidstack, which rents halls across Europe, signed a 10-year lease with Cipher Mining on Monday.",
+                "Fluidstack",
+            ),
+        ] {
+            let d = decide("AI clouds and the miners", body);
+            deal_with(&d, cp);
+        }
     }
 
     #[test]
