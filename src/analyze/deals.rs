@@ -264,6 +264,9 @@ struct Patterns {
     /// the company beside a customer's contract with another party, as a source of capacity:
     /// "…, including capacity at a site it leases from …", "… and capacity from …"
     capacity_beside: Regex,
+    /// a tenant's standing at a site, in the present tense, opening a "where" clause: "CoreWeave
+    /// leases 800 MW", "Fluidstack is the anchor tenant"
+    tenant_state: Regex,
     /// miners as a class, the subject of a trend ("publicly traded miners are signing leases")
     miners_as_class: Regex,
     /// an agreement to merge or be acquired, beside which the parties sign other agreements
@@ -438,6 +441,7 @@ fn pats() -> &'static Patterns {
             analyst_said: r(r"(?i),\s+(?:the |an |one |two |several |some |many )?analysts?(?: (?:at|from|with) [^,;]{1,40})? (?:said|say|says|wrote|write|writes|noted|note|notes|argued|argue|argues|estimated|estimate|estimates|cautioned|believe|believes|think|thinks)\b[^,;]{0,40}[.!]?\s*$|\baccording to (?:an? |the |some |several )?analysts?\b"),
             describing_clause: r(r"^(?:(?:the|an?) [^,;]{0,60}?\b(?:that|which|who|whose)\b|(?:which|who|whose|that)\b)[^;]*$"),
             past_signing: r(r"\b(?:signed|struck|inked|agreed|entered|announced|secured|won|landed)\b"),
+            tenant_state: r(r"^(?:[\w.'’&-]+ ){1,4}(?:leases|rents|occupies|uses|takes|operates|runs|is (?:the |an? )?(?:anchor |sole |first )?(?:tenant|customer|lessee))\b"),
             capacity_beside: r(r"(?i)\bincluding\b|\band (?:\w+ )?(?:capacity|space|power|sites?|halls?)\b"),
             contract_noun: r(r"(?i)\b(deal|deals|pact|contract|contracts|müqavilə|müqaviləsi|sözleşme|sözleşmesi|anlaşma|anlaşması|saziş|contractul|contracte|acord|acordul|acorduri|agreement|agreements|kesepakatan|perjanjian|kontrak|accord[oi]|acuerdos?|contratos?|contratt[oi]|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung(?:en)?|Abkommens?|contrats?|accords?|acordos?)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار|\b(?:smlouv\w*|zmluv\w*|umow\w*|umów|dohod\w*)\b"),
             deal_noun: r(r"(?i)\b(deal|deals|pact|pacts|contract|contracts|müqavilə|müqaviləsi|sözleşme|sözleşmesi|anlaşma|anlaşması|saziş|contractul|contracte|acord|acordul|acorduri|agreement|agreements|partnership|partenariats?|parcerias?|partenariato|Partnerschaft|tenant|customer|accord[oi]|acuerdos?|contratos?|contratt[oi]|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung(?:en)?|Abkommens?|contrats?|accords?|acordos?|Kunde|client|cliente)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|客户|客戶|顧客|고객|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*|клиент\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture|empresa conjunta)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار|\b(?:smlouv\w*|zmluv\w*|umow\w*|umów|dohod\w*)\b"),
@@ -1765,6 +1769,16 @@ impl<'a> Recognizer<'a> {
             // subject of an analyst's words is their view of it, not its news
             if p.deal_as_subject.is_match(s) && p.analyst_said.is_match(s) {
                 against_near_top(reasons, pos, "an analyst's words about the deal", s);
+                continue;
+            }
+            // "Galaxy named a former Google executive to lead Helios, where CoreWeave leases 800
+            // MW": the site told by the tenant it has, in the present tense, beside a main clause
+            // that signs nothing, is described, not signed
+            if let Some(at) = s.find(", where ")
+                && !p.verb.is_match(&s[..at])
+                && p.tenant_state.is_match(&s[at + 8..])
+            {
+                against_near_top(reasons, pos, "a site described by the tenant it has", s);
                 continue;
             }
             // "Fluidstack, the AI cloud that leases capacity at TeraWulf's campus, closed a $700
@@ -10257,6 +10271,22 @@ mod tests {
             "IREN signed a five-year, $9.7 billion contract with Microsoft on Monday, a deal that could lift its revenue fourfold, analysts said.",
         );
         deal_with(&d, "Microsoft");
+    }
+
+    #[test]
+    fn a_site_described_by_the_tenant_it_has_is_no_deal() {
+        // a hire at a site, the site told by its tenant in the present tense
+        let d = decide(
+            "Galaxy hires",
+            "Galaxy appointed a former Google data-center executive to run Helios, where CoreWeave leases 800 MW.",
+        );
+        no_deal_because(&d, "against: a site described by the tenant it has");
+        // the signing in the main clause is the deal, whatever the clause after it says
+        let d = decide(
+            "Galaxy and CoreWeave",
+            "Galaxy signed a lease with CoreWeave for Helios, where CoreWeave uses 800 MW.",
+        );
+        deal_with(&d, "CoreWeave");
     }
 
     #[test]
