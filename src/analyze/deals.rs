@@ -267,6 +267,8 @@ struct Patterns {
     /// a tenant's standing at a site, in the present tense, opening a "where" clause: "CoreWeave
     /// leases 800 MW", "Fluidstack is the anchor tenant"
     tenant_state: Regex,
+    /// a party named after an agreement: "a colocation agreement with Vertex Compute"
+    named_party: Regex,
     /// miners as a class, the subject of a trend ("publicly traded miners are signing leases")
     miners_as_class: Regex,
     /// an agreement to merge or be acquired, beside which the parties sign other agreements
@@ -441,6 +443,7 @@ fn pats() -> &'static Patterns {
             analyst_said: r(r"(?i),\s+(?:the |an |one |two |several |some |many )?analysts?(?: (?:at|from|with) [^,;]{1,40})? (?:said|say|says|wrote|write|writes|noted|note|notes|argued|argue|argues|estimated|estimate|estimates|cautioned|believe|believes|think|thinks)\b[^,;]{0,40}[.!]?\s*$|\baccording to (?:an? |the |some |several )?analysts?\b"),
             describing_clause: r(r"^(?:(?:the|an?) [^,;]{0,60}?\b(?:that|which|who|whose)\b|(?:which|who|whose|that)\b)[^;]*$"),
             past_signing: r(r"\b(?:signed|struck|inked|agreed|entered|announced|secured|won|landed)\b"),
+            named_party: r(r"\b(?:agreements?|contracts?|leases?|deals?|pacts?|partnership|arrangements?|MSA|LOI)\s+with\s+([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|&)){0,3})"),
             tenant_state: r(r"^(?:[\w.'’&-]+ ){1,4}(?:leases|rents|occupies|uses|takes|operates|runs|is (?:the |an? )?(?:anchor |sole |first )?(?:tenant|customer|lessee))\b"),
             capacity_beside: r(r"(?i)\bincluding\b|\band (?:\w+ )?(?:capacity|space|power|sites?|halls?)\b"),
             contract_noun: r(r"(?i)\b(deal|deals|pact|contract|contracts|müqavilə|müqaviləsi|sözleşme|sözleşmesi|anlaşma|anlaşması|saziş|contractul|contracte|acord|acordul|acorduri|agreement|agreements|kesepakatan|perjanjian|kontrak|accord[oi]|acuerdos?|contratos?|contratt[oi]|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung(?:en)?|Abkommens?|contrats?|accords?|acordos?)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار|\b(?:smlouv\w*|zmluv\w*|umow\w*|umów|dohod\w*)\b"),
@@ -3076,7 +3079,16 @@ impl<'a> Recognizer<'a> {
         let cp = guarantor_tenant.map(|e| &self.cps[e]).or(cp);
         let (counterparty, class) = match cp {
             Some(c) => (c.name.clone(), Some(class_str(c.class).to_string())),
-            None => ("undisclosed".to_string(), None),
+            // "a colocation agreement with Vertex Compute": a customer the text names that is
+            // not among the known counterparties is named as written (and clusters as an
+            // undisclosed one does, see `UNLISTED_REASON`)
+            None => match self.unlisted_customer(evidence, domain) {
+                Some(name) => {
+                    reasons.push(format!("{UNLISTED_REASON}{name}"));
+                    (name, None)
+                }
+                None => ("undisclosed".to_string(), None),
+            },
         };
         // the other companies named, each in its role (the first role a name is seen in)
         let mut parties: Vec<Party> = Vec::new();
@@ -3351,6 +3363,70 @@ impl<'a> Recognizer<'a> {
         self.cps.iter().any(|c| c.ticker.as_deref() == Some(ticker))
     }
 
+    /// The party an agreement in `evidence` is made with, by its written name, when it is no
+    /// company of the universe and no known counterparty: "a colocation agreement with Vertex
+    /// Compute for 50 MW" gives "Vertex Compute". None for a generic word ("an AI cloud"), a
+    /// possessive ("with Google's backing"), a month or a word of the trade ("with AI …").
+    fn unlisted_customer(&self, evidence: &str, domain: bool) -> Option<String> {
+        const NOT_A_NAME: &[&str] = &[
+            "The",
+            "A",
+            "An",
+            "Its",
+            "Their",
+            "This",
+            "That",
+            "These",
+            "Those",
+            "Each",
+            "One",
+            "Two",
+            "Three",
+            "Several",
+            "Both",
+            "Another",
+            "New",
+            "AI",
+            "HPC",
+            "GPU",
+            "GPUs",
+            "US",
+            "U.S.",
+            "Our",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Bitcoin",
+        ];
+        let m = pats().named_party.captures(evidence)?.get(1)?;
+        let after = &evidence[m.end()..];
+        if after.starts_with("'s") || after.starts_with("’s") {
+            return None;
+        }
+        let mut words: Vec<&str> = m.as_str().split_whitespace().collect();
+        while words.last().is_some_and(|w| *w == "of" || *w == "&") {
+            words.pop();
+        }
+        let first = *words.first()?;
+        if NOT_A_NAME.contains(&first) || first.contains("-based") || first.ends_with("'s") {
+            return None;
+        }
+        let name = words.join(" ");
+        let name = name.trim_end_matches([',', '.', ';', ':']).to_string();
+        let known = !self.linker.find(&name, domain).is_empty()
+            || !self.cp_matcher.find(&name, true).is_empty();
+        (name.len() >= 2 && !known).then_some(name)
+    }
+
     /// A sentence that opens with a customer and names a company of the universe that is no
     /// customer only (a) in a clause describing that customer ("Fluidstack, the AI cloud that
     /// leases capacity at TeraWulf's campus, closed a funding round"), or (b) after the
@@ -3583,6 +3659,13 @@ impl<'a> Recognizer<'a> {
 
 /// The reason a results release is taken as a deal: it states a contract signed in the period.
 pub const RESULTS_REASON: &str = "for: results that state a new contract";
+
+/// The reason that names a customer read from the evidence that is not among the known
+/// counterparties (the name follows it). Clustering takes such a report as one of an undisclosed
+/// customer: an unlisted name may be spelled several ways, and a known one may be written in a
+/// way the list does not know.
+pub const UNLISTED_REASON: &str =
+    "for: the customer as the text names it, not a known counterparty: ";
 /// How a reading of a term rejected with its reason opens among a detection's reasons.
 pub const REJECTED_READING: &str = "rejected reading: ";
 
@@ -10271,6 +10354,38 @@ mod tests {
             "IREN signed a five-year, $9.7 billion contract with Microsoft on Monday, a deal that could lift its revenue fourfold, analysts said.",
         );
         deal_with(&d, "Microsoft");
+    }
+
+    #[test]
+    fn a_customer_not_among_the_known_ones_is_named_as_the_text_writes_it() {
+        for (body, cp) in [
+            (
+                "Hut 8 signed a colocation agreement with Vertex Compute for 50 MW at its Vega campus.",
+                "Vertex Compute",
+            ),
+            (
+                "Cipher Mining entered into a 10-year lease with Blue Sky AI for 40 MW of critical IT at its Stingray site.",
+                "Blue Sky AI",
+            ),
+        ] {
+            let d = decide("A new tenant", body);
+            deal_with(&d, cp);
+            assert!(
+                d.reasons
+                    .iter()
+                    .any(|r| *r == format!("{UNLISTED_REASON}{cp}")),
+                "{:?}",
+                d.reasons
+            );
+        }
+        // an unnamed customer, and a party in the possessive, name no one
+        for body in [
+            "Hut 8 signed a colocation agreement with an investment-grade customer for 50 MW at its Vega campus.",
+            "Hut 8 signed a colocation agreement with Acme's partner Vertex Compute for 50 MW at its Vega campus.",
+        ] {
+            let d = decide("A new tenant", body);
+            deal_with(&d, "undisclosed");
+        }
     }
 
     #[test]

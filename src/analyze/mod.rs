@@ -601,7 +601,18 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             at: parse_time(&c.at).unwrap_or_else(Utc::now),
             ticker: c.detection.ticker.clone(),
             kind: c.detection.kind,
-            counterparty: c.detection.counterparty.clone(),
+            // (a customer named as the text writes it but not among the known ones clusters as
+            // an undisclosed one; the deal still takes the name its reports give)
+            counterparty: if c
+                .detection
+                .reasons
+                .iter()
+                .any(|r| r.starts_with(deals::UNLISTED_REASON))
+            {
+                "undisclosed".into()
+            } else {
+                c.detection.counterparty.clone()
+            },
             deal_type: c.detection.deal_type,
             terms: clustering_terms(&c.detection),
             parties: c.detection.parties.clone(),
@@ -654,10 +665,21 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
                     })
                     .count()
             };
-            let named_reports: Vec<&&crate::store::ClusterInput> = by_conf
+            let unlisted = |c: &crate::store::ClusterInput| {
+                c.detection
+                    .reasons
+                    .iter()
+                    .any(|r| r.starts_with(deals::UNLISTED_REASON))
+            };
+            let mut named_reports: Vec<&&crate::store::ClusterInput> = by_conf
                 .iter()
                 .filter(|c| c.detection.counterparty != "undisclosed")
                 .collect();
+            // a known customer's name over one only a text writes ("Fluid Stack Ltd" beside
+            // "Fluidstack")
+            if named_reports.iter().any(|c| !unlisted(c)) {
+                named_reports.retain(|c| !unlisted(c));
+            }
             // how many of some reports name each customer
             fn naming<'a>(
                 reports: &[&&'a crate::store::ClusterInput],
@@ -1022,6 +1044,64 @@ mod tests {
             "Microsoft has signed a $9.7 billion buy settlement for AI cloud capability from IREN.",
         ));
         assert!(a.detection.is_none(), "{:?}", a.detection);
+    }
+
+    #[test]
+    fn a_customer_only_the_texts_name_clusters_as_an_undisclosed_one_and_names_the_deal() {
+        use crate::model::{DealKind, DealTerms, DealType, DetectionRecord};
+        let report = |id: i64, cp: &str, unlisted: bool| crate::store::ClusterInput {
+            document_id: id,
+            source: "s".into(),
+            at: format!("2026-03-0{id}T14:00:00Z"),
+            title: format!("Hut 8 story {id}"),
+            lead: String::new(),
+            sentiment: None,
+            detection: DetectionRecord {
+                kind: DealKind::Deal,
+                ticker: "HUT".into(),
+                counterparty: cp.into(),
+                counterparty_class: None,
+                deal_type: DealType::Colocation,
+                terms: DealTerms {
+                    capacity_mw: Some(50.0),
+                    term_years: Some(10.0),
+                    ..DealTerms::default()
+                },
+                confidence: 0.85,
+                evidence: String::new(),
+                phrases: Default::default(),
+                parties: vec![],
+                reasons: if unlisted {
+                    vec![format!("{}{cp}", deals::UNLISTED_REASON)]
+                } else {
+                    vec![]
+                },
+            },
+        };
+        // two spellings of a customer no list knows, and a report that leaves it unnamed: one
+        // deal, named as most confident of the naming reports writes it
+        let deals = build_deals(&[
+            report(1, "Vertex Compute", true),
+            report(2, "Vertex Compute Inc", true),
+            report(3, "undisclosed", false),
+        ]);
+        assert_eq!(deals.len(), 1);
+        assert_eq!(deals[0].deal.counterparty, "Vertex Compute");
+        assert_eq!(deals[0].deal.n_documents, 3);
+        // (two spellings alone, a day apart, one stating the capacity, the other the term)
+        let mut first = report(1, "Vertex Compute", true);
+        first.detection.terms.term_years = None;
+        let mut second = report(2, "Vertex Compute Inc", true);
+        second.detection.terms.capacity_mw = None;
+        let deals = build_deals(&[first, second]);
+        assert_eq!(deals.len(), 1);
+        // beside a known customer's name, the name only a text writes is never the deal's
+        let deals = build_deals(&[
+            report(1, "Fluid Stack Ltd", true),
+            report(2, "Fluidstack", false),
+        ]);
+        assert_eq!(deals.len(), 1);
+        assert_eq!(deals[0].deal.counterparty, "Fluidstack");
     }
 
     #[test]
