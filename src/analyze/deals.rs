@@ -269,6 +269,8 @@ struct Patterns {
     tenant_state: Regex,
     /// a party named after an agreement: "a colocation agreement with Vertex Compute"
     named_party: Regex,
+    /// a signing with a party for a capacity, no contract noun: "signed with Fluidstack for 168 MW"
+    signs_with_for: Regex,
     /// miners as a class, the subject of a trend ("publicly traded miners are signing leases")
     miners_as_class: Regex,
     /// an agreement to merge or be acquired, beside which the parties sign other agreements
@@ -443,6 +445,7 @@ fn pats() -> &'static Patterns {
             analyst_said: r(r"(?i),\s+(?:the |an |one |two |several |some |many )?analysts?(?: (?:at|from|with) [^,;]{1,40})? (?:said|say|says|wrote|write|writes|noted|note|notes|argued|argue|argues|estimated|estimate|estimates|cautioned|believe|believes|think|thinks)\b[^,;]{0,40}[.!]?\s*$|\baccording to (?:an? |the |some |several )?analysts?\b"),
             describing_clause: r(r"^(?:(?:the|an?) [^,;]{0,60}?\b(?:that|which|who|whose)\b|(?:which|who|whose|that)\b)[^;]*$"),
             past_signing: r(r"\b(?:signed|struck|inked|agreed|entered|announced|secured|won|landed)\b"),
+            signs_with_for: r(r"(?i)\b(?:signs?|signed|inks?|inked) with [^.;]{1,60}?\bfor (?:about |approximately |around |up to |over |more than |nearly |roughly )?\d[\d,.]* ?(?:MW|megawatts?|GW|gigawatts?)\b"),
             named_party: r(r"\b(?:agreements?|contracts?|leases?|deals?|pacts?|partnership|arrangements?|MSA|LOI)\s+with\s+([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|&)){0,3})"),
             tenant_state: r(r"^(?:[\w.'’&-]+ ){1,4}(?:leases|rents|occupies|uses|takes|operates|runs|is (?:the |an? )?(?:anchor |sole |first )?(?:tenant|customer|lessee))\b"),
             capacity_beside: r(r"(?i)\bincluding\b|\band (?:\w+ )?(?:capacity|space|power|sites?|halls?)\b"),
@@ -458,7 +461,7 @@ fn pats() -> &'static Patterns {
             company_reported_that: r(r"\b[Tt]he company report(?:ed|s)? on (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, (?:19|20)\d\d(?: at \d{1,2}:\d\d ?[AP]M)? that\b"),
             also_announced: r(r"(?i)\b(?:also|additionally|separately) announced\b|\btambém anunciou\b|\btambién anunció\b|\ba (?:également|aussi) annoncé\b|\bha (?:anche|inoltre) annunciato\b|\bgab (?:außerdem|zudem|auch) bekannt\b|\bkündigte (?:außerdem|zudem|auch) an\b"),
             announced_new: r(r"(?i)\b(?:announcement of|announc(?:ed|es|ing)) (?:\S+ )?new (?:\S+ ){0,4}(?:contracts|agreements|leases|deals)\b"),
-            lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\bleas(?:e|es|ed|ing) (?:an? )?(?:about |approximately |around |over |more than |almost |some |nearly |roughly |additional |another |further )?\d[\d,.]* (?:more )?(?:acres|hectares)\b|\blease (?:amendments?|agreements?|terms) with (?:the )?(?:City|County|Town|Village|Port|State|Municipality|Authority)\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\b(?:3[1-9]|[4-9]\d)[- ]year (?:ground |land |site )?leases?\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
+            lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\bleas(?:e|es|ed|ing) (?:an? )?(?:about |approximately |around |over |more than |almost |some |nearly |roughly |additional |another |further )?\d[\d,.]* (?:more )?(?:acres|hectares)\b|\blease (?:(?:amendments?|agreements?|terms) )?with (?:the )?(?:City|County|Town|Village|Port|State|Municipality|Authority)\b|\bleases?\b[^.;]{0,80}?\bfor (?:about |approximately |around |over |more than |some |nearly |roughly )?\d[\d,.]* (?:acres|hectares)\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\b(?:3[1-9]|[4-9]\d)[- ]year (?:ground |land |site )?leases?\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
             plan: r(r"(?i)\b(plans? (?:is )?to (?:sign|lease|host|offer|develop|build|convert)|strategy to (?:include|add|offer|expand into|pivot|diversify|transition|move into|grow into|repurpose)|announced (?:a |its )(?:strategic |planned )?(?:pivot|shift|transition) (?:toward|towards|to|into)|on the verge of (?:closing|signing|finali[sz]ing)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|expect(?:s|ed)? (?:[\w.&'’-]+ ){1,3}to (?:sign|lease|secure|land|ink|finali[sz]e|enter into|announce)|(?:hopes?|hoping|hoped|wants?|wanted|eager|keen|seeks?|seeking|looks?|looking) to (?:sign|lease|secure|land|ink|finali[sz]e|enter into|strike)|den(?:ied|ies|y|ying) (?:\w+ ){0,3}(?:reports?|claims?|rumou?rs?|speculation|media reports)|(?:imagine|what) if|(?:would|will|may|might) (?:need|have) to (?:sign|secure|land)|needs? to (?:sign|secure|land)|(?:strong |significant )?interest from (?:multiple|several|potential|prospective) (?:parties|tenants|customers|hyperscalers)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|the plan is to (?:lease|sign|host|rent)|(?:will|would) (?:likely|probably) be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|strategy (?:around|of|for) (?:hosting|leasing|offering|providing)|breaks? ground|breaking ground|groundbreaking|break ground|(?:is|are|has been|have been) executing (?:on )?(?:a|an|its|the|their) (?:[\w-]+ ){0,2}(?:shift|strategy|pivot|transition|roadmap|turnaround))\b"),
             competitor: r(r"(?i)\b(?:beat(?:s|ing)?|defeat(?:s|ed|ing)?|outbid(?:s|ding)?|edg(?:es|ed|ing) out)\b [A-Z]?[\w.&-]+(?: [A-Z][\w.&-]+)? (?:for|to|in|by)\b"),
             approval: r(r"(?i)\b(?:secur|obtain|receiv|win|won|gain|grant)(?:s|ed|ing|e)? (?:\w+ ){0,3}(?:approvals?|permits?|zoning|rezoning|tax (?:abatements?|incentives?)|incentives?)\b"),
@@ -1948,6 +1951,8 @@ impl<'a> Recognizer<'a> {
                             && p.own_terms.is_match(&terms::in_english_units(s)))
                 // "Cipher is set to provide Fluidstack with 168 megawatts of computing capacity"
                 || cp_named && p.provides_mw.is_match(s)
+                // "TeraWulf signed with Fluidstack for 168 MW of critical IT load"
+                || cp_named && p.signs_with_for.is_match(s)
                 // "Über fünf Jahre sichert sich Microsoft Zugriff auf IRENs KI-Rechenkapazitäten":
                 // the customer secures access to the company's capacity
                 || cp_named && p.access_to_capacity.is_match(s)
@@ -10385,6 +10390,33 @@ mod tests {
         ] {
             let d = decide("A new tenant", body);
             deal_with(&d, "undisclosed");
+        }
+    }
+
+    #[test]
+    fn a_signing_with_a_customer_for_a_capacity_needs_no_contract_noun() {
+        let d = decide(
+            "A new tenant at Abernathy",
+            "TeraWulf signed with Fluidstack for 168 MW of critical IT load at its Abernathy campus.",
+        );
+        deal_with(&d, "Fluidstack");
+        assert_eq!(d.detection.as_ref().unwrap().terms.capacity_mw, Some(168.0));
+        // a supplier signed with for equipment is bought from
+        let d = decide(
+            "IREN and Dell",
+            "IREN signed with Dell for 100 MW worth of Nvidia GPUs and servers.",
+        );
+        not_a_deal(&d);
+    }
+
+    #[test]
+    fn a_lease_of_acres_or_with_a_port_makes_the_company_the_lessee() {
+        for body in [
+            "IREN signed a 30-year lease with the Port of Corpus Christi for 200 acres to build a data center campus.",
+            "Cipher Mining signed a lease with a rancher for about 320 acres next to its Texas substation.",
+        ] {
+            let d = decide("A new campus", body);
+            no_deal_because(&d, "against: the company takes a lease from a landlord");
         }
     }
 
