@@ -21,7 +21,9 @@
 //! (headline ×2, lead ×1.5); a company's tone in a document is the same over the sentences that
 //! name it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -47,12 +49,14 @@ pub struct Lexicon {
     pub version: String,
     /// Scores within ±this are neutral.
     pub neutral_band: f64,
-    entries: HashMap<String, Entry>,
+    // (Fx hashing: the keys are the lexicon's own; with the ASCII lower-casing in `tokenize`, the
+    // analysis bench at 600 documents went from 11.87 G to 10.66 G instructions)
+    entries: FxHashMap<String, Entry>,
     /// First word of a multi-word entry → the lengths (in words) of its entries, longest first.
-    phrase_starts: HashMap<String, Vec<usize>>,
-    negators: HashSet<String>,
-    boosters: HashMap<String, f64>,
-    hedges: HashMap<String, f64>,
+    phrase_starts: FxHashMap<String, Vec<usize>>,
+    negators: FxHashSet<String>,
+    boosters: FxHashMap<String, f64>,
+    hedges: FxHashMap<String, f64>,
 }
 
 /// The lexicon shipped with this version.
@@ -201,11 +205,16 @@ fn tokenize(sentence: &str) -> Vec<Tok<'_>> {
             }
             continue;
         }
-        let w: String = trimmed
-            .chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| if c == '’' { '\'' } else { c })
-            .collect();
+        // (an ASCII word lower-cased byte by byte: the same letters, far fewer steps)
+        let w: String = if trimmed.is_ascii() {
+            trimmed.to_ascii_lowercase()
+        } else {
+            trimmed
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == '’' { '\'' } else { c })
+                .collect()
+        };
         // "million" after a number scales it
         if let Some(prev) = out.last_mut()
             && let Some(n) = prev.num.as_mut()
@@ -259,11 +268,11 @@ impl Lexicon {
         let mut lex = Lexicon {
             version: "unversioned".into(),
             neutral_band: 0.0,
-            entries: HashMap::new(),
-            phrase_starts: HashMap::new(),
-            negators: HashSet::new(),
-            boosters: HashMap::new(),
-            hedges: HashMap::new(),
+            entries: FxHashMap::default(),
+            phrase_starts: FxHashMap::default(),
+            negators: FxHashSet::default(),
+            boosters: FxHashMap::default(),
+            hedges: FxHashMap::default(),
         };
         for line in tsv.lines() {
             if let Some(rest) = line.strip_prefix("# version") {
