@@ -1046,14 +1046,20 @@ mod tests {
         assert!(a.detection.is_none(), "{:?}", a.detection);
     }
 
-    #[test]
-    fn a_customer_only_the_texts_name_clusters_as_an_undisclosed_one_and_names_the_deal() {
-        use crate::model::{DealKind, DealTerms, DealType, DetectionRecord};
-        let report = |id: i64, cp: &str, unlisted: bool| crate::store::ClusterInput {
+    /// A stored Hut 8 colocation report for clustering, at `at`, naming `cp`, stating `terms`
+    /// (confidence 0.9, no parties, no reasons).
+    fn hut8_report(
+        id: i64,
+        at: String,
+        cp: &str,
+        terms: crate::model::DealTerms,
+    ) -> crate::store::ClusterInput {
+        use crate::model::{DealKind, DealType, DetectionRecord};
+        crate::store::ClusterInput {
             document_id: id,
             source: "s".into(),
-            at: format!("2026-03-0{id}T14:00:00Z"),
-            title: format!("Hut 8 story {id}"),
+            at,
+            title: format!("Hut 8 lease story {id}"),
             lead: String::new(),
             sentiment: None,
             detection: DetectionRecord {
@@ -1062,21 +1068,34 @@ mod tests {
                 counterparty: cp.into(),
                 counterparty_class: None,
                 deal_type: DealType::Colocation,
-                terms: DealTerms {
-                    capacity_mw: Some(50.0),
-                    term_years: Some(10.0),
-                    ..DealTerms::default()
-                },
-                confidence: 0.85,
+                terms,
+                confidence: 0.9,
                 evidence: String::new(),
                 phrases: Default::default(),
                 parties: vec![],
-                reasons: if unlisted {
-                    vec![format!("{}{cp}", deals::UNLISTED_REASON)]
-                } else {
-                    vec![]
-                },
+                reasons: vec![],
             },
+        }
+    }
+
+    #[test]
+    fn a_customer_only_the_texts_name_clusters_as_an_undisclosed_one_and_names_the_deal() {
+        let report = |id: i64, cp: &str, unlisted: bool| {
+            let mut r = hut8_report(
+                id,
+                format!("2026-03-0{id}T14:00:00Z"),
+                cp,
+                crate::model::DealTerms {
+                    capacity_mw: Some(50.0),
+                    term_years: Some(10.0),
+                    ..Default::default()
+                },
+            );
+            r.detection.confidence = 0.85;
+            if unlisted {
+                r.detection.reasons = vec![format!("{}{cp}", deals::UNLISTED_REASON)];
+            }
+            r
         };
         // two spellings of a customer no list knows, and a report that leaves it unnamed: one
         // deal, named as most confident of the naming reports writes it
@@ -1106,40 +1125,27 @@ mod tests {
 
     #[test]
     fn a_deals_customer_is_the_one_most_reports_name_never_a_backer() {
-        use crate::model::{DealKind, DealTerms, DealType, DetectionRecord, Party, PartyRole};
-        let report =
-            |id: i64, cp: &str, confidence: f64, backer: bool| crate::store::ClusterInput {
-                document_id: id,
-                source: "s".into(),
-                at: format!("2025-12-17T1{id}:00:00Z"),
-                title: format!("Hut 8 lease story {id}"),
-                lead: String::new(),
-                sentiment: None,
-                detection: DetectionRecord {
-                    kind: DealKind::Deal,
-                    ticker: "HUT".into(),
-                    counterparty: cp.into(),
-                    counterparty_class: None,
-                    deal_type: DealType::Colocation,
-                    terms: DealTerms {
-                        value_usd: Some(7e9),
-                        term_years: Some(15.0),
-                        ..DealTerms::default()
-                    },
-                    confidence,
-                    evidence: String::new(),
-                    phrases: Default::default(),
-                    parties: if backer {
-                        vec![Party {
-                            role: PartyRole::Guarantor,
-                            name: "Alphabet".into(),
-                        }]
-                    } else {
-                        vec![]
-                    },
-                    reasons: vec![],
+        use crate::model::{DealTerms, Party, PartyRole};
+        let report = |id: i64, cp: &str, confidence: f64, backer: bool| {
+            let mut r = hut8_report(
+                id,
+                format!("2025-12-17T1{id}:00:00Z"),
+                cp,
+                DealTerms {
+                    value_usd: Some(7e9),
+                    term_years: Some(15.0),
+                    ..DealTerms::default()
                 },
-            };
+            );
+            r.detection.confidence = confidence;
+            if backer {
+                r.detection.parties = vec![Party {
+                    role: PartyRole::Guarantor,
+                    name: "Alphabet".into(),
+                }];
+            }
+            r
+        };
         // the most confident report names the backer; the others the tenant, the backer beside
         let deals = build_deals(&[
             report(1, "Alphabet", 0.99, false),
