@@ -3422,7 +3422,9 @@ impl<'a> Recognizer<'a> {
             words.pop();
         }
         let first = *words.first()?;
-        if NOT_A_NAME.contains(&first) || first.contains("-based") || first.ends_with("'s") {
+        // (a possessive anywhere in the name, "Vertex Compute's parent", names another party)
+        let possessive = |w: &&str| w.ends_with("'s") || w.ends_with("’s");
+        if NOT_A_NAME.contains(&first) || first.contains("-based") || words.iter().any(possessive) {
             return None;
         }
         let name = words.join(" ");
@@ -10387,6 +10389,7 @@ mod tests {
         for body in [
             "Hut 8 signed a colocation agreement with an investment-grade customer for 50 MW at its Vega campus.",
             "Hut 8 signed a colocation agreement with Acme's partner Vertex Compute for 50 MW at its Vega campus.",
+            "Hut 8 signed a colocation agreement with Vertex Compute's parent for 50 MW at its Vega campus.",
         ] {
             let d = decide("A new tenant", body);
             deal_with(&d, "undisclosed");
