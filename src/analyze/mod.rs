@@ -592,6 +592,14 @@ fn clustering_terms(d: &deals::Detection) -> crate::model::DealTerms {
     t
 }
 
+/// Does a detection name its customer as the text writes it, a name on no list
+/// (`deals::UNLISTED_REASON`)?
+fn unlisted_customer(d: &crate::model::DetectionRecord) -> bool {
+    d.reasons
+        .iter()
+        .any(|r| r.starts_with(deals::UNLISTED_REASON))
+}
+
 /// Cluster detections into deals: each term as most of its reports state it.
 pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
     let reports: Vec<cluster::Report> = inputs
@@ -603,12 +611,7 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             kind: c.detection.kind,
             // (a customer named as the text writes it but not among the known ones clusters as
             // an undisclosed one; the deal still takes the name its reports give)
-            counterparty: if c
-                .detection
-                .reasons
-                .iter()
-                .any(|r| r.starts_with(deals::UNLISTED_REASON))
-            {
+            counterparty: if unlisted_customer(&c.detection) {
                 "undisclosed".into()
             } else {
                 c.detection.counterparty.clone()
@@ -665,20 +668,20 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
                     })
                     .count()
             };
-            let unlisted = |c: &crate::store::ClusterInput| {
-                c.detection
-                    .reasons
-                    .iter()
-                    .any(|r| r.starts_with(deals::UNLISTED_REASON))
-            };
             let mut named_reports: Vec<&&crate::store::ClusterInput> = by_conf
                 .iter()
                 .filter(|c| c.detection.counterparty != "undisclosed")
                 .collect();
-            // a known customer's name over one only a text writes ("Fluid Stack Ltd" beside
-            // "Fluidstack")
-            if named_reports.iter().any(|c| !unlisted(c)) {
-                named_reports.retain(|c| !unlisted(c));
+            let undisclosed = by_conf.len() - named_reports.len();
+            // a known customer's name over the names only the texts write, where it is named at
+            // least as often ("Fluidstack" beside "Fluid Stack Ltd"; not "Microsoft" once beside
+            // "Vertex Compute" three times)
+            let unlisted = named_reports
+                .iter()
+                .filter(|c| unlisted_customer(&c.detection))
+                .count();
+            if named_reports.len() - unlisted >= unlisted.max(1) {
+                named_reports.retain(|c| !unlisted_customer(&c.detection));
             }
             // how many of some reports name each customer
             fn naming<'a>(
@@ -704,7 +707,6 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
                 })
                 .copied()
                 .collect::<Vec<_>>();
-            let undisclosed = by_conf.len() - named_reports.len();
             // (with none left, the deal keeps a backer the reports name only where none of them
             // calls the customer undisclosed: "a $160M NVIDIA GPU contract" in one report, NVIDIA
             // as the customer in one other, unnamed in the rest, is an unnamed customer's)
@@ -1121,6 +1123,15 @@ mod tests {
         ]);
         assert_eq!(deals.len(), 1);
         assert_eq!(deals[0].deal.counterparty, "Fluidstack");
+        // a known name given once beside an unlisted one given three times is no correction
+        let deals = build_deals(&[
+            report(1, "Microsoft", false),
+            report(2, "Vertex Compute", true),
+            report(3, "Vertex Compute", true),
+            report(4, "Vertex Compute", true),
+        ]);
+        assert_eq!(deals.len(), 1);
+        assert_eq!(deals[0].deal.counterparty, "Vertex Compute");
     }
 
     #[test]
