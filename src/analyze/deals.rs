@@ -1792,7 +1792,7 @@ impl<'a> Recognizer<'a> {
             // with Meta and capacity from Core Scientific": the company named only where the
             // sentence describes the customer it opens with, or as a source of capacity beside
             // that customer's contract with another party, in the customer's own news
-            if !providers.is_empty() && self.customers_own_news(s, &cp_hits, domain) {
+            if !providers.is_empty() && self.customers_own_news(s, &cp_hits, &providers) {
                 against_near_top(
                     reasons,
                     pos,
@@ -3435,11 +3435,11 @@ impl<'a> Recognizer<'a> {
     }
 
     /// A sentence that opens with a customer and names a company of the universe that is no
-    /// customer only (a) in a clause describing that customer ("Fluidstack, the AI cloud that
+    /// customer (`providers`, the sentence's hits) only (a) in a clause describing that customer ("Fluidstack, the AI cloud that
     /// leases capacity at TeraWulf's campus, closed a funding round"), or (b) after the
     /// customer's contract with another party, as a source of capacity ("CoreWeave signed a new
     /// contract with Meta, including capacity at a site it leases from Galaxy").
-    fn customers_own_news(&self, s: &str, cp_hits: &[Hit], domain: bool) -> bool {
+    fn customers_own_news(&self, s: &str, cp_hits: &[Hit], providers: &[&Hit]) -> bool {
         let p = pats();
         let Some(c) = cp_hits.first().filter(|h| s[..h.start].trim().is_empty()) else {
             return false;
@@ -3450,10 +3450,11 @@ impl<'a> Recognizer<'a> {
             && let Some(end) = rest.find(", ")
         {
             let (clause, main) = (&rest[..end], &rest[end + 2..]);
+            let main_at = s.len() - main.len();
             if p.describing_clause.is_match(clause)
                 && !p.past_signing.is_match(clause)
-                && !self.providers_in(clause, domain).is_empty()
-                && self.providers_in(main, domain).is_empty()
+                && providers.iter().any(|x| x.start < main_at)
+                && providers.iter().all(|x| x.start < main_at)
                 && main.split_whitespace().count() >= 3
             {
                 return true;
@@ -3474,15 +3475,11 @@ impl<'a> Recognizer<'a> {
         if !object || possessive || !p.contract_noun.is_match(before) {
             return false;
         }
-        let providers: Vec<Hit> = self
-            .linker
-            .find(s, domain)
-            .into_iter()
-            .filter(|x| !self.customer_ticker(&self.linker.tickers[x.entity]))
-            .collect();
-        providers.first().is_some_and(|first| {
-            first.start > d.end && p.capacity_beside.is_match(&s[d.end..first.start])
-        })
+        providers
+            .iter()
+            .map(|x| x.start)
+            .min()
+            .is_some_and(|first| first > d.end && p.capacity_beside.is_match(&s[d.end..first]))
     }
 
     /// The companies of the universe `s` names that are not customers too, in order.

@@ -594,7 +594,7 @@ fn clustering_terms(d: &deals::Detection) -> crate::model::DealTerms {
 
 /// Does a detection name its customer as the text writes it, a name on no list
 /// (`deals::UNLISTED_REASON`)?
-fn unlisted_customer(d: &crate::model::DetectionRecord) -> bool {
+fn names_unlisted_customer(d: &crate::model::DetectionRecord) -> bool {
     d.reasons
         .iter()
         .any(|r| r.starts_with(deals::UNLISTED_REASON))
@@ -611,7 +611,7 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             kind: c.detection.kind,
             // (a customer named as the text writes it but not among the known ones clusters as
             // an undisclosed one; the deal still takes the name its reports give)
-            counterparty: if unlisted_customer(&c.detection) {
+            counterparty: if names_unlisted_customer(&c.detection) {
                 "undisclosed".into()
             } else {
                 c.detection.counterparty.clone()
@@ -678,10 +678,10 @@ pub fn build_deals(inputs: &[crate::store::ClusterInput]) -> Vec<NewDeal> {
             // "Vertex Compute" three times)
             let unlisted = named_reports
                 .iter()
-                .filter(|c| unlisted_customer(&c.detection))
+                .filter(|c| names_unlisted_customer(&c.detection))
                 .count();
             if named_reports.len() - unlisted >= unlisted.max(1) {
-                named_reports.retain(|c| !unlisted_customer(&c.detection));
+                named_reports.retain(|c| !names_unlisted_customer(&c.detection));
             }
             // how many of some reports name each customer
             fn naming<'a>(
