@@ -591,7 +591,7 @@ fn pats() -> &'static Patterns {
             // a stake in the headline ("Google takes 5.4% of Cipher", "raises its stake")
             stake_title: r(r"(?i)\b(?:stake|shareholder|ownership|accionista|acionista|Aktionär|actionnaire|azionista|pemegang saham|eierskap|eierandel|participaci[óo]n|participation|partecipazione|participação|Beteiligung|Anteil\w*|акци\w*|дол[яию]|hlut\w*|invest(?:ment|imento|issement|ition)|inversión)\b|株式|持股|入股|股份|股权|股權|지분|出資|حصة|مساهم"),
             stake_size: r(r"(?i)\d(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b|por ciento\b|pour cent\b|Prozent\b)|\b(?:increases?|raises?|boosts?|ups|lifts|doubles|expands|incrementa|aumenta|augmente|erhöht|eykur|auka)\b"),
-            customer_contract: r(r"(?i)\b(customer contracts? for (?:\S+ ){0,3}(?:AI|GPU|GPUs|HPC)\b|(?:contract|agreement) with its (?:first |new |second |third |largest |anchor )?(?:AI |GPU |HPC )?customer\b|leases?|leased|(?:data cent(?:er|re) )?leasing (?:agreements?|contracts?|deals?)|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|(?:AI |GPU )?cloud (?:computing |capacity |compute )?(?:pacts?|deals?)|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|(?:AI|GPU|HPC) customer (?:contracts?|agreements?)|(?:AI|GPU|HPC) comput(?:e|ing) deals?|(?:compute |computing |long-term )?capacity contracts?|contratt[oi] di capacità|contratos? de capacidad|contrats? de capacité|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará (?:capacidad|espacio)|locazione|affitto|affitterà (?:spazio|capacità)|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail|h[ée]bergement|acuerdos? de alojamiento|hospedagem|sewa|menyewakan)\b|租约|租約|租赁|租賃|托管|託管|GPU即服务|GPU即服務|雲端運算|云计算|雲計算|算力(?:合约|合約|采购|採購)|リース契約|賃貸契約|ホスティング|コロケーション|データセンター契約|計算能力を購入|計算能力の購入|計算基盤契約|クラウド(?:サービス)?契約|데이터센터 계약|数据中心合同|数据中心合约|資料中心合約|數據中心合約|임대 계약|임대계약|임대|코로케이션|호스팅|\b(?:аренд\w*|колокаци\w*|хостинг\w*)\b|تأجير|إيجار|\b(?:hosting(?:u|em|ov\w+)|pronájm\w*|pronájem|prenájm\w*|prenájom|najm[uy]|najem|dzierżaw\w*)\b"),
+            customer_contract: r(r"(?i)\b((?:agreements?|contracts?|deals?|pacts?) (?:with [^.;]{1,60}? )?to host (?:up to |about |roughly |approximately |some )?(?:[\d.,]+\s?(?:MW|megawatts?|GW|gigawatts?)\b|(?:its |their |the customer.s |[A-Z][\w-]*.s )?(?:(?:AI|GPU|HPC|Nvidia|compute) )?(?:GPUs|GPU clusters?|servers|compute|computing|clusters?|infrastructure|capacity|workloads|racks|systems))|customer contracts? for (?:\S+ ){0,3}(?:AI|GPU|GPUs|HPC)\b|(?:contract|agreement) with its (?:first |new |second |third |largest |anchor )?(?:AI |GPU |HPC )?customer\b|leases?|leased|(?:data cent(?:er|re) )?leasing (?:agreements?|contracts?|deals?)|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|(?:AI |GPU )?cloud (?:computing |capacity |compute )?(?:pacts?|deals?)|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|(?:AI|GPU|HPC) customer (?:contracts?|agreements?)|(?:AI|GPU|HPC) comput(?:e|ing) deals?|(?:compute |computing |long-term )?capacity contracts?|contratt[oi] di capacità|contratos? de capacidad|contrats? de capacité|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará (?:capacidad|espacio)|locazione|affitto|affitterà (?:spazio|capacità)|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail|h[ée]bergement|acuerdos? de alojamiento|hospedagem|sewa|menyewakan)\b|租约|租約|租赁|租賃|托管|託管|GPU即服务|GPU即服務|雲端運算|云计算|雲計算|算力(?:合约|合約|采购|採購)|リース契約|賃貸契約|ホスティング|コロケーション|データセンター契約|計算能力を購入|計算能力の購入|計算基盤契約|クラウド(?:サービス)?契約|데이터센터 계약|数据中心合同|数据中心合约|資料中心合約|數據中心合約|임대 계약|임대계약|임대|코로케이션|호스팅|\b(?:аренд\w*|колокаци\w*|хостинг\w*)\b|تأجير|إيجار|\b(?:hosting(?:u|em|ov\w+)|pronájm\w*|pronájem|prenájm\w*|prenájom|najm[uy]|najem|dzierżaw\w*)\b"),
             cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\bhosting (?:over |more than |up to |about |some )?\d[\d,.]*\+?\s?(?:k |thousand )?(?:GPUs|servers|racks|chips)\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b|\b(?:colocation|hosting)-(?:first|focused|centric|heavy|led|driven|based|oriented)\b|\b(?:owner|operator|provider|developer)s? (?:and (?:owner|operator|provider|developer) )?of\b[^.;]{0,100}?\b(?:hosting|colocation)(?: services)?\b|\b(?:an? |the )?(?:industry |global |market )?(?:leader|pioneer|specialist|player)s? in\b[^.;]{0,100}?\b(?:hosting|colocation)(?: services)?\b|(?:데이터센터 |데이터 센터 )?(?:임대|호스팅) ?업체|托管(?:商|公司|服务商)|租赁公司|ホスティング(?:事業者|会社|企業)|\b(?:contracted )?lease (?:book|base|portfolio|backlog)\b"),
             guarantor_after: r(r"(?i)^\s*(?:'s|’s)\s+(?:financial\s+)?(?:backing|backstop|guarantee)\b|^\s*(?:'s\s+|,\s*which\s+)?(?:has |have |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|taken|acquires|acquired|purchased|gets|receives|adds to) (?:its |a |an )?(?:[\d.,]+\s?% )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops|to backstop|backs\b|will back\b|guarantee(?:s|d|ing)?\s+(?:the\s+|its\s+|their\s+|a\s+portion|part|payments?|obligations?|rent|lease|US\$|\$|up to|approximately|about|\d)|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)|^(?:\s*\(\$?[A-Z]+\))?\s*(?:を|が|は|이|가|은|는)\s*[^.。\n;；,，]{0,30}?(?:連帯保証|保証人|債務保証|担保|擔保|보증)|^(?:\s*\(\$?[A-Z]+\))?\s*(?:의\s*모회사\s*[^\s.,]{1,12}?\s*)?(?:이|가|은|는)\s*[^.。\n;；,，]{0,80}?(?:계약|임대|리스)[을를]?\s*보증|^(?:\s*\(\$?[A-Z]+\))?\s*의\s*(?:재정적\s*|금융\s*|연대\s*|지급\s*)?보증|^\s*提供(?:担保|擔保)|^\s*(?:выступа\w+|станет)\s+(?:гарантом|поручителем)|^\s*(?:приобрел\w*|приобретает|купил\w*|получ\w+)\s+(?:[^\s.;]+\s+){0,2}?(?:акци\w*|дол[юяи])|^\s*(?:が|は)[^。]{0,150}?(?:株式[^。]{0,12}?取得|に出資)|^\s*[^。，,]{0,20}?(?:入股|持股)|^\s*(?:이|가|은|는)\s*[^.]{0,40}?지분|^\s*(?:sichert sich|erhält|übernimmt|erwirbt|erwarb|kauft|prend|acquiert|obtient|adquiere|toma|obtiene|acquisisce|rileva|adquire|ha acquisito|ha rilevato|ha ottenuto|ha preso|adquirió|ha adquirido|adquiriu|a acquis|a pris|a obtenu)\s+[^.;]{0,30}?\b(?:Beteiligung|Anteil|Aktienpaket|Optionsscheine|participation|participación|partecipazione|participação)|^\s*(?:unterstützt|garantiert|bürgt)\b[^.;]{0,40}?\b(?:Finanzierung|Verpflichtungen|Mietverpflichtungen)|^\s*(?:garantit|garantira|garantirait|garantirà|garantisce|garantizará|garantiza|garantizó|garantirá|garante|avalará|avala|respaldará|respalda)\s+(?:[^\s.;]+\s+){0,3}?(?:US\$|\$|€|\d[\d.,]*\s*(?:milliards?|miliardi|mil millones|bilhões|millions?|milioni|millones|milhões|billion|million)\b|(?:les |le |las |los |as |os )?(?:obligations|obbligazioni|obligaciones|obrigações|engagements|impegni|compromisos|compromissos))|^[^.;]{0,60}?\b(?:en garantissant|garantendo|garantizando|garantindo)\b|^\s*(?:,[^,.;]{0,40},\s*)?(?:soutient|soutiendra|sostiene|sosterrà|respalda|respaldará|apoia|apoiará)\s+(?:[^\s.;]+\s+){0,4}?(?:engagements locatifs|obligations locatives|obligations de location|obbligazioni locative|impegni di locazione|obligaciones de arrendamiento|obrigações de arrendamento)|^\s*(?:,[^,.;]{0,40},\s*)?(?:prend|prendra|prenant|prende|prenderà|toma|tomará|toma|adquire|adquirirá)\s+(?:une |una |uma )?(?:participation|partecipazione|participación|participação|\d+(?:[,.]\d+)?\s*%\s+(?:du|del|do|de)\s+capital)"),
             guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$|\b(?:supporto|sostegno|apoio|respaldo|soutien)\b[^.;]{0,30}?\b(?:di|de|do|da|del|du)\s*$|(?:保証人|担保人|擔保人|지원 나선|при поддержке|гарант\w*|поручител\w*)\s*$|\b(?:sinusuportahan|suportado|ginagarantiyahan|garantisado) ng\s*$"),
@@ -3087,7 +3087,16 @@ impl<'a> Recognizer<'a> {
             // "a colocation agreement with Vertex Compute": a customer the text names that is
             // not among the known counterparties is named as written (and clusters as an
             // undisclosed one does, see `UNLISTED_REASON`)
-            None => match self.unlisted_customer(evidence, domain) {
+            // (a deciding headline that names nobody: the customer of the text's first
+            // sentence that states a customer contract, read as the known ones are)
+            None => match self.unlisted_customer(evidence, domain).or_else(|| {
+                (1..4).map_while(searched).find_map(|t| {
+                    sentences(t)
+                        .into_iter()
+                        .filter(|s| names_contract(s))
+                        .find_map(|s| self.unlisted_customer(s, domain))
+                })
+            }) {
                 Some(name) => {
                     reasons.push(format!("{UNLISTED_REASON}{name}"));
                     (name, None)
@@ -10405,6 +10414,32 @@ mod tests {
         let d = decide(
             "IREN and Dell",
             "IREN signed with Dell for 100 MW worth of Nvidia GPUs and servers.",
+        );
+        not_a_deal(&d);
+    }
+
+    #[test]
+    fn an_agreement_to_host_a_customers_machines_is_a_hosting_contract() {
+        // a customer no list knows, the agreement told only by what the company will host
+        let d = decide(
+            "HIVE Digital signs a hosting agreement",
+            "HIVE Digital said on Tuesday it signed a five-year agreement with Orion Neural to host 12 MW of GPUs at its Quebec site.",
+        );
+        deal_with(&d, "Orion Neural");
+        let x = d.detection.as_ref().unwrap();
+        assert_eq!(
+            (x.terms.capacity_mw, x.terms.term_years, x.deal_type),
+            (Some(12.0), Some(5.0), DealType::Hosting)
+        );
+        let d = decide(
+            "A cluster for Orion Neural",
+            "HIVE Digital signed a deal with Orion Neural to host its GPU cluster in Sweden for three years.",
+        );
+        deal_with(&d, "Orion Neural");
+        // equipment bought to power the company's own campus hosts nobody
+        let d = decide(
+            "Turbines for Texas",
+            "Cipher Mining signed an agreement with Siemens Energy for turbines to power its GPU campus in Texas.",
         );
         not_a_deal(&d);
     }
