@@ -2,8 +2,8 @@
 //!
 //! Stemming was a quarter of a rebuild's time (the Snowball English stemmer on every token), yet
 //! news text repeats a small vocabulary: each analyzer keeps the stems it has computed, keyed by
-//! the word as the text writes it, so a word is lower-cased and stemmed once per indexing thread
-//! rather than once per occurrence. The chain of tantivy's `en_stem` (simple tokenizer, tokens of
+//! the word as the text writes it, so a word is lower-cased and stemmed once per analyzer (each
+//! segment an indexing thread writes has its own) rather than once per occurrence. The chain of tantivy's `en_stem` (simple tokenizer, tokens of
 //! 40 bytes or more dropped, lower case, English Snowball stem) was a third of what remained: five
 //! token streams, each copying the token on to the next. Here one stream finds a word (a run of
 //! alphanumeric characters, an ASCII byte tested as a byte), looks it up and writes its stem once.
