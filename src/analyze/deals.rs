@@ -2295,7 +2295,11 @@ impl<'a> Recognizer<'a> {
                 if let Some(e) = c.party
                     && let Some((s, why)) = against_sents.iter().find(|(s, why)| {
                         self.cp_matcher.find(s, true).iter().any(|h| h.entity == e)
+                            // (not a deal the sentence states as a customer's contract: "…
+                            // a GPU cloud contract with Microsoft. Separately, IREN agreed to buy
+                            // $5.8 billion of servers from Dell")
                             || *why == BUYER
+                                && !names_contract(c.s)
                                 && p.buying.is_match(s)
                                 && cands
                                     .iter()
@@ -10414,6 +10418,23 @@ mod tests {
         let d = decide(
             "IREN and Dell",
             "IREN signed with Dell for 100 MW worth of Nvidia GPUs and servers.",
+        );
+        not_a_deal(&d);
+    }
+
+    #[test]
+    fn a_purchase_told_after_a_customers_contract_leaves_the_contract_a_deal() {
+        // the contract's own sentence, then the company's purchase from another party
+        let d = decide(
+            "IREN's week",
+            "IREN signed a $9.7 billion, five-year GPU cloud contract with Microsoft, which includes a 20% prepayment. Separately, IREN agreed to buy $5.8 billion of GPUs and servers from Dell.",
+        );
+        deal_with(&d, "Microsoft");
+        assert_eq!(d.detection.as_ref().unwrap().terms.value_usd, Some(9.7e9));
+        // a deal that names no contract of a customer, followed by what it buys, is a purchase
+        let d = decide(
+            "IREN's week",
+            "IREN struck a $1.6 billion deal with Dell Technologies. The goal is to acquire Nvidia Blackwell systems for its Texas campus.",
         );
         not_a_deal(&d);
     }
