@@ -3969,9 +3969,18 @@ fn recalls_on(s: &str, published: Option<chrono::NaiveDate>) -> bool {
         // ("exercised an option for an additional 150MW, potentially bringing total contracted
         // revenue to $11 billion": the total the capacity the sentence adds brings, not one
         // recalled; "the new lease brings total contracted revenue to $11 billion" adds none)
+        // (nor is it when the sentence signs the agreement before the total: "signed a 15-year
+        // lease with CoreWeave for 150 MW, bringing total contracted revenue to $11 billion";
+        // a signing told within a quarter beside the total is the quarter's recap)
         && !(s.contains("total contracted")
-            && p.brings_total.is_match(s)
-            && (capacity_move(s) || p.expansion.is_match(s))
+            && p.brings_total.find(s).is_some_and(|m| {
+                let before = &s[..m.start()];
+                capacity_move(s)
+                    || p.expansion.is_match(s)
+                    || p.verb.is_match(before)
+                        && names_contract(before)
+                        && !before.to_ascii_lowercase().contains("quarter")
+            })
             && !p.recalled.is_match(&p.brings_total.replace_all(s, "")))
         || (s.contains("ince") || s.contains("ollow") || s.contains("original"))
             && p.recalled_more.is_match(s)
@@ -10437,6 +10446,34 @@ mod tests {
             "IREN struck a $1.6 billion deal with Dell Technologies. The goal is to acquire Nvidia Blackwell systems for its Texas campus.",
         );
         not_a_deal(&d);
+    }
+
+    #[test]
+    fn a_signing_that_brings_the_companys_total_is_the_deal_without_the_total() {
+        for title in [
+            "Applied Digital Signs 15-Year Lease with CoreWeave, Bringing Total Contracted Revenue to $11 Billion",
+            "A new lease at Polaris Forge",
+        ] {
+            let d = decide(
+                title,
+                "Applied Digital signed a 15-year lease with CoreWeave for 150 MW at Polaris Forge 1, bringing total contracted revenue to about $11 billion.",
+            );
+            deal_with(&d, "CoreWeave");
+            let x = d.detection.as_ref().unwrap();
+            assert_eq!(
+                (x.terms.value_usd, x.terms.capacity_mw, x.terms.term_years),
+                (None, Some(150.0), Some(15.0)),
+                "{title}"
+            );
+        }
+        // the total told of a lease the sentence does not sign is recalled, and so is a signing
+        // told within a quarter beside the company's total
+        for body in [
+            "The new lease brings total contracted revenue to about $11 billion, the company said in its quarterly report.",
+            "In the quarter Applied Digital signed another lease with CoreWeave at Polaris Forge 1, bringing total contracted lease revenue to about $11 billion.",
+        ] {
+            not_a_deal(&decide("A quarter at Polaris Forge", body));
+        }
     }
 
     #[test]
