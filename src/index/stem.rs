@@ -201,20 +201,22 @@ impl Tokenizer for StemTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> StemStream<'a> {
         self.token.reset();
         StemStream {
-            words: Words::new(text),
-            stems: &mut self.stems,
+            stemmed: Stemmed {
+                words: Words::new(text),
+                stems: &mut self.stems,
+            },
             token: &mut self.token,
         }
     }
 }
 
-struct StemStream<'a> {
+/// The stems of a text's words, one at a time into a token the caller holds.
+struct Stemmed<'a> {
     words: Words<'a>,
     stems: &'a mut Stems,
-    token: &'a mut Token,
 }
 
-impl StemStream<'_> {
+impl Stemmed<'_> {
     /// The next stem into `token` (a long word skipped, its position kept counted).
     #[inline]
     fn next_into(&mut self, token: &mut Token) -> bool {
@@ -234,12 +236,14 @@ impl StemStream<'_> {
     }
 }
 
+struct StemStream<'a> {
+    stemmed: Stemmed<'a>,
+    token: &'a mut Token,
+}
+
 impl TokenStream for StemStream<'_> {
     fn advance(&mut self) -> bool {
-        let mut token = std::mem::take(self.token);
-        let more = self.next_into(&mut token);
-        *self.token = token;
-        more
+        self.stemmed.next_into(self.token)
     }
 
     fn token(&self) -> &Token {
@@ -257,7 +261,6 @@ struct TextTokenizer {
     stems: Stems,
     /// the word just read and the pair it closes (`out[1]` holds the previous word until then)
     out: [Token; 2],
-    token: Token,
 }
 
 impl Tokenizer for TextTokenizer {
@@ -267,12 +270,10 @@ impl Tokenizer for TextTokenizer {
         let rest = text.trim_start_matches(WEIGHT_MARK);
         // (at most the title's three: a weight is this crate's mark, never the text's)
         let weight = (text.len() - rest.len()).clamp(1, 3);
-        self.token.reset();
         TextStream {
-            words: StemStream {
+            words: Stemmed {
                 words: Words::new(rest),
                 stems: &mut self.stems,
-                token: &mut self.token,
             },
             weight,
             out: &mut self.out,
@@ -286,7 +287,7 @@ impl Tokenizer for TextTokenizer {
 }
 
 struct TextStream<'a> {
-    words: StemStream<'a>,
+    words: Stemmed<'a>,
     weight: usize,
     out: &'a mut [Token; 2],
     n_out: usize,
@@ -346,6 +347,13 @@ impl TokenStream for TextStream<'_> {
 mod tests {
     use super::*;
 
+    /// tantivy's own `en_stem` chain, the reference the one-pass analyzers are held to.
+    fn tantivy_en_stem() -> TextAnalyzer {
+        tantivy::tokenizer::TokenizerManager::default()
+            .get("en_stem")
+            .unwrap()
+    }
+
     fn tokens(a: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
         let mut out = Vec::new();
         let mut s = a.token_stream(text);
@@ -358,9 +366,7 @@ mod tests {
 
     #[test]
     fn the_memo_gives_tantivys_en_stem_tokens_exactly() {
-        let mut tantivy_en = tantivy::tokenizer::TokenizerManager::default()
-            .get("en_stem")
-            .unwrap();
+        let mut tantivy_en = tantivy_en_stem();
         let mut ours = analyzer();
         let text =
             "Leases, leasing and LEASED: the miners' leases were signed; Dogs are the bests! \
@@ -412,9 +418,7 @@ mod tests {
 
     #[test]
     fn the_one_pass_analyzer_gives_tantivys_en_stem_chain_on_every_kind_of_text() {
-        let mut tantivy_en = tantivy::tokenizer::TokenizerManager::default()
-            .get("en_stem")
-            .unwrap();
+        let mut tantivy_en = tantivy_en_stem();
         let mut ours = analyzer();
         for _ in 0..2 {
             for t in hard_texts() {
@@ -425,9 +429,7 @@ mod tests {
 
     #[test]
     fn the_text_field_is_tantivys_stems_and_their_pairs_on_every_kind_of_text() {
-        let mut tantivy_en = tantivy::tokenizer::TokenizerManager::default()
-            .get("en_stem")
-            .unwrap();
+        let mut tantivy_en = tantivy_en_stem();
         let mut ours = text_analyzer();
         for weight in 1..=3 {
             for t in hard_texts() {
