@@ -24,6 +24,13 @@ pub mod store;
 pub mod study;
 pub mod watch;
 
+/// mimalloc for every program built on this crate (the binary, its benches and tests): a
+/// rebuild of a million documents took 87–93 s with the system allocator and 69–71 s with it,
+/// alternating on one machine (the system's gave freed arena pages back and faulted them in again,
+/// and its locks and bins were a tenth of the feeding thread); see ARCHITECTURE.md, scale.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// An error that is the user's to fix (a bad `feeds.toml`, a bad argument): the binary exits with 2.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
