@@ -269,6 +269,8 @@ fn queries(path: &std::path::Path, reuse: bool) {
         ("", vec!["CIFR"]),
     ];
     let idx = index::open(path).unwrap();
+    // the store the hits' bodies (for snippets) come from, as `hashpivot search` opens it
+    let store = Store::open(path).unwrap();
     let mut lat = Vec::new();
     let mut per_query: Vec<Vec<f64>> = vec![Vec::new(); queries.len()];
     let mut total_hits = 0;
@@ -282,7 +284,7 @@ fn queries(path: &std::path::Path, reuse: bool) {
                 ..Default::default()
             };
             let t = Instant::now();
-            let h = idx.search(&req).unwrap();
+            let h = idx.search(&req, &store).unwrap();
             let ms = t.elapsed().as_secs_f64() * 1000.0;
             if round > 0 {
                 lat.push(ms);

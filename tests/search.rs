@@ -317,7 +317,7 @@ fn bad_queries_old_indexes_and_missing_indexes_are_explained() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stderr(&out),
-        "hashpivot: the index was built by an older version (schema 0, this hashpivot uses 2); run `hashpivot reindex`\n"
+        "hashpivot: the index was built by an older version (schema 0, this hashpivot uses 3); run `hashpivot reindex`\n"
     );
     assert_eq!(ws.run(&["reindex"]).status.code(), Some(0));
     assert!(!titles(&ws, &["lease"]).is_empty());

@@ -131,7 +131,9 @@ fn request(a: &Args) -> Result<Request, UsageError> {
 pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
     let req = request(&a)?;
     let idx = index::open(&ctx.data_dir)?;
-    let hits = match idx.search(&req) {
+    // the store the index was built from: the hits' bodies (for snippets) and tones
+    let store = super::open_existing_store(&ctx.data_dir)?;
+    let hits = match idx.search(&req, &store) {
         Ok(h) => h,
         Err(IndexError::Query(e)) => return Err(UsageError(e.to_string()).into()),
         Err(e) => return Err(e.into()),
@@ -141,9 +143,7 @@ pub fn run(ctx: &Workspace, a: Args) -> anyhow::Result<i32> {
         // the tone from the store: with --ticker, what each document says about that company
         let ids: Vec<i64> = hits.iter().map(|h| h.id).collect();
         let ticker = a.tickers.first().map(|t| t.to_ascii_uppercase());
-        let tones = super::open_existing_store(&ctx.data_dir)
-            .and_then(|s| Ok(s.tones(&ids, ticker.as_deref())?))
-            .unwrap_or_default();
+        let tones = store.tones(&ids, ticker.as_deref()).unwrap_or_default();
         print_json(&mut out, &hits, &tones)?;
     } else if hits.is_empty() {
         eprintln!("no matches");

@@ -159,9 +159,6 @@ fn to_doc(f: &Fields, d: &IndexDoc) -> TantivyDocument {
     if let Some(s) = &d.summary {
         doc.add_text(f.summary, s);
     }
-    if let Some(b) = &d.body {
-        doc.add_text(f.body, b);
-    }
     // what a query without a field searches: the title's words and word pairs counted three
     // times, the summary's twice, the body's once (`stem::text_analyzer` reads the weight)
     // (a mark the text itself starts with is the text's, never a weight: it is dropped)

@@ -11,6 +11,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{TantivyDocument, Term};
 
 use super::{IndexError, SearchIndex, ierr, query};
+use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -86,7 +87,9 @@ fn day_term(f: tantivy::schema::Field, d: NaiveDate) -> Term {
 }
 
 impl SearchIndex {
-    pub fn search(&self, req: &Request) -> Result<Vec<Hit>, IndexError> {
+    /// The hits of `req`, each with a snippet of its summary or body (the body read from `store`,
+    /// which holds what the index was built from).
+    pub fn search(&self, req: &Request, store: &Store) -> Result<Vec<Hit>, IndexError> {
         let f = &self.fields;
         let parsed = query::parse(&req.query).map_err(IndexError::Query)?;
         let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.summary]);
@@ -227,6 +230,9 @@ impl SearchIndex {
         body_snips.set_max_num_chars(220);
         summary_snips.set_max_num_chars(220);
         let mut hits = Vec::with_capacity(addrs.len());
+        // the summary's snippet when it shows a matched term; the body's (read from SQLite, for
+        // the hits that need it, in one pass) only otherwise
+        let mut pending: Vec<(usize, tantivy::snippet::Snippet)> = Vec::new();
         for (score, addr) in addrs {
             let doc: TantivyDocument = searcher.doc(addr).map_err(|e| ierr(&self.path, e))?;
             let text = |field| {
@@ -234,26 +240,9 @@ impl SearchIndex {
                     .and_then(|v| v.as_str())
                     .map(str::to_string)
             };
-            // the summary's snippet when it shows a matched term; the body's only otherwise
-            let mut snip = summary_snips.snippet_from_doc(&doc);
-            if snip.highlighted().is_empty() {
-                let body_snip = body_snips.snippet_from_doc(&doc);
-                if !body_snip.highlighted().is_empty() || snip.fragment().is_empty() {
-                    snip = body_snip;
-                }
-            }
-            let snippet = if snip.fragment().is_empty() {
-                let lead = text(f.summary).or_else(|| text(f.body)).unwrap_or_default();
-                Snippet {
-                    text: lead.chars().take(220).collect(),
-                    highlights: vec![],
-                }
-            } else {
-                Snippet {
-                    text: snip.fragment().to_string(),
-                    highlights: snip.highlighted().to_vec(),
-                }
-            };
+            let snip = summary_snips.snippet_from_doc(&doc);
+            let summary = text(f.summary);
+            let matched = !snip.highlighted().is_empty();
             hits.push(Hit {
                 id: doc.get_first(f.id).and_then(|v| v.as_u64()).unwrap_or(0) as i64,
                 title: text(f.title).unwrap_or_default(),
@@ -270,12 +259,58 @@ impl SearchIndex {
                     .filter_map(|v| v.as_str().map(str::to_string))
                     .collect(),
                 score,
-                snippet,
+                snippet: if matched {
+                    Snippet {
+                        text: snip.fragment().to_string(),
+                        highlights: snip.highlighted().to_vec(),
+                    }
+                } else {
+                    // its lead, until the body is read
+                    Snippet {
+                        text: summary.unwrap_or_default(),
+                        highlights: vec![],
+                    }
+                },
                 deal_id: doc
                     .get_first(f.deal_id)
                     .and_then(|v| v.as_u64())
                     .map(|v| v as i64),
             });
+            if !matched {
+                pending.push((hits.len() - 1, snip));
+            }
+        }
+        if !pending.is_empty() {
+            let ids: Vec<i64> = pending.iter().map(|(i, _)| hits[*i].id).collect();
+            let bodies = store.bodies(&ids)?;
+            for (i, summary_snip) in pending {
+                let hit = &mut hits[i];
+                let body = bodies.get(&hit.id).map_or("", String::as_str);
+                let body_snip = body_snips.snippet(body);
+                let snip =
+                    if !body_snip.highlighted().is_empty() || summary_snip.fragment().is_empty() {
+                        body_snip
+                    } else {
+                        summary_snip
+                    };
+                hit.snippet = if snip.fragment().is_empty() {
+                    // no snippet: the summary's start, or the body's
+                    let lead = if hit.snippet.text.is_empty() {
+                        body
+                    } else {
+                        &hit.snippet.text
+                    };
+                    Snippet {
+                        text: lead.chars().take(220).collect(),
+                        highlights: vec![],
+                    }
+                } else {
+                    Snippet {
+                        text: snip.fragment().to_string(),
+                        highlights: snip.highlighted().to_vec(),
+                    }
+                };
+            }
         }
         Ok(hits)
     }
@@ -324,7 +359,8 @@ impl SearchIndex {
         }
         let analyzer = super::stem::analyzer();
         Ok((
-            SnippetGenerator::new(body, analyzer.clone(), f.body, 220),
+            // (the body is no field of the index: its snippets come from `snippet(text)`)
+            SnippetGenerator::new(body, analyzer.clone(), f.text, 220),
             SnippetGenerator::new(summary, analyzer, f.summary, 220),
         ))
     }
@@ -337,7 +373,13 @@ mod tests {
     use crate::store::{FetchLogEntry, Store};
 
     /// A store and index of `docs` (title, body), ids 1.. in that order.
-    fn indexed(docs: &[(String, String)]) -> (tempfile::TempDir, index::SearchIndex) {
+    struct Indexed {
+        _dir: tempfile::TempDir,
+        idx: index::SearchIndex,
+        store: Store,
+    }
+
+    fn indexed(docs: &[(String, String)]) -> Indexed {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path()).unwrap();
         store
@@ -359,10 +401,14 @@ mod tests {
         store.commit_fetch("t", &new, &entry).unwrap();
         index::reindex(dir.path(), &mut store).unwrap();
         let idx = index::open(dir.path()).unwrap();
-        (dir, idx)
+        Indexed {
+            _dir: dir,
+            idx,
+            store,
+        }
     }
 
-    fn ids(idx: &index::SearchIndex, offset: usize, limit: usize) -> Vec<i64> {
+    fn ids(ix: &Indexed, offset: usize, limit: usize) -> Vec<i64> {
         let req = Request {
             query: "lease".into(),
             sort: Sort::Relevance,
@@ -370,7 +416,12 @@ mod tests {
             offset,
             ..Default::default()
         };
-        idx.search(&req).unwrap().iter().map(|h| h.id).collect()
+        ix.idx
+            .search(&req, &ix.store)
+            .unwrap()
+            .iter()
+            .map(|h| h.id)
+            .collect()
     }
 
     #[test]
@@ -384,32 +435,32 @@ mod tests {
                 )
             })
             .collect();
-        let (_d, idx) = indexed(&docs);
-        assert_eq!(ids(&idx, 0, 5), [1, 2, 3, 4, 5]);
-        assert_eq!(ids(&idx, 25, 10), [26, 27, 28, 29, 30]);
+        let ix = indexed(&docs);
+        assert_eq!(ids(&ix, 0, 5), [1, 2, 3, 4, 5]);
+        assert_eq!(ids(&ix, 25, 10), [26, 27, 28, 29, 30]);
         // three that score higher, tied among themselves, come first, their tie by id
         let mut docs = docs;
         for i in [20, 7, 13] {
             docs[i].1 = format!("lease lease lease, item {i:02}");
         }
-        let (_d, idx) = indexed(&docs);
-        assert_eq!(ids(&idx, 0, 2), [8, 14]);
-        assert_eq!(ids(&idx, 2, 2), [21, 1]);
+        let ix = indexed(&docs);
+        assert_eq!(ids(&ix, 0, 2), [8, 14]);
+        assert_eq!(ids(&ix, 2, 2), [21, 1]);
     }
 
     /// The best 20 hits of a query, by relevance.
-    fn hits(idx: &index::SearchIndex, q: &str) -> Vec<index::Hit> {
+    fn hits(ix: &Indexed, q: &str) -> Vec<index::Hit> {
         let req = Request {
             query: q.into(),
             sort: Sort::Relevance,
             limit: 20,
             ..Default::default()
         };
-        idx.search(&req).unwrap()
+        ix.idx.search(&req, &ix.store).unwrap()
     }
 
-    fn found(idx: &index::SearchIndex, q: &str) -> Vec<i64> {
-        let mut ids: Vec<i64> = hits(idx, q).iter().map(|h| h.id).collect();
+    fn found(ix: &Indexed, q: &str) -> Vec<i64> {
+        let mut ids: Vec<i64> = hits(ix, q).iter().map(|h| h.id).collect();
         ids.sort();
         ids
     }
@@ -427,29 +478,29 @@ mod tests {
         .iter()
         .map(|(t, b)| (t.to_string(), b.to_string()))
         .collect();
-        let (_d, idx) = indexed(&docs);
+        let ix = indexed(&docs);
         // two words: in a row, in that order, in one title or one body (stems: "leases" too)
-        assert_eq!(found(&idx, "\"colocation lease\""), [1, 6]);
+        assert_eq!(found(&ix, "\"colocation lease\""), [1, 6]);
         // three words: each consecutive pair in one document (5 holds both pairs apart: the
         // approximation the combined field makes)
-        assert_eq!(found(&idx, "\"critical IT capacity\""), [4, 5]);
-        assert_eq!(found(&idx, "\"capacity of 200\""), [4]);
+        assert_eq!(found(&ix, "\"critical IT capacity\""), [4, 5]);
+        assert_eq!(found(&ix, "\"capacity of 200\""), [4]);
         // a word that tokenizes into two is a phrase, as before
-        assert_eq!(found(&idx, "IT-capacity"), [4, 5]);
+        assert_eq!(found(&ix, "IT-capacity"), [4, 5]);
         // the words anywhere, each in any field
-        assert_eq!(found(&idx, "colocation lease"), [1, 2, 3, 6]);
-        assert_eq!(found(&idx, "colocation lease NOT later"), [1, 2, 6]);
-        assert_eq!(found(&idx, "title:colocation"), [1, 3]);
+        assert_eq!(found(&ix, "colocation lease"), [1, 2, 3, 6]);
+        assert_eq!(found(&ix, "colocation lease NOT later"), [1, 2, 6]);
+        assert_eq!(found(&ix, "title:colocation"), [1, 3]);
         // body: is the whole text (the body has no index of its own)
-        assert_eq!(found(&idx, "body:\"colocation lease\""), [1, 6]);
+        assert_eq!(found(&ix, "body:\"colocation lease\""), [1, 6]);
     }
 
     #[test]
     fn a_conjunction_of_words_is_one_intersection_of_terms_of_the_text_field() {
         use tantivy::query::{BooleanQuery, Occur, TermQuery};
-        let (_d, idx) = indexed(&[("a".to_string(), "b".to_string())]);
-        let f = idx.fields;
-        let parser = tantivy::query::QueryParser::for_index(&idx.index, vec![f.title]);
+        let ix = indexed(&[("a".to_string(), "b".to_string())]);
+        let f = ix.idx.fields;
+        let parser = tantivy::query::QueryParser::for_index(&ix.idx.index, vec![f.title]);
         let terms = |q: &dyn tantivy::query::Query| -> Vec<(Occur, String, bool)> {
             q.downcast_ref::<BooleanQuery>()
                 .unwrap()
@@ -508,8 +559,8 @@ mod tests {
             ("note a".to_string(), "\u{1}\u{1}\u{1}lease".to_string()),
             ("note b".to_string(), "lease".to_string()),
         ];
-        let (_d, idx) = indexed(&docs);
-        let hits = hits(&idx, "lease");
+        let ix = indexed(&docs);
+        let hits = hits(&ix, "lease");
         assert_eq!(hits.len(), 2);
         assert_eq!(hits[0].score, hits[1].score);
     }
@@ -520,8 +571,8 @@ mod tests {
             "Miner update".to_string(),
             "The company said the colocation lease starts in May.".to_string(),
         )];
-        let (_d, idx) = indexed(&docs);
-        let hits = hits(&idx, "\"colocation lease\"");
+        let ix = indexed(&docs);
+        let hits = hits(&ix, "\"colocation lease\"");
         assert_eq!(
             hits[0].snippet.marked("[", "]"),
             "The company said the [colocation] [lease] starts in May"

@@ -258,6 +258,26 @@ impl Store {
 pub const EXPORT_BATCH: usize = 8192;
 
 impl Store {
+    /// The bodies of these documents, by id (a document without a body, or no longer stored, is
+    /// left out): what a search hit's snippet is cut from.
+    pub fn bodies(&self, ids: &[i64]) -> Result<HashMap<i64, String>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT body FROM documents WHERE id = ?1 AND body IS NOT NULL")
+            .ctx("preparing bodies")?;
+        let mut out = HashMap::with_capacity(ids.len());
+        for id in ids {
+            let body: Option<String> = st
+                .query_row(params![id], |r| r.get(0))
+                .optional()
+                .ctx("reading bodies")?;
+            if let Some(b) = body {
+                out.insert(*id, b);
+            }
+        }
+        Ok(out)
+    }
+
     /// The tone of documents: about `ticker` where the document mentions it (and its tone about
     /// that company was scored), else the document's own. Documents without a tone are left out.
     pub fn tones(
