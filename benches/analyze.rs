@@ -90,6 +90,7 @@ fn doc(i: usize, body_len: usize) -> NewDocument {
 }
 
 fn main() {
+    hashpivot::tune_allocator();
     for body_len in [5000, 1700] {
         run(body_len);
     }

@@ -155,6 +155,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 fn main() {
+    hashpivot::tune_allocator();
     let docs_n = bench_util::size_from_env("HASHPIVOT_BENCH_DOCS", 100_000);
     let kept = std::env::var_os("HASHPIVOT_BENCH_DIR").map(std::path::PathBuf::from);
     let tmp = tempfile::tempdir().unwrap();

@@ -25,6 +25,7 @@ impl Rng {
 }
 
 fn main() {
+    hashpivot::tune_allocator();
     const DAYS: usize = 2_500;
     const TICKERS: usize = 30;
     // HASHPIVOT_BENCH_EVENTS sets the number of events (2,000 by default)

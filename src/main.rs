@@ -6,6 +6,7 @@ use hashpivot::UsageError;
 use hashpivot::cmd::{Cli, run};
 
 fn main() {
+    hashpivot::tune_allocator();
     let cli = Cli::parse();
     let code = match run(cli) {
         Ok(code) => code,
