@@ -433,7 +433,7 @@ fn pats() -> &'static Patterns {
             generic_party: r(r"(?i)\bwith (?:these|such|those|several|many|various) (?:companies|firms|miners|operators|providers)\b|\bcon (?:estas|esas|varias) (?:empresas|compañías|mineras)\b|\bavec (?:ces|plusieurs) (?:entreprises|sociétés|mineurs)\b|\bmit (?:diesen|solchen|mehreren) (?:Unternehmen|Firmen|Minern)\b|\b(?:an?|any|every|each) (?:[\w-]+ ){0,2}(?:miner|company|operator|firm|provider|player) (?:that|which|who) (?:signs|secures|lands|inks|wins|strikes)\b|\b(?:miners|companies|operators|firms|providers|players) (?:that|which|who) (?:sign|secure|land|ink|win|strike)\b|\bone of (?:the |several |many |a (?:handful|number) of |\w+ )?(?:[\w-]+ )?(?:miners|companies|operators|firms|providers|players) (?:that|which|who) (?:have |had )?(?:signed|secured|landed|inked|won|struck)\b|\bwith (?:[\w-]+ ){0,2}(?:customers|clients|tenants) (?:such as|like)\b|等(?:超大规模|超大規模|大型|主要|科技)?(?:客户|客戶)|などの(?:顧客|企業)|これらの企業と|これらの会社と|这些公司|這些公司|이들 기업"),
             kind_of_deal: r(r"(?i)\b(?:typically|usually|generally|normally|routinely|commonly)\s+(?:[\w-]+\s+)?(?:signs?|leases?|rents?|hosts?|contracts?|inks?)\b|\bin (?:a|the) (?:typical|standard|usual|common|classic) (?:deal|arrangement|structure|setup|set-up|transaction|contract)\b|\bin (?:such|these|those) (?:deals|arrangements|structures|transactions)\b|(?:^|[,;:]\s*|\band\s+)(?:an?|one) (?:[\w-]+ ){0,2}(?:cloud|tenant|customer|client|hyperscaler|lab|neocloud)s? (?:signs|leases|rents|takes|commits to) (?:the|a|an) (?:[\w-]+ ){0,2}(?:lease|contract|capacity|agreement|space)\b"),
             giant_anaphor: r(r"(?i)\b(?:with|from|to) the (?:(?:U\.S\.|US|American|Redmond-based|Seattle-based|tech|technology|software|cloud|search|internet|AI) ){1,2}(?:giant|titan|behemoth|major|heavyweight)\b|\b(?:con|para) el gigante (?:tecnológico|del software|de la nube)\b|\bavec le géant (?:américain|technologique|du logiciel)\b|\bmit dem (?:Tech|Software|Technologie)-?(?:riesen|konzern|Riesen|Konzern)\b"),
-            mining_hosted: r(r"(?i)\b\d[\d.,]*\s?(?:EH/s|PH/s|TH/s)|\bhash ?rate\b|\bASIC(?:s|-Miner\w*)?\b|\b\d[\d.,]*\s(?:[\w-]+ ){0,2}(?:miners|mining rigs|mining machines|Bitcoin-Miner\w*|mineurs|mineros|mineradoras|minatori)\b|\bhost(?:s|ed|ing)? (?:[\w,.-]+ ){0,3}(?:miners|mining rigs|mining machines)\b|\b(?:co-?location|hosting)[- ]mining\b|\bmining[- ](?:hosting|colocation|co-location)\b|Bergbaumaschinen|\bmining[- ](?:operations|capacity|capacities|Kapazität\w*)|\b(?:operazioni|capacità) di mining\b|\bMiner-Hosting\w*|\bcapacidad(?:es)? de minería\b|\bopérations de minage\b|\b\d[\d.,]*\s?(?:тыс\.?\s)?майнер|размещени[еяи] майнер|хостинга? майнер|矿机|礦機|マイニングマシン|채굴기"),
+            mining_hosted: r(r"(?i)\b\d[\d.,]*\s?(?:EH/s|PH/s|TH/s)|\bhash ?rate\b|\bASIC(?:s|-Miner\w*)?\b|\b\d[\d.,]*\s(?:of (?:its|their|the) )?(?:[\w-]+ ){0,2}(?:miners|mining rigs|mining machines|Bitcoin-Miner\w*|mineurs|mineros|mineradoras|minatori)\b|\bhost(?:s|ed|ing)? (?:[\w,.-]+ ){0,3}(?:miners|mining rigs|mining machines)\b|\b(?:co-?location|hosting)[- ]mining\b|\bmining[- ](?:hosting|colocation|co-location)\b|Bergbaumaschinen|\bmining[- ](?:operations|capacity|capacities|Kapazität\w*)|\b(?:operazioni|capacità) di mining\b|\bMiner-Hosting\w*|\bcapacidad(?:es)? de minería\b|\bopérations de minage\b|\b\d[\d.,]*\s?(?:тыс\.?\s)?майнер|размещени[еяи] майнер|хостинга? майнер|矿机|礦機|マイニングマシン|채굴기"),
             ai_words: r(r"(?i)\b(?:AI|A\.I\.|HPC|GPUs?|KI|IA|artificial intelligence|intelligence artificielle|inteligencia artificial|intelligenza artificiale|inteligência artificial|künstliche\w* Intelligenz|high[- ]performance comput\w*|critical IT|Hochleistungsrechn\w*|calcul haute performance|computación de alto rendimiento|inference|cloud|neocloud|ИИ|искусственн\w*|высокопроизводительн\w*)\b|人工智能|人工知能|인공지능|ＡＩ|高性能计算|高性能計算|高效能運算|关键 ?IT|關鍵 ?IT|لذكاء الاصطناعي|(?:AI|GPU|HPC)[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}](?:AI|GPU|HPC)"),
             results_release: r(r"(?i)\b(?:announc(?:es|ed|ing)|report(?:s|ed|ing)?|releas(?:es|ed)) (?:its |their )?(?:(?:un)?audited |preliminary |consolidated )?(?:financial |operating |operational |fiscal )?results\b|\b(?:colocation|hosting|HPC|AI|cloud|total|quarterly) revenues? (?:more than |nearly |almost )?(?:doubled|tripled|rose|grew|increased|jumped|climbed|fell|declined|dropped)\b"),
             access_to: r(r"(?i)\b(?:acquir(?:e|es|ed|ing)|buy|buys|bought|purchas(?:e|es|ed|ing)|adquirir|adquiere|adquirió|adquiriu|acquérir|acquiert|acquisire) (?:\w+ ){0,2}(?:access|entry|capacity|capacidad|capacidade|capacité|capacità|compute|computing|cloud|services|servicios|serviços)\b"),
@@ -549,7 +549,7 @@ fn pats() -> &'static Patterns {
             business_object: r(r"(?i-u)\b(?:customers|customer base|business(?:es)?|assets|operations|data cent(?:er|re)s|portfolio)\b"),
             recalled_wide: r(r"최근[^.。]{0,80}?체결한|체결한[^.。]{0,40}?계약(?:으로|을 통해|에 따라|에 의해)|(?:最近|近期)[^。]{0,80}?(?:締結|签署|签订|簽署|簽訂)|在宣布[^。]{0,80}?(?:后|後)|(?:締結|署名|調印)して(?:い|おり)(?:ました|た)|結んで(?:い|おり)(?:ました|た)|以前から"),
             // an agreement recalled inside another story, not announced by it
-            recalled: r(r"(?i)\b(recently (?:signed|agreed|inked|struck|finali[sz]ed|executed)|a (?:principios|comienzos) de(?:l| este)? mes|no in[ií]cio (?:do|deste) m[eê]s|au d[ée]but du mois|all'inizio del mese|Anfang (?:des|dieses) Monats|(?:'s|’s|\bits|\btheir|\bthe|\ban?) recently announced|\b(?:our|its|their|the) recent announcement\b|\bin other (?:recent )?news\b|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|since the (?:miner|company) signed|\bsince (?:it|they|the (?:firm|operator)) (?:first )?(?:signed|inked|struck|secured|landed)\b|\b(?:signed|inked|struck|secured|landed|agreed|entered into|announced)\b[^.;,]{0,60}\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|several|few|\d{1,2}) (?:weeks|months|years)|a year|an? (?:month|year) and a half) ago\b|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|(?:it|which|that|company) now (?:leases|has leased|has contracted)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|\bfull (?:lease )?commitments? for\b|currently (?:hosts|leases|rents|serves|leased to)|already (?:renting|leasing|hosting|using)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|total contracted|\bcontracted backlog\b|\b(?:secured|signed|holds) (?:over |more than |about |approximately |nearly )?\$[\d.,]+\s?(?:B|bn|billion|M|million) (?:in|of|worth of) (?:[\w/-]+ ){0,3}(?:contracts|leases|agreements)\b|\b(?:thus|so) far (?:in |this )(?:20\d\d|year)\b|\bcontracted (?:AI )?(?:ARR|annual(?:ized)? recurring revenue)\b|\bincluding (?:its |the )?(?:deals|contracts|agreements|leases) with\b|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhappened recently\b|\brecently,? when (?:it|the company|they)\b|\bremains? (?:an? |its )?(?:hosting |anchor |key |major )?(?:client|customer|tenant)\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\b(?:has|have) since (?:exercised|signed|expanded|added|agreed|extended|committed)\b|\btrack record\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart|mitgeteilt|angekündigt|gemeldet) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b|\b(?:to accommodate|accommodating) (?:an?|its|their|the) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|先週|昨年|上月|上个月|上個月|上周|上週|去年|此前|合[约同](?:租赁)?收入|지난주|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:letzte|vergangene) Woche\b|\bla semana pasada\b|\bla semaine dernière\b|\bla settimana scorsa\b|\bna semana passada\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\b(?:el|del) (?:año|mes) pasado\b|\b(?:l'|dell')anno scorso\b|\bil mese scorso\b|\b(?:no|do) (?:ano|mês) passado\b|\b(?:stays?|remains?) (?:front and cent(?:er|re)|in (?:focus|the spotlight))\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b"),
+            recalled: r(r"(?i)\b(recently (?:signed|agreed|inked|struck|finali[sz]ed|executed)|a (?:principios|comienzos) de(?:l| este)? mes|no in[ií]cio (?:do|deste) m[eê]s|au d[ée]but du mois|all'inizio del mese|Anfang (?:des|dieses) Monats|(?:'s|’s|\bits|\btheir|\bthe|\ban?) recently announced|\b(?:our|its|their|the) recent announcement\b|\bin other (?:recent )?news\b|previously (?:announced|disclosed|signed)|announced (?:last|earlier)|signed (?:last|earlier|in (?:January|February|March|April|May|June|July|August|September|October|November|December))|\bsince (?:it|they|the (?:miner|company|firm|operator)) (?:first )?(?:signed|inked|struck|secured|landed|announced|unveiled|disclosed|revealed)\b|\bsince (?:its|the) (?:announcement|signing|unveiling|disclosure) of\b|\b(?:signed|inked|struck|secured|landed|agreed|entered into|announced)\b[^.;,]{0,60}\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|several|few|\d{1,2}) (?:weeks|months|years)|a year|an? (?:month|year) and a half) ago\b|last (?:week|month|year|January|February|March|April|May|June|July|August|September|October|November|December)(?:'s)?|earlier this (?:week|month|year)|a (?:week|month) ago|the move is likely part of|follows the company's|back in (?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|as we (?:learned|reported|noted)|one of (?:the company's|its|[A-Z][\w ]{1,30}'s) (?:largest|biggest|key|main) (?:customers|tenants)|as (?:previously |already )?announced (?:in|on|last|earlier)|has now signed|now has (?:signed|leases|contracts)|(?:it|which|that|company) now (?:leases|has leased|has contracted)|signed [^.;]{0,40}\bin (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)|(?:fully|already) (?:leased|contracted)|\bfull (?:lease )?commitments? for\b|currently (?:hosts|leases|rents|serves|leased to)|already (?:renting|leasing|hosting|using)|existing (?:lease|contract|agreement|customer|tenant)s?|already (?:signed|leased|contracted)|initially signed|under (?:its|the) (?:existing|previously announced)|total contracted|\bcontracted backlog\b|\b(?:secured|signed|holds) (?:over |more than |about |approximately |nearly )?\$[\d.,]+\s?(?:B|bn|billion|M|million) (?:in|of|worth of) (?:[\w/-]+ ){0,3}(?:contracts|leases|agreements)\b|\b(?:thus|so) far (?:in |this )(?:20\d\d|year)\b|\bcontracted (?:AI )?(?:ARR|annual(?:ized)? recurring revenue)\b|\bincluding (?:its |the )?(?:deals|contracts|agreements|leases) with\b|(?:noted|highlighted|cited|touted|pointed to) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)|(?:has|have) (?:now )?executed (?:over|more than|about|approximately)\b|\bto (?:fulfill|fulfil|honou?r|deliver on|service) (?:its |the |a |an )?(?:[\w,-]+ ){0,4}(?:leases?|contracts?|agreements?)\b|\bcontinu(?:es|ing|ed) (?:a|its|the) (?:rally|climb|surge|run|advance)\b|\b(?:highlighted|underscored|headlined) by\b|\bmost recently\b|\bhappened recently\b|\brecently,? when (?:it|the company|they)\b|\bremains? (?:an? |its )?(?:hosting |anchor |key |major )?(?:client|customer|tenant)\b|\bhaving (?:announced|signed|secured|inked|struck)\b|\b(?:has|have) since (?:exercised|signed|expanded|added|agreed|extended|committed)\b|\btrack record\b|\bahead of schedule\b|\bhatten? (?:\w+ ){0,3}(?:im|in) (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|\b(?:bekannt ?gegeben|unterzeichnet|abgeschlossen|geschlossen|vereinbart|mitgeteilt|angekündigt|gemeldet) hatten?\b|\bavait déjà\b|\bdéjà conclu\b|\bya hab[íi]a\b|\bjá (?:havia|tinha)\b|\baveva già\b|\b(?:announced|signed|disclosed) in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bfollows? (?:\S+ ){0,3}(?:earlier|previous|prior)\b|\b(?:its|their|the company's|the company’s) (?:earlier|previous|prior) (?:\S+ ){0,5}(?:agreements?|deals?|contracts?|leases?)\b|\b(?:supporting|to support|in support of|to serve|serving) (?:its|their) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b|\b(?:to accommodate|accommodating) (?:an?|its|their|the) (?:\S+ ){0,4}(?:contracts?|leases?|agreements?)\b)\b|先月|先週|昨年|上月|上个月|上個月|上周|上週|去年|此前|合[约同](?:租赁)?收入|지난주|지난달|지난해|지난 ?\d{1,2}월|바 있다|바 있으며|\b(?:ранее|недавно|в прошлом (?:месяце|году))\b|\b(?:a|ont|avait|avaient) récemment\b|\brécemment (?:annoncé|signé|conclu)\b|\brecientemente\b|\brecentemente\b|\bkürzlich\b|\b(?:letzten|vergangenen) (?:Jahres|Monats)\b|\b(?:letzte|vergangene) Woche\b|\bla semana pasada\b|\bla semaine dernière\b|\bla settimana scorsa\b|\bna semana passada\b|\b(?:im|in) (?:letzten|vergangenen) (?:Jahr|Monat)\b|\bl'(?:année|an) derni(?:er|ère)\b|\ble mois dernier\b|\b(?:el|del) (?:año|mes) pasado\b|\b(?:l'|dell')anno scorso\b|\bil mese scorso\b|\b(?:no|do) (?:ano|mês) passado\b|\b(?:stays?|remains?) (?:front and cent(?:er|re)|in (?:focus|the spotlight))\b|\bya (?:firmó|ha firmado|había firmado|cerró)\b|\ba déjà (?:signé|conclu)\b|\bhat(?:te)? bereits\b|\bha già (?:firmato|siglato)\b|\bjá (?:assinou|fechou)\b"),
             cumulative: r(r"(?i)\b(?:has|have) (?:now )?(?:executed|signed|secured|contracted) (?:over|more than|about|approximately|a total of|in total)\b|\bbring(?:s|ing)? (?:its |the )?total\b"),
             rating: r(r"(?i)\b(?:is|are|was|remains?) rated (?:a )?(?:strong )?(?:buy|sell|hold)\b|\bI (?:rate|am rating|reiterate|upgrade|downgrade|initiate)\b|\ba (?:strong )?(?:buy|sell|hold) rating (?:upgrade|downgrade)\b|\b(?:support|supports|justify|justifies|warrant|warrants) a (?:strong )?(?:buy|sell|hold) rating\b"),
             analyst_action: r(r"(?i)\b(?:raise[sd]?|raising|lift(?:s|ed)?|boost(?:s|ed)?|hike[sd]?|cut(?:s|ting)?|lower(?:s|ed)?|trim(?:s|med)?) (?:its |their |the )?(?:\w+ )?price target\b|\b(?:maintain(?:s|ed|ing)?|reiterat(?:es|ed|ing)|keeps?|kept) (?:a|an|its|their) (?:\w+ )?(?:buy|outperform|overweight|neutral|hold|sell|underperform|underweight|market perform|sector perform) rating\b|\binitiat(?:es|ed|ing) coverage\b|格上げ|格下げ|目標株価|目标价|目標價|目标股价|目標股價|评级从|評級從|목표주가|투자의견"),
@@ -2228,8 +2228,18 @@ impl<'a> Recognizer<'a> {
         // the headline and opening are about bitcoin mining ("to deploy 600 PH/s of hashrate")
         // and say nothing of AI or HPC: an agreement they lead to is mining's
         // (asked only of a customer contract: the patterns are slow on text that is not ASCII)
+        // (not a contract with a hyperscaler or an AI cloud: "Signed 10-year, 168 MW lease with
+        // Fluidstack" is one bullet of results whose next bullet is the hashrate)
         let customer = customer.filter(|c| {
-            let mining = !p.ai_words.is_match(c.s)
+            let ai_customer = c.party.is_some_and(|e| {
+                matches!(
+                    self.cps[e].class,
+                    crate::config::CounterpartyClass::Hyperscaler
+                        | crate::config::CounterpartyClass::Neocloud
+                )
+            });
+            let mining = !ai_customer
+                && !p.ai_words.is_match(c.s)
                 && cands.iter().take(4).any(|(s, _)| mining_words(s))
                 && !cands.iter().take(4).any(|(s, _)| p.ai_words.is_match(s));
             if mining {
@@ -10283,6 +10293,64 @@ mod tests {
         );
         deal_with(&d, "CoreWeave");
         assert_eq!(d.detection.as_ref().unwrap().terms.value_usd, Some(9e8));
+    }
+
+    #[test]
+    fn a_deal_the_shares_have_moved_since_it_was_announced_is_recalled() {
+        // a question over a stock's run since its lease was announced: the lease is not the news
+        let d = decide(
+            "Hut 8 stock: is the Fluidstack deal priced in?",
+            "Hut 8 shares have tripled since the company announced its River Bend lease with Fluidstack. We look at whether the market is already pricing in the $7 billion contract.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.reasons);
+        for body in [
+            "Bitdeer's shares have doubled since it unveiled its hosting contract with CoreWeave.",
+            "Bitdeer's shares have doubled since the announcement of its hosting contract with CoreWeave.",
+        ] {
+            let d = decide_market_note(body);
+            assert!(d.detection.is_none(), "{body}: {:?}", d.reasons);
+        }
+        // a signing that the shares moved on stays the news
+        let d = decide_market_note(
+            "Bitdeer's shares doubled after it signed a hosting contract with CoreWeave on Monday.",
+        );
+        deal_with(&d, "CoreWeave");
+    }
+
+    #[test]
+    fn hosting_a_count_of_a_customers_mining_machines_is_mining() {
+        // "10,000 of its Avalon miners": machines counted with "of its" between
+        no_deal_because(
+            &decide(
+                "Canaan strikes hosting deal",
+                "Canaan said it had signed an agreement with Cipher Mining to host 10,000 of its Avalon miners at Cipher's Odessa facility in Texas.",
+            ),
+            "against: the story is of bitcoin mining machines",
+        );
+    }
+
+    #[test]
+    fn a_results_bullet_that_signs_with_an_ai_cloud_beside_the_hashrate_is_a_deal() {
+        // one bullet of a quarter's highlights signs a lease with an AI cloud; the hashrate two
+        // bullets on does not make it mining's, and the revenue bullet is no contract value
+        let d = decide(
+            "TeraWulf Q3 2025 highlights",
+            "Highlights:\n• Signed 10-year, 168 MW lease with Fluidstack at the CB-5 site\n• Revenue of $50.6 million\n• Hashrate of 12.8 EH/s",
+        );
+        deal_with(&d, "Fluidstack");
+        let t = &d.detection.as_ref().unwrap().terms;
+        assert_eq!(
+            (t.value_usd, t.capacity_mw, t.term_years),
+            (None, Some(168.0), Some(10.0))
+        );
+        // a customer that is no AI cloud, with the same bullets, stays mining's
+        no_deal_because(
+            &decide(
+                "TeraWulf Q3 2025 highlights",
+                "Highlights:\n• Signed 3-year hosting agreement with Canaan at the Lake Mariner site\n• Revenue of $50.6 million\n• Hashrate of 12.8 EH/s",
+            ),
+            "against: the story is of bitcoin mining machines",
+        );
     }
 
     #[test]

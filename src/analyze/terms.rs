@@ -277,6 +277,33 @@ fn amounts(text: &str) -> Vec<Amount> {
                 .iter()
                 .any(|w| post.trim_start().starts_with(w)));
         let near_pre = last_chars(&pre, 40);
+        // "• Revenue of $50.6 million", "Total revenue: $50.6 million": a line or sentence that
+        // opens with the revenue and its amount is a period's figure (a results bullet), never a
+        // contract's (which a clause introduces: "will generate revenue of", "contracted revenue
+        // of"); asked only where the line's or sentence's start is in view
+        let revenue_opens = {
+            let from = pre.rfind(". ").map_or(0, |i| i + 2);
+            let start_in_view = from > 0 || pre.len() < pre_full.len() || pre_full.len() < 60;
+            let opening = pre[from..]
+                .trim_start_matches(|c: char| c.is_whitespace() || "•*·–—-".contains(c))
+                .trim_end()
+                .trim_end_matches(':')
+                .trim_end();
+            start_in_view
+                && [
+                    "revenue",
+                    "revenue of",
+                    "revenues",
+                    "revenues of",
+                    "total revenue",
+                    "total revenue of",
+                    "total revenues of",
+                    "net revenue",
+                    "net revenue of",
+                    "quarterly revenue of",
+                ]
+                .contains(&opening)
+        };
         let post_words: Vec<&str> = post.split_whitespace().take(5).collect();
         // what follows the amount up to the next one, in its sentence ("$3.7 billion in
         // contracted revenue, with potential extensions bringing total revenue to $8.7 billion")
@@ -781,6 +808,7 @@ fn amounts(text: &str) -> Vec<Amount> {
         ]
         .iter()
         .any(|w| near_pre.contains(w))
+            || revenue_opens
             // a quarter's or a year's revenue by its code ("Q2 revenue $126.6M", "FY2025
             // revenue of"), or a figure set against the year before ("$126.6M (+250% YoY)")
             || near_pre.contains("revenue") && near_pre.split_whitespace().any(|w| {
@@ -2969,6 +2997,16 @@ mod tests {
         assert_eq!(
             x("The company generated revenue of $64.2 million, beating expectations of $50 million").value_usd,
             None
+        );
+        // a results bullet or sentence that opens with the revenue
+        assert_eq!(x("• Revenue of $50.6 million").value_usd, None);
+        assert_eq!(
+            x("Highlights. Total revenue: $50.6 million").value_usd,
+            None
+        );
+        assert_eq!(
+            x("The contracted revenue of $3.7 billion covers 15 years").value_usd,
+            Some(3.7e9)
         );
         assert_eq!(
             x("The leases are expected to generate revenue of $7 billion over 15 years").value_usd,
