@@ -3444,6 +3444,41 @@ impl<'a> Recognizer<'a> {
         while words.last().is_some_and(|w| *w == "of" || *w == "&") {
             words.pop();
         }
+        // "a contract with Canadian university", "a deal with Fortune 500 company": a word that
+        // describes a kind of party (a place, a ranking) before its noun, not a name
+        let noun_after = after
+            .split_whitespace()
+            .find(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+        if noun_after.is_some_and(|w| {
+            [
+                "university",
+                "college",
+                "company",
+                "firm",
+                "lab",
+                "startup",
+                "start-up",
+                "bank",
+                "client",
+                "customer",
+                "tenant",
+                "hyperscaler",
+                "developer",
+                "provider",
+                "operator",
+                "institution",
+                "enterprise",
+                "government",
+                "agency",
+                "utility",
+                "hospital",
+                "insurer",
+            ]
+            .contains(&w)
+        }) {
+            return None;
+        }
         let first = *words.first()?;
         // (a possessive anywhere in the name, "Vertex Compute's parent", names another party)
         let possessive = |w: &&str| w.ends_with("'s") || w.ends_with("’s");
@@ -10315,6 +10350,27 @@ mod tests {
             "Bitdeer's shares doubled after it signed a hosting contract with CoreWeave on Monday.",
         );
         deal_with(&d, "CoreWeave");
+    }
+
+    #[test]
+    fn a_place_or_ranking_before_a_kind_of_party_names_no_customer() {
+        // the headline drops the article: "with Canadian university" describes the customer
+        let d = decide(
+            "HIVE Digital signs GPU cloud contract with Canadian university",
+            "HIVE Digital Technologies said its subsidiary Buzz HPC signed a two-year GPU cloud contract with a Canadian research university for 504 Nvidia H200 GPUs, worth about $16 million.",
+        );
+        deal_with(&d, "undisclosed");
+        let d = decide(
+            "HIVE Digital signs GPU cloud deal with Fortune 500 company",
+            "HIVE Digital Technologies signed a two-year GPU cloud contract worth about $16 million.",
+        );
+        deal_with(&d, "undisclosed");
+        // a name no list knows is still named
+        let d = decide(
+            "HIVE Digital signs GPU cloud contract with Orion Neural",
+            "HIVE Digital Technologies signed a two-year GPU cloud contract with Orion Neural worth about $16 million.",
+        );
+        deal_with(&d, "Orion Neural");
     }
 
     #[test]
