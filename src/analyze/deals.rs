@@ -575,7 +575,7 @@ fn pats() -> &'static Patterns {
             guaranteed_thing: r(r"(?i)\bguaranteed (?:capacity|demand|revenue|access|supply|returns?|income|power|compute|growth|profits?)\b"),
             guaranteed_access: r(r"(?i)\b(?:guarantee[sd]?|guaranteeing|garanti(?:za|zará|zó|t|ra|rá|sce|rà|ndo|r|re|zar)|garante|garantizando)\s+(?:[^\s.;]+\s+){0,5}?(?:access|acceso|acesso|accès|l'accès|l’accès|accesso|l'accesso|l’accesso|capacit\w*|capacidad|capacidade|puissance|poder|potencia|potenza|computing|compute|c[oó]mputo|computa\w*|calcul|delivery|deliveries|supply|availability|entrega|livraison|consegna|fornitura|suministro|Lieferung)\b"),
             days_after: r(r"(?i)(?-u:\b)(?:a|one|two|three|four|five|six|\d+) (?:day|days|week|weeks) after (?:revealing|announcing|unveiling|signing|disclosing|inking|striking|landing|securing)(?-u:\b)"),
-            commentary: r(r"(?i)核心观点|核心觀點|投资机会|投資機會|展开分析|展開分析|分析如下|の内訳|\bbreakdown of\b|^\s*(?:opinion|analysis|commentary|column|editorial|explainer|pagsusuri|análisis|analisi|analyse|análise|opinión|opinione)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b|\bevaluating\b|^[^:]{2,40}\b(?:vs\.?|versus) [^:]{2,40}:|^\s*(?-i:[A-Z]{2,5}): [^:]{3,120}?\b(?:will|could|should|may|to|set to|poised to|expected to) (?:drive|fuel|power|boost|support|underpin|accelerate|sustain|transform|redefine|reshape|shape|anchor|lift|propel|unlock|cement|strengthen)\b|\bexecution risks?\b|\b(?:lofty|stretched|frothy|sky-high|elevated|rich) valuations?\b|\bvaluation (?:concerns?|questions?|risks?)\b"),
+            commentary: r(r"(?i)核心观点|核心觀點|投资机会|投資機會|展开分析|展開分析|分析如下|の内訳|\bbreakdown of\b|^\s*(?:opinion|analysis|commentary|column|editorial|explainer|pagsusuri|análisis|analisi|analyse|análise|opinión|opinione)\b|\bskeptic|\bcloser look\b|\blook closer\b|\blet's look\b|\bwhat .{3,60} means?\b|\bwhy .{3,60} matters?\b|\bworth the hype\b|\bshould investors\b|\bhere's why\b|\bin this analysis\b|\bthe bull case\b|\bthe bear case\b|\bevaluating\b|^[^:]{2,40}\b(?:vs\.?|versus) [^:]{2,40}:|^\s*(?-i:[A-Z]{2,5}): [^:]{3,120}?\b(?:will|could|should|may|to|set to|poised to|expected to) (?:drive|fuel|power|boost|support|underpin|accelerate|sustain|transform|redefine|reshape|shape|anchor|lift|propel|unlock|cement|strengthen)\b|\bexecution risks?\b|\b(?:best|better|top) (?:[\w-]+ ){0,2}(?:buy|pick|bet)s?\b|\bwhich (?:[\w-]+ ){0,3}(?:stocks?|miners?|shares|companies|one) (?:is|are|should|to)\b|\bstocks? to (?:buy|watch)\b|\b(?:lofty|stretched|frothy|sky-high|elevated|rich) valuations?\b|\bvaluation (?:concerns?|questions?|risks?)\b"),
             // a power-supply agreement is not a customer contract
             power: r(r"(?i)\b(power (?:purchase|capacity|supply) agreements?|electric(?:al|ity)? (?:service|supply) agreements?|energy (?:supply|services) agreements?|interconnection agreements?|utility agreements?|PPAs?|agreements? with (?:the|a) (?:local |regional )?utility)\b"),
             land: r(r"(?i)\b(acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buys?|bought)\b[^.;]{0,60}?\b(acres?|land|parcels?|property)\b"),
@@ -10371,6 +10371,24 @@ mod tests {
             "HIVE Digital Technologies signed a two-year GPU cloud contract with Orion Neural worth about $16 million.",
         );
         deal_with(&d, "Orion Neural");
+    }
+
+    #[test]
+    fn a_headline_asking_which_stock_to_buy_is_commentary() {
+        // three companies' contracts told to compare the stocks: no announcement
+        for title in [
+            "Cipher Mining, TeraWulf, IREN: Which AI Miner Is the Best Buy?",
+            "3 AI Data Center Stocks to Buy in December",
+            "TeraWulf or Cipher Mining: The Better Buy After Their AI Leases",
+        ] {
+            no_deal_because(
+                &decide(
+                    title,
+                    "Cipher Mining recently signed a 10-year lease with AWS for 300 MW. TeraWulf has its Fluidstack leases, and IREN signed a $9.7 billion deal with Microsoft.",
+                ),
+                "against: commentary",
+            );
+        }
     }
 
     #[test]

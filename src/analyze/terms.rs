@@ -301,6 +301,10 @@ fn amounts(text: &str) -> Vec<Amount> {
                     "net revenue",
                     "net revenue of",
                     "quarterly revenue of",
+                    "revenue was",
+                    "revenues were",
+                    "total revenue was",
+                    "revenue came to",
                 ]
                 .contains(&opening)
         };
@@ -3000,6 +3004,10 @@ mod tests {
         );
         // a results bullet or sentence that opens with the revenue
         assert_eq!(x("• Revenue of $50.6 million").value_usd, None);
+        assert_eq!(
+            x("Our first HPC tenant. Revenue was $180 million").value_usd,
+            None
+        );
         assert_eq!(
             x("Highlights. Total revenue: $50.6 million").value_usd,
             None
