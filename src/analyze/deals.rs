@@ -3435,6 +3435,31 @@ impl<'a> Recognizer<'a> {
             "December",
             "Bitcoin",
         ];
+        // nouns of a kind of party: a word before one describes it ("Canadian university")
+        const KINDS_OF_PARTY: &[&str] = &[
+            "university",
+            "college",
+            "company",
+            "firm",
+            "lab",
+            "startup",
+            "start-up",
+            "bank",
+            "client",
+            "customer",
+            "tenant",
+            "hyperscaler",
+            "developer",
+            "provider",
+            "operator",
+            "institution",
+            "enterprise",
+            "government",
+            "agency",
+            "utility",
+            "hospital",
+            "insurer",
+        ];
         let m = pats().named_party.captures(evidence)?.get(1)?;
         let after = &evidence[m.end()..];
         if after.starts_with("'s") || after.starts_with("’s") {
@@ -3450,33 +3475,7 @@ impl<'a> Recognizer<'a> {
             .split_whitespace()
             .find(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
             .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
-        if noun_after.is_some_and(|w| {
-            [
-                "university",
-                "college",
-                "company",
-                "firm",
-                "lab",
-                "startup",
-                "start-up",
-                "bank",
-                "client",
-                "customer",
-                "tenant",
-                "hyperscaler",
-                "developer",
-                "provider",
-                "operator",
-                "institution",
-                "enterprise",
-                "government",
-                "agency",
-                "utility",
-                "hospital",
-                "insurer",
-            ]
-            .contains(&w)
-        }) {
+        if noun_after.is_some_and(|w| KINDS_OF_PARTY.contains(&w)) {
             return None;
         }
         let first = *words.first()?;

@@ -46,6 +46,13 @@ pub struct Snippet {
 }
 
 impl Snippet {
+    fn from_tantivy(s: &tantivy::snippet::Snippet) -> Snippet {
+        Snippet {
+            text: s.fragment().to_string(),
+            highlights: s.highlighted().to_vec(),
+        }
+    }
+
     /// The snippet with matched terms wrapped in `open` … `close`.
     pub fn marked(&self, open: &str, close: &str) -> String {
         let mut s = String::with_capacity(self.text.len() + 16);
@@ -231,8 +238,9 @@ impl SearchIndex {
         summary_snips.set_max_num_chars(220);
         let mut hits = Vec::with_capacity(addrs.len());
         // the summary's snippet when it shows a matched term; the body's (read from SQLite, for
-        // the hits that need it, in one pass) only otherwise
-        let mut pending: Vec<(usize, tantivy::snippet::Snippet)> = Vec::new();
+        // the hits that need it, in one pass) only otherwise: those hits wait here with their
+        // summary's snippet and their summary (the lead when no snippet shows a term)
+        let mut pending: Vec<(usize, tantivy::snippet::Snippet, Option<String>)> = Vec::new();
         for (score, addr) in addrs {
             let doc: TantivyDocument = searcher.doc(addr).map_err(|e| ierr(&self.path, e))?;
             let text = |field| {
@@ -241,8 +249,16 @@ impl SearchIndex {
                     .map(str::to_string)
             };
             let snip = summary_snips.snippet_from_doc(&doc);
-            let summary = text(f.summary);
-            let matched = !snip.highlighted().is_empty();
+            let snippet = if snip.highlighted().is_empty() {
+                // cut once the body is read
+                pending.push((hits.len(), snip, text(f.summary)));
+                Snippet {
+                    text: String::new(),
+                    highlights: vec![],
+                }
+            } else {
+                Snippet::from_tantivy(&snip)
+            };
             hits.push(Hit {
                 id: doc.get_first(f.id).and_then(|v| v.as_u64()).unwrap_or(0) as i64,
                 title: text(f.title).unwrap_or_default(),
@@ -259,31 +275,17 @@ impl SearchIndex {
                     .filter_map(|v| v.as_str().map(str::to_string))
                     .collect(),
                 score,
-                snippet: if matched {
-                    Snippet {
-                        text: snip.fragment().to_string(),
-                        highlights: snip.highlighted().to_vec(),
-                    }
-                } else {
-                    // its lead, until the body is read
-                    Snippet {
-                        text: summary.unwrap_or_default(),
-                        highlights: vec![],
-                    }
-                },
+                snippet,
                 deal_id: doc
                     .get_first(f.deal_id)
                     .and_then(|v| v.as_u64())
                     .map(|v| v as i64),
             });
-            if !matched {
-                pending.push((hits.len() - 1, snip));
-            }
         }
         if !pending.is_empty() {
-            let ids: Vec<i64> = pending.iter().map(|(i, _)| hits[*i].id).collect();
+            let ids: Vec<i64> = pending.iter().map(|(i, _, _)| hits[*i].id).collect();
             let bodies = store.bodies(&ids)?;
-            for (i, summary_snip) in pending {
+            for (i, summary_snip, summary) in pending {
                 let hit = &mut hits[i];
                 let body = bodies.get(&hit.id).map_or("", String::as_str);
                 let body_snip = body_snips.snippet(body);
@@ -295,20 +297,13 @@ impl SearchIndex {
                     };
                 hit.snippet = if snip.fragment().is_empty() {
                     // no snippet: the summary's start, or the body's
-                    let lead = if hit.snippet.text.is_empty() {
-                        body
-                    } else {
-                        &hit.snippet.text
-                    };
+                    let lead = summary.as_deref().filter(|s| !s.is_empty()).unwrap_or(body);
                     Snippet {
                         text: lead.chars().take(220).collect(),
                         highlights: vec![],
                     }
                 } else {
-                    Snippet {
-                        text: snip.fragment().to_string(),
-                        highlights: snip.highlighted().to_vec(),
-                    }
+                    Snippet::from_tantivy(&snip)
                 };
             }
         }
