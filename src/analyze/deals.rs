@@ -4067,13 +4067,55 @@ fn recalled_on(s: &str, published: chrono::NaiveDate) -> Option<String> {
     // the first of a month and a quarter that dates the signing decides
     let (end, period) = match signed_in_month(s, published) {
         Some(end) => (end, "month"),
-        None => (signed_in_quarter(s, published)?, "quarter"),
+        None => match signed_in_quarter(s, published) {
+            Some(end) => (end, "quarter"),
+            None => (signed_in_year(s)?, "year"),
+        },
     };
     ((published - end).num_days() > RECALL_DAYS).then(|| {
         format!(
             "the agreement was signed in a {period} that ended {end}, the story is of {published}"
         )
     })
+}
+
+/// The last day of the year a sentence signs its agreement in ("In fiscal 2025 the company
+/// signed …", "signed … during 2025"), the year just before the signing verb or just after it:
+/// an annual report's or a year's review. A fiscal year ends by the last day of the calendar
+/// year it is named by (the few named by the year they begin in are recalled a year late, not
+/// early).
+fn signed_in_year(s: &str) -> Option<chrono::NaiveDate> {
+    if !s.contains("20") {
+        return None;
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:in|during|throughout)\s+(?:(?:the\s+)?(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?)?(20\d\d)\b")
+            .expect("static regex")
+    });
+    let verb = pats().verb.find(s)?;
+    let c = re.captures_iter(s).find(|c| {
+        let m = c.get(0).expect("the match");
+        let gap = if m.end() <= verb.start() {
+            &s[m.end()..verb.start()]
+        } else if m.start() >= verb.end() {
+            &s[verb.end()..m.start()]
+        } else {
+            return false;
+        };
+        // near the verb, in its clause (not "in 2025 … ; in March 2026 signed", nor a year that
+        // dates a start: "signed … to begin in 2027")
+        gap.len() <= 40
+            && !gap.contains(';')
+            && ![
+                "open", "start", "begin", "commenc", "online", "deliver", "energi", "expect",
+                "complet", "target", "until", "through",
+            ]
+            .iter()
+            .any(|w| gap.to_ascii_lowercase().contains(w))
+    })?;
+    let year: i32 = c[1].parse().ok()?;
+    chrono::NaiveDate::from_ymd_opt(year, 12, 31)
 }
 
 /// The last day of the calendar quarter a sentence signs its agreement in ("In Q2 2025, Galaxy
@@ -10425,6 +10467,31 @@ mod tests {
             Some("2025-12-01"),
         );
         assert!(d.detection.is_none(), "{:?}", d.reasons);
+    }
+
+    #[test]
+    fn a_signing_dated_by_a_year_gone_by_is_recalled() {
+        // an annual report's account of the year's contracts, in the next year
+        for lead in [
+            "In fiscal 2025 the company signed its first HPC lease, a 10-year agreement with Fluidstack for 168 MW at Barber Lake.",
+            "During 2025 the company signed a 10-year agreement with Fluidstack for 168 MW at Barber Lake.",
+        ] {
+            let d = decide_on("Cipher Digital annual report", lead, Some("2026-02-20"));
+            assert!(d.detection.is_none(), "{lead}: {:?}", d.reasons);
+        }
+        // the year still running, or a year that dates the start of service, recalls nothing
+        let d = decide_on(
+            "Cipher signs lease with Fluidstack",
+            "During 2025 the company signed a 10-year agreement with Fluidstack for 168 MW at Barber Lake.",
+            Some("2025-09-25"),
+        );
+        deal_with(&d, "Fluidstack");
+        let d = decide_on(
+            "Cipher signs lease with Fluidstack",
+            "Cipher today signed a 10-year lease with Fluidstack for 168 MW, with service to begin in 2025.",
+            Some("2026-02-20"),
+        );
+        deal_with(&d, "Fluidstack");
     }
 
     #[test]
