@@ -132,8 +132,23 @@ pub struct Hit {
 }
 
 /// "Terawulf" and "TERAWULF" for "TeraWulf": the other spellings of a one-word ASCII name with
-/// a capital after its first letter and a lower-case letter before it; none for other names.
+/// a capital after its first letter and a lower-case letter before it; "Hive Digital
+/// Technologies" for "HIVE Digital Technologies" and "Mara Holdings" for "MARA Holdings": a name
+/// of several words led by a word in capitals, as presses that write only acronyms so spell it
+/// (the words after keep it distinctive); none for other names.
 fn camel_variants(name: &str) -> Vec<String> {
+    if let Some((first, rest)) = name.split_once(' ')
+        && first.len() >= 3
+        && first.bytes().all(|b| b.is_ascii_uppercase())
+        && rest.starts_with(|c: char| c.is_ascii_uppercase())
+        && rest.chars().any(|c| c.is_ascii_lowercase())
+    {
+        return vec![format!(
+            "{}{} {rest}",
+            &first[..1],
+            first[1..].to_ascii_lowercase()
+        )];
+    }
     let camel = name.is_ascii()
         && !name.contains(' ')
         && name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
@@ -172,6 +187,13 @@ impl NameMatcher {
             for n in short.iter().filter(|n| !n.trim().is_empty()) {
                 pats.push(n.trim().to_string());
                 meta.push((i, NameKind::Short));
+                // ("Hive Digital" for the alias "HIVE Digital"; a one-word alias keeps its case)
+                if n.trim().contains(' ') {
+                    for v in camel_variants(n.trim()) {
+                        pats.push(v);
+                        meta.push((i, NameKind::Short));
+                    }
+                }
             }
         }
         let ac = AhoCorasick::builder()
@@ -583,6 +605,14 @@ mod tests {
             tickers("Bell, Cohere and BUZZ HPC announce a deal"),
             ["HIVE"]
         );
+        // a name led by an acronym, as presses that capitalise only acronyms write it
+        assert_eq!(
+            tickers("Hive Digital Technologies will provide AI cloud services"),
+            ["HIVE"]
+        );
+        assert_eq!(tickers("Mara Holdings buys a wind farm"), ["MARA"]);
+        assert_eq!(camel_variants("BUZZ HPC"), Vec::<String>::new());
+        assert!(tickers("a hive of activity in digital assets").is_empty());
         assert_eq!(camel_variants("Core Scientific"), Vec::<String>::new());
         assert_eq!(camel_variants("Bitfarms"), Vec::<String>::new());
         assert_eq!(tickers("아이렌은 데이터센터 계약을 체결했다"), ["IREN"]);
