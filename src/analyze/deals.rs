@@ -446,7 +446,7 @@ fn pats() -> &'static Patterns {
             describing_clause: r(r"^(?:(?:the|an?) [^,;]{0,60}?\b(?:that|which|who|whose)\b|(?:which|who|whose|that)\b)[^;]*$"),
             past_signing: r(r"\b(?:signed|struck|inked|agreed|entered|announced|secured|won|landed)\b"),
             signs_with_for: r(r"(?i)\b(?:signs?|signed|inks?|inked) with [^.;]{1,60}?\bfor (?:about |approximately |around |up to |over |more than |nearly |roughly )?\d[\d,.]* ?(?:MW|megawatts?|GW|gigawatts?)\b"),
-            named_party: r(r"\b(?:agreements?|contracts?|leases?|deals?|pacts?|partnership|arrangements?|MSA|LOI)\s+with\s+([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|&)){0,3})"),
+            named_party: r(r"(?:\b(?:agreements?|contracts?|leases?|deals?|pacts?|partnership|arrangements?|MSA|LOI)\s+with|\b(?:to provide|will provide|providing|to supply|will supply|supplying)\s+(?:[\w-]+\s+){0,4}(?:capacity|compute|computing|GPUs|cloud services|services)\s+to)\s+([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|&)){0,3})"),
             tenant_state: r(r"^(?:[\w.'’&-]+ ){1,4}(?:leases|rents|occupies|uses|takes|operates|runs|is (?:the |an? )?(?:anchor |sole |first )?(?:tenant|customer|lessee))\b"),
             capacity_beside: r(r"(?i)\bincluding\b|\band (?:\w+ )?(?:capacity|space|power|sites?|halls?)\b"),
             contract_noun: r(r"(?i)\b(deal|deals|pact|contract|contracts|müqavilə|müqaviləsi|sözleşme|sözleşmesi|anlaşma|anlaşması|saziş|contractul|contracte|acord|acordul|acorduri|agreement|agreements|kesepakatan|perjanjian|kontrak|accord[oi]|acuerdos?|contratos?|contratt[oi]|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung(?:en)?|Abkommens?|contrats?|accords?|acordos?)\b|合约|合約|大单|大單|合同|协议|協議|契約|계약|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|сделк\w*)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار|\b(?:smlouv\w*|zmluv\w*|umow\w*|umów|dohod\w*)\b"),
@@ -10492,6 +10492,27 @@ mod tests {
             Some("2026-02-20"),
         );
         deal_with(&d, "Fluidstack");
+    }
+
+    #[test]
+    fn a_customer_the_company_provides_capacity_to_is_named() {
+        // a name no list knows, after "to provide … to"
+        let d = decide(
+            "Cipher signs colocation agreement",
+            "Cipher Mining signed a 10-year colocation agreement to provide capacity to Orion Neural at Barber Lake, for 40 MW.",
+        );
+        deal_with(&d, "Orion Neural");
+        let d = decide(
+            "HIVE signs GPU cloud contract",
+            "HIVE Digital signed a two-year GPU cloud contract to provide compute to Telus, worth about $20 million.",
+        );
+        deal_with(&d, "Telus");
+        // a kind of party there names nobody
+        let d = decide(
+            "HIVE signs GPU cloud contract",
+            "HIVE Digital signed a two-year GPU cloud contract to provide compute to a Canadian university, worth about $20 million.",
+        );
+        deal_with(&d, "undisclosed");
     }
 
     #[test]
