@@ -4595,6 +4595,40 @@ fn since_a_time(after: &str) -> bool {
 
 /// Why a sentence does not have the company providing capacity under a signed agreement: it
 /// takes a lease from a landlord, or the agreement is planned, discussed or intended.
+/// "IREN signs Microsoft contract, ": what comes before a purchase signs a contract, a deal or
+/// an agreement that is no purchase of its own, and ends its clause.
+fn signed_before_buying(before: &str) -> bool {
+    // (the verb of the purchase itself may stand before what it buys, with the currency of its
+    // amount: ", buys $5.8B of GPUs")
+    let rest = before.trim_end_matches(|c: char| c == '$' || c == '€' || c.is_whitespace());
+    let rest = rest.strip_suffix(" US").unwrap_or(rest);
+    let rest = [
+        "buys",
+        "will buy",
+        "to buy",
+        "purchases",
+        "orders",
+        "acquires",
+    ]
+    .iter()
+    .find_map(|w| rest.strip_suffix(w))
+    .unwrap_or(rest)
+    .trim_end();
+    let Some(v) = pats().verb.find(rest) else {
+        return false;
+    };
+    let signed = rest[v.end()..].to_ascii_lowercase();
+    [",", ";", " and"].iter().any(|w| rest.ends_with(w))
+        && ["contract", "deal", "agreement", "lease"]
+            .iter()
+            .any(|w| signed.contains(w))
+        && ![
+            "purchas", "buy", "supply", "order", "financ", "loan", "notes",
+        ]
+        .iter()
+        .any(|w| signed.contains(w))
+}
+
 fn not_provider_or_not_signed(
     s: &str,
     names_company: impl Fn(&str) -> bool,
@@ -4644,6 +4678,9 @@ fn not_provider_or_not_signed(
         && p.customer_contract
             .find(s)
             .is_none_or(|c| c.start() > b.start())
+        // "IREN signs Microsoft contract, buys $5.8B of Dell GPUs": a contract signed first, the
+        // purchase a clause of its own after it
+        && !signed_before_buying(&s[..b.start()])
         // "Microsoft has signed a $9.7 billion purchase agreement for AI cloud capacity from
         // IREN": capacity, compute or services bought from the company, its seller
         && !{
@@ -10513,6 +10550,30 @@ mod tests {
             "HIVE Digital signed a two-year GPU cloud contract to provide compute to a Canadian university, worth about $20 million.",
         );
         deal_with(&d, "undisclosed");
+    }
+
+    #[test]
+    fn a_headline_that_signs_a_contract_and_then_buys_the_gpus_is_the_contract() {
+        let d = decide(
+            "IREN signs Microsoft contract, buys $5.8B of Dell GPUs",
+            "IREN signed a five-year, $9.7 billion AI cloud contract with Microsoft. It also agreed to buy about $5.8 billion of GPUs and equipment from Dell to serve it.",
+        );
+        deal_with(&d, "Microsoft");
+        // a purchase agreement signed, then the goods: the purchase
+        no_deal_because(
+            &decide(
+                "IREN signs purchase agreement, buys $5.8B of Dell GPUs",
+                "IREN agreed to buy about $5.8 billion of GPUs and equipment from Dell.",
+            ),
+            "against: the company buys equipment or supplies",
+        );
+        assert!(signed_before_buying(
+            "IREN signs Microsoft contract, buys $"
+        ));
+        assert!(!signed_before_buying(
+            "IREN signs supply deal with Dell, buys $"
+        ));
+        assert!(!signed_before_buying("IREN buys $"));
     }
 
     #[test]
