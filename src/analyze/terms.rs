@@ -813,6 +813,14 @@ fn amounts(text: &str) -> Vec<Amount> {
         .iter()
         .any(|w| near_pre.contains(w))
             || revenue_opens
+            // "the company reported $72.0 million of revenue": the period's, named after it
+            || ["reported", "posted", "recorded", "booked"]
+                .iter()
+                .any(|w| near_pre.trim_end().ends_with(w))
+                && post_words.iter().take(3).any(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    w.starts_with("revenue") || w == "sales"
+                })
             // a quarter's or a year's revenue by its code ("Q2 revenue $126.6M", "FY2025
             // revenue of"), or a figure set against the year before ("$126.6M (+250% YoY)")
             || near_pre.contains("revenue") && near_pre.split_whitespace().any(|w| {
@@ -828,6 +836,11 @@ fn amounts(text: &str) -> Vec<Amount> {
                 "analysts estimated",
                 "analysts forecast",
                 "expected by analysts",
+                // "(vs. a $79.1m consensus)"
+                "consensus",
+                "street estimate",
+                "analyst estimate",
+                "analysts' estimate",
             ]
             .iter()
             .any(|w| post.trim_start().starts_with(w))
@@ -3001,6 +3014,20 @@ mod tests {
         assert_eq!(
             x("The company generated revenue of $64.2 million, beating expectations of $50 million").value_usd,
             None
+        );
+        // the revenue a company reported, named after its amount; a lease reported stays one
+        assert_eq!(
+            x("In Q3 the company reported $72.0 million of revenue and announced a 15-year lease")
+                .value_usd,
+            None
+        );
+        assert_eq!(
+            x("It reported revenue (vs. a $79.1m consensus) and signed a 15-year lease").value_usd,
+            None
+        );
+        assert_eq!(
+            x("The company reported $5.5 billion in new lease agreements").value_usd,
+            Some(5.5e9)
         );
         // a results bullet or sentence that opens with the revenue
         assert_eq!(x("• Revenue of $50.6 million").value_usd, None);
