@@ -3022,7 +3022,7 @@ mod tests {
             None
         );
         assert_eq!(
-            x("It reported revenue (vs. a $79.1m consensus) and signed a 15-year lease").value_usd,
+            x("It beat on sales (vs. a $79.1m consensus) and signed a 15-year lease").value_usd,
             None
         );
         assert_eq!(
