@@ -4593,8 +4593,6 @@ fn since_a_time(after: &str) -> bool {
     .any(|w| t.starts_with(w))
 }
 
-/// Why a sentence does not have the company providing capacity under a signed agreement: it
-/// takes a lease from a landlord, or the agreement is planned, discussed or intended.
 /// "IREN signs Microsoft contract, ": what comes before a purchase signs a contract, a deal or
 /// an agreement that is no purchase of its own, and ends its clause.
 fn signed_before_buying(before: &str) -> bool {
@@ -4629,6 +4627,8 @@ fn signed_before_buying(before: &str) -> bool {
         .any(|w| signed.contains(w))
 }
 
+/// Why a sentence does not have the company providing capacity under a signed agreement: it
+/// takes a lease from a landlord, or the agreement is planned, discussed or intended.
 fn not_provider_or_not_signed(
     s: &str,
     names_company: impl Fn(&str) -> bool,
