@@ -4079,6 +4079,13 @@ fn recalled_on(s: &str, published: chrono::NaiveDate) -> Option<String> {
     })
 }
 
+/// Words that date a later step than the signing (an opening, a start, a delivery, a target): a
+/// month or a year with one of them between it and the signing verb dates that step.
+const LATER_STEP: &[&str] = &[
+    "open", "start", "begin", "commenc", "online", "deliver", "energi", "expect", "complet",
+    "target",
+];
+
 /// The last day of the year a sentence signs its agreement in ("In fiscal 2025 the company
 /// signed …", "signed … during 2025"), the year just before the signing verb or just after it:
 /// an annual report's or a year's review. A fiscal year ends by the last day of the calendar
@@ -4105,14 +4112,13 @@ fn signed_in_year(s: &str) -> Option<chrono::NaiveDate> {
         };
         // near the verb, in its clause (not "in 2025 … ; in March 2026 signed", nor a year that
         // dates a start: "signed … to begin in 2027")
+        let gap = gap.to_ascii_lowercase();
         gap.len() <= 40
             && !gap.contains(';')
-            && ![
-                "open", "start", "begin", "commenc", "online", "deliver", "energi", "expect",
-                "complet", "target", "until", "through",
-            ]
-            .iter()
-            .any(|w| gap.to_ascii_lowercase().contains(w))
+            && !LATER_STEP
+                .iter()
+                .chain(&["until", "through"])
+                .any(|w| gap.contains(w))
     })?;
     let year: i32 = c[1].parse().ok()?;
     chrono::NaiveDate::from_ymd_opt(year, 12, 31)
@@ -4273,23 +4279,10 @@ fn signed_in_month(s: &str, published: chrono::NaiveDate) -> Option<chrono::Naiv
         let between = s[verb.end()..m.start()].to_lowercase();
         // another clause, or what dates a later step (an opening, a start, a delivery), between
         // the verb and the month, however near
-        if [
-            ";",
-            ". ",
-            "open",
-            "start",
-            "begin",
-            "commenc",
-            "online",
-            "deliver",
-            "energi",
-            "scheduled",
-            "expect",
-            "complet",
-            "target",
-        ]
-        .iter()
-        .any(|w| between.contains(w))
+        if [";", ". ", "scheduled"]
+            .iter()
+            .chain(LATER_STEP)
+            .any(|w| between.contains(w))
         {
             return false;
         }

@@ -136,7 +136,7 @@ pub struct Hit {
 /// Technologies" for "HIVE Digital Technologies" and "Mara Holdings" for "MARA Holdings": a name
 /// of several words led by a word in capitals, as presses that write only acronyms so spell it
 /// (the words after keep it distinctive); none for other names.
-fn camel_variants(name: &str) -> Vec<String> {
+fn spelling_variants(name: &str) -> Vec<String> {
     if let Some((first, rest)) = name.split_once(' ')
         && first.len() >= 3
         && first.bytes().all(|b| b.is_ascii_uppercase())
@@ -179,7 +179,7 @@ impl NameMatcher {
                 meta.push((i, NameKind::Full));
                 // a one-word name with a capital inside ("TeraWulf", "CleanSpark") is written
                 // "Terawulf" and "TERAWULF" too; the other spellings are as distinctive
-                for v in camel_variants(n.trim()) {
+                for v in spelling_variants(n.trim()) {
                     pats.push(v);
                     meta.push((i, NameKind::Full));
                 }
@@ -189,7 +189,7 @@ impl NameMatcher {
                 meta.push((i, NameKind::Short));
                 // ("Hive Digital" for the alias "HIVE Digital"; a one-word alias keeps its case)
                 if n.trim().contains(' ') {
-                    for v in camel_variants(n.trim()) {
+                    for v in spelling_variants(n.trim()) {
                         pats.push(v);
                         meta.push((i, NameKind::Short));
                     }
@@ -611,10 +611,10 @@ mod tests {
             ["HIVE"]
         );
         assert_eq!(tickers("Mara Holdings buys a wind farm"), ["MARA"]);
-        assert_eq!(camel_variants("BUZZ HPC"), Vec::<String>::new());
+        assert_eq!(spelling_variants("BUZZ HPC"), Vec::<String>::new());
         assert!(tickers("a hive of activity in digital assets").is_empty());
-        assert_eq!(camel_variants("Core Scientific"), Vec::<String>::new());
-        assert_eq!(camel_variants("Bitfarms"), Vec::<String>::new());
+        assert_eq!(spelling_variants("Core Scientific"), Vec::<String>::new());
+        assert_eq!(spelling_variants("Bitfarms"), Vec::<String>::new());
         assert_eq!(tickers("아이렌은 데이터센터 계약을 체결했다"), ["IREN"]);
         assert_eq!(tickers("アプライド・デジタルの株価が上昇した"), ["APLD"]);
         assert_eq!(
