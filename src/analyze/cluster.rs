@@ -31,7 +31,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::model::{DealTerms, DealType, Party};
+use crate::model::{DealTerms, DealType, Party, PartyRole};
 
 /// One document's detection, as clustering sees it.
 #[derive(Debug, Clone)]
@@ -498,6 +498,14 @@ fn misnamed_site(a: &str, b: &str) -> bool {
         && !numbered(b)
 }
 
+/// The companies a report names as its tenant's guarantor or end user.
+fn backers_of(r: &Report) -> impl Iterator<Item = &str> {
+    r.parties
+        .iter()
+        .filter(|p| matches!(p.role, PartyRole::Guarantor | PartyRole::EndUser))
+        .map(|p| p.name.as_str())
+}
+
 /// Group reports into clusters (indexes into `reports`), each ordered by time; clusters ordered by
 /// their first report.
 pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
@@ -514,6 +522,8 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
     // through its reports one by one: the counterparties, the other parties, the sets of sites
     let mut named: Vec<HashSet<&str>> = Vec::new();
     let mut party_names: Vec<HashSet<&str>> = Vec::new();
+    // the guarantors and end users of each cluster's tenant, as its reports name them
+    let mut backers: Vec<HashSet<&str>> = Vec::new();
     let mut site_sets: Vec<Vec<&[String]>> = Vec::new();
     // whether a cluster holds an expansion (its own reports may call it one)
     let mut has_expansion: Vec<bool> = Vec::new();
@@ -748,6 +758,17 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                             .any(|x| x == s || misnamed_ok && misnamed_site(x, s))
                     })
                 });
+            // within two days of a deal's first report, a report naming as its customer the
+            // company that backs the deal's tenant or that the tenant serves, agreeing on a term
+            // and calling itself neither new nor an expansion: that deal, by an outlet that took
+            // the backer for the tenant ("Through its subsidiary Google Cloud, the tech giant has
+            // signed a 10-year contract with TeraWulf", the day after the 10-year lease to
+            // Fluidstack that Google backstops, with another outlet's MW)
+            let backer_as_customer = at - first_at[k] <= 2 * DAY_MICROS
+                && backers[k].contains(r.counterparty.as_str())
+                && !r.new_agreement
+                && r.deal_type != DealType::Expansion
+                && g.agree >= 1;
             let joins = near_dup
                 // (the same day, a named site never splits either)
                 || one_day && same_days
@@ -766,6 +787,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                         || terms_later
                         || bare_retold
                         || backer_retold
+                        || backer_as_customer
                         || with_latest
                         || party
                             && (within
@@ -813,6 +835,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                         .push(k);
                 }
                 party_names[k].extend(r.parties.iter().map(|p| p.name.as_str()));
+                backers[k].extend(backers_of(r));
                 has_expansion[k] |= r.deal_type == DealType::Expansion;
                 if !elsewhere && !r.sites.is_empty() && !site_sets[k].contains(&r.sites.as_slice())
                 {
@@ -833,6 +856,7 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 agreed.push(r.terms);
                 named.push(HashSet::from([r.counterparty.as_str()]));
                 party_names.push(r.parties.iter().map(|p| p.name.as_str()).collect());
+                backers.push(backers_of(r).collect());
                 has_expansion.push(r.deal_type == DealType::Expansion);
                 site_sets.push(if r.sites.is_empty() {
                     vec![]
@@ -1963,5 +1987,51 @@ mod tests {
         );
         late.terms = local.terms;
         assert_eq!(cluster(&[first, late]).len(), 2);
+    }
+
+    #[test]
+    fn the_tenants_backer_named_as_the_customer_days_later_is_that_deal() {
+        let mut lease = r(
+            1,
+            "2025-08-14T12:00:00Z",
+            "WULF",
+            "Fluidstack",
+            "colocation",
+            "TeraWulf signs a ten-year lease with Fluidstack that Google backstops",
+        );
+        lease.terms = terms(Some(3.7e9), Some(200.0), Some(10.0));
+        lease.parties = vec![Party {
+            role: crate::model::PartyRole::Guarantor,
+            name: "Alphabet".into(),
+        }];
+        // the next day, an outlet that took the backer for the tenant, with a megawatt figure of
+        // its own: "the tech giant has signed a 10-year contract with TeraWulf … 500 MW"
+        let mut told = r(
+            2,
+            "2025-08-15T12:00:00Z",
+            "WULF",
+            "Alphabet",
+            "hosting",
+            "Google Cloud signs a ten-year contract with the bitcoin miner for more capacity",
+        );
+        told.terms = terms(None, Some(500.0), Some(10.0));
+        assert_eq!(cluster(&[lease.clone(), told.clone()]).len(), 1);
+        // a company the deal's reports name as no backer of it is another customer
+        let mut vendor = lease.clone();
+        vendor.parties[0].role = crate::model::PartyRole::Vendor;
+        assert_eq!(cluster(&[vendor, told.clone()]).len(), 2);
+        // a week on, it is another agreement
+        let mut later = told.clone();
+        later.at = DateTime::parse_from_rfc3339("2025-08-21T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(cluster(&[lease.clone(), later]).len(), 2);
+        // nor one that calls itself new, nor one agreeing on no term
+        let mut fresh = told.clone();
+        fresh.new_agreement = true;
+        assert_eq!(cluster(&[lease.clone(), fresh]).len(), 2);
+        let mut other = told;
+        other.terms = terms(None, Some(500.0), Some(5.0));
+        assert_eq!(cluster(&[lease, other]).len(), 2);
     }
 }

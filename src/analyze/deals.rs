@@ -476,7 +476,7 @@ fn pats() -> &'static Patterns {
             on_news_more: r(r"(?i)\b(?:sube|suben|subi[óo]|subieron|se dispar(?:a|an|ó|aron)|saltan|saltaron|sobem|subiram|disparou|dispararam|steigt|steigen|stiegen|springt|sprang|bondit|bondissent|grimpe|s'envole|s’envole|vola|volano|balza)\b(?:[^.;]|\.\d){0,50}\b(?:tras|luego de|después de|nach|apr[èe]s|após|depois de|dopo)\b(?:[^.;]|\.\d){0,60}\b(?:lease|leases|deal|contract|agreement|partnership|colocation|hosting|arrendamientos?|acuerdos?|contratos?|accord[oi]|Vertrag|Vereinbarung(?:en)?|accords?|contrats?|acordos?|empresa conjunta|joint venture|alianza|parcerias?|partenariats?|Partnerschaft)\b"),
             capacity_move: r(r"(?i)\b(?:adds?|added|leas(?:es|ed|ing)|takes?|took|doubles?|doubled|triples?|expands?|expanded|increases?|increased|commits? to|committed to|contracts? for|contracted|exercis(?:es|ed) (?:\S+ ){0,3}options?)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts)|capacity|(?:operations|footprint|presence|deployment) at)\b"),
             capacity_move_more: r(r"(?i)\b(?:affitterà|affitta|prende in affitto|arrendará|arrendaría|arrienda|alquilará|alquilaría|alquila|alugará|aluga|louera|loue|mietet|wird (?:\w+ ){0,3}mieten|a porté|avait porté|porte|relevé|augmenté|elevou|aumentou|ampliou|aumentó|amplió|elevó|erhöht|erhöhte|aumentato|ampliato)\b[^.;]{0,40}\b(?:\d[\d,.]*\s?(?:MW|megawatts|megavatios|megawatt|mégawatts)|capacity|capacidad|capacità|capacité|capacidade|Kapazität|infrastructure|infraestructura|infrastruttura|infraestrutura|Infrastruktur)\b"),
-            commitment: r(r"(?i)\bexercis(?:es|ed|ing)\b[^.;]{0,30}\boptions?\b|\b(?:využil[aiy]?|skorzystał[aoy]?) (?:\w+ )?(?:opci|opcj[ięa]|možnosť)\b|\bcommitments?\b|\bcommits? to\b|\bcommitted to\b|\bOption\w*\b[^.;]{0,90}\bausgeübt\b|\b(?:a|ont) exercé\b[^.;]{0,30}\boptions?\b|\bejerci(?:ó|do)\b[^.;]{0,30}\bopci[óo]n\b|\besercitato\b[^.;]{0,30}\bopzion[ei]\b"),
+            commitment: r(r"(?i)\bexercis(?:es|ed|ing)\b[^.;]{0,30}\boptions?\b|\b(?:využil[aiy]?|skorzystał[aoy]?) (?:\w+ )?(?:opci|opcj[ięa]|možnosť)\b|\bcommitments?\b|\bcommits? to\b|\bcommitted to\b|\bOption\w*\b[^.;]{0,90}\b(?:ausgeübt|gezogen)\b|\b(?:a|ont) exercé\b[^.;]{0,30}\boptions?\b|\bejerci(?:ó|do)\b[^.;]{0,30}\bopci[óo]n\b|\besercitato\b[^.;]{0,30}\bopzion[ei]\b"),
             site_commitment: r(r"(?i)\bcommit(?:s|ted)? to (?:using|use|taking|take|leasing|lease|occupying|occupy) (?:all |the |an additional |additional |\d[\d,.]* ?(?:MW|megawatts) of )*(?:\w+ ){0,3}?(?:power|capacity|megawatts|MW)\b"),
             new_customer: r(r"(?i)\b(?:signed|signs|signing|added|adds|secured|secures|onboarded|landed) (?:an? |two |three )?new (?:\d[\d,.]* ?(?:MW|megawatts?) )?(?:(?:AI|HPC|hosting|colocation|data cent(?:er|re)) )*(?:customers?|clients?|tenants?)\b|\b(?:ein (?:neuer|weiterer) Kunde|(?:einen )?(?:neuen|weiteren) Kunden) (?:\S+ ){0,3}gewonnen\b"),
             provides_mw: r(r"(?i)\b(?:provide|provides|providing|deliver|delivers|delivering|fornecerá|fornecerão|fornece|proporcionará|suministrará|fornirà|fournira|fournit)\b[^.;]{0,40}?\b\d[\d,.]*\s?-?(?:MW|megawatts?|megavatios|mégawatts?)\b|\b(?:wird|werden)\b[^.;]{0,60}?\b\d[\d,.]*\s?(?:MW|Megawatt)\b[^.;]{0,60}\b(?:zur Verfügung stellen|bereitstellen|liefern)\b"),
@@ -497,7 +497,7 @@ fn pats() -> &'static Patterns {
                 milestone: r(r"(?i)\bcomplet(?:es|ed|ion)\b|\b(?:hits|reaches|tops|surpasses|crosses) \d[\d.,]*\s?(?:GW|MW|EH/s|gigawatts?|megawatts?)\b|\b(?:comes?|came|goes|went|is|now|brought|brings) online\b|\bonline:|\bfinish(?:es|ed)\b|ready for service|\benergi[sz](?:es|ed|ation)\b|\bbreaks? ground\b|\bgroundbreaking\b|\bbegins construction\b|\bstarts construction\b|\bto break ground\b|\bopens\b|\bcommissioning\b|\bgoes live\b|\bfirst phase\b"),
                 plan: r(r"(?i)\bplans? (?:to|for)\b|\bplanned\b|\bto convert\b|\bconverts?\b|\bexplor(?:es|ing)\b|\bconsider(?:s|ing)\b|\beyes\b|\bsets? sights\b|\bstrategic alternatives\b|\bwinds? down\b|\bto invest\b|\bto increase\b|\bLOI\b|\bletter of intent\b|\bMOU\b|\bexpands self-mining\b"),
             },
-            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|dated (?:as of )?(?:the date hereof|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}),? (?:(?:by and )?between|among)|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)|bag(?:s|ged)|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|reach(?:es|ed)? (?:an?|the) (?:[\w$.,-]+ ){0,4}(?:agreement|deal|pact)|lock(?:s|ed)? in|solidif(?:ies|ied)|unveil(?:s|ed)|reveals|(?:has|have) revealed|revealed (?:an?|its|their)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?(?:provides?|suppl(?:y|ies)|gives?|offers?) [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d[\d,.]*|(?:fornecerá|fornecerão|proporcionará|suministrará|fornirà|fournira) (?:até |hasta |fino a |jusqu'à )?\d[\d,.]*|menandatangani|meneken|menyepakati|exercis(?:es|ed)|exercé|ejerció|ejercieron|esercitato|exerceu|exerceram|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|confirm(?:s|ed)|disclos(?:es|ed) (?:an?|two|three|new)|leased|leasing (?:an? )?(?:additional |another |further )?\d[\d,.]*|(?:to|will|would) lease|leases \d[\d,.]*|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|amplia|ha ampliato|amplía|ampliou|ha stretto|hanno stretto|stringe|sottoscritto|sottoscrive|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|Unterzeichnung|ausgeübt|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|sécuris(?:e|é|ée|er|ait)|a încheiat|au încheiat|încheie|a semnat|au semnat|semnează|imzalayıb|imzaladı|imzaladığını|imzaladılar|imzalanıb|signature|conclu|conclut|(?:a|ont) passé (?:un|deux|trois) (?:accord|contrat)s?|passe (?:un|deux|trois) (?:accord|contrat)s?|annonce|annoncé|anunciou|anunció|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|vermietet|vermieten|vermietete|loue|louera|affitta|affitterà|cierra|cerró|cerrado|pacta|pactan|pactó|pactaron|pactado|booked (?:a|an|its|the)|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|签了|簽了|达成|達成|敲定|締結|契約を結|契約を確保|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b|\b(?:podepsal[aiy]?|podpísal[aiy]?|podpisał[aoy]?|podpisali|uzavřel[aiy]?|uzavřením|uzavrel[aiy]?|zawarł[aoy]?|zawarli|(?:využil[aiy]?|skorzystał[aoy]?) (?:\w+ )?(?:opci|opcj[ięa]|možnosť))\b|ปิดดีล|ลงนาม|เซ็นสัญญา|ทำสัญญา|हस्ताक्षर|डील पूरी|समझौता किया|समझौते पर|وقّعت|وقعت|وقّع|أبرمت|أبرم"),
+            verb: r(r"(?i)\b(sign(?:s|ed|ing)?|enter(?:s|ed|ing)? into|dated (?:as of )?(?:the date hereof|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}),? (?:(?:by and )?between|among)|has entered|execut(?:es|ed)|agree(?:s|d|ing)?|award(?:s|ed)|secur(?:es|ed|ing)|land(?:s|ed)|wins?|won|strikes?|struck|clinch(?:es|ed)|seal(?:s|ed)|snag(?:s|ged)|bag(?:s|ged)|ink(?:s|ed|ing)?|expand(?:s|ed)?|execution of|announcement of|reach(?:es|ed)? (?:an?|the) (?:[\w$.,-]+ ){0,4}(?:agreement|deal|pact)|lock(?:s|ed)? in|solidif(?:ies|ied)|unveil(?:s|ed)|reveals|(?:has|have) revealed|revealed (?:an?|its|their)|(?:will |to )?provides? (?:\w+ ){0,3}with|(?:will |to )?(?:provides?|suppl(?:y|ies)|gives?|offers?) [A-Z][\w-]* (?:with )?access to|(?:will |to )?provides? (?:up to |approximately |about )?\d[\d,.]*|(?:fornecerá|fornecerão|proporcionará|suministrará|fornirà|fournira) (?:até |hasta |fino a |jusqu'à )?\d[\d,.]*|menandatangani|meneken|menyepakati|exercis(?:es|ed)|exercé|ejerció|ejercieron|esercitato|exerceu|exerceram|acquir(?:e|es|ed|ing)|to buy|buys|merge[sd]?|announc(?:es|ed|ing)|confirm(?:s|ed)|disclos(?:es|ed) (?:an?|two|three|new)|leased|leasing (?:an? )?(?:additional |another |further )?\d[\d,.]*|(?:to|will|would) lease|leases \d[\d,.]*|partners? with|closes|closed|finaliz(?:es|ed)|commits?|committed|adds|added|takes|took|doubles|doubled|firma|firmato|sigla|siglato|amplia|ha ampliato|amplía|ampliou|ha stretto|hanno stretto|stringe|sottoscritto|sottoscrive|firm[óo]|anunci[óo]|schlie(?:ß|ss)t|unterzeichnet|unterzeichnen|Unterzeichnung|ausgeübt|Option(?:en)? (?:\S+ ){0,4}gezogen|getroffen|abgeschlossen|schlie(?:ß|ss)t|vereinbart|sichert sich|kündigt|kündigte|signe|signé|sécuris(?:e|é|ée|er|ait)|a încheiat|au încheiat|încheie|a semnat|au semnat|semnează|imzalayıb|imzaladı|imzaladığını|imzaladılar|imzalanıb|signature|conclu|conclut|(?:a|ont) passé (?:un|deux|trois) (?:accord|contrat)s?|passe (?:un|deux|trois) (?:accord|contrat)s?|annonce|annoncé|anunciou|anunció|décroche|remporte|ha anunciado|anuncia|firmado|alquila|alquilará|alquiló|arrienda|arrendará|arrendó|aluga|alugará|alugou|vermietet|vermieten|vermietete|loue|louera|affitta|affitterà|cierra|cerró|cerrado|pacta|pactan|pactó|pactaron|pactado|booked (?:a|an|its|the)|asegura|aseguró|firmou|assinou|assina|fecha|fechou|annuncia|annunciato)\b|签署|簽署|签订|簽訂|签下|簽下|签约|簽約|签了|簽了|达成|達成|敲定|締結|契約を結|契約を確保|合意し|체결|계약을 맺|서명했|\b(?:подписал[аио]?|подписали|заключил[аио]?|заключили|договорил(?:ась|ись|ся)|объявил[аио]?)\b|\b(?:podepsal[aiy]?|podpísal[aiy]?|podpisał[aoy]?|podpisali|uzavřel[aiy]?|uzavřením|uzavrel[aiy]?|zawarł[aoy]?|zawarli|(?:využil[aiy]?|skorzystał[aoy]?) (?:\w+ )?(?:opci|opcj[ięa]|možnosť))\b|ปิดดีล|ลงนาม|เซ็นสัญญา|ทำสัญญา|हस्ताक्षर|डील पूरी|समझौता किया|समझौते पर|وقّعت|وقعت|وقّع|أبرمت|أبرم"),
             noun: r(r"(?i)\b(lease|leases|pact|kesepakatan|perjanjian|kontrak|sewa|arrendamientos?|alquiler|alquilará|arrendará|alugará|affitterà|locazion[ei]|affitto|contratt[oi]|contratos?|accord[oi]|acuerdos?|[a-zäöü]{0,20}vertr(?:a|ä)ge?s?|Vereinbarung(?:en)?|Abkommens?|contrats?|accords?|bail|baux|empresa conjunta|parcerias?|partenariats?|partenariato|Partnerschaft|acordos?|arrendamentos?|colocation|co-location|hosting|agreement|agreements|contract|contracts|müqavilə|müqaviləsi|sözleşme|sözleşmesi|anlaşma|anlaşması|saziş|contractul|contracte|acord|acordul|acorduri|MSA|master services|deal|option|merger|acquisition|stake|financing|backstop|partnership|tenant|commitment|engagement|compromisso|compromiso|impegno|takeover|buyout|proposal|bid|offer)\b|合约|合約|大单|大單|合同|协议|協議|租约|租約|租赁|租賃|托管|託管|契約|リース|賃貸|계약|임대|협약|\b(?:контракт\w*|соглашени\w*|договор\w*|аренд\w*|сделк\w*)\b|\b(?:joint venture|Joint Venture|Joint-Venture|coentreprise|joint-venture)\b|ดีล|สัญญา|ข้อตกลง|डील|समझौत|अनुबंध|عقد|اتفاقية|اتفاق|صفقة|إيجار"),
             workload: r(r"(?i)\b(hosting|HPC|KI|IA|inteligencia artificial|intelligence artificielle|intelligenza artificiale|inteligência artificial|künstliche[rn]? Intelligenz|capacidad (?:informática|de cómputo|de computación)|capacité de calcul|capacità di calcolo|capacidade de computação|Rechenkapazität(?:en)?|Rechenzentr\w*|centre de données|centres de données|centro de datos|centros de datos|centro de dados|centri dati|centro dati|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b|人工智慧|人工智能|算力|資料中心|数据中心|數據中心|雲端|云端|云计算|雲計算|データセンター|人工知能|데이터센터|데이터 센터|인공지능|\b(?:ИИ|дата-центр\w*|ЦОД\w*|вычислительн\w*|искусственн\w* интеллект\w*)\b"),
             undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|client|lessee|counterparty|company|partner)|\b(?:an?|with|dengan) (?:large |leading |major |U\.S\.[- ]based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:un|une|uno|una|um|uma|ein|einem|einen) (?:[\w-]+ ){0,2}hyperscaler\b|\b(?:non identifié|non divulgué|no identificado|no revelado|nicht (?:namentlich )?genannt\w*|ungenannt\w*|não identificado|não divulgado|non identificato)\b|\b(?:a|an|one|its (?:first|second|third|new)) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale|artificial intelligence(?: \(AI\))?) (?:customer|client|tenant)\b|شركة (?:\S+ ){0,2}?hyperscaler\b|ذات (?:ال)?درجة (?:ال)?استثمارية|一[项項][^。]{0,30}?客[户戶][协協][议議]"),
@@ -508,7 +508,7 @@ fn pats() -> &'static Patterns {
             acquisition: r(r"(?i)\b(acquir(?:e|es|ed|ing)|acquisitions?|merger|merge[sd]?|all-stock|buyout|takeover|to buy|stake in|\d+% stake)\b|買収|收购|收購|并购|併購|全股票|인수|\b(?:поглощени\w*|приобретени\w*|слияни\w*)\b|\b(?:Übernahme\w*|übernimmt|Fusion|rachat|fusion|adquisición|fusión|acquisizione|fusione|aquisição|fusão|adquirir|adquiere|adquirió|adquirirá|adquiriu|acquérir|acquiert|racheter|rachète|acquisire|acquisisce|acquisirà|zu übernehmen)\b"),
             brings_total: r(r"(?i)\b(?:bringing|brings|taking|takes|lifting|lifts|raising|raises|pushing|pushes) (?:the |its |their )?(?:company's |company’s )?(?:potential |expected )?total contracted\b"),
             subsequently: r(r"(?i)\b(?:subsequently|thereafter|afterwards|since then|later (?:exercised|added|expanded|signed|took))\b"),
-            expansion: r(r"(?i)\b(exercis(?:e|es|ed|ing) (?:of )?(?:[a-z]+ ){0,3}options?|(?:a exercé|ont exercé|ejerció|ejercieron|ha esercitato|hanno esercitato|exerceu|exerceram) (?:\S+ ){0,2}(?:option|opción|opzione|opção)|(?:využil[aiy]?|skorzystał[aoy]?) (?:\w+ )?(?:opci|opcj[ięa]|možnosť)|Option\w* [^.;]{0,90}ausgeübt|erweiterte Vereinbarung|(?:amplia|ha ampliato|amplía|ampliou) (?:il suo |su |seu |o seu |l'|el )?(?:accordo|contratto|acuerdo|contrato|acordo)|expan(?:d|ds|ded|ding|sion of|sion to) (?:its |the |their |an? )?(?:[\w'’-]+ ){0,3}(?:agreement|contract|lease|partnership|relationship|deal|commitment|collaboration)s?|(?:contract|lease|deal|agreement|partnership|commitment|relationship) expansion|expansion (?:lease|agreement|contract|deal|option)s?|additional \d+ ?MW|adds? \d+ ?MW|second phase|phase (?:2|II)|another \d+ ?MW|increase[sd]? (?:its |the )?(?:commitment|contract|capacity at)|(?:has|have) now committed to|commit(?:s|ted)? to (?:using|use|taking|take|leasing|lease) all (?:of )?(?:the )?(?:remaining |approved )?(?:[\w-]+ )?(?:power|capacity))\b"),
+            expansion: r(r"(?i)\b(exercis(?:e|es|ed|ing) (?:of )?(?:[a-z]+ ){0,3}options?|(?:a exercé|ont exercé|ejerció|ejercieron|ha esercitato|hanno esercitato|exerceu|exerceram) (?:\S+ ){0,2}(?:option|opción|opzione|opção)|(?:využil[aiy]?|skorzystał[aoy]?) (?:\w+ )?(?:opci|opcj[ięa]|možnosť)|Option\w* [^.;]{0,90}(?:ausgeübt|gezogen)|erweiterte Vereinbarung|(?:amplia|ha ampliato|amplía|ampliou) (?:il suo |su |seu |o seu |l'|el )?(?:accordo|contratto|acuerdo|contrato|acordo)|expan(?:d|ds|ded|ding|sion of|sion to) (?:its |the |their |an? )?(?:[\w'’-]+ ){0,3}(?:agreement|contract|lease|partnership|relationship|deal|commitment|collaboration)s?|(?:contract|lease|deal|agreement|partnership|commitment|relationship) expansion|expansion (?:lease|agreement|contract|deal|option)s?|additional \d+ ?MW|adds? \d+ ?MW|second phase|phase (?:2|II)|another \d+ ?MW|increase[sd]? (?:its |the )?(?:commitment|contract|capacity at)|(?:has|have) now committed to|commit(?:s|ted)? to (?:using|use|taking|take|leasing|lease) all (?:of )?(?:the )?(?:remaining |approved )?(?:[\w-]+ )?(?:power|capacity))\b"),
             gpu_cloud: r(r"(?i)\b(GPU cloud|cloud[- ]services|AI cloud|cloud contract|GPU-as-a-service|compute contract|cloud capacity|GPU services)\b"),
             colocation: r(r"(?i)\b(colocation|co-location|lease|leases|leased|data cent(?:er|re) lease)\b"),
             hosting: r(r"(?i)\b(hosting|master services agreement|MSA)\b"),
@@ -582,7 +582,7 @@ fn pats() -> &'static Patterns {
             equipment: r(r"(?i)\b(purchas(?:e|es|ed|ing)|buy|buys|bought|order(?:s|ed)?|compra[rs]?|comprar[áa]|compró|comprou|adquirir|achat|achète|acheter|acquérir|Kauf|kauft|kaufen|erwirbt|erwerben|bestellt|acquisto|acquistare|acquista)\b[^.;]{0,80}?\b(GPUs?|servers?|equipment|hardware|miners|rigs|ASICs?|servidores|equipos|equipamentos|serveurs|équipements|Server|Ausrüstung|Grafikprozessoren|apparecchiature)\b|(?:採購|采购|購買|购买|購入|구매|구입)[^。；]{0,40}?(?:GPU|サーバー|伺服器|服务器|設備|设备|장비|서버|處理器|处理器|プロセッサ)"),
             guarantor_stake: r(r"(?i)\b(?:[\d.]+% )?(?:[\w-]+ ){0,2}(?:equity )?stake\b|\d(?:[.,]\d+)?\s?% (?:(?:das|de las|des|delle|der|dari) )?(?:ações|acciones|actions|azioni|Aktien|saham)\b|\d(?:[.,]\d+)?\s?% (?:da|de la|de l'|della|dell'|of the) (?:empresa|companhia|compañía|société|società|company|firm)\b|\d(?:[.,]\d+)?\s?% din (?:compania|companie|acțiunile|acţiunile|acțiuni|acţiuni)\b|\bwarrants?\b|\b(?:participação|participación|participation|partecipazione|Beteiligung|Anteil|pacchetto azionario)\b|\bдол[юия]\b|지분|持股|股权|股權|株式"),
             company_takeover: r(&format!(r"(?i)\b(?:{TAKEOVER_WORDS}|merges?|to acquire|buys out)\b|\b(?:Übernahme\w*|übernimmt|rachat|adquisición|acquisizione|aquisição)\b|買収|收购|收購|인수|\bпоглощени\w*")),
-            mining_business: r(r"(?i)\bbitcoin mining\b|\bmining and hosting\b|\bhosting and mining\b"),
+            mining_business: r(r"(?i)\bbitcoin[- ]mining\b|\bmining and hosting\b|\bhosting and mining\b|\bminer[íi]a de bitcoin\b|\bminera[çc][ãa]o de bitcoin\b|\bminage (?:de |du )?bitcoin\b|\bmining di bitcoin\b"),
             letting_terms: r(r"(?i)hyperscal|critical IT|\bIT load|investment[- ]grade|\bleas(?:e|es|ed|ing)\b|\btenants?\b"),
             hyperscale_terms: r(r"(?i)hyperscal|\bMW\b|\bGW\b|megawatt|mégawatt|megavatio|\bleas(?:e|es|ed|ing)\b|critical IT|\bIT load"),
             romance_guarantee: r(r"(?i)\bgaranti(?:e|es|r|re|ra|rá|rà|t|sce|za|zará)\b|\bgarante\b|\bgarantías?\b"),
@@ -1342,7 +1342,7 @@ impl<'a> Recognizer<'a> {
                 || pos == 0
                     && title_contract
                     && headline.is_none()
-                    && (names_contract(s) || p.own_terms.is_match(s))
+                    && (names_contract(&hosting_as_activity(s)) || p.own_terms.is_match(s))
                 || noun && on_news(s)
                 // "underscored by a new $7 billion lease agreement with CoreWeave"
                 || noun && p.new_priced.is_match(s)
@@ -3706,7 +3706,8 @@ impl<'a> Recognizer<'a> {
     /// or a deal/contract/agreement beside a named counterparty ("15-year CoreWeave deal")?
     fn headline_names_contract(&self, title: &str) -> bool {
         let p = pats();
-        if names_contract(title) && p.lessee.find(title).is_none_or(|m| shift_from(m.as_str())) {
+        let contract = names_contract(&hosting_as_activity(title));
+        if contract && p.lessee.find(title).is_none_or(|m| shift_from(m.as_str())) {
             return true;
         }
         let named = self
@@ -4514,6 +4515,94 @@ fn mining_words(s: &str) -> bool {
         "채굴기",
     ];
     HINTS.iter().any(|h| s.contains(h)) && pats().mining_hosted.is_match(s)
+}
+
+/// `s` without the "hosting" that names an activity rather than a contract: after a preposition,
+/// a form of "to be" or a business ("pivots from hosting AI to …", "is hosting AI", "a business
+/// hosting …"), unless a contract's noun follows it ("moves to hosting agreements"), and before
+/// the miners it hosts ("hosting bitcoin miners"). A headline naming no contract but such an
+/// activity has no verb of its own to stand for.
+fn hosting_as_activity(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("osting") {
+        return s.into();
+    }
+    const BEFORE: &[&str] = &[
+        "from",
+        "of",
+        "in",
+        "into",
+        "to",
+        "toward",
+        "towards",
+        "by",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "began",
+        "begins",
+        "started",
+        "starts",
+        "continues",
+        "keeps",
+        "than",
+        "business",
+        "businesses",
+    ];
+    const HOSTED: &[&str] = &["bitcoin", "miners", "mining", "crypto", "asics", "rigs"];
+    const NOUNS: &[&str] = &[
+        "agreement",
+        "agreements",
+        "contract",
+        "contracts",
+        "deal",
+        "deals",
+        "pact",
+        "pacts",
+        "arrangement",
+        "arrangements",
+        "customer",
+        "customers",
+        "services",
+        "lease",
+        "leases",
+    ];
+    let words: Vec<(usize, &str)> = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .collect();
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for (k, &(at, w)) in words.iter().enumerate() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if !bare.eq_ignore_ascii_case("hosting") {
+            continue;
+        }
+        let prev = k.checked_sub(1).map(|j| {
+            words[j]
+                .1
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+        let next = words.get(k + 1).map(|&(_, n)| {
+            n.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+        if prev.is_some_and(|p| BEFORE.contains(&p.as_str()))
+            && next.as_ref().is_none_or(|n| !NOUNS.contains(&n.as_str()))
+            || next.is_some_and(|n| HOSTED.contains(&n.as_str()))
+        {
+            out.push_str(&s[last..at]);
+            last = at + w.len();
+        }
+    }
+    if last == 0 {
+        return s.into();
+    }
+    out.push_str(&s[last..]);
+    out.into()
 }
 
 /// A lease match that ends "… shift from", "pivot from", "transforms it from": the "from" of a
@@ -11909,6 +11998,73 @@ mod tests {
                 day("2025-12-19").unwrap()
             ),
             None
+        );
+    }
+
+    #[test]
+    fn an_option_drawn_in_german_by_a_customer_named_by_its_cashtag_is_an_expansion() {
+        // "seine finale Option gezogen" (drawn its final option), the customer as "$CRWV"
+        let d = decide(
+            "Galaxy sichert Finanzierung für Helios",
+            "Galaxy hat eine Projektfinanzierung abgeschlossen. Zugleich hat der GPU-Cloudanbieter $CRWV (-0,11 %) seine finale Option gezogen und sich insgesamt 800 MW IT-Kapazität am Standort gesichert.",
+        );
+        deal_with(&d, "CoreWeave");
+        let x = d.detection.as_ref().unwrap();
+        assert_eq!(x.deal_type, DealType::Expansion);
+        assert_eq!(x.terms.capacity_mw, Some(800.0));
+        // "gezogen" without an option draws nothing
+        assert!(
+            decide(
+                "Galaxy zieht Bilanz",
+                "Galaxy hat eine Projektfinanzierung abgeschlossen. Der GPU-Cloudanbieter $CRWV hat Bilanz gezogen und 800 MW am Standort geprüft.",
+            )
+            .detection
+            .is_none_or(|x| x.kind != crate::model::DealKind::Deal)
+        );
+    }
+
+    #[test]
+    fn hosting_that_names_an_activity_is_no_contract_in_a_headline() {
+        // a short seller's opening: "a business hosting bitcoin miners", "pivot from hosting"
+        for title in [
+            "Applied Digital pivots from hosting bitcoin miners to AI",
+            "Applied Digital pivots to hosting AI",
+            "Applied Digital, a failed miner, claims a pivot from a business hosting bitcoin miners to an AI Cloud",
+        ] {
+            assert!(
+                decide(title, "The company has changed its story many times.")
+                    .detection
+                    .is_none(),
+                "{title}"
+            );
+        }
+        assert_eq!(
+            hosting_as_activity("pivots from hosting AI to cloud"),
+            "pivots from  AI to cloud"
+        );
+        assert_eq!(
+            hosting_as_activity("moves to hosting agreements for AI"),
+            "moves to hosting agreements for AI"
+        );
+        // a hosting deal named so stays one
+        deal_with(
+            &decide(
+                "Applied Digital signs AI hosting deal with CoreWeave",
+                "Applied Digital signed a 15-year AI hosting deal with CoreWeave for 250 MW.",
+            ),
+            "CoreWeave",
+        );
+    }
+
+    #[test]
+    fn hosting_secured_for_bitcoin_mining_is_no_ai_deal_in_other_languages() {
+        // German: "für sein Bitcoin-Mining" (hyphenated), the miner a hosting customer
+        no_deal_because(
+            &decide(
+                "Marathon sichert sich 254 MW",
+                "Marathon Digital Holdings, Inc. hat sich bei verschiedenen Hosting-Anbietern neue Hosting-Vereinbarungen mit etwa 254 Megawatt für sein Bitcoin-Mining gesichert. Marathon ist der Ansicht, dass es nun ausreichend Hosting-Vereinbarungen getroffen hat, um sein Ziel von 23,3 Exahashes pro Sekunde zu erreichen.",
+            ),
+            "against: the text never says AI",
         );
     }
 }

@@ -494,13 +494,15 @@ impl CompanyLinker {
     }
 }
 
-/// The counterparties as a matcher (names and aliases, case-sensitive, longest first).
+/// The counterparties as a matcher (names, aliases and cashtags, case-sensitive, longest first).
 pub fn counterparty_matcher(cps: &[Counterparty]) -> NameMatcher {
     let entities: Vec<(Vec<String>, Vec<String>)> = cps
         .iter()
         .map(|c| {
             let mut full = vec![c.name.clone()];
             full.extend(c.aliases.iter().cloned());
+            // its cashtag ("$CRWV"): a ticker with its sign is the company wherever it stands
+            full.extend(c.ticker.iter().map(|t| format!("${t}")));
             (full, vec![])
         })
         .collect();

@@ -244,7 +244,13 @@ fn amounts(text: &str) -> Vec<Amount> {
         let annual = !rate
             && (post_words_early(&post)
                 .iter()
-                .any(|w| w.starts_with("annual") || *w == "arr")
+                .any(|w| {
+                    // (and "Jahresumsatz", "ingresos anuales", "revenus annuels")
+                    ["annual", "jahres", "anual", "annuel"]
+                        .iter()
+                        .any(|a| w.starts_with(a))
+                        || *w == "arr"
+                })
                 || post.trim_start().starts_with("per year")
                 || post.trim_start().starts_with("a year")
                 || post.trim_start().starts_with("annually")
@@ -355,6 +361,8 @@ fn amounts(text: &str) -> Vec<Amount> {
             "financiaci",
             "financiamient",
             "finanziament",
+            // ("un sostegno finanziario di 3,2 miliardi", a backing)
+            "finanziari",
             "absicher",
             "bürgschaft",
             "proceeds",
@@ -844,6 +852,36 @@ fn amounts(text: &str) -> Vec<Amount> {
             ]
             .iter()
             .any(|w| post.trim_start().starts_with(w))
+            // "the $50 million analysts were expecting", "$9.6 million more than analysts surveyed
+            // by Visible Alpha were looking for": an estimate, or a beat measured against one
+            || {
+                let p = post.trim_start();
+                let p = [
+                    "more than ",
+                    "less than ",
+                    "higher than ",
+                    "lower than ",
+                    "better than ",
+                    "above what ",
+                    "above ",
+                    "below ",
+                    "ahead of ",
+                    "short of ",
+                ]
+                .iter()
+                .find_map(|w| p.strip_prefix(w))
+                .unwrap_or(p);
+                let p = p.strip_prefix("what ").unwrap_or(p);
+                ["analysts", "wall street", "the street"]
+                    .iter()
+                    .any(|w| p.starts_with(w))
+                    && {
+                        let head: String = p.chars().take(60).collect();
+                        ["expect", "estimat", "forecast", "looking for", "predict", "anticipat", "surveyed", "polled"]
+                            .iter()
+                            .any(|w| head.contains(w))
+                    }
+            }
             // "contributed $41.6 million in revenue, up 15% compared to the prior year"
             || post.trim_start().starts_with("in revenue")
                 && [
@@ -1057,7 +1095,29 @@ fn amounts(text: &str) -> Vec<Amount> {
             || near_pre.contains("now approximately")
             || near_pre.contains("now exceeds")
             // "contracted backlog has expanded to $31 billion": the company's agreements together
-            || near_pre.contains("backlog");
+            || near_pre.contains("backlog")
+            // "With the new CoreWeave deal, Applied Digital has about $11 billion in prospective
+            // lease revenue": what the company holds in all, not what the deal is worth
+            || {
+                let held = near_pre
+                    .trim_end()
+                    .trim_end_matches(|c: char| !c.is_alphanumeric());
+                let held = [
+                    " about",
+                    " approximately",
+                    " roughly",
+                    " nearly",
+                    " around",
+                    " some",
+                    " over",
+                    " more than",
+                ]
+                .iter()
+                .find_map(|w| held.strip_suffix(w))
+                .unwrap_or(held);
+                (held.ends_with(" has") || held.ends_with(" have"))
+                    && post.trim_start().starts_with("in ")
+            };
         // "taking contracted revenue to about $11 billion", "lifting its total to $6.7 billion":
         // a new total, unless extension options are what it rises by
         let moves_to = res().moves_to.is_match(near_pre)
@@ -1446,7 +1506,27 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
             .iter()
             .any(|w| pre_long.contains(w))
         });
+        // "combined contracted capacity across its Polaris Forge 1 and Polaris Forge 2 campuses
+        // now stands at an impressive 600 MW": a total the company's agreements come to
+        let stands_total = [
+            "stands at",
+            "now at",
+            "totals",
+            "now reaches",
+            "amounts to",
+            "comes to",
+            "sits at",
+        ]
+        .iter()
+        .any(|w| pre_wide.to_lowercase().contains(w))
+            && {
+                let pre_long = before(text, whole.start(), 160).to_lowercase();
+                ["combined", "total", "aggregate", "cumulative"]
+                    .iter()
+                    .any(|w| pre_long.contains(w))
+            };
         if to_total
+            || stands_total
             || site_words.iter().any(site) && !post.trim_start().starts_with("of")
             // "a campus of 1 GW", "el campus de 750 MW", "un emplazamiento de 750 MW", "un sito
             // di 1 GW"
@@ -4221,5 +4301,49 @@ mod tests {
         let doc = "The miner now leases 600 MW across two sites.\nAdjusted EBITDA, which leaves out some items, came in at $20.2 million, the company said of its leasing business.";
         let (t, _) = checked("The miner now leases 600 MW across two sites.", doc);
         assert_eq!(t.value_usd, None);
+    }
+
+    #[test]
+    fn estimates_holdings_backings_and_annual_revenue_in_other_languages_are_not_values() {
+        // an estimate, or a beat measured against one
+        assert_eq!(
+            x("Revenue was way better than the $50 million analysts were expecting, and the company signed a 150 MW lease").value_usd,
+            None
+        );
+        assert_eq!(
+            x("revenue of $64.2 million, $9.6 million more than analysts surveyed by Visible Alpha were looking for").value_usd,
+            None
+        );
+        // what the company holds in all after the deal
+        assert_eq!(
+            x("With the new CoreWeave deal, Applied Digital has about $11 billion in prospective lease revenue over a 15-year period").value_usd,
+            None
+        );
+        // (a deal that has its value stated so keeps it)
+        assert_eq!(
+            x("The new lease has a value of $5 billion over 15 years").value_usd,
+            Some(5e9)
+        );
+        // a year's revenue in German: "Jahresumsatz"
+        assert_eq!(
+            x("Galaxy schätzt mehr als 1 Mrd. USD Jahresumsatz aus diesem Deal").value_usd,
+            None
+        );
+        // a financial backing in Italian
+        assert_eq!(
+            x("Google fornisce un supporto finanziario di 3,2 miliardi di dollari all'accordo")
+                .value_usd,
+            None
+        );
+        // a total the company's contracted capacity stands at is not the lease's
+        let doc = "The campus will initially provide 200 MW of critical IT capacity.\nWith this new lease, the company's combined contracted capacity across its two North Dakota campuses now stands at an impressive 600 MW.";
+        assert_eq!(
+            super::extract(
+                "With this new lease, the company's combined contracted capacity across its two North Dakota campuses now stands at an impressive 600 MW.",
+                doc
+            )
+            .capacity_mw,
+            Some(200.0)
+        );
     }
 }
