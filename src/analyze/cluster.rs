@@ -283,6 +283,8 @@ pub struct Agreement {
     /// A value within 2%: within the window, with the same named party, the same agreement
     /// whatever else a report misreads.
     pub value_exact: bool,
+    /// Both state a capacity and the two disagree.
+    pub capacity_conflict: bool,
 }
 
 fn near(a: f64, b: f64, share: f64) -> bool {
@@ -339,6 +341,7 @@ pub fn agreement(a: &DealTerms, b: &DealTerms) -> Agreement {
             g.size_exact |= g.capacity_exact;
         } else {
             g.conflict += 1;
+            g.capacity_conflict = true;
         }
     }
     if let (Some(x), Some(y)) = (a.term_years, b.term_years) {
@@ -615,10 +618,20 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             // capacity as much; later, nothing may disagree
             // (not an expansion the release calls new: "CoreWeave has now committed to all the
             // power" is the quarter's latest option, not the one stored months before)
+            // (nor an expansion of another size than the deal and than any expansion its reports
+            // tell: "CoreWeave subsequently exercised an option for an additional 150MW" in the
+            // results that recall its 250 MW leases is the quarter's new agreement, whatever
+            // value it restates, though an outlet called those leases an expansion)
             let recap_of = r.recap
                 && !r_undisclosed
                 && has_cp
-                && !(r.new_agreement && r.deal_type == DealType::Expansion);
+                && !(r.new_agreement && r.deal_type == DealType::Expansion)
+                && !(r.deal_type == DealType::Expansion
+                    && g.capacity_conflict
+                    && !c.iter().any(|&j| {
+                        reports[j].deal_type == DealType::Expansion
+                            && agreement(&reports[j].terms, &r.terms).capacity_exact
+                    }));
             // the same named customer and the same value within days: a misread MW or term
             // (another deal's, a campus total) does not make it another agreement
             let same_value = within && g.value_exact && !r_undisclosed && has_cp;
@@ -1542,9 +1555,12 @@ mod tests {
                 size_agrees: true,
                 size_exact: true,
                 capacity_exact: true,
-                value_exact: true
+                value_exact: true,
+                capacity_conflict: false
             }
         );
+        // 150 MW is not 250 MW
+        assert!(agreement(&a, &terms(None, Some(150.0), None)).capacity_conflict);
         // a report giving only the total with options agrees with one giving both
         let b = DealTerms {
             value_with_options_usd: Some(25.1e9),
@@ -2033,5 +2049,63 @@ mod tests {
         let mut other = told;
         other.terms = terms(None, Some(500.0), Some(5.0));
         assert_eq!(cluster(&[lease, other]).len(), 2);
+    }
+
+    #[test]
+    fn an_expansion_of_another_size_in_results_is_no_recap_of_the_leases_it_extends() {
+        // the leases, one outlet calling them an expansion of the partnership
+        let mut lease = r(
+            1,
+            "2025-06-02T12:00:00Z",
+            "APLD",
+            "CoreWeave",
+            "colocation",
+            "Applied Digital signs two 15-year leases with CoreWeave for 250 MW",
+        );
+        lease.terms = terms(Some(7e9), Some(250.0), Some(15.0));
+        let mut called_expansion = r(
+            2,
+            "2025-06-02T15:00:00Z",
+            "APLD",
+            "CoreWeave",
+            "expansion",
+            "Applied Digital expands its partnership with CoreWeave",
+        );
+        called_expansion.terms = lease.terms;
+        // two months on, results recalling the leases' $7 billion and 15 years and telling the
+        // option exercised since for 150 MW more
+        let mut results = r(
+            3,
+            "2025-07-30T12:00:00Z",
+            "APLD",
+            "CoreWeave",
+            "expansion",
+            "Applied Digital reports fiscal fourth quarter results",
+        );
+        results.terms = terms(Some(7e9), Some(150.0), Some(15.0));
+        results.recap = true;
+        let reports = [lease.clone(), called_expansion.clone(), results.clone()];
+        assert_eq!(cluster(&reports).len(), 2);
+        // results that restate the leases' own size are those leases
+        let mut same_size = results.clone();
+        same_size.terms = lease.terms;
+        assert_eq!(
+            cluster(&[lease.clone(), called_expansion.clone(), same_size]).len(),
+            1
+        );
+        // and once an expansion of that size is stored, results telling it are that expansion
+        let mut option = r(
+            4,
+            "2025-07-25T12:00:00Z",
+            "APLD",
+            "CoreWeave",
+            "expansion",
+            "CoreWeave exercises its option for 150 MW more at Polaris Forge 1",
+        );
+        option.terms = terms(None, Some(150.0), None);
+        option.new_agreement = false;
+        let clusters = cluster(&[lease, called_expansion, option, results]);
+        assert_eq!(clusters.len(), 2);
+        assert_eq!(clusters[1], vec![2, 3]);
     }
 }
