@@ -662,11 +662,54 @@ fn amounts(text: &str) -> Vec<Amount> {
                     .iter()
                     .any(|w| next.split([',', ';']).next().unwrap_or("").contains(w))
         };
-        let purchase = !contract_after
-            && !contract_before
+        // "the $96 million deal for 200 acres of land", "l'accordo da 96 milioni di dollari per
+        // l'acquisto di 200 acri", "o acordo de US$ 96 milhões por 200 acres de terra": an
+        // agreement whose amount is the price of land or equipment named right after it
+        let deal_for_goods = {
+            let next: Vec<&str> = post_to_next.split_whitespace().take(8).collect();
+            next.iter()
+                .position(|w| ["for", "per", "por", "para", "pour", "für"].contains(w))
+                .is_some_and(|i| {
+                    let rest = next[i + 1..].join(" ");
+                    let rest = rest.split([',', ';']).next().unwrap_or("");
+                    [
+                        "acre",
+                        "acri",
+                        " land",
+                        "terreno",
+                        "terra",
+                        "terrain",
+                        "grundstück",
+                        "hectárea",
+                        "parcel",
+                        "property",
+                        "gpu",
+                        "server",
+                        "equipment",
+                        "hardware",
+                    ]
+                    .iter()
+                    .any(|g| format!(" {rest}").contains(g))
+                        && ![
+                            "mw",
+                            "megawatt",
+                            "capacit",
+                            "host",
+                            "coloc",
+                            "lease",
+                            "comput",
+                            "cloud",
+                            "data cent",
+                        ]
+                        .iter()
+                        .any(|w| rest.contains(w))
+                })
+        };
+        let purchase = (!contract_after && !contract_before || deal_for_goods)
             && (bought && (goods.iter().any(|w| clause.contains(w)) || goods_after)
                 || paid_for_goods
-                || spent_on_goods)
+                || spent_on_goods
+                || deal_for_goods)
             || [
                 "of dell",
                 "of equipment",
@@ -4344,6 +4387,28 @@ mod tests {
             )
             .capacity_mw,
             Some(200.0)
+        );
+    }
+
+    #[test]
+    fn an_agreement_priced_for_land_or_equipment_named_after_it_is_a_purchase() {
+        for s in [
+            "Riot said the $96 million deal for 200 acres of land in Rockdale was funded by selling bitcoin",
+            "la Riot ha dichiarato che l'accordo da 96 milioni di dollari per l'acquisto di 200 acri di terreno è stato finanziato",
+            "a Riot disse que o acordo de US$ 96 milhões por 200 acres de terra em Rockdale foi financiado",
+            "the company signed a $120 million deal for GPU servers from Supermicro",
+        ] {
+            assert_eq!(x(s).value_usd, None, "{s}");
+        }
+        // a deal for capacity at a site is the contract
+        assert_eq!(
+            x("Riot signed a $311 million deal for 25 MW of capacity at its Rockdale site with AMD").value_usd,
+            Some(311e6)
+        );
+        assert_eq!(
+            x("un accordo da 311 milioni di dollari per 25 MW di capacità nel sito di Rockdale")
+                .value_usd,
+            Some(311e6)
         );
     }
 }
