@@ -2017,7 +2017,7 @@ mod tests {
         );
         lease.terms = terms(Some(3.7e9), Some(200.0), Some(10.0));
         lease.parties = vec![Party {
-            role: crate::model::PartyRole::Guarantor,
+            role: PartyRole::Guarantor,
             name: "Alphabet".into(),
         }];
         // the next day, an outlet that took the backer for the tenant, with a megawatt figure of
@@ -2034,7 +2034,7 @@ mod tests {
         assert_eq!(cluster(&[lease.clone(), told.clone()]).len(), 1);
         // a company the deal's reports name as no backer of it is another customer
         let mut vendor = lease.clone();
-        vendor.parties[0].role = crate::model::PartyRole::Vendor;
+        vendor.parties[0].role = PartyRole::Vendor;
         assert_eq!(cluster(&[vendor, told.clone()]).len(), 2);
         // a week on, it is another agreement
         let mut later = told.clone();

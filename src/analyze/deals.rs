@@ -12119,7 +12119,7 @@ mod tests {
             ),
             "against: the company takes a lease from a landlord",
         );
-        // a customer that wins capacity from the company is its customer
+        // (a lease the company signs with its customer still signs)
         deal_with(
             &decide(
                 "Cipher signs AI lease",
