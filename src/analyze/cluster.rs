@@ -525,8 +525,6 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
     // through its reports one by one: the counterparties, the other parties, the sets of sites
     let mut named: Vec<HashSet<&str>> = Vec::new();
     let mut party_names: Vec<HashSet<&str>> = Vec::new();
-    // the guarantors and end users of each cluster's tenant, as its reports name them
-    let mut backers: Vec<HashSet<&str>> = Vec::new();
     let mut site_sets: Vec<Vec<&[String]>> = Vec::new();
     // whether a cluster holds an expansion (its own reports may call it one)
     let mut has_expansion: Vec<bool> = Vec::new();
@@ -774,14 +772,15 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             // within two days of a deal's first report, a report naming as its customer the
             // company that backs the deal's tenant or that the tenant serves, agreeing on a term
             // and calling itself neither new nor an expansion: that deal, by an outlet that took
-            // the backer for the tenant ("Through its subsidiary Google Cloud, the tech giant has
-            // signed a 10-year contract with TeraWulf", the day after the 10-year lease to
-            // Fluidstack that Google backstops, with another outlet's MW)
+            // the backer for the tenant (the company that backstops a 10-year lease said to have signed
+            // a 10-year contract with the miner itself, the day after the lease to the tenant it
+            // backs, with another outlet's MW)
             let backer_as_customer = at - first_at[k] <= 2 * DAY_MICROS
-                && backers[k].contains(r.counterparty.as_str())
                 && !r.new_agreement
                 && r.deal_type != DealType::Expansion
-                && g.agree >= 1;
+                && g.agree >= 1
+                && c.iter()
+                    .any(|&j| backers_of(&reports[j]).any(|b| b == r.counterparty));
             let joins = near_dup
                 // (the same day, a named site never splits either)
                 || one_day && same_days
@@ -848,7 +847,6 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                         .push(k);
                 }
                 party_names[k].extend(r.parties.iter().map(|p| p.name.as_str()));
-                backers[k].extend(backers_of(r));
                 has_expansion[k] |= r.deal_type == DealType::Expansion;
                 if !elsewhere && !r.sites.is_empty() && !site_sets[k].contains(&r.sites.as_slice())
                 {
@@ -869,7 +867,6 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
                 agreed.push(r.terms);
                 named.push(HashSet::from([r.counterparty.as_str()]));
                 party_names.push(r.parties.iter().map(|p| p.name.as_str()).collect());
-                backers.push(backers_of(r).collect());
                 has_expansion.push(r.deal_type == DealType::Expansion);
                 site_sets.push(if r.sites.is_empty() {
                     vec![]
@@ -2021,7 +2018,7 @@ mod tests {
             name: "Alphabet".into(),
         }];
         // the next day, an outlet that took the backer for the tenant, with a megawatt figure of
-        // its own: "the tech giant has signed a 10-year contract with TeraWulf … 500 MW"
+        // its own: the backer itself "signed a 10-year contract" with the miner, for 500 MW
         let mut told = r(
             2,
             "2025-08-15T12:00:00Z",

@@ -12010,7 +12010,7 @@ mod tests {
         // "seine finale Option gezogen" (drawn its final option), the customer as "$CRWV"
         let d = decide(
             "Galaxy sichert Finanzierung für Helios",
-            "Galaxy hat eine Projektfinanzierung abgeschlossen. Zugleich hat der GPU-Cloudanbieter $CRWV (-0,11 %) seine finale Option gezogen und sich insgesamt 800 MW IT-Kapazität am Standort gesichert.",
+            "Galaxy meldete eine neue Kreditlinie. Daneben hat der Mieter $CRWV (+2 %) seine letzte Option gezogen und belegt damit 800 MW auf dem Gelände.",
         );
         deal_with(&d, "CoreWeave");
         let x = d.detection.as_ref().unwrap();
@@ -12020,7 +12020,7 @@ mod tests {
         assert!(
             decide(
                 "Galaxy zieht Bilanz",
-                "Galaxy hat eine Projektfinanzierung abgeschlossen. Der GPU-Cloudanbieter $CRWV hat Bilanz gezogen und 800 MW am Standort geprüft.",
+                "Galaxy meldete eine neue Kreditlinie. Der Mieter $CRWV hat Bilanz gezogen und 800 MW auf dem Gelände geprüft.",
             )
             .detection
             .is_none_or(|x| x.kind != crate::model::DealKind::Deal)
@@ -12066,15 +12066,15 @@ mod tests {
         no_deal_because(
             &decide(
                 "Marathon sichert sich 254 MW",
-                "Marathon Digital Holdings, Inc. hat sich bei verschiedenen Hosting-Anbietern neue Hosting-Vereinbarungen mit etwa 254 Megawatt für sein Bitcoin-Mining gesichert. Marathon ist der Ansicht, dass es nun ausreichend Hosting-Vereinbarungen getroffen hat.",
+                "Marathon Digital hat bei mehreren Betreibern Hosting-Verträge über rund 250 Megawatt für sein Bitcoin-Mining abgeschlossen. Damit seien genug Hosting-Verträge vereinbart, so das Unternehmen.",
             ),
             "against: the text never says AI",
         );
         // Portuguese: hashrate written out ("2,2 exahashes por segundo"), machines as
         // "mineradores", in a text that names AI elsewhere
         for lead in [
-            "A Bitfarms anunciou um acordo de hospedagem com a Stronghold Digital Mining para trazer 2,2 exahashes por segundo adicionais online. O CEO destacou oportunidades em HPC/AI.",
-            "A Bitfarms anunciou um acordo de hospedagem com a Stronghold Digital Mining para 10.000 mineradores Bitmain T21. O CEO destacou oportunidades em HPC/AI.",
+            "A Bitfarms fechou um acordo de hospedagem com a Stronghold para ligar mais 2,0 exahashes por segundo. A empresa também citou planos de HPC/AI.",
+            "A Bitfarms fechou um acordo de hospedagem com a Stronghold para 8.000 mineradores novos. A empresa também citou planos de HPC/AI.",
         ] {
             no_deal_because(
                 &decide("Bitfarms fecha acordo com a Stronghold", lead),
@@ -12088,11 +12088,11 @@ mod tests {
         for (title, lead) in [
             (
                 "Applied Digital shares fall 13%",
-                "Shares of Applied Digital fell 13.1% by Friday's close. The company’s recent announcement of a 150MW lease with CoreWeave should have been a cause for celebration.",
+                "Applied Digital stock lost 9% on Friday. The company’s recent announcement of a 150MW lease with CoreWeave should have cheered investors.",
             ),
             (
                 "Core Scientific shares plummet",
-                "Core Scientific's shares dropped 18%. Recently, it sealed a $100 million deal with CoreWeave, but the news has overshadowed this achievement.",
+                "Core Scientific stock slid 12%. Recently, it sealed a $100 million deal with CoreWeave, which investors ignored.",
             ),
             (
                 "Applied Digital update",
@@ -12108,14 +12108,14 @@ mod tests {
         no_deal_because(
             &decide(
                 "CleanSpark wins Wyoming AI site",
-                "CleanSpark won a 100-megawatt AI site contract in Cheyenne, Wyoming over Microsoft.",
+                "CleanSpark won the 100 MW AI data center site near Cheyenne over Microsoft.",
             ),
             "against: a competitor for a site or a contract",
         );
         no_deal_because(
             &decide(
                 "Cipher Mining 10-Q: leases",
-                "The Luminant Lease Agreement leases a plot of land to the Company for the data center of the Odessa Facility, for five years.",
+                "The site agreement with a power utility leases a plot to the Company for its Texas data center and substation, for five years.",
             ),
             "against: the company takes a lease from a landlord",
         );
@@ -12132,8 +12132,8 @@ mod tests {
     #[test]
     fn an_article_that_says_it_will_delve_into_results_is_an_analysis() {
         for lead in [
-            "This article will delve into Galaxy Digital's Q2 2025 financial report.\nAI Transformation: Signed a 15-year agreement with CoreWeave for 526MW capacity.",
-            "Aujourd'hui, nous analysons en profondeur les résultats de Galaxy Digital.\nTransformation : un contrat de 15 ans et 526 mégawatts signé avec CoreWeave.",
+            "This article will delve into Galaxy's second-quarter numbers.\nThe AI bet: signed a 15-year deal with CoreWeave for 500MW.",
+            "Dans ce billet, nous analysons les chiffres trimestriels de Galaxy.\nLe pari de l'IA : un contrat de 15 ans et 500 mégawatts signé avec CoreWeave.",
         ] {
             no_deal_because(
                 &decide("From mining coins to mining intelligence", lead),
@@ -12146,9 +12146,9 @@ mod tests {
     fn a_customer_called_investment_grade_in_quotes_is_an_undisclosed_one() {
         let d = decide(
             "",
-            "Applied Digital's Delta Forge 1 (430 MW campus) leased 300 MW to a US-based 'high investment-grade' hyperscaler, $7.5B contracted value over 15 years.",
+            "Applied Digital's new Texas site (a 400 MW campus) leased 280 MW to a 'high investment-grade' hyperscaler, $7B over 15 years.",
         );
         deal_with(&d, "undisclosed");
-        assert_eq!(d.detection.unwrap().terms.capacity_mw, Some(300.0));
+        assert_eq!(d.detection.unwrap().terms.capacity_mw, Some(280.0));
     }
 }
