@@ -214,7 +214,19 @@ pub fn sites(text: &str) -> Vec<String> {
         {
             continue;
         }
-        let name = words.join(" ").to_lowercase();
+        // a number after the name is the same written out ("Polaris Forge One" is Polaris Forge 1)
+        const NUMBERS: &[&str] = &[
+            "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
+        ];
+        let name = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| match NUMBERS.iter().position(|n| n == w) {
+                Some(k) if i > 0 => (k + 1).to_string(),
+                _ => w.to_lowercase(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
         if !out.contains(&name) {
             out.push(name);
         }
@@ -901,6 +913,20 @@ mod tests {
             sites: sites(text),
             deep: false,
         }
+    }
+
+    #[test]
+    fn a_sites_number_written_out_is_the_same_site() {
+        assert_eq!(
+            sites("a third building at its Polaris Forge One campus"),
+            vec!["polaris forge 1".to_string()]
+        );
+        assert_eq!(
+            sites("150 MW at the Polaris Forge 1 campus"),
+            vec!["polaris forge 1".to_string()]
+        );
+        // (a number that is the whole name stays a word)
+        assert_eq!(sites("the One campus"), vec!["one".to_string()]);
     }
 
     #[test]
