@@ -11129,7 +11129,7 @@ mod tests {
         );
         deal_with(&d, "Microsoft");
         assert_eq!(d.detection.as_ref().unwrap().terms.term_years, Some(5.0));
-        // access to another's capacity that the company is given is no contract of its own
+        // access given to something that is no capacity (a marketplace) is no contract
         assert!(
             decide(
                 "IREN update",
