@@ -344,7 +344,22 @@ fn amounts(text: &str) -> Vec<Amount> {
                             .any(|t| last_chars(&pre, 20).contains(t))
                 })
         };
-        let financing = [
+        // "by backing $1.4 billion in lease commitments", "guaranteeing $1.8 billion of": the
+        // amount the verb just before it backs (that wherever the figure stands)
+        let backing_verb = {
+            let tail = last_chars(pre.trim_end(), 14).to_ascii_lowercase();
+            [
+                "backing",
+                "backstopping",
+                "guaranteeing",
+                "to backstop",
+                "to guarantee",
+            ]
+            .iter()
+            .any(|w| tail.ends_with(w))
+        };
+        let financing = backing_verb
+            || [
             "backstop",
             "convertible",
             "notes",
@@ -1212,6 +1227,7 @@ fn amounts(text: &str) -> Vec<Amount> {
         let prev = out.last().filter(|_| same_thing).cloned();
         // a notes offering, a loan or a bond: the same figure is that wherever it stands
         let strong_financing = backstop_total
+            || backing_verb
             || financing
                 && [
                     "convertible",
@@ -3394,6 +3410,31 @@ mod tests {
         ] {
             assert_eq!(x(t).value_usd, None, "{t}");
         }
+    }
+
+    #[test]
+    fn an_amount_a_verb_of_backing_takes_is_the_backing_not_the_value() {
+        // the backer takes on an amount of the tenant's lease, named by its verb
+        assert_eq!(
+            x("Google deepens its AI push by backing $1.4 billion in lease commitments linked to Fluidstack's colocation agreement with Cipher Mining").value_usd,
+            None
+        );
+        assert_eq!(
+            x("Alphabet is guaranteeing $1.8 billion of Fluidstack's lease at the site").value_usd,
+            None
+        );
+        // (the contract's own amount beside it keeps its value)
+        assert_eq!(
+            x("Google is backing $1.4 billion of the $3 billion lease Cipher signed with Fluidstack").value_usd,
+            Some(3e9)
+        );
+        // and the backed figure is a backing wherever the text names it: a headline calling it
+        // the deal's does not make it the value
+        let focus = "Google deepens its AI push by backing $1.4 billion in lease commitments linked to Fluidstack's colocation agreement with Cipher Mining.";
+        let doc = format!(
+            "Google Gets Cipher Stake Through $1.4B Fluidstack Deal\n{focus}\nCipher signed a 10-year agreement with Fluidstack for 168 MW, worth about $3 billion."
+        );
+        assert_eq!(super::extract(focus, &doc).value_usd, Some(3e9));
     }
 
     #[test]
