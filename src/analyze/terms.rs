@@ -1389,10 +1389,19 @@ fn capacities(text: &str) -> Vec<(f64, Option<CapacityBasis>, (usize, usize))> {
         let pre_wide = before(text, whole.start(), 30);
         // the size of the campus or site ("its 750 MW campus", "its 800 MW Helios campus", "a
         // campus of 1 GW") is not the contract's capacity
+        // (a campus after "nel", "at", "in" is where the capacity stands, not its size: "un
+        // centro dati di 245 megawatt (MW) nel campus River Bend")
         let site_words: Vec<&str> = post
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty())
             .take(3)
+            .take_while(|w| {
+                ![
+                    "nel", "nello", "presso", "at", "in", "en", "dans", "au", "im", "am", "no",
+                    "na", "em",
+                ]
+                .contains(w)
+            })
             .collect();
         let site = |w: &&str| {
             matches!(
@@ -2064,6 +2073,7 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
             "мегаватт",
             "гигаватт",
             "瓦",
+            "瓩",
             "ワット",
             "와트",
             "年",
@@ -2098,7 +2108,7 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
             Regex::new(r"(?i)(US\$|\$)?\s?(\d+(?:[.,]\d+)?)\s?(млрд|млн|миллиард\w*|миллион\w*)\.?(\s?(?:долл\w*|\$))?")
                 .expect("static regex"),
             Regex::new(
-                r"(\d+(?:[.,]\d+)?)\s?(兆瓦|メガワット|메가와트|МВт|мегаватт\w*|гигаватт\w*|เมกะวัตต์|मेगावाट|ميغاواط|ميجاواط|吉瓦|ギガワット|기가와트|ГВт|กิกะวัตต์|गीगावाट)",
+                r"(\d+(?:[.,]\d+)?)\s?(兆瓦|千瓩|メガワット|메가와트|МВт|мегаватт\w*|гигаватт\w*|เมกะวัตต์|मेगावाट|ميغاواط|ميجاواط|吉瓦|ギガワット|기가와트|ГВт|กิกะวัตต์|गीगावाट)",
             )
             .expect("static regex"),
             Regex::new(
@@ -4061,6 +4071,16 @@ mod tests {
             (Some(7e9), Some(15.0), Some(245.0))
         );
         // a year of the calendar is not a term; a count of millions without a currency no amount
+        // a data center's capacity, then the campus it stands on
+        assert_eq!(
+            x("un contratto di locazione di 15 anni per un centro dati di 210 megawatt (MW) nel campus di Baton Rouge").capacity_mw,
+            Some(210.0)
+        );
+        // Traditional Chinese writes a megawatt as a thousand kilowatts: "200千瓩（MW）"
+        assert_eq!(
+            x("該公司與客戶簽下十年租約，規模合計120千瓩（MW）").capacity_mw,
+            Some(120.0)
+        );
         let t = x("2025年11月3日，IREN签署合约，租约200兆瓦");
         assert_eq!(
             (t.value_usd, t.term_years, t.capacity_mw),
