@@ -784,9 +784,9 @@ pub fn cluster(reports: &[Report]) -> Vec<Vec<usize>> {
             // within two days of a deal's first report, a report naming as its customer the
             // company that backs the deal's tenant or that the tenant serves, agreeing on a term
             // and calling itself neither new nor an expansion: that deal, by an outlet that took
-            // the backer for the tenant (the company that backstops a 10-year lease said to have signed
-            // a 10-year contract with the miner itself, the day after the lease to the tenant it
-            // backs, with another outlet's MW)
+            // the backer for the tenant (the company that backstops a 10-year lease said to have
+            // signed a 10-year contract with the miner itself, the day after the lease to the
+            // tenant it backs, with another outlet's MW)
             let backer_as_customer = at - first_at[k] <= 2 * DAY_MICROS
                 && !r.new_agreement
                 && r.deal_type != DealType::Expansion

@@ -300,10 +300,10 @@ struct Patterns {
     /// An amount and the party it is "with" ("$10 billion with CoreWeave"): three in a sentence
     /// list one buyer's contracts with many.
     amount_with: Regex,
-    /// A customer securing access to capacity: "secures access to IREN's AI capacity".
+    /// A customer securing access to capacity: "secures access to IREN's AI capacity"; or given
+    /// it, "will provide Microsoft access to GPU capacity" (a verb of giving, group 1, and the one
+    /// given access, group 2).
     access_to_capacity: Regex,
-    /// "will provide Microsoft access to": the one given access, between the verb and "access"
-    access_given: Regex,
     /// The company's own debt: notes, an offering, a convertible, a raise.
     issuer_debt: Regex,
     /// A title that is a section's heading: "What's Happening?", "Key Takeaways".
@@ -421,8 +421,7 @@ fn pats() -> &'static Patterns {
             enumerated: r(r"(?:^|[\s:;,])\(?\d\)\s"),
             backing_title: r(r"(?i)\bbacking\b|\bbackstop\w*|\bguarantee\w*"),
             this_day: r(r"(?i)\b(?:today|monday|tuesday|wednesday|thursday|friday)\b"),
-            access_to_capacity: r(r"(?i)\b(?:secur(?:es|ed|ing)|gain(?:s|ed)|provid(?:e|es|ed|ing)|giv(?:e|es|ing)|gave|grant(?:s|ed|ing)?|sichert sich|sicherte sich|obtiene|obtuvo|garantiza|s'assure|assicura) (?:\w+ ){0,3}?(?:access to|Zugriff auf|Zugang zu|acceso a|accès à|accesso a) (?:[\w'’-]+ ){0,3}?(?:[\w-]*compute|[\w-]*computing capacity|AI capacity|GPU capacity|[\w-]*Rechenkapazität\w*|capacidad de (?:cómputo|computación)|capacité de calcul|capacità di calcolo)"),
-            access_given: r(r"(?i)\b(?:provid(?:e|es|ed|ing)|giv(?:e|es|ing)|gave|grant(?:s|ed|ing)?) ((?:\w+ ){0,3}?)access to\b"),
+            access_to_capacity: r(r"(?i)\b(?:secur(?:es|ed|ing)|gain(?:s|ed)|(provid(?:e|es|ed|ing)|giv(?:e|es|ing)|gave|grant(?:s|ed|ing)?)|sichert sich|sicherte sich|obtiene|obtuvo|garantiza|s'assure|assicura) ((?:\w+ ){0,3}?)(?:access to|Zugriff auf|Zugang zu|acceso a|accès à|accesso a) (?:[\w'’-]+ ){0,3}?(?:[\w-]*compute|[\w-]*computing capacity|AI capacity|GPU capacity|[\w-]*Rechenkapazität\w*|capacidad de (?:cómputo|computación)|capacité de calcul|capacità di calcolo)"),
             issuer_debt: r(r"(?i)\b(?:issu(?:e|es|ed|ing) [^.;]{0,40}\b(?:bonds?|notes|debt)|(?:investment[- ]grade|secured) bonds|senior (?:secured )?notes|notes? offering|notes due|convertible|debt offering|bond offering|high[- ]yield|rais(?:e|es|ed|ing) (?:up to |about )?\$|pric(?:es|ed|ing) (?:its |an? )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? )?(?:offering|notes)|funding arrangement|Anleihe\w*|obligations? (?:senior|garanties)|bonos|debêntures?|облигаци\w*)\b|可转换|可轉換|转债|轉債|社債|회사채"),
             section_title: r(r"(?i)^(?:what(?:'s| is|’s) happening|what happened|why it(?:'s| is|’s) important|why it matters|key (?:takeaways|points|facts)|summary|overview|background|the bottom line|in brief|at a glance)\s*[?:.]?$"),
             amount_with: r(r"\$[\d.,]+\s?(?:billion|million|bn|B|M)?\s+with\s+(?:[a-z-]+\s+){0,3}[A-Z]"),
@@ -1958,15 +1957,15 @@ impl<'a> Recognizer<'a> {
                 || cp_named && p.signs_with_for.is_match(s)
                 // "Über fünf Jahre sichert sich Microsoft Zugriff auf IRENs KI-Rechenkapazitäten":
                 // the customer secures access to the company's capacity
+                // (not when the company is the one given access: "Microsoft will provide IREN
+                // access to AI capacity")
                 || cp_named
-                    && p.access_to_capacity.is_match(s)
-                    // (not when the company is the one given access: "Microsoft will provide
-                    // IREN access to AI capacity")
-                    && !p.access_given.captures_iter(s).any(|c| {
-                        let given = c.get(1).expect("a group");
-                        companies
-                            .iter()
-                            .any(|h| h.start >= given.start() && h.start < given.end())
+                    && p.access_to_capacity.captures_iter(s).any(|c| {
+                        let given = c.get(2).expect("a group");
+                        c.get(1).is_none()
+                            || !companies
+                                .iter()
+                                .any(|h| h.start >= given.start() && h.start < given.end())
                     })
                 // "Fluidstack adds 160 MW", "AMD doubles its capacity", "CoreWeave exercises its
                 // option", "a $9.5 billion Fluidstack commitment"
