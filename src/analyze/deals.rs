@@ -197,6 +197,9 @@ struct Patterns {
     /// A stock page's template telling the company's release of a day: "The company report on
     /// January 10, 2024 at 8:30 AM that Bit Digital, Inc. Announces …".
     company_reported_that: Regex,
+    /// A release's own words that it lists its updates: "The Company has provided the following
+    /// corporate and site updates", a line "Corporate Highlights:".
+    update_list: Regex,
     /// A results release stating a contract it calls new.
     fresh_results: Regex,
     /// The company takes a lease (from a landlord, of land).
@@ -461,6 +464,7 @@ fn pats() -> &'static Patterns {
             .concat()),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
             company_reported_that: r(r"\b[Tt]he company report(?:ed|s)? on (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, (?:19|20)\d\d(?: at \d{1,2}:\d\d ?[AP]M)? that\b"),
+            update_list: r(r"(?i)\bthe following (?:[\w-]+ ){0,4}(?:updates|highlights)\b|^(?:(?:corporate|business|operational|operating|operations|site|key|recent|company|financial)(?: and [\w-]+)? )?(?:highlights|updates)\s*:?$"),
             also_announced: r(r"(?i)\b(?:also|additionally|separately) announced\b|\btambém anunciou\b|\btambién anunció\b|\ba (?:également|aussi) annoncé\b|\bha (?:anche|inoltre) annunciato\b|\bgab (?:außerdem|zudem|auch) bekannt\b|\bkündigte (?:außerdem|zudem|auch) an\b"),
             announced_new: r(r"(?i)\b(?:announcement of|announc(?:ed|es|ing)) (?:\S+ )?new (?:\S+ ){0,4}(?:contracts|agreements|leases|deals)\b"),
             lessee: r(r"(?i)\b(?:leases?|leased|leasing|rents?|rented|renting)\b[^.;]{0,80}?\bfrom\b|\b(?:leases|leased|rents|rented)\b[^.;]{0,60}?\bto (?-i:the Company|the Registrant|us)\b|\bleas(?:e|es|ed|ing) (?:an? )?(?:about |approximately |around |over |more than |almost |some |nearly |roughly |additional |another |further )?\d[\d,.]* (?:more )?(?:acres|hectares)\b|\blease (?:(?:amendments?|agreements?|terms) )?with (?:the )?(?:City|County|Town|Village|Port|State|Municipality|Authority)\b|\bleases?\b[^.;]{0,80}?\bfor (?:about |approximately |around |over |more than |some |nearly |roughly )?\d[\d,.]* (?:acres|hectares)\b|\blease-to-own\b|\b(?:ground|land|site) lease\b|\b(?:3[1-9]|[4-9]\d)[- ]year (?:ground |land |site )?leases?\b|\bas a (?:tenant|lessee)\b|\bhosting customer of\b|\bdeploy(?:s|ed|ing)? (?:[\w,]+ ){0,3}(?:miners|rigs|ASICs|machines) (?:to|at) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}(?:'s|’s)|\bbail avec option d.achat\b|\barrendamiento con opci[óo]n (?:de|a) compra\b|\blocação com opção de compra\b|\bMietkauf\w*|土地[^。]{0,20}?(?:リース|賃借|借り)|(?:土地|用地)租(?:赁|賃|用)|賃借|承租|임차"),
@@ -1137,6 +1141,27 @@ impl<'a> Recognizer<'a> {
                         .into(),
                 );
                 None
+            }
+            h => h,
+        };
+        // "Company Reduces Convertible Debt by Over $4 Million" over "The Company has provided the
+        // following Corporate and Site Updates.": a copy of a company's update headed by its
+        // first highlight; the update is the story, and a new contract among its points is news
+        // as in any results release
+        let headline = match headline {
+            Some(
+                Against::Financing
+                | Against::Corporate
+                | Against::Milestone
+                | Against::Power
+                | Against::Plan,
+            ) if text_sents
+                .iter()
+                .take(UPDATE_LIST_REACH)
+                .any(|s| p.update_list.is_match(s.trim())) =>
+            {
+                reasons.push("the headline is one point of the update the text lists".into());
+                Some(Against::Results)
             }
             h => h,
         };
@@ -3735,6 +3760,9 @@ impl<'a> Recognizer<'a> {
 }
 
 /// The reason a results release is taken as a deal: it states a contract signed in the period.
+/// How far into a text a release says it lists its updates.
+const UPDATE_LIST_REACH: usize = 8;
+
 pub const RESULTS_REASON: &str = "for: results that state a new contract";
 
 /// The reason that names a customer read from the evidence that is not among the known
@@ -12228,5 +12256,41 @@ mod tests {
         );
         deal_with(&d, "undisclosed");
         assert_eq!(d.detection.unwrap().terms.capacity_mw, Some(280.0));
+    }
+
+    #[test]
+    fn an_update_headed_by_its_first_point_states_the_new_customer_among_its_points() {
+        // a copy of a monthly update whose headline is its first point, a debt paydown, and
+        // whose new customer is a point told further down
+        let title = "Company Cuts Its Convertible Notes by $3 Million";
+        let text = |lead: &str, heading: &str| {
+            let body = format!(
+                "The chief executive of Soluna thanked the team for a strong year.\n\n{heading}\n\nNoteholders converted $3 million of principal into shares.\n\nThe company answered investor questions in a video.\n\nA study found its sites emit less carbon than peers.\n\nSigned a new 12 MW customer at its Texas data center."
+            );
+            decide_doc(title, lead, &body, Some("2024-02-20"))
+        };
+        let d = text(
+            "Soluna said it has shared the following corporate and site updates.",
+            "Corporate Highlights:",
+        );
+        deal_with(&d, "undisclosed");
+        assert!(
+            d.reasons
+                .iter()
+                .any(|r| r == "the headline is one point of the update the text lists"),
+            "{:?}",
+            d.reasons
+        );
+        assert_eq!(
+            d.detection.unwrap().terms.capacity_mw,
+            Some(12.0),
+            "the new customer's size"
+        );
+        // the same headline over a text that lists no updates is a financing
+        let d = text(
+            "Soluna said noteholders converted part of the principal.",
+            "Meanwhile:",
+        );
+        no_deal_because(&d, "against: the headline is about a financing");
     }
 }
