@@ -174,6 +174,9 @@ struct Patterns {
     guarantor_before: Regex,
     end_user_before: Regex,
     vendor_after: Regex,
+    /// A customer's contract for GPU services named after it: "a Microsoft GPU services
+    /// contract" (the GPUs are what the contract serves, not goods the name makes).
+    gpu_contract_after: Regex,
     lender: Regex,
     /// The agreement's own terms: an amount, MW, a term in years.
     own_terms: Regex,
@@ -200,6 +203,9 @@ struct Patterns {
     /// A release's own words that it lists its updates: "The Company has provided the following
     /// corporate and site updates", a line "Corporate Highlights:".
     update_list: Regex,
+    /// A sentence whose subject is a subsidiary the text does not name: "A wholly owned
+    /// subsidiary will provide …".
+    subsidiary_subject: Regex,
     /// A results release stating a contract it calls new.
     fresh_results: Regex,
     /// The company takes a lease (from a landlord, of land).
@@ -464,6 +470,7 @@ fn pats() -> &'static Patterns {
             .concat()),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
             company_reported_that: r(r"\b[Tt]he company report(?:ed|s)? on (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, (?:19|20)\d\d(?: at \d{1,2}:\d\d ?[AP]M)? that\b"),
+            subsidiary_subject: r(r"(?i)^\W*(?:a|an|the|its|the company(?:'|’)s) (?:(?:wholly[- ]owned|indirect|direct|newly[- ]formed) )*subsidiar(?:y|ies)\b"),
             update_list: r(r"(?i)\bthe following (?:[\w-]+ ){0,4}(?:updates|highlights)\b|^(?:(?:corporate|business|operational|operating|operations|site|key|recent|company|financial)(?: and [\w-]+)? )?(?:highlights|updates)\s*:?$"),
             also_announced: r(r"(?i)\b(?:also|additionally|separately) announced\b|\btambém anunciou\b|\btambién anunció\b|\ba (?:également|aussi) annoncé\b|\bha (?:anche|inoltre) annunciato\b|\bgab (?:außerdem|zudem|auch) bekannt\b|\bkündigte (?:außerdem|zudem|auch) an\b"),
             announced_new: r(r"(?i)\b(?:announcement of|announc(?:ed|es|ing)) (?:\S+ )?new (?:\S+ ){0,4}(?:contracts|agreements|leases|deals)\b"),
@@ -603,6 +610,7 @@ fn pats() -> &'static Patterns {
             guarantor_before: r(r"(?i)(backed by|backstopped by|guaranteed by|backstop from|backstop by)\s*$|\b(?:supporto|sostegno|apoio|respaldo|soutien)\b[^.;]{0,30}?\b(?:di|de|do|da|del|du)\s*$|(?:保証人|担保人|擔保人|지원 나선|при поддержке|гарант\w*|поручител\w*)\s*$|\b(?:sinusuportahan|suportado|ginagarantiyahan|garantisado) ng\s*$"),
             end_user_before: r(r"(?i)(to support|for use by|on behalf of|serving|for its customer|end user)\s*$"),
             lender: r(r"\b(?:[Ll]ed by|[Aa]rranged by|[Pp]rovided by|[Uu]nderwritten by|[Ll]oan from|[Ff]acility (?:from|with)|[Ff]inancing from|[Ll]enders? (?:including|led by)|[Ll]ead arrangers? (?:were|was|are|is)?)\s+((?:[A-Z][A-Za-z&.'-]*)(?:\s+(?:[A-Z][A-Za-z&.'-]*|&|of))*)"),
+            gpu_contract_after: r(r"(?i)^\s*GPUs? (?:cloud )?(?:services?|contracts?|deals?|agreements?)\b"),
             vendor_after: r(r"(?i)^\s*(?:'s|’s)\s+(?:(?:next-generation|new|latest|upcoming|coming)\s+)?(?:Blackwell|Rubin|Hopper|Feynman|Vera|Grace|GB\d00|H\d00|B\d00)\b|^\s*(?:(?:Corp(?:oration)?\.?|Inc\.?)\s*)?(?:\([^)]{0,24}\)\s*)?(?:(?:Blackwell|Rubin|Hopper|Feynman|GB\d00|H\d00|B\d00|GPUs?|graphics processing units?|chips?|servers?|hardware|equipment)\b|,?\s*to (?:purchase|buy)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b|,?\s*(?:which|that|who) (?:will |is to )?(?:supply|supplies|deliver|delivers|provide|provides)\b[^.;]{0,40}\b(?:GPUs?|servers?|equipment|hardware|chips|systems)\b)"),
         }
     })
@@ -1937,10 +1945,14 @@ impl<'a> Recognizer<'a> {
             };
             // ("TeraWulf oznámila významné rozšírenie … Fluidstack využila možnosť rozšírenia
             // areálu …": the customer's move, the company the sentence before names alone)
+            // (or a subsidiary it does not name: "IREN announced two agreements. A wholly owned
+            // subsidiary will provide Microsoft access to GPU capacity …")
             let company_before = || {
                 pos >= 2
                     && cp_named
-                    && (capacity_move(s) || p.expansion.is_match(s))
+                    && (capacity_move(s)
+                        || p.expansion.is_match(s)
+                        || p.subsidiary_subject.is_match(s))
                     && sole(&self.providers_in(cands[pos - 1].0, domain)).is_some()
             };
             if !companies.is_empty() || subject_of_headline() || company_before() {
@@ -5246,7 +5258,7 @@ pub fn party_role(text: &str, start: usize, end: usize) -> Role {
     };
     if access_to_makers
         || chips_of_maker
-        || p.vendor_after.is_match(after)
+        || p.vendor_after.is_match(after) && !p.gpu_contract_after.is_match(after)
         || before.trim_end().to_ascii_lowercase().ends_with("from")
             && p.equipment.is_match(&text[..start])
     {
@@ -5370,6 +5382,21 @@ mod tests {
             "Hut 8 ने Fluidstack के साथ AI डेटा सेंटर लीज़ की घोषणा की, जिसकी अवधि 15 साल है।",
         );
         deal_with(&d, "Fluidstack");
+    }
+
+    #[test]
+    fn a_subsidiary_the_text_does_not_name_signs_for_the_company_the_sentence_before_names() {
+        let d = decide(
+            "[8-K] Filing summary",
+            "IREN disclosed two linked agreements for AI infrastructure in Texas. A wholly owned subsidiary will provide Microsoft access to GPU capacity for five years.",
+        );
+        deal_with(&d, "Microsoft");
+        // after a sentence naming two companies of the universe, whose subsidiary it is is unknown
+        let d = decide(
+            "[8-K] Filing summary",
+            "IREN and Cipher Mining each disclosed agreements for AI infrastructure in Texas. A wholly owned subsidiary will provide Microsoft access to GPU capacity for five years.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
     }
 
     #[test]
@@ -5557,6 +5584,10 @@ mod tests {
                 "{t}"
             );
         }
+        // the customer of a GPU services contract is no maker of GPUs
+        let t = "a five-year Microsoft GPU services contract worth $9.7B, run on Nvidia GPUs";
+        assert_eq!(role(t, "Microsoft"), Role::Counterparty);
+        assert_eq!(role(t, "Nvidia"), Role::Vendor);
         // a stake taken as a guarantor (German; Japanese with a long clause before the shares)
         assert_eq!(
             role(
