@@ -358,7 +358,32 @@ fn amounts(text: &str) -> Vec<Amount> {
             .iter()
             .any(|w| tail.ends_with(w))
         };
+        // "supports Fluidstack's lease obligations worth $1.4 billion" (Indonesian "mendukung
+        // kewajiban sewa … senilai 1,4 miliar"): the obligations the clause names, then what
+        // they are worth
+        let obligations_worth = {
+            let clause = pre
+                .rsplit([',', ';'])
+                .next()
+                .unwrap_or(&pre)
+                .to_ascii_lowercase();
+            let t = clause.trim_end();
+            [
+                "worth",
+                "senilai",
+                "sebesar",
+                "valued at",
+                "totaling",
+                "totalling",
+            ]
+            .iter()
+            .any(|w| t.ends_with(w))
+                && ["obligation", "kewajiban"]
+                    .iter()
+                    .any(|w| clause.contains(w))
+        };
         let financing = backing_verb
+            || obligations_worth
             || [
             "backstop",
             "convertible",
@@ -3416,6 +3441,9 @@ mod tests {
             "The communications giant will support with USD 1.8 billion an agreement between TeraWulf and Fluidstack",
             "Google unterstützt diesen Deal, indem es 1,8 Milliarden US-Dollar der Leasingverpflichtungen absichert",
             "Google juga mendukung kewajiban sewa Fluidstack senilai 1,4 miliar dolar AS",
+            // (the obligations named further back in the clause, then what they are worth)
+            "Google juga mendukung kewajiban sewa platform cloud AI Fluidstack senilai 1,4 miliar dolar AS",
+            "Google also stands behind the AI cloud's lease obligations at the campus worth $1.4 billion",
             "Ang proyekto ay nakatanggap ng $1.3 billion na suporta sa lease mula sa Google",
         ] {
             assert_eq!(x(t).value_usd, None, "{t}");
