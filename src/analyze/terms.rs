@@ -2502,6 +2502,40 @@ fn extract_inner(
         .filter(|a| a.strong_financing && !counts.financing || a.purchase && !counts.purchase)
         .map(|a| a.usd)
         .collect();
+    // an amount the text calls the value with options anywhere ("optional extensions
+    // potentially raising total value to $8.7 billion") is that too where a headline calls it
+    // the revenue the deal will deliver
+    // (only where, outside the deciding sentence, the text never gives that figure as a plain
+    // value and gives a smaller one as the base)
+    // (the deciding sentence may stand twice: a headline repeated as the text's first line)
+    let focus_at: Vec<(usize, usize)> = if focus.is_empty() {
+        Vec::new()
+    } else {
+        doc.match_indices(focus)
+            .map(|(i, _)| (i, i + focus.len()))
+            .collect()
+    };
+    let outside = |a: &Amount| {
+        focus_at
+            .iter()
+            .all(|&(s, e)| a.span.1 <= s || a.span.0 >= e)
+    };
+    let plain = |a: &Amount| {
+        outside(a) && !(a.with_options || a.other || a.financing || a.annual || a.rate || a.running)
+    };
+    let known_with_options: Vec<f64> = doc_amounts
+        .iter()
+        .filter(|a| a.with_options && outside(a))
+        .map(|a| a.usd)
+        .filter(|&v| {
+            !doc_amounts
+                .iter()
+                .any(|b| plain(b) && (b.usd - v).abs() <= 0.01 * v)
+                && doc_amounts
+                    .iter()
+                    .any(|b| plain(b) && b.usd >= MIN_CONTRACT_USD && b.usd < v)
+        })
+        .collect();
     // an expansion's capacity is what it adds, wherever the text also recalls the first
     // agreement's ("Fluidstack exercising an option for another 160 MW" beside "over 200
     // megawatts")
@@ -2539,6 +2573,13 @@ fn extract_inner(
                     .any(|v| (v - a.usd).abs() <= 0.01 * v)
             {
                 a.other = true;
+            }
+            if !a.with_options
+                && known_with_options
+                    .iter()
+                    .any(|v| (v - a.usd).abs() <= 0.01 * v)
+            {
+                a.with_options = true;
             }
         }
         if t.rate_usd_per_mw_year.is_none()
@@ -3473,6 +3514,30 @@ mod tests {
             "Google Gets Cipher Stake Through $1.4B Fluidstack Deal\n{focus}\nCipher signed a 10-year agreement with Fluidstack for 168 MW, worth about $3 billion."
         );
         assert_eq!(super::extract(focus, &doc).value_usd, Some(3e9));
+    }
+
+    #[test]
+    fn a_headline_figure_the_text_calls_the_value_with_options_is_not_the_base() {
+        // a market brief's headline folds the backing and the with-options total into one line
+        // (and its text repeats it as its first line)
+        let head = "Miner Gains as Google Backs $1.8B Hosting Deal Set to Bring $8.7B in Revenue Over 10 Years";
+        let doc = format!(
+            "{head}\n{head}\nTeraWulf signed a 10-year hosting agreement with Fluidstack for 200 MW. It brings $3.7 billion of contracted revenue over the initial term, and two optional extensions could lift the total to $8.7 billion."
+        );
+        let t = super::extract(head, &doc);
+        assert_eq!(t.value_usd, Some(3.7e9), "{t:?}");
+        assert_eq!(t.value_with_options_usd, Some(8.7e9), "{t:?}");
+        // nor where the text also gives the figure as the plain value (a total "to reach" it
+        // read as one with options)
+        let head = "Applied Digital Inks $7B Lease With CoreWeave";
+        let doc = format!(
+            "{head}\nThe 15-year lease is set to generate approximately $7 billion in revenue, $2 billion of it from the first building. With its options, revenue over the term could reach $7 billion."
+        );
+        assert_eq!(super::extract(head, &doc).value_usd, Some(7e9));
+        // with no with-options figure in the text, the headline's figure is the value
+        let head = "Miner Gains as Google Backs $1.8B Hosting Deal Set to Bring $8.7B in Revenue Over 10 Years";
+        let doc = format!("{head}\nTeraWulf signed a 10-year hosting agreement with Fluidstack.");
+        assert_eq!(super::extract(head, &doc).value_usd, Some(8.7e9));
     }
 
     #[test]
