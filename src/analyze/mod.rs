@@ -186,14 +186,20 @@ pub fn spun_text(text: &str) -> bool {
 pub const SPUN_REASON: &str = "read as a spun copy (a synonym spinner's words, such as \"synthetic intelligence\"): its \"settlement\" is read as agreement";
 
 /// A spun text's words put back where the rules need them: a spinner writes "settlement" for
-/// agreement ("signed a $9.7 billion buy settlement for AI cloud capability from … IREN").
+/// agreement ("signed a $9.7 billion buy settlement for AI cloud capability from … IREN"), and
+/// "Utilized Digital" for Applied Digital (the company's name taken for a verb).
 pub fn unspin(text: &str) -> std::borrow::Cow<'_, str> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re =
-        RE.get_or_init(|| regex::Regex::new(r"\b([Ss])ettlement(s?)\b").expect("static regex"));
-    re.replace_all(text, |c: &regex::Captures<'_>| {
-        let a = if &c[1] == "S" { "A" } else { "a" };
-        format!("{a}greement{}", &c[2])
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"\b([Ss])ettlement(s?)\b|\bUtilized( Digital\b|’s\b|'s\b)")
+            .expect("static regex")
+    });
+    re.replace_all(text, |c: &regex::Captures<'_>| match c.get(3) {
+        Some(rest) => format!("Applied{}", rest.as_str()),
+        None => {
+            let a = if &c[1] == "S" { "A" } else { "a" };
+            format!("{a}greement{}", &c[2])
+        }
     })
 }
 
@@ -1023,6 +1029,11 @@ mod tests {
         assert_eq!(
             unspin("Settlements and a settlement"),
             "Agreements and a agreement"
+        );
+        // the name a spinner takes for a verb, and its possessive
+        assert_eq!(
+            unspin("Utilized Digital signed a lease; Utilized’s shares rose. It utilized power."),
+            "Applied Digital signed a lease; Applied’s shares rose. It utilized power."
         );
         let cfg = Config::parse(crate::config::STARTER, "feeds.toml").unwrap();
         let doc = |body: &str| AnalysisDoc {
