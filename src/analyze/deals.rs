@@ -206,6 +206,8 @@ struct Patterns {
     /// A sentence whose subject is a subsidiary the text does not name: "A wholly owned
     /// subsidiary will provide …".
     subsidiary_subject: Regex,
+    /// What a partner is, before its name: "the AI computing company " (Nebius).
+    described_partner: Regex,
     /// A results release stating a contract it calls new.
     fresh_results: Regex,
     /// The company takes a lease (from a landlord, of land).
@@ -470,6 +472,7 @@ fn pats() -> &'static Patterns {
             .concat()),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
             company_reported_that: r(r"\b[Tt]he company report(?:ed|s)? on (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, (?:19|20)\d\d(?: at \d{1,2}:\d\d ?[AP]M)? that\b"),
+            described_partner: r(r"^the (?:[\w-]+ ){0,3}?(?:company|provider|firm|start-?up|lab|developer|operator|giant|platform|specialist) "),
             subsidiary_subject: r(r"(?i)^\W*(?:a|an|the|its|the company(?:'|’)s) (?:(?:wholly[- ]owned|indirect|direct|newly[- ]formed) )*subsidiar(?:y|ies)\b"),
             update_list: r(r"(?i)\bthe following (?:[\w-]+ ){0,4}(?:updates|highlights)\b|^(?:(?:corporate|business|operational|operating|operations|site|key|recent|company|financial)(?: and [\w-]+)? )?(?:highlights|updates)\s*:?$"),
             also_announced: r(r"(?i)\b(?:also|additionally|separately) announced\b|\btambém anunciou\b|\btambién anunció\b|\ba (?:également|aussi) annoncé\b|\bha (?:anche|inoltre) annunciato\b|\bgab (?:außerdem|zudem|auch) bekannt\b|\bkündigte (?:außerdem|zudem|auch) an\b"),
@@ -3404,7 +3407,22 @@ impl<'a> Recognizer<'a> {
                 .filter_map(|b| before.rfind(b).map(|at| at + b.len()))
                 .max()
                 .map_or(before, |at| &before[at..])
+                // (a point's bullet before it: "• Microsoft has inked …")
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .trim();
+            // (and its auxiliary after it: "Microsoft has inked")
+            let subject = [
+                " has also",
+                " has just",
+                " has",
+                " have",
+                " had",
+                " also",
+                " just",
+            ]
+            .iter()
+            .find_map(|w| subject.strip_suffix(w))
+            .unwrap_or(subject);
             let first = subject.split_whitespace().next().unwrap_or("");
             let named = first.starts_with(|c: char| c.is_ascii_uppercase())
                 && ![
@@ -3419,13 +3437,21 @@ impl<'a> Recognizer<'a> {
                     .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "&" || w == "of")
                 && self.linker.find(subject, domain).is_empty();
             let after = &s[m.end()..];
+            // (up to the clause's end; a comma inside its amount, "a $17.4 billion, five-year
+            // deal with …", ends nothing)
             let object = after
-                .find([',', ';'])
+                .find(';')
                 .map_or(after, |at| &after[..at])
                 .trim_end_matches('.');
             let partner = [" from ", " with "].iter().any(|w| {
                 object.find(w).is_some_and(|at| {
                     let rest = &object[at + w.len()..];
+                    // (or a name after what the partner is: "with the AI computing company
+                    // Nebius")
+                    let rest = pats()
+                        .described_partner
+                        .find(rest)
+                        .map_or(rest, |m| &rest[m.end()..]);
                     rest.starts_with(|c: char| c.is_ascii_uppercase())
                         && !rest.starts_with("The ")
                         && !rest.contains("back")
@@ -7499,6 +7525,15 @@ mod tests {
             "{:?}",
             d.reasons
         );
+        // a point of a stock page that tells such a deal (its bullet, a comma inside its amount,
+        // the partner named after what it is)
+        let d = decide_doc(
+            "Why Applied Digital shares jumped this week",
+            "Key Points",
+            "• Microsoft has signed a $10 billion, four-year compute deal with the cloud company Nebius.\n\n• Investors took it as a sign of strong demand.\n\nShares of Applied Digital rose 20% this week.",
+            None,
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
         // the customer signing with the company, or with a backer's support, is the company's
         let d = decide(
             "Applied Digital climbs",
