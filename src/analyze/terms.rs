@@ -347,7 +347,8 @@ fn amounts(text: &str) -> Vec<Amount> {
         // "by backing $1.4 billion in lease commitments", "guaranteeing $1.8 billion of": the
         // amount the verb just before it backs (that wherever the figure stands)
         let backing_verb = {
-            let tail = last_chars(pre.trim_end(), 14).to_ascii_lowercase();
+            // (`pre` is lower-cased already)
+            let tail = last_chars(pre.trim_end(), 14);
             [
                 "backing",
                 "backstopping",
@@ -362,11 +363,7 @@ fn amounts(text: &str) -> Vec<Amount> {
         // kewajiban sewa … senilai 1,4 miliar"): the obligations the clause names, then what
         // they are worth
         let obligations_worth = {
-            let clause = pre
-                .rsplit([',', ';'])
-                .next()
-                .unwrap_or(&pre)
-                .to_ascii_lowercase();
+            let clause = pre.rsplit([',', ';']).next().unwrap_or_default();
             let t = clause.trim_end();
             [
                 "worth",
