@@ -222,6 +222,9 @@ struct Patterns {
     upcoming_results: Regex,
     /// The reader's purchase: "is it too late to buy WULF stock".
     reader_buys: Regex,
+    /// Where a headline's backdrop begins: "… amidst a challenging landscape for Bitcoin mining
+    /// stocks" (see `class_of_headline`).
+    backdrop: Regex,
     /// The company buys: a purchase, procurement or supply agreement, equipment from a vendor.
     buyer: Regex,
     /// A verb of buying ("To acquire NVIDIA's Blackwell systems"), not a contract "for" chips.
@@ -481,6 +484,7 @@ fn pats() -> &'static Patterns {
             plan: r(r"(?i)\b(plans? (?:is )?to (?:sign|lease|host|offer|develop|build|convert)|strategy to (?:include|add|offer|expand into|pivot|diversify|transition|move into|grow into|repurpose)|announced (?:a |its )(?:strategic |planned )?(?:pivot|shift|transition) (?:toward|towards|to|into)|on the verge of (?:closing|signing|finali[sz]ing)|positioned to|in (?:advanced|early|preliminary|active|ongoing) (?:talks|discussions|negotiations)|preliminary (?:talks|discussions|agreement)|ongoing (?:talks|discussions|negotiations)|discussions with|negotiating with|intends? to (?:sign|lease|enter)|expects? to (?:sign|finali[sz]e|enter into|announce)|aims? to (?:sign|lease|secure)|expect(?:s|ed)? (?:[\w.&'’-]+ ){1,3}to (?:sign|lease|secure|land|ink|finali[sz]e|enter into|announce)|(?:hopes?|hoping|hoped|wants?|wanted|eager|keen|seeks?|seeking|looks?|looking) to (?:sign|lease|secure|land|ink|finali[sz]e|enter into|strike)|den(?:ied|ies|y|ying) (?:\w+ ){0,3}(?:reports?|claims?|rumou?rs?|speculation|media reports)|(?:imagine|what) if|(?:would|will|may|might) (?:need|have) to (?:sign|secure|land)|needs? to (?:sign|secure|land)|(?:strong |significant )?interest from (?:multiple|several|potential|prospective) (?:parties|tenants|customers|hyperscalers)|seeking (?:a |an )?(?:tenant|customer|partner)|looking for (?:a |an )?(?:tenant|customer)|potential (?:tenants?|customers?|clients?|lessees?)|(?:could|would|may|might) (?:sign|lease|host)|to be leased|the plan is to (?:lease|sign|host|rent)|(?:will|would) (?:likely|probably) be leased|yet to (?:sign|secure|announce)|no (?:tenant|customer) has|strategy (?:around|of|for) (?:hosting|leasing|offering|providing)|breaks? ground|breaking ground|groundbreaking|break ground|(?:is|are|has been|have been) executing (?:on )?(?:a|an|its|the|their) (?:[\w-]+ ){0,2}(?:shift|strategy|pivot|transition|roadmap|turnaround))\b"),
             competitor: r(r"(?i)\b(?:beat(?:s|ing)?|defeat(?:s|ed|ing)?|outbid(?:s|ding)?|edg(?:es|ed|ing) out)\b [A-Z]?[\w.&-]+(?: [A-Z][\w.&-]+)? (?:for|to|in|by)\b|\b(?:wins?|won|winning)\b [^.;]{0,80}\bover (?:rivals? |bidders? (?:such as |like |including )?)?(?-i:[A-Z])[\w.&-]+\s*(?:[.,;]|$)|\bedg(?:es|ed|ing) out (?-i:[A-Z])[\w.&-]+\s*(?:[.,;]|$)"),
             approval: r(r"(?i)\b(?:secur|obtain|receiv|win|won|gain|grant)(?:s|ed|ing|e)? (?:\w+ ){0,3}(?:approvals?|authori[sz]ations?|permits?|zoning|rezoning|tax (?:abatements?|incentives?)|incentives?)\b"),
+            backdrop: r(r"(?i)\b(?:amid|amidst|despite|in spite of|against (?:a|the) backdrop)\b"),
             reader_buys: r(r"(?i)\b(?:is it )?(?:too late |a good time |the right time |time )?to buy (?:\w+ ){0,2}(?:stocks?|shares)\b|\bshould you buy\b"),
             upcoming_results: r(r"(?i)\b(?:ahead of|before|into|previews?|preview of)\b[^.;]{0,20}\b(?:earnings|results|report)\b"),
             buying: r(r"(?i)\b(?:to (?:acquire|buy|purchase)|acquir(?:es|ed|ing)|purchas(?:e|es|ed|ing)|buy(?:s|ing)?|bought)\b"),
@@ -3970,7 +3974,20 @@ fn class_of_headline(title: &str) -> Option<Against> {
                     && re.find(title).is_some_and(|v| d.start() < v.start())
             }))
     })
-    .find(|(re, _)| re.is_match(title))
+    // ("TeraWulf has announced an expansion of its partnership with Fluidstack, … amidst a
+    // challenging landscape for Bitcoin mining stocks": the market after "amid" or "despite" is
+    // the backdrop of the news, not the news)
+    .find(|(re, a)| {
+        if *a == Against::Market {
+            let news = p
+                .backdrop
+                .find(title)
+                .map_or(title, |b| &title[..b.start()]);
+            re.is_match(news)
+        } else {
+            re.is_match(title)
+        }
+    })
     .map(|(_, a)| a)
     .or_else(|| {
         (h.volume_rank.is_match(title) && !h.priced_deal.is_match(title)).then_some(Against::Market)
@@ -6168,6 +6185,31 @@ mod tests {
         let det = d.detection.unwrap();
         assert_eq!(det.ticker, "CIFR");
         assert_eq!(det.terms.value_usd, Some(3e9));
+    }
+
+    #[test]
+    fn mining_stocks_after_amid_or_despite_are_the_backdrop_not_a_market_headline() {
+        // an untitled item headed by its first words
+        let d = decide(
+            "In a notable turn for the sector, bitcoin miner TeraWulf has announced a wider partnership with…",
+            "In a notable turn for the sector, bitcoin miner TeraWulf has announced a wider partnership with Fluidstack, amid a rough week for bitcoin mining stocks. The new joint venture will build 168 MW of critical IT in Texas under a 25-year hosting commitment.",
+        );
+        deal_with(&d, "Fluidstack");
+        assert_eq!(
+            headline_class(
+                "TeraWulf signs a lease with Fluidstack amid a slump in bitcoin mining stocks"
+            ),
+            None
+        );
+        assert_eq!(
+            headline_class("Cipher wins an AWS lease despite a rout in crypto stocks"),
+            None
+        );
+        // the market before the backdrop is still the news
+        assert_eq!(
+            headline_class("Bitcoin mining stocks slide amid a weak week for crypto"),
+            Some(Against::Market)
+        );
     }
 
     #[test]
