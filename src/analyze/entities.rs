@@ -131,7 +131,7 @@ pub struct Hit {
     pub end: usize,
 }
 
-/// "Terawulf" and "TERAWULF" for "TeraWulf": the other spellings of a one-word ASCII name with
+/// "Terawulf", "TERAWULF" and "Tera Wulf" for "TeraWulf": the other spellings of a one-word ASCII name with
 /// a capital after its first letter and a lower-case letter before it; "Hive Digital
 /// Technologies" for "HIVE Digital Technologies" and "Mara Holdings" for "MARA Holdings": a name
 /// of several words led by a word in capitals, as presses that write only acronyms so spell it
@@ -161,7 +161,15 @@ fn spelling_variants(name: &str) -> Vec<String> {
         return Vec::new();
     }
     let capitalised = format!("{}{}", &name[..1], name[1..].to_ascii_lowercase());
-    vec![capitalised, name.to_ascii_uppercase()]
+    // ("Tera Wulf", as filings services split a registrant's name written in capitals)
+    let mut split = String::with_capacity(name.len() + 2);
+    for (i, c) in name.char_indices() {
+        if i > 0 && c.is_ascii_uppercase() && name.as_bytes()[i - 1].is_ascii_lowercase() {
+            split.push(' ');
+        }
+        split.push(c);
+    }
+    vec![capitalised, name.to_ascii_uppercase(), split]
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -603,6 +611,11 @@ mod tests {
         assert_eq!(tickers("Il miner Terawulf ha firmato"), ["WULF"]);
         assert_eq!(tickers("TERAWULF SIGNS LEASE"), ["WULF"]);
         assert_eq!(tickers("Cleanspark buys a site"), ["CLSK"]);
+        assert_eq!(tickers("Tera Wulf Inc. reports a material event"), ["WULF"]);
+        assert_eq!(
+            spelling_variants("CoreWeave"),
+            ["Coreweave", "COREWEAVE", "Core Weave"]
+        );
         assert_eq!(
             tickers("Bell, Cohere and BUZZ HPC announce a deal"),
             ["HIVE"]
