@@ -28,6 +28,12 @@ struct Patterns {
     undisclosed: Regex,
     loi: Regex,
     termination: Regex,
+    /// An agreement to deploy or buy chips: "OpenAI signed an agreement to deploy 6 gigawatts
+    /// of AMD graphics processing units".
+    chip_deal: Regex,
+    /// Other companies as a group signing: "while its peers sign AI leases", "rivals such as
+    /// IREN have signed", "other miners landed hyperscalers".
+    group_signs: Regex,
     rumor: Regex,
     /// a customer's capacity move in Italian, Spanish, Portuguese, French, German (behind
     /// `CAPACITY_MOVE_HINTS`)
@@ -113,6 +119,9 @@ struct Patterns {
     /// Words of a signing verb that sign nothing: "are committed to", "to be confirmed",
     /// "unveiled its … program".
     not_signing: Regex,
+    /// "reveals" and the words after it: a signing only where they name the deal ("reveals
+    /// $9.7B Microsoft deal"), not in "a closer look at the call reveals a strategic pivot".
+    reveal_words: Regex,
     /// A hyperscaler's stake or backing made larger than an earlier one: "boosts its stake to
     /// 14%", "increased its backstop", "eine erweiterte Finanzvereinbarung", "持ち株比率を14%に拡大".
     enlarges_backing: Regex,
@@ -522,6 +531,8 @@ fn pats() -> &'static Patterns {
             workload: r(r"(?i)\b(hosting|HPC|KI|IA|inteligencia artificial|intelligence artificielle|intelligenza artificiale|inteligência artificial|künstliche[rn]? Intelligenz|capacidad (?:informática|de cómputo|de computación)|capacité de calcul|capacità di calcolo|capacidade de computação|Rechenkapazität(?:en)?|Rechenzentr\w*|centre de données|centres de données|centro de datos|centros de datos|centro de dados|centri dati|centro dati|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b|人工智慧|人工智能|算力|資料中心|数据中心|數據中心|雲端|云端|云计算|雲計算|データセンター|人工知能|데이터센터|데이터 센터|인공지능|\b(?:ИИ|дата-центр\w*|ЦОД\w*|вычислительн\w*|искусственн\w* интеллект\w*)\b"),
             undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)(?:'|’|\x22|”)?\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|client|lessee|counterparty|company|partner)|\b(?:an?|with|dengan) (?:large |leading |major |U\.S\.[- ]based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:un|une|uno|una|um|uma|ein|einem|einen) (?:[\w-]+ ){0,2}hyperscaler\b|\b(?:non identifié|non divulgué|no identificado|no revelado|nicht (?:namentlich )?genannt\w*|ungenannt\w*|não identificado|não divulgado|non identificato)\b|\b(?:a|an|one|its (?:first|second|third|new)) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale|artificial intelligence(?: \(AI\))?) (?:customer|client|tenant)\b|شركة (?:\S+ ){0,2}?hyperscaler\b|ذات (?:ال)?درجة (?:ال)?استثمارية|一[项項][^。]{0,30}?客[户戶][协協][议議]"),
             loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
+            chip_deal: r(r"(?i)\b(?:sign(?:s|ed)?|ink(?:s|ed)?|strikes?|struck|reach(?:es|ed)?|announc(?:es|ed)|agreed)\b[^.;]{0,60}?\bto (?:deploy|buy|purchase|acquire)\b[^.;]{0,50}?\b(?:GPUs?|graphics processing units?|chips?|accelerators?)\b"),
+            group_signs: r(r"(?i)\b(?:(?:its|their|the company's|the company’s) (?:peers|rivals|competitors)|(?:rivals|peers|competitors)(?: (?:such as|like|including) [^,;.]{1,60}?)?|other (?:bitcoin |crypto |listed )?(?:miners|operators|companies))\s+(?:(?:have|had|also|already|recently|all) )*(?:sign(?:s|ed)?|ink(?:s|ed)?|land(?:s|ed)?|win|won|secur(?:e|ed)|str(?:ike|uck)|announc(?:e|ed))\b"),
             termination: r(r"(?i)\bterminat(?:e|es|ed|ing|ion)\b|\b(?:reject(?:s|ed)?|vot(?:e|ed|es) (?:down|against))\b|\bwalk(?:s|ed|ing)? away(?: from (?:the |its |a |an |their )?(?:[\w$.,-]+ ){0,3}(?:deal|agreement|contract|talks|negotiations|bid|offer|merger|acquisition|takeover|lease|pact)s?\b|\s*[.,;)]|\s*$)|\bcancel(?:s|led|ed|lation)?\b|\bscrap(?:s|ped)\b|\b(?:прекра\w+|расторг\w*|разорва\w*)\b|\bзаверш\w* (?:контракт|соглашени|договор)\w*|\b(?:résili(?:er|é|ée|ation)|rescind\w*|rescindir|annull\w+)\b"),
             reported_fact: r(r"(?i)\breportedly,?(?:\s+[\w'’.-]+){0,5}?\s+(?:(?:has|have|had)\s+)?(?:struck|signed|inked|sealed|clinched|entered into|agreed to (?:lease|provide|host|supply))\b"),
             rumor: r(r"(?i)\bin (?:advanced |early )?(?:talks|discussions|negotiations)\b|\btalks (?:to|with)\b|\breportedly\b|\baccording to (?:people|sources|a person)|\bsources said\b|\bexploring\b|\bconsidering\b|\bweighing\b|\bmay sign\b|\bcould sign\b|\brumou?r|\bis said to\b|\bnearing a deal\b|\bpotential deal\b|\bin talks\b|交渉|談判|谈判|협상|\bпереговор\w*"),
@@ -575,6 +586,7 @@ fn pats() -> &'static Patterns {
             analyst_action: r(r"(?i)\b(?:raise[sd]?|raising|lift(?:s|ed)?|boost(?:s|ed)?|hike[sd]?|cut(?:s|ting)?|lower(?:s|ed)?|trim(?:s|med)?) (?:its |their |the )?(?:\w+ )?price target\b|\b(?:maintain(?:s|ed|ing)?|reiterat(?:es|ed|ing)|keeps?|kept) (?:a|an|its|their) (?:\w+ )?(?:buy|outperform|overweight|neutral|hold|sell|underperform|underweight|market perform|sector perform) rating\b|\binitiat(?:es|ed|ing) coverage\b|格上げ|格下げ|目標株価|目标价|目標價|目标股价|目標股價|评级从|評級從|목표주가|투자의견"),
             financing_for: r(r"(?i)\b(?:financ\w*|loan|debt|facility|funding|raises?|raised) (?:\w+ ){0,2}(?:for|to fund|to finance|backing|behind)\b"),
             gab_bekannt: r(r"\b[Gg]ab(?:en)? (?:\S+ ){0,14}?bekannt\b"),
+            reveal_words: r(r"\b[Rr]eveal(?:s|ed|ing)?\b((?:\s+[^\s.;]+){0,6})"),
             not_signing: r(r"(?i)\b(?:is|are|was|were|remains?|remained|stays?|being|be|been) (?:fully |deeply |firmly |strongly )?committed to\b|\b(?:to be|yet to be|being) confirmed\b|\bunveil(?:s|ed|ing)? (?:its|a|an|the|their) (?:new )?(?:[\w-]+ ){0,4}?(?:program(?:me)?|platform|service|offering|product|brand|division|business|strategy|plan|roadmap|vision|initiative)s?\b"),
             executed_plan: r(r"(?i)\bexecut(?:ed|es|ing) (?:on )?(?:\S+ ){0,3}?(?:initiatives?|strateg(?:y|ies)|plans?|priorities|roadmap|projects?|buybacks?|share repurchases?)\b"),
             enlarges_backing: r(r"(?i)\b(?:increas(?:es|ed|ing)|boost(?:s|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed|ing)?|expand(?:s|ed|ing)|enlarg(?:es|ed|ing)|ups|upped|doubl(?:es|ed|ing)|erweitert\w*|erhöht\w*|aumenta|aument[óa]|ampl[íi]a|ampli[óo]u?|elev[óa]|augment\w*|rehauss\w*|aumentat[oa]|ampliat[oa]|maggior[ei])\b[^.;:]{0,50}\b(?:stake|backstop|backing|guarantee|ownership|investment|Beteiligung|Anteil|Finanz\w*|Garantie|participación|participação|participation|partecipazione|investimento|inversión|investissement|garant\w*)\b|\b(?:accordo finanziario|acuerdo financiero|accord financier|acordo financeiro|Finanzierungsvereinbarung) (?:ampliat[oa]|ampliad[oa]|élargi|erweitert)\b|\b(?:from|von|de) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?% (?:to|auf|a|para|à) (?:about |approximately |roughly |etwa |rund )?\d{1,2}(?:[.,]\d)? ?%|(?:持ち株|出資|持分|지분|持股)[^。.]{0,20}(?:拡大|引き上げ|확대|늘려|늘렸|提高|增至|增加)"),
@@ -1344,6 +1356,14 @@ impl<'a> Recognizer<'a> {
             } else if s.contains("xecut") {
                 // ("we executed several strategic initiatives": a plan carried out, no contract)
                 p.verb.is_match(&p.executed_plan.replace_all(s, ""))
+            } else if s.contains("eveal") && !p.verb.is_match(&p.reveal_words.replace_all(s, "")) {
+                // ("CoreWeave's journey … reveals how they became a major hyperscaler", "a closer
+                // look at the call reveals a strategic pivot toward HPC hosting": what a story or
+                // a look reveals is no signing unless the words after it name a contract)
+                p.reveal_words.captures_iter(s).any(|c| {
+                    let after = c.get(1).map_or("", |m| m.as_str());
+                    p.contract_noun.is_match(after) || after.contains("lease")
+                })
             } else if s.contains("committed to") || s.contains("confirmed") || s.contains("nveil") {
                 // ("we are committed to getting it right", "for the transaction to be
                 // confirmed", "unveiled its GPU-as-a-service program"): an attitude, a passive
@@ -1575,6 +1595,22 @@ impl<'a> Recognizer<'a> {
             // buyer's contracts with many, listed)
             if s.contains(" with ") && p.amount_with.find_iter(s).take(3).count() == 3 {
                 against_near_top(reasons, pos, "a list of several parties' contracts", s);
+                continue;
+            }
+            // ("Bitdeer keeps growing its hashrate while its peers sign AI leases": the signing
+            // is the group's, and no other verb in the sentence signs for the company)
+            if let Some(g) = p.group_signs.find(s)
+                && !p.verb.is_match(&s[..g.start()])
+                && !p.verb.is_match(&s[g.end()..])
+            {
+                against_near_top(reasons, pos, "other companies' agreements", s);
+                continue;
+            }
+            // ("OpenAI signed an agreement to deploy 6 gigawatts of AMD graphics processing
+            // units": a sentence naming no company of the universe whose agreement buys or
+            // deploys chips is a customer's or a chip maker's deal)
+            if providers.is_empty() && s.contains(" to ") && p.chip_deal.is_match(s) {
+                against_near_top(reasons, pos, "another company's chip agreement", s);
                 continue;
             }
             if self.others_signing(s, domain)
@@ -6185,6 +6221,55 @@ mod tests {
         let det = d.detection.unwrap();
         assert_eq!(det.ticker, "CIFR");
         assert_eq!(det.terms.value_usd, Some(3e9));
+    }
+
+    #[test]
+    fn a_signing_by_the_companys_peers_as_a_group_is_not_its_own() {
+        let d = decide(
+            "Bitdeer: the question hanging over the stock",
+            "Bitdeer keeps adding hashrate while its peers sign AI leases.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        let d = decide(
+            "Bitdeer: the question hanging over the stock",
+            "Bitdeer keeps adding hashrate while rivals have signed AI leases with hyperscalers.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        // the company's own signing beside the group's is still news
+        let d = decide(
+            "Bitdeer signs its first AI lease",
+            "While rivals signed leases months ago, Bitdeer today announced its first AI lease with a cloud customer for 50 MW.",
+        );
+        deal_with(&d, "undisclosed");
+    }
+
+    #[test]
+    fn what_a_look_at_the_company_reveals_is_no_signing_unless_it_names_a_deal() {
+        // (a dateline for a headline; the earlier CoreWeave deal only noted)
+        let d = decide(
+            "May 11, 2024 - CORZ",
+            "Core Scientific is on the cusp of a big change. While the company has long led the mining field in output, a closer look at its first-quarter call reveals a strategic pivot toward HPC hosting, aimed at the AI industry.\nOthers have noted the CoreWeave deal, but few see how far the plan goes.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        let d = decide(
+            "Three founders on AI: CoreWeave, Mistral and IREN",
+            "CoreWeave's path from crypto mining to AI cloud reveals how it became a large hyperscaler through clever financing and long-term customer relationships.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
+        let d = decide(
+            "IREN reveals a $9.7 billion AI cloud contract with Microsoft",
+            "IREN reveals a five-year, $9.7 billion AI cloud contract with Microsoft for GPU capacity in Texas.",
+        );
+        deal_with(&d, "Microsoft");
+    }
+
+    #[test]
+    fn another_companys_agreement_to_deploy_chips_is_not_the_miners_deal() {
+        let d = decide(
+            "Why Bitfarms stock jumped on Monday",
+            "Bitfarms rose 14% on Monday in heavy trading.\nOpenAI signed an agreement to deploy 6 gigawatts of AMD graphics processing units, and the news lifted the whole AI infrastructure group.",
+        );
+        assert!(d.detection.is_none(), "{:?}", d.detection);
     }
 
     #[test]
