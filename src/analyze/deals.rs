@@ -619,7 +619,7 @@ fn pats() -> &'static Patterns {
             hyperscale_terms: r(r"(?i)hyperscal|\bMW\b|\bGW\b|megawatt|mégawatt|megavatio|\bleas(?:e|es|ed|ing)\b|critical IT|\bIT load"),
             romance_guarantee: r(r"(?i)\bgaranti(?:e|es|r|re|ra|rá|rà|t|sce|za|zará)\b|\bgarante\b|\bgarantías?\b"),
             guarantee_context: r(r"(?i)\d|obliga|obbliga|arrend|loca[çc]|locazion|location|loyer|alquiler|alugu|affitt|pag[oa]|paiement|lease|contrat|contrato|contratto|acuerdo|acordo|accordo|\baccord\b|financ|finanz|deuda|dette|debito|d[íi]vida|\brent"),
-            backstop_words: r(r"(?i)\bbackstop\w*|\bguarantee\w*|\bguarantor|\blease obligations\b|保証|担保|擔保|보증|\bgaranti(?:e|es|r|re|ra|rá|rà|t|sce|za|zará)\b|\bgarante\b|\bgarant(?:a|ează|eaza|ia|ie|ii)\b|\bgaranți(?:a|e|ile)\b|\bunderwrit\w*|\bgarantías?\b|\brespald(?:a|ará|ará|o|ando)\b|\bobligations? (?:de location|locatives?)\b|\bobligaciones de arrendamiento\b|\bobbligazioni locative\b|\bobrigações de arrendamento\b|\bгаранти\w*|\bпоручительств\w*|\bBürgschaft\w*|\bbürgt\b|\bMietverpflichtungen\b|ábyrgð|\bsinusuportahan ng\b|\bginagarantiyahan\b"),
+            backstop_words: r(r"(?i)\bbackstop\w*|\bguarantee\w*|\bguarantor|\blease obligations\b|\bobligations? for\b|保証|担保|擔保|보증|\bgaranti(?:e|es|r|re|ra|rá|rà|t|sce|za|zará)\b|\bgarante\b|\bgarant(?:a|ează|eaza|ia|ie|ii)\b|\bgaranți(?:a|e|ile)\b|\bunderwrit\w*|\bgarantías?\b|\brespald(?:a|ará|ará|o|ando)\b|\bobligations? (?:de location|locatives?)\b|\bobligaciones de arrendamiento\b|\bobbligazioni locative\b|\bobrigações de arrendamento\b|\bгаранти\w*|\bпоручительств\w*|\bBürgschaft\w*|\bbürgt\b|\bMietverpflichtungen\b|ábyrgð|\bsinusuportahan ng\b|\bginagarantiyahan\b"),
             // a stake in the headline ("Google takes 5.4% of Cipher", "raises its stake")
             stake_title: r(r"(?i)\b(?:stake|shareholder|ownership|accionista|acionista|Aktionär|actionnaire|azionista|pemegang saham|eierskap|eierandel|participaci[óo]n|participation|partecipazione|participação|Beteiligung|Anteil\w*|акци\w*|дол[яию]|hlut\w*|invest(?:ment|imento|issement|ition)|inversión)\b|株式|持股|入股|股份|股权|股權|지분|出資|حصة|مساهم"),
             stake_size: r(r"(?i)\d(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b|por ciento\b|pour cent\b|Prozent\b)|\b(?:increases?|raises?|boosts?|ups|lifts|doubles|expands|incrementa|aumenta|augmente|erhöht|eykur|auka)\b"),
@@ -6221,6 +6221,15 @@ mod tests {
         let det = d.detection.unwrap();
         assert_eq!(det.ticker, "CIFR");
         assert_eq!(det.terms.value_usd, Some(3e9));
+    }
+
+    #[test]
+    fn a_backer_taking_shares_for_an_obligation_for_the_tenant_is_not_the_customer() {
+        let d = decide(
+            "Google doubles down on bitcoin miners for AI",
+            "Google has taken a 5.4% stake in another bitcoin miner, Cipher Mining, as part of a $3 billion deal built around AI workloads. Announced Thursday, Google will receive 24 million Cipher shares in exchange for a $1.4 billion obligation for AI data centre operator Fluidstack, which has signed a ten-year contract to lease computing power from Cipher.",
+        );
+        deal_with(&d, "Fluidstack");
     }
 
     #[test]
