@@ -612,6 +612,9 @@ mod tests {
         assert_eq!(tickers("TERAWULF SIGNS LEASE"), ["WULF"]);
         assert_eq!(tickers("Cleanspark buys a site"), ["CLSK"]);
         assert_eq!(tickers("Tera Wulf Inc. reports a material event"), ["WULF"]);
+        // and as machine translation misspells it
+        assert_eq!(tickers("Terra Wolf's stock hit a record"), ["WULF"]);
+        assert_eq!(tickers("Terrawolf signs a lease"), ["WULF"]);
         assert_eq!(
             spelling_variants("CoreWeave"),
             ["Coreweave", "COREWEAVE", "Core Weave"]
