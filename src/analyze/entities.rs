@@ -131,8 +131,8 @@ pub struct Hit {
     pub end: usize,
 }
 
-/// "Terawulf", "TERAWULF" and "Tera Wulf" for "TeraWulf": the other spellings of a one-word ASCII name with
-/// a capital after its first letter and a lower-case letter before it; "Hive Digital
+/// "Terawulf", "TERAWULF" and "Tera Wulf" for "TeraWulf": the other spellings of a one-word
+/// ASCII name with a capital after its first letter and a lower-case letter before it; "Hive Digital
 /// Technologies" for "HIVE Digital Technologies" and "Mara Holdings" for "MARA Holdings": a name
 /// of several words led by a word in capitals, as presses that write only acronyms so spell it
 /// (the words after keep it distinctive); none for other names.
@@ -161,7 +161,7 @@ fn spelling_variants(name: &str) -> Vec<String> {
         return Vec::new();
     }
     let capitalised = format!("{}{}", &name[..1], name[1..].to_ascii_lowercase());
-    // ("Tera Wulf", as filings services split a registrant's name written in capitals)
+    // ("Tera Wulf", as filing services split a registrant's name written in capitals)
     let mut split = String::with_capacity(name.len() + 2);
     for (i, c) in name.char_indices() {
         if i > 0 && c.is_ascii_uppercase() && name.as_bytes()[i - 1].is_ascii_lowercase() {
