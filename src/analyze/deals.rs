@@ -1599,7 +1599,20 @@ impl<'a> Recognizer<'a> {
             }
             // ("Bitdeer keeps growing its hashrate while its peers sign AI leases": the signing
             // is the group's, and no other verb in the sentence signs for the company)
-            if let Some(g) = p.group_signs.find(s)
+            // (asked only of a sentence naming such a group: a byte search first)
+            if [
+                "eer",
+                "ival",
+                "ompetitor",
+                "ther ",
+                "EER",
+                "IVAL",
+                "OMPETITOR",
+                "THER ",
+            ]
+            .iter()
+            .any(|w| s.contains(w))
+                && let Some(g) = p.group_signs.find(s)
                 && !p.verb.is_match(&s[..g.start()])
                 && !p.verb.is_match(&s[g.end()..])
             {

@@ -132,10 +132,10 @@ pub struct Hit {
 }
 
 /// "Terawulf", "TERAWULF" and "Tera Wulf" for "TeraWulf": the other spellings of a one-word
-/// ASCII name with a capital after its first letter and a lower-case letter before it; "Hive Digital
-/// Technologies" for "HIVE Digital Technologies" and "Mara Holdings" for "MARA Holdings": a name
-/// of several words led by a word in capitals, as presses that write only acronyms so spell it
-/// (the words after keep it distinctive); none for other names.
+/// ASCII name with a capital after its first letter and a lower-case letter before it; "Hive
+/// Digital Technologies" for "HIVE Digital Technologies" and "Mara Holdings" for "MARA Holdings":
+/// a name of several words led by a word in capitals, as presses that write only acronyms so
+/// spell it (the words after keep it distinctive); none for other names.
 fn spelling_variants(name: &str) -> Vec<String> {
     if let Some((first, rest)) = name.split_once(' ')
         && first.len() >= 3

@@ -2481,6 +2481,11 @@ pub fn extract_phrased(focus: &str, doc: &str, counts: Counts) -> (Terms, TermPh
     extract_inner(focus, doc, counts, &mut Vec::new())
 }
 
+/// Is `x` the figure `v` (within 1% of it), as one text gives an amount twice?
+fn same_figure(v: f64, x: f64) -> bool {
+    (v - x).abs() <= 0.01 * v
+}
+
 fn extract_inner(
     focus: &str,
     doc: &str,
@@ -2527,7 +2532,7 @@ fn extract_inner(
         .filter(|&v| {
             !doc_amounts
                 .iter()
-                .any(|b| plain(b) && (b.usd - v).abs() <= 0.01 * v)
+                .any(|b| plain(b) && same_figure(v, b.usd))
                 && doc_amounts
                     .iter()
                     .any(|b| plain(b) && b.usd >= MIN_CONTRACT_USD && b.usd < v)
@@ -2564,18 +2569,10 @@ fn extract_inner(
                 a.other = true;
             }
             // the same figure a financing elsewhere, unless here it is called a contract's
-            if !a.contract
-                && known_not_contract
-                    .iter()
-                    .any(|v| (v - a.usd).abs() <= 0.01 * v)
-            {
+            if !a.contract && known_not_contract.iter().any(|&v| same_figure(v, a.usd)) {
                 a.other = true;
             }
-            if !a.with_options
-                && known_with_options
-                    .iter()
-                    .any(|v| (v - a.usd).abs() <= 0.01 * v)
-            {
+            if !a.with_options && known_with_options.iter().any(|&v| same_figure(v, a.usd)) {
                 a.with_options = true;
             }
         }
