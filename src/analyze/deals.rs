@@ -838,7 +838,16 @@ pub fn sentences(text: &str) -> Vec<&str> {
                     | "Oct"
                     | "Nov"
                     | "Dec"
-            ) || prev_word.len() == 1;
+            ) || prev_word.len() == 1
+                // initials: "H.C. Wainwright", "J.P. Morgan" (and "U.K", "U.S")
+                || prev_word.len() >= 3
+                    && prev_word.bytes().enumerate().all(|(k, c)| {
+                        if k % 2 == 0 {
+                            c.is_ascii_uppercase()
+                        } else {
+                            c == b'.'
+                        }
+                    });
             !abbrev
                 && (next.is_ascii_uppercase()
                     || next.is_ascii_digit()
@@ -5512,6 +5521,14 @@ mod tests {
                 "Shares rose 5%.",
                 "The U.S. market was open.",
                 "Next line"
+            ]
+        );
+        // initials of a name
+        assert_eq!(
+            sentences("Coverage was initiated by H.C. Wainwright on Monday. J.P. Morgan agrees."),
+            [
+                "Coverage was initiated by H.C. Wainwright on Monday.",
+                "J.P. Morgan agrees."
             ]
         );
         assert_eq!(
