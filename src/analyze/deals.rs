@@ -31,6 +31,9 @@ struct Patterns {
     /// An agreement to deploy or buy chips: "OpenAI signed an agreement to deploy 6 gigawatts
     /// of AMD graphics processing units".
     chip_deal: Regex,
+    /// Hosting whose hosted thing is bitcoin mining: "a hosting agreement with a bitcoin miner",
+    /// "deploy 20 MW of bitcoin mining technology", "to host its ASICs".
+    bitcoin_hosting: Regex,
     /// Other companies as a group signing: "while its peers sign AI leases", "rivals such as
     /// IREN have signed", "other miners landed hyperscalers".
     group_signs: Regex,
@@ -464,7 +467,7 @@ fn pats() -> &'static Patterns {
             access_to: r(r"(?i)\b(?:acquir(?:e|es|ed|ing)|buy|buys|bought|purchas(?:e|es|ed|ing)|adquirir|adquiere|adquirió|adquiriu|acquérir|acquiert|acquisire) (?:\w+ ){0,2}(?:access|entry|capacity|capacidad|capacidade|capacité|capacità|compute|computing|cloud|services|servicios|serviços)\b"),
             relation: r(r"(?i)\b(?:contract\w*|partner\w*|rent\w*|contrat\w*|lease\w*|leasing|tenant\w*|customer\w*|clients?|sign\w*|ink\w*|with|con|avec|mit|com|capacit\w*|capacidad|expan\w*|ampli\w*|intes[ae])\b"),
             own_terms: r(r"(?i)(?:\$|US\$|USD ?)\d[\d.,]*\s?(?:billion|million|bn|b|m)\b|\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b|\d[\d.,]*\s?(?:億|亿|억)\s?(?:美元|ドル|달러)|\d{1,2}\s?(?:年間|년간|年期|年租)|\d[\d,.]*\s?(?:メガワット|메가와트|兆瓦)"),
-            one_contract: r(r"(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|lease|deal)\b"),
+            one_contract: r(r"(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|lease|deal)\b|(?:一项|一項|一份|一个|一個)[^。；;]{0,40}?(?:协议|協議|合同|合約|合约|租约|租約)"),
             size_or_term: r(r"(?i)\b\d[\d,.]*\s?-?(?:MW|megawatts?)\b|\b(?:\d{1,2}|ten|twelve|fifteen|twenty)[- ]year\b"),
             deal_as_subject: r(r"^(?:The|This|That|Its|Their) (?:[\w$.,-]+ ){0,3}(?:lease|contract|deal|agreement|pact)s? (?:that )?(?:[\w.'’-]+ ){1,4}(?:signed|struck|inked|agreed) (?:with|to)\b|^[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}['’]s? (?:[\w$.,-]+ ){0,3}(?:lease|contract|deal|agreement|pact)s? with [A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2} (?:is|are|was|were|could|would|may|might|will|has|have|had|remains?|looks?|seems?)\b"),
             analyst_said: r(r"(?i),\s+(?:the |an |one |two |several |some |many )?analysts?(?: (?:at|from|with) [^,;]{1,40})? (?:said|say|says|wrote|write|writes|noted|note|notes|argued|argue|argues|estimated|estimate|estimates|cautioned|believe|believes|think|thinks)\b[^,;]{0,40}[.!]?\s*$|\baccording to (?:an? |the |some |several )?analysts?\b"),
@@ -480,6 +483,9 @@ fn pats() -> &'static Patterns {
             fresh_results: r(&[
                 r"(?i)\b(?:signed|secured|entered into|executed|inked|signs|secures|announced)\b[^.;]{0,80}\b(?:leases?|colocation|hosting|contracts?|agreements?|cloud[- ]services)\b|\bnew (?:multi-year |long-term |\d+-year )?(?:(?:AI|HPC|GPU|cloud|colocation|hosting|lease|customer) )*(?:contracts?|leases?|agreements?|customers?)\b|\btoday (?:announced|signed) (?:a |an |that )?(?:[\w-]+ ){0,5}(?:leases?|contracts?|agreements?|colocation|hosting)\b|\bfinali[sz]ed (?:\w+ ){0,3}agreements?\b|\b(?:first|initial) customer (?:agreement|contract)\b|",
                 super::cluster::NOW_AGREED,
+                // "敲定了……商业协议", "签署了……租约" (a signing in the period; "与微软签订的合同",
+                // the contract signed with Microsoft, names one), "契約を締結した", "계약을 체결했다"
+                r"|(?:签署|簽署|签订|簽訂|敲定|达成|達成|签约|簽約)了[^。；;]{0,60}?(?:协议|協議|合同|合約|合约|租约|租約)|契約を締結し|계약을\s?체결했",
             ]
             .concat()),
             fresh: r(r"(?i)\b(signed|secured|entered into|executed|new (?:multi-year |long-term |\d+-year )?(?:contracts?|leases?|agreements?|customers?)|finali[sz]ed|awarded)\b"),
@@ -520,7 +526,7 @@ fn pats() -> &'static Patterns {
                 analyst: r(r"(?i)price target|initiates coverage|\b(?:is|are) (?:scheduled|set|slated|due) to report\b|\bto report (?:Q[1-4] |(?:first|second|third|fourth)[- ]quarter )(?:\S+ ){0,3}(?:earnings|results)\b|\bwhat['’]s in store\b|\bearnings preview\b|\b(?:starts|started|begins|began|launches|initiated) coverage\b|\btarget (?:of |to )?\$\d+(?:\.\d+)?(?:/\$?\d+(?:\.\d+)?)?(?:\s|$|[;,)])|\b(?:research |master )?report (?:flags|highlights|warns|reveals|finds|questions|cautions|raises)\b|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b|\bprice (?:forecast|prediction)s?\b|\bfor investors\b|\bwhat (?:it|this|that) means\b|\bthe good and (?:the )?bad\b|\b(?:revenue|earnings|price|share|stock|valuation|\d+%) upside\b|\bupside (?:potential|case|scenario|to)\b|\bbetter (?:buy|bet|pick)\b|\b(?:advantage|edge) over\b|過小評価|割安|投資機会|買い時|株価予想|投資判断|被低估|低估|투자 ?기회|저평가"),
                 financing: r(r"(?i)\bconvertible\b|\bconvertibles\b|\bobbligazioni\b|\b(?:Wandel)?[Aa]nleihe\w*|\b(?:levantou|levanta|captou|capta|arrecadou|recaudó|recauda) (?:US\$|R\$|\$|USD)|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|\bfunding (?:arrangement|package|deal|round|milestone|tranche|draw)\b|\b(?:first|initial|second) (?:funding|draw|tranche)\b|\b(?:secur|rais|obtain|clos)(?:es|ed|ing|e)? (?:\$[\d.,]+\s?(?:billion|million|bn|b|m)? )(?:in )?(?:new )?(?:funding|finance)\b|\$[\d.,]+\s?(?:billion|million|bn|b|m)? (?:in )?(?:new )?funding\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\brais(?:e|es|ed|ing) (?:up to |about |approximately )?\$|\bsecures? (?:a |an )?\$[\d.,]+\s?(?:M|B|bn|mn|million|billion)? (?:\w+ ){0,3}from\b|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
                 corporate: r(r"(?i)\bcommits? (?:up to |about |approximately )?\$[\d.,]+\s?(?:bn|billion|b|m|mn|million)? (?:to|in|into)\b|\binvest(?:s|ed|ing)\b|\binvestment (?:in|of|option|from|by)\b|\bAI investment\b|\b(?:expands?|increases?|boosts?|deepens?|ups) (?:\w+ ){0,3}investment\b|\bequity (?:option|investment|stake)\b|\bwarrants?\b|\bacqui(?:re|res|red|ring|sition|sitions)\b|\bmerger\b|\bmerges?\b|\btakeover\b|\bbuyout\b|\btender offer\b|\b\d+% stake\b|\bstake\b|\bproxy\b|\bspecial meeting\b|\bshareholders? (?:vote|reject|approve)|\bvotes? (?:against|for)\b|\bdirectors\b|\bactivist\b|\bgo public\b|\brelisting\b|\bspin-?off\b|\bbuys\b|\bto buy\b|\bbought\b|\bpurchases?\b|\bpurchased\b|\btakes? over\b|\bsecures? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:site|land|property|acres)\b|\b(?:oferta|offre|offerta|Angebot)\b[^.]{0,40}?\b(?:acciones|actions|azioni|Aktien|ações|compra|rachat|acquisto|Übernahme)|\b(?:accionistas|actionnaires|azionisti|Aktionäre|acionistas)\b[^.]{0,60}?\b(?:rechaz|rejet|respin|lehnen|ablehn|rejeit|aprob|approuv|approv|stimmen)|\bÜbernahme\w*|\bfusi(?:ón|one)\b|\bfusão\b|\bfusion (?:entre|avec|de)\b"),
-                results: r(r"(?i)quarterly (?:results|performance)|\bquarter[- ]over[- ]quarter\b|\byear[- ]over[- ]year\b|\bEBITDA\b|\billustrative (?:financials|figures|economics|returns)\b|\bdiscloses (?:\w+ ){0,2}(?:financials|economics|projections)\b|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|production and (?:operations|operating|operational) updates?|operations updates?|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b|\b(?:revenues?|earnings|net (?:loss|income)) for (?:its|the) (?:first|second|third|fourth) (?:fiscal )?quarter\b|\b(?:total )?(?:revenues?|net (?:loss|income)|adjusted EBITDA)\b(?:[^.;]|\.\d){0,40}\bfor the (?:first|second|third|fourth) (?:fiscal )?quarter\b|決算|财报|財報|业绩会|業績會|季报|季報|실적 발표"),
+                results: r(r"(?i)quarterly (?:results|performance)|\bquarter[- ]over[- ]quarter\b|\byear[- ]over[- ]year\b|\bEBITDA\b|\billustrative (?:financials|figures|economics|returns)\b|\bdiscloses (?:\w+ ){0,2}(?:financials|economics|projections)\b|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|production and (?:operations|operating|operational) updates?|operations updates?|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b|\b(?:revenues?|earnings|net (?:loss|income)) for (?:its|the) (?:first|second|third|fourth) (?:fiscal )?quarter\b|\b(?:total )?(?:revenues?|net (?:loss|income)|adjusted EBITDA)\b(?:[^.;]|\.\d){0,40}\bfor the (?:first|second|third|fourth) (?:fiscal )?quarter\b|決算|财报|財報|业绩|業績|季报|季報|电话会|電話會|실적"),
                 power: r(r"(?i)power (?:purchase|supply|capacity) agreement|\b(?:power|interconnection|load|grid) approvals?\b|\bPPA\b|\butility\b|\bgrid\b|\binterconnection\b|\bERCOT\b|\bselects [A-Z]\w+ \b|\bpower capacity\b|\bgas supply\b|\bsubstation\b|\benergy (?:supply|agreement)\b|\bbehind[- ]the[- ]meter\b|\bpower contracts?\b"),
                 power_business: r(r"(?i)\bpower (?:JV|joint venture)\b|\bgas[- ](?:fired )?(?:power )?(?:plants?|generation)\b|\bcapacity (?:auction|procurement)\b|\belectricity system operator\b|\bIESO\b"),
                 milestone: r(r"(?i)\bcomplet(?:es|ed|ion)\b|\b(?:hits|reaches|tops|surpasses|crosses) \d[\d.,]*\s?(?:GW|MW|EH/s|gigawatts?|megawatts?)\b|\b(?:comes?|came|goes|went|is|now|brought|brings) online\b|\bonline:|\bfinish(?:es|ed)\b|ready for service|\benergi[sz](?:es|ed|ation)\b|\bbreaks? ground\b|\bgroundbreaking\b|\bbegins construction\b|\bstarts construction\b|\bto break ground\b|\bopens\b|\bcommissioning\b|\bgoes live\b|\bfirst phase\b"),
@@ -531,6 +537,7 @@ fn pats() -> &'static Patterns {
             workload: r(r"(?i)\b(hosting|HPC|KI|IA|inteligencia artificial|intelligence artificielle|intelligenza artificiale|inteligência artificial|künstliche[rn]? Intelligenz|capacidad (?:informática|de cómputo|de computación)|capacité de calcul|capacità di calcolo|capacidade de computação|Rechenkapazität(?:en)?|Rechenzentr\w*|centre de données|centres de données|centro de datos|centros de datos|centro de dados|centri dati|centro dati|high[- ]performance computing|AI|A\.I\.|artificial intelligence|GPUs?|data cent(?:er|re)s?|critical IT|IT load|inference|training|cloud|colocation|hyperscalers?|AI factory|compute|Blackwell|GB300|H100|H200|megawatts?|MW)\b|人工智慧|人工智能|算力|資料中心|数据中心|數據中心|雲端|云端|云计算|雲計算|データセンター|人工知能|데이터센터|데이터 센터|인공지능|\b(?:ИИ|дата-центр\w*|ЦОД\w*|вычислительн\w*|искусственн\w* интеллект\w*)\b"),
             undisclosed: r(r"(?i)(investment[- ]grade|unnamed|undisclosed|confidential)(?:'|’|\x22|”)?\s+(?:[\w.-]+\s+){0,3}(hyperscaler|tenant|customer|client|lessee|counterparty|company|partner)|\b(?:an?|with|dengan) (?:large |leading |major |U\.S\.[- ]based |US-based )*hyperscaler\b|\bthe [\w-]+-based (?:tech|software|cloud|internet) (?:giant|major)\b|\b(?:un|une|uno|una|um|uma|ein|einem|einen) (?:[\w-]+ ){0,2}hyperscaler\b|\b(?:non identifié|non divulgué|no identificado|no revelado|nicht (?:namentlich )?genannt\w*|ungenannt\w*|não identificado|não divulgado|non identificato)\b|\b(?:a|an|one|its (?:first|second|third|new)) (?:\x22|“)?(?:major |large |leading |significant |new )?(?:AI|HPC|cloud|hyperscale|artificial intelligence(?: \(AI\))?) (?:customer|client|tenant)\b|شركة (?:\S+ ){0,2}?hyperscaler\b|ذات (?:ال)?درجة (?:ال)?استثمارية|一[项項][^。]{0,30}?客[户戶][协協][议議]"),
             loi: r(r"(?i)letter of intent|\bnon-binding\b|\bLOI\b|memorandum of understanding|\bMOU\b|term sheet|exclusivity"),
+            bitcoin_hosting: r(r"(?i)\b(?:bitcoin|btc|crypto(?:currency)?)[- ]mining (?:technology|machines|rigs|equipment|hardware|fleet|customers?|clients?)\b|\b(?:agreements?|contracts?|deals?|leases?)\s+with\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}(?:bitcoin|btc|crypto(?:currency)?)[- ]miners?\b|\bhost(?:s|ed|ing)? (?:up to |about |approximately |over |some )?(?:[\d,.]+\s?(?:k |thousand )?)?(?:of )?(?:its |their |the )?(?:bitcoin |btc )?(?:mining machines|ASIC miners|ASICs|mining rigs)\b|\b(?:bitcoin|btc) (?:mining )?hosting\b"),
             chip_deal: r(r"(?i)\b(?:sign(?:s|ed)?|ink(?:s|ed)?|strikes?|struck|reach(?:es|ed)?|announc(?:es|ed)|agreed)\b[^.;]{0,60}?\bto (?:deploy|buy|purchase|acquire)\b[^.;]{0,50}?\b(?:GPUs?|graphics processing units?|chips?|accelerators?)\b"),
             group_signs: r(r"(?i)\b(?:(?:its|their|the company's|the company’s) (?:peers|rivals|competitors)|(?:rivals|peers|competitors)(?: (?:such as|like|including) [^,;.]{1,60}?)?|other (?:bitcoin |crypto |listed )?(?:miners|operators|companies))\s+(?:(?:have|had|also|already|recently|all) )*(?:sign(?:s|ed)?|ink(?:s|ed)?|land(?:s|ed)?|win|won|secur(?:e|ed)|str(?:ike|uck)|announc(?:e|ed))\b"),
             termination: r(r"(?i)\bterminat(?:e|es|ed|ing|ion)\b|\b(?:reject(?:s|ed)?|vot(?:e|ed|es) (?:down|against))\b|\bwalk(?:s|ed|ing)? away(?: from (?:the |its |a |an |their )?(?:[\w$.,-]+ ){0,3}(?:deal|agreement|contract|talks|negotiations|bid|offer|merger|acquisition|takeover|lease|pact)s?\b|\s*[.,;)]|\s*$)|\bcancel(?:s|led|ed|lation)?\b|\bscrap(?:s|ped)\b|\b(?:прекра\w+|расторг\w*|разорва\w*)\b|\bзаверш\w* (?:контракт|соглашени|договор)\w*|\b(?:résili(?:er|é|ée|ation)|rescind\w*|rescindir|annull\w+)\b"),
@@ -1633,6 +1640,19 @@ impl<'a> Recognizer<'a> {
             // deploys chips is a customer's or a chip maker's deal)
             if providers.is_empty() && s.contains(" to ") && p.chip_deal.is_match(s) {
                 against_near_top(reasons, pos, "another company's chip agreement", s);
+                continue;
+            }
+            // ("Secured 25 MW hosting agreement with a sustainability-focused bitcoin miner",
+            // "a hosting agreement which would deploy 20 MW of bitcoin mining technology": the
+            // hosting of bitcoin mining, a miner's old business, not AI or HPC)
+            // (asked only of a sentence naming miners, mining or ASICs: a byte search first)
+            if ["iner", "ining", "INER", "INING", "ASIC"]
+                .iter()
+                .any(|w| s.contains(w))
+                && p.bitcoin_hosting.is_match(s)
+                && !p.ai_words.is_match(s)
+            {
+                against_near_top(reasons, pos, "hosting for bitcoin mining, not AI or HPC", s);
                 continue;
             }
             if self.others_signing(s, domain)
@@ -3275,6 +3295,18 @@ impl<'a> Recognizer<'a> {
                 .or_else(|| customer_type(&format!("{} {}", d.lead, d.body)))
                 .unwrap_or(DealType::Hosting),
         };
+        // ("Soluna signs hosting deal with Canaan" over "… to deploy 20 MW of bitcoin mining
+        // machines"): a deciding sentence that never says AI, in an opening whose hosting is
+        // bitcoin mining, tells that hosting
+        if corporate.is_none()
+            && !p.ai_words.is_match(evidence)
+            && reasons
+                .iter()
+                .any(|r| r.starts_with("against: hosting for bitcoin mining"))
+        {
+            reasons.push("against: the hosting the text tells is for bitcoin mining".into());
+            return None;
+        }
         let all = format!("{}\n{}\n{}", d.title, d.lead, d.body);
         // a hosting agreement with a client the text never names, in a text that never says AI,
         // HPC, GPUs or cloud, nor sizes or lets it as AI landlords do (megawatts, critical IT, a
@@ -6576,6 +6608,9 @@ mod tests {
             ("Hut 8 reports first quarter 2024 results", Against::Results),
             // a Chinese summary of a results call, "the second-quarter report's results meeting"
             ("Applied Digital 二季报业绩会总结", Against::Results),
+            // a results call in traditional characters, and Korean results
+            ("IREN 2026財年第一季度業績電話會", Against::Results),
+            ("테라울프 3분기 실적", Against::Results),
             // comparisons and projections are an analyst's view
             (
                 "Why Cipher Has a Clear Edge Over TeraWulf in AI Hosting",
@@ -9741,6 +9776,38 @@ mod tests {
         // a hosting agreement with an unnamed customer that never says AI stays another kind
         let d = decide("Hut 8 新闻", "Hut 8与一家客户签署了托管协议。");
         not_a_deal(&d);
+    }
+
+    #[test]
+    fn hosting_for_bitcoin_mining_is_no_ai_deal() {
+        // a results bullet: a hosting agreement whose customer is a bitcoin miner
+        let d = decide(
+            "Soluna reports first quarter results",
+            "Soluna Holdings reported results for the quarter. Project Sophie: Secured a 25 MW hosting agreement with\na sustainability-focused bitcoin miner.",
+        );
+        not_a_deal(&d);
+        // a headline's signing over a lead that hosts mining machines
+        let d = decide(
+            "Soluna signs hosting deal with Canaan",
+            "Soluna Holdings signed a hosting agreement with Canaan to deploy 20 MW of bitcoin mining machines at its Texas wind site.",
+        );
+        not_a_deal(&d);
+        has_reason(
+            &d,
+            "against: the hosting the text tells is for bitcoin mining",
+        );
+        // AI hosting stays a deal, whoever the customer was before, and a host called a miner
+        // still signs
+        let d = decide(
+            "Soluna signs AI hosting deal",
+            "Soluna Holdings signed a hosting agreement with a former bitcoin miner to host 20 MW of AI GPUs at its Texas wind site.",
+        );
+        deal_with(&d, "undisclosed");
+        let d = decide(
+            "TeraWulf signs lease with Fluidstack",
+            "TeraWulf, a bitcoin miner, signed two 10-year colocation leases with Fluidstack for 200 MW.",
+        );
+        deal_with(&d, "Fluidstack");
     }
 
     #[test]

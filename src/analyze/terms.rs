@@ -872,6 +872,16 @@ fn amounts(text: &str) -> Vec<Amount> {
             "umsatz kletterte",
             "erlöse stiegen",
             "erlöse auf",
+            // "收入增加了2.4亿美元" (revenue rose by $240 million), "营收" (revenue), "売上高"
+            // (sales), "매출" (sales): a period's revenue in Chinese, Japanese and Korean
+            "收入增加",
+            "收入增长",
+            "收入增長",
+            "营收",
+            "營收",
+            "季度收入",
+            "売上高",
+            "매출",
             "revenue rose",
             "revenue grew",
             "revenue increased",
@@ -2134,7 +2144,8 @@ fn in_english_units_other_scripts(text: &str) -> std::borrow::Cow<'_, str> {
             )
             .expect("static regex"),
             Regex::new(
-                r"(^|[^\d.,])(\d{1,2}|五|十|十二|十五|二十)\s?(?:年期|年間|年|년|-?летн\w*|лет|ปี|साल|वर्ष)",
+                // (not glued to a Latin letter: "FY26年" is a fiscal year)
+                r"(^|[^\d.,A-Za-z])(\d{1,2}|五|十|十二|十五|二十)\s?(?:年期|年間|年|년|-?летн\w*|лет|ปี|साल|वर्ष)",
             )
             .expect("static regex"),
             // Thai, Hindi and Arabic amounts: "3 พันล้านดอลลาร์", "$3.7 बिलियन", "7 مليارات دولار"
@@ -4142,6 +4153,16 @@ mod tests {
         // "for decades to come" is no term; "a ten-year lease" is one
         assert_eq!(x("我们的战略将在未来几十年内带来回报。").term_years, None);
         assert_eq!(x("签署了十年租约。").term_years, Some(10.0));
+        // a quarter's revenue is no contract value
+        assert_eq!(
+            x("公司季度业绩强劲，收入增加了2.4亿美元，并与微软签订了97亿美元的合同。").value_usd,
+            Some(9.7e9)
+        );
+        // a fiscal year is no term
+        assert_eq!(
+            x("管理层在FY26年第一季度电话会上谈到与微软的97亿美元合同。").term_years,
+            None
+        );
         // Japanese, Korean, simplified Chinese, Russian
         let t = x("Hut 8は70億ドル規模、15年間のリース契約を締結し、245メガワットを提供する");
         assert_eq!(
