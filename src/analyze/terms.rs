@@ -1234,6 +1234,13 @@ fn amounts(text: &str) -> Vec<Amount> {
                     .any(|w| wide.contains(w))
                     && res().life_of_several.is_match(wide)
             };
+        // "two 15-year leases at two campuses, worth a combined $12.7 billion": agreements
+        // summed, which may be deals of their own
+        let several = several
+            || near_pre.trim_end().ends_with("combined")
+                && ["leases", "agreements", "contracts", "deals"]
+                    .iter()
+                    .any(|w| wide.contains(w));
         let running = running || moves_to || several;
         // "extension options that could raise total potential revenue to $8.7 billion": the
         // options' total of this agreement, not a running total across agreements
@@ -3616,6 +3623,11 @@ mod tests {
         assert_eq!(
             x("signed $3.7 billion in leases with Fluidstack for two buildings").value_usd,
             Some(3.7e9)
+        );
+        // leases at two campuses summed
+        assert_eq!(
+            x("It signed two 15-year leases for its two newest campuses, worth a combined $12.7 billion").value_usd,
+            None
         );
         let t = x(
             "adds about $2.0 billion, bringing total potential revenue across all contracts to approximately $8.7 billion",
