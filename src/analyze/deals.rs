@@ -3318,7 +3318,20 @@ impl<'a> Recognizer<'a> {
             && (!p.hyperscale_terms.is_match(&all)
                 // ("a 1 GW development to expand its Bitcoin mining and hosting capabilities":
                 // megawatts of the bitcoin mining it hosts, let to no tenant)
-                || p.mining_business.is_match(&all) && !p.letting_terms.is_match(&all))
+                || p.mining_business.is_match(&all) && !p.letting_terms.is_match(&all)
+                // ("Applied Digital and Marathon Digital Holdings mutually executed the option
+                // for an additional 70MW of hosting": another miner of the universe, named in
+                // the deciding sentence or the opening, is the one hosted, its megawatts let to
+                // no tenant)
+                || !p.letting_terms.is_match(&all)
+                    && std::iter::once(&evidence)
+                        .chain(text_sents.iter().take(3))
+                        .any(|s| {
+                            self.linker
+                                .find(s, domain)
+                                .iter()
+                                .any(|h| self.linker.tickers[h.entity] != ticker)
+                        }))
         {
             reasons.push(
                 "against: the text never says AI, HPC, GPUs or cloud, and names no AI customer"
@@ -9800,6 +9813,19 @@ mod tests {
             "Hut 8 closed a $1 billion project loan from JPMorgan to build its River Bend campus, which is leased to Fluidstack under a 15-year lease.",
         );
         not_a_deal(&d);
+    }
+
+    #[test]
+    fn hosting_another_miner_of_the_universe_in_a_text_that_never_says_ai_is_no_ai_deal() {
+        let d = decide(
+            "Applied Digital and Marathon extend their hosting agreement",
+            "Applied Digital and Marathon Digital Holdings executed the option for an additional 70 MW of hosting at Ellendale, bringing the capacity contracted with Marathon to 276 MW.",
+        );
+        not_a_deal(&d);
+        has_reason(
+            &d,
+            "against: the text never says AI, HPC, GPUs or cloud, and names no AI customer",
+        );
     }
 
     #[test]
