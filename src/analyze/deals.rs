@@ -4074,6 +4074,8 @@ fn class_of_headline(title: &str) -> Option<Against> {
     // by Google and JPMorgan Financing"; not a priced financing, "secures $1B financing deal")
     .filter(|(re, a)| {
         !(matches!(*a, Against::Analyst | Against::Financing)
+            // (a priced deal has a dollar sign: a byte search first)
+            && title.contains('$')
             && h.priced_deal.find(title).is_some_and(|d| {
                 h.moves_on_or_signs.is_match(&title[..d.start()])
                     && re.find(title).is_some_and(|v| {
