@@ -1266,6 +1266,8 @@ impl<'a> Recognizer<'a> {
         let mut early_against: Option<(&str, usize)> = None;
         // the opening's sentences against a customer contract, and why
         let mut against_sents: Vec<(&str, &str)> = Vec::new();
+        // does the opening host bitcoin mining (a sentence passed over as such, near the top)?
+        let mut opening_hosts_mining = false;
         // the amounts the opening recalls ("has executed over $12.8 billion in contracts")
         let recalled_amounts: Vec<(f64, &str)> = cands
             .iter()
@@ -1653,6 +1655,7 @@ impl<'a> Recognizer<'a> {
                 && !p.ai_words.is_match(s)
             {
                 against_near_top(reasons, pos, "hosting for bitcoin mining, not AI or HPC", s);
+                opening_hosts_mining |= pos <= 3;
                 continue;
             }
             if self.others_signing(s, domain)
@@ -3298,12 +3301,7 @@ impl<'a> Recognizer<'a> {
         // ("Soluna signs hosting deal with Canaan" over "… to deploy 20 MW of bitcoin mining
         // machines"): a deciding sentence that never says AI, in an opening whose hosting is
         // bitcoin mining, tells that hosting
-        if corporate.is_none()
-            && !p.ai_words.is_match(evidence)
-            && reasons
-                .iter()
-                .any(|r| r.starts_with("against: hosting for bitcoin mining"))
-        {
+        if corporate.is_none() && opening_hosts_mining && !p.ai_words.is_match(evidence) {
             reasons.push("against: the hosting the text tells is for bitcoin mining".into());
             return None;
         }
