@@ -303,6 +303,16 @@ struct Patterns {
     merger_agreement: Regex,
     /// a sentence that refers back to the deal just stated ("The deal, a 15-year ...")
     deal_again: Regex,
+    /// "As part of the deal, …", "Under the agreement, …": a sentence that opens by referring
+    /// back to the agreement told before it.
+    deal_back: Regex,
+    /// "with two hyperscalers", "with several customers": the parties of several agreements.
+    several_parties: Regex,
+    /// "<word> first signed", "originally agreed", "initially partnered": the word before, to
+    /// tell a subject from a determiner.
+    first_signed: Regex,
+    /// A stock index: the Dow, the S&P 500, the Nasdaq, the Russell 2000 (each its group).
+    market_index: Regex,
     /// a day of the week or "today": the story is about this day's news
     this_day: Regex,
     /// ", while …", ", während …": a clause of contrast that may tell another company's news
@@ -428,6 +438,10 @@ fn pats() -> &'static Patterns {
         Patterns {
             miners_as_class: r(r"(?i)\b(?:bitcoin |crypto |publicly[- ]traded |listed |public )?miners\b|\bmining (?:companies|firms|stocks|farms)\b|\b(?:les |des )?mineurs\b|\b(?:los )?mineros\b|\bmineradoras\b|\bBitcoin-Miner\b"),
             merger_agreement: r(r"(?i)\b(?:merger|acquisition|arrangement) agreement\b|\bagreement (?:and plan )?of merger\b|\bFusionsvereinbarung\b|\baccord de fusion\b|\bacuerdo de fusión\b"),
+            market_index: r(r"(?i)\b(?:(Dow(?: Jones)?)|(S&P ?500)|(Nasdaq(?: Composite)?)|(Russell 2000))\b"),
+            first_signed: r(r"(?i)(?-u:\b)((?-u:\w)+) (?:first|originally|initially) (?:signed|inked|struck|agreed|partnered|teamed up)(?-u:\b)"),
+            several_parties: r(r"(?i)(?-u:\b)with (?:two|three|four|five|several|multiple|[2-9]) (?:(?-u:\w)+ ){0,2}(?:hyperscalers|customers|tenants|clients|companies)(?-u:\b)"),
+            deal_back: r(r"(?i)^\W*(?:(?:as (?:a )?part of|under|in|through|with|per) )?(?:the|this|that) (?:deal|agreement|contract|lease|pact|transaction)s?\b"),
             deal_again: r(r"(?i)^\W*(?:under )?(?:the|this) (?:deal|agreement|contract|lease|pact)\b"),
             citation: r(r"\[\d{1,3}\]"),
             citation_group: r(r"(?:\[\d{1,3}\])+(\s+[-–•]\s)?"),
@@ -523,7 +537,7 @@ fn pats() -> &'static Patterns {
                 moves_on_or_signs: r(r"(?i)\b(?:surges?|soars?|jumps?|rises?|rallies|climbs?|gains?|spikes?|pops?|leaps?|rockets?|signs?|inks?|lands?|secures?|wins?|clinches)(?: \d[\d.]*%)? (?:on |after |a |an )?$"),
                 priced_deal: r(r"(?i)\$[\d.,]+\s?(?:B|M|bn|billion|million)(?-u:\b)(?:\s+[\w/-]+){0,4}\s+(?:deal|lease|contract|agreement|pact)(?-u:\b)"),
                 legal: r(r"(?i)\bshort (?:report|seller|sellers|attack)\b|\blawsuits?\b|\bsues\b|\bsued\b|class action|\binvestigation\b|\bsuffered losses\b|\blaw firm\b|securities fraud|\binvestors who lost\b"),
-                analyst: r(r"(?i)price target|initiates coverage|\b(?:is|are) (?:scheduled|set|slated|due) to report\b|\bto report (?:Q[1-4] |(?:first|second|third|fourth)[- ]quarter )(?:\S+ ){0,3}(?:earnings|results)\b|\bwhat['’]s in store\b|\bearnings preview\b|\b(?:starts|started|begins|began|launches|initiated) coverage\b|\btarget (?:of |to )?\$\d+(?:\.\d+)?(?:/\$?\d+(?:\.\d+)?)?(?:\s|$|[;,)])|\b(?:research |master )?report (?:flags|highlights|warns|reveals|finds|questions|cautions|raises)\b|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b|\bprice (?:forecast|prediction)s?\b|\bfor investors\b|\bwhat (?:it|this|that) means\b|\bthe good and (?:the )?bad\b|\b(?:revenue|earnings|price|share|stock|valuation|\d+%) upside\b|\bupside (?:potential|case|scenario|to)\b|\bbetter (?:buy|bet|pick)\b|\b(?:advantage|edge) over\b|過小評価|割安|投資機会|買い時|株価予想|投資判断|被低估|低估|투자 ?기회|저평가"),
+                analyst: r(r"(?i)price target|initiates coverage|\b(?:is|are) (?:scheduled|set|slated|due) to report\b|\bto report (?:Q[1-4] |(?:first|second|third|fourth)[- ]quarter )(?:\S+ ){0,3}(?:earnings|results)\b|\bwhat['’]s in store\b|\bearnings preview\b|\b(?:starts|started|begins|began|launches|initiated) coverage\b|\btarget (?:of |to )?\$\d+(?:\.\d+)?(?:/\$?\d+(?:\.\d+)?)?(?:\s|$|[;,)])|\b(?:research |master )?report (?:flags|highlights|warns|reveals|finds|questions|cautions|raises)\b|\b(?:said|says|stated|states|wrote|writes|noted|notes) in (?:a|an|its|their) (?:\w+ ){0,2}(?:report|note)\b|\bupgrades?\b|\bupgraded\b|\bdowngrades?\b|\bdowngraded\b|\banalysts?\b|\brating\b|\breaffirms?\b|\boutperform\b|\boverweight\b|\bhold or fold\b|\bshould you (?:buy|sell|hold)\b|\bdeep dive\b|\bstock forecast\b|\bprice (?:forecast|prediction)s?\b|\bfor investors\b|\bwhat (?:it|this|that) means\b|\bthe good and (?:the )?bad\b|\b(?:revenue|earnings|price|share|stock|valuation|\d+%) upside\b|\bupside (?:potential|case|scenario|to)\b|\bbetter (?:buy|bet|pick)\b|\b(?:advantage|edge) over\b|過小評価|割安|投資機会|買い時|株価予想|投資判断|被低估|低估|투자 ?기회|저평가"),
                 financing: r(r"(?i)\bconvertible\b|\bconvertibles\b|\bobbligazioni\b|\b(?:Wandel)?[Aa]nleihe\w*|\b(?:levantou|levanta|captou|capta|arrecadou|recaudó|recauda) (?:US\$|R\$|\$|USD)|可转换|可轉換|转债|轉債|票据|票據|债券|債券|私募|転換社債|社債|전환사채|회사채|\bsenior (?:secured )?notes\b|\bnotes? (?:offering|due)\b|\bbonds?\b|\bpric(?:es|ing|ed) (?:of )?(?:\$[\d.,]+ ?(?:billion|million|bn|b|m)? ?)?(?:of )?(?:\w+ ){0,4}(?:offering|notes)\b|\boffering\b|at-the-market|private placement|\b(?:term )?loan\b|project financing|\bfinancing\b|\bfunding (?:arrangement|package|deal|round|milestone|tranche|draw)\b|\b(?:first|initial|second) (?:funding|draw|tranche)\b|\b(?:secur|rais|obtain|clos)(?:es|ed|ing|e)? (?:\$[\d.,]+\s?(?:billion|million|bn|b|m)? )(?:in )?(?:new )?(?:funding|finance)\b|\$[\d.,]+\s?(?:billion|million|bn|b|m)? (?:in )?(?:new )?funding\b|credit facility|\bdebt\b|\bIPO\b|\bgoes public\b|\bregistration statement\b|\b424B\d\b|\bForm S-1\b|\btaps markets?\b|\brais(?:e|es|ed|ing) (?:up to |about |approximately )?\$|\bsecures? (?:a |an )?\$[\d.,]+\s?(?:M|B|bn|mn|million|billion)? (?:\w+ ){0,3}from\b|\bbacks [A-Z][\w ]{0,30}'s \$[\d.]+[MB] leap\b"),
                 corporate: r(r"(?i)\bcommits? (?:up to |about |approximately )?\$[\d.,]+\s?(?:bn|billion|b|m|mn|million)? (?:to|in|into)\b|\binvest(?:s|ed|ing)\b|\binvestment (?:in|of|option|from|by)\b|\bAI investment\b|\b(?:expands?|increases?|boosts?|deepens?|ups) (?:\w+ ){0,3}investment\b|\bequity (?:option|investment|stake)\b|\bwarrants?\b|\bacqui(?:re|res|red|ring|sition|sitions)\b|\bmerger\b|\bmerges?\b|\btakeover\b|\bbuyout\b|\btender offer\b|\b\d+% stake\b|\bstake\b|\bproxy\b|\bspecial meeting\b|\bshareholders? (?:vote|reject|approve)|\bvotes? (?:against|for)\b|\bdirectors\b|\bactivist\b|\bgo public\b|\brelisting\b|\bspin-?off\b|\bbuys\b|\bto buy\b|\bbought\b|\bpurchases?\b|\bpurchased\b|\btakes? over\b|\bsecures? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:site|land|property|acres)\b|\b(?:oferta|offre|offerta|Angebot)\b[^.]{0,40}?\b(?:acciones|actions|azioni|Aktien|ações|compra|rachat|acquisto|Übernahme)|\b(?:accionistas|actionnaires|azionisti|Aktionäre|acionistas)\b[^.]{0,60}?\b(?:rechaz|rejet|respin|lehnen|ablehn|rejeit|aprob|approuv|approv|stimmen)|\bÜbernahme\w*|\bfusi(?:ón|one)\b|\bfusão\b|\bfusion (?:entre|avec|de)\b"),
                 results: r(r"(?i)quarterly (?:results|performance)|\bquarter[- ]over[- ]quarter\b|\byear[- ]over[- ]year\b|\bEBITDA\b|\billustrative (?:financials|figures|economics|returns)\b|\bdiscloses (?:\w+ ){0,2}(?:financials|economics|projections)\b|\bresults\b|\breports? (?:first|second|third|fourth|q[1-4])\b|\bearnings\b|business update|monthly update|operational update|production update|production and (?:operations|operating|operational) updates?|operations updates?|bitcoin production|\bQ[1-4]\b|\bfiscal (?:20\d\d|year)\b|shareholder letter|lettre aux actionnaires|annual meeting|\btranscript\b|\b10-[QK]\b|\bnet income\b|\bquarterly revenue\b|\bquarterly report\b|\b(?:revenues?|earnings|net (?:loss|income)) for (?:its|the) (?:first|second|third|fourth) (?:fiscal )?quarter\b|\b(?:total )?(?:revenues?|net (?:loss|income)|adjusted EBITDA)\b(?:[^.;]|\.\d){0,40}\bfor the (?:first|second|third|fourth) (?:fiscal )?quarter\b|決算|财报|財報|业绩|業績|季报|季報|电话会|電話會|실적"),
@@ -555,7 +569,7 @@ fn pats() -> &'static Patterns {
             recalled_recent: r(r"(?i)\brecientes? (?:extensión|ampliación|contrato|acuerdo)\b|\b(?:extensión|ampliación|contrato|acuerdo) reciente\b|\brécente? (?:extension|contrat|accord)\b|\b(?:contrat|accord) récent\b|\brecente (?:contratto|accordo|contrato|acordo|extensão|estensione)\b|\b(?:contratto|accordo|contrato|acordo) recente\b|\bthe recent (?:[A-Za-z0-9$.,-]+ ){0,4}(?:deal|contract|lease|agreement|extension)\b|\brecently (?:cemented|solidified|sealed|clinched)\b|(?:'s|’s|\bits|\btheir|\bthe) recently (?:unveiled|disclosed|revealed)\b|\b(?:during|on|in|at) (?:a|the|its|their) recent (?:quarterly |earnings |conference |investor )?(?:call|update|presentation|results)\b"),
             on_success_of: r(r"(?i)(?-u:\b)build(?:s|ing)? (?:up)?on (?:the|its|their) (?:(?-u:\w)+ )?success(?:es)? (?:of|at)(?-u:\b)"),
             time_ago: r(r"(?i)(?-u:\b)(?:last (?:week|month)|earlier this (?:week|month)|(?:a|one|two|three|four|\d+) (?:weeks?|months?) ago)(?-u:\b)"),
-            fresh_again: r(r"(?i)(?-u:\b)(?:new|another|second|third|additional|further|today|this week|expan(?-u:\w)*|exercis(?-u:\w)*)(?-u:\b)"),
+            fresh_again: r(r"(?i)(?-u:\b)(?:new|another|second|third|additional|further|today|this week|expan(?-u:\w)*|exercis(?-u:\w)*(?: prices?)?)(?-u:\b)"),
             held_contract: r(r"(?i-u)\b(?:has|have|had|holds?|held) (?:an?|one|two|three|\d+) (?:executed|signed) (?:[\w-]+ ){0,3}(?:leases?|contracts?|agreements?)\b"),
             we_announced: r(r"(?i-u)\bwe (?:also |recently |previously |then |had )?announced\b|\bwe had (?:signed|executed|inked)\b"),
             as_example: r(r"(?i-u)\b(?:miners|companies|firms|players|operators|names|peers|stocks)\s*,?\s+(?:like|such as|including)\s+(?:the\s+)?$"),
@@ -631,7 +645,7 @@ fn pats() -> &'static Patterns {
             stake_title: r(r"(?i)\b(?:stake|shareholder|ownership|accionista|acionista|Aktionär|actionnaire|azionista|pemegang saham|eierskap|eierandel|participaci[óo]n|participation|partecipazione|participação|Beteiligung|Anteil\w*|акци\w*|дол[яию]|hlut\w*|invest(?:ment|imento|issement|ition)|inversión)\b|株式|持股|入股|股份|股权|股權|지분|出資|حصة|مساهم"),
             stake_size: r(r"(?i)\d(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b|por ciento\b|pour cent\b|Prozent\b)|\b(?:increases?|raises?|boosts?|ups|lifts|doubles|expands|incrementa|aumenta|augmente|erhöht|eykur|auka)\b"),
             customer_contract: r(r"(?i)\b((?:agreements?|contracts?|deals?|pacts?) (?:with [^.;]{1,60}? )?to host (?:up to |about |roughly |approximately |some )?(?:[\d.,]+\s?(?:MW|megawatts?|GW|gigawatts?)\b|(?:its |their |the customer(?:'|’)s |(?:[A-Z][\w-]* ){0,2}[A-Z][\w-]*(?:'|’)s )?(?:(?:AI|GPU|HPC|Nvidia|compute) )?(?:GPUs|GPU clusters?|servers|compute|computing|clusters?|infrastructure|capacity|workloads|racks|systems))|customer contracts? for (?:\S+ ){0,3}(?:AI|GPU|GPUs|HPC)\b|(?:contract|agreement) with its (?:first |new |second |third |largest |anchor )?(?:AI |GPU |HPC )?customer\b|leases?|leased|(?:data cent(?:er|re) )?leasing (?:agreements?|contracts?|deals?)|(?:\d+|ten|twelve|fifteen|twenty)-year data cent(?:er|re) (?:agreements?|contracts?|deals?)|colocation|co-location|hosting|cloud[- ]services|GPU cloud|GPU-as-a-service|GPUaaS|AI cloud contracts?|(?:AI |GPU )?cloud (?:computing |capacity |compute )?(?:pacts?|deals?)|comput(?:e|ing) contracts?|provide (?:AI |GPU |HPC |cloud )?(?:computing|compute|cloud|hosting|colocation) services|(?:AI|GPU|HPC) (?:(?:compute|computing|cloud|infrastructure|capacity|data cent(?:er|re)) ){1,3}(?:contracts?|agreements?)|(?:AI|GPU|HPC) customer (?:contracts?|agreements?)|(?:AI|GPU|HPC) comput(?:e|ing) deals?|(?:compute |computing |long-term )?capacity contracts?|contratt[oi] di capacità|contratos? de capacidad|contrats? de capacité|MSA|master services|arrendamiento|arrendamento|alquiler|alquilará (?:capacidad|espacio)|locazione|affitto|affitterà (?:spazio|capacità)|Rahmenvertrag|Mietvertrag|Leasingvertrag|Leasing-?[Dd]eals?|Leasingdeals?|Colocation-Vertr\w*|Hosting-Vertr\w*|contrat de location|bail|h[ée]bergement|acuerdos? de alojamiento|hospedagem|sewa|menyewakan)\b|租约|租約|租赁|租賃|托管|託管|GPU即服务|GPU即服務|雲端運算|云计算|雲計算|算力(?:合约|合約|采购|採購)|リース契約|賃貸契約|ホスティング|コロケーション|データセンター契約|計算能力を購入|計算能力の購入|計算基盤契約|クラウド(?:サービス)?契約|데이터센터 계약|数据中心合同|数据中心合约|資料中心合約|數據中心合約|임대 계약|임대계약|임대|코로케이션|호스팅|\b(?:аренд\w*|колокаци\w*|хостинг\w*)\b|تأجير|إيجار|लीज़|लीज|\b(?:hosting(?:u|em|ov\w+)|pronájm\w*|pronájem|prenájm\w*|prenájom|najm[uy]|najem|dzierżaw\w*)\b"),
-            cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\bhosting (?:over |more than |up to |about |some )?\d[\d,.]*\+?\s?(?:k |thousand )?(?:GPUs|servers|racks|chips)\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b|\b(?:colocation|hosting)-(?:first|focused|centric|heavy|led|driven|based|oriented)\b|\b(?:owner|operator|provider|developer)s? (?:and (?:owner|operator|provider|developer) )?of\b[^.;]{0,100}?\b(?:hosting|colocation)(?: services)?\b|\b(?:an? |the )?(?:industry |global |market )?(?:leader|pioneer|specialist|player)s? in\b[^.;]{0,100}?\b(?:hosting|colocation)(?: services)?\b|(?:데이터센터 |데이터 센터 )?(?:임대|호스팅) ?업체|托管(?:商|公司|服务商)|租赁公司|ホスティング(?:事業者|会社|企業)|\b(?:contracted )?lease (?:book|base|portfolio|backlog)\b"),
+            cloud_descriptor: r(r"(?i)\bAI cloud (?:provider|platform|company|firm|operator|specialist|start-?up)s?\b|\bhosting (?:over |more than |up to |about |some )?\d[\d,.]*\+?\s?(?:k |thousand )?(?:GPUs|servers|racks|chips)\b|\b(?:colocation|hosting|data cent(?:er|re)) (?:company|companies|firm|firms|provider|providers|business|operator|operators|specialist)\b|\bcloud[- ]services? (?:developer|provider|company|firm|operator|business)s?\b|\b(?:colocation|hosting)-(?:first|focused|centric|heavy|led|driven|based|oriented)\b|\b(?:owner|operator|provider|developer)s? (?:and (?:owner|operator|provider|developer) )?of\b[^.;]{0,100}?\b(?:hosting|colocation)(?: services)?\b|\b(?:an? |the )?(?:industry |global |market )?(?:leader|pioneer|specialist|player)s? in\b[^.;]{0,100}?\b(?:hosting|colocation)(?: services)?\b|(?:데이터센터 |데이터 센터 )?(?:임대|호스팅) ?업체|托管(?:商|公司|服务商)|租赁公司|ホスティング(?:事業者|会社|企業)|\b(?:contracted )?lease (?:book|base|portfolio|backlog)\b"),
             guarantor_after: r(r"(?i)^\s*(?:'s|’s)\s+(?:financial\s+)?(?:backing|backstop|guarantee)\b|^\s*(?:'s\s+|,\s*which\s+)?(?:has |have |will |to )?(?:raises|raised|hikes|hiked|increases|increased|lifts|boosts|buys|bought|takes|took|taken|acquires|acquired|purchased|gets|receives|adds to) (?:its |a |an )?(?:[\d.,]+\s?% )?(?:\w+ )?(?:stake|equity stake|warrants?)\b|^\s*expands (?:its )?investment\b|^(?-i:[^.;A-Z]){0,25}?\b(will backstop|backstops|to backstop|backs\b|will back\b|guarantee(?:s|d|ing)?\s+(?:the\s+|its\s+|their\s+|a\s+portion|part|payments?|obligations?|rent|lease|US\$|\$|up to|approximately|about|\d)|steps in with a backstop|provid(?:es|ing|e) (?:a |the )?(?:financial )?backstop|is providing (?:a |the )?backstop|increased its backstop|raises backstop)|^(?:\s*\(\$?[A-Z]+\))?\s*(?:を|が|は|이|가|은|는)\s*[^.。\n;；,，]{0,30}?(?:連帯保証|保証人|債務保証|担保|擔保|보증)|^(?:\s*\(\$?[A-Z]+\))?\s*(?:의\s*모회사\s*[^\s.,]{1,12}?\s*)?(?:이|가|은|는)\s*[^.。\n;；,，]{0,80}?(?:계약|임대|리스)[을를]?\s*보증|^(?:\s*\(\$?[A-Z]+\))?\s*의\s*(?:재정적\s*|금융\s*|연대\s*|지급\s*)?보증|^\s*提供(?:担保|擔保)|^\s*(?:выступа\w+|станет)\s+(?:гарантом|поручителем)|^\s*(?:приобрел\w*|приобретает|купил\w*|получ\w+)\s+(?:[^\s.;]+\s+){0,2}?(?:акци\w*|дол[юяи])|^\s*(?:が|は)[^。]{0,150}?(?:株式[^。]{0,12}?取得|に出資)|^\s*[^。，,]{0,20}?(?:入股|持股)|^\s*(?:이|가|은|는)\s*[^.]{0,40}?지분|^\s*(?:sichert sich|erhält|übernimmt|erwirbt|erwarb|kauft|prend|acquiert|obtient|adquiere|toma|obtiene|acquisisce|rileva|adquire|ha acquisito|ha rilevato|ha ottenuto|ha preso|adquirió|ha adquirido|adquiriu|a acquis|a pris|a obtenu)\s+[^.;]{0,30}?\b(?:Beteiligung|Anteil|Aktienpaket|Optionsscheine|participation|participación|partecipazione|participação)|^\s*(?:unterstützt|garantiert|bürgt)\b[^.;]{0,40}?\b(?:Finanzierung|Verpflichtungen|Mietverpflichtungen)|^\s*(?:garantit|garantira|garantirait|garantirà|garantisce|garantizará|garantiza|garantizó|garantirá|garante|avalará|avala|respaldará|respalda)\s+(?:[^\s.;]+\s+){0,3}?(?:US\$|\$|€|\d[\d.,]*\s*(?:milliards?|miliardi|mil millones|bilhões|millions?|milioni|millones|milhões|billion|million)\b|(?:les |le |las |los |as |os )?(?:obligations|obbligazioni|obligaciones|obrigações|engagements|impegni|compromisos|compromissos))|^[^.;]{0,60}?\b(?:en garantissant|garantendo|garantizando|garantindo)\b|^\s*(?:,[^,.;]{0,40},\s*)?(?:soutient|soutiendra|sostiene|sosterrà|respalda|respaldará|apoia|apoiará)\s+(?:[^\s.;]+\s+){0,4}?(?:engagements locatifs|obligations locatives|obligations de location|obbligazioni locative|impegni di locazione|obligaciones de arrendamiento|obrigações de arrendamento)|^\s*(?:,[^,.;]{0,40},\s*)?(?:prend|prendra|prenant|prende|prenderà|toma|tomará|toma|adquire|adquirirá)\s+(?:une |una |uma )?(?:participation|partecipazione|participación|participação|\d+(?:[,.]\d+)?\s*%\s+(?:du|del|do|de)\s+capital)"),
             guarantor_before: r(r"(?i)(backed by|bolstered by|backstopped by|guaranteed by|backstop from|backstop by)\s*$|\b(?:supporto|sostegno|apoio|respaldo|soutien)\b[^.;]{0,30}?\b(?:di|de|do|da|del|du)\s*$|(?:保証人|担保人|擔保人|지원 나선|при поддержке|гарант\w*|поручител\w*)\s*$|\b(?:sinusuportahan|suportado|ginagarantiyahan|garantisado) ng\s*$"),
             end_user_before: r(r"(?i)(to support|for use by|on behalf of|serving|for its customer|end user)\s*$"),
@@ -1072,6 +1086,8 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         let p = pats();
+        // (the title the item came with, before a line of the text stands in for it)
+        let given_title = d.title;
         // an item with no title of its own is given its text's first words ("Bit Digital has
         // secured a lease-to-own … web…"): its headline is that first sentence whole, or the
         // words cut off ("… supporting its 5MW colocation contract") would go unread
@@ -1514,13 +1530,43 @@ impl<'a> Recognizer<'a> {
             if !announces_here() {
                 continue;
             }
+            // "signed leases totaling 600 megawatts with two hyperscalers": the agreements of
+            // several customers summed, a portfolio and not one new contract
+            if (s.contains("total") || s.contains(", represent") || s.contains(", amount"))
+                && p.agreements_total.is_match(s)
+                && p.several_parties.is_match(s)
+            {
+                against_near_top(reasons, pos, "several customers' agreements summed", s);
+                continue;
+            }
             // "… saw shares soar last week following a transformative deal backed by Alphabet.
             // The company has signed two 10-year colocation agreements with Fluidstack": the deal
             // the sentence before dates weeks back, told again (nothing says new, another, today)
+            // (or, within the three sentences before, one that tells the deal dates it weeks
+            // before the story, and this one refers back to it: "On Monday, June 2, it was
+            // announced that the company entered into two 15-year deals … The deal is expected to
+            // produce $7 billion … As part of the deal, CoreWeave also received a warrant …", a
+            // story of June 17; the sentences between that refer back too are passed over)
+            let told_before = || {
+                (pos.saturating_sub(3).max(1)..pos).rev().find(|&b| {
+                    let t = cands[b].0;
+                    (p.contract_noun.is_match(t) || t.contains("lease")) && !p.deal_back.is_match(t)
+                })
+            };
             if pos >= 2
-                && !p.fresh_again.is_match(s)
-                && p.time_ago.is_match(cands[pos - 1].0)
-                && p.contract_noun.is_match(cands[pos - 1].0)
+                // (a warrant's "exercise price" exercises no option)
+                && !p
+                    .fresh_again
+                    .find_iter(s)
+                    .any(|m| !m.as_str().ends_with(" price") && !m.as_str().ends_with(" prices"))
+                && (p.time_ago.is_match(cands[pos - 1].0)
+                    && p.contract_noun.is_match(cands[pos - 1].0)
+                    || p.deal_back.is_match(s)
+                        && told_before().is_some_and(|b| {
+                            recalls_on(cands[b].0, d.published)
+                                || d.published
+                                    .is_some_and(|day| recalled_on(cands[b].0, day).is_some())
+                        }))
             {
                 against_near_top(reasons, pos, "the deal the sentence before recalls", s);
                 continue;
@@ -2349,6 +2395,24 @@ impl<'a> Recognizer<'a> {
             Some(Against::Results)
         } else {
             headline
+        };
+        // a market summary: its title or its opening gives the indexes' moves ("Indexes: Dow down
+        // 0.3%, S&P 500 up 0.2%", "The Dow traded down 0.41% while the NASDAQ rose 0.54%"); a
+        // deal in it is one mover's reason, under whatever line stands in for its headline
+        let headline = match headline {
+            h if (h.is_none() || page_headline.is_some())
+                    // (before the text names a company of the universe: "… jumped 31%. The
+                    // spike came as the S&P 500 and Nasdaq Composite lost 0.4% and 0.1%" is
+                    // the company's story with the market as its backdrop)
+                    && std::iter::once(given_title)
+                        .chain(text_sents.iter().copied().take(6))
+                        .take_while(|s| self.linker.find(s, domain).is_empty())
+                        .any(market_line) =>
+            {
+                reasons.push("against: a market summary; its deals are movers' reasons".into());
+                Some(Against::Market)
+            }
+            h => h,
         };
         // a page of analysts' consensus (its fair value and the narrative behind it) under
         // whatever headline: its bullets retell the contracts the analysts count on ("a newly
@@ -4249,6 +4313,14 @@ fn recalls_on(s: &str, published: Option<chrono::NaiveDate>) -> bool {
             && p.past_perfect
                 .find(s)
                 .is_some_and(|m| !p.reports_speech.is_match(&s[..m.start()]))
+        // "The two first signed a Google-backed deal …", "Fluidstack originally agreed to …": the
+        // partners' first agreement, told before what they do now (not "its first signed
+        // customer", a determiner's adjective)
+        || (s.contains("first ") || s.contains("riginally ") || s.contains("nitially "))
+            && p.first_signed.captures_iter(s).any(|c| {
+                !["its", "the", "a", "an", "their", "our", "his", "her", "your"]
+                    .contains(&c[1].to_ascii_lowercase().as_str())
+            })
         // "expected to build on the success of Polaris Forge 1, where Applied Digital secured
         // long-term leases with CoreWeave": the earlier site's leases as a track record
         || s.contains("uccess") && p.on_success_of.is_match(s)
@@ -4268,6 +4340,26 @@ fn recalls_on(s: &str, published: Option<chrono::NaiveDate>) -> bool {
 /// An agreement dated more days than this before the story that states it is recalled, not
 /// announced (an 8-K is due within four business days).
 const RECALL_DAYS: i64 = 7;
+
+/// Does a line give the stock market's moves: two indexes or more ("the Dow", "the S&P 500",
+/// "the Nasdaq", "the Russell 2000") and a change in percent or points?
+fn market_line(s: &str) -> bool {
+    if !(s.contains('%') || s.contains("points")) {
+        return false;
+    }
+    // (not an exchange that lists a company: "Nasdaq-listed", "(NASDAQ: CIFR)")
+    let mut kinds = [false; 4];
+    for c in pats().market_index.captures_iter(s) {
+        let whole = c.get(0).expect("a match");
+        if s[whole.end()..].starts_with(['-', ':']) {
+            continue;
+        }
+        if let Some(k) = (1..=4).find(|&k| c.get(k).is_some()) {
+            kinds[k - 1] = true;
+        }
+    }
+    kinds.iter().filter(|&&k| k).count() >= 2
+}
 
 /// Does a sentence date its agreement (a day or a month) over a week before the story?
 /// If so, why ("the agreement is dated …, the story …").
@@ -12672,5 +12764,86 @@ mod tests {
             "Meanwhile:",
         );
         no_deal_because(&d, "against: the headline is about a financing");
+    }
+
+    #[test]
+    fn fresh79_decisions_from_the_wording_of_real_coverage() {
+        // a company described as a cloud services developer names no contract: a customer's
+        // stake in it is an investment
+        not_a_deal(&decide(
+            "",
+            "Nvidia has disclosed a new investment in Applied Digital (APLD), a data center and cloud services developer.",
+        ));
+        deal_with(
+            &decide(
+                "IREN signs cloud services contract with Microsoft",
+                "IREN signed a five-year cloud services contract with Microsoft.",
+            ),
+            "Microsoft",
+        );
+        // a sentence that refers back to a deal the text dates weeks before the story
+        let recap = "Applied Digital is a name to watch. On Tuesday, June 3, it was announced that Applied Digital entered into two 15-year leases with CoreWeave at its North Dakota campus. The leases should bring in about $7 billion. That is more than twice its yearly revenue. Under the deal, CoreWeave also received a warrant to buy 13 million Applied Digital shares at an exercise price of $7.19 each.";
+        no_reason_starting(
+            &decide_on("", recap, Some("2025-06-04")),
+            "against: the agreement is dated",
+        );
+        deal_with(&decide_on("", recap, Some("2025-06-04")), "CoreWeave");
+        not_a_deal(&decide_on("", recap, Some("2025-06-20")));
+        // a market summary: the indexes' moves open it, and a deal is one mover's reason
+        let summary = "Stocks end mixed as factory data disappoints\nU.S. stocks closed mixed on Monday.\nThe Dow slipped 0.3% while the Nasdaq added 0.5%.\nMovers\n• Cipher Mining (CIFR) shares jumped 20% after the company announced a $5.5 billion, 15-year lease with Amazon Web Services.";
+        no_deal_because(
+            &decide("", summary),
+            "against: a market summary; its deals are movers' reasons",
+        );
+        no_deal_because(
+            &decide(
+                "Indexes: Dow down 0.2%, S&P 500 up 0.1%, Nasdaq up 0.4%",
+                "Iren jumps after $9.7 billion contract with Microsoft\nStocks edged higher on Monday.",
+            ),
+            "against: a market summary",
+        );
+        // (the market as the backdrop of the company's own story is no summary)
+        deal_with(
+            &decide(
+                "Why Applied Digital stock jumped today",
+                "Shares of Applied Digital jumped 30% on Thursday. The rise came as the S&P 500 and the Nasdaq Composite slipped 0.4% and 0.1%. Applied Digital said CoreWeave exercised its option for another 150 MW of capacity.",
+            ),
+            "CoreWeave",
+        );
+        // a bank's report opening the text: the deal it cites is a driver of its view
+        no_deal_because(
+            &decide(
+                "",
+                "Morgan Stanley said in a monthly report that listed bitcoin miners had a strong January. The rally was partly driven by news of Riot Platforms signing an HPC lease with AMD.",
+            ),
+            "against: the headline is about an analyst's view",
+        );
+        // partners' first agreement told as what they first did, not a determiner's adjective
+        not_a_deal(&decide(
+            "TeraWulf and Fluidstack: what comes next",
+            "TeraWulf and Fluidstack first signed a 25-year hosting agreement for a site in Texas.",
+        ));
+        deal_with(
+            &decide(
+                "TeraWulf lands its first AI tenant",
+                "TeraWulf announced its first signed AI hosting agreement, a 10-year lease with Fluidstack.",
+            ),
+            "Fluidstack",
+        );
+        // several customers' leases summed are a portfolio; one customer's two leases are a deal
+        no_deal_because(
+            &decide(
+                "Applied Digital shares rise",
+                "Applied Digital signed leases totaling 600 MW with two hyperscalers, its filing shows.",
+            ),
+            "against: several customers' agreements summed",
+        );
+        deal_with(
+            &decide(
+                "Applied Digital signs leases with CoreWeave",
+                "Applied Digital signed two leases totaling 400 MW with CoreWeave.",
+            ),
+            "CoreWeave",
+        );
     }
 }

@@ -62,9 +62,11 @@ impl<'a> Analyzer<'a> {
             d.summary.as_deref().map(json_as_prose),
         );
         let body = unglue_codes(rejoin_words(&body), tickers);
+        let body = wired(body);
         let summary = summary
             .as_deref()
-            .map(|s| unglue_codes(rejoin_words(s), tickers));
+            .map(|s| unglue_codes(rejoin_words(s), tickers))
+            .map(wired);
         // a copy passed through a synonym spinner has its agreements back
         let spun = [Some(d.title.as_str()), summary.as_deref(), Some(&body)]
             .into_iter()
@@ -82,7 +84,7 @@ impl<'a> Analyzer<'a> {
         } else {
             d.title.as_str().into()
         };
-        let title = unspun(title, spun);
+        let title = wired(unspun(title, spun));
         let title: &str = &title;
         // a filing's filer: the one its source gives, or for a page found elsewhere, the one its
         // SEC archive address names (`/Archives/edgar/data/<CIK>/`), which makes it a filing too
@@ -201,6 +203,34 @@ pub fn unspin(text: &str) -> std::borrow::Cow<'_, str> {
             format!("{a}greement{}", &c[2])
         }
     })
+}
+
+/// "Iren jumps after $9.7 bln contract with Microsoft": a news wire's abbreviations of billion
+/// and million ("bln", "mln") after an amount spelled out, so that the amount reads at its size
+/// (it had read as $9.70); any other text unchanged.
+pub fn wire_units(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("ln") {
+        return text.into();
+    }
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re =
+        RE.get_or_init(|| regex::Regex::new(r"(\d) ?([bBmM])(?:ln|LN)\b").expect("static regex"));
+    re.replace_all(text, |c: &regex::Captures<'_>| {
+        let unit = if c[2].eq_ignore_ascii_case("b") {
+            "billion"
+        } else {
+            "million"
+        };
+        format!("{} {unit}", &c[1])
+    })
+}
+
+/// A text with `wire_units`' amounts (unchanged, and not copied, where it has none).
+fn wired(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    match wire_units(&text) {
+        std::borrow::Cow::Owned(t) => t.into(),
+        std::borrow::Cow::Borrowed(_) => text,
+    }
 }
 
 /// A text as read: `unspin`'s where it is `spun`, unchanged otherwise.
@@ -876,6 +906,36 @@ mod tests {
             ("IREN", "Microsoft")
         );
         assert_eq!(d.terms.value_usd, Some(9.7e9));
+    }
+
+    #[test]
+    fn a_wires_bln_and_mln_read_as_billion_and_million() {
+        assert_eq!(
+            wire_units("Iren jumps after $9.7 bln contract; a $500mln loan; 2 BLN"),
+            "Iren jumps after $9.7 billion contract; a $500 million loan; 2 billion"
+        );
+        // no amount before it, or a word going on: unchanged
+        for s in ["a kiln; the bln", "$5 blnx", "5 lnb"] {
+            assert_eq!(wire_units(s), s);
+        }
+        // a wire's headline read at its size, not as $9.70
+        let cfg = Config::parse(crate::config::STARTER, "feeds.toml").unwrap();
+        let a = Analyzer::new(&cfg).analyze(&AnalysisDoc {
+            id: 1,
+            kind: "article".into(),
+            title: "Iren jumps after $9.7 bln contract with Microsoft".into(),
+            summary: None,
+            body: Some(
+                "Iren signed a five-year, $9.7 bln contract with Microsoft to provide it with \
+                 AI cloud capacity in Texas."
+                    .into(),
+            ),
+            cik: None,
+            items: None,
+            published: Some("2025-11-03T15:00:00Z".into()),
+            url: None,
+        });
+        assert_deal(&a, ("IREN", "Microsoft", Some(9.7e9)));
     }
 
     /// The analysis found a deal of this company, with this customer and value.
