@@ -2404,10 +2404,17 @@ impl<'a> Recognizer<'a> {
                     // (before the text names a company of the universe: "… jumped 31%. The
                     // spike came as the S&P 500 and Nasdaq Composite lost 0.4% and 0.1%" is
                     // the company's story with the market as its backdrop)
-                    && std::iter::once(given_title)
-                        .chain(text_sents.iter().copied().take(6))
-                        .take_while(|s| self.linker.find(s, domain).is_empty())
-                        .any(market_line) =>
+                    // (the linker asked only of the lines up to a market line, which is rare)
+                    && {
+                        let opening = || {
+                            std::iter::once(given_title).chain(text_sents.iter().copied().take(6))
+                        };
+                        opening().position(market_line).is_some_and(|at| {
+                            opening()
+                                .take(at + 1)
+                                .all(|s| self.linker.find(s, domain).is_empty())
+                        })
+                    } =>
             {
                 reasons.push("against: a market summary; its deals are movers' reasons".into());
                 Some(Against::Market)
