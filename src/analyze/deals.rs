@@ -313,6 +313,8 @@ struct Patterns {
     first_signed: Regex,
     /// A stock index: the Dow, the S&P 500, the Nasdaq, the Russell 2000 (each its group).
     market_index: Regex,
+    /// A word of the market's move: rose, fell, gained, slipped, traded, closed, up, down, mixed.
+    market_move: Regex,
     /// a day of the week or "today": the story is about this day's news
     this_day: Regex,
     /// ", while …", ", während …": a clause of contrast that may tell another company's news
@@ -438,6 +440,7 @@ fn pats() -> &'static Patterns {
         Patterns {
             miners_as_class: r(r"(?i)\b(?:bitcoin |crypto |publicly[- ]traded |listed |public )?miners\b|\bmining (?:companies|firms|stocks|farms)\b|\b(?:les |des )?mineurs\b|\b(?:los )?mineros\b|\bmineradoras\b|\bBitcoin-Miner\b"),
             merger_agreement: r(r"(?i)\b(?:merger|acquisition|arrangement) agreement\b|\bagreement (?:and plan )?of merger\b|\bFusionsvereinbarung\b|\baccord de fusion\b|\bacuerdo de fusión\b"),
+            market_move: r(r"(?i)\b(?:r[io]se|rising|fell|falls?|falling|gain(?:s|ed)?|add(?:s|ed)|lost|los(?:es|ing)|slip(?:s|ped)|drop(?:s|ped)|edged|climb(?:s|ed)|sl(?:id|ides)|trad(?:ed|ing)|closed|ended|finished|up|down|higher|lower|flat|mixed)\b"),
             market_index: r(r"(?i)\b(?:(Dow(?: Jones)?)|(S&P ?500)|(Nasdaq(?: Composite)?)|(Russell 2000))\b"),
             first_signed: r(r"(?i)(?-u:\b)((?-u:\w)+) (?:first|originally|initially) (?:signed|inked|struck|agreed|partnered|teamed up)(?-u:\b)"),
             several_parties: r(r"(?i)(?-u:\b)with (?:two|three|four|five|several|multiple|[2-9]) (?:(?-u:\w)+ ){0,2}(?:hyperscalers|customers|tenants|clients|companies)(?-u:\b)"),
@@ -4365,7 +4368,9 @@ fn market_line(s: &str) -> bool {
             kinds[k - 1] = true;
         }
     }
-    kinds.iter().filter(|&&k| k).count() >= 2
+    // (and a word of their move: a site's bar of quotes, "DOW 47,369 -0.41% NASDAQ 23,853
+    // +0.54%", above any story is furniture, not a summary)
+    kinds.iter().filter(|&&k| k).count() >= 2 && pats().market_move.is_match(s)
 }
 
 /// Does a sentence date its agreement (a day or a month) over a week before the story?
@@ -12808,6 +12813,14 @@ mod tests {
                 "Iren jumps after $9.7 billion contract with Microsoft\nStocks edged higher on Monday.",
             ),
             "against: a market summary",
+        );
+        // (a site's bar of quotes above the story is furniture, no summary)
+        deal_with(
+            &decide(
+                "DOW 47,369.42 -0.41% NASDAQ 23,853.68 +0.54% S&P 500 6,855.42 +0.22%",
+                "Cipher Mining signed a $5.5 billion, 15-year lease with Amazon Web Services.",
+            ),
+            "Amazon",
         );
         // (the market as the backdrop of the company's own story is no summary)
         deal_with(
